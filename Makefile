@@ -1,0 +1,61 @@
+# newsgraph: `make` or `make help` lists the targets.
+# DATABASE_URL and ADDR can be overridden, e.g. `make run ADDR=:9090`, and are
+# exported to every command. Tests create throwaway databases beside
+# DATABASE_URL's, so its user must be allowed to create databases.
+
+.DEFAULT_GOAL := help
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+
+DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsgraph?sslmode=disable
+ADDR ?= :8080
+export DATABASE_URL ADDR
+
+# Go from its usual install places if it is not on PATH already.
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+
+GO ?= go
+export GO
+# staticcheck 2026.1 (v0.7.0) is the release with Go 1.26 support; the
+# proxy knows releases by their v0.x.y names only (2025.1.1 is v0.6.1).
+STATICCHECK_VERSION ?= v0.7.0
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+.PHONY: help run test build generate check-generate lint postgres
+
+help: ## list the targets
+	@echo 'usage: make TARGET [DATABASE_URL=...] [ADDR=...]'
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN { FS = ":.*## " } { printf "  %-15s %s\n", $$1, $$2 }'
+
+postgres: ## make sure PostgreSQL accepts connections at DATABASE_URL (starts it if local)
+	.ci/postgres
+
+run: postgres ## serve the API on ADDR (creates, migrates and seeds the database)
+	$(GO) run . serve
+
+test: postgres ## run all tests with the race detector against DATABASE_URL's server
+	$(GO) test -race -count=1 ./...
+
+build: ## build bin/newsgraph
+	$(GO) build -o bin/newsgraph .
+
+generate: ## regenerate generated code (go generate ./...)
+	$(GO) generate ./...
+
+check-generate: ## fail if go generate changes any file (generated code out of date)
+	.ci/check-generate
+
+lint: ## gofmt, go vet and staticcheck
+	@unformatted=$$(gofmt -l .); \
+	if [ -n "$$unformatted" ]; then \
+		echo "gofmt: these files need formatting (run: gofmt -w .):"; \
+		echo "$$unformatted"; exit 1; \
+	fi
+	$(GO) vet ./...
+	@if $(GO) list -m honnef.co/go/tools@$(STATICCHECK_VERSION) >/dev/null 2>&1; then \
+		echo '$(GO) run $(STATICCHECK) ./...'; \
+		$(GO) run $(STATICCHECK) ./...; \
+	else \
+		echo "lint: skipping staticcheck: honnef.co/go/tools@$(STATICCHECK_VERSION) cannot be resolved"; \
+	fi

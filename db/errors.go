@@ -1,0 +1,119 @@
+package db
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Code classifies the errors callers may act on. Any error that is not an
+// *Error or a *ValidationError is internal: its text is for logs only.
+type Code string
+
+const (
+	// CodeInvalid means the caller's input is wrong; the message says how.
+	CodeInvalid Code = "invalid"
+	// CodeNotFound means a record the caller named does not exist.
+	CodeNotFound Code = "not_found"
+	// CodeConflict means the write clashes with stored data.
+	CodeConflict Code = "conflict"
+	// CodeInternal is every other error.
+	CodeInternal Code = "internal"
+)
+
+// Error is an error whose Message is safe to show to the caller.
+type Error struct {
+	Code    Code
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf returns an *Error with a formatted, caller-safe message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrNotFound is returned when a looked-up record does not exist.
+var ErrNotFound = &Error{Code: CodeNotFound, Message: "not found"}
+
+// ErrorCode returns the Code of err: the code of the *Error or
+// *ValidationError it wraps, or CodeInternal.
+func ErrorCode(err error) Code {
+	var e *Error
+	var v *ValidationError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &v):
+		return CodeInvalid
+	case errors.As(err, &e):
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// ErrorMessage returns the caller-safe message of err, or "internal error".
+func ErrorMessage(err error) string {
+	var e *Error
+	var v *ValidationError
+	switch {
+	case errors.As(err, &v):
+		return v.Error()
+	case errors.As(err, &e):
+		return e.Message
+	}
+	return "internal error"
+}
+
+// Problem is one thing wrong with a curated document. Path locates it in
+// the document ("statements[3].evidence[0]"), Item names the item in words
+// ("statement suhana-investment").
+type Problem struct {
+	Document string
+	Path     string
+	Item     string
+	Message  string
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Document)
+	if p.Path != "" {
+		b.WriteString(": " + p.Path)
+	}
+	if p.Item != "" {
+		b.WriteString(" (" + p.Item + ")")
+	}
+	b.WriteString(": " + p.Message)
+	return b.String()
+}
+
+// ValidationError lists every problem found in a set of documents. Nothing
+// is written when validation fails.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return fmt.Sprintf("%d problem(s): %s", len(e.Problems), strings.Join(lines, "; "))
+}
+
+// pgErrorCode returns the SQLSTATE of a PostgreSQL error, or "".
+func pgErrorCode(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code
+	}
+	return ""
+}
+
+// isNoRows reports whether err means a query found no row.
+func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

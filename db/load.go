@@ -1,0 +1,997 @@
+package db
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// ImportResult says what an import wrote.
+type ImportResult struct {
+	// Articles maps each imported article's slug to its id.
+	Articles map[string]int64
+}
+
+// Import validates documents as a set and, only if every one is valid,
+// writes them in one transaction: topics and entities are upserted by slug,
+// articles by slug, statements and figures by their key within the article,
+// evidence by its span, and whatever an article no longer lists is removed.
+// Importing the same documents twice leaves exactly the same rows. On a
+// validation problem it returns a *ValidationError and writes nothing.
+func (s *Store) Import(ctx context.Context, docs []*Document) (ImportResult, error) {
+	v, err := validate(ctx, docs, storedCatalog{s})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	order, err := parentOrder(docs)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	result := ImportResult{Articles: map[string]int64{}}
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
+		w := &writer{tx: tx, ids: map[string]int64{}, v: v}
+		if err := w.topics(ctx, order.topics); err != nil {
+			return err
+		}
+		if err := w.entities(ctx, docs, order); err != nil {
+			return err
+		}
+		for _, doc := range docs {
+			if doc.Article == nil {
+				continue
+			}
+			id, err := w.article(ctx, doc)
+			if err != nil {
+				return fmt.Errorf("%s: %w", doc.Name, err)
+			}
+			result.Articles[doc.Article.Slug] = id
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return result, nil
+}
+
+// storedCatalog answers the validator's questions from the database.
+type storedCatalog struct{ s *Store }
+
+func (c storedCatalog) entity(ctx context.Context, slug string) (kind, placeKind string, ok bool, err error) {
+	var pk *string
+	err = c.s.pool.QueryRow(ctx, `
+		SELECT e.kind::text, p.place_kind::text
+		FROM entities e LEFT JOIN places p ON p.id = e.id
+		WHERE e.slug = $1`, slug).Scan(&kind, &pk)
+	if isNoRows(err) {
+		return "", "", false, nil
+	}
+	if err != nil {
+		return "", "", false, fmt.Errorf("look up entity %q: %w", slug, err)
+	}
+	if pk != nil {
+		placeKind = *pk
+	}
+	return kind, placeKind, true, nil
+}
+
+func (c storedCatalog) topic(ctx context.Context, slug string) (bool, error) {
+	var ok bool
+	err := c.s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, slug).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("look up topic %q: %w", slug, err)
+	}
+	return ok, nil
+}
+
+// declarationOrder lists the slugs of each self-referencing kind so that
+// every parent comes before its children.
+type declarationOrder struct {
+	topics        []TopicDoc
+	places        []PlaceDoc
+	organizations []OrganizationDoc
+	events        []EventDoc
+	agreements    []AgreementDoc
+}
+
+// parentOrder sorts declarations parents first, and reports a cycle of
+// parents as a validation problem.
+func parentOrder(docs []*Document) (declarationOrder, error) {
+	var o declarationOrder
+	var problems []Problem
+	for _, doc := range docs {
+		o.topics = append(o.topics, doc.Topics...)
+		o.places = append(o.places, doc.Places...)
+		o.organizations = append(o.organizations, doc.Organizations...)
+		o.events = append(o.events, doc.Events...)
+		o.agreements = append(o.agreements, doc.Agreements...)
+	}
+	check := func(kind string, cycle []string) {
+		if cycle != nil {
+			problems = append(problems, Problem{Item: kind + " " + cycle[0], Message: fmt.Sprintf("parents form a cycle: %v", cycle)})
+		}
+	}
+	var cycle []string
+	o.topics, cycle = parentsFirst(o.topics, func(t TopicDoc) (string, *string) { return t.Slug, t.Parent })
+	check("topic", cycle)
+	o.places, cycle = parentsFirst(o.places, func(p PlaceDoc) (string, *string) {
+		if p.Parent == nil {
+			return p.Slug, p.Country
+		}
+		return p.Slug, p.Parent
+	})
+	check("place", cycle)
+	o.organizations, cycle = parentsFirst(o.organizations, func(x OrganizationDoc) (string, *string) { return x.Slug, x.Parent })
+	check("organization", cycle)
+	o.events, cycle = parentsFirst(o.events, func(x EventDoc) (string, *string) { return x.Slug, x.Parent })
+	check("event", cycle)
+	o.agreements, cycle = parentsFirst(o.agreements, func(x AgreementDoc) (string, *string) { return x.Slug, x.Parent })
+	check("agreement", cycle)
+	if problems != nil {
+		return o, &ValidationError{Problems: problems}
+	}
+	return o, nil
+}
+
+// parentsFirst orders items so that an item's parent, when it is among
+// items, comes first. It returns a cycle of slugs if there is one.
+func parentsFirst[T any](items []T, key func(T) (string, *string)) ([]T, []string) {
+	index := map[string]int{}
+	for i, it := range items {
+		slug, _ := key(it)
+		index[slug] = i
+	}
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := make([]int, len(items))
+	out := make([]T, 0, len(items))
+	var visit func(i int, path []string) []string
+	visit = func(i int, path []string) []string {
+		slug, parent := key(items[i])
+		switch state[i] {
+		case done:
+			return nil
+		case visiting:
+			return append(path, slug)
+		}
+		state[i] = visiting
+		if parent != nil {
+			if j, ok := index[*parent]; ok {
+				if cycle := visit(j, append(path, slug)); cycle != nil {
+					return cycle
+				}
+			}
+		}
+		state[i] = done
+		out = append(out, items[i])
+		return nil
+	}
+	for i := range items {
+		if cycle := visit(i, nil); cycle != nil {
+			return nil, cycle
+		}
+	}
+	return out, nil
+}
+
+// writer writes validated documents inside one transaction.
+type writer struct {
+	tx  pgx.Tx
+	v   *validator
+	ids map[string]int64 // entity slug -> id
+}
+
+// entityID returns the id of the entity with slug, declared or stored.
+func (w *writer) entityID(ctx context.Context, slug string) (int64, error) {
+	if id, ok := w.ids[slug]; ok {
+		return id, nil
+	}
+	var id int64
+	if err := w.tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
+		return 0, fmt.Errorf("entity %q: %w", slug, err)
+	}
+	w.ids[slug] = id
+	return id, nil
+}
+
+// optID is entityID for an optional reference.
+func (w *writer) optID(ctx context.Context, slug *string) (*int64, error) {
+	if slug == nil {
+		return nil, nil
+	}
+	id, err := w.entityID(ctx, *slug)
+	return &id, err
+}
+
+func (w *writer) topics(ctx context.Context, topics []TopicDoc) error {
+	for _, t := range topics {
+		_, err := w.tx.Exec(ctx, `
+			INSERT INTO topics (slug, label, description, parent_id)
+			VALUES (@slug, @label, @description, (SELECT id FROM topics WHERE slug = @parent))
+			ON CONFLICT (slug) DO UPDATE
+			SET label = EXCLUDED.label, description = EXCLUDED.description, parent_id = EXCLUDED.parent_id`,
+			pgx.NamedArgs{"slug": t.Slug, "label": t.Label, "description": t.Description, "parent": t.Parent})
+		if err != nil {
+			if pgErrorCode(err) == "23505" {
+				return Errorf(CodeConflict, "topic %s: label %q is already used by another topic", t.Slug, t.Label)
+			}
+			return fmt.Errorf("upsert topic %s: %w", t.Slug, err)
+		}
+	}
+	return nil
+}
+
+// entities upserts every declared entity and its own row, parents first.
+func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOrder) error {
+	declare := func(slug, kind string) error {
+		var id int64
+		var stored string
+		err := w.tx.QueryRow(ctx, `
+			INSERT INTO entities (kind, slug) VALUES (@kind, @slug)
+			ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
+			RETURNING id, kind::text`, pgx.NamedArgs{"kind": kind, "slug": slug}).Scan(&id, &stored)
+		if err != nil {
+			return fmt.Errorf("upsert entity %s: %w", slug, err)
+		}
+		if stored != kind {
+			return Errorf(CodeConflict, "%s %s: the slug is already used by a %s", kind, slug, stored)
+		}
+		w.ids[slug] = id
+		return nil
+	}
+	for _, d := range docs {
+		for _, x := range d.People {
+			if err := declare(x.Slug, KindPerson); err != nil {
+				return err
+			}
+		}
+	}
+	for _, x := range o.places {
+		if err := declare(x.Slug, KindPlace); err != nil {
+			return err
+		}
+	}
+	for _, x := range o.organizations {
+		if err := declare(x.Slug, KindOrganization); err != nil {
+			return err
+		}
+	}
+	for _, x := range o.events {
+		if err := declare(x.Slug, KindEvent); err != nil {
+			return err
+		}
+	}
+	for _, d := range docs {
+		for _, x := range d.Projects {
+			if err := declare(x.Slug, KindProject); err != nil {
+				return err
+			}
+		}
+	}
+	for _, x := range o.agreements {
+		if err := declare(x.Slug, KindAgreement); err != nil {
+			return err
+		}
+	}
+	steps := []func(context.Context, []*Document, declarationOrder) error{
+		w.places, w.organizations, w.people, w.events, w.projects, w.agreements,
+	}
+	for _, step := range steps {
+		if err := step(ctx, docs, o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) places(ctx context.Context, _ []*Document, o declarationOrder) error {
+	for _, p := range o.places {
+		country, err := w.optID(ctx, p.Country)
+		if err != nil {
+			return err
+		}
+		parent, err := w.optID(ctx, p.Parent)
+		if err != nil {
+			return err
+		}
+		_, err = w.tx.Exec(ctx, `
+			INSERT INTO places (id, name, place_kind, country_id, parent_id)
+			VALUES (@id, @name, @place_kind, @country_id, @parent_id)
+			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, place_kind = EXCLUDED.place_kind,
+				country_id = EXCLUDED.country_id, parent_id = EXCLUDED.parent_id`,
+			pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "place_kind": p.Kind, "country_id": country, "parent_id": parent})
+		if err != nil {
+			return conflictOr(err, "place %s", p.Slug)
+		}
+	}
+	return nil
+}
+
+func (w *writer) organizations(ctx context.Context, _ []*Document, o declarationOrder) error {
+	for _, x := range o.organizations {
+		country, err := w.optID(ctx, x.Country)
+		if err != nil {
+			return err
+		}
+		parent, err := w.optID(ctx, x.Parent)
+		if err != nil {
+			return err
+		}
+		_, err = w.tx.Exec(ctx, `
+			INSERT INTO organizations (id, name, short_name, org_kind, country_id, parent_id, unresolved, note)
+			VALUES (@id, @name, @short_name, @org_kind, @country_id, @parent_id, @unresolved, @note)
+			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name,
+				org_kind = EXCLUDED.org_kind, country_id = EXCLUDED.country_id, parent_id = EXCLUDED.parent_id,
+				unresolved = EXCLUDED.unresolved, note = EXCLUDED.note`,
+			pgx.NamedArgs{"id": w.ids[x.Slug], "name": x.Name, "short_name": x.ShortName, "org_kind": x.Kind,
+				"country_id": country, "parent_id": parent, "unresolved": x.Unresolved, "note": x.Note})
+		if err != nil {
+			return conflictOr(err, "organization %s", x.Slug)
+		}
+	}
+	return nil
+}
+
+func (w *writer) people(ctx context.Context, docs []*Document, _ declarationOrder) error {
+	for _, d := range docs {
+		for _, p := range d.People {
+			honorifics := p.Honorifics
+			if honorifics == nil {
+				honorifics = []string{}
+			}
+			_, err := w.tx.Exec(ctx, `
+				INSERT INTO people (id, name, honorifics) VALUES (@id, @name, @honorifics)
+				ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, honorifics = EXCLUDED.honorifics`,
+				pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "honorifics": honorifics})
+			if err != nil {
+				return conflictOr(err, "person %s", p.Slug)
+			}
+		}
+	}
+	return nil
+}
+
+func (w *writer) events(ctx context.Context, _ []*Document, o declarationOrder) error {
+	for _, e := range o.events {
+		args := pgx.NamedArgs{"id": w.ids[e.Slug], "name": e.Name, "event_kind": e.Kind, "summary": e.Summary,
+			"participant_description": e.ParticipantDescription}
+		for col, slug := range map[string]*string{"place_id": e.Place, "venue_id": e.Venue, "parent_id": e.Parent} {
+			id, err := w.optID(ctx, slug)
+			if err != nil {
+				return err
+			}
+			args[col] = id
+		}
+		dateArgs(args, "date", e.Date)
+		_, err := w.tx.Exec(ctx, `
+			INSERT INTO events (id, name, event_kind, summary, participant_description, place_id, venue_id, parent_id,
+				date_year, date_month, date_day, date_precision, date_text, date_inferred, date_basis)
+			VALUES (@id, @name, @event_kind, @summary, @participant_description, @place_id, @venue_id, @parent_id,
+				@date_year, @date_month, @date_day, @date_precision, @date_text, @date_inferred, @date_basis)
+			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, event_kind = EXCLUDED.event_kind,
+				summary = EXCLUDED.summary, participant_description = EXCLUDED.participant_description,
+				place_id = EXCLUDED.place_id, venue_id = EXCLUDED.venue_id, parent_id = EXCLUDED.parent_id,
+				date_year = EXCLUDED.date_year, date_month = EXCLUDED.date_month, date_day = EXCLUDED.date_day,
+				date_precision = EXCLUDED.date_precision, date_text = EXCLUDED.date_text,
+				date_inferred = EXCLUDED.date_inferred, date_basis = EXCLUDED.date_basis`, args)
+		if err != nil {
+			return conflictOr(err, "event %s", e.Slug)
+		}
+		if _, err := w.tx.Exec(ctx, `DELETE FROM event_participants WHERE event_id = $1`, w.ids[e.Slug]); err != nil {
+			return fmt.Errorf("clear participants of %s: %w", e.Slug, err)
+		}
+		for _, p := range e.Participants {
+			id, err := w.entityID(ctx, p.Entity)
+			if err != nil {
+				return err
+			}
+			_, err = w.tx.Exec(ctx, `INSERT INTO event_participants (event_id, entity_id, role) VALUES ($1, $2, $3)
+				ON CONFLICT DO NOTHING`, w.ids[e.Slug], id, p.Role)
+			if err != nil {
+				return fmt.Errorf("participant %s of %s: %w", p.Entity, e.Slug, err)
+			}
+		}
+		if err := w.link(ctx, "event_topics", "event_id", w.ids[e.Slug], e.Topics); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) projects(ctx context.Context, docs []*Document, _ declarationOrder) error {
+	for _, d := range docs {
+		for _, p := range d.Projects {
+			args := pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "project_kind": p.Kind, "status": p.Status, "summary": p.Summary}
+			for col, slug := range map[string]*string{"builder_id": p.Builder, "place_id": p.Place} {
+				id, err := w.optID(ctx, slug)
+				if err != nil {
+					return err
+				}
+				args[col] = id
+			}
+			dateArgs(args, "completion", p.Completion)
+			_, err := w.tx.Exec(ctx, `
+				INSERT INTO projects (id, name, project_kind, status, summary, builder_id, place_id,
+					completion_year, completion_month, completion_day, completion_precision, completion_text,
+					completion_inferred, completion_basis)
+				VALUES (@id, @name, @project_kind, @status, @summary, @builder_id, @place_id,
+					@completion_year, @completion_month, @completion_day, @completion_precision, @completion_text,
+					@completion_inferred, @completion_basis)
+				ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, project_kind = EXCLUDED.project_kind,
+					status = EXCLUDED.status, summary = EXCLUDED.summary, builder_id = EXCLUDED.builder_id,
+					place_id = EXCLUDED.place_id, completion_year = EXCLUDED.completion_year,
+					completion_month = EXCLUDED.completion_month, completion_day = EXCLUDED.completion_day,
+					completion_precision = EXCLUDED.completion_precision, completion_text = EXCLUDED.completion_text,
+					completion_inferred = EXCLUDED.completion_inferred, completion_basis = EXCLUDED.completion_basis`, args)
+			if err != nil {
+				return conflictOr(err, "project %s", p.Slug)
+			}
+		}
+	}
+	return nil
+}
+
+func (w *writer) agreements(ctx context.Context, _ []*Document, o declarationOrder) error {
+	for _, a := range o.agreements {
+		id := w.ids[a.Slug]
+		parent, err := w.optID(ctx, a.Parent)
+		if err != nil {
+			return err
+		}
+		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": a.Kind, "status": a.Status,
+			"summary": a.Summary, "parent_id": parent}
+		dateArgs(args, "date", a.Date)
+		_, err = w.tx.Exec(ctx, `
+			INSERT INTO agreements (id, name, agreement_kind, status, summary, parent_id,
+				date_year, date_month, date_day, date_precision, date_text, date_inferred, date_basis)
+			VALUES (@id, @name, @agreement_kind, @status, @summary, @parent_id,
+				@date_year, @date_month, @date_day, @date_precision, @date_text, @date_inferred, @date_basis)
+			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, agreement_kind = EXCLUDED.agreement_kind,
+				status = EXCLUDED.status, summary = EXCLUDED.summary, parent_id = EXCLUDED.parent_id,
+				date_year = EXCLUDED.date_year, date_month = EXCLUDED.date_month, date_day = EXCLUDED.date_day,
+				date_precision = EXCLUDED.date_precision, date_text = EXCLUDED.date_text,
+				date_inferred = EXCLUDED.date_inferred, date_basis = EXCLUDED.date_basis`, args)
+		if err != nil {
+			return conflictOr(err, "agreement %s", a.Slug)
+		}
+		for _, table := range []string{"agreement_parties", "agreement_places", "agreement_projects"} {
+			if _, err := w.tx.Exec(ctx, `DELETE FROM `+table+` WHERE agreement_id = $1`, id); err != nil {
+				return fmt.Errorf("clear %s of %s: %w", table, a.Slug, err)
+			}
+		}
+		for i, p := range a.Parties {
+			party, err := w.entityID(ctx, p.Entity)
+			if err != nil {
+				return err
+			}
+			_, err = w.tx.Exec(ctx, `INSERT INTO agreement_parties (agreement_id, entity_id, role, position)
+				VALUES ($1, $2, $3, $4)`, id, party, p.Role, i+1)
+			if err != nil {
+				return fmt.Errorf("party %s of %s: %w", p.Entity, a.Slug, err)
+			}
+		}
+		for _, slug := range a.Places {
+			place, err := w.entityID(ctx, slug)
+			if err != nil {
+				return err
+			}
+			if _, err := w.tx.Exec(ctx, `INSERT INTO agreement_places (agreement_id, place_id) VALUES ($1, $2)
+				ON CONFLICT DO NOTHING`, id, place); err != nil {
+				return fmt.Errorf("place %s of %s: %w", slug, a.Slug, err)
+			}
+		}
+		for _, slug := range a.Projects {
+			project, err := w.entityID(ctx, slug)
+			if err != nil {
+				return err
+			}
+			if _, err := w.tx.Exec(ctx, `INSERT INTO agreement_projects (agreement_id, project_id) VALUES ($1, $2)
+				ON CONFLICT DO NOTHING`, id, project); err != nil {
+				return fmt.Errorf("project %s of %s: %w", slug, a.Slug, err)
+			}
+		}
+		if err := w.link(ctx, "agreement_topics", "agreement_id", id, a.Topics); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// link replaces the topics of one row in a topic link table. table and
+// column are constants of this package, never input.
+func (w *writer) link(ctx context.Context, table, column string, id int64, topics []string) error {
+	if _, err := w.tx.Exec(ctx, `DELETE FROM `+table+` WHERE `+column+` = $1`, id); err != nil {
+		return fmt.Errorf("clear %s: %w", table, err)
+	}
+	if len(topics) == 0 {
+		return nil
+	}
+	_, err := w.tx.Exec(ctx, `INSERT INTO `+table+` (`+column+`, topic_id)
+		SELECT $1, id FROM topics WHERE slug = ANY($2) ON CONFLICT DO NOTHING`, id, topics)
+	if err != nil {
+		return fmt.Errorf("link %s: %w", table, err)
+	}
+	return nil
+}
+
+// conflictOr turns a uniqueness violation into a CodeConflict error naming
+// the item, and wraps any other error.
+func conflictOr(err error, format string, args ...any) error {
+	item := fmt.Sprintf(format, args...)
+	if pgErrorCode(err) == "23505" {
+		return Errorf(CodeConflict, "%s: another record already has the same name and kind", item)
+	}
+	return fmt.Errorf("write %s: %w", item, err)
+}
+
+// dateArgs adds the columns of a partial date to args under prefix.
+func dateArgs(args pgx.NamedArgs, prefix string, d *DateDoc) {
+	var year, month, day *int
+	var precision, text, basis *string
+	inferred := []string{}
+	if d != nil {
+		year, month, day, text, basis = d.Year, d.Month, d.Day, &d.Text, d.Basis
+		p := "year"
+		switch {
+		case d.Day != nil:
+			p = "day"
+		case d.Month != nil:
+			p = "month"
+		}
+		precision = &p
+		if d.Inferred != nil {
+			inferred = d.Inferred
+		}
+	}
+	args[prefix+"_year"], args[prefix+"_month"], args[prefix+"_day"] = year, month, day
+	args[prefix+"_precision"], args[prefix+"_text"] = precision, text
+	args[prefix+"_inferred"], args[prefix+"_basis"] = inferred, basis
+}
+
+// evidenceRow is one span to store, with the one fact it supports.
+type evidenceRow struct {
+	span
+	statement, figure, affiliation, credit, entity *int64
+}
+
+// article writes one article document: the article and its paragraphs, then
+// the facts curated from it, then their evidence.
+func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
+	a := doc.Article
+	v := w.v
+	v.doc = doc
+	v.article(a) // recomputes the paragraphs and their kinds; validated already
+	blocks := v.blocks
+
+	args := pgx.NamedArgs{"slug": a.Slug, "title": a.Title, "lede": a.Lede, "language": a.Language,
+		"source_file": a.Source, "source_text": doc.Text}
+	dateArgs(args, "published", a.Published)
+	var articleID int64
+	err := w.tx.QueryRow(ctx, `
+		INSERT INTO articles (slug, title, lede, language, source_file, source_text,
+			published_year, published_month, published_day, published_precision, published_text,
+			published_inferred, published_basis)
+		VALUES (@slug, @title, @lede, @language, @source_file, @source_text,
+			@published_year, @published_month, @published_day, @published_precision, @published_text,
+			@published_inferred, @published_basis)
+		ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, lede = EXCLUDED.lede,
+			language = EXCLUDED.language, source_file = EXCLUDED.source_file, source_text = EXCLUDED.source_text,
+			published_year = EXCLUDED.published_year, published_month = EXCLUDED.published_month,
+			published_day = EXCLUDED.published_day, published_precision = EXCLUDED.published_precision,
+			published_text = EXCLUDED.published_text, published_inferred = EXCLUDED.published_inferred,
+			published_basis = EXCLUDED.published_basis
+		RETURNING id`, args).Scan(&articleID)
+	if err != nil {
+		return 0, fmt.Errorf("upsert article: %w", err)
+	}
+	if err := w.paragraphs(ctx, articleID, blocks); err != nil {
+		return 0, err
+	}
+	if err := w.link(ctx, "article_topics", "article_id", articleID, a.Topics); err != nil {
+		return 0, err
+	}
+
+	var rows []evidenceRow
+	spans := func(list EvidenceList) []span {
+		var out []span
+		for _, s := range list {
+			found, _ := resolveSpan(blocks, s)
+			out = append(out, found...)
+		}
+		return out
+	}
+	add := func(list EvidenceList, set func(*evidenceRow)) {
+		for _, s := range spans(list) {
+			r := evidenceRow{span: s}
+			set(&r)
+			rows = append(rows, r)
+		}
+	}
+
+	// Credits.
+	if _, err := w.tx.Exec(ctx, `DELETE FROM credits WHERE article_id = $1 AND position > $2`, articleID, len(a.Credits)); err != nil {
+		return 0, fmt.Errorf("clear credits: %w", err)
+	}
+	for i, c := range a.Credits {
+		person, err := w.entityID(ctx, c.Person)
+		if err != nil {
+			return 0, err
+		}
+		var id int64
+		err = w.tx.QueryRow(ctx, `
+			INSERT INTO credits (article_id, person_id, role, position) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (article_id, position) DO UPDATE SET person_id = EXCLUDED.person_id, role = EXCLUDED.role
+			RETURNING id`, articleID, person, c.Role, i+1).Scan(&id)
+		if err != nil {
+			return 0, fmt.Errorf("credit %s: %w", c.Person, err)
+		}
+		add(c.Evidence, func(r *evidenceRow) { r.credit = &id })
+	}
+
+	// Entities declared or mentioned here: their evidence is their mentions.
+	mention := func(slug string, list EvidenceList) {
+		id := w.ids[slug]
+		add(list, func(r *evidenceRow) { r.entity = &id })
+	}
+	for _, x := range doc.People {
+		mention(x.Slug, x.Evidence)
+	}
+	for _, x := range doc.Organizations {
+		mention(x.Slug, x.Evidence)
+	}
+	for _, x := range doc.Places {
+		mention(x.Slug, x.Evidence)
+	}
+	for _, x := range doc.Events {
+		mention(x.Slug, x.Evidence)
+	}
+	for _, x := range doc.Projects {
+		mention(x.Slug, x.Evidence)
+	}
+	for _, x := range doc.Agreements {
+		mention(x.Slug, x.Evidence)
+	}
+	for _, m := range doc.Mentions {
+		id, err := w.entityID(ctx, m.Entity)
+		if err != nil {
+			return 0, err
+		}
+		add(m.Evidence, func(r *evidenceRow) { r.entity = &id })
+	}
+
+	// Affiliations are facts about people, shared by every article that
+	// states them; their evidence here is this article's.
+	affiliationIDs := map[string]int64{}
+	for _, x := range doc.Affiliations {
+		person, err := w.entityID(ctx, x.Person)
+		if err != nil {
+			return 0, err
+		}
+		org, err := w.optID(ctx, x.Organization)
+		if err != nil {
+			return 0, err
+		}
+		place, err := w.optID(ctx, x.Place)
+		if err != nil {
+			return 0, err
+		}
+		var id int64
+		err = w.tx.QueryRow(ctx, `
+			INSERT INTO affiliations (person_id, organization_id, place_id, role, former)
+			VALUES (@person_id, @organization_id, @place_id, @role, @former)
+			ON CONFLICT (person_id, organization_id, place_id, role) DO UPDATE SET former = EXCLUDED.former
+			RETURNING id`,
+			pgx.NamedArgs{"person_id": person, "organization_id": org, "place_id": place, "role": x.Role, "former": x.Former},
+		).Scan(&id)
+		if err != nil {
+			return 0, fmt.Errorf("affiliation %s: %w", x.Key, err)
+		}
+		affiliationIDs[x.Key] = id
+		add(x.Evidence, func(r *evidenceRow) { r.affiliation = &id })
+	}
+
+	statementIDs, err := w.statements(ctx, articleID, doc, spans, affiliationIDs, add)
+	if err != nil {
+		return 0, err
+	}
+	if err := w.figures(ctx, articleID, doc, spans, statementIDs, add); err != nil {
+		return 0, err
+	}
+	if err := w.evidence(ctx, articleID, rows); err != nil {
+		return 0, err
+	}
+	return articleID, nil
+}
+
+// paragraphs upserts the article's paragraphs by position and drops any
+// beyond the last.
+func (w *writer) paragraphs(ctx context.Context, articleID int64, blocks []sourceBlock) error {
+	positions := make([]int, len(blocks))
+	kinds := make([]string, len(blocks))
+	texts := make([]string, len(blocks))
+	offsets := make([]int, len(blocks))
+	for i, b := range blocks {
+		positions[i], kinds[i], texts[i], offsets[i] = b.Position, b.Kind, b.Text, b.SourceOffset
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM paragraphs WHERE article_id = $1 AND position > $2`, articleID, len(blocks)); err != nil {
+		return fmt.Errorf("clear paragraphs: %w", err)
+	}
+	// A paragraph whose text changes loses its evidence first, so that no
+	// span is ever left pointing at text it no longer matches.
+	_, err := w.tx.Exec(ctx, `
+		DELETE FROM evidence e USING paragraphs p, unnest($2::int[], $3::text[]) AS n(position, text)
+		WHERE e.paragraph_id = p.id AND p.article_id = $1 AND p.position = n.position AND p.text <> n.text`,
+		articleID, positions, texts)
+	if err != nil {
+		return fmt.Errorf("clear stale evidence: %w", err)
+	}
+	_, err = w.tx.Exec(ctx, `
+		INSERT INTO paragraphs (article_id, position, kind, text, source_offset)
+		SELECT $1, n.position, n.kind::paragraph_kind, n.text, n.source_offset
+		FROM unnest($2::int[], $3::text[], $4::text[], $5::int[]) AS n(position, kind, text, source_offset)
+		ON CONFLICT (article_id, position) DO UPDATE
+		SET kind = EXCLUDED.kind, text = EXCLUDED.text, source_offset = EXCLUDED.source_offset`,
+		articleID, positions, kinds, texts, offsets)
+	if err != nil {
+		return fmt.Errorf("upsert paragraphs: %w", err)
+	}
+	return nil
+}
+
+// byFirstSpan returns the article order of items: by their first evidence
+// span, then by their order in the document.
+func byFirstSpan(n int, first func(i int) (span, bool)) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		sa, _ := first(a)
+		sb, _ := first(b)
+		return cmp.Or(cmp.Compare(sa.Paragraph, sb.Paragraph), cmp.Compare(sa.Start, sb.Start))
+	})
+	return order
+}
+
+func (w *writer) statements(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
+	affiliationIDs map[string]int64, add func(EvidenceList, func(*evidenceRow))) (map[string]int64, error) {
+	keys := make([]string, len(doc.Statements))
+	for i, s := range doc.Statements {
+		keys[i] = s.Key
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM statements WHERE article_id = $1 AND NOT (key = ANY($2))`, articleID, keys); err != nil {
+		return nil, fmt.Errorf("clear statements: %w", err)
+	}
+	order := byFirstSpan(len(doc.Statements), func(i int) (span, bool) {
+		ss := spans(doc.Statements[i].Evidence)
+		if len(ss) == 0 {
+			return span{}, false
+		}
+		return ss[0], true
+	})
+	ids := map[string]int64{}
+	for pos, i := range order {
+		s := doc.Statements[i]
+		args := pgx.NamedArgs{"article_id": articleID, "key": s.Key, "position": pos + 1,
+			"speaker_description": s.Speaker.Description, "speaker_role": s.Role, "verb": s.Verb,
+			"mode": s.Mode, "content": s.Content}
+		var speaker *int64
+		var speakerKind *string
+		var err error
+		switch {
+		case s.Speaker.Person != nil:
+			speaker, err = w.optID(ctx, s.Speaker.Person)
+			speakerKind = ptr(KindPerson)
+		case s.Speaker.Organization != nil:
+			speaker, err = w.optID(ctx, s.Speaker.Organization)
+			speakerKind = ptr(KindOrganization)
+		}
+		if err != nil {
+			return nil, err
+		}
+		args["speaker_id"], args["speaker_kind"] = speaker, speakerKind
+		if args["speaker_organization_id"], err = w.optID(ctx, s.Speaker.SpeaksFor); err != nil {
+			return nil, err
+		}
+		if args["event_id"], err = w.optID(ctx, s.Event); err != nil {
+			return nil, err
+		}
+		var id int64
+		err = w.tx.QueryRow(ctx, `
+			INSERT INTO statements (article_id, key, position, speaker_id, speaker_kind, speaker_description,
+				speaker_organization_id, speaker_role, verb, mode, content, event_id)
+			VALUES (@article_id, @key, @position, @speaker_id, @speaker_kind, @speaker_description,
+				@speaker_organization_id, @speaker_role, @verb, @mode, @content, @event_id)
+			ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position,
+				speaker_id = EXCLUDED.speaker_id, speaker_kind = EXCLUDED.speaker_kind,
+				speaker_description = EXCLUDED.speaker_description,
+				speaker_organization_id = EXCLUDED.speaker_organization_id, speaker_role = EXCLUDED.speaker_role,
+				verb = EXCLUDED.verb, mode = EXCLUDED.mode, content = EXCLUDED.content, event_id = EXCLUDED.event_id
+			RETURNING id`, args).Scan(&id)
+		if err != nil {
+			return nil, fmt.Errorf("statement %s: %w", s.Key, err)
+		}
+		ids[s.Key] = id
+		if err := w.link(ctx, "statement_topics", "statement_id", id, s.Topics); err != nil {
+			return nil, err
+		}
+		if _, err := w.tx.Exec(ctx, `DELETE FROM statement_mentions WHERE statement_id = $1`, id); err != nil {
+			return nil, fmt.Errorf("clear mentions of %s: %w", s.Key, err)
+		}
+		for _, m := range s.Mentions {
+			entity, err := w.entityID(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := w.tx.Exec(ctx, `INSERT INTO statement_mentions (statement_id, entity_id) VALUES ($1, $2)
+				ON CONFLICT DO NOTHING`, id, entity); err != nil {
+				return nil, fmt.Errorf("mention %s in %s: %w", m, s.Key, err)
+			}
+		}
+		if _, err := w.tx.Exec(ctx, `DELETE FROM statement_affiliations WHERE statement_id = $1`, id); err != nil {
+			return nil, fmt.Errorf("clear affiliations of %s: %w", s.Key, err)
+		}
+		for _, key := range s.Affiliations {
+			if _, err := w.tx.Exec(ctx, `INSERT INTO statement_affiliations (statement_id, affiliation_id) VALUES ($1, $2)
+				ON CONFLICT DO NOTHING`, id, affiliationIDs[key]); err != nil {
+				return nil, fmt.Errorf("affiliation %s of %s: %w", key, s.Key, err)
+			}
+		}
+		add(s.Evidence, func(r *evidenceRow) { r.statement = &id })
+	}
+	return ids, nil
+}
+
+func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
+	statementIDs map[string]int64, add func(EvidenceList, func(*evidenceRow))) error {
+	keys := make([]string, len(doc.Figures))
+	for i, f := range doc.Figures {
+		keys[i] = f.Key
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM figures WHERE article_id = $1 AND NOT (key = ANY($2))`, articleID, keys); err != nil {
+		return fmt.Errorf("clear figures: %w", err)
+	}
+	order := byFirstSpan(len(doc.Figures), func(i int) (span, bool) {
+		ss := spans(doc.Figures[i].Evidence)
+		if len(ss) == 0 {
+			return span{}, false
+		}
+		return ss[0], true
+	})
+	for pos, i := range order {
+		f := doc.Figures[i]
+		subject, err := w.entityID(ctx, f.Subject)
+		if err != nil {
+			return err
+		}
+		var statement *int64
+		if f.Statement != nil {
+			id := statementIDs[*f.Statement]
+			statement = &id
+		}
+		args := pgx.NamedArgs{"article_id": articleID, "key": f.Key, "position": pos + 1, "metric": f.Metric,
+			"value": f.Value, "unit": f.Unit, "currency": f.Currency, "display": f.Display,
+			"subject_id": subject, "statement_id": statement}
+		dateArgs(args, "period", f.Period)
+		dateArgs(args, "base", f.Base)
+		dateArgs(args, "value_date", f.Date)
+		var id int64
+		err = w.tx.QueryRow(ctx, `
+			INSERT INTO figures (article_id, key, position, metric, value, unit, currency, display, subject_id, statement_id,
+				period_year, period_month, period_day, period_precision, period_text, period_inferred, period_basis,
+				base_year, base_month, base_day, base_precision, base_text, base_inferred, base_basis,
+				value_date_year, value_date_month, value_date_day, value_date_precision, value_date_text,
+				value_date_inferred, value_date_basis)
+			VALUES (@article_id, @key, @position, @metric, @value::numeric, @unit, @currency, @display, @subject_id, @statement_id,
+				@period_year, @period_month, @period_day, @period_precision, @period_text, @period_inferred, @period_basis,
+				@base_year, @base_month, @base_day, @base_precision, @base_text, @base_inferred, @base_basis,
+				@value_date_year, @value_date_month, @value_date_day, @value_date_precision, @value_date_text,
+				@value_date_inferred, @value_date_basis)
+			ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position, metric = EXCLUDED.metric,
+				value = EXCLUDED.value, unit = EXCLUDED.unit, currency = EXCLUDED.currency, display = EXCLUDED.display,
+				subject_id = EXCLUDED.subject_id, statement_id = EXCLUDED.statement_id,
+				period_year = EXCLUDED.period_year, period_month = EXCLUDED.period_month,
+				period_day = EXCLUDED.period_day, period_precision = EXCLUDED.period_precision,
+				period_text = EXCLUDED.period_text, period_inferred = EXCLUDED.period_inferred,
+				period_basis = EXCLUDED.period_basis, base_year = EXCLUDED.base_year, base_month = EXCLUDED.base_month,
+				base_day = EXCLUDED.base_day, base_precision = EXCLUDED.base_precision, base_text = EXCLUDED.base_text,
+				base_inferred = EXCLUDED.base_inferred, base_basis = EXCLUDED.base_basis,
+				value_date_year = EXCLUDED.value_date_year, value_date_month = EXCLUDED.value_date_month,
+				value_date_day = EXCLUDED.value_date_day, value_date_precision = EXCLUDED.value_date_precision,
+				value_date_text = EXCLUDED.value_date_text, value_date_inferred = EXCLUDED.value_date_inferred,
+				value_date_basis = EXCLUDED.value_date_basis
+			RETURNING id`, args).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("figure %s: %w", f.Key, err)
+		}
+		if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics); err != nil {
+			return err
+		}
+		add(f.Evidence, func(r *evidenceRow) { r.figure = &id })
+	}
+	return nil
+}
+
+// evidence upserts the article's evidence rows by span and owner, and
+// deletes the article's rows that are no longer curated.
+func (w *writer) evidence(ctx context.Context, articleID int64, rows []evidenceRow) error {
+	type key struct {
+		p, s, e                                        int
+		statement, figure, affiliation, credit, entity int64
+	}
+	deref := func(p *int64) int64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	seen := map[key]bool{}
+	var positions, starts, ends []int
+	var texts []string
+	var statements, figures, affiliations, credits, entities []*int64
+	for _, r := range rows {
+		k := key{r.Paragraph, r.Start, r.End, deref(r.statement), deref(r.figure), deref(r.affiliation), deref(r.credit), deref(r.entity)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		positions, starts, ends, texts = append(positions, r.Paragraph), append(starts, r.Start), append(ends, r.End), append(texts, r.Text)
+		statements, figures = append(statements, r.statement), append(figures, r.figure)
+		affiliations, credits, entities = append(affiliations, r.affiliation), append(credits, r.credit), append(entities, r.entity)
+	}
+	rowsOut, err := w.tx.Query(ctx, `
+		INSERT INTO evidence (article_id, paragraph_id, start_offset, end_offset, text,
+			statement_id, figure_id, affiliation_id, credit_id, entity_id)
+		SELECT @article_id, p.id, n.start_offset, n.end_offset, n.text,
+			n.statement_id, n.figure_id, n.affiliation_id, n.credit_id, n.entity_id
+		FROM unnest(@positions::int[], @starts::int[], @ends::int[], @texts::text[], @statements::bigint[],
+			@figures::bigint[], @affiliations::bigint[], @credits::bigint[], @entities::bigint[])
+			AS n(position, start_offset, end_offset, text, statement_id, figure_id, affiliation_id, credit_id, entity_id)
+		JOIN paragraphs p ON p.article_id = @article_id AND p.position = n.position
+		ON CONFLICT (statement_id, figure_id, affiliation_id, credit_id, entity_id, paragraph_id, start_offset, end_offset)
+		DO UPDATE SET text = EXCLUDED.text
+		RETURNING id`,
+		pgx.NamedArgs{"article_id": articleID, "positions": positions, "starts": starts, "ends": ends, "texts": texts,
+			"statements": statements, "figures": figures, "affiliations": affiliations, "credits": credits, "entities": entities})
+	if err != nil {
+		return fmt.Errorf("upsert evidence: %w", err)
+	}
+	kept, err := pgx.CollectRows(rowsOut, pgx.RowTo[int64])
+	if err != nil {
+		return fmt.Errorf("upsert evidence: %w", err)
+	}
+	if len(kept) != len(positions) {
+		return errors.New("upsert evidence: some spans name no paragraph")
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM evidence WHERE article_id = $1 AND NOT (id = ANY($2))`, articleID, kept); err != nil {
+		return fmt.Errorf("clear evidence: %w", err)
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// Validate checks documents as Import would, and writes nothing.
+func (s *Store) Validate(ctx context.Context, docs []*Document) error {
+	if _, err := validate(ctx, docs, storedCatalog{s}); err != nil {
+		return err
+	}
+	_, err := parentOrder(docs)
+	return err
+}
+
+// Empty reports whether the database holds no article.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var exists bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles)`).Scan(&exists); err != nil {
+		return false, fmt.Errorf("count articles: %w", err)
+	}
+	return !exists, nil
+}
