@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -103,7 +104,26 @@ type declarationOrder struct {
 func parentOrder(docs []*Document) (declarationOrder, error) {
 	var o declarationOrder
 	var problems []Problem
+	where := map[string]Problem{} // kind+slug -> where it is declared
+	at := func(doc *Document, section, kind, slug string, i int) {
+		where[kind+" "+slug] = Problem{Document: doc.Name, Path: fmt.Sprintf("%s[%d].parent", section, i), Item: kind + " " + slug}
+	}
 	for _, doc := range docs {
+		for i, x := range doc.Topics {
+			at(doc, "topics", "topic", x.Slug, i)
+		}
+		for i, x := range doc.Places {
+			at(doc, "places", "place", x.Slug, i)
+		}
+		for i, x := range doc.Organizations {
+			at(doc, "organizations", "organization", x.Slug, i)
+		}
+		for i, x := range doc.Events {
+			at(doc, "events", "event", x.Slug, i)
+		}
+		for i, x := range doc.Agreements {
+			at(doc, "agreements", "agreement", x.Slug, i)
+		}
 		o.topics = append(o.topics, doc.Topics...)
 		o.places = append(o.places, doc.Places...)
 		o.organizations = append(o.organizations, doc.Organizations...)
@@ -112,7 +132,9 @@ func parentOrder(docs []*Document) (declarationOrder, error) {
 	}
 	check := func(kind string, cycle []string) {
 		if cycle != nil {
-			problems = append(problems, Problem{Item: kind + " " + cycle[0], Message: fmt.Sprintf("parents form a cycle: %v", cycle)})
+			p := where[kind+" "+cycle[0]]
+			p.Message = "parents form a cycle: " + strings.Join(cycle, " -> ")
+			problems = append(problems, p)
 		}
 	}
 	var cycle []string

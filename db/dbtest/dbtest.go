@@ -1,0 +1,147 @@
+// Package dbtest gives tests throwaway PostgreSQL databases: each is created
+// beside the database named by DATABASE_URL (default db.DefaultURL), migrated
+// with the server's own migrations, and dropped when the test ends. A test
+// that cannot reach PostgreSQL fails; it never skips.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/seeds"
+)
+
+// Database is one throwaway database.
+type Database struct {
+	Name  string
+	URL   string
+	Pool  *pgxpool.Pool
+	Store *db.Store
+	admin string // URL of the server's postgres database
+}
+
+// ServerURL returns the configured database URL: DATABASE_URL or the default.
+func ServerURL() string {
+	if u := os.Getenv("DATABASE_URL"); u != "" {
+		return u
+	}
+	return db.DefaultURL
+}
+
+// Create makes a new, migrated, empty database. Drop it when done.
+func Create(ctx context.Context) (*Database, error) {
+	cfg, err := pgx.ParseConfig(ServerURL())
+	if err != nil {
+		return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
+	}
+	suffix := make([]byte, 6)
+	_, _ = rand.Read(suffix)
+	name := "newsgraph_test_" + hex.EncodeToString(suffix)
+	cfg.Database = "postgres"
+	admin := cfg.ConnString()
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("tests need PostgreSQL at DATABASE_URL (%s); start it with `make postgres`: %w", ServerURL(), err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize()); err != nil {
+		return nil, fmt.Errorf("create test database: %w", err)
+	}
+	d := &Database{Name: name, URL: withDatabase(ServerURL(), name), admin: admin}
+	m, err := db.NewMigrator(d.URL)
+	if err != nil {
+		_ = d.drop(ctx)
+		return nil, err
+	}
+	upErr := m.Up()
+	if closeErr := m.Close(); upErr == nil {
+		upErr = closeErr
+	}
+	if upErr != nil {
+		_ = d.drop(ctx)
+		return nil, upErr
+	}
+	if d.Pool, err = db.Open(ctx, d.URL); err != nil {
+		_ = d.drop(ctx)
+		return nil, err
+	}
+	d.Store = db.NewStore(d.Pool)
+	return d, nil
+}
+
+// withDatabase returns databaseURL with its database name replaced; it
+// accepts the URL and the key=value forms.
+func withDatabase(databaseURL, name string) string {
+	u, err := url.Parse(databaseURL)
+	if err != nil || u.Scheme == "" {
+		return databaseURL + " dbname=" + name
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// Drop closes the pool and drops the database, ending its connections.
+func (d *Database) Drop(ctx context.Context) error {
+	if d.Pool != nil {
+		d.Pool.Close()
+	}
+	return d.drop(ctx)
+}
+
+func (d *Database) drop(ctx context.Context) error {
+	conn, err := pgx.Connect(ctx, d.admin)
+	if err != nil {
+		return fmt.Errorf("drop test database: %w", err)
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{d.Name}.Sanitize()+` WITH (FORCE)`)
+	return err
+}
+
+// New returns a fresh migrated database that is dropped when tb ends.
+func New(tb testing.TB) *Database {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, err := Create(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if err := d.Drop(ctx); err != nil {
+			tb.Errorf("drop %s: %v", d.Name, err)
+		}
+	})
+	return d
+}
+
+// Seed loads the embedded seed documents into d.
+func (d *Database) Seed(ctx context.Context) error {
+	docs, err := seeds.Read(seeds.FS)
+	if err != nil {
+		return err
+	}
+	_, err = d.Store.Import(ctx, docs)
+	return err
+}
+
+// NewSeeded returns a fresh database holding the seed dataset.
+func NewSeeded(tb testing.TB) *Database {
+	tb.Helper()
+	d := New(tb)
+	if err := d.Seed(context.Background()); err != nil {
+		tb.Fatalf("seed: %v", err)
+	}
+	return d
+}
