@@ -1,0 +1,353 @@
+// Package playground serves a GraphiQL IDE for the newsgraph API that works
+// offline. React, GraphiQL and GraphiQL's query-builder plugin are fetched
+// from npm at build time by gen (go generate), committed under assets/ and
+// embedded in the binary; the page loads nothing from any origin but its own.
+//
+// # Mount contract
+//
+// The http.Handler returned by Handler routes on the request path it sees:
+//
+//   - "/" is the HTML page;
+//   - "/playground/assets/NAME" is the embedded file NAME;
+//   - every other path is 404 Not Found.
+//
+// The page refers to its assets by relative URLs such as
+// "playground/assets/graphiql.min.js?v=…", so it works mounted at the
+// server's root, where it also answers 404 for any path no other pattern
+// claims:
+//
+//	mux.Handle("/query", srv)
+//	mux.Handle("/", playground.Handler("newsgraph", "/query"))
+//
+// which serves the page at "/" and the assets under "/playground/assets/",
+// and below a prefix, with the prefix stripped and a pattern ending in a
+// slash so that the page's URL does too:
+//
+//	mux.Handle("/graphiql/", http.StripPrefix("/graphiql", playground.Handler("newsgraph", "/query")))
+//
+// which serves the page at "/graphiql/" and the assets under
+// "/graphiql/playground/assets/".
+//
+// # Headers
+//
+// Every page and asset response has "X-Content-Type-Options: nosniff".
+//
+// The page has a Content-Security-Policy that lets scripts, styles, images,
+// fonts and connections (HTTP and WebSocket) come only from the page's own
+// origin, plus the data: URLs of the images and fonts inlined in GraphiQL's
+// CSS and the inline scripts and styles that carry the response's nonce: the
+// page's own, and the style elements GraphiQL's dialogs add. As the nonce is
+// new in every response, the page is sent with "Cache-Control: no-store" and
+// no ETag; it is small, and browsers pick up new assets after a deploy.
+//
+// An asset has an ETag and honours If-None-Match. Requested with the "v"
+// query parameter the page uses, a hash of the asset's content, it is sent
+// with "Cache-Control: public, max-age=31536000, immutable"; with any other
+// or no "v", with "Cache-Control: no-cache".
+//
+// # Assets
+//
+// gen/package.json and gen/package-lock.json pin the npm packages;
+//
+//	go generate ./graph/playground/
+//
+// runs npm ci in a temporary directory and rewrites assets/ with the same
+// bytes for the same lock file. To move to other versions, change
+// gen/package.json, run `npm install --package-lock-only` in gen/ and then
+// go generate. assets/LICENSES.txt, served like the other assets, holds the
+// packages' licenses.
+//
+// The package does not build on gqlgen's graphql/playground: its page always
+// emits CDN-style integrity and crossorigin attributes, has inline code
+// without a nonce and offers no default query.
+package playground
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:generate go run ./gen
+
+// assetsFS holds the files gen writes: the npm bundles and LICENSES.txt.
+//
+//go:embed assets
+var assetsFS embed.FS
+
+// assetsPath is the path, below the handler's root, of the embedded assets.
+const assetsPath = "/playground/assets/"
+
+// contentTypes maps the extensions of the embedded files to the Content-Type
+// they are served with, independent of the machine's MIME tables.
+var contentTypes = map[string]string{
+	".css": "text/css; charset=utf-8",
+	".js":  "text/javascript; charset=utf-8",
+	".txt": "text/plain; charset=utf-8",
+}
+
+// pageStyles and pageScripts are the assets the page loads, in order.
+var (
+	pageStyles  = []string{"graphiql.min.css", "plugin-explorer.css"}
+	pageScripts = []string{
+		"react.production.min.js",
+		"react-dom.production.min.js",
+		"graphiql.min.js",
+		"plugin-explorer.umd.js",
+	}
+)
+
+// pageStyle is the page's inline style sheet.
+const pageStyle = `body { margin: 0; } #graphiql { height: 100vh; }`
+
+// bootScript is the page's inline script, which starts GraphiQL; %s stands
+// for a JSON object with the endpoint and the default query. It first hands
+// its own nonce to the style elements GraphiQL's dialogs add, which take it
+// from the global __webpack_nonce__. Queries and mutations go to the
+// endpoint with HTTP POST, subscriptions to the same URL over a WebSocket
+// speaking graphql-transport-ws, with ws: or wss: to match the page's own
+// scheme.
+const bootScript = `(function (config) {
+  "use strict";
+  window.__webpack_nonce__ = document.currentScript.nonce;
+  var page = window.location;
+  var url = new URL(config.endpoint, page.href);
+  var subscriptionUrl = new URL(url.href);
+  subscriptionUrl.protocol = page.protocol === "https:" ? "wss:" : "ws:";
+  var root = ReactDOM.createRoot(document.getElementById("graphiql"));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: GraphiQL.createFetcher({
+      url: url.href,
+      subscriptionUrl: subscriptionUrl.href
+    }),
+    defaultQuery: config.defaultQuery,
+    plugins: [GraphiQLPluginExplorer.explorerPlugin()],
+    isHeadersEditorEnabled: true
+  }));
+})(%s);
+`
+
+// defaultQuery fills the query editor until the user edits it; GraphiQL then
+// keeps the user's tabs in the browser's local storage instead.
+const defaultQuery = `# Welcome to the newsgraph GraphQL API.
+#
+# Run the query below with Ctrl-Enter (Cmd-Enter
+# on a Mac). In the sidebar, the Documentation
+# Explorer browses the schema and the GraphiQL
+# Explorer builds queries from the fields you tick.
+
+query LatestArticles {
+  articles(first: 5) {
+    nodes {
+      title
+    }
+  }
+}
+`
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+{{range .Styles}}<link rel="stylesheet" href="{{.}}">
+{{end}}<style nonce="{{.Nonce}}">{{.Style}}</style>
+</head>
+<body>
+<div id="graphiql">Loading…</div>
+<noscript>The GraphiQL playground needs JavaScript.</noscript>
+{{range .Scripts}}<script src="{{.}}"></script>
+{{end}}<script nonce="{{.Nonce}}">{{.Script}}</script>
+</body>
+</html>
+`))
+
+// pageData is what pageTemplate renders.
+type pageData struct {
+	Title           string
+	Styles, Scripts []string
+	Style           template.CSS
+	Script          template.JS
+	// Nonce is the CSP nonce of one response.
+	Nonce string
+}
+
+// asset is an embedded file ready to serve.
+type asset struct {
+	body        []byte
+	contentType string
+	// version is a hash of body, used as its ETag and as the "v" query
+	// parameter of the URL the page loads it from.
+	version string
+}
+
+// loadAssets reads the embedded files once, on first use, and maps their
+// names to them.
+var loadAssets = sync.OnceValue(func() map[string]asset {
+	entries, err := fs.ReadDir(assetsFS, "assets")
+	if err != nil {
+		panic(fmt.Sprintf("playground: %v", err))
+	}
+	assets := make(map[string]asset, len(entries))
+	for _, e := range entries {
+		contentType, ok := contentTypes[path.Ext(e.Name())]
+		if !ok {
+			panic(fmt.Sprintf("playground: no content type for embedded asset %q", e.Name()))
+		}
+		body, err := assetsFS.ReadFile("assets/" + e.Name())
+		if err != nil {
+			panic(fmt.Sprintf("playground: %v", err))
+		}
+		sum := sha256.Sum256(body)
+		assets[e.Name()] = asset{body: body, contentType: contentType, version: hex.EncodeToString(sum[:8])}
+	}
+	return assets
+})
+
+// handler is the http.Handler Handler returns.
+type handler struct {
+	page   pageData
+	assets map[string]asset
+}
+
+// Handler returns an http.Handler serving a GraphiQL page titled title, and
+// the files it loads, as the package documentation describes. The page sends
+// queries and mutations to endpoint with HTTP POST and subscriptions to the
+// same URL over a WebSocket (graphql-transport-ws protocol), offers the
+// Documentation Explorer and the GraphiQL Explorer plugin, and opens with an
+// example query.
+//
+// endpoint must be an absolute path on the page's own origin, such as
+// "/query": Handler panics otherwise, as the page's Content-Security-Policy
+// allows no other origin.
+func Handler(title, endpoint string) http.Handler {
+	if !isOriginPath(endpoint) {
+		panic(fmt.Sprintf("playground: endpoint %q is not an absolute path on the page's origin", endpoint))
+	}
+	assets := loadAssets()
+	assetURL := func(name string) string {
+		a, ok := assets[name]
+		if !ok {
+			panic(fmt.Sprintf("playground: embedded assets lack %q: run go generate ./graph/playground/", name))
+		}
+		return strings.TrimPrefix(assetsPath, "/") + name + "?v=" + a.version
+	}
+
+	config, err := json.Marshal(struct {
+		Endpoint     string `json:"endpoint"`
+		DefaultQuery string `json:"defaultQuery"`
+	}{endpoint, defaultQuery})
+	if err != nil {
+		panic(fmt.Sprintf("playground: %v", err))
+	}
+	h := &handler{
+		page: pageData{
+			Title:  title,
+			Style:  template.CSS(pageStyle),
+			Script: template.JS(fmt.Sprintf(bootScript, config)),
+		},
+		assets: assets,
+	}
+	for _, name := range pageStyles {
+		h.page.Styles = append(h.page.Styles, assetURL(name))
+	}
+	for _, name := range pageScripts {
+		h.page.Scripts = append(h.page.Scripts, assetURL(name))
+	}
+	return h
+}
+
+// isOriginPath reports whether endpoint is an absolute path that a browser
+// resolves against the page's own origin: it must start with a single
+// slash, and name neither a scheme nor a host, even in the forms browsers
+// read leniently such as backslashes.
+func isOriginPath(endpoint string) bool {
+	u, err := url.Parse(endpoint)
+	return err == nil && u.Scheme == "" && u.Host == "" &&
+		strings.HasPrefix(endpoint, "/") && !strings.HasPrefix(endpoint, "//") &&
+		!strings.Contains(endpoint, `\`)
+}
+
+// contentSecurityPolicy returns the Content-Security-Policy of a page
+// response whose inline scripts and styles carry nonce.
+func contentSecurityPolicy(nonce string) string {
+	n := "'nonce-" + nonce + "'"
+	return strings.Join([]string{
+		"default-src 'none'",
+		"script-src 'self' " + n,
+		"style-src 'self' " + n,
+		"img-src 'self' data:",
+		"font-src 'self' data:",
+		"connect-src 'self'",
+		"base-uri 'none'",
+		"form-action 'none'",
+		"frame-ancestors 'self'",
+	}, "; ")
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	isPage := r.URL.Path == "/"
+	var a asset
+	ok := isPage
+	if name, isAsset := strings.CutPrefix(r.URL.Path, assetsPath); isAsset {
+		a, ok = h.assets[name]
+	}
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if isPage {
+		h.servePage(w, r)
+	} else {
+		serveAsset(w, r, a)
+	}
+}
+
+// servePage renders the page with a fresh nonce and sends it.
+func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
+	data := h.page
+	data.Nonce = rand.Text()
+	var page bytes.Buffer
+	if err := pageTemplate.Execute(&page, data); err != nil {
+		http.Error(w, "rendering the playground page failed", http.StatusInternalServerError)
+		return
+	}
+	hdr := w.Header()
+	hdr.Set("Content-Type", "text/html; charset=utf-8")
+	hdr.Set("Cache-Control", "no-store")
+	hdr.Set("Content-Security-Policy", contentSecurityPolicy(data.Nonce))
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(page.Bytes()))
+}
+
+// serveAsset sends a, to be cached for good if the request names its
+// current version.
+func serveAsset(w http.ResponseWriter, r *http.Request, a asset) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", a.contentType)
+	hdr.Set("ETag", `"`+a.version+`"`)
+	if r.URL.Query().Get("v") == a.version {
+		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		hdr.Set("Cache-Control", "no-cache")
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+}
