@@ -7,6 +7,8 @@
 // Configuration comes from flags or the environment: DATABASE_URL and ADDR.
 package main
 
+//go:generate go tool gqlgen generate
+
 import (
 	"context"
 	"errors"
@@ -19,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -55,6 +58,7 @@ func printError(w io.Writer, err error) {
 type config struct {
 	databaseURL string
 	addr        string
+	corsOrigins []string
 }
 
 func envOr(name, fallback string) string {
@@ -76,8 +80,14 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 	switch cmd {
 	case "serve":
 		fset.StringVar(&cfg.addr, "addr", envOr("ADDR", ":8080"), "address to listen on (env ADDR)")
+		origins := fset.String("cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated browser origins allowed to call the API, or * (env CORS_ORIGINS)")
 		if err := fset.Parse(args); err != nil {
 			return err
+		}
+		for _, o := range strings.Split(*origins, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				cfg.corsOrigins = append(cfg.corsOrigins, o)
+			}
 		}
 		return serve(ctx, cfg, logger)
 	case "migrate":
@@ -139,7 +149,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	srv := &http.Server{
 		Addr:              cfg.addr,
-		Handler:           graph.NewHandler(store, logger),
+		Handler:           graph.NewHandler(store, logger, graph.Options{CORSOrigins: cfg.corsOrigins}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,

@@ -94,3 +94,24 @@ func redact(databaseURL string) string {
 func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	return pgx.BeginFunc(ctx, s.pool, fn)
 }
+
+// Ready reports whether the database answers and its schema is at the
+// newest embedded migration, not dirty.
+func (s *Store) Ready(ctx context.Context) error {
+	latest, err := Latest()
+	if err != nil {
+		return err
+	}
+	var version int64
+	var dirty bool
+	err = s.pool.QueryRow(ctx, `SELECT version, dirty FROM schema_migrations`).Scan(&version, &dirty)
+	switch {
+	case err != nil && pgErrorCode(err) == "42P01":
+		return Errorf(CodeInternal, "the database has no schema yet")
+	case err != nil:
+		return Errorf(CodeInternal, "the database does not answer")
+	case dirty || uint(version) != latest:
+		return Errorf(CodeInternal, "the schema is at version %d (dirty %v); want %d", version, dirty, latest)
+	}
+	return nil
+}

@@ -1,18 +1,216 @@
 package graph
 
 import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// NewHandler returns newsgraph's HTTP handler.
-func NewHandler(store *db.Store, logger *slog.Logger) http.Handler {
+// Options configures the HTTP handler.
+type Options struct {
+	// CORSOrigins lists the browser origins (scheme://host[:port]) allowed
+	// to call the API from another origin; "*" allows any. Empty: none.
+	CORSOrigins []string
+}
+
+// NewHandler returns newsgraph's HTTP handler:
+//
+//	POST /query, GET /query  the GraphQL API (GET for queries only); websocket upgrades for subscriptions
+//	GET /                     the GraphiQL playground, assets embedded
+//	GET /healthz              200 while the process is up
+//	GET /readyz               200 when the database answers and its schema is current, else 503
+func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{
+		Resolvers: &Resolver{Store: store, Logger: logger},
+	}))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 10 * time.Second,
+		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
+			// Same-origin upgrades are always accepted; these add the CORS origins.
+			OriginPatterns:     originHosts(opts.CORSOrigins),
+			InsecureSkipVerify: slices.Contains(opts.CORSOrigins, "*"),
+		}},
+	})
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.SetErrorPresenter(presentError(logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "resolver panic", "request_id", requestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return errPanic
+	})
+
 	mux := http.NewServeMux()
+	api := withRequestLoaders(store, srv)
+	mux.Handle("/query", api)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	return mux
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "application/json")
+		if err := store.Ready(ctx); err != nil {
+			logger.WarnContext(ctx, "not ready", "error", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unavailable", "reason": db.ErrorMessage(err)})
+			return
+		}
+		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ready"})
+	})
+	mux.Handle("/", playground.Handler("newsgraph", "/query"))
+	return withRequestID(cors(opts.CORSOrigins, mux))
+}
+
+// errPanic is what a client sees of a resolver panic.
+var errPanic = errors.New("resolver panic")
+
+// withRequestLoaders gives each request its own batched loaders.
+func withRequestLoaders(store *db.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), store)))
+	})
+}
+
+// Extension codes of the errors the API returns.
+const (
+	codeBadUserInput = "BAD_USER_INPUT"
+	codeNotFound     = "NOT_FOUND"
+	codeConflict     = "CONFLICT"
+	codeInternal     = "INTERNAL"
+)
+
+// presentError gives every error a stable extensions.code. Errors the
+// client made keep their message; anything else is logged with the request
+// id and path and reaches the client as "internal server error".
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && gqlErr.Extensions["code"] != nil && gqlErr.Err == nil {
+			return gqlErr // parse and validation errors from gqlgen
+		}
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		var domain *db.Error
+		var invalid *db.ValidationError
+		switch {
+		case errors.As(err, &invalid):
+			out.Message = invalid.Error()
+			out.Extensions = map[string]any{"code": codeBadUserInput}
+		case errors.As(err, &domain):
+			code := map[db.Code]string{db.CodeInvalid: codeBadUserInput, db.CodeNotFound: codeNotFound, db.CodeConflict: codeConflict}[domain.Code]
+			if code != "" {
+				out.Message = domain.Message
+				out.Extensions = map[string]any{"code": code}
+				return out
+			}
+			fallthrough
+		default:
+			id := requestID(ctx)
+			path := ""
+			if fc := graphql.GetFieldContext(ctx); fc != nil {
+				path = fc.Path().String()
+			}
+			if !errors.Is(err, errPanic) {
+				logger.ErrorContext(ctx, "internal error", "request_id", id, "path", path, "error", err.Error())
+			}
+			out.Message = "internal server error"
+			out.Extensions = map[string]any{"code": codeInternal, "requestId": id}
+		}
+		return out
+	}
+}
+
+type requestIDKey struct{}
+
+var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// withRequestID tags each request with an id (the caller's X-Request-ID if
+// it is sane, else a new one) and echoes it in the response.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-ID")
+		if !requestIDPattern.MatchString(id) {
+			b := make([]byte, 8)
+			_, _ = rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		w.Header().Set("X-Request-ID", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+	})
+}
+
+// requestID returns the request's id, or "".
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// originAllowed reports whether a browser request's Origin may use the API:
+// same-origin requests and requests without Origin always may.
+func originAllowed(r *http.Request, allowed []string) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" || strings.TrimPrefix(strings.TrimPrefix(origin, "http://"), "https://") == r.Host {
+		return true
+	}
+	return slices.Contains(allowed, "*") || slices.Contains(allowed, origin)
+}
+
+// originHosts returns the host[:port] of each origin, as the websocket
+// origin check wants them.
+func originHosts(origins []string) []string {
+	var hosts []string
+	for _, o := range origins {
+		if h := strings.TrimPrefix(strings.TrimPrefix(o, "https://"), "http://"); h != "*" {
+			hosts = append(hosts, h)
+		}
+	}
+	return hosts
+}
+
+// cors answers preflight requests and adds CORS headers for the allowed
+// origins.
+func cors(allowed []string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin != "" && len(allowed) > 0 && originAllowed(r, allowed) {
+			h := w.Header()
+			h.Set("Access-Control-Allow-Origin", origin)
+			h.Add("Vary", "Origin")
+			h.Set("Access-Control-Expose-Headers", "X-Request-ID")
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+				h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-ID")
+				h.Set("Access-Control-Max-Age", "600")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }

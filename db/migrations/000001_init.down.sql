@@ -5,6 +5,7 @@ DROP TABLE IF EXISTS
   projects, event_participants, events, credits, paragraphs, articles,
   affiliations, people, organizations, places, topics, entities;
 DROP FUNCTION IF EXISTS evidence_matches_paragraph();
+DROP FUNCTION IF EXISTS partial_date_json(smallint, smallint, smallint, date_precision, text, date_part[], text);
 DROP FUNCTION IF EXISTS partial_date_range(smallint, smallint, smallint);
 DROP FUNCTION IF EXISTS partial_date_ok(smallint, smallint, smallint, date_precision, text);
 DROP TYPE IF EXISTS

@@ -35,6 +35,17 @@ RETURNS daterange LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   END
 $$;
 
+-- partial_date_json is the read form of a partial date: a JSON object with
+-- upper-case enum names, or NULL when there is no date.
+CREATE FUNCTION partial_date_json(y smallint, m smallint, d smallint, p date_precision,
+                                  wording text, inferred date_part[], basis text)
+RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN p IS NULL THEN NULL ELSE jsonb_build_object(
+    'year', y, 'month', m, 'day', d, 'precision', upper(p::text), 'text', wording,
+    'inferred', (SELECT coalesce(jsonb_agg(upper(x::text)), '[]'::jsonb) FROM unnest(inferred) x),
+    'basis', basis) END
+$$;
+
 -- Entities are everything an article can name and a fact can point at. The
 -- slug is the curated, global natural key; each kind has its own table below,
 -- keyed by the entity id and tied to it through (id, kind).
@@ -427,6 +438,8 @@ CREATE TABLE figures (
   value_date_text      text,
   value_date_inferred  date_part[] NOT NULL DEFAULT '{}',
   value_date_basis     text,
+  period_range         daterange GENERATED ALWAYS AS
+                         (partial_date_range(period_year, period_month, period_day)) STORED,
   search               tsvector GENERATED ALWAYS AS (
                          setweight(to_tsvector('english', metric), 'A') ||
                          setweight(to_tsvector('english', display), 'B')) STORED,
@@ -446,7 +459,7 @@ CREATE INDEX figures_subject_id_idx ON figures (subject_id);
 CREATE INDEX figures_statement_id_idx ON figures (statement_id);
 CREATE INDEX figures_unit_idx ON figures (unit);
 CREATE INDEX figures_value_idx ON figures (value);
-CREATE INDEX figures_period_year_idx ON figures (period_year);
+CREATE INDEX figures_period_range_idx ON figures USING gist (period_range);
 CREATE INDEX figures_metric_trgm_idx ON figures USING gin (metric gin_trgm_ops);
 CREATE INDEX figures_search_idx ON figures USING gin (search);
 

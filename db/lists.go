@@ -1,0 +1,212 @@
+package db
+
+import "context"
+
+// listRoot reads one page of a root listing: rows of from matching cond, in
+// the ordering o chooses.
+func listRoot[T any](ctx context.Context, q querier, name, from, columns string, cond func(*listing) string, o Order, page PageArgs) (Page[T], error) {
+	ord, err := orderFor(name, o)
+	if err != nil {
+		return Page[T]{}, err
+	}
+	l := listing{from: from, columns: columns}
+	l.and(cond(&l))
+	return fetchPage[T](ctx, q, l, ord, page)
+}
+
+// countRoot counts the rows of a root listing that match cond.
+func countRoot(ctx context.Context, q querier, from string, cond func(*listing) string) (int, error) {
+	l := listing{from: from}
+	l.and(cond(&l))
+	return count(ctx, q, l)
+}
+
+// ListArticles reads a page of the articles that match f (nil: all).
+func (s *Store) ListArticles(ctx context.Context, f *ArticleFilter, o Order, page PageArgs) (Page[Article], error) {
+	return listRoot[Article](ctx, s.pool, "articles", articleFrom, articleColumns, f.sql, o, page)
+}
+
+// CountArticles counts the articles that match f.
+func (s *Store) CountArticles(ctx context.Context, f *ArticleFilter) (int, error) {
+	return countRoot(ctx, s.pool, articleFrom, f.sql)
+}
+
+// ListStatements reads a page of the statements that match f (nil: all).
+func (s *Store) ListStatements(ctx context.Context, f *StatementFilter, o Order, page PageArgs) (Page[Statement], error) {
+	return listRoot[Statement](ctx, s.pool, "statements", statementFrom, statementColumns, f.sql, o, page)
+}
+
+// CountStatements counts the statements that match f.
+func (s *Store) CountStatements(ctx context.Context, f *StatementFilter) (int, error) {
+	return countRoot(ctx, s.pool, statementFrom, f.sql)
+}
+
+// ListFigures reads a page of the figures that match f (nil: all).
+func (s *Store) ListFigures(ctx context.Context, f *FigureFilter, o Order, page PageArgs) (Page[Figure], error) {
+	return listRoot[Figure](ctx, s.pool, "figures", figureFrom, figureColumns, f.sql, o, page)
+}
+
+// CountFigures counts the figures that match f.
+func (s *Store) CountFigures(ctx context.Context, f *FigureFilter) (int, error) {
+	return countRoot(ctx, s.pool, figureFrom, f.sql)
+}
+
+// ListAgreements reads a page of the agreements that match f (nil: all).
+func (s *Store) ListAgreements(ctx context.Context, f *AgreementFilter, o Order, page PageArgs) (Page[Agreement], error) {
+	return listRoot[Agreement](ctx, s.pool, "agreements", agreementFrom, agreementColumns, f.sql, o, page)
+}
+
+// CountAgreements counts the agreements that match f.
+func (s *Store) CountAgreements(ctx context.Context, f *AgreementFilter) (int, error) {
+	return countRoot(ctx, s.pool, agreementFrom, f.sql)
+}
+
+// ListPeople reads a page of the people who match f (nil: all).
+func (s *Store) ListPeople(ctx context.Context, f *PersonFilter, o Order, page PageArgs) (Page[Person], error) {
+	return listRoot[Person](ctx, s.pool, "people", personFrom, personColumns, f.sql, o, page)
+}
+
+// CountPeople counts the people who match f.
+func (s *Store) CountPeople(ctx context.Context, f *PersonFilter) (int, error) {
+	return countRoot(ctx, s.pool, personFrom, f.sql)
+}
+
+// ListOrganizations reads a page of the organizations that match f (nil: all).
+func (s *Store) ListOrganizations(ctx context.Context, f *OrganizationFilter, o Order, page PageArgs) (Page[Organization], error) {
+	return listRoot[Organization](ctx, s.pool, "organizations", organizationFrom, organizationColumns, f.sql, o, page)
+}
+
+// CountOrganizations counts the organizations that match f.
+func (s *Store) CountOrganizations(ctx context.Context, f *OrganizationFilter) (int, error) {
+	return countRoot(ctx, s.pool, organizationFrom, f.sql)
+}
+
+// ListPlaces reads a page of the places that match f (nil: all).
+func (s *Store) ListPlaces(ctx context.Context, f *PlaceFilter, o Order, page PageArgs) (Page[Place], error) {
+	return listRoot[Place](ctx, s.pool, "places", placeFrom, placeColumns, f.sql, o, page)
+}
+
+// CountPlaces counts the places that match f.
+func (s *Store) CountPlaces(ctx context.Context, f *PlaceFilter) (int, error) {
+	return countRoot(ctx, s.pool, placeFrom, f.sql)
+}
+
+// ListEvents reads a page of the events that match f (nil: all).
+func (s *Store) ListEvents(ctx context.Context, f *EventFilter, o Order, page PageArgs) (Page[Event], error) {
+	return listRoot[Event](ctx, s.pool, "events", eventFrom, eventColumns, f.sql, o, page)
+}
+
+// CountEvents counts the events that match f.
+func (s *Store) CountEvents(ctx context.Context, f *EventFilter) (int, error) {
+	return countRoot(ctx, s.pool, eventFrom, f.sql)
+}
+
+// noFilter is the condition of an unfiltered listing.
+func noFilter(*listing) string { return "true" }
+
+// ListTopics reads a page of the topic vocabulary.
+func (s *Store) ListTopics(ctx context.Context, o Order, page PageArgs) (Page[Topic], error) {
+	return listRoot[Topic](ctx, s.pool, "topics", topicFrom, topicColumns, noFilter, o, page)
+}
+
+// CountTopics counts the topics.
+func (s *Store) CountTopics(ctx context.Context) (int, error) {
+	return countRoot(ctx, s.pool, topicFrom, noFilter)
+}
+
+// Relation is a nested listing of T: the children of a parent, such as an
+// article's statements. Its condition refers to the parent's id as par.id.
+type Relation[T any] struct {
+	name, from, columns, where string
+	keys                       []sortKey
+}
+
+func (r Relation[T]) ordering() ordering {
+	return ordering{name: r.name, keys: r.keys}
+}
+
+// byPosition orders an article's statements or figures in reading order.
+func byPosition(alias string) []sortKey {
+	return []sortKey{key(alias+".position", "int"), key(alias+".id", "bigint")}
+}
+
+// mentionedIn is the condition that the entity aliased t is named in the
+// parent article.
+func mentionedIn(t string) string {
+	return `EXISTS (SELECT 1 FROM evidence x WHERE x.entity_id = ` + t + `.id AND x.article_id = par.id)`
+}
+
+var (
+	newestFirst   = []sortKey{key("coalesce(lower(a.published_range), '-infinity'::date)", "date"), key("a.id", "bigint")}
+	articleOrder  = []sortKey{key("s.article_id", "bigint"), key("s.position", "int"), key("s.id", "bigint")}
+	figuresOrder  = []sortKey{key("f.article_id", "bigint"), key("f.position", "int"), key("f.id", "bigint")}
+	orgStatements = `(s.speaker_id = par.id OR s.speaker_organization_id = ANY(` + organizationTree("ARRAY[par.id]") + `)
+		OR EXISTS (SELECT 1 FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
+			WHERE sa.statement_id = s.id AND af.organization_id = ANY(` + organizationTree("ARRAY[par.id]") + `)))`
+)
+
+// The nested listings the API offers.
+var (
+	ArticleStatements    = Relation[Statement]{"article.statements", statementFrom, statementColumns, `s.article_id = par.id`, byPosition("s")}
+	ArticleFigures       = Relation[Figure]{"article.figures", figureFrom, figureColumns, `f.article_id = par.id`, byPosition("f")}
+	ArticleAgreements    = Relation[Agreement]{"article.agreements", agreementFrom, agreementColumns, mentionedIn("ag"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
+	ArticlePeople        = Relation[Person]{"article.people", personFrom, personColumns, mentionedIn("p"), []sortKey{key("p.name", "text"), key("p.id", "bigint")}}
+	ArticleOrganizations = Relation[Organization]{"article.organizations", organizationFrom, organizationColumns, mentionedIn("o"), []sortKey{key("o.name", "text"), key("o.id", "bigint")}}
+	ArticlePlaces        = Relation[Place]{"article.places", placeFrom, placeColumns, mentionedIn("pl"), []sortKey{key("pl.name", "text"), key("pl.id", "bigint")}}
+	ArticleEvents        = Relation[Event]{"article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")}}
+
+	EntityArticles = Relation[Article]{"entity.articles", articleFrom, articleColumns,
+		`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = par.id)`, newestFirst}
+
+	TopicArticles = Relation[Article]{"topic.articles", articleFrom, articleColumns,
+		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = par.id)`, newestFirst}
+	TopicStatements = Relation[Statement]{"topic.statements", statementFrom, statementColumns,
+		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = par.id)`, articleOrder}
+	TopicFigures = Relation[Figure]{"topic.figures", figureFrom, figureColumns,
+		`EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = par.id)`, figuresOrder}
+	TopicAgreements = Relation[Agreement]{"topic.agreements", agreementFrom, agreementColumns,
+		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = par.id)`,
+		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
+	TopicEvents = Relation[Event]{"topic.events", eventFrom, eventColumns,
+		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = par.id)`,
+		[]sortKey{key("ev.name", "text"), key("ev.id", "bigint")}}
+
+	PersonStatements = Relation[Statement]{"person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder}
+
+	OrganizationMembers = Relation[Person]{"organization.members", personFrom, personColumns,
+		`EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = par.id)`,
+		[]sortKey{key("p.name", "text"), key("p.id", "bigint")}}
+	OrganizationStatements = Relation[Statement]{"organization.statements", statementFrom, statementColumns, orgStatements, articleOrder}
+	PartyAgreements        = Relation[Agreement]{"party.agreements", agreementFrom, agreementColumns,
+		`EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = par.id)`,
+		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
+)
+
+// Name returns the relation's name, unique among relations.
+func (r Relation[T]) Name() string { return r.name }
+
+// NestedPages reads the same page of a relation for many parents in one
+// statement.
+func NestedPages[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
+	l := listing{from: r.from, columns: r.columns}
+	l.and(r.where)
+	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page)
+}
+
+// NestedCounts counts a relation's children for many parents in one
+// statement.
+func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents []int64) (map[int64]int, error) {
+	l := listing{from: r.from}
+	l.and(r.where)
+	return countNested(ctx, s.pool, l, parents)
+}
+
+// CursorName returns the ordering name that cursors of the root listing
+// chosen by o carry, so callers can reject cursors of other listings early.
+func CursorName(listingName string, o Order) (string, error) {
+	ord, err := orderFor(listingName, o)
+	if err != nil {
+		return "", err
+	}
+	return ord.cursorName(), nil
+}

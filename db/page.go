@@ -1,0 +1,290 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// MaxPageSize is the largest page a listing returns.
+const MaxPageSize = 100
+
+// Cursor is a position in an ordered listing: the name of the ordering it
+// belongs to and the sort keys of the row at that position, its id last.
+type Cursor struct {
+	Order string
+	Keys  []string
+}
+
+// PageArgs selects a page of a listing: the First rows after After, or the
+// Last rows before Before. Exactly one of First and Last is positive.
+type PageArgs struct {
+	First, Last   int
+	After, Before *Cursor
+}
+
+// Page is one page of a listing, in the listing's order. Each item's Keyset
+// holds its cursor keys.
+type Page[T any] struct {
+	Items       []*T
+	HasNext     bool
+	HasPrevious bool
+	// Order is the name of the page's ordering, for the cursors of its items.
+	Order string
+}
+
+// Order chooses one of a listing's orderings by name (e.g. "NAME") and
+// direction; the zero Order is the listing's default.
+type Order struct {
+	Field string
+	Desc  bool
+}
+
+// sortKey is one expression an ordering sorts by, and its SQL type, used to
+// cast cursor values back.
+type sortKey struct {
+	expr, typ string
+}
+
+// ordering is a total order of a listing: sort keys, the row id last.
+type ordering struct {
+	name string
+	keys []sortKey
+	desc bool
+}
+
+// cursorName is the ordering's name as cursors carry it.
+func (o ordering) cursorName() string {
+	if o.desc {
+		return o.name + ":desc"
+	}
+	return o.name + ":asc"
+}
+
+// listing is the SQL of one listable type: FROM (with any joins), columns,
+// and the conditions that every row must meet. Conditions and columns are
+// this package's constants; user values only ever travel in args.
+type listing struct {
+	from    string
+	columns string
+	where   []string
+	args    pgx.NamedArgs
+	n       int // arguments added so far
+}
+
+// arg adds a user value as a named argument and returns its placeholder.
+func (l *listing) arg(v any) string {
+	l.n++
+	name := fmt.Sprintf("a%d", l.n)
+	if l.args == nil {
+		l.args = pgx.NamedArgs{}
+	}
+	l.args[name] = v
+	return "@" + name
+}
+
+func (l *listing) and(cond string) { l.where = append(l.where, cond) }
+
+func (l *listing) whereSQL() string {
+	if len(l.where) == 0 {
+		return "true"
+	}
+	return strings.Join(l.where, " AND ")
+}
+
+// keyset adds the conditions that select the rows strictly after `after`
+// and before `before` in ordering o, and returns the ORDER BY and LIMIT
+// clauses of the page. A page read backwards is fetched in reverse.
+func (l *listing) keyset(o ordering, page PageArgs) (orderBy string, limit int, backward bool, err error) {
+	if (page.First > 0) == (page.Last > 0) {
+		return "", 0, false, Errorf(CodeInvalid, "give either first or last")
+	}
+	exprs := make([]string, len(o.keys))
+	for i, k := range o.keys {
+		exprs[i] = k.expr
+	}
+	row := "(" + strings.Join(exprs, ", ") + ")"
+	bound := func(c *Cursor, arg string, after bool) error {
+		if c == nil {
+			return nil
+		}
+		if c.Order != o.cursorName() || len(c.Keys) != len(o.keys) {
+			return Errorf(CodeInvalid, "%s: the cursor belongs to another ordering or listing", arg)
+		}
+		vals := make([]string, len(o.keys))
+		for i, k := range o.keys {
+			vals[i] = l.arg(c.Keys[i]) + "::" + k.typ
+		}
+		op := ">"
+		if after == o.desc {
+			op = "<"
+		}
+		l.and(row + " " + op + " (" + strings.Join(vals, ", ") + ")")
+		return nil
+	}
+	if err := bound(page.After, "after", true); err != nil {
+		return "", 0, false, err
+	}
+	if err := bound(page.Before, "before", false); err != nil {
+		return "", 0, false, err
+	}
+	backward = page.Last > 0
+	dir := "ASC"
+	if o.desc != backward {
+		dir = "DESC"
+	}
+	parts := make([]string, len(exprs))
+	for i, e := range exprs {
+		parts[i] = e + " " + dir
+	}
+	limit = page.First
+	if backward {
+		limit = page.Last
+	}
+	return strings.Join(parts, ", "), limit, backward, nil
+}
+
+// keysColumn is the select-list expression that reports a row's sort keys.
+func keysColumn(o ordering) string {
+	parts := make([]string, len(o.keys))
+	for i, k := range o.keys {
+		parts[i] = "(" + k.expr + ")::text"
+	}
+	return "ARRAY[" + strings.Join(parts, ", ") + "] AS list_keys"
+}
+
+// finish trims the extra row fetched to learn whether more follow, and puts
+// a backward page back in the listing's order.
+func finish[T any](items []*T, limit int, backward bool, page PageArgs) Page[T] {
+	more := len(items) > limit
+	if more {
+		items = items[:limit]
+	}
+	if backward {
+		slices.Reverse(items)
+		return Page[T]{Items: items, HasPrevious: more, HasNext: page.Before != nil}
+	}
+	return Page[T]{Items: items, HasNext: more, HasPrevious: page.After != nil}
+}
+
+// fetchPage reads one page of a listing.
+func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, page PageArgs) (Page[T], error) {
+	orderBy, limit, backward, err := l.keyset(o, page)
+	if err != nil {
+		return Page[T]{}, err
+	}
+	sql := fmt.Sprintf(`SELECT %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d`,
+		l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	rows, err := q.Query(ctx, sql, l.args)
+	if err != nil {
+		return Page[T]{}, fmt.Errorf("list: %w", err)
+	}
+	items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	if err != nil {
+		return Page[T]{}, fmt.Errorf("list: %w", err)
+	}
+	p := finish(items, limit, backward, page)
+	p.Order = o.cursorName()
+	return p, nil
+}
+
+// count counts the rows of a listing.
+func count(ctx context.Context, q querier, l listing) (int, error) {
+	var n int
+	err := q.QueryRow(ctx, fmt.Sprintf(`SELECT count(*) FROM %s WHERE %s`, l.from, l.whereSQL()), l.args).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count: %w", err)
+	}
+	return n, nil
+}
+
+// fetchNestedPages reads the same page of a nested listing for many
+// parents in one statement. The listing's conditions refer to the parent's
+// id as par.id.
+func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o ordering, parents []int64, page PageArgs) (map[int64]Page[T], error) {
+	orderBy, limit, backward, err := l.keyset(o, page)
+	if err != nil {
+		return nil, err
+	}
+	sql := fmt.Sprintf(`
+		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
+		CROSS JOIN LATERAL (
+			SELECT par.id AS list_parent, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
+		) x`, l.arg(parents), l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	rows, err := q.Query(ctx, sql, l.args)
+	if err != nil {
+		return nil, fmt.Errorf("list nested: %w", err)
+	}
+	items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	if err != nil {
+		return nil, fmt.Errorf("list nested: %w", err)
+	}
+	grouped := map[int64][]*T{}
+	for _, it := range items {
+		p := parentOf(it)
+		grouped[p] = append(grouped[p], it)
+	}
+	pages := make(map[int64]Page[T], len(parents))
+	for _, p := range parents {
+		pg := finish(grouped[p], limit, backward, page)
+		pg.Order = o.cursorName()
+		pages[p] = pg
+	}
+	return pages, nil
+}
+
+// countNested counts a nested listing for many parents in one statement.
+func countNested(ctx context.Context, q querier, l listing, parents []int64) (map[int64]int, error) {
+	sql := fmt.Sprintf(`SELECT par.id, (SELECT count(*) FROM %s WHERE %s) FROM unnest(%s::bigint[]) AS par(id)`,
+		l.from, l.whereSQL(), l.arg(parents))
+	rows, err := q.Query(ctx, sql, l.args)
+	if err != nil {
+		return nil, fmt.Errorf("count nested: %w", err)
+	}
+	counts := map[int64]int{}
+	var id int64
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&id, &n}, func() error {
+		counts[id] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count nested: %w", err)
+	}
+	return counts, nil
+}
+
+// keyed is any domain type that embeds Keyset.
+type keyed interface{ keyset() *Keyset }
+
+func (k *Keyset) keyset() *Keyset { return k }
+
+// parentOf returns the parent a nested row was listed under.
+func parentOf[T any](item *T) int64 {
+	if k, ok := any(item).(keyed); ok {
+		return k.keyset().Parent
+	}
+	return 0
+}
+
+// fetchAll reads every row of a query into domain structs.
+func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]*T, error) {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+}
+
+// groupByParent groups rows read with a list_parent column by that parent.
+func groupByParent[T any](items []*T) map[int64][]*T {
+	out := map[int64][]*T{}
+	for _, it := range items {
+		p := parentOf(it)
+		out[p] = append(out[p], it)
+	}
+	return out
+}

@@ -1,0 +1,316 @@
+package db
+
+import (
+	"context"
+	"fmt"
+)
+
+// byIDs reads the rows of one type whose id is in ids, in no particular
+// order; ids that name nothing are left out.
+func byIDs[T any](ctx context.Context, q querier, from, columns, id string, ids []int64) ([]*T, error) {
+	items, err := fetchAll[T](ctx, q, `SELECT `+columns+` FROM `+from+` WHERE `+id+` = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", from, err)
+	}
+	return items, nil
+}
+
+// Articles reads articles by id.
+func (s *Store) Articles(ctx context.Context, ids []int64) ([]*Article, error) {
+	return byIDs[Article](ctx, s.pool, articleFrom, articleColumns, "a.id", ids)
+}
+
+// ArticleBySlug reads the article with slug, or returns ErrNotFound.
+func (s *Store) ArticleBySlug(ctx context.Context, slug string) (*Article, error) {
+	items, err := fetchAll[Article](ctx, s.pool, `SELECT `+articleColumns+` FROM `+articleFrom+` WHERE a.slug = $1`, slug)
+	if err != nil {
+		return nil, fmt.Errorf("read article %q: %w", slug, err)
+	}
+	if len(items) == 0 {
+		return nil, ErrNotFound
+	}
+	return items[0], nil
+}
+
+// Paragraphs reads paragraphs by id.
+func (s *Store) Paragraphs(ctx context.Context, ids []int64) ([]*Paragraph, error) {
+	return byIDs[Paragraph](ctx, s.pool, paragraphFrom, paragraphColumns, "p.id", ids)
+}
+
+// Topics reads topics by id.
+func (s *Store) Topics(ctx context.Context, ids []int64) ([]*Topic, error) {
+	return byIDs[Topic](ctx, s.pool, topicFrom, topicColumns, "t.id", ids)
+}
+
+// People reads people by id.
+func (s *Store) People(ctx context.Context, ids []int64) ([]*Person, error) {
+	return byIDs[Person](ctx, s.pool, personFrom, personColumns, "p.id", ids)
+}
+
+// Organizations reads organizations by id.
+func (s *Store) Organizations(ctx context.Context, ids []int64) ([]*Organization, error) {
+	return byIDs[Organization](ctx, s.pool, organizationFrom, organizationColumns, "o.id", ids)
+}
+
+// Places reads places by id.
+func (s *Store) Places(ctx context.Context, ids []int64) ([]*Place, error) {
+	return byIDs[Place](ctx, s.pool, placeFrom, placeColumns, "pl.id", ids)
+}
+
+// Events reads events by id.
+func (s *Store) Events(ctx context.Context, ids []int64) ([]*Event, error) {
+	return byIDs[Event](ctx, s.pool, eventFrom, eventColumns, "ev.id", ids)
+}
+
+// Projects reads projects by id.
+func (s *Store) Projects(ctx context.Context, ids []int64) ([]*Project, error) {
+	return byIDs[Project](ctx, s.pool, projectFrom, projectColumns, "pr.id", ids)
+}
+
+// Agreements reads agreements by id.
+func (s *Store) Agreements(ctx context.Context, ids []int64) ([]*Agreement, error) {
+	return byIDs[Agreement](ctx, s.pool, agreementFrom, agreementColumns, "ag.id", ids)
+}
+
+// Affiliations reads affiliations by id.
+func (s *Store) Affiliations(ctx context.Context, ids []int64) ([]*Affiliation, error) {
+	return byIDs[Affiliation](ctx, s.pool, "affiliations af", affiliationColumns, "af.id", ids)
+}
+
+// Statements reads statements by id.
+func (s *Store) Statements(ctx context.Context, ids []int64) ([]*Statement, error) {
+	return byIDs[Statement](ctx, s.pool, statementFrom, statementColumns, "s.id", ids)
+}
+
+// Figures reads figures by id.
+func (s *Store) Figures(ctx context.Context, ids []int64) ([]*Figure, error) {
+	return byIDs[Figure](ctx, s.pool, figureFrom, figureColumns, "f.id", ids)
+}
+
+// EntityKinds returns the kind (PERSON, ORGANIZATION, ...) of each entity id
+// that exists.
+func (s *Store) EntityKinds(ctx context.Context, ids []int64) (map[int64]string, error) {
+	rows, err := fetchAll[EntityRef](ctx, s.pool, `SELECT id AS entity_id, upper(kind::text) AS entity_kind FROM entities WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read entity kinds: %w", err)
+	}
+	kinds := make(map[int64]string, len(rows))
+	for _, r := range rows {
+		kinds[r.ID] = r.Kind
+	}
+	return kinds, nil
+}
+
+// Missing returns the ids that name no row of the given kind: one of
+// ARTICLE, TOPIC, PERSON, ORGANIZATION, PLACE, EVENT, PROJECT, AGREEMENT.
+func (s *Store) Missing(ctx context.Context, kind string, ids []int64) ([]int64, error) {
+	table, ok := map[string]string{"ARTICLE": "articles", "TOPIC": "topics", "PERSON": "people",
+		"ORGANIZATION": "organizations", "PLACE": "places", "EVENT": "events", "PROJECT": "projects",
+		"AGREEMENT": "agreements", "ENTITY": "entities"}[kind]
+	if !ok {
+		return nil, fmt.Errorf("missing: unknown kind %q", kind)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT x FROM unnest($1::bigint[]) x WHERE NOT EXISTS (SELECT 1 FROM `+table+` t WHERE t.id = x)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("check %s ids: %w", kind, err)
+	}
+	var missing []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		missing = append(missing, id)
+	}
+	return missing, rows.Err()
+}
+
+// children reads rows grouped by the parent each belongs to. sql selects
+// the parent as list_parent and takes the parent ids as $1.
+func children[T any](ctx context.Context, q querier, what, sql string, parents []int64) (map[int64][]*T, error) {
+	items, err := fetchAll[T](ctx, q, sql, parents)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	return groupByParent(items), nil
+}
+
+// ParagraphsOf reads the paragraphs of articles, in reading order.
+func (s *Store) ParagraphsOf(ctx context.Context, articles []int64) (map[int64][]*Paragraph, error) {
+	return children[Paragraph](ctx, s.pool, "paragraphs", `SELECT p.article_id AS list_parent, `+paragraphColumns+`
+		FROM paragraphs p WHERE p.article_id = ANY($1) ORDER BY p.article_id, p.position`, articles)
+}
+
+// CreditsOf reads the credits of articles, in the order of the credit lines.
+func (s *Store) CreditsOf(ctx context.Context, articles []int64) (map[int64][]*Credit, error) {
+	return children[Credit](ctx, s.pool, "credits", `SELECT c.article_id AS list_parent, `+creditColumns+`
+		FROM credits c WHERE c.article_id = ANY($1) ORDER BY c.article_id, c.position`, articles)
+}
+
+// AffiliationsOf reads people's affiliations: current ones first.
+func (s *Store) AffiliationsOf(ctx context.Context, people []int64) (map[int64][]*Affiliation, error) {
+	return children[Affiliation](ctx, s.pool, "affiliations", `SELECT af.person_id AS list_parent, `+affiliationColumns+`
+		FROM affiliations af WHERE af.person_id = ANY($1) ORDER BY af.person_id, af.former, af.id`, people)
+}
+
+// StatementAffiliations reads the affiliations each statement's speaker role refers to.
+func (s *Store) StatementAffiliations(ctx context.Context, statements []int64) (map[int64][]*Affiliation, error) {
+	return children[Affiliation](ctx, s.pool, "statement affiliations", `SELECT sa.statement_id AS list_parent, `+affiliationColumns+`
+		FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
+		WHERE sa.statement_id = ANY($1) ORDER BY sa.statement_id, af.former, af.id`, statements)
+}
+
+// TopicLinks names the tables that tag things with topics.
+type TopicLinks string
+
+// The things topics are tagged on.
+const (
+	ArticleTopics   TopicLinks = "article"
+	StatementTopics TopicLinks = "statement"
+	FigureTopics    TopicLinks = "figure"
+	AgreementTopics TopicLinks = "agreement"
+	EventTopics     TopicLinks = "event"
+)
+
+// TopicsOf reads the topics tagged on things of one kind, by label.
+func (s *Store) TopicsOf(ctx context.Context, of TopicLinks, ids []int64) (map[int64][]*Topic, error) {
+	link, ok := map[TopicLinks]struct{ table, column string }{
+		ArticleTopics:   {"article_topics", "article_id"},
+		StatementTopics: {"statement_topics", "statement_id"},
+		FigureTopics:    {"figure_topics", "figure_id"},
+		AgreementTopics: {"agreement_topics", "agreement_id"},
+		EventTopics:     {"event_topics", "event_id"},
+	}[of]
+	if !ok {
+		return nil, fmt.Errorf("topics of %q: unknown", of)
+	}
+	table, column := link.table, link.column
+	return children[Topic](ctx, s.pool, table, `SELECT x.`+column+` AS list_parent, `+topicColumns+`
+		FROM `+table+` x JOIN topics t ON t.id = x.topic_id WHERE x.`+column+` = ANY($1) ORDER BY t.label, t.id`, ids)
+}
+
+// SubTopics reads the narrower topics of topics, by label.
+func (s *Store) SubTopics(ctx context.Context, topics []int64) (map[int64][]*Topic, error) {
+	return children[Topic](ctx, s.pool, "subtopics", `SELECT t.parent_id AS list_parent, `+topicColumns+`
+		FROM topics t WHERE t.parent_id = ANY($1) ORDER BY t.label, t.id`, topics)
+}
+
+// SubOrganizations reads the organizations that are part of organizations, by name.
+func (s *Store) SubOrganizations(ctx context.Context, orgs []int64) (map[int64][]*Organization, error) {
+	return children[Organization](ctx, s.pool, "sub-organizations", `SELECT o.parent_id AS list_parent, `+organizationColumns+`
+		FROM `+organizationFrom+` WHERE o.parent_id = ANY($1) ORDER BY o.name, o.id`, orgs)
+}
+
+// Sessions reads the events that are part of events, by date then name.
+func (s *Store) Sessions(ctx context.Context, events []int64) (map[int64][]*Event, error) {
+	return children[Event](ctx, s.pool, "sessions", `SELECT ev.parent_id AS list_parent, `+eventColumns+`
+		FROM `+eventFrom+` WHERE ev.parent_id = ANY($1) ORDER BY lower(ev.date_range) NULLS LAST, ev.name, ev.id`, events)
+}
+
+// AgreementParts reads the agreements that are part of agreements, by name.
+func (s *Store) AgreementParts(ctx context.Context, agreements []int64) (map[int64][]*Agreement, error) {
+	return children[Agreement](ctx, s.pool, "agreement parts", `SELECT ag.parent_id AS list_parent, `+agreementColumns+`
+		FROM `+agreementFrom+` WHERE ag.parent_id = ANY($1) ORDER BY ag.name, ag.id`, agreements)
+}
+
+// Parties reads the parties of agreements, in the order the article gives.
+func (s *Store) Parties(ctx context.Context, agreements []int64) (map[int64][]*EntityRef, error) {
+	return children[EntityRef](ctx, s.pool, "parties", `SELECT x.agreement_id AS list_parent, x.entity_id,
+		upper(n.kind::text) AS entity_kind, upper(x.role::text) AS role
+		FROM agreement_parties x JOIN entities n ON n.id = x.entity_id
+		WHERE x.agreement_id = ANY($1) ORDER BY x.agreement_id, x.position`, agreements)
+}
+
+// Participants reads who took part in events.
+func (s *Store) Participants(ctx context.Context, events []int64) (map[int64][]*EntityRef, error) {
+	return children[EntityRef](ctx, s.pool, "participants", `SELECT x.event_id AS list_parent, x.entity_id,
+		upper(n.kind::text) AS entity_kind, upper(x.role::text) AS role
+		FROM event_participants x JOIN entities n ON n.id = x.entity_id
+		WHERE x.event_id = ANY($1) ORDER BY x.event_id, x.role, x.entity_id`, events)
+}
+
+// StatementMentions reads the entities statements name.
+func (s *Store) StatementMentions(ctx context.Context, statements []int64) (map[int64][]*EntityRef, error) {
+	return children[EntityRef](ctx, s.pool, "statement mentions", `SELECT x.statement_id AS list_parent, x.entity_id,
+		upper(n.kind::text) AS entity_kind, NULL::text AS role
+		FROM statement_mentions x JOIN entities n ON n.id = x.entity_id
+		WHERE x.statement_id = ANY($1) ORDER BY x.statement_id, x.entity_id`, statements)
+}
+
+// AgreementPlaces reads the places agreements involve, by name.
+func (s *Store) AgreementPlaces(ctx context.Context, agreements []int64) (map[int64][]*Place, error) {
+	return children[Place](ctx, s.pool, "agreement places", `SELECT x.agreement_id AS list_parent, `+placeColumns+`
+		FROM agreement_places x JOIN `+placeFrom+` ON pl.id = x.place_id
+		WHERE x.agreement_id = ANY($1) ORDER BY pl.name, pl.id`, agreements)
+}
+
+// AgreementProjects reads the projects agreements involve, by name.
+func (s *Store) AgreementProjects(ctx context.Context, agreements []int64) (map[int64][]*Project, error) {
+	return children[Project](ctx, s.pool, "agreement projects", `SELECT x.agreement_id AS list_parent, `+projectColumns+`
+		FROM agreement_projects x JOIN `+projectFrom+` ON pr.id = x.project_id
+		WHERE x.agreement_id = ANY($1) ORDER BY pr.name, pr.id`, agreements)
+}
+
+// StatementFigures reads the figures statements state, in reading order.
+func (s *Store) StatementFigures(ctx context.Context, statements []int64) (map[int64][]*Figure, error) {
+	return children[Figure](ctx, s.pool, "statement figures", `SELECT f.statement_id AS list_parent, `+figureColumns+`
+		FROM `+figureFrom+` WHERE f.statement_id = ANY($1) ORDER BY f.position, f.id`, statements)
+}
+
+// EvidenceOwner names what a piece of evidence supports.
+type EvidenceOwner string
+
+// The facts evidence supports; EntityEvidence is where entities are named.
+const (
+	StatementEvidence   EvidenceOwner = "statement_id"
+	FigureEvidence      EvidenceOwner = "figure_id"
+	AffiliationEvidence EvidenceOwner = "affiliation_id"
+	CreditEvidence      EvidenceOwner = "credit_id"
+	EntityEvidence      EvidenceOwner = "entity_id"
+)
+
+// EvidenceOf reads the evidence of facts of one kind, in reading order
+// (article by article).
+func (s *Store) EvidenceOf(ctx context.Context, owner EvidenceOwner, ids []int64) (map[int64][]*Evidence, error) {
+	switch owner {
+	case StatementEvidence, FigureEvidence, AffiliationEvidence, CreditEvidence, EntityEvidence:
+	default:
+		return nil, fmt.Errorf("evidence of %q: unknown", owner)
+	}
+	col := "e." + string(owner)
+	return children[Evidence](ctx, s.pool, "evidence", `SELECT `+col+` AS list_parent, `+evidenceColumns+`
+		FROM `+evidenceFrom+` WHERE `+col+` = ANY($1) ORDER BY `+col+`, e.article_id, ep.position, e.start_offset, e.id`, ids)
+}
+
+// MentionKey is an entity in an article.
+type MentionKey struct {
+	Entity, Article int64
+}
+
+// Mentions reads where each article names each entity, in reading order.
+func (s *Store) Mentions(ctx context.Context, keys []MentionKey) (map[MentionKey][]*Evidence, error) {
+	entities := make([]int64, len(keys))
+	articles := make([]int64, len(keys))
+	for i, k := range keys {
+		entities[i], articles[i] = k.Entity, k.Article
+	}
+	type row struct {
+		Evidence
+		Entity int64 `db:"mention_entity"`
+	}
+	rows, err := fetchAll[row](ctx, s.pool, `SELECT e.entity_id AS mention_entity, `+evidenceColumns+`
+		FROM unnest($1::bigint[], $2::bigint[]) AS k(entity_id, article_id)
+		JOIN evidence e ON e.entity_id = k.entity_id AND e.article_id = k.article_id
+		JOIN paragraphs ep ON ep.id = e.paragraph_id
+		`+evidenceOrder, entities, articles)
+	if err != nil {
+		return nil, fmt.Errorf("read mentions: %w", err)
+	}
+	out := map[MentionKey][]*Evidence{}
+	for _, r := range rows {
+		k := MentionKey{Entity: r.Entity, Article: r.ArticleID}
+		ev := r.Evidence
+		out[k] = append(out[k], &ev)
+	}
+	return out, nil
+}

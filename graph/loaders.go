@@ -1,0 +1,262 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/vikstrous/dataloadgen"
+)
+
+// loaderWait is how long a loader collects keys before it fetches them.
+const loaderWait = time.Millisecond
+
+// Loaders batch the reads of one request: each parent-to-child hop of a
+// query costs one SQL statement, however many parents there are.
+type Loaders struct {
+	store *db.Store
+
+	articles      *dataloadgen.Loader[int64, *db.Article]
+	paragraphs    *dataloadgen.Loader[int64, *db.Paragraph]
+	topics        *dataloadgen.Loader[int64, *db.Topic]
+	people        *dataloadgen.Loader[int64, *db.Person]
+	organizations *dataloadgen.Loader[int64, *db.Organization]
+	places        *dataloadgen.Loader[int64, *db.Place]
+	events        *dataloadgen.Loader[int64, *db.Event]
+	projects      *dataloadgen.Loader[int64, *db.Project]
+	agreements    *dataloadgen.Loader[int64, *db.Agreement]
+	affiliations  *dataloadgen.Loader[int64, *db.Affiliation]
+	statements    *dataloadgen.Loader[int64, *db.Statement]
+	figures       *dataloadgen.Loader[int64, *db.Figure]
+
+	paragraphsOf          *dataloadgen.Loader[int64, []*db.Paragraph]
+	creditsOf             *dataloadgen.Loader[int64, []*db.Credit]
+	affiliationsOf        *dataloadgen.Loader[int64, []*db.Affiliation]
+	statementAffiliations *dataloadgen.Loader[int64, []*db.Affiliation]
+	subTopics             *dataloadgen.Loader[int64, []*db.Topic]
+	subOrganizations      *dataloadgen.Loader[int64, []*db.Organization]
+	sessions              *dataloadgen.Loader[int64, []*db.Event]
+	agreementParts        *dataloadgen.Loader[int64, []*db.Agreement]
+	parties               *dataloadgen.Loader[int64, []*db.EntityRef]
+	participants          *dataloadgen.Loader[int64, []*db.EntityRef]
+	statementMentions     *dataloadgen.Loader[int64, []*db.EntityRef]
+	agreementPlaces       *dataloadgen.Loader[int64, []*db.Place]
+	agreementProjects     *dataloadgen.Loader[int64, []*db.Project]
+	statementFigures      *dataloadgen.Loader[int64, []*db.Figure]
+	mentions              *dataloadgen.Loader[db.MentionKey, []*db.Evidence]
+	topicsOf              map[db.TopicLinks]*dataloadgen.Loader[int64, []*db.Topic]
+	evidenceOf            map[db.EvidenceOwner]*dataloadgen.Loader[int64, []*db.Evidence]
+
+	mu     sync.Mutex
+	nested map[string]any // relation name -> page or count loader
+}
+
+// NewLoaders returns the loaders of one request.
+func NewLoaders(store *db.Store) *Loaders {
+	l := &Loaders{
+		store:         store,
+		articles:      byID(store.Articles, func(x *db.Article) int64 { return x.ID }),
+		paragraphs:    byID(store.Paragraphs, func(x *db.Paragraph) int64 { return x.ID }),
+		topics:        byID(store.Topics, func(x *db.Topic) int64 { return x.ID }),
+		people:        byID(store.People, func(x *db.Person) int64 { return x.ID }),
+		organizations: byID(store.Organizations, func(x *db.Organization) int64 { return x.ID }),
+		places:        byID(store.Places, func(x *db.Place) int64 { return x.ID }),
+		events:        byID(store.Events, func(x *db.Event) int64 { return x.ID }),
+		projects:      byID(store.Projects, func(x *db.Project) int64 { return x.ID }),
+		agreements:    byID(store.Agreements, func(x *db.Agreement) int64 { return x.ID }),
+		affiliations:  byID(store.Affiliations, func(x *db.Affiliation) int64 { return x.ID }),
+		statements:    byID(store.Statements, func(x *db.Statement) int64 { return x.ID }),
+		figures:       byID(store.Figures, func(x *db.Figure) int64 { return x.ID }),
+
+		paragraphsOf:          grouped(store.ParagraphsOf),
+		creditsOf:             grouped(store.CreditsOf),
+		affiliationsOf:        grouped(store.AffiliationsOf),
+		statementAffiliations: grouped(store.StatementAffiliations),
+		subTopics:             grouped(store.SubTopics),
+		subOrganizations:      grouped(store.SubOrganizations),
+		sessions:              grouped(store.Sessions),
+		agreementParts:        grouped(store.AgreementParts),
+		parties:               grouped(store.Parties),
+		participants:          grouped(store.Participants),
+		statementMentions:     grouped(store.StatementMentions),
+		agreementPlaces:       grouped(store.AgreementPlaces),
+		agreementProjects:     grouped(store.AgreementProjects),
+		statementFigures:      grouped(store.StatementFigures),
+		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
+			found, err := store.Mentions(ctx, keys)
+			if err != nil {
+				return nil, err
+			}
+			return fillEmpty(found, keys), nil
+		}, dataloadgen.WithWait(loaderWait)),
+		topicsOf:   map[db.TopicLinks]*dataloadgen.Loader[int64, []*db.Topic]{},
+		evidenceOf: map[db.EvidenceOwner]*dataloadgen.Loader[int64, []*db.Evidence]{},
+		nested:     map[string]any{},
+	}
+	for _, of := range []db.TopicLinks{db.ArticleTopics, db.StatementTopics, db.FigureTopics, db.AgreementTopics, db.EventTopics} {
+		l.topicsOf[of] = grouped(func(ctx context.Context, ids []int64) (map[int64][]*db.Topic, error) {
+			return store.TopicsOf(ctx, of, ids)
+		})
+	}
+	for _, owner := range []db.EvidenceOwner{db.StatementEvidence, db.FigureEvidence, db.AffiliationEvidence, db.CreditEvidence, db.EntityEvidence} {
+		l.evidenceOf[owner] = grouped(func(ctx context.Context, ids []int64) (map[int64][]*db.Evidence, error) {
+			return store.EvidenceOf(ctx, owner, ids)
+		})
+	}
+	return l
+}
+
+// byID makes a loader of rows by id from a batch read.
+func byID[T any](read func(context.Context, []int64) ([]*T, error), id func(*T) int64) *dataloadgen.Loader[int64, *T] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*T, error) {
+		items, err := read(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int64]*T, len(items))
+		for _, it := range items {
+			out[id(it)] = it
+		}
+		return out, nil
+	}, dataloadgen.WithWait(loaderWait))
+}
+
+// grouped makes a loader of each parent's children from a batch read; a
+// parent with no children gets an empty list.
+func grouped[T any](read func(context.Context, []int64) (map[int64][]*T, error)) *dataloadgen.Loader[int64, []*T] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64][]*T, error) {
+		found, err := read(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		return fillEmpty(found, ids), nil
+	}, dataloadgen.WithWait(loaderWait))
+}
+
+// fillEmpty gives every key a non-nil list.
+func fillEmpty[K comparable, T any](m map[K][]*T, keys []K) map[K][]*T {
+	for _, k := range keys {
+		if m[k] == nil {
+			m[k] = []*T{}
+		}
+	}
+	return m
+}
+
+// load reads one row by id; a row that does not exist is nil, not an error.
+func load[T any](ctx context.Context, l *dataloadgen.Loader[int64, *T], id int64) (*T, error) {
+	v, err := l.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, nil
+	}
+	return v, err
+}
+
+// loadRef reads a row a foreign key points at; nil for a nil key.
+func loadRef[T any](ctx context.Context, l *dataloadgen.Loader[int64, *T], id *int64) (*T, error) {
+	if id == nil {
+		return nil, nil
+	}
+	v, err := l.Load(ctx, *id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, errors.New("dangling reference") // the schema's foreign keys forbid this
+	}
+	return v, err
+}
+
+// pageKey is a parent and the page of its children a field asks for.
+type pageKey struct {
+	parent        int64
+	first, last   int
+	after, before string
+}
+
+// nestedPages returns the loader of pages of a relation, making it on first
+// use. Keys asking for the same page of different parents share one SQL
+// statement.
+func nestedPages[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[pageKey, db.Page[T]] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if v, ok := l.nested["pages:"+r.Name()]; ok {
+		return v.(*dataloadgen.Loader[pageKey, db.Page[T]])
+	}
+	loader := dataloadgen.NewMappedLoader(func(ctx context.Context, keys []pageKey) (map[pageKey]db.Page[T], error) {
+		type pageOnly struct {
+			first, last   int
+			after, before string
+		}
+		groups := map[pageOnly][]int64{}
+		for _, k := range keys {
+			p := pageOnly{k.first, k.last, k.after, k.before}
+			groups[p] = append(groups[p], k.parent)
+		}
+		out := make(map[pageKey]db.Page[T], len(keys))
+		for p, parents := range groups {
+			args, err := pageArgs(optInt(p.first), optString(p.after), optInt(p.last), optString(p.before))
+			if err != nil {
+				return nil, err
+			}
+			pages, err := db.NestedPages(ctx, l.store, r, parents, args)
+			if err != nil {
+				return nil, err
+			}
+			for parent, page := range pages {
+				out[pageKey{parent, p.first, p.last, p.after, p.before}] = page
+			}
+		}
+		return out, nil
+	}, dataloadgen.WithWait(loaderWait))
+	l.nested["pages:"+r.Name()] = loader
+	return loader
+}
+
+// nestedCounts returns the loader of a relation's child counts.
+func nestedCounts[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[int64, int] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if v, ok := l.nested["counts:"+r.Name()]; ok {
+		return v.(*dataloadgen.Loader[int64, int])
+	}
+	loader := dataloadgen.NewMappedLoader(func(ctx context.Context, parents []int64) (map[int64]int, error) {
+		counts, err := db.NestedCounts(ctx, l.store, r, parents)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range parents {
+			if _, ok := counts[p]; !ok {
+				counts[p] = 0
+			}
+		}
+		return counts, nil
+	}, dataloadgen.WithWait(loaderWait))
+	l.nested["counts:"+r.Name()] = loader
+	return loader
+}
+
+func optInt(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+type loadersKey struct{}
+
+// withLoaders returns a context carrying fresh loaders for one request.
+func withLoaders(ctx context.Context, store *db.Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(store))
+}
+
+// loaders returns the request's loaders.
+func loaders(ctx context.Context) *Loaders {
+	return ctx.Value(loadersKey{}).(*Loaders)
+}

@@ -1,0 +1,140 @@
+package graph
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/db"
+)
+
+// Global IDs are base64url("Type:id"); cursors are base64url of a small
+// JSON object naming the ordering and the row's sort keys. Both are opaque
+// to clients.
+
+// The object types that have global IDs.
+const (
+	typeArticle      = "Article"
+	typeParagraph    = "Paragraph"
+	typeTopic        = "Topic"
+	typePerson       = "Person"
+	typeAffiliation  = "Affiliation"
+	typeOrganization = "Organization"
+	typePlace        = "Place"
+	typeEvent        = "Event"
+	typeProject      = "Project"
+	typeAgreement    = "Agreement"
+	typeStatement    = "Statement"
+	typeFigure       = "Figure"
+)
+
+// entityTypes maps the db's entity kinds to API type names.
+var entityTypes = map[string]string{
+	"PERSON": typePerson, "ORGANIZATION": typeOrganization, "PLACE": typePlace,
+	"EVENT": typeEvent, "PROJECT": typeProject, "AGREEMENT": typeAgreement,
+}
+
+// encodeID returns the global ID of the object of type typ with id.
+func encodeID(typ string, id int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + strconv.FormatInt(id, 10)))
+}
+
+// decodeID returns the type and id a global ID names, or ok false.
+func decodeID(gid string) (typ string, id int64, ok bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(gid)
+	if err != nil || len(gid) > 64 {
+		return "", 0, false
+	}
+	typ, num, found := strings.Cut(string(raw), ":")
+	if !found || typ == "" {
+		return "", 0, false
+	}
+	id, err = strconv.ParseInt(num, 10, 64)
+	if err != nil || id <= 0 || strconv.FormatInt(id, 10) != num {
+		return "", 0, false
+	}
+	return typ, id, true
+}
+
+type cursorJSON struct {
+	Order string   `json:"o"`
+	Keys  []string `json:"k"`
+}
+
+// encodeCursor returns the opaque cursor of a row in an ordering.
+func encodeCursor(order string, keys []string) string {
+	b, _ := json.Marshal(cursorJSON{Order: order, Keys: keys})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// decodeCursor parses an opaque cursor, or returns ok false.
+func decodeCursor(s string) (*db.Cursor, bool) {
+	if len(s) > 1024 {
+		return nil, false
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, false
+	}
+	var c cursorJSON
+	if err := json.Unmarshal(raw, &c); err != nil || c.Order == "" || len(c.Keys) == 0 || len(c.Keys) > 8 {
+		return nil, false
+	}
+	return &db.Cursor{Order: c.Order, Keys: c.Keys}, true
+}
+
+// defaultPageSize is the page size when neither first nor last is given.
+const defaultPageSize = 20
+
+// pageArgs checks a connection's paging arguments and turns them into a
+// db.PageArgs. Errors name the argument and say what is allowed.
+func pageArgs(first *int, after *string, last *int, before *string) (db.PageArgs, error) {
+	var p db.PageArgs
+	switch {
+	case first != nil && last != nil:
+		return p, inputErrorf("give first or last, not both")
+	case first != nil:
+		if *first < 1 || *first > db.MaxPageSize {
+			return p, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
+		}
+		p.First = *first
+	case last != nil:
+		if *last < 1 || *last > db.MaxPageSize {
+			return p, inputErrorf("last: must be between 1 and %d, got %d", db.MaxPageSize, *last)
+		}
+		p.Last = *last
+	case before != nil:
+		p.Last = defaultPageSize
+	default:
+		p.First = defaultPageSize
+	}
+	if after != nil {
+		c, ok := decodeCursor(*after)
+		if !ok {
+			return p, inputErrorf("after: %q is not a cursor from this API", abbreviate(*after))
+		}
+		p.After = c
+	}
+	if before != nil {
+		c, ok := decodeCursor(*before)
+		if !ok {
+			return p, inputErrorf("before: %q is not a cursor from this API", abbreviate(*before))
+		}
+		p.Before = c
+	}
+	return p, nil
+}
+
+// abbreviate shortens user input echoed in an error message.
+func abbreviate(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "..."
+	}
+	return s
+}
+
+// inputErrorf returns an error the client made; its message is shown.
+func inputErrorf(format string, args ...any) error {
+	return db.Errorf(db.CodeInvalid, format, args...)
+}

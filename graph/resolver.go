@@ -1,0 +1,156 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/model"
+)
+
+// Resolver resolves newsgraph's schema. Resolvers hold no SQL: they read
+// through the store, batched by the request's Loaders.
+type Resolver struct {
+	Store  *db.Store
+	Logger *slog.Logger
+}
+
+// keyed is a domain row read through a listing.
+type keyed interface{ ListKeys() []string }
+
+// connectionOf wraps a page in a connection whose total is counted only
+// when asked for.
+func connectionOf[T any](page db.Page[T], count func(context.Context) (int, error)) *model.Connection[T] {
+	c := &model.Connection[T]{
+		Edges:    make([]*model.Edge[T], len(page.Items)),
+		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
+		Count:    count,
+	}
+	for i, it := range page.Items {
+		c.Edges[i] = &model.Edge[T]{Cursor: encodeCursor(page.Order, any(it).(keyed).ListKeys()), Node: it}
+	}
+	if n := len(c.Edges); n > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
+	}
+	return c
+}
+
+// nested resolves a nested connection through the request's batched page
+// and count loaders.
+func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *int, after *string, last *int, before *string) (*model.Connection[T], error) {
+	args, err := pageArgs(first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	l := loaders(ctx)
+	key := pageKey{parent: parent, first: args.First, last: args.Last}
+	if after != nil {
+		key.after = *after
+	}
+	if before != nil {
+		key.before = *before
+	}
+	page, err := nestedPages(l, r).Load(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	return connectionOf(page, func(ctx context.Context) (int, error) {
+		return nestedCounts(l, r).Load(ctx, parent)
+	}), nil
+}
+
+// order turns an orderBy input into a db.Order; nil means the default.
+func order(field, direction *string) db.Order {
+	var o db.Order
+	if field != nil {
+		o.Field = *field
+	}
+	if direction != nil {
+		o.Desc = *direction == "DESC"
+	}
+	return o
+}
+
+// orNil turns a nil row into an untyped nil interface, so that a missing
+// node is null rather than an object with no fields.
+func orNil[T any](v *T, err error) (any, error) {
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// node fetches any object by global ID; nil when nothing has that ID.
+func (r *Resolver) node(ctx context.Context, gid string) (model.Node, error) {
+	typ, id, ok := decodeID(gid)
+	if !ok {
+		return nil, inputErrorf("id: %q is not an ID from this API", abbreviate(gid))
+	}
+	l := loaders(ctx)
+	switch typ {
+	case typeArticle:
+		return orNil(load(ctx, l.articles, id))
+	case typeParagraph:
+		return orNil(load(ctx, l.paragraphs, id))
+	case typeTopic:
+		return orNil(load(ctx, l.topics, id))
+	case typePerson:
+		return orNil(load(ctx, l.people, id))
+	case typeAffiliation:
+		return orNil(load(ctx, l.affiliations, id))
+	case typeOrganization:
+		return orNil(load(ctx, l.organizations, id))
+	case typePlace:
+		return orNil(load(ctx, l.places, id))
+	case typeEvent:
+		return orNil(load(ctx, l.events, id))
+	case typeProject:
+		return orNil(load(ctx, l.projects, id))
+	case typeAgreement:
+		return orNil(load(ctx, l.agreements, id))
+	case typeStatement:
+		return orNil(load(ctx, l.statements, id))
+	case typeFigure:
+		return orNil(load(ctx, l.figures, id))
+	}
+	return nil, nil
+}
+
+// entity loads the entity of a kind (PERSON, ORGANIZATION, ...) and id.
+func (r *Resolver) entity(ctx context.Context, kind string, id int64) (model.Entity, error) {
+	l := loaders(ctx)
+	switch kind {
+	case "PERSON":
+		return orNil(loadRef(ctx, l.people, &id))
+	case "ORGANIZATION":
+		return orNil(loadRef(ctx, l.organizations, &id))
+	case "PLACE":
+		return orNil(loadRef(ctx, l.places, &id))
+	case "EVENT":
+		return orNil(loadRef(ctx, l.events, &id))
+	case "PROJECT":
+		return orNil(loadRef(ctx, l.projects, &id))
+	case "AGREEMENT":
+		return orNil(loadRef(ctx, l.agreements, &id))
+	}
+	return nil, nil
+}
+
+// articleID decodes an argument that must be an article's global ID.
+func articleID(arg, gid string) (int64, error) {
+	typ, id, ok := decodeID(gid)
+	if !ok || typ != typeArticle {
+		return 0, inputErrorf("%s: %q is not the ID of an Article", arg, abbreviate(gid))
+	}
+	return id, nil
+}
+
+// mentions resolves Entity.mentions(article:) for the entity with id.
+func mentions(ctx context.Context, entity int64, article string) ([]*db.Evidence, error) {
+	a, err := articleID("article", article)
+	if err != nil {
+		return nil, err
+	}
+	return loaders(ctx).mentions.Load(ctx, db.MentionKey{Entity: entity, Article: a})
+}
