@@ -60,6 +60,28 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 	}), nil
 }
 
+// rootList resolves a root connection: it checks the paging arguments,
+// converts the filter, reads the page and counts lazily.
+func rootList[F, T any](ctx context.Context, first *int, after *string, last *int, before *string, o db.Order,
+	filter func() (*F, error),
+	list func(context.Context, *F, db.Order, db.PageArgs) (db.Page[T], error),
+	count func(context.Context, *F) (int, error),
+) (*model.Connection[T], error) {
+	args, err := pageArgs(first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	f, err := filter()
+	if err != nil {
+		return nil, err
+	}
+	page, err := list(ctx, f, o, args)
+	if err != nil {
+		return nil, err
+	}
+	return connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) }), nil
+}
+
 // order turns an orderBy input into a db.Order; nil means the default.
 func order(field, direction *string) db.Order {
 	var o db.Order
