@@ -33,6 +33,9 @@ type Options struct {
 	// CORSOrigins lists the browser origins (scheme://host[:port]) allowed
 	// to call the API from another origin; "*" allows any. Empty: none.
 	CORSOrigins []string
+	// LoaderWait is how long each per-request loader gathers keys before
+	// it reads them in one batch; zero means DefaultLoaderWait.
+	LoaderWait time.Duration
 }
 
 // NewHandler returns newsgraph's HTTP handler:
@@ -66,7 +69,11 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	})
 
 	mux := http.NewServeMux()
-	api := withRequestLoaders(store, srv)
+	wait := opts.LoaderWait
+	if wait <= 0 {
+		wait = DefaultLoaderWait
+	}
+	api := withRequestLoaders(store, wait, srv)
 	mux.Handle("/query", api)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -92,9 +99,9 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 var errPanic = errors.New("resolver panic")
 
 // withRequestLoaders gives each request its own batched loaders.
-func withRequestLoaders(store *db.Store, next http.Handler) http.Handler {
+func withRequestLoaders(store *db.Store, wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), store)))
+		next.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), store, wait)))
 	})
 }
 

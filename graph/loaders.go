@@ -10,13 +10,15 @@ import (
 	"github.com/vikstrous/dataloadgen"
 )
 
-// loaderWait is how long a loader collects keys before it fetches them.
-const loaderWait = time.Millisecond
+// DefaultLoaderWait is how long a loader collects keys before it fetches
+// them, unless Options.LoaderWait says otherwise.
+const DefaultLoaderWait = time.Millisecond
 
 // Loaders batch the reads of one request: each parent-to-child hop of a
 // query costs one SQL statement, however many parents there are.
 type Loaders struct {
 	store *db.Store
+	wait  time.Duration
 
 	articles      *dataloadgen.Loader[int64, *db.Article]
 	paragraphs    *dataloadgen.Loader[int64, *db.Paragraph]
@@ -53,55 +55,57 @@ type Loaders struct {
 	nested map[string]any // relation name -> page or count loader
 }
 
-// NewLoaders returns the loaders of one request.
-func NewLoaders(store *db.Store) *Loaders {
+// NewLoaders returns the loaders of one request; each gathers keys for
+// wait before it reads them in one batch.
+func NewLoaders(store *db.Store, wait time.Duration) *Loaders {
 	l := &Loaders{
 		store:         store,
-		articles:      byID(store.Articles, func(x *db.Article) int64 { return x.ID }),
-		paragraphs:    byID(store.Paragraphs, func(x *db.Paragraph) int64 { return x.ID }),
-		topics:        byID(store.Topics, func(x *db.Topic) int64 { return x.ID }),
-		people:        byID(store.People, func(x *db.Person) int64 { return x.ID }),
-		organizations: byID(store.Organizations, func(x *db.Organization) int64 { return x.ID }),
-		places:        byID(store.Places, func(x *db.Place) int64 { return x.ID }),
-		events:        byID(store.Events, func(x *db.Event) int64 { return x.ID }),
-		projects:      byID(store.Projects, func(x *db.Project) int64 { return x.ID }),
-		agreements:    byID(store.Agreements, func(x *db.Agreement) int64 { return x.ID }),
-		affiliations:  byID(store.Affiliations, func(x *db.Affiliation) int64 { return x.ID }),
-		statements:    byID(store.Statements, func(x *db.Statement) int64 { return x.ID }),
-		figures:       byID(store.Figures, func(x *db.Figure) int64 { return x.ID }),
+		wait:          wait,
+		articles:      byID(wait, store.Articles, func(x *db.Article) int64 { return x.ID }),
+		paragraphs:    byID(wait, store.Paragraphs, func(x *db.Paragraph) int64 { return x.ID }),
+		topics:        byID(wait, store.Topics, func(x *db.Topic) int64 { return x.ID }),
+		people:        byID(wait, store.People, func(x *db.Person) int64 { return x.ID }),
+		organizations: byID(wait, store.Organizations, func(x *db.Organization) int64 { return x.ID }),
+		places:        byID(wait, store.Places, func(x *db.Place) int64 { return x.ID }),
+		events:        byID(wait, store.Events, func(x *db.Event) int64 { return x.ID }),
+		projects:      byID(wait, store.Projects, func(x *db.Project) int64 { return x.ID }),
+		agreements:    byID(wait, store.Agreements, func(x *db.Agreement) int64 { return x.ID }),
+		affiliations:  byID(wait, store.Affiliations, func(x *db.Affiliation) int64 { return x.ID }),
+		statements:    byID(wait, store.Statements, func(x *db.Statement) int64 { return x.ID }),
+		figures:       byID(wait, store.Figures, func(x *db.Figure) int64 { return x.ID }),
 
-		paragraphsOf:          grouped(store.ParagraphsOf),
-		creditsOf:             grouped(store.CreditsOf),
-		affiliationsOf:        grouped(store.AffiliationsOf),
-		statementAffiliations: grouped(store.StatementAffiliations),
-		subTopics:             grouped(store.SubTopics),
-		subOrganizations:      grouped(store.SubOrganizations),
-		sessions:              grouped(store.Sessions),
-		agreementParts:        grouped(store.AgreementParts),
-		parties:               grouped(store.Parties),
-		participants:          grouped(store.Participants),
-		statementMentions:     grouped(store.StatementMentions),
-		agreementPlaces:       grouped(store.AgreementPlaces),
-		agreementProjects:     grouped(store.AgreementProjects),
-		statementFigures:      grouped(store.StatementFigures),
+		paragraphsOf:          grouped(wait, store.ParagraphsOf),
+		creditsOf:             grouped(wait, store.CreditsOf),
+		affiliationsOf:        grouped(wait, store.AffiliationsOf),
+		statementAffiliations: grouped(wait, store.StatementAffiliations),
+		subTopics:             grouped(wait, store.SubTopics),
+		subOrganizations:      grouped(wait, store.SubOrganizations),
+		sessions:              grouped(wait, store.Sessions),
+		agreementParts:        grouped(wait, store.AgreementParts),
+		parties:               grouped(wait, store.Parties),
+		participants:          grouped(wait, store.Participants),
+		statementMentions:     grouped(wait, store.StatementMentions),
+		agreementPlaces:       grouped(wait, store.AgreementPlaces),
+		agreementProjects:     grouped(wait, store.AgreementProjects),
+		statementFigures:      grouped(wait, store.StatementFigures),
 		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
 			found, err := store.Mentions(ctx, keys)
 			if err != nil {
 				return nil, err
 			}
 			return fillEmpty(found, keys), nil
-		}, dataloadgen.WithWait(loaderWait)),
+		}, dataloadgen.WithWait(wait)),
 		topicsOf:   map[db.TopicLinks]*dataloadgen.Loader[int64, []*db.Topic]{},
 		evidenceOf: map[db.EvidenceOwner]*dataloadgen.Loader[int64, []*db.Evidence]{},
 		nested:     map[string]any{},
 	}
 	for _, of := range []db.TopicLinks{db.ArticleTopics, db.StatementTopics, db.FigureTopics, db.AgreementTopics, db.EventTopics} {
-		l.topicsOf[of] = grouped(func(ctx context.Context, ids []int64) (map[int64][]*db.Topic, error) {
+		l.topicsOf[of] = grouped(wait, func(ctx context.Context, ids []int64) (map[int64][]*db.Topic, error) {
 			return store.TopicsOf(ctx, of, ids)
 		})
 	}
 	for _, owner := range []db.EvidenceOwner{db.StatementEvidence, db.FigureEvidence, db.AffiliationEvidence, db.CreditEvidence, db.EntityEvidence} {
-		l.evidenceOf[owner] = grouped(func(ctx context.Context, ids []int64) (map[int64][]*db.Evidence, error) {
+		l.evidenceOf[owner] = grouped(wait, func(ctx context.Context, ids []int64) (map[int64][]*db.Evidence, error) {
 			return store.EvidenceOf(ctx, owner, ids)
 		})
 	}
@@ -109,7 +113,7 @@ func NewLoaders(store *db.Store) *Loaders {
 }
 
 // byID makes a loader of rows by id from a batch read.
-func byID[T any](read func(context.Context, []int64) ([]*T, error), id func(*T) int64) *dataloadgen.Loader[int64, *T] {
+func byID[T any](wait time.Duration, read func(context.Context, []int64) ([]*T, error), id func(*T) int64) *dataloadgen.Loader[int64, *T] {
 	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*T, error) {
 		items, err := read(ctx, ids)
 		if err != nil {
@@ -120,19 +124,19 @@ func byID[T any](read func(context.Context, []int64) ([]*T, error), id func(*T) 
 			out[id(it)] = it
 		}
 		return out, nil
-	}, dataloadgen.WithWait(loaderWait))
+	}, dataloadgen.WithWait(wait))
 }
 
 // grouped makes a loader of each parent's children from a batch read; a
 // parent with no children gets an empty list.
-func grouped[T any](read func(context.Context, []int64) (map[int64][]*T, error)) *dataloadgen.Loader[int64, []*T] {
+func grouped[T any](wait time.Duration, read func(context.Context, []int64) (map[int64][]*T, error)) *dataloadgen.Loader[int64, []*T] {
 	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64][]*T, error) {
 		found, err := read(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
 		return fillEmpty(found, ids), nil
-	}, dataloadgen.WithWait(loaderWait))
+	}, dataloadgen.WithWait(wait))
 }
 
 // fillEmpty gives every key a non-nil list.
@@ -207,7 +211,7 @@ func nestedPages[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[pageKe
 			}
 		}
 		return out, nil
-	}, dataloadgen.WithWait(loaderWait))
+	}, dataloadgen.WithWait(l.wait))
 	l.nested["pages:"+r.Name()] = loader
 	return loader
 }
@@ -230,7 +234,7 @@ func nestedCounts[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[int64
 			}
 		}
 		return counts, nil
-	}, dataloadgen.WithWait(loaderWait))
+	}, dataloadgen.WithWait(l.wait))
 	l.nested["counts:"+r.Name()] = loader
 	return loader
 }
@@ -252,8 +256,8 @@ func optString(s string) *string {
 type loadersKey struct{}
 
 // withLoaders returns a context carrying fresh loaders for one request.
-func withLoaders(ctx context.Context, store *db.Store) context.Context {
-	return context.WithValue(ctx, loadersKey{}, NewLoaders(store))
+func withLoaders(ctx context.Context, store *db.Store, wait time.Duration) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(store, wait))
 }
 
 // loaders returns the request's loaders.
