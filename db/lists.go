@@ -159,17 +159,19 @@ var (
 		`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = par.id)`, newestFirst}
 
 	TopicArticles = Relation[Article]{"topic.articles", articleFrom, articleColumns,
-		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = par.id)`, newestFirst}
+		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`, newestFirst}
 	TopicStatements = Relation[Statement]{"topic.statements", statementFrom, statementColumns,
-		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = par.id)`, articleOrder}
+		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`, articleOrder}
 	TopicFigures = Relation[Figure]{"topic.figures", figureFrom, figureColumns,
-		`EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = par.id)`, figuresOrder}
+		`EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`, figuresOrder}
 	TopicAgreements = Relation[Agreement]{"topic.agreements", agreementFrom, agreementColumns,
-		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = par.id)`,
+		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`,
 		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
 	TopicEvents = Relation[Event]{"topic.events", eventFrom, eventColumns,
-		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = par.id)`,
+		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`,
 		[]sortKey{key("ev.name", "text"), key("ev.id", "bigint")}}
+
+	EntityFigures = Relation[Figure]{"entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder}
 
 	PersonStatements = Relation[Statement]{"person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder}
 

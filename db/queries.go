@@ -32,6 +32,33 @@ func (s *Store) ArticleBySlug(ctx context.Context, slug string) (*Article, error
 	return items[0], nil
 }
 
+// EntityBySlug returns the id and kind (PERSON, ORGANIZATION, ...) of the
+// entity with slug, or ErrNotFound.
+func (s *Store) EntityBySlug(ctx context.Context, slug string) (int64, string, error) {
+	var id int64
+	var kind string
+	err := s.pool.QueryRow(ctx, `SELECT id, upper(kind::text) FROM entities WHERE slug = $1`, slug).Scan(&id, &kind)
+	if isNoRows(err) {
+		return 0, "", ErrNotFound
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("read entity %q: %w", slug, err)
+	}
+	return id, kind, nil
+}
+
+// TopicBySlug reads the topic with slug, or returns ErrNotFound.
+func (s *Store) TopicBySlug(ctx context.Context, slug string) (*Topic, error) {
+	items, err := fetchAll[Topic](ctx, s.pool, `SELECT `+topicColumns+` FROM `+topicFrom+` WHERE t.slug = $1`, slug)
+	if err != nil {
+		return nil, fmt.Errorf("read topic %q: %w", slug, err)
+	}
+	if len(items) == 0 {
+		return nil, ErrNotFound
+	}
+	return items[0], nil
+}
+
 // Paragraphs reads paragraphs by id.
 func (s *Store) Paragraphs(ctx context.Context, ids []int64) ([]*Paragraph, error) {
 	return byIDs[Paragraph](ctx, s.pool, paragraphFrom, paragraphColumns, "p.id", ids)

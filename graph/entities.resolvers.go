@@ -83,6 +83,11 @@ func (r *agreementResolver) Mentions(ctx context.Context, obj *db.Agreement, art
 	return mentions(ctx, obj.ID, article)
 }
 
+// Figures is the resolver for the figures field.
+func (r *agreementResolver) Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+}
+
 // Articles is the resolver for the articles field.
 func (r *agreementResolver) Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
@@ -138,6 +143,11 @@ func (r *eventResolver) Mentions(ctx context.Context, obj *db.Event, article str
 	return mentions(ctx, obj.ID, article)
 }
 
+// Figures is the resolver for the figures field.
+func (r *eventResolver) Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+}
+
 // Articles is the resolver for the articles field.
 func (r *eventResolver) Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
@@ -188,6 +198,11 @@ func (r *organizationResolver) Agreements(ctx context.Context, obj *db.Organizat
 	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before)
 }
 
+// Figures is the resolver for the figures field.
+func (r *organizationResolver) Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+}
+
 // Articles is the resolver for the articles field.
 func (r *organizationResolver) Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
@@ -213,6 +228,11 @@ func (r *personResolver) Statements(ctx context.Context, obj *db.Person, first *
 	return nested(ctx, db.PersonStatements, obj.ID, first, after, last, before)
 }
 
+// Figures is the resolver for the figures field.
+func (r *personResolver) Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+}
+
 // Articles is the resolver for the articles field.
 func (r *personResolver) Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
@@ -236,6 +256,16 @@ func (r *placeResolver) Parent(ctx context.Context, obj *db.Place) (*db.Place, e
 // Mentions is the resolver for the mentions field.
 func (r *placeResolver) Mentions(ctx context.Context, obj *db.Place, article string) ([]*db.Evidence, error) {
 	return mentions(ctx, obj.ID, article)
+}
+
+// Agreements is the resolver for the agreements field.
+func (r *placeResolver) Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error) {
+	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before)
+}
+
+// Figures is the resolver for the figures field.
+func (r *placeResolver) Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
 }
 
 // Articles is the resolver for the articles field.
@@ -266,6 +296,11 @@ func (r *projectResolver) Evidence(ctx context.Context, obj *db.Project) ([]*db.
 // Mentions is the resolver for the mentions field.
 func (r *projectResolver) Mentions(ctx context.Context, obj *db.Project, article string) ([]*db.Evidence, error) {
 	return mentions(ctx, obj.ID, article)
+}
+
+// Figures is the resolver for the figures field.
+func (r *projectResolver) Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
 }
 
 // Articles is the resolver for the articles field.

@@ -56,6 +56,27 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 	return nodes, nil
 }
 
+// Entity is the resolver for the entity field.
+func (r *queryResolver) Entity(ctx context.Context, slug string) (model.Entity, error) {
+	id, kind, err := r.Store.EntityBySlug(ctx, slug)
+	if db.ErrorCode(err) == db.CodeNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r.entity(ctx, kind, id)
+}
+
+// Topic is the resolver for the topic field.
+func (r *queryResolver) Topic(ctx context.Context, slug string) (*db.Topic, error) {
+	t, err := r.Store.TopicBySlug(ctx, slug)
+	if db.ErrorCode(err) == db.CodeNotFound {
+		return nil, nil
+	}
+	return t, err
+}
+
 // Article is the resolver for the article field.
 func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (*db.Article, error) {
 	switch {

@@ -69,6 +69,7 @@ type ComplexityRoot struct {
 		Articles func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date     func(childComplexity int) int
 		Evidence func(childComplexity int) int
+		Figures  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID       func(childComplexity int) int
 		Kind     func(childComplexity int) int
 		Mentions func(childComplexity int, article string) int
@@ -144,6 +145,7 @@ type ComplexityRoot struct {
 		Articles               func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                   func(childComplexity int) int
 		Evidence               func(childComplexity int) int
+		Figures                func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                     func(childComplexity int) int
 		Kind                   func(childComplexity int) int
 		Mentions               func(childComplexity int, article string) int
@@ -221,6 +223,7 @@ type ComplexityRoot struct {
 		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Children   func(childComplexity int) int
 		Country    func(childComplexity int) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID         func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Members    func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -278,6 +281,7 @@ type ComplexityRoot struct {
 		Affiliations func(childComplexity int) int
 		Articles     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DisplayName  func(childComplexity int) int
+		Figures      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Honorifics   func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Mentions     func(childComplexity int, article string) int
@@ -299,14 +303,16 @@ type ComplexityRoot struct {
 	}
 
 	Place struct {
-		Articles func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Country  func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
-		Mentions func(childComplexity int, article string) int
-		Name     func(childComplexity int) int
-		Parent   func(childComplexity int) int
-		Slug     func(childComplexity int) int
+		Agreements func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Country    func(childComplexity int) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Mentions   func(childComplexity int, article string) int
+		Name       func(childComplexity int) int
+		Parent     func(childComplexity int) int
+		Slug       func(childComplexity int) int
 	}
 
 	PlaceConnection struct {
@@ -326,6 +332,7 @@ type ComplexityRoot struct {
 		Builder    func(childComplexity int) int
 		Completion func(childComplexity int) int
 		Evidence   func(childComplexity int) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID         func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
@@ -340,6 +347,7 @@ type ComplexityRoot struct {
 		Agreements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
 		Article       func(childComplexity int, id *string, slug *string) int
 		Articles      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
+		Entity        func(childComplexity int, slug string) int
 		Events        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
 		Figures       func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		Node          func(childComplexity int, id string) int
@@ -349,6 +357,7 @@ type ComplexityRoot struct {
 		Places        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) int
 		Search        func(childComplexity int, query string, types []string, first *int, after *string) int
 		Statements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
+		Topic         func(childComplexity int, slug string) int
 		Topics        func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) int
 	}
 
@@ -462,6 +471,7 @@ type AgreementResolver interface {
 	Topics(ctx context.Context, obj *db.Agreement) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Agreement) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Agreement, article string) ([]*db.Evidence, error)
+	Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type AgreementPartyResolver interface {
@@ -498,6 +508,7 @@ type EventResolver interface {
 	Topics(ctx context.Context, obj *db.Event) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Event) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Event, article string) ([]*db.Evidence, error)
+	Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type EventParticipantResolver interface {
@@ -528,6 +539,7 @@ type OrganizationResolver interface {
 	Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Person], error)
 	Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
 	Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
+	Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type ParagraphResolver interface {
@@ -540,6 +552,7 @@ type PersonResolver interface {
 	Affiliations(ctx context.Context, obj *db.Person) ([]*db.Affiliation, error)
 	Mentions(ctx context.Context, obj *db.Person, article string) ([]*db.Evidence, error)
 	Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type PlaceResolver interface {
@@ -548,6 +561,8 @@ type PlaceResolver interface {
 	Country(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Parent(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Mentions(ctx context.Context, obj *db.Place, article string) ([]*db.Evidence, error)
+	Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
+	Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type ProjectResolver interface {
@@ -558,11 +573,14 @@ type ProjectResolver interface {
 
 	Evidence(ctx context.Context, obj *db.Project) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Project, article string) ([]*db.Evidence, error)
+	Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
+	Entity(ctx context.Context, slug string) (model.Entity, error)
+	Topic(ctx context.Context, slug string) (*db.Topic, error)
 	Article(ctx context.Context, id *string, slug *string) (*db.Article, error)
 	Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 	Statements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
@@ -691,6 +709,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Evidence(childComplexity), true
+	case "Agreement.figures":
+		if e.ComplexityRoot.Agreement.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Agreement_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agreement.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Agreement.id":
 		if e.ComplexityRoot.Agreement.ID == nil {
 			break
@@ -1050,6 +1079,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Evidence(childComplexity), true
+	case "Event.figures":
+		if e.ComplexityRoot.Event.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Event_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.ID == nil {
 			break
@@ -1391,6 +1431,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Country(childComplexity), true
+	case "Organization.figures":
+		if e.ComplexityRoot.Organization.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
 			break
@@ -1651,6 +1702,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.DisplayName(childComplexity), true
+	case "Person.figures":
+		if e.ComplexityRoot.Person.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Person_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.honorifics":
 		if e.ComplexityRoot.Person.Honorifics == nil {
 			break
@@ -1736,6 +1798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "Place.agreements":
+		if e.ComplexityRoot.Place.Agreements == nil {
+			break
+		}
+
+		args, err := ec.field_Place_agreements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Place.articles":
 		if e.ComplexityRoot.Place.Articles == nil {
 			break
@@ -1753,6 +1826,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Country(childComplexity), true
+	case "Place.figures":
+		if e.ComplexityRoot.Place.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Place_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.ID == nil {
 			break
@@ -1862,6 +1946,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Evidence(childComplexity), true
+	case "Project.figures":
+		if e.ComplexityRoot.Project.Figures == nil {
+			break
+		}
+
+		args, err := ec.field_Project_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Project.id":
 		if e.ComplexityRoot.Project.ID == nil {
 			break
@@ -1949,6 +2044,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
+	case "Query.entity":
+		if e.ComplexityRoot.Query.Entity == nil {
+			break
+		}
+
+		args, err := ec.field_Query_entity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Entity(childComplexity, args["slug"].(string)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -2049,6 +2155,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
+	case "Query.topic":
+		if e.ComplexityRoot.Query.Topic == nil {
+			break
+		}
+
+		args, err := ec.field_Query_topic_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Topic(childComplexity, args["slug"].(string)), true
 	case "Query.topics":
 		if e.ComplexityRoot.Query.Topics == nil {
 			break
@@ -2737,6 +2854,17 @@ type Person implements Node & Entity {
     "A cursor from a previous page: end before this statement."
     before: String
   ): StatementConnection!
+  "Figures about this person: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that name the person, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -2832,6 +2960,17 @@ type Organization implements Node & Entity {
     "A cursor from a previous page: end before this agreement."
     before: String
   ): AgreementConnection!
+  "Figures about this organization: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that name the organization, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -2881,6 +3020,28 @@ type Place implements Node & Entity {
   parent: Place
   "Where one article names the place: exact spans of its text, in reading order."
   mentions("The article to look in." article: ID!): [Evidence!]!
+  "Agreements the place (a country) is a party to."
+  agreements(
+    "Returns the first n agreements after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this agreement."
+    after: String
+    "Returns the last n agreements before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this agreement."
+    before: String
+  ): AgreementConnection!
+  "Figures about this place: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that name the place, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -2942,6 +3103,17 @@ type Event implements Node & Entity {
   evidence: [Evidence!]!
   "Where one article names the event: exact spans of its text, in reading order."
   mentions("The article to look in." article: ID!): [Evidence!]!
+  "Figures about this event: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that report the event, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -3013,6 +3185,17 @@ type Project implements Node & Entity {
   evidence: [Evidence!]!
   "Where one article names the project: exact spans of its text, in reading order."
   mentions("The article to look in." article: ID!): [Evidence!]!
+  "Figures about this project: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that name the project, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -3084,6 +3267,17 @@ type Agreement implements Node & Entity {
   evidence: [Evidence!]!
   "Where one article names the agreement: exact spans of its text, in reading order."
   mentions("The article to look in." article: ID!): [Evidence!]!
+  "Figures about this agreement: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that name the agreement, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -3442,6 +3636,11 @@ type Query {
   "Fetches several objects by global ID, in the order given; null for IDs that name nothing."
   nodes("Global IDs, at most 100." ids: [ID!]!): [Node]!
 
+  "Any person, organization, place, event, project or agreement, by slug (` + "`" + `malaysia` + "`" + `, ` + "`" + `xi-jinping` + "`" + `); null when none has it."
+  entity("The entity's slug." slug: String!): Entity
+  "A topic by slug (` + "`" + `digital-economy` + "`" + `); null when none has it."
+  topic("The topic's slug." slug: String!): Topic
+
   "One article, by global ID or by slug (give exactly one)."
   article("The article's global ID." id: ID, "The article's slug, e.g. from its URL." slug: String): Article
 
@@ -3624,6 +3823,17 @@ interface Entity implements Node {
   name: String!
   "Where one article names this entity: exact spans of its text, in reading order."
   mentions("The article to look in." article: ID!): [Evidence!]!
+  "Figures about this entity: the quantities the articles state with it as their subject."
+  figures(
+    "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this figure."
+    after: String
+    "Returns the last n figures before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this figure."
+    before: String
+  ): FigureConnection!
   "The articles that name this entity, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
@@ -3764,7 +3974,7 @@ type Topic implements Node {
   parent: Topic
   "The narrower topics under this one."
   children: [Topic!]!
-  "Articles tagged with this topic, newest first."
+  "Articles tagged with this topic or a narrower one, newest first."
   articles(
     "Returns the first n articles after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
@@ -3775,7 +3985,7 @@ type Topic implements Node {
     "A cursor from a previous page: end before this article."
     before: String
   ): ArticleConnection!
-  "Statements tagged with this topic."
+  "Statements tagged with this topic or a narrower one."
   statements(
     "Returns the first n statements after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
@@ -3786,7 +3996,7 @@ type Topic implements Node {
     "A cursor from a previous page: end before this statement."
     before: String
   ): StatementConnection!
-  "Figures tagged with this topic."
+  "Figures tagged with this topic or a narrower one."
   figures(
     "Returns the first n figures after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
@@ -3797,7 +4007,7 @@ type Topic implements Node {
     "A cursor from a previous page: end before this figure."
     before: String
   ): FigureConnection!
-  "Agreements focused on this topic."
+  "Agreements focused on this topic or a narrower one."
   agreements(
     "Returns the first n agreements after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
@@ -3808,7 +4018,7 @@ type Topic implements Node {
     "A cursor from a previous page: end before this agreement."
     before: String
   ): AgreementConnection!
-  "Events about this topic."
+  "Events about this topic or a narrower one."
   events(
     "Returns the first n events after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
@@ -3918,7 +4128,11 @@ type Statement implements Node {
   verb: ReportingVerb!
   "Whether the article quotes the speaker or paraphrases them."
   mode: StatementMode!
-  "What was said, in the article's words."
+  """
+  What was said, as one self-contained sentence close to the article's words,
+  with pronouns resolved ("they" becomes "Chinese enterprises"). ` + "`" + `evidence` + "`" + `
+  holds the article's exact words.
+  """
   content: String!
   "The event it was said at, when the article says."
   event: Event
@@ -4214,6 +4428,8 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 		return ec.fieldContext_Agreement_evidence(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Agreement_mentions(ctx, field)
+	case "figures":
+		return ec.fieldContext_Agreement_figures(ctx, field)
 	case "articles":
 		return ec.fieldContext_Agreement_articles(ctx, field)
 	}
@@ -4364,6 +4580,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_evidence(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Event_mentions(ctx, field)
+	case "figures":
+		return ec.fieldContext_Event_figures(ctx, field)
 	case "articles":
 		return ec.fieldContext_Event_articles(ctx, field)
 	}
@@ -4514,6 +4732,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_statements(ctx, field)
 	case "agreements":
 		return ec.fieldContext_Organization_agreements(ctx, field)
+	case "figures":
+		return ec.fieldContext_Organization_figures(ctx, field)
 	case "articles":
 		return ec.fieldContext_Organization_articles(ctx, field)
 	}
@@ -4618,6 +4838,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_mentions(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
+	case "figures":
+		return ec.fieldContext_Person_figures(ctx, field)
 	case "articles":
 		return ec.fieldContext_Person_articles(ctx, field)
 	}
@@ -4664,6 +4886,10 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_parent(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Place_mentions(ctx, field)
+	case "agreements":
+		return ec.fieldContext_Place_agreements(ctx, field)
+	case "figures":
+		return ec.fieldContext_Place_figures(ctx, field)
 	case "articles":
 		return ec.fieldContext_Place_articles(ctx, field)
 	}
@@ -4718,6 +4944,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_evidence(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Project_mentions(ctx, field)
+	case "figures":
+		return ec.fieldContext_Project_figures(ctx, field)
 	case "articles":
 		return ec.fieldContext_Project_articles(ctx, field)
 	}
@@ -5001,6 +5229,44 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // region    ***************************** args.gotpl *****************************
 
 func (ec *executionContext) field_Agreement_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Agreement_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5356,6 +5622,44 @@ func (ec *executionContext) field_Event_articles_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Event_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Event_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5409,6 +5713,44 @@ func (ec *executionContext) field_Organization_agreements_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Organization_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5574,6 +5916,44 @@ func (ec *executionContext) field_Person_articles_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5589,6 +5969,44 @@ func (ec *executionContext) field_Person_mentions_args(ctx context.Context, rawA
 }
 
 func (ec *executionContext) field_Person_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_agreements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5664,6 +6082,44 @@ func (ec *executionContext) field_Place_articles_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Place_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Place_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5679,6 +6135,44 @@ func (ec *executionContext) field_Place_mentions_args(ctx context.Context, rawAr
 }
 
 func (ec *executionContext) field_Project_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5871,6 +6365,20 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_entity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
 	return args, nil
 }
 
@@ -6261,6 +6769,20 @@ func (ec *executionContext) field_Query_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_topic_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
 	return args, nil
 }
 
@@ -7189,6 +7711,50 @@ func (ec *executionContext) fieldContext_Agreement_mentions(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Agreement_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_figures(ctx context.Context, field graphql.CollectedField, obj *db.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agreement().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agreement_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8764,6 +9330,50 @@ func (ec *executionContext) fieldContext_Event_mentions(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_figures(ctx context.Context, field graphql.CollectedField, obj *db.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Event_articles(ctx context.Context, field graphql.CollectedField, obj *db.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10240,6 +10850,50 @@ func (ec *executionContext) fieldContext_Organization_agreements(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_figures(ctx context.Context, field graphql.CollectedField, obj *db.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_articles(ctx context.Context, field graphql.CollectedField, obj *db.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11139,6 +11793,50 @@ func (ec *executionContext) fieldContext_Person_statements(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_figures(ctx context.Context, field graphql.CollectedField, obj *db.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_articles(ctx context.Context, field graphql.CollectedField, obj *db.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11551,6 +12249,94 @@ func (ec *executionContext) fieldContext_Place_mentions(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Place_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_agreements(ctx context.Context, field graphql.CollectedField, obj *db.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_agreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
+			return ec.marshalNAgreementConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_agreements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_agreements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_figures(ctx context.Context, field graphql.CollectedField, obj *db.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12085,6 +12871,50 @@ func (ec *executionContext) fieldContext_Project_mentions(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Project_figures(ctx context.Context, field graphql.CollectedField, obj *db.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Project().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Project_articles(ctx context.Context, field graphql.CollectedField, obj *db.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12211,6 +13041,94 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_entity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Entity(ctx, fc.Args["slug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_entity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_entity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_topic(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Topic(ctx, fc.Args["slug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.Topic) graphql.Marshaler {
+			return ec.marshalOTopic2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐTopic(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_topic(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_topic_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17258,6 +18176,44 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Agreement_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "articles":
 			field := field
 
@@ -18635,6 +19591,44 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "articles":
 			field := field
 
@@ -19814,6 +20808,44 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Organization_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "articles":
 			field := field
 
@@ -20446,6 +21478,44 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "articles":
 			field := field
 
@@ -20785,6 +21855,82 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Place_mentions(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "agreements":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Place_agreements(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Place_figures(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -21233,6 +22379,44 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "articles":
 			field := field
 
@@ -21345,6 +22529,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				}()
 				res = ec._Query_nodes(ctx, field)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "entity":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_entity(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "topic":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_topic(ctx, field)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -25288,6 +26516,13 @@ func (ec *executionContext) unmarshalODecimalRange2ᚖgithubᚗcomᚋnewsgraph�
 	}
 	res, err := ec.unmarshalInputDecimalRange(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Entity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐEvent(ctx context.Context, sel ast.SelectionSet, v *db.Event) graphql.Marshaler {
