@@ -261,3 +261,21 @@ func (p Person) DisplayName() string {
 	}
 	return name
 }
+
+// EntityKind returns the kind of entity a Person is: PERSON.
+func (Person) EntityKind() string { return "PERSON" }
+
+// EntityKind returns the kind of entity an Organization is: ORGANIZATION.
+func (Organization) EntityKind() string { return "ORGANIZATION" }
+
+// EntityKind returns the kind of entity a Place is: PLACE.
+func (Place) EntityKind() string { return "PLACE" }
+
+// EntityKind returns the kind of entity an Event is: EVENT.
+func (Event) EntityKind() string { return "EVENT" }
+
+// EntityKind returns the kind of entity a Project is: PROJECT.
+func (Project) EntityKind() string { return "PROJECT" }
+
+// EntityKind returns the kind of entity an Agreement is: AGREEMENT.
+func (Agreement) EntityKind() string { return "AGREEMENT" }

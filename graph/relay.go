@@ -29,12 +29,6 @@ const (
 	typeFigure       = "Figure"
 )
 
-// entityTypes maps the db's entity kinds to API type names.
-var entityTypes = map[string]string{
-	"PERSON": typePerson, "ORGANIZATION": typeOrganization, "PLACE": typePlace,
-	"EVENT": typeEvent, "PROJECT": typeProject, "AGREEMENT": typeAgreement,
-}
-
 // encodeID returns the global ID of the object of type typ with id.
 func encodeID(typ string, id int64) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + strconv.FormatInt(id, 10)))

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 
 	"github.com/newsgraph/newsgraph/db"
@@ -144,19 +145,30 @@ func (r *Resolver) entity(ctx context.Context, kind string, id int64) (model.Ent
 	l := loaders(ctx)
 	switch kind {
 	case "PERSON":
-		return orNil(loadRef(ctx, l.people, &id))
+		return asEntity(loadRef(ctx, l.people, &id))
 	case "ORGANIZATION":
-		return orNil(loadRef(ctx, l.organizations, &id))
+		return asEntity(loadRef(ctx, l.organizations, &id))
 	case "PLACE":
-		return orNil(loadRef(ctx, l.places, &id))
+		return asEntity(loadRef(ctx, l.places, &id))
 	case "EVENT":
-		return orNil(loadRef(ctx, l.events, &id))
+		return asEntity(loadRef(ctx, l.events, &id))
 	case "PROJECT":
-		return orNil(loadRef(ctx, l.projects, &id))
+		return asEntity(loadRef(ctx, l.projects, &id))
 	case "AGREEMENT":
-		return orNil(loadRef(ctx, l.agreements, &id))
+		return asEntity(loadRef(ctx, l.agreements, &id))
 	}
-	return nil, nil
+	return nil, fmt.Errorf("entity %d: unknown kind %q", id, kind)
+}
+
+// asEntity is orNil for entities.
+func asEntity[T any, PT interface {
+	*T
+	model.Entity
+}](v PT, err error) (model.Entity, error) {
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // articleID decodes an argument that must be an article's global ID.

@@ -3814,7 +3814,7 @@ interface Node {
 Something the articles name, with a slug that identifies it across articles:
 a person, organization, place, event, project or agreement.
 """
-interface Entity implements Node {
+interface Entity {
   "The entity's global ID."
   id: ID!
   "The entity's curated, human-readable key, unique across all entities."
@@ -17433,16 +17433,6 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Figure(ctx, sel, obj)
-	case model.Entity:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Entity(ctx, sel, obj)
-	case *model.Entity:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Entity(ctx, sel, obj)
 	case db.Article:
 		return ec._Article(ctx, sel, &obj)
 	case *db.Article:

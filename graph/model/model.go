@@ -13,8 +13,10 @@ import (
 type Node interface{}
 
 // Entity is a *db.Person, *db.Organization, *db.Place, *db.Event,
-// *db.Project or *db.Agreement.
-type Entity interface{}
+// *db.Project or *db.Agreement: the types with an entity kind. (An empty
+// interface would also match every other Node in the generated type
+// switches.)
+type Entity interface{ EntityKind() string }
 
 // Speaker is a *db.Person, a *db.Organization or an *UnnamedSpeaker.
 type Speaker interface{}
