@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -127,34 +128,40 @@ func prepare(ctx context.Context, cfg config) (*db.Store, error) {
 }
 
 func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
-	store, err := prepare(ctx, cfg)
+	pool, err := db.NewPool(cfg.databaseURL, db.PoolOptions{})
 	if err != nil {
 		return err
 	}
-	defer store.Pool().Close()
-	empty, err := store.Empty(ctx)
-	if err != nil {
-		return err
-	}
-	if empty {
-		docs, err := seeds.Read(seeds.FS)
-		if err != nil {
-			return err
+	defer pool.Close()
+	store := db.NewStore(pool)
+
+	// The database may not be up yet: serve at once (not ready), and make it
+	// ready in the background, retrying with backoff.
+	var started atomic.Bool
+	prepared := make(chan struct{})
+	go func() {
+		defer close(prepared)
+		if prepareWithRetry(ctx, cfg, store, logger) {
+			started.Store(true)
+			logger.Info("ready")
 		}
-		res, err := store.Import(ctx, docs)
-		if err != nil {
-			return fmt.Errorf("load seeds: %w", err)
-		}
-		logger.Info("loaded seed articles", "articles", len(res.Articles))
-	}
+	}()
+
+	shutdown := make(chan struct{})
 	srv := &http.Server{
-		Addr:              cfg.addr,
-		Handler:           graph.NewHandler(store, logger, graph.Options{CORSOrigins: cfg.corsOrigins}),
+		Addr: cfg.addr,
+		Handler: graph.NewHandler(store, logger, graph.Options{
+			CORSOrigins: cfg.corsOrigins,
+			Started:     started.Load,
+			Shutdown:    shutdown,
+		}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
 	}
+	srv.RegisterOnShutdown(func() { close(shutdown) }) // ends subscriptions
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "addr", cfg.addr)
@@ -163,10 +170,62 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down")
+	logger.Info("shutting down: finishing requests in flight")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	err = srv.Shutdown(shutdownCtx)
+	<-prepared
+	logger.Info("stopped")
+	return err
+}
+
+// prepareWithRetry creates, migrates and (when empty) seeds the database,
+// retrying with exponential backoff until it succeeds or ctx ends. It
+// reports whether the database is ready.
+func prepareWithRetry(ctx context.Context, cfg config, store *db.Store, logger *slog.Logger) bool {
+	delay := 500 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := prepareDatabase(ctx, cfg, store, logger)
+		if err == nil {
+			return true
+		}
+		logger.Warn("database not ready; retrying", "attempt", attempt, "retry_in", delay.String(), "error", err.Error())
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 30*time.Second)
+	}
+}
+
+// prepareDatabase creates the database if it is missing, migrates it up, and
+// loads the embedded seeds if it holds no article.
+func prepareDatabase(ctx context.Context, cfg config, store *db.Store, logger *slog.Logger) error {
+	if err := db.EnsureDatabase(ctx, cfg.databaseURL); err != nil {
+		return err
+	}
+	m, err := db.NewMigrator(cfg.databaseURL)
+	if err != nil {
+		return err
+	}
+	if err := errors.Join(m.Up(), m.Close()); err != nil {
+		return err
+	}
+	empty, err := store.Empty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	docs, err := seeds.Read(seeds.FS)
+	if err != nil {
+		return err
+	}
+	res, err := store.Import(ctx, docs)
+	if err != nil {
+		return fmt.Errorf("load seeds: %w", err)
+	}
+	logger.Info("loaded seed articles", "articles", len(res.Articles))
+	return nil
 }
 
 func migrateCmd(ctx context.Context, cfg config, args []string, stdout io.Writer) error {

@@ -1,14 +1,19 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -27,16 +32,70 @@ func NewStore(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
 // Pool returns the store's connection pool.
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
-// Open connects a pool to the database at databaseURL and checks that it
-// answers.
-func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
+// PoolOptions sizes the connection pool and bounds what each connection may
+// do. Zero fields take the defaults of DefaultPoolOptions.
+type PoolOptions struct {
+	// MaxConns is the most connections the pool opens.
+	MaxConns int32
+	// StatementTimeout stops any one SQL statement that runs longer.
+	StatementTimeout time.Duration
+	// LockTimeout stops a statement that waits longer for a lock.
+	LockTimeout time.Duration
+	// IdleInTransactionTimeout ends a session left idle inside a transaction.
+	IdleInTransactionTimeout time.Duration
+	// ConnectTimeout bounds opening one connection, so that requests fail
+	// fast while the database is down.
+	ConnectTimeout time.Duration
+}
+
+// DefaultPoolOptions are the limits newsgraph runs with.
+var DefaultPoolOptions = PoolOptions{
+	MaxConns:                 int32(max(4, 4*runtime.GOMAXPROCS(0))),
+	StatementTimeout:         5 * time.Second,
+	LockTimeout:              2 * time.Second,
+	IdleInTransactionTimeout: 10 * time.Second,
+	ConnectTimeout:           3 * time.Second,
+}
+
+// NewPool configures a pool on databaseURL without connecting: connections
+// open on first use, so the pool can be made while the database is down.
+// A statement whose context ends is cancelled on the server (a PostgreSQL
+// cancel request), not just abandoned.
+func NewPool(databaseURL string, o PoolOptions) (*pgxpool.Pool, error) {
+	d := DefaultPoolOptions
+	o.MaxConns = cmp.Or(o.MaxConns, d.MaxConns)
+	o.StatementTimeout = cmp.Or(o.StatementTimeout, d.StatementTimeout)
+	o.LockTimeout = cmp.Or(o.LockTimeout, d.LockTimeout)
+	o.IdleInTransactionTimeout = cmp.Or(o.IdleInTransactionTimeout, d.IdleInTransactionTimeout)
+	o.ConnectTimeout = cmp.Or(o.ConnectTimeout, d.ConnectTimeout)
+
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
 	}
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	cfg.MaxConns = o.MaxConns
+	cfg.MinConns = 0
+	cfg.MaxConnIdleTime = 5 * time.Minute
+	cfg.HealthCheckPeriod = 15 * time.Second
+	cc := cfg.ConnConfig
+	cc.ConnectTimeout = o.ConnectTimeout
+	ms := func(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) }
+	cc.RuntimeParams["application_name"] = "newsgraph"
+	cc.RuntimeParams["statement_timeout"] = ms(o.StatementTimeout)
+	cc.RuntimeParams["lock_timeout"] = ms(o.LockTimeout)
+	cc.RuntimeParams["idle_in_transaction_session_timeout"] = ms(o.IdleInTransactionTimeout)
+	cc.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, CancelRequestDelay: 0, DeadlineDelay: 2 * time.Second}
+	}
+	return pgxpool.NewWithConfig(context.Background(), cfg)
+}
+
+// Open makes a pool with the default options and checks that the database
+// answers.
+func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
+	pool, err := NewPool(databaseURL, PoolOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("connect: %w", err)
+		return nil, err
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()

@@ -1,9 +1,13 @@
 package db
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -20,6 +24,10 @@ const (
 	CodeNotFound Code = "not_found"
 	// CodeConflict means the write clashes with stored data.
 	CodeConflict Code = "conflict"
+	// CodeTimeout means the work took too long and was stopped.
+	CodeTimeout Code = "timeout"
+	// CodeUnavailable means the database cannot be reached just now.
+	CodeUnavailable Code = "unavailable"
 	// CodeInternal is every other error.
 	CodeInternal Code = "internal"
 )
@@ -41,7 +49,9 @@ func Errorf(code Code, format string, args ...any) *Error {
 var ErrNotFound = &Error{Code: CodeNotFound, Message: "not found"}
 
 // ErrorCode returns the Code of err: the code of the *Error or
-// *ValidationError it wraps, or CodeInternal.
+// *ValidationError it wraps; CodeTimeout for a deadline or a cancelled
+// statement; CodeUnavailable when the database cannot be reached; else
+// CodeInternal.
 func ErrorCode(err error) Code {
 	var e *Error
 	var v *ValidationError
@@ -52,11 +62,29 @@ func ErrorCode(err error) Code {
 		return CodeInvalid
 	case errors.As(err, &e):
 		return e.Code
+	case errors.Is(err, context.DeadlineExceeded), pgErrorCode(err) == "57014": // query_canceled
+		return CodeTimeout
+	case unreachable(err):
+		return CodeUnavailable
 	}
 	return CodeInternal
 }
 
-// ErrorMessage returns the caller-safe message of err, or "internal error".
+// unreachable reports whether err means the database could not be reached
+// or went away: a failed connect, a broken connection, a server shutting
+// down or starting up.
+func unreachable(err error) bool {
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	code := pgErrorCode(err)
+	return errors.As(err, &connectErr) || errors.As(err, &netErr) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03" ||
+		pgconn.SafeToRetry(err) && code == ""
+}
+
+// ErrorMessage returns the caller-safe message of err.
 func ErrorMessage(err error) string {
 	var e *Error
 	var v *ValidationError
@@ -65,6 +93,12 @@ func ErrorMessage(err error) string {
 		return v.Error()
 	case errors.As(err, &e):
 		return e.Message
+	}
+	switch ErrorCode(err) {
+	case CodeTimeout:
+		return "the request took too long and was stopped"
+	case CodeUnavailable:
+		return "the database is unavailable; retry shortly"
 	}
 	return "internal error"
 }

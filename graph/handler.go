@@ -33,10 +33,22 @@ type Options struct {
 	// CORSOrigins lists the browser origins (scheme://host[:port]) allowed
 	// to call the API from another origin; "*" allows any. Empty: none.
 	CORSOrigins []string
+	// Started reports whether the database is prepared; until it is,
+	// /query answers 503 UNAVAILABLE and /readyz 503. Nil: always started.
+	Started func() bool
+	// Shutdown, when closed, ends open subscriptions (websockets), which
+	// http.Server.Shutdown does not wait for.
+	Shutdown <-chan struct{}
+	// RequestTimeout bounds each GraphQL request (not subscriptions); zero
+	// means DefaultRequestTimeout.
+	RequestTimeout time.Duration
 	// LoaderWait is how long each per-request loader gathers keys before
 	// it reads them in one batch; zero means DefaultLoaderWait.
 	LoaderWait time.Duration
 }
+
+// DefaultRequestTimeout is how long one GraphQL request may take.
+const DefaultRequestTimeout = 10 * time.Second
 
 // NewHandler returns newsgraph's HTTP handler:
 //
@@ -73,7 +85,15 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	if wait <= 0 {
 		wait = DefaultLoaderWait
 	}
-	api := withRequestLoaders(store, wait, srv)
+	timeout := opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	started := opts.Started
+	if started == nil {
+		started = func() bool { return true }
+	}
+	api := whenStarted(started, withDeadline(timeout, opts.Shutdown, withRequestLoaders(store, wait, srv)))
 	mux.Handle("/query", api)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -83,7 +103,11 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "application/json")
-		if err := store.Ready(ctx); err != nil {
+		err := store.Ready(ctx)
+		if !started() {
+			err = db.Errorf(db.CodeUnavailable, "the database is being prepared (created, migrated, seeded)")
+		}
+		if err != nil {
 			logger.WarnContext(ctx, "not ready", "error", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unavailable", "reason": db.ErrorMessage(err)})
@@ -93,6 +117,53 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	})
 	mux.Handle("/", playground.Handler("newsgraph", "/query"))
 	return withRequestID(cors(opts.CORSOrigins, mux))
+}
+
+// whenStarted answers 503 UNAVAILABLE until the database is prepared.
+func whenStarted(started func() bool, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !started() {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Retry-After", "2")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+				"message":    "the database is not available yet; retry shortly",
+				"extensions": map[string]any{"code": codeUnavailable},
+			}}})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// withDeadline bounds each request by timeout; a websocket (a subscription)
+// instead lives until the client leaves or shutdown closes.
+func withDeadline(timeout time.Duration, shutdown <-chan struct{}, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var ctx context.Context
+		var cancel context.CancelFunc
+		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			// The server's read and write timeouts are for requests; a
+			// subscription's connection stays open (keep-alive pings).
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Time{})
+			_ = rc.SetWriteDeadline(time.Time{})
+			ctx, cancel = context.WithCancel(r.Context())
+			if shutdown != nil {
+				go func() {
+					select {
+					case <-shutdown:
+						cancel()
+					case <-ctx.Done():
+					}
+				}()
+			}
+		} else {
+			ctx, cancel = context.WithTimeout(r.Context(), timeout)
+		}
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // errPanic is what a client sees of a resolver panic.
@@ -110,8 +181,16 @@ const (
 	codeBadUserInput = "BAD_USER_INPUT"
 	codeNotFound     = "NOT_FOUND"
 	codeConflict     = "CONFLICT"
+	codeTimeout      = "TIMEOUT"
+	codeUnavailable  = "UNAVAILABLE"
 	codeInternal     = "INTERNAL"
 )
+
+// codes maps domain error codes to the API's extension codes.
+var codes = map[db.Code]string{
+	db.CodeInvalid: codeBadUserInput, db.CodeNotFound: codeNotFound, db.CodeConflict: codeConflict,
+	db.CodeTimeout: codeTimeout, db.CodeUnavailable: codeUnavailable, db.CodeInternal: codeInternal,
+}
 
 // presentError gives every error a stable extensions.code. Errors the
 // client made keep their message; anything else is logged with the request
@@ -129,14 +208,14 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &invalid):
 			out.Message = invalid.Error()
 			out.Extensions = map[string]any{"code": codeBadUserInput}
-		case errors.As(err, &domain):
-			code := map[db.Code]string{db.CodeInvalid: codeBadUserInput, db.CodeNotFound: codeNotFound, db.CodeConflict: codeConflict}[domain.Code]
-			if code != "" {
-				out.Message = domain.Message
-				out.Extensions = map[string]any{"code": code}
-				return out
-			}
-			fallthrough
+		case errors.As(err, &domain) && domain.Code != db.CodeInternal:
+			out.Message = domain.Message
+			out.Extensions = map[string]any{"code": codes[domain.Code]}
+		case db.ErrorCode(err) == db.CodeTimeout || db.ErrorCode(err) == db.CodeUnavailable:
+			code := db.ErrorCode(err)
+			logger.WarnContext(ctx, string(code), "request_id", requestID(ctx), "error", err.Error())
+			out.Message = db.ErrorMessage(err)
+			out.Extensions = map[string]any{"code": codes[code], "requestId": requestID(ctx)}
 		default:
 			id := requestID(ctx)
 			path := ""
