@@ -84,6 +84,7 @@ func NewPool(databaseURL string, o PoolOptions) (*pgxpool.Pool, error) {
 	cc.RuntimeParams["statement_timeout"] = ms(o.StatementTimeout)
 	cc.RuntimeParams["lock_timeout"] = ms(o.LockTimeout)
 	cc.RuntimeParams["idle_in_transaction_session_timeout"] = ms(o.IdleInTransactionTimeout)
+	cc.Tracer = statementTracer{}
 	cc.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
 		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, CancelRequestDelay: 0, DeadlineDelay: 2 * time.Second}
 	}

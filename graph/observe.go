@@ -1,0 +1,292 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics are newsgraph's Prometheus metrics, served at /metrics.
+type Metrics struct {
+	registry      *prometheus.Registry
+	requests      *prometheus.CounterVec
+	duration      *prometheus.HistogramVec
+	errors        *prometheus.CounterVec
+	rejected      *prometheus.CounterVec
+	statements    prometheus.Histogram
+	batches       *prometheus.HistogramVec
+	subscriptions prometheus.Gauge
+	operations    *labelSet
+}
+
+// NewMetrics registers newsgraph's metrics, Go and process metrics, and
+// the pool's statistics.
+func NewMetrics(pool *pgxpool.Pool) *Metrics {
+	reg := prometheus.NewRegistry()
+	m := &Metrics{
+		registry: reg,
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsgraph_graphql_requests_total",
+			Help: "GraphQL requests by operation name, operation type and outcome (ok or the first error code).",
+		}, []string{"operation", "type", "outcome"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "newsgraph_graphql_request_duration_seconds",
+			Help:    "Time to answer a GraphQL request, by operation name and type.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"operation", "type"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsgraph_graphql_errors_total",
+			Help: "GraphQL errors returned, by extensions.code.",
+		}, []string{"code"}),
+		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsgraph_graphql_rejected_total",
+			Help: "Requests rejected before execution, by the limit they broke.",
+		}, []string{"limit"}),
+		statements: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "newsgraph_sql_statements_per_request",
+			Help:    "SQL statements sent to answer one request.",
+			Buckets: []float64{0, 1, 2, 4, 8, 12, 16, 24, 32, 64},
+		}),
+		batches: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "newsgraph_dataloader_batch_size",
+			Help:    "Keys per dataloader batch, by loader.",
+			Buckets: []float64{1, 2, 5, 10, 20, 50, 100, 200, 500},
+		}, []string{"loader"}),
+		subscriptions: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "newsgraph_subscriptions_active",
+			Help: "Open subscription (websocket) connections.",
+		}),
+		operations: &labelSet{max: 200, seen: map[string]bool{}},
+	}
+	reg.MustRegister(m.requests, m.duration, m.errors, m.rejected, m.statements, m.batches, m.subscriptions,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if pool != nil {
+		reg.MustRegister(poolCollector{pool})
+	}
+	return m
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+}
+
+// Rejected counts a request rejected by a limit (its extensions.code).
+func (m *Metrics) Rejected(limit string) {
+	if m != nil {
+		m.rejected.WithLabelValues(limit).Inc()
+	}
+}
+
+// batch records the size of a dataloader batch.
+func (m *Metrics) batch(loader string, keys int) {
+	if m != nil {
+		m.batches.WithLabelValues(loader).Observe(float64(keys))
+	}
+}
+
+// labelSet bounds the distinct values a client-chosen label may take, so
+// that operation names cannot blow up the metrics' cardinality.
+type labelSet struct {
+	mu   sync.Mutex
+	max  int
+	seen map[string]bool
+}
+
+var operationNamePattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
+
+// label returns name if it may be a label value, else "other".
+func (s *labelSet) label(name string) string {
+	switch {
+	case name == "":
+		return "anonymous"
+	case !operationNamePattern.MatchString(name):
+		return "other"
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.seen[name] {
+		if len(s.seen) >= s.max {
+			return "other"
+		}
+		s.seen[name] = true
+	}
+	return name
+}
+
+// poolCollector exports pgxpool's statistics.
+type poolCollector struct{ pool *pgxpool.Pool }
+
+var poolDescs = map[string]*prometheus.Desc{
+	"total":    prometheus.NewDesc("newsgraph_pool_connections", "Open connections.", nil, nil),
+	"acquired": prometheus.NewDesc("newsgraph_pool_connections_acquired", "Connections in use.", nil, nil),
+	"idle":     prometheus.NewDesc("newsgraph_pool_connections_idle", "Idle connections.", nil, nil),
+	"max":      prometheus.NewDesc("newsgraph_pool_connections_max", "The pool's size limit.", nil, nil),
+	"acquires": prometheus.NewDesc("newsgraph_pool_acquires_total", "Connections acquired from the pool.", nil, nil),
+	"waits":    prometheus.NewDesc("newsgraph_pool_acquire_waits_total", "Acquires that had to wait for a connection.", nil, nil),
+	"canceled": prometheus.NewDesc("newsgraph_pool_acquires_canceled_total", "Acquires abandoned by their context.", nil, nil),
+	"wait":     prometheus.NewDesc("newsgraph_pool_acquire_seconds_total", "Time spent acquiring connections.", nil, nil),
+}
+
+func (c poolCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range poolDescs {
+		ch <- d
+	}
+}
+
+func (c poolCollector) Collect(ch chan<- prometheus.Metric) {
+	s := c.pool.Stat()
+	gauge := func(name string, v float64) {
+		ch <- prometheus.MustNewConstMetric(poolDescs[name], prometheus.GaugeValue, v)
+	}
+	counter := func(name string, v float64) {
+		ch <- prometheus.MustNewConstMetric(poolDescs[name], prometheus.CounterValue, v)
+	}
+	gauge("total", float64(s.TotalConns()))
+	gauge("acquired", float64(s.AcquiredConns()))
+	gauge("idle", float64(s.IdleConns()))
+	gauge("max", float64(s.MaxConns()))
+	counter("acquires", float64(s.AcquireCount()))
+	counter("waits", float64(s.EmptyAcquireCount()))
+	counter("canceled", float64(s.CanceledAcquireCount()))
+	counter("wait", s.AcquireDuration().Seconds())
+}
+
+// requestRecord collects what one request did, for its log line and metrics.
+type requestRecord struct {
+	mu        sync.Mutex
+	operation string
+	opType    string
+	codes     []string
+}
+
+func (r *requestRecord) addCode(code string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !slices.Contains(r.codes, code) {
+		r.codes = append(r.codes, code)
+	}
+}
+
+type recordKey struct{}
+
+func record(ctx context.Context) *requestRecord {
+	r, _ := ctx.Value(recordKey{}).(*requestRecord)
+	return r
+}
+
+// observe logs one line per GraphQL request and records its metrics: the
+// request id, operation name and type, status, duration, SQL statements
+// and error codes.
+func observe(logger *slog.Logger, m *Metrics, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &requestRecord{}
+		ctx := db.CountStatements(context.WithValue(r.Context(), recordKey{}, rec))
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r.WithContext(ctx))
+
+		elapsed := time.Since(start)
+		sql := db.StatementCount(ctx)
+		rec.mu.Lock()
+		codes := slices.Clone(rec.codes)
+		op, typ := rec.operation, rec.opType
+		rec.mu.Unlock()
+		if typ == "" {
+			typ = "none"
+		}
+		outcome := "ok"
+		if len(codes) > 0 {
+			outcome = codes[0]
+		} else if sw.status >= 400 {
+			outcome = "http_" + strconv.Itoa(sw.status)
+		}
+		if m != nil {
+			label := m.operations.label(op)
+			m.requests.WithLabelValues(label, typ, outcome).Inc()
+			m.duration.WithLabelValues(label, typ).Observe(elapsed.Seconds())
+			m.statements.Observe(float64(sql))
+			for _, c := range codes {
+				m.errors.WithLabelValues(c).Inc()
+			}
+		}
+		logger.InfoContext(ctx, "graphql request",
+			"request_id", requestID(ctx), "operation", op, "type", typ, "status", sw.status,
+			"duration_ms", float64(elapsed.Microseconds())/1000, "sql", sql, "error_codes", codes)
+	})
+}
+
+// statusWriter remembers the status a handler wrote.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Hijack hands the connection to a websocket upgrade.
+func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer (for
+// websocket upgrades and deadlines).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// operationRecorder is a gqlgen extension that notes each operation's name
+// and type, and the codes of the errors in its response, on the request's
+// record.
+type operationRecorder struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+} = operationRecorder{}
+
+func (operationRecorder) ExtensionName() string                          { return "OperationRecorder" }
+func (operationRecorder) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+func (operationRecorder) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	rec := record(ctx)
+	if rec == nil {
+		return resp
+	}
+	if graphql.HasOperationContext(ctx) {
+		oc := graphql.GetOperationContext(ctx)
+		rec.mu.Lock()
+		rec.operation = oc.OperationName
+		if oc.Operation != nil {
+			rec.opType = string(oc.Operation.Operation)
+			if rec.operation == "" {
+				rec.operation = oc.Operation.Name
+			}
+		}
+		rec.mu.Unlock()
+	}
+	if resp != nil {
+		for _, e := range resp.Errors {
+			if code, ok := e.Extensions["code"].(string); ok {
+				rec.addCode(code)
+			}
+		}
+	}
+	return resp
+}

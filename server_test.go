@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/db/dbtest"
+)
+
+// syncBuffer is a log sink safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startServe runs `newsgraph serve` in-process on a free port against
+// databaseURL and returns its base URL; the server stops when the test ends.
+func startServe(t *testing.T, databaseURL string, logs io.Writer) (string, func() error) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	logger := slog.New(slog.NewJSONHandler(logs, nil))
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", addr, "-database-url", databaseURL}, io.Discard, logger)
+	}()
+	stopped := false
+	stop := func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(30 * time.Second):
+			return fmt.Errorf("serve did not stop within 30s")
+		}
+	}
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
+	base := "http://" + addr
+	eventually(t, 10*time.Second, "the server listens", func() error {
+		_, err := get(base + "/healthz")
+		return err
+	})
+	return base, stop
+}
+
+// get returns a GET's status, or an error if nothing answered.
+func get(url string) (int, error) {
+	res, err := http.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	res.Body.Close()
+	return res.StatusCode, nil
+}
+
+// gql posts a query and returns the HTTP status and the first error code,
+// if any.
+func gql(url, query string) (status int, code string, data json.RawMessage, err error) {
+	res, err := http.Post(url+"/query", "application/json", strings.NewReader(fmt.Sprintf(`{"query": %q}`, query)))
+	if err != nil {
+		return 0, "", nil, err
+	}
+	defer res.Body.Close()
+	var body struct {
+		Data   json.RawMessage `json:"data"`
+		Errors []struct {
+			Extensions struct {
+				Code string `json:"code"`
+			} `json:"extensions"`
+		} `json:"errors"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		return res.StatusCode, "", nil, err
+	}
+	if len(body.Errors) > 0 {
+		code = body.Errors[0].Extensions.Code
+	}
+	return res.StatusCode, code, body.Data, nil
+}
+
+// eventually retries check until it passes or timeout ends.
+func eventually(t *testing.T, timeout time.Duration, what string, check func() error) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := check()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within %v: %v", what, timeout, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+const articlesQuery = `{ articles(first: 5) { totalCount nodes { slug } } }`
+
+// TestDatabaseDownAtStartAndRestarted starts the server while PostgreSQL is
+// down, then starts PostgreSQL, stops it under the running server and
+// starts it again. The server must say it is not ready and why, become
+// ready without a restart, fail fast with UNAVAILABLE during the outage, and
+// recover on its own.
+func TestDatabaseDownAtStartAndRestarted(t *testing.T) {
+	pg := dbtest.NewCluster(t)
+	var logs syncBuffer
+	base, _ := startServe(t, pg.URL("newsgraph"), &logs)
+
+	t.Run("NotReadyWhileDown", func(t *testing.T) {
+		if status, err := get(base + "/readyz"); err != nil || status != http.StatusServiceUnavailable {
+			t.Errorf("/readyz: %d, %v; want 503", status, err)
+		}
+		status, code, _, err := gql(base, articlesQuery)
+		if err != nil || status != http.StatusServiceUnavailable || code != "UNAVAILABLE" {
+			t.Errorf("query: status %d code %q err %v; want 503 UNAVAILABLE", status, code, err)
+		}
+		eventually(t, 5*time.Second, "the log says why", func() error {
+			if !strings.Contains(logs.String(), "connection refused") {
+				return fmt.Errorf("logs: %s", logs.String())
+			}
+			return nil
+		})
+	})
+
+	t.Run("ReadyOnceUp", func(t *testing.T) {
+		pg.Start()
+		eventually(t, 60*time.Second, "ready after the database starts", func() error {
+			if status, err := get(base + "/readyz"); err != nil || status != http.StatusOK {
+				return fmt.Errorf("/readyz %d, %v", status, err)
+			}
+			return nil
+		})
+		status, code, data, err := gql(base, articlesQuery)
+		if err != nil || status != http.StatusOK || code != "" || !strings.Contains(string(data), `"totalCount":2`) {
+			t.Errorf("query: status %d code %q data %s err %v; want the two seed articles", status, code, data, err)
+		}
+	})
+
+	t.Run("UnavailableDuringOutage", func(t *testing.T) {
+		pg.Stop()
+		start := time.Now()
+		_, code, _, err := gql(base, articlesQuery)
+		if err != nil || code != "UNAVAILABLE" {
+			t.Errorf("query during the outage: code %q err %v; want UNAVAILABLE", code, err)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("the failing query took %v; want it to fail fast", took)
+		}
+		if status, _ := get(base + "/readyz"); status != http.StatusServiceUnavailable {
+			t.Errorf("/readyz during the outage: %d; want 503", status)
+		}
+	})
+
+	t.Run("RecoversAfterRestart", func(t *testing.T) {
+		pg.Start()
+		eventually(t, 30*time.Second, "queries succeed again", func() error {
+			status, code, _, err := gql(base, articlesQuery)
+			if err != nil || status != http.StatusOK || code != "" {
+				return fmt.Errorf("status %d code %q err %v", status, code, err)
+			}
+			return nil
+		})
+	})
+}
+
+// TestGracefulShutdownFinishesRequestInFlight stops the server while a
+// request is still arriving; the request must be answered in full, new
+// connections refused, and serve must return cleanly.
+func TestGracefulShutdownFinishesRequestInFlight(t *testing.T) {
+	d := dbtest.New(t)
+	base, stop := startServe(t, d.URL, io.Discard)
+	eventually(t, 30*time.Second, "ready", func() error {
+		if status, err := get(base + "/readyz"); err != nil || status != http.StatusOK {
+			return fmt.Errorf("/readyz %d, %v", status, err)
+		}
+		return nil
+	})
+
+	body := fmt.Sprintf(`{"query": %q}`, articlesQuery)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	half := len(body) / 2
+	fmt.Fprintf(conn, "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
+	time.Sleep(100 * time.Millisecond) // the request is in flight
+
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	eventually(t, 5*time.Second, "new connections are refused", func() error {
+		if _, err := get(base + "/healthz"); err == nil {
+			return fmt.Errorf("a new request was still served")
+		}
+		return nil
+	})
+	if _, err := conn.Write([]byte(body[half:])); err != nil {
+		t.Fatalf("finish the request: %v", err)
+	}
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("read the response of the request in flight: %v", err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(got), `"totalCount":2`) {
+		t.Errorf("request in flight: %d %s; want 200 with the articles", res.StatusCode, got)
+	}
+	if err := <-stopped; err != nil {
+		t.Errorf("serve returned %v; want a clean shutdown", err)
+	}
+}
