@@ -15,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/seeds"
 )
 
 // syncBuffer is a log sink safe for the server's goroutines.
@@ -243,5 +245,166 @@ func TestGracefulShutdownFinishesRequestInFlight(t *testing.T) {
 	}
 	if err := <-stopped; err != nil {
 		t.Errorf("serve returned %v; want a clean shutdown", err)
+	}
+}
+
+// TestRestartUnderLoad restarts PostgreSQL while clients query and an
+// importer writes. Every answer must be a success or UNAVAILABLE, none may
+// hang, and each import must be all or nothing.
+func TestRestartUnderLoad(t *testing.T) {
+	pg := dbtest.NewCluster(t)
+	pg.Start()
+	base, _ := startServe(t, pg.URL("newsgraph"), io.Discard)
+	eventually(t, 60*time.Second, "ready", func() error {
+		if status, err := get(base + "/readyz"); err != nil || status != http.StatusOK {
+			return fmt.Errorf("/readyz %d, %v", status, err)
+		}
+		return nil
+	})
+
+	ctx, stopLoad := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	outcomes := map[string]int{}
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				start := time.Now()
+				_, code, _, err := gql(base, articlesQuery)
+				outcome := code
+				switch {
+				case err != nil:
+					outcome = "transport error: " + err.Error()
+				case time.Since(start) > 5*time.Second:
+					outcome = "slow"
+				case code == "":
+					outcome = "ok"
+				}
+				mu.Lock()
+				outcomes[outcome]++
+				mu.Unlock()
+				time.Sleep(10 * time.Millisecond)
+			}
+		}()
+	}
+	// An importer writes copies of the seed articles, one transaction each.
+	store := openStore(t, pg.URL("newsgraph"))
+	imported := importCopies(ctx, &wg, store)
+
+	time.Sleep(300 * time.Millisecond)
+	pg.Stop()
+	time.Sleep(time.Second)
+	pg.Start()
+	eventually(t, 30*time.Second, "queries succeed again", func() error {
+		_, code, _, err := gql(base, articlesQuery)
+		if err != nil || code != "" {
+			return fmt.Errorf("code %q err %v", code, err)
+		}
+		return nil
+	})
+	time.Sleep(300 * time.Millisecond)
+	stopLoad()
+	wg.Wait()
+
+	for outcome, n := range outcomes {
+		if outcome != "ok" && outcome != "UNAVAILABLE" {
+			t.Errorf("%d answers were %q; want only successes and UNAVAILABLE", n, outcome)
+		}
+	}
+	if outcomes["ok"] == 0 || outcomes["UNAVAILABLE"] == 0 {
+		t.Errorf("outcomes %v; want successes before and after, UNAVAILABLE during the outage", outcomes)
+	}
+	checkImportsWhole(t, store, *imported)
+}
+
+// openStore opens a store on url, retrying while the database starts.
+func openStore(t *testing.T, url string) *db.Store {
+	t.Helper()
+	pool, err := db.NewPool(url, db.PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return db.NewStore(pool)
+}
+
+// importCopies imports copies of the seed articles one by one until ctx
+// ends, and returns the slugs whose import reported success.
+func importCopies(ctx context.Context, wg *sync.WaitGroup, store *db.Store) *[]string {
+	var done []string
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ctx.Err() == nil; i++ {
+			docs, err := seeds.Read(seeds.FS)
+			if err != nil {
+				return
+			}
+			var articles []*db.Document
+			for _, d := range docs {
+				if d.Article != nil {
+					a := *d.Article
+					a.Slug = fmt.Sprintf("load-copy-%d", i)
+					a.Credits = nil
+					c := *d
+					c.Article = &a
+					c.Topics, c.People, c.Organizations, c.Places, c.Events, c.Projects, c.Agreements, c.Mentions = nil, nil, nil, nil, nil, nil, nil, nil
+					articles = append(articles, &c)
+					break
+				}
+			}
+			if _, err := store.Import(context.WithoutCancel(ctx), articles); err == nil {
+				done = append(done, articles[0].Article.Slug)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	return &done
+}
+
+// checkImportsWhole checks that every imported copy is complete and that no
+// other copy left anything behind.
+func checkImportsWhole(t *testing.T, store *db.Store, imported []string) {
+	t.Helper()
+	ctx := context.Background()
+	var want int
+	docs, err := seeds.Read(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if d.Article != nil {
+			want = len(d.Statements)
+			break
+		}
+	}
+	rows, err := store.Pool().Query(ctx, `SELECT a.slug, count(s.id) FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+		WHERE a.slug LIKE 'load-copy-%' GROUP BY a.slug`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := map[string]int{}
+	for rows.Next() {
+		var slug string
+		var n int
+		if err := rows.Scan(&slug, &n); err != nil {
+			t.Fatal(err)
+		}
+		stored[slug] = n
+	}
+	if len(imported) == 0 {
+		t.Fatal("no import succeeded")
+	}
+	for _, slug := range imported {
+		if stored[slug] != want {
+			t.Errorf("%s was imported but holds %d statements; want %d", slug, stored[slug], want)
+		}
+	}
+	for slug, n := range stored {
+		if n != want {
+			t.Errorf("%s is half-written: %d statements; want %d or no article", slug, n, want)
+		}
 	}
 }
