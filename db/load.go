@@ -268,37 +268,32 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 		w.ids[slug] = id
 		return nil
 	}
+	// Parents come before children (declarationOrder), so every entity's
+	// id is known before its row refers to it.
+	type decl struct{ slug, kind string }
+	var decls []decl
 	for _, d := range docs {
 		for _, x := range d.People {
-			if err := declare(x.Slug, KindPerson); err != nil {
-				return err
-			}
+			decls = append(decls, decl{x.Slug, KindPerson})
+		}
+		for _, x := range d.Projects {
+			decls = append(decls, decl{x.Slug, KindProject})
 		}
 	}
 	for _, x := range o.places {
-		if err := declare(x.Slug, KindPlace); err != nil {
-			return err
-		}
+		decls = append(decls, decl{x.Slug, KindPlace})
 	}
 	for _, x := range o.organizations {
-		if err := declare(x.Slug, KindOrganization); err != nil {
-			return err
-		}
+		decls = append(decls, decl{x.Slug, KindOrganization})
 	}
 	for _, x := range o.events {
-		if err := declare(x.Slug, KindEvent); err != nil {
-			return err
-		}
-	}
-	for _, d := range docs {
-		for _, x := range d.Projects {
-			if err := declare(x.Slug, KindProject); err != nil {
-				return err
-			}
-		}
+		decls = append(decls, decl{x.Slug, KindEvent})
 	}
 	for _, x := range o.agreements {
-		if err := declare(x.Slug, KindAgreement); err != nil {
+		decls = append(decls, decl{x.Slug, KindAgreement})
+	}
+	for _, d := range decls {
+		if err := declare(d.slug, d.kind); err != nil {
 			return err
 		}
 	}

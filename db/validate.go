@@ -591,10 +591,7 @@ func (v *validator) affiliations(ctx context.Context) error {
 	for i, a := range v.doc.Affiliations {
 		path, item := fmt.Sprintf("affiliations[%d]", i), "affiliation "+a.Key
 		v.slug(path+".key", item, a.Key)
-		if keys[a.Key] {
-			v.addf(path+".key", item, "is used twice in this document")
-		}
-		keys[a.Key] = true
+		v.unique(keys, path+".key", item, a.Key)
 		if err := v.ref(ctx, path+".person", item, a.Person, KindPerson); err != nil {
 			return err
 		}
@@ -727,10 +724,7 @@ func (v *validator) statements(ctx context.Context) error {
 	for i, s := range v.doc.Statements {
 		path, item := fmt.Sprintf("statements[%d]", i), "statement "+s.Key
 		v.slug(path+".key", item, s.Key)
-		if keys[s.Key] {
-			v.addf(path+".key", item, "is used twice in this document")
-		}
-		keys[s.Key] = true
+		v.unique(keys, path+".key", item, s.Key)
 		sp := s.Speaker
 		if n := countSet(sp.Person, sp.Organization, sp.Description); n != 1 {
 			v.addf(path+".speaker", item, "needs exactly one of person, organization and description; has %d", n)
@@ -787,10 +781,7 @@ func (v *validator) figures(ctx context.Context) error {
 	for i, f := range v.doc.Figures {
 		path, item := fmt.Sprintf("figures[%d]", i), "figure "+f.Key
 		v.slug(path+".key", item, f.Key)
-		if keys[f.Key] {
-			v.addf(path+".key", item, "is used twice in this document")
-		}
-		keys[f.Key] = true
+		v.unique(keys, path+".key", item, f.Key)
 		v.required(path+".metric", item, f.Metric)
 		v.required(path+".display", item, f.Display)
 		v.enum(path+".unit", item, f.Unit, figureUnits)
@@ -825,6 +816,14 @@ func (v *validator) figures(ctx context.Context) error {
 		v.evidence(path+".evidence", item, f.Evidence, true)
 	}
 	return nil
+}
+
+// unique reports a key used twice within the current document.
+func (v *validator) unique(keys map[string]bool, path, item, key string) {
+	if keys[key] {
+		v.addf(path, item, "is used twice in this document")
+	}
+	keys[key] = true
 }
 
 func countSet(xs ...*string) int {
