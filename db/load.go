@@ -24,6 +24,15 @@ type ImportResult struct {
 // Importing the same documents twice leaves exactly the same rows. On a
 // validation problem it returns a *ValidationError and writes nothing.
 func (s *Store) Import(ctx context.Context, docs []*Document) (ImportResult, error) {
+	return s.ImportBy(ctx, "", docs)
+}
+
+// ImportBy is Import on behalf of actor (an API token's name): it also
+// records the write in the audit log, bumps the version of every article,
+// statement and figure it rewrites, and emits a change event for each
+// article imported and each statement and figure added, all in the same
+// transaction. An empty actor is the seed loader, which records nothing.
+func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (ImportResult, error) {
 	v, err := validate(ctx, docs, storedCatalog{s})
 	if err != nil {
 		return ImportResult{}, err
@@ -34,7 +43,7 @@ func (s *Store) Import(ctx context.Context, docs []*Document) (ImportResult, err
 	}
 	result := ImportResult{Articles: map[string]int64{}}
 	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		w := &writer{tx: tx, ids: map[string]int64{}, v: v}
+		w := &writer{tx: tx, ids: map[string]int64{}, v: v, actor: actor}
 		if err := w.topics(ctx, order.topics); err != nil {
 			return err
 		}
@@ -205,9 +214,55 @@ func parentsFirst[T any](items []T, key func(T) (string, *string)) ([]T, []strin
 
 // writer writes validated documents inside one transaction.
 type writer struct {
-	tx  pgx.Tx
-	v   *validator
-	ids map[string]int64 // entity slug -> id
+	tx    pgx.Tx
+	v     *validator
+	ids   map[string]int64 // entity slug -> id
+	actor string           // who writes; empty for the seed loader
+}
+
+// bump is how much a rewrite raises a row's version: 1 for a write through
+// the API or the import command, 0 for the seed loader, whose reloads must
+// leave the rows exactly as they were.
+func (w *writer) bump() int {
+	if w.actor == "" {
+		return 0
+	}
+	return 1
+}
+
+func (w *writer) actorOrNil() *string {
+	if w.actor == "" {
+		return nil
+	}
+	return &w.actor
+}
+
+// event records a change event in the write's transaction and announces
+// it on commit; the seed loader records none.
+func (w *writer) event(ctx context.Context, kind string, subject int64) error {
+	if w.actor == "" {
+		return nil
+	}
+	_, err := w.tx.Exec(ctx, `
+		WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
+		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, kind, subject)
+	if err != nil {
+		return fmt.Errorf("record %s event: %w", kind, err)
+	}
+	return nil
+}
+
+// audit records who made a write.
+func (w *writer) audit(ctx context.Context, action, targetType string, targetID int64, detail any) error {
+	if w.actor == "" {
+		return nil
+	}
+	_, err := w.tx.Exec(ctx, `INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($1, $2, $3, $4, $5)`,
+		w.actor, action, targetType, targetID, detail)
+	if err != nil {
+		return fmt.Errorf("audit %s: %w", action, err)
+	}
+	return nil
 }
 
 // entityID returns the id of the entity with slug, declared or stored.
@@ -588,7 +643,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	blocks := v.blocks
 
 	args := pgx.NamedArgs{"slug": a.Slug, "title": a.Title, "lede": a.Lede, "language": a.Language,
-		"source_file": a.Source, "source_text": doc.Text}
+		"source_file": a.Source, "source_text": doc.Text, "bump": w.bump(), "actor": w.actorOrNil()}
 	dateArgs(args, "published", a.Published)
 	var articleID int64
 	err := w.tx.QueryRow(ctx, `
@@ -603,10 +658,19 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 			published_year = EXCLUDED.published_year, published_month = EXCLUDED.published_month,
 			published_day = EXCLUDED.published_day, published_precision = EXCLUDED.published_precision,
 			published_text = EXCLUDED.published_text, published_inferred = EXCLUDED.published_inferred,
-			published_basis = EXCLUDED.published_basis
+			published_basis = EXCLUDED.published_basis,
+			version = articles.version + @bump,
+			updated_at = CASE WHEN @bump > 0 THEN now() ELSE articles.updated_at END,
+			updated_by = coalesce(@actor, articles.updated_by)
 		RETURNING id`, args).Scan(&articleID)
 	if err != nil {
 		return 0, fmt.Errorf("upsert article: %w", err)
+	}
+	if err := w.event(ctx, EventArticleImported, articleID); err != nil {
+		return 0, err
+	}
+	if err := w.audit(ctx, "import_article", "article", articleID, map[string]any{"slug": a.Slug}); err != nil {
+		return 0, err
 	}
 	if err := w.paragraphs(ctx, articleID, blocks); err != nil {
 		return 0, err
@@ -798,7 +862,7 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 		s := doc.Statements[i]
 		args := pgx.NamedArgs{"article_id": articleID, "key": s.Key, "position": pos + 1,
 			"speaker_description": s.Speaker.Description, "speaker_role": s.Role, "verb": s.Verb,
-			"mode": s.Mode, "content": s.Content}
+			"mode": s.Mode, "content": s.Content, "bump": w.bump(), "actor": w.actorOrNil()}
 		var speaker *int64
 		var speakerKind *string
 		var err error
@@ -821,6 +885,7 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 			return nil, err
 		}
 		var id int64
+		var inserted bool
 		err = w.tx.QueryRow(ctx, `
 			INSERT INTO statements (article_id, key, position, speaker_id, speaker_kind, speaker_description,
 				speaker_organization_id, speaker_role, verb, mode, content, event_id)
@@ -830,10 +895,18 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 				speaker_id = EXCLUDED.speaker_id, speaker_kind = EXCLUDED.speaker_kind,
 				speaker_description = EXCLUDED.speaker_description,
 				speaker_organization_id = EXCLUDED.speaker_organization_id, speaker_role = EXCLUDED.speaker_role,
-				verb = EXCLUDED.verb, mode = EXCLUDED.mode, content = EXCLUDED.content, event_id = EXCLUDED.event_id
-			RETURNING id`, args).Scan(&id)
+				verb = EXCLUDED.verb, mode = EXCLUDED.mode, content = EXCLUDED.content, event_id = EXCLUDED.event_id,
+				version = statements.version + @bump,
+				updated_at = CASE WHEN @bump > 0 THEN now() ELSE statements.updated_at END,
+				updated_by = coalesce(@actor, statements.updated_by)
+			RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
 		if err != nil {
 			return nil, fmt.Errorf("statement %s: %w", s.Key, err)
+		}
+		if inserted {
+			if err := w.event(ctx, EventStatementAdded, id); err != nil {
+				return nil, err
+			}
 		}
 		ids[s.Key] = id
 		if err := w.link(ctx, "statement_topics", "statement_id", id, s.Topics); err != nil {
@@ -895,11 +968,12 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 		}
 		args := pgx.NamedArgs{"article_id": articleID, "key": f.Key, "position": pos + 1, "metric": f.Metric,
 			"value": f.Value, "unit": f.Unit, "currency": f.Currency, "display": f.Display,
-			"subject_id": subject, "statement_id": statement}
+			"subject_id": subject, "statement_id": statement, "bump": w.bump(), "actor": w.actorOrNil()}
 		dateArgs(args, "period", f.Period)
 		dateArgs(args, "base", f.Base)
 		dateArgs(args, "value_date", f.Date)
 		var id int64
+		var inserted bool
 		err = w.tx.QueryRow(ctx, `
 			INSERT INTO figures (article_id, key, position, metric, value, unit, currency, display, subject_id, statement_id,
 				period_year, period_month, period_day, period_precision, period_text, period_inferred, period_basis,
@@ -923,10 +997,18 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 				value_date_year = EXCLUDED.value_date_year, value_date_month = EXCLUDED.value_date_month,
 				value_date_day = EXCLUDED.value_date_day, value_date_precision = EXCLUDED.value_date_precision,
 				value_date_text = EXCLUDED.value_date_text, value_date_inferred = EXCLUDED.value_date_inferred,
-				value_date_basis = EXCLUDED.value_date_basis
-			RETURNING id`, args).Scan(&id)
+				value_date_basis = EXCLUDED.value_date_basis,
+				version = figures.version + @bump,
+				updated_at = CASE WHEN @bump > 0 THEN now() ELSE figures.updated_at END,
+				updated_by = coalesce(@actor, figures.updated_by)
+			RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
 		if err != nil {
 			return fmt.Errorf("figure %s: %w", f.Key, err)
+		}
+		if inserted {
+			if err := w.event(ctx, EventFigureAdded, id); err != nil {
+				return err
+			}
 		}
 		if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics); err != nil {
 			return err

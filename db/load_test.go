@@ -98,8 +98,13 @@ func TestMigrationsRoundTrip(t *testing.T) {
 	if up == 0 {
 		t.Fatal("after up: no tables or types")
 	}
-	if err := m.Down(int(latest)); err != nil {
-		t.Fatal(err)
+	for steps := 0; version() != 0; steps++ {
+		if steps > 100 {
+			t.Fatal("migrating down never reaches version 0")
+		}
+		if err := m.Down(1); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if got := version(); got != 0 {
 		t.Errorf("after down: version %d; want 0", got)

@@ -1,0 +1,129 @@
+package db_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/dbtest"
+)
+
+// countEvents returns the number of change events of each kind.
+func countEvents(t *testing.T, d *dbtest.Database) map[string]int {
+	t.Helper()
+	rows, err := d.Pool.Query(context.Background(), `SELECT kind, count(*) FROM change_events GROUP BY kind`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for rows.Next() {
+		var kind string
+		var n int
+		if err := rows.Scan(&kind, &n); err != nil {
+			t.Fatal(err)
+		}
+		out[kind] = n
+	}
+	return out
+}
+
+func TestImportByAuditsVersionsAndEvents(t *testing.T) {
+	d := dbtest.New(t)
+	ctx := context.Background()
+	docs := readSeeds(t)
+	var articles, statements, figures int
+	for _, doc := range docs {
+		if doc.Article != nil {
+			articles++
+			statements += len(doc.Statements)
+			figures += len(doc.Figures)
+		}
+	}
+
+	if _, err := d.Store.ImportBy(ctx, "alice", docs); err != nil {
+		t.Fatal(err)
+	}
+	got := countEvents(t, d)
+	want := map[string]int{db.EventArticleImported: articles, db.EventStatementAdded: statements, db.EventFigureAdded: figures}
+	for kind, n := range want {
+		if got[kind] != n {
+			t.Errorf("after the first import: %d %s events; want %d", got[kind], kind, n)
+		}
+	}
+
+	if _, err := d.Store.ImportBy(ctx, "bob", readSeeds(t)); err != nil {
+		t.Fatal(err)
+	}
+	got = countEvents(t, d)
+	want[db.EventArticleImported] = 2 * articles // re-imported; nothing added
+	for kind, n := range want {
+		if got[kind] != n {
+			t.Errorf("after re-importing: %d %s events; want %d", got[kind], kind, n)
+		}
+	}
+	var minVersion, maxVersion int
+	var by string
+	err := d.Pool.QueryRow(ctx, `SELECT min(version), max(version), min(updated_by) FROM statements`).Scan(&minVersion, &maxVersion, &by)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if minVersion != 2 || maxVersion != 2 || by != "bob" {
+		t.Errorf("statements after two imports: versions %d..%d, updated by %q; want 2..2 by bob", minVersion, maxVersion, by)
+	}
+	var audits int
+	if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE action = 'import_article' AND actor IN ('alice', 'bob')`).Scan(&audits); err != nil {
+		t.Fatal(err)
+	}
+	if audits != 2*articles {
+		t.Errorf("%d audit rows; want one per article and import (%d)", audits, 2*articles)
+	}
+}
+
+// TestRolledBackImportLeavesNoTrace makes an import fail inside its
+// transaction (a lock it needs is held past its lock timeout): no row, no
+// audit entry, no event, and no notification may remain.
+func TestRolledBackImportLeavesNoTrace(t *testing.T) {
+	d := dbtest.New(t)
+	ctx := context.Background()
+	listener, err := pgx.Connect(ctx, d.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer listener.Close(ctx)
+	if _, err := listener.Exec(ctx, `LISTEN `+db.EventChannel); err != nil {
+		t.Fatal(err)
+	}
+
+	lock, err := d.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lock.Exec(ctx, `LOCK TABLE evidence IN EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = d.Store.ImportBy(ctx, "alice", readSeeds(t))
+	if err == nil {
+		t.Fatal("the import succeeded while its table was locked; want it to fail")
+	}
+	if err := lock.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	var rows int
+	if err := d.Pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM statements)
+		+ (SELECT count(*) FROM change_events) + (SELECT count(*) FROM audit_log)`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 0 {
+		t.Errorf("%d rows remain after the failed import; want none", rows)
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
+	defer cancel()
+	n, err := listener.WaitForNotification(waitCtx)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("got notification %+v (err %v); want none from a rolled-back import", n, err)
+	}
+}
