@@ -25,11 +25,11 @@ type ChangeEvent struct {
 	SubjectID int64  `db:"subject_id"`
 }
 
-// EventsAfter reads up to limit committed events with an id above after,
-// oldest first.
-func (s *Store) EventsAfter(ctx context.Context, after int64, limit int) ([]*ChangeEvent, error) {
+// EventsAfterOrIn reads up to limit committed events whose id is above
+// after or among ids, in id order.
+func (s *Store) EventsAfterOrIn(ctx context.Context, after int64, ids []int64, limit int) ([]*ChangeEvent, error) {
 	events, err := fetchAll[ChangeEvent](ctx, s.pool, `SELECT id, kind, subject_id FROM change_events
-		WHERE id > $1 ORDER BY id LIMIT $2`, after, limit)
+		WHERE id > $1 OR id = ANY($2) ORDER BY id LIMIT $3`, after, ids, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}

@@ -237,6 +237,8 @@ func (f *ArticleFilter) sql(l *listing) string {
 
 // StatementFilter selects statements; see the API's StatementFilter.
 type StatementFilter struct {
+	// IDs keeps only these statements (for matching one new statement).
+	IDs                  []int64
 	Speakers             []int64
 	SpeakerOrganizations []int64
 	SpeakerCountries     []int64
@@ -255,6 +257,9 @@ func (f *StatementFilter) sql(l *listing) string {
 		return "true"
 	}
 	var c []string
+	if f.IDs != nil {
+		c = append(c, `s.id = ANY(`+l.arg(f.IDs)+`)`)
+	}
 	if f.Speakers != nil {
 		c = append(c, `s.speaker_id = ANY(`+l.arg(f.Speakers)+`)`)
 	}
@@ -295,6 +300,8 @@ func (f *StatementFilter) sql(l *listing) string {
 
 // FigureFilter selects figures; see the API's FigureFilter.
 type FigureFilter struct {
+	// IDs keeps only these figures (for matching one new figure).
+	IDs                []int64
 	Metric             *string
 	Subjects           []int64
 	Units              []string
@@ -311,6 +318,9 @@ func (f *FigureFilter) sql(l *listing) string {
 		return "true"
 	}
 	var c []string
+	if f.IDs != nil {
+		c = append(c, `f.id = ANY(`+l.arg(f.IDs)+`)`)
+	}
 	if f.Metric != nil {
 		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
 	}

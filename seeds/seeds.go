@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -46,6 +48,11 @@ func Read(fsys fs.FS) ([]*db.Document, error) {
 	if len(names) == 0 {
 		return nil, errors.New("no seed documents (*.yaml) found")
 	}
+	return readNames(fsys, names)
+}
+
+// readNames parses the named documents of fsys and reads their sources.
+func readNames(fsys fs.FS, names []string) ([]*db.Document, error) {
 	var docs []*db.Document
 	var problems []db.Problem
 	for _, name := range names {
@@ -78,4 +85,18 @@ func Read(fsys fs.FS) ([]*db.Document, error) {
 		return nil, &db.ValidationError{Problems: problems}
 	}
 	return docs, nil
+}
+
+// ReadFile parses one document file and reads its article's source text
+// from beside it.
+func ReadFile(path string) (*db.Document, error) {
+	dir, name := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	docs, err := readNames(os.DirFS(dir), []string{name})
+	if err != nil {
+		return nil, err
+	}
+	return docs[0], nil
 }
