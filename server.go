@@ -3,8 +3,11 @@
 //	newsgraph [serve]              create, migrate and seed the database if needed, then serve
 //	newsgraph migrate up|down N|version
 //	newsgraph seed [-check] [DIR]  load curated documents (default: the embedded seeds)
+//	newsgraph import [-as NAME] FILE|DIR ...  import documents, audited, as the importArticle mutation does
+//	newsgraph token NAME           print a new API token and its line for NEWSGRAPH_API_TOKENS_FILE
 //
-// Configuration comes from flags or the environment: DATABASE_URL and ADDR.
+// Configuration comes from flags or the environment (DATABASE_URL, ADDR,
+// ...); `newsgraph serve -h` and README.md list them.
 package main
 
 //go:generate go tool gqlgen generate
@@ -60,6 +63,25 @@ type config struct {
 	databaseURL string
 	addr        string
 	corsOrigins []string
+	limits      graph.Limits
+	dev         bool
+	allowList   map[string]string // nil: any operation may run
+	tokens      *graph.Tokens
+	readsToken  bool // queries need a token too
+}
+
+// readTokens reads the API tokens from NEWSGRAPH_API_TOKENS (name=token
+// pairs) and the file NEWSGRAPH_API_TOKENS_FILE names (name and SHA-256 of
+// the token per line).
+func readTokens() (*graph.Tokens, error) {
+	var file []byte
+	if path := os.Getenv("NEWSGRAPH_API_TOKENS_FILE"); path != "" {
+		var err error
+		if file, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("NEWSGRAPH_API_TOKENS_FILE: %w", err)
+		}
+	}
+	return graph.ParseTokens(os.Getenv("NEWSGRAPH_API_TOKENS"), string(file))
 }
 
 func envOr(name, fallback string) string {
@@ -67,6 +89,79 @@ func envOr(name, fallback string) string {
 		return v
 	}
 	return fallback
+}
+
+// envBool returns the environment variable name as a boolean; unset is
+// false.
+func envBool(name string) (bool, error) {
+	v := os.Getenv(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s: want true or false, got %q", name, v)
+	}
+	return b, nil
+}
+
+// limitFlags defines a flag for each of the request limits, whose default
+// is its environment variable when set, else graph.DefaultLimits. It
+// returns what is wrong with the environment variables.
+func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
+	var errs []error
+	limit := func(p *int, name, env string, fallback int, usage string) {
+		*p = fallback
+		if v := os.Getenv(env); v != "" {
+			if err := (positive{p}).Set(v); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", env, err))
+			}
+		}
+		fset.Var(positive{p}, name, usage+" (env "+env+")")
+	}
+	d := graph.DefaultLimits
+	limit(&l.BodyBytes, "max-body-bytes", "MAX_BODY_BYTES", d.BodyBytes, "largest request body, in `bytes`")
+	limit(&l.Tokens, "max-tokens", "MAX_TOKENS", d.Tokens, "at most `n` lexical tokens in a GraphQL document")
+	limit(&l.Depth, "max-depth", "MAX_DEPTH", d.Depth, "fields nest at most `n` deep")
+	limit(&l.Aliases, "max-aliases", "MAX_ALIASES", d.Aliases, "at most `n` aliases in a document")
+	limit(&l.Repeats, "max-repeats", "MAX_REPEATS", d.Repeats, "a selection set selects one field at most `n` times")
+	limit(&l.Directives, "max-directives", "MAX_DIRECTIVES", d.Directives, "at most `n` directives in a document")
+	limit(&l.Cost, "max-cost", "MAX_COST", d.Cost, "an operation may cost at most `n` (each object costs 1; a connection multiplies by its page size)")
+	limit(&l.Errors, "max-errors", "MAX_ERRORS", d.Errors, "a response lists at most `n` validation errors")
+	return errors.Join(errs...)
+}
+
+// positive is a flag.Value for a number above zero.
+type positive struct{ p *int }
+
+func (v positive) String() string {
+	if v.p == nil {
+		return "0"
+	}
+	return strconv.Itoa(*v.p)
+}
+
+func (v positive) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("want a whole number above 0, got %q", s)
+	}
+	*v.p = n
+	return nil
+}
+
+// readAllowList reads the persisted-queries file: a JSON object that maps
+// each allowed operation's SHA-256 hash to its text.
+func readAllowList(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("persisted queries: %w", err)
+	}
+	list, err := graph.ParseAllowList(data)
+	if err != nil {
+		return nil, fmt.Errorf("persisted queries %s: %w", path, err)
+	}
+	return list, nil
 }
 
 // run dispatches to a subcommand; serve is the default.
@@ -82,8 +177,27 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 	case "serve":
 		fset.StringVar(&cfg.addr, "addr", envOr("ADDR", ":8080"), "address to listen on (env ADDR)")
 		origins := fset.String("cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated browser origins allowed to call the API, or * (env CORS_ORIGINS)")
+		envErr := limitFlags(fset, &cfg.limits)
+		dev, err := envBool("NEWSGRAPH_DEV")
+		envErr = errors.Join(envErr, err)
+		fset.BoolVar(&cfg.dev, "dev", dev, "development mode: validation errors suggest names, and introspection works with -persisted-queries (env NEWSGRAPH_DEV)")
+		persisted := fset.String("persisted-queries", os.Getenv("PERSISTED_QUERIES_FILE"), "JSON file that maps SHA-256 hashes to queries: run only those (env PERSISTED_QUERIES_FILE)")
+		readsToken, err := envBool("NEWSGRAPH_READS_NEED_TOKEN")
+		envErr = errors.Join(envErr, err)
+		fset.BoolVar(&cfg.readsToken, "reads-need-token", readsToken, "queries and subscriptions need an API token too (env NEWSGRAPH_READS_NEED_TOKEN)")
 		if err := fset.Parse(args); err != nil {
 			return err
+		}
+		if envErr != nil {
+			return envErr
+		}
+		if cfg.tokens, err = readTokens(); err != nil {
+			return err
+		}
+		if *persisted != "" {
+			if cfg.allowList, err = readAllowList(*persisted); err != nil {
+				return err
+			}
 		}
 		for _, o := range strings.Split(*origins, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -102,8 +216,19 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return err
 		}
 		return seedCmd(ctx, cfg, fset.Args(), *check, stdout)
+	case "import":
+		actor := fset.String("as", "cli", "the name the audit log records for this import")
+		if err := fset.Parse(args); err != nil {
+			return err
+		}
+		return importCmd(ctx, cfg, fset.Args(), *actor, stdout)
+	case "token":
+		if err := fset.Parse(args); err != nil {
+			return err
+		}
+		return tokenCmd(fset.Args(), stdout)
 	}
-	return fmt.Errorf("unknown command %q; want serve, migrate or seed", cmd)
+	return fmt.Errorf("unknown command %q; want serve, migrate, seed, import or token", cmd)
 }
 
 // prepare creates the database if it is missing, migrates it up and opens a
@@ -147,13 +272,29 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		}
 	}()
 
+	// Subscriptions: this replica's listener for change events.
+	broker := graph.NewBroker(store, cfg.databaseURL, logger)
+	brokerCtx, stopBroker := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBroker()
+	go broker.Run(brokerCtx)
+	if cfg.tokens.Len() == 0 {
+		logger.Info("no API token configured: every mutation is refused (see newsgraph token)")
+	}
+
 	shutdown := make(chan struct{})
 	srv := &http.Server{
 		Addr: cfg.addr,
 		Handler: graph.NewHandler(store, logger, graph.Options{
-			CORSOrigins: cfg.corsOrigins,
-			Started:     started.Load,
-			Shutdown:    shutdown,
+			CORSOrigins:    cfg.corsOrigins,
+			Started:        started.Load,
+			Shutdown:       shutdown,
+			Limits:         cfg.limits,
+			Dev:            cfg.dev,
+			AllowList:      cfg.allowList,
+			Tokens:         cfg.tokens,
+			ReadsNeedToken: cfg.readsToken,
+			Broker:         broker,
+			Metrics:        graph.NewMetrics(pool),
 		}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
@@ -164,7 +305,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	srv.RegisterOnShutdown(func() { close(shutdown) }) // ends subscriptions
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	logger.Info("serving", "addr", cfg.addr)
+	logger.Info("serving", "addr", cfg.addr, "dev", cfg.dev, "allow_list", cfg.allowList != nil, "persisted_queries", len(cfg.allowList))
 	select {
 	case err := <-errc:
 		return err

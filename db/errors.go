@@ -62,8 +62,11 @@ func ErrorCode(err error) Code {
 		return CodeInvalid
 	case errors.As(err, &e):
 		return e.Code
-	case errors.Is(err, context.DeadlineExceeded), pgErrorCode(err) == "57014": // query_canceled
+	case errors.Is(err, context.DeadlineExceeded), pgErrorCode(err) == "57014", // query_canceled
+		pgErrorCode(err) == "55P03": // lock_not_available
 		return CodeTimeout
+	case strings.HasPrefix(pgErrorCode(err), "22"): // data exception: a value the request gave
+		return CodeInvalid
 	case unreachable(err):
 		return CodeUnavailable
 	}
@@ -95,6 +98,11 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	switch ErrorCode(err) {
+	case CodeInvalid:
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) {
+			return "a value in the request cannot be used: " + pgErr.Message
+		}
 	case CodeTimeout:
 		return "the request took too long and was stopped"
 	case CodeUnavailable:

@@ -119,10 +119,16 @@ func (s *Store) CountTopics(ctx context.Context) (int, error) {
 type Relation[T any] struct {
 	name, from, columns, where string
 	keys                       []sortKey
+	desc                       bool
+}
+
+// relation declares a nested listing; desc reads its keys descending.
+func relation[T any](desc bool, name, from, columns, where string, keys []sortKey) Relation[T] {
+	return Relation[T]{name: name, from: from, columns: columns, where: where, keys: keys, desc: desc}
 }
 
 func (r Relation[T]) ordering() ordering {
-	return ordering{name: r.name, keys: r.keys}
+	return ordering{name: r.name, keys: r.keys, desc: r.desc}
 }
 
 // byPosition orders an article's statements or figures in reading order.
@@ -137,6 +143,7 @@ func mentionedIn(t string) string {
 }
 
 var (
+	// newestFirst, read descending, puts undated articles last.
 	newestFirst   = []sortKey{key("coalesce(lower(a.published_range), '-infinity'::date)", "date"), key("a.id", "bigint")}
 	articleOrder  = []sortKey{key("s.article_id", "bigint"), key("s.position", "int"), key("s.id", "bigint")}
 	figuresOrder  = []sortKey{key("f.article_id", "bigint"), key("f.position", "int"), key("f.id", "bigint")}
@@ -147,41 +154,41 @@ var (
 
 // The nested listings the API offers.
 var (
-	ArticleStatements    = Relation[Statement]{"article.statements", statementFrom, statementColumns, `s.article_id = par.id`, byPosition("s")}
-	ArticleFigures       = Relation[Figure]{"article.figures", figureFrom, figureColumns, `f.article_id = par.id`, byPosition("f")}
-	ArticleAgreements    = Relation[Agreement]{"article.agreements", agreementFrom, agreementColumns, mentionedIn("ag"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
-	ArticlePeople        = Relation[Person]{"article.people", personFrom, personColumns, mentionedIn("p"), []sortKey{key("p.name", "text"), key("p.id", "bigint")}}
-	ArticleOrganizations = Relation[Organization]{"article.organizations", organizationFrom, organizationColumns, mentionedIn("o"), []sortKey{key("o.name", "text"), key("o.id", "bigint")}}
-	ArticlePlaces        = Relation[Place]{"article.places", placeFrom, placeColumns, mentionedIn("pl"), []sortKey{key("pl.name", "text"), key("pl.id", "bigint")}}
-	ArticleEvents        = Relation[Event]{"article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")}}
+	ArticleStatements    = relation[Statement](false, "article.statements", statementFrom, statementColumns, `s.article_id = par.id`, byPosition("s"))
+	ArticleFigures       = relation[Figure](false, "article.figures", figureFrom, figureColumns, `f.article_id = par.id`, byPosition("f"))
+	ArticleAgreements    = relation[Agreement](false, "article.agreements", agreementFrom, agreementColumns, mentionedIn("ag"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	ArticlePeople        = relation[Person](false, "article.people", personFrom, personColumns, mentionedIn("p"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
+	ArticleOrganizations = relation[Organization](false, "article.organizations", organizationFrom, organizationColumns, mentionedIn("o"), []sortKey{key("o.name", "text"), key("o.id", "bigint")})
+	ArticlePlaces        = relation[Place](false, "article.places", placeFrom, placeColumns, mentionedIn("pl"), []sortKey{key("pl.name", "text"), key("pl.id", "bigint")})
+	ArticleEvents        = relation[Event](false, "article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
 
-	EntityArticles = Relation[Article]{"entity.articles", articleFrom, articleColumns,
-		`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = par.id)`, newestFirst}
+	EntityArticles = relation[Article](true, "entity.articles", articleFrom, articleColumns,
+		`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = par.id)`, newestFirst)
 
-	TopicArticles = Relation[Article]{"topic.articles", articleFrom, articleColumns,
-		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`, newestFirst}
-	TopicStatements = Relation[Statement]{"topic.statements", statementFrom, statementColumns,
-		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`, articleOrder}
-	TopicFigures = Relation[Figure]{"topic.figures", figureFrom, figureColumns,
-		`EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`, figuresOrder}
-	TopicAgreements = Relation[Agreement]{"topic.agreements", agreementFrom, agreementColumns,
-		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`,
-		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
-	TopicEvents = Relation[Event]{"topic.events", eventFrom, eventColumns,
-		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(` + topicTree("ARRAY[par.id]") + `))`,
-		[]sortKey{key("ev.name", "text"), key("ev.id", "bigint")}}
+	TopicArticles = relation[Article](true, "topic.articles", articleFrom, articleColumns,
+		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`, newestFirst)
+	TopicStatements = relation[Statement](false, "topic.statements", statementFrom, statementColumns,
+		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`, articleOrder)
+	TopicFigures = relation[Figure](false, "topic.figures", figureFrom, figureColumns,
+		`EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`, figuresOrder)
+	TopicAgreements = relation[Agreement](false, "topic.agreements", agreementFrom, agreementColumns,
+		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
+		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	TopicEvents = relation[Event](false, "topic.events", eventFrom, eventColumns,
+		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
+		[]sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
 
-	EntityFigures = Relation[Figure]{"entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder}
+	EntityFigures = relation[Figure](false, "entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder)
 
-	PersonStatements = Relation[Statement]{"person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder}
+	PersonStatements = relation[Statement](false, "person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder)
 
-	OrganizationMembers = Relation[Person]{"organization.members", personFrom, personColumns,
+	OrganizationMembers = relation[Person](false, "organization.members", personFrom, personColumns,
 		`EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = par.id)`,
-		[]sortKey{key("p.name", "text"), key("p.id", "bigint")}}
-	OrganizationStatements = Relation[Statement]{"organization.statements", statementFrom, statementColumns, orgStatements, articleOrder}
-	PartyAgreements        = Relation[Agreement]{"party.agreements", agreementFrom, agreementColumns,
+		[]sortKey{key("p.name", "text"), key("p.id", "bigint")})
+	OrganizationStatements = relation[Statement](false, "organization.statements", statementFrom, statementColumns, orgStatements, articleOrder)
+	PartyAgreements        = relation[Agreement](false, "party.agreements", agreementFrom, agreementColumns,
 		`EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = par.id)`,
-		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")}}
+		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
 )
 
 // Name returns the relation's name, unique among relations.

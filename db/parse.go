@@ -2,10 +2,13 @@ package db
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 )
 
 // ParseDocument decodes one curated document (YAML or JSON) strictly: an
@@ -16,11 +19,50 @@ func ParseDocument(name string, data []byte) (*Document, error) {
 	if err := yaml.UnmarshalWithOptions(data, &doc, yaml.DisallowUnknownField()); err != nil {
 		return nil, &ValidationError{Problems: []Problem{{
 			Document: name,
+			Path:     errorPath(data, err),
 			Message:  oneLine(yaml.FormatError(err, false, false)),
 		}}}
 	}
 	doc.Name = name
 	return &doc, nil
+}
+
+// errorPath returns the document path ("people[0].flavour") of the node a
+// parse error points at, or "" when it cannot tell.
+func errorPath(data []byte, err error) string {
+	var yerr yaml.Error
+	if !errors.As(err, &yerr) || yerr.GetToken() == nil {
+		return ""
+	}
+	file, perr := parser.ParseBytes(data, 0)
+	if perr != nil {
+		return ""
+	}
+	at := yerr.GetToken().Position
+	f := &nodeFinder{line: at.Line, column: at.Column}
+	for _, d := range file.Docs {
+		if d.Body != nil {
+			ast.Walk(f, d.Body)
+		}
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(f.path, "$"), ".")
+}
+
+// nodeFinder finds the path of the node at a line and column.
+type nodeFinder struct {
+	line, column int
+	path         string
+}
+
+func (f *nodeFinder) Visit(n ast.Node) ast.Visitor {
+	if n == nil || f.path != "" {
+		return nil
+	}
+	if t := n.GetToken(); t != nil && t.Position.Line == f.line && t.Position.Column == f.column {
+		f.path = n.GetPath()
+		return nil
+	}
+	return f
 }
 
 // oneLine folds a multi-line parser message into one line.

@@ -202,7 +202,9 @@ func combine[F any, PF sqlFilter[F]](l *listing, conds []string, and, or []F, no
 	if len(conds) == 0 {
 		return "true"
 	}
-	return "(" + strings.Join(conds, " AND ") + ")"
+	// A condition on a missing value (NULL) is false, so that NOT selects
+	// exactly the rows the filter does not.
+	return "coalesce(" + strings.Join(conds, " AND ") + ", false)"
 }
 
 // ArticleFilter selects articles; see the API's ArticleFilter.
@@ -405,12 +407,18 @@ func (f *PersonFilter) sql(l *listing) string {
 	}
 	var c []string
 	if f.Name != nil {
-		c = append(c, `word_similarity(`+l.arg(*f.Name)+`, p.name) >= `+nameSimilarity)
+		c = append(c, nameMatch(l.arg(*f.Name))+` >= `+nameSimilarity)
 	}
 	if f.Organizations != nil {
 		c = append(c, `EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(`+organizationTree(l.arg(f.Organizations))+`))`)
 	}
 	return combine(l, c, f.And, f.Or, f.Not)
+}
+
+// nameMatch is how well a query matches a person's name, with or without
+// their honorifics ("Dato' Sri Mustapa" matches Mustapa bin Mohamed).
+func nameMatch(q string) string {
+	return `greatest(word_similarity(` + q + `, p.name), word_similarity(` + q + `, array_to_string(p.honorifics, ' ') || ' ' || p.name))`
 }
 
 // nameSimilarity is how alike a query and a name must be (trigram word

@@ -67,21 +67,33 @@ func parseSnippet(marked string) Snippet {
 
 // searchBranches are the ranked matches of each type. @q is the query text
 // and q.tsq its full-text form. Full-text ranks are normalized to [0, 1)
-// and name similarities lie in [0, 1], so a fair union can sort by score.
+// and name scores lie in [0, 1], so a fair union can sort by score. Each
+// branch names its columns: any of them may come first in the union.
 var searchBranches = map[string]string{
 	"ARTICLE": `SELECT 'ARTICLE' AS kind, 0 AS ord, a.id, ts_rank_cd(a.search, q.tsq, 32)::float8 AS score
 		FROM articles a, q WHERE a.search @@ q.tsq`,
-	"STATEMENT": `SELECT 'STATEMENT', 1, s.id, ts_rank_cd(s.search, q.tsq, 32)::float8
+	"STATEMENT": `SELECT 'STATEMENT' AS kind, 1 AS ord, s.id, ts_rank_cd(s.search, q.tsq, 32)::float8 AS score
 		FROM statements s, q WHERE s.search @@ q.tsq`,
-	"FIGURE": `SELECT 'FIGURE', 2, f.id, ts_rank_cd(f.search, q.tsq, 32)::float8
+	"FIGURE": `SELECT 'FIGURE' AS kind, 2 AS ord, f.id, ts_rank_cd(f.search, q.tsq, 32)::float8 AS score
 		FROM figures f, q WHERE f.search @@ q.tsq`,
-	"AGREEMENT": `SELECT 'AGREEMENT', 3, ag.id, ts_rank_cd(ag.search, q.tsq, 32)::float8
+	"AGREEMENT": `SELECT 'AGREEMENT' AS kind, 3 AS ord, ag.id, ts_rank_cd(ag.search, q.tsq, 32)::float8 AS score
 		FROM agreements ag, q WHERE ag.search @@ q.tsq`,
-	"PERSON": `SELECT 'PERSON', 4, p.id, ((word_similarity(@q, p.name) + strict_word_similarity(@q, p.name)) / 2)::float8
-		FROM people p WHERE word_similarity(@q, p.name) >= ` + nameSimilarity,
-	"ORGANIZATION": `SELECT 'ORGANIZATION', 5, o.id,
-		((word_similarity(@q, o.name || ' ' || coalesce(o.short_name, '')) + strict_word_similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))) / 2)::float8
+	"PERSON": `SELECT 'PERSON' AS kind, 4 AS ord, p.id, ` + nameScore(nameMatch("@q"), "strict_word_similarity(@q, p.name)", "similarity(@q, p.name)") + ` AS score
+		FROM people p WHERE ` + nameMatch("@q") + ` >= ` + nameSimilarity,
+	"ORGANIZATION": `SELECT 'ORGANIZATION' AS kind, 5 AS ord, o.id, ` + nameScore(
+		"word_similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))",
+		"strict_word_similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))",
+		"similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))") + ` AS score
 		FROM organizations o WHERE word_similarity(@q, o.name || ' ' || coalesce(o.short_name, '')) >= ` + nameSimilarity,
+}
+
+// nameScore ranks a name match: how well the query's words match (word
+// and strict word similarity), discounted when the query as a whole is
+// little like the name, so that a query of several words that shares one
+// word with a name ("digital economy", "Ministry of Economy") ranks below
+// the texts that match it all.
+func nameScore(word, strict, whole string) string {
+	return `(((` + word + ` + ` + strict + `) / 2) * (0.5 + 0.5 * ` + whole + `))::float8`
 }
 
 // headlineOptions make ts_headline mark matches with the marker characters.
@@ -99,11 +111,14 @@ var snippetSQL = `CASE h.kind
 		(SELECT ts_headline('english', p.text, q.tsq, ` + headlineOptions + `) FROM paragraphs p
 		 WHERE p.article_id = h.id AND p.search @@ q.tsq ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
 		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = h.id))
-	WHEN 'STATEMENT' THEN (SELECT ts_headline('english', s.content, q.tsq, ` + headlineOptions + `) FROM statements s WHERE s.id = h.id)
+	WHEN 'STATEMENT' THEN (SELECT ts_headline('english',
+		CASE WHEN to_tsvector('english', s.content) @@ q.tsq THEN s.content
+		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END, q.tsq, ` + headlineOptions + `)
+		FROM statements s WHERE s.id = h.id)
 	WHEN 'FIGURE' THEN (SELECT ts_headline('english', f.metric || ': ' || f.display, q.tsq, ` + headlineOptions + `) FROM figures f WHERE f.id = h.id)
 	WHEN 'AGREEMENT' THEN (SELECT ts_headline('english', ag.name || coalesce('. ' || ag.summary, ''), q.tsq, ` + headlineOptions + `) FROM agreements ag WHERE ag.id = h.id)
 	WHEN 'PERSON' THEN (SELECT ` + markName("p.name") + ` FROM people p WHERE p.id = h.id)
-	ELSE (SELECT ` + markName("o.name") + ` FROM organizations o WHERE o.id = h.id)
+	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = h.id)
 END`
 
 // searchListing builds the union of the branches for the given types (all
@@ -111,6 +126,9 @@ END`
 func searchListing(query string, types []string) (listing, error) {
 	if strings.TrimSpace(query) == "" {
 		return listing{}, Errorf(CodeInvalid, "query: is empty; give words to look for")
+	}
+	if strings.ContainsRune(query, 0) {
+		return listing{}, Errorf(CodeInvalid, "query: contains a NUL character")
 	}
 	if utf8.RuneCountInString(query) > 500 {
 		return listing{}, Errorf(CodeInvalid, "query: is %d characters long; the limit is 500", utf8.RuneCountInString(query))
@@ -160,7 +178,7 @@ func (s *Store) Search(ctx context.Context, query string, types []string, page P
 		SELECT h.kind, h.id, h.score, h.list_keys, %s AS snippet
 		FROM hits h, q ORDER BY %s`,
 		keysColumn(searchOrder), l.from, l.whereSQL(), orderBy, limit+1, snippetSQL, orderBy)
-	hits, err := fetchAll[SearchHit](ctx, s.pool, sql, l.args)
+	hits, err := fetchAll[SearchHit](ctx, s.pool, sql, customPlan, l.args)
 	if err != nil {
 		return Page[SearchHit]{}, fmt.Errorf("search: %w", err)
 	}

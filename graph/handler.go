@@ -45,6 +45,30 @@ type Options struct {
 	// LoaderWait is how long each per-request loader gathers keys before
 	// it reads them in one batch; zero means DefaultLoaderWait.
 	LoaderWait time.Duration
+	// Limits bounds each request; zero fields take DefaultLimits' values.
+	Limits Limits
+	// Dev turns on what helps developers but not a public API: "Did you
+	// mean ...?" suggestions in validation errors, and introspection when
+	// AllowList is set.
+	Dev bool
+	// AllowList, when not nil, maps the SHA-256 hash (hex) of each
+	// operation allowed to run to its text (see ParseAllowList); any
+	// other operation is refused with 403 PERSISTED_QUERY_NOT_ALLOWED, and
+	// introspection is off unless Dev is set. Nil: any operation may run,
+	// and clients may register automatic persisted queries.
+	AllowList map[string]string
+	// Tokens are the API tokens allowed to write; with none, every
+	// mutation is refused. ReadsNeedToken makes queries need one too.
+	Tokens         *Tokens
+	ReadsNeedToken bool
+	// Broker delivers change events to subscriptions; nil: subscriptions
+	// are unavailable.
+	Broker *Broker
+	// Metrics, when not nil, is served at /metrics and records every request.
+	Metrics *Metrics
+	// Extensions are added to the GraphQL server after newsgraph's own
+	// (tracing, extra checks).
+	Extensions []graphql.HandlerExtension
 }
 
 // DefaultRequestTimeout is how long one GraphQL request may take.
@@ -52,28 +76,53 @@ const DefaultRequestTimeout = 10 * time.Second
 
 // NewHandler returns newsgraph's HTTP handler:
 //
-//	POST /query, GET /query  the GraphQL API (GET for queries only); websocket upgrades for subscriptions
+//	POST /query, GET /query  the GraphQL API over HTTP (GET for queries only), within opts.Limits; websocket upgrades for subscriptions
 //	GET /                     the GraphiQL playground, assets embedded
 //	GET /healthz              200 while the process is up
 //	GET /readyz               200 when the database answers and its schema is current, else 503
 func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
+	limits := opts.Limits.withDefaults()
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{Store: store, Logger: logger},
+		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker},
 	}))
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,
+		InitFunc:              websocketInit(opts.Tokens, opts.ReadsNeedToken),
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
 			// Same-origin upgrades are always accepted; these add the CORS origins.
 			OriginPatterns:     originHosts(opts.CORSOrigins),
 			InsecureSkipVerify: slices.Contains(opts.CORSOrigins, "*"),
 		}},
 	})
+	srv.AddTransport(httpTransport{maxBodyBytes: limits.BodyBytes})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.SetDisableSuggestion(!opts.Dev)
+	srv.SetValidationRulesFn(validationRules(opts.Dev, limits.Errors))
+	// Extensions run in this order: the persisted query's text first, then
+	// the limits on it.
+	if opts.AllowList != nil {
+		srv.Use(allowList{queries: opts.AllowList, dev: opts.Dev})
+	} else {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	}
+	srv.Use(limitChecker{limits: limits})
+	if opts.AllowList == nil || opts.Dev {
+		srv.Use(extension.Introspection{})
+	}
+	wait := opts.LoaderWait
+	if wait <= 0 {
+		wait = DefaultLoaderWait
+	}
+	// Fresh loaders for every response: a query's, and each event of a
+	// subscription, so a long-lived subscription never serves stale rows.
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		return next(withLoaders(ctx, store, wait, opts.Metrics))
+	})
+	srv.Use(operationRecorder{})
+	for _, ext := range opts.Extensions {
+		srv.Use(ext)
+	}
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		logger.ErrorContext(ctx, "resolver panic", "request_id", requestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -81,10 +130,6 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	})
 
 	mux := http.NewServeMux()
-	wait := opts.LoaderWait
-	if wait <= 0 {
-		wait = DefaultLoaderWait
-	}
 	timeout := opts.RequestTimeout
 	if timeout <= 0 {
 		timeout = DefaultRequestTimeout
@@ -93,8 +138,13 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	if started == nil {
 		started = func() bool { return true }
 	}
-	api := whenStarted(started, withDeadline(timeout, opts.Shutdown, withRequestLoaders(store, wait, srv)))
+	api := observe(logger, opts.Metrics,
+		whenStarted(started, authenticate(opts.Tokens, opts.ReadsNeedToken,
+			withDeadline(timeout, opts.Shutdown, opts.Metrics, srv))))
 	mux.Handle("/query", api)
+	if opts.Metrics != nil {
+		mux.Handle("GET /metrics", opts.Metrics.Handler())
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -138,7 +188,7 @@ func whenStarted(started func() bool, next http.Handler) http.Handler {
 
 // withDeadline bounds each request by timeout; a websocket (a subscription)
 // instead lives until the client leaves or shutdown closes.
-func withDeadline(timeout time.Duration, shutdown <-chan struct{}, next http.Handler) http.Handler {
+func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var ctx context.Context
 		var cancel context.CancelFunc
@@ -149,6 +199,10 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, next http.Han
 			_ = rc.SetReadDeadline(time.Time{})
 			_ = rc.SetWriteDeadline(time.Time{})
 			ctx, cancel = context.WithCancel(r.Context())
+			if m != nil {
+				m.subscriptions.Inc()
+				defer m.subscriptions.Dec()
+			}
 			if shutdown != nil {
 				go func() {
 					select {
@@ -169,14 +223,9 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, next http.Han
 // errPanic is what a client sees of a resolver panic.
 var errPanic = errors.New("resolver panic")
 
-// withRequestLoaders gives each request its own batched loaders.
-func withRequestLoaders(store *db.Store, wait time.Duration, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), store, wait)))
-	})
-}
-
-// Extension codes of the errors the API returns.
+// Extension codes of the errors the API returns. gqlgen adds
+// GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and
+// PERSISTED_QUERY_NOT_FOUND.
 const (
 	codeBadUserInput = "BAD_USER_INPUT"
 	codeNotFound     = "NOT_FOUND"
@@ -184,6 +233,22 @@ const (
 	codeTimeout      = "TIMEOUT"
 	codeUnavailable  = "UNAVAILABLE"
 	codeInternal     = "INTERNAL"
+
+	// Requests refused before they run (protocol.go, limits.go, persisted.go).
+	codeBadRequest                 = "BAD_REQUEST"
+	codeBatchingNotSupported       = "BATCHING_NOT_SUPPORTED"
+	codeRequestTooLarge            = "REQUEST_TOO_LARGE"
+	codeUnsupportedMediaType       = "UNSUPPORTED_MEDIA_TYPE"
+	codeMethodNotAllowed           = "METHOD_NOT_ALLOWED"
+	codeSubscriptionNeedsWebsocket = "SUBSCRIPTION_NEEDS_WEBSOCKET"
+	codeOperationNotFound          = "OPERATION_NOT_FOUND"
+	codeTooManyTokens              = "TOO_MANY_TOKENS"
+	codeQueryTooDeep               = "QUERY_TOO_DEEP"
+	codeTooManyAliases             = "TOO_MANY_ALIASES"
+	codeTooManyRepeatedFields      = "TOO_MANY_REPEATED_FIELDS"
+	codeTooManyDirectives          = "TOO_MANY_DIRECTIVES"
+	codeQueryTooComplex            = "QUERY_TOO_COMPLEX"
+	codePersistedQueryNotAllowed   = "PERSISTED_QUERY_NOT_ALLOWED"
 )
 
 // codes maps domain error codes to the API's extension codes.
@@ -204,7 +269,11 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		var domain *db.Error
 		var invalid *db.ValidationError
+		var auth *authError
 		switch {
+		case errors.As(err, &auth):
+			out.Message = auth.Error()
+			out.Extensions = map[string]any{"code": codeUnauthenticated}
 		case errors.As(err, &invalid):
 			out.Message = invalid.Error()
 			out.Extensions = map[string]any{"code": codeBadUserInput}

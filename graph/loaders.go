@@ -17,8 +17,9 @@ const DefaultLoaderWait = time.Millisecond
 // Loaders batch the reads of one request: each parent-to-child hop of a
 // query costs one SQL statement, however many parents there are.
 type Loaders struct {
-	store *db.Store
-	wait  time.Duration
+	store   *db.Store
+	wait    time.Duration
+	metrics *Metrics
 
 	articles      *dataloadgen.Loader[int64, *db.Article]
 	paragraphs    *dataloadgen.Loader[int64, *db.Paragraph]
@@ -56,39 +57,43 @@ type Loaders struct {
 }
 
 // NewLoaders returns the loaders of one request; each gathers keys for
-// wait before it reads them in one batch.
-func NewLoaders(store *db.Store, wait time.Duration) *Loaders {
+// wait before it reads them in one batch, and records its batch sizes in m
+// (which may be nil).
+func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
+	c := loaderConfig{wait: wait, metrics: m}
 	l := &Loaders{
 		store:         store,
 		wait:          wait,
-		articles:      byID(wait, store.Articles, func(x *db.Article) int64 { return x.ID }),
-		paragraphs:    byID(wait, store.Paragraphs, func(x *db.Paragraph) int64 { return x.ID }),
-		topics:        byID(wait, store.Topics, func(x *db.Topic) int64 { return x.ID }),
-		people:        byID(wait, store.People, func(x *db.Person) int64 { return x.ID }),
-		organizations: byID(wait, store.Organizations, func(x *db.Organization) int64 { return x.ID }),
-		places:        byID(wait, store.Places, func(x *db.Place) int64 { return x.ID }),
-		events:        byID(wait, store.Events, func(x *db.Event) int64 { return x.ID }),
-		projects:      byID(wait, store.Projects, func(x *db.Project) int64 { return x.ID }),
-		agreements:    byID(wait, store.Agreements, func(x *db.Agreement) int64 { return x.ID }),
-		affiliations:  byID(wait, store.Affiliations, func(x *db.Affiliation) int64 { return x.ID }),
-		statements:    byID(wait, store.Statements, func(x *db.Statement) int64 { return x.ID }),
-		figures:       byID(wait, store.Figures, func(x *db.Figure) int64 { return x.ID }),
+		metrics:       m,
+		articles:      byIDOf(c, "articles", store.Articles, func(x *db.Article) int64 { return x.ID }),
+		paragraphs:    byIDOf(c, "paragraphs", store.Paragraphs, func(x *db.Paragraph) int64 { return x.ID }),
+		topics:        byIDOf(c, "topics", store.Topics, func(x *db.Topic) int64 { return x.ID }),
+		people:        byIDOf(c, "people", store.People, func(x *db.Person) int64 { return x.ID }),
+		organizations: byIDOf(c, "organizations", store.Organizations, func(x *db.Organization) int64 { return x.ID }),
+		places:        byIDOf(c, "places", store.Places, func(x *db.Place) int64 { return x.ID }),
+		events:        byIDOf(c, "events", store.Events, func(x *db.Event) int64 { return x.ID }),
+		projects:      byIDOf(c, "projects", store.Projects, func(x *db.Project) int64 { return x.ID }),
+		agreements:    byIDOf(c, "agreements", store.Agreements, func(x *db.Agreement) int64 { return x.ID }),
+		affiliations:  byIDOf(c, "affiliations", store.Affiliations, func(x *db.Affiliation) int64 { return x.ID }),
+		statements:    byIDOf(c, "statements", store.Statements, func(x *db.Statement) int64 { return x.ID }),
+		figures:       byIDOf(c, "figures", store.Figures, func(x *db.Figure) int64 { return x.ID }),
 
-		paragraphsOf:          grouped(wait, store.ParagraphsOf),
-		creditsOf:             grouped(wait, store.CreditsOf),
-		affiliationsOf:        grouped(wait, store.AffiliationsOf),
-		statementAffiliations: grouped(wait, store.StatementAffiliations),
-		subTopics:             grouped(wait, store.SubTopics),
-		subOrganizations:      grouped(wait, store.SubOrganizations),
-		sessions:              grouped(wait, store.Sessions),
-		agreementParts:        grouped(wait, store.AgreementParts),
-		parties:               grouped(wait, store.Parties),
-		participants:          grouped(wait, store.Participants),
-		statementMentions:     grouped(wait, store.StatementMentions),
-		agreementPlaces:       grouped(wait, store.AgreementPlaces),
-		agreementProjects:     grouped(wait, store.AgreementProjects),
-		statementFigures:      grouped(wait, store.StatementFigures),
+		paragraphsOf:          groupedOf(c, "paragraphsOf", store.ParagraphsOf),
+		creditsOf:             groupedOf(c, "creditsOf", store.CreditsOf),
+		affiliationsOf:        groupedOf(c, "affiliationsOf", store.AffiliationsOf),
+		statementAffiliations: groupedOf(c, "statementAffiliations", store.StatementAffiliations),
+		subTopics:             groupedOf(c, "subTopics", store.SubTopics),
+		subOrganizations:      groupedOf(c, "subOrganizations", store.SubOrganizations),
+		sessions:              groupedOf(c, "sessions", store.Sessions),
+		agreementParts:        groupedOf(c, "agreementParts", store.AgreementParts),
+		parties:               groupedOf(c, "parties", store.Parties),
+		participants:          groupedOf(c, "participants", store.Participants),
+		statementMentions:     groupedOf(c, "statementMentions", store.StatementMentions),
+		agreementPlaces:       groupedOf(c, "agreementPlaces", store.AgreementPlaces),
+		agreementProjects:     groupedOf(c, "agreementProjects", store.AgreementProjects),
+		statementFigures:      groupedOf(c, "statementFigures", store.StatementFigures),
 		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
+			m.batch("mentions", len(keys))
 			found, err := store.Mentions(ctx, keys)
 			if err != nil {
 				return nil, err
@@ -100,21 +105,28 @@ func NewLoaders(store *db.Store, wait time.Duration) *Loaders {
 		nested:     map[string]any{},
 	}
 	for _, of := range []db.TopicLinks{db.ArticleTopics, db.StatementTopics, db.FigureTopics, db.AgreementTopics, db.EventTopics} {
-		l.topicsOf[of] = grouped(wait, func(ctx context.Context, ids []int64) (map[int64][]*db.Topic, error) {
+		l.topicsOf[of] = groupedOf(c, "topicsOf:"+string(of), func(ctx context.Context, ids []int64) (map[int64][]*db.Topic, error) {
 			return store.TopicsOf(ctx, of, ids)
 		})
 	}
 	for _, owner := range []db.EvidenceOwner{db.StatementEvidence, db.FigureEvidence, db.AffiliationEvidence, db.CreditEvidence, db.EntityEvidence} {
-		l.evidenceOf[owner] = grouped(wait, func(ctx context.Context, ids []int64) (map[int64][]*db.Evidence, error) {
+		l.evidenceOf[owner] = groupedOf(c, "evidenceOf:"+string(owner), func(ctx context.Context, ids []int64) (map[int64][]*db.Evidence, error) {
 			return store.EvidenceOf(ctx, owner, ids)
 		})
 	}
 	return l
 }
 
-// byID makes a loader of rows by id from a batch read.
-func byID[T any](wait time.Duration, read func(context.Context, []int64) ([]*T, error), id func(*T) int64) *dataloadgen.Loader[int64, *T] {
+// loaderConfig is what every loader of a request shares.
+type loaderConfig struct {
+	wait    time.Duration
+	metrics *Metrics
+}
+
+// byIDOf makes a loader of rows by id from a batch read.
+func byIDOf[T any](c loaderConfig, name string, read func(context.Context, []int64) ([]*T, error), id func(*T) int64) *dataloadgen.Loader[int64, *T] {
 	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*T, error) {
+		c.metrics.batch(name, len(ids))
 		items, err := read(ctx, ids)
 		if err != nil {
 			return nil, err
@@ -124,19 +136,20 @@ func byID[T any](wait time.Duration, read func(context.Context, []int64) ([]*T, 
 			out[id(it)] = it
 		}
 		return out, nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(c.wait))
 }
 
-// grouped makes a loader of each parent's children from a batch read; a
+// groupedOf makes a loader of each parent's children from a batch read; a
 // parent with no children gets an empty list.
-func grouped[T any](wait time.Duration, read func(context.Context, []int64) (map[int64][]*T, error)) *dataloadgen.Loader[int64, []*T] {
+func groupedOf[T any](c loaderConfig, name string, read func(context.Context, []int64) (map[int64][]*T, error)) *dataloadgen.Loader[int64, []*T] {
 	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64][]*T, error) {
+		c.metrics.batch(name, len(ids))
 		found, err := read(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
 		return fillEmpty(found, ids), nil
-	}, dataloadgen.WithWait(wait))
+	}, dataloadgen.WithWait(c.wait))
 }
 
 // fillEmpty gives every key a non-nil list.
@@ -187,6 +200,7 @@ func nestedPages[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[pageKe
 		return v.(*dataloadgen.Loader[pageKey, db.Page[T]])
 	}
 	loader := dataloadgen.NewMappedLoader(func(ctx context.Context, keys []pageKey) (map[pageKey]db.Page[T], error) {
+		l.metrics.batch(r.Name(), len(keys))
 		type pageOnly struct {
 			first, last   int
 			after, before string
@@ -224,6 +238,7 @@ func nestedCounts[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[int64
 		return v.(*dataloadgen.Loader[int64, int])
 	}
 	loader := dataloadgen.NewMappedLoader(func(ctx context.Context, parents []int64) (map[int64]int, error) {
+		l.metrics.batch(r.Name()+".count", len(parents))
 		counts, err := db.NestedCounts(ctx, l.store, r, parents)
 		if err != nil {
 			return nil, err
@@ -256,8 +271,8 @@ func optString(s string) *string {
 type loadersKey struct{}
 
 // withLoaders returns a context carrying fresh loaders for one request.
-func withLoaders(ctx context.Context, store *db.Store, wait time.Duration) context.Context {
-	return context.WithValue(ctx, loadersKey{}, NewLoaders(store, wait))
+func withLoaders(ctx context.Context, store *db.Store, wait time.Duration, m *Metrics) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(store, wait, m))
 }
 
 // loaders returns the request's loaders.

@@ -2,8 +2,10 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -14,6 +16,8 @@ import (
 type Resolver struct {
 	Store  *db.Store
 	Logger *slog.Logger
+	// Broker delivers change events to subscriptions; nil: none.
+	Broker *Broker
 }
 
 // keyed is a domain row read through a listing.
@@ -187,4 +191,66 @@ func mentions(ctx context.Context, entity int64, article string) ([]*db.Evidence
 		return nil, err
 	}
 	return loaders(ctx).mentions.Load(ctx, db.MentionKey{Entity: entity, Article: a})
+}
+
+// follow turns a broker subscription into a stream of the rows the events
+// name; fetch returns nil for a row the subscriber's filter leaves out.
+func follow[T any](ctx context.Context, b *Broker, kind string, fetch func(context.Context, int64) (*T, error)) (<-chan *T, error) {
+	if b == nil {
+		return nil, db.Errorf(db.CodeUnavailable, "subscriptions are not enabled on this server")
+	}
+	events, err := b.Subscribe(ctx, kind)
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan *T)
+	go func() {
+		defer close(out)
+		for e := range events {
+			item, err := fetch(ctx, e.SubjectID)
+			if err != nil {
+				b.logger.WarnContext(ctx, "subscription: read event subject", "kind", kind, "id", e.SubjectID, "error", err.Error())
+				continue
+			}
+			if item == nil {
+				continue
+			}
+			select {
+			case out <- item:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+// userErrors turns the input problems of a write into user errors; nil
+// when err is not about the input.
+func userErrors(err error) []*model.UserError {
+	var invalid *db.ValidationError
+	if errors.As(err, &invalid) {
+		out := make([]*model.UserError, len(invalid.Problems))
+		for i, p := range invalid.Problems {
+			msg := p.Message
+			if p.Item != "" {
+				msg = p.Item + ": " + msg
+			}
+			code := "INVALID"
+			if strings.Contains(p.Message, "declared nowhere") {
+				code = "NOT_FOUND"
+			}
+			out[i] = &model.UserError{Path: p.Path, Message: msg, Code: code}
+		}
+		return out
+	}
+	switch db.ErrorCode(err) {
+	case db.CodeInvalid:
+		return []*model.UserError{{Message: db.ErrorMessage(err), Code: "INVALID"}}
+	case db.CodeConflict:
+		return []*model.UserError{{Message: db.ErrorMessage(err), Code: "CONFLICT"}}
+	case db.CodeNotFound:
+		return []*model.UserError{{Message: db.ErrorMessage(err), Code: "NOT_FOUND"}}
+	}
+	return nil
 }

@@ -4,6 +4,8 @@ package model
 
 import (
 	"time"
+
+	"github.com/newsgraph/newsgraph/db"
 )
 
 // Selects agreements. Fields combine with AND; `and`, `or` and `not` combine whole filters.
@@ -103,6 +105,16 @@ type EventOrder struct {
 	Direction string `json:"direction"`
 }
 
+// Selects the figures a figureAdded subscription receives; fields combine with AND.
+type FigureAddedFilter struct {
+	// About any of these entities.
+	Subjects []string `json:"subjects,omitempty"`
+	// About any of these topics (or their narrower topics).
+	Topics []string `json:"topics,omitempty"`
+	// In any of these units.
+	Units []string `json:"units,omitempty"`
+}
+
 // Selects figures. Fields combine with AND; `and`, `or` and `not` combine whole filters.
 type FigureFilter struct {
 	// The metric contains this text (case-insensitive), e.g. `GDP`.
@@ -133,6 +145,34 @@ type FigureOrder struct {
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
+}
+
+// An article to import: its curated document and its verbatim text.
+type ImportArticleInput struct {
+	// The curated document, as YAML or JSON.
+	Document string `json:"document"`
+	// The article's verbatim source text; evidence is looked up and offsets counted in it.
+	Text string `json:"text"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// The result of importArticle.
+type ImportArticlePayload struct {
+	// The imported article; null when there are userErrors.
+	Article *db.Article `json:"article,omitempty"`
+	// What is wrong with the input; empty when the import succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to the dataset. Every mutation needs an API token, sent as
+// `Authorization: Bearer <token>`: without a valid one it fails with
+// UNAUTHENTICATED and writes nothing. Problems with the input come back in the
+// payload's `userErrors`, each naming where in the input it is, and then
+// nothing is written either.
+type Mutation struct {
 }
 
 // Selects organizations. Fields combine with AND; `and`, `or` and `not` combine whole filters.
@@ -213,6 +253,16 @@ type PlaceOrder struct {
 type Query struct {
 }
 
+// Selects the statements a statementAdded subscription receives; fields combine with AND.
+type StatementAddedFilter struct {
+	// About any of these topics (or their narrower topics).
+	Topics []string `json:"topics,omitempty"`
+	// Made by any of these people or organizations.
+	Speakers []string `json:"speakers,omitempty"`
+	// Made for any of these organizations (or their sub-organizations), by their people or unnamed staff.
+	SpeakerOrganizations []string `json:"speakerOrganizations,omitempty"`
+}
+
 // Selects statements. Fields combine with AND; `and`, `or` and `not` combine
 // whole filters. An ID that names nothing is an error, not an empty page.
 type StatementFilter struct {
@@ -250,10 +300,26 @@ type StatementOrder struct {
 	Direction string `json:"direction"`
 }
 
+// Live updates over a websocket, with the graphql-transport-ws protocol. A
+// subscription receives every change committed after it starts, whichever
+// server replica made it.
+type Subscription struct {
+}
+
 // Orders topics.
 type TopicOrder struct {
 	// What to order by.
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
+}
+
+// Something wrong with a mutation's input.
+type UserError struct {
+	// Where in the input, such as `statements[3].evidence[0]`; empty for the input as a whole.
+	Path string `json:"path"`
+	// What is wrong, in words.
+	Message string `json:"message"`
+	// What kind of problem it is.
+	Code string `json:"code"`
 }

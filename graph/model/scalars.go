@@ -2,13 +2,13 @@ package model
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/newsgraph/newsgraph/db"
 )
 
 // Date is the Date scalar: a calendar day in YYYY-MM-DD form.
@@ -25,11 +25,11 @@ func MarshalDate(t time.Time) graphql.Marshaler {
 func UnmarshalDate(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("a Date must be a string in YYYY-MM-DD form, not %T", v)
+		return time.Time{}, db.Errorf(db.CodeInvalid, "a Date must be a string in YYYY-MM-DD form, not %T", v)
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date in YYYY-MM-DD form", s)
+		return time.Time{}, db.Errorf(db.CodeInvalid, "%q is not a date in YYYY-MM-DD form", s)
 	}
 	return t, nil
 }
@@ -59,10 +59,10 @@ func UnmarshalDecimal(v any) (string, error) {
 	case int64:
 		s = strconv.FormatInt(x, 10)
 	default:
-		return "", fmt.Errorf("a Decimal must be a string such as \"5.1\", not %T", v)
+		return "", db.Errorf(db.CodeInvalid, "a Decimal must be a string such as \"5.1\", not %T", v)
 	}
 	if !decimalPattern.MatchString(s) {
-		return "", fmt.Errorf("%q is not a decimal such as \"5.1\"", s)
+		return "", db.Errorf(db.CodeInvalid, "%q is not a decimal such as \"5.1\"", s)
 	}
 	return s, nil
 }

@@ -1,0 +1,205 @@
+package graph
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+)
+
+// Tokens are the API tokens allowed to write, each with the name that logs
+// and the audit log record. Only their SHA-256 hashes are kept.
+type Tokens struct {
+	entries []tokenEntry
+}
+
+type tokenEntry struct {
+	name string
+	hash [sha256.Size]byte
+}
+
+var tokenNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// ParseTokens reads tokens from the two configuration forms: pairs, as
+// "name=token,name=token" (NEWSGRAPH_API_TOKENS), and a file's lines, each
+// "name sha256-hex-of-token" (NEWSGRAPH_API_TOKENS_FILE; blank lines and
+// lines starting with # are ignored). Either may be empty.
+func ParseTokens(pairs, file string) (*Tokens, error) {
+	t := &Tokens{}
+	for i, pair := range strings.Split(pairs, ",") {
+		if pair = strings.TrimSpace(pair); pair == "" {
+			continue
+		}
+		name, token, ok := strings.Cut(pair, "=")
+		if !ok || !tokenNamePattern.MatchString(name) || len(token) < 16 {
+			return nil, fmt.Errorf("api tokens: pair %d: want name=token with a name of letters, digits, . _ - and a token of at least 16 characters", i+1)
+		}
+		t.entries = append(t.entries, tokenEntry{name: name, hash: sha256.Sum256([]byte(token))})
+	}
+	for i, line := range strings.Split(file, "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		raw, err := hex.DecodeString(strings.Join(fields[1:], ""))
+		if len(fields) != 2 || !tokenNamePattern.MatchString(fields[0]) || err != nil || len(raw) != sha256.Size {
+			return nil, fmt.Errorf("api tokens file: line %d: want \"name sha256-hex\" (see newsgraph token NAME)", i+1)
+		}
+		e := tokenEntry{name: fields[0]}
+		copy(e.hash[:], raw)
+		t.entries = append(t.entries, e)
+	}
+	return t, nil
+}
+
+// Len returns how many tokens are configured.
+func (t *Tokens) Len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.entries)
+}
+
+// Lookup returns the name of token, comparing in constant time against
+// every configured token.
+func (t *Tokens) Lookup(token string) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	h := sha256.Sum256([]byte(token))
+	name, found := "", 0
+	for _, e := range t.entries {
+		if subtle.ConstantTimeCompare(h[:], e.hash[:]) == 1 {
+			name, found = e.name, 1
+		}
+	}
+	return name, found == 1
+}
+
+// bearer returns the token name of an Authorization header's bearer token.
+func (t *Tokens) bearer(header string) (string, bool) {
+	token, ok := strings.CutPrefix(header, "Bearer ")
+	if !ok {
+		return "", false
+	}
+	return t.Lookup(strings.TrimSpace(token))
+}
+
+// NewToken returns a new random token and the line that configures it in a
+// tokens file.
+func NewToken(name string) (token, line string, err error) {
+	if !tokenNamePattern.MatchString(name) {
+		return "", "", fmt.Errorf("token name %q: use 1 to 64 letters, digits, . _ -", name)
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", err
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	h := sha256.Sum256([]byte(token))
+	return token, name + " " + hex.EncodeToString(h[:]), nil
+}
+
+// codeUnauthenticated is the extensions.code of a request without a valid
+// token where one is needed.
+const codeUnauthenticated = "UNAUTHENTICATED"
+
+type actorKey struct{}
+
+// actorOf returns the name of the token the request carries, if any.
+func actorOf(ctx context.Context) (string, bool) {
+	name, ok := ctx.Value(actorKey{}).(string)
+	return name, ok
+}
+
+// requireActor returns the request's token name, or an UNAUTHENTICATED
+// error.
+func requireActor(ctx context.Context) (string, error) {
+	if name, ok := actorOf(ctx); ok {
+		return name, nil
+	}
+	return "", errUnauthenticated
+}
+
+// errUnauthenticated is what a write without a valid token gets.
+var errUnauthenticated = &authError{"this operation needs a valid API token: send Authorization: Bearer <token>"}
+
+type authError struct{ msg string }
+
+func (e *authError) Error() string { return e.msg }
+
+// authenticate reads the bearer token. A valid one names the request's
+// actor; an invalid one is refused with 401 before anything runs; none
+// leaves the request anonymous (reads are public unless readsNeedToken).
+func authenticate(tokens *Tokens, readsNeedToken bool, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		header := r.Header.Get("Authorization")
+		if header == "" {
+			// Browsers cannot set headers on websockets: accept the token in
+			// the graphql-transport-ws connection_init payload instead (see
+			// websocketInit).
+			if readsNeedToken && !isWebsocket(r) {
+				refuse(w, "reads need an API token: send Authorization: Bearer <token>")
+				return
+			}
+			next.ServeHTTP(w, r)
+			return
+		}
+		name, valid := tokens.bearer(header)
+		if !valid {
+			refuse(w, "the API token is not valid")
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), actorKey{}, name)))
+	})
+}
+
+func isWebsocket(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
+}
+
+// refuse answers 401 with an UNAUTHENTICATED GraphQL error.
+func refuse(w http.ResponseWriter, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+	w.WriteHeader(http.StatusUnauthorized)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+		"message": msg, "extensions": map[string]any{"code": codeUnauthenticated},
+	}}})
+}
+
+// websocketInit authenticates a subscription connection from its
+// connection_init payload ({"Authorization": "Bearer <token>"}); a
+// connection without one stays anonymous, one with an invalid token is
+// refused.
+func websocketInit(tokens *Tokens, readsNeedToken bool) transport.WebsocketInitFunc {
+	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		if _, ok := actorOf(ctx); ok {
+			return ctx, nil, nil
+		}
+		header, _ := payload["Authorization"].(string)
+		if header == "" {
+			header, _ = payload["authorization"].(string)
+		}
+		if header == "" {
+			if readsNeedToken {
+				return ctx, nil, errUnauthenticated
+			}
+			return ctx, nil, nil
+		}
+		name, valid := tokens.bearer(header)
+		if !valid {
+			return ctx, nil, errUnauthenticated
+		}
+		return context.WithValue(ctx, actorKey{}, name), nil, nil
+	}
+}

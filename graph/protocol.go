@@ -1,0 +1,366 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// The media types of GraphQL responses.
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+)
+
+// httpTransport serves queries and mutations over plain HTTP as the
+// GraphQL-over-HTTP specification describes: GET (queries only) or POST
+// with a JSON body, one operation per request, the response in
+// application/graphql-response+json when the client prefers it and in
+// application/json otherwise. It reads and checks each request itself,
+// so gqlgen never sees a malformed one, and no error repeats the body.
+//
+// A request that executes gets 200, whatever errors its fields raise. A
+// request the API refuses (malformed, unparsable, invalid, over a limit,
+// not allowed) gets errors and no data, with a 4xx status in either media
+// type (refusalStatus; 400 by default). That is what the specification
+// asks with application/graphql-response+json; with application/json it
+// prefers 200 but allows 4xx, which is what gqlgen's transports answered
+// (422) and what clients of this API already see.
+type httpTransport struct {
+	maxBodyBytes int
+}
+
+var _ graphql.Transport = httpTransport{}
+
+// Supports takes every request but websocket upgrades and OPTIONS (CORS
+// preflights and transport.Options answer those), so that an unsupported
+// method or content type gets a GraphQL error that says so.
+func (httpTransport) Supports(r *http.Request) bool {
+	return r.Header.Get("Upgrade") == "" && r.Method != http.MethodOptions
+}
+
+// Do serves one request.
+func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	ctx := r.Context()
+	w.Header().Set("Content-Type", negotiate(r.Header.Get("Accept")))
+	w.Header().Add("Vary", "Accept")
+	start := graphql.Now()
+	params, err := t.readParams(w, r)
+	if err != nil {
+		writeRefusal(w, &graphql.Response{Errors: gqlerror.List{err}})
+		return
+	}
+	params.Headers = r.Header
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+	ctx = context.WithValue(ctx, httpMethodKey{}, r.Method)
+	opCtx, errs := exec.CreateOperationContext(ctx, params)
+	if errs != nil {
+		if errs[0].Extensions["code"] == codeMethodNotAllowed {
+			w.Header().Set("Allow", http.MethodPost)
+		}
+		writeRefusal(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), withCodes(errs)))
+		return
+	}
+	responses, ctx := exec.DispatchOperation(ctx, opCtx)
+	writeResponse(w, http.StatusOK, responses(ctx))
+}
+
+type httpMethodKey struct{}
+
+// checkOperation refuses a parsed document whose operationName selects no
+// operation, or, on plain HTTP, an operation the request's method cannot
+// carry: GET runs queries only (405, Allow: POST), and subscriptions run
+// over a websocket (graphql-transport-ws) only, as a plain response could
+// carry one event at most. It runs before validation, so these errors do
+// not depend on what the schema offers.
+func checkOperation(ctx context.Context, doc *ast.QueryDocument, name string) *gqlerror.Error {
+	var op *ast.OperationDefinition
+	switch {
+	case len(doc.Operations) == 0:
+		return nil // gqlgen says "no operation provided"
+	case name != "":
+		if op = doc.Operations.ForName(name); op == nil {
+			return requestErrorf(codeOperationNotFound, "operationName names no operation in the document")
+		}
+	case len(doc.Operations) > 1:
+		return requestErrorf(codeOperationNotFound, "the document has %d operations; name the one to run in operationName", len(doc.Operations))
+	default:
+		op = doc.Operations[0]
+	}
+	method, _ := ctx.Value(httpMethodKey{}).(string)
+	switch {
+	case method == "" || op.Operation == ast.Query:
+		return nil
+	case method == http.MethodGet:
+		return requestErrorf(codeMethodNotAllowed, "GET runs queries only; send the %s with POST", op.Operation)
+	case op.Operation == ast.Subscription:
+		return requestErrorf(codeSubscriptionNeedsWebsocket, "subscriptions need a websocket (graphql-transport-ws)")
+	}
+	return nil
+}
+
+// readParams returns a request's GraphQL parameters, or the error that
+// refuses it.
+func (t httpTransport) readParams(w http.ResponseWriter, r *http.Request) (*graphql.RawParams, *gqlerror.Error) {
+	switch r.Method {
+	case http.MethodGet:
+		return paramsFromURL(r.URL)
+	case http.MethodPost:
+		body, err := t.readBody(w, r)
+		if err != nil {
+			return nil, err
+		}
+		return paramsFromBody(body)
+	}
+	w.Header().Set("Allow", "GET, POST, OPTIONS")
+	return nil, requestErrorf(codeMethodNotAllowed, "the API answers GET and POST requests only")
+}
+
+// readBody reads a POST body of at most maxBodyBytes, which must be JSON
+// in UTF-8.
+func (t httpTransport) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *gqlerror.Error) {
+	media, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || media != mediaJSON {
+		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be %s (set Content-Type)", mediaJSON)
+	}
+	if charset, ok := params["charset"]; ok && !strings.EqualFold(charset, "utf-8") {
+		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be UTF-8 (charset=utf-8)")
+	}
+	if r.ContentLength > int64(t.maxBodyBytes) {
+		return nil, overLimit(codeRequestTooLarge, "request body size in bytes", int(r.ContentLength), t.maxBodyBytes)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, int64(t.maxBodyBytes)))
+	if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
+		return nil, requestErrorf(codeRequestTooLarge, "request body size in bytes exceeds the limit of %d", t.maxBodyBytes)
+	}
+	if err != nil {
+		return nil, requestErrorf(codeBadRequest, "the request body could not be read")
+	}
+	return body, nil
+}
+
+// paramsFromBody decodes a POST body: a JSON object with query (a string,
+// unless extensions names a persisted query), and optionally operationName
+// (a string), variables and extensions (objects).
+func paramsFromBody(body []byte) (*graphql.RawParams, *gqlerror.Error) {
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	if len(trimmed) == 0 {
+		return nil, requestErrorf(codeBadRequest, "the request body is empty; send a JSON object with a query")
+	}
+	if trimmed[0] == '[' {
+		return nil, requestErrorf(codeBatchingNotSupported, "batched requests (a JSON array) are not supported; send one operation per request")
+	}
+	var fields map[string]any
+	err := decodeJSON(body, &fields)
+	switch typeErr := (*json.UnmarshalTypeError)(nil); {
+	case errors.As(err, &typeErr) || err == nil && fields == nil:
+		return nil, requestErrorf(codeBadRequest, "the request body must be a JSON object")
+	case err != nil:
+		return nil, requestErrorf(codeBadRequest, "the request body is not valid JSON")
+	}
+	return newParams(fields["query"], fields["operationName"], fields["variables"], fields["extensions"])
+}
+
+// paramsFromURL decodes a GET request's URL parameters: query,
+// operationName, and variables and extensions as JSON objects.
+func paramsFromURL(u *url.URL) (*graphql.RawParams, *gqlerror.Error) {
+	values, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return nil, requestErrorf(codeBadRequest, "the URL's query string is malformed")
+	}
+	variables, gqlErr := jsonParam(values, "variables")
+	if gqlErr != nil {
+		return nil, gqlErr
+	}
+	extensions, gqlErr := jsonParam(values, "extensions")
+	if gqlErr != nil {
+		return nil, gqlErr
+	}
+	return newParams(values.Get("query"), values.Get("operationName"), variables, extensions)
+}
+
+// jsonParam decodes the URL parameter name, a JSON object; nil if absent.
+func jsonParam(values url.Values, name string) (any, *gqlerror.Error) {
+	var v any
+	if raw := values.Get(name); raw != "" && decodeJSON([]byte(raw), &v) != nil {
+		return nil, requestErrorf(codeBadRequest, "%s must be a JSON object", name)
+	}
+	return v, nil
+}
+
+// decodeJSON decodes one JSON value into v, numbers as json.Number as
+// gqlgen expects.
+func decodeJSON(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errTrailingData
+	}
+	return nil
+}
+
+// errTrailingData is what decodeJSON says of data after the value.
+var errTrailingData = errors.New("data after the JSON value")
+
+// newParams checks the types of a request's parameters, as decoded from
+// JSON (nil where absent or null), and that it has a query: as text, or as
+// a persisted query's hash.
+func newParams(query, operationName, variables, extensions any) (*graphql.RawParams, *gqlerror.Error) {
+	p := &graphql.RawParams{}
+	var ok bool
+	if p.Query, ok = optional[string](query); !ok {
+		return nil, requestErrorf(codeBadRequest, "query must be a string")
+	}
+	if p.OperationName, ok = optional[string](operationName); !ok {
+		return nil, requestErrorf(codeBadRequest, "operationName must be a string")
+	}
+	if p.Variables, ok = optional[map[string]any](variables); !ok {
+		return nil, requestErrorf(codeBadRequest, "variables must be a JSON object")
+	}
+	if p.Extensions, ok = optional[map[string]any](extensions); !ok {
+		return nil, requestErrorf(codeBadRequest, "extensions must be a JSON object")
+	}
+	if p.Query == "" && p.Extensions["persistedQuery"] == nil {
+		return nil, requestErrorf(codeBadRequest, "the request has no query")
+	}
+	return p, nil
+}
+
+// optional returns v as a T, or T's zero value when v is nil; ok is false
+// when v is neither.
+func optional[T any](v any) (t T, ok bool) {
+	if v == nil {
+		return t, true
+	}
+	t, ok = v.(T)
+	return t, ok
+}
+
+// withCodes gives every error a code: gqlgen's APQ extension leaves its
+// own without one, and they are malformed requests.
+func withCodes(errs gqlerror.List) gqlerror.List {
+	for _, err := range errs {
+		if err.Extensions["code"] == nil {
+			if err.Extensions == nil {
+				err.Extensions = map[string]any{}
+			}
+			err.Extensions["code"] = codeBadRequest
+		}
+	}
+	return errs
+}
+
+// refusalStatus is the HTTP status of a refused request by its first
+// error's code, where it is not 400.
+var refusalStatus = map[string]int{
+	codeRequestTooLarge:          http.StatusRequestEntityTooLarge,
+	codeUnsupportedMediaType:     http.StatusUnsupportedMediaType,
+	codeMethodNotAllowed:         http.StatusMethodNotAllowed,
+	codePersistedQueryNotAllowed: http.StatusForbidden,
+}
+
+// writeRefusal answers a request the API does not execute: errors, no data.
+func writeRefusal(w http.ResponseWriter, res *graphql.Response) {
+	code, _ := res.Errors[0].Extensions["code"].(string)
+	status, ok := refusalStatus[code]
+	if !ok {
+		status = http.StatusBadRequest
+	}
+	writeResponse(w, status, struct {
+		Errors     gqlerror.List  `json:"errors"`
+		Extensions map[string]any `json:"extensions,omitempty"`
+	}{res.Errors, res.Extensions})
+}
+
+// writeResponse writes v as the response body with status.
+func writeResponse(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// handler.Server recovers and answers 500 INTERNAL.
+		panic(fmt.Errorf("encode response: %w", err))
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+// requestErrorf returns an error that refuses a request, with its code.
+func requestErrorf(code, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	err.Extensions = map[string]any{"code": code}
+	return err
+}
+
+// negotiate picks the response's media type from an Accept header:
+// application/graphql-response+json when the client prefers it (a higher
+// q; at equal q, a more specific media range, or the same specificity but
+// listed first), else application/json, also when Accept is absent or
+// names neither.
+func negotiate(accept string) string {
+	var graphQLResponse, plain acceptance
+	for i, part := range strings.Split(accept, ",") {
+		mediaRange, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		q := 1.0
+		if s, ok := params["q"]; ok {
+			if q, err = strconv.ParseFloat(s, 64); err != nil {
+				continue
+			}
+		}
+		graphQLResponse.match(mediaRange, mediaGraphQLResponse, q, i)
+		plain.match(mediaRange, mediaJSON, q, i)
+	}
+	if graphQLResponse.q > 0 && graphQLResponse.preferredTo(plain) {
+		return mediaGraphQLResponse
+	}
+	return mediaJSON
+}
+
+// acceptance is how much an Accept header wants one media type: the q of
+// the most specific media range that matches it.
+type acceptance struct {
+	q           float64
+	specificity int // 0 unmatched, 1 */*, 2 application/*, 3 the type itself
+	position    int // the media range's index in the header
+}
+
+func (a *acceptance) match(mediaRange, media string, q float64, position int) {
+	specificity := 0
+	switch mediaRange {
+	case "*/*":
+		specificity = 1
+	case "application/*":
+		specificity = 2
+	case media:
+		specificity = 3
+	}
+	if specificity > a.specificity {
+		*a = acceptance{q: q, specificity: specificity, position: position}
+	}
+}
+
+func (a acceptance) preferredTo(b acceptance) bool {
+	switch {
+	case a.q != b.q:
+		return a.q > b.q
+	case a.specificity != b.specificity:
+		return a.specificity > b.specificity
+	}
+	return a.position < b.position
+}
