@@ -21,7 +21,7 @@ export GO
 STATICCHECK_VERSION ?= v0.7.0
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-.PHONY: help run test build generate check-generate lint postgres
+.PHONY: help run test build generate check-generate lint postgres fuzz
 
 help: ## list the targets
 	@echo 'usage: make TARGET [DATABASE_URL=...] [ADDR=...]'
@@ -59,3 +59,12 @@ lint: ## gofmt, go vet and staticcheck
 	else \
 		echo "lint: skipping staticcheck: honnef.co/go/tools@$(STATICCHECK_VERSION) cannot be resolved"; \
 	fi
+
+FUZZTIME ?= 10s
+FUZZ_TARGETS := FuzzDecodeID FuzzDecodeCursor FuzzPageArgs FuzzStatementsFilter
+
+fuzz: postgres ## run each fuzz target for FUZZTIME (default 10s)
+	@for t in $(FUZZ_TARGETS); do \
+		echo "$(GO) test -run='^$$' -fuzz='^$$t$$' -fuzztime=$(FUZZTIME) ./graph/"; \
+		$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./graph/ || exit 1; \
+	done

@@ -150,16 +150,6 @@ func data(t *testing.T, query string, vars map[string]any, v any) {
 	}
 }
 
-// failure sends a request that must fail with one error, and returns it.
-func failure(t *testing.T, query string, vars map[string]any) gqlError {
-	t.Helper()
-	res := post(t, query, vars)
-	if len(res.Errors) == 0 {
-		t.Fatalf("no error; data %s", res.Data)
-	}
-	return res.Errors[0]
-}
-
 // golden compares a response with testdata/NAME.json, or rewrites it with
 // -update.
 func golden(t *testing.T, name string, res response) {

@@ -85,11 +85,11 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 }
 
-// Rejected counts a request rejected by a limit (its extensions.code).
-func (m *Metrics) Rejected(limit string) {
-	if m != nil {
-		m.rejected.WithLabelValues(limit).Inc()
-	}
+// rejections are the codes of requests refused by a limit before they run.
+var rejections = map[string]bool{
+	codeRequestTooLarge: true, codeTooManyTokens: true, codeQueryTooDeep: true, codeTooManyAliases: true,
+	codeTooManyRepeatedFields: true, codeTooManyDirectives: true, codeQueryTooComplex: true,
+	codeBatchingNotSupported: true, codePersistedQueryNotAllowed: true,
 }
 
 // batch records the size of a dataloader batch.
@@ -222,6 +222,9 @@ func observe(logger *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 			m.statements.Observe(float64(sql))
 			for _, c := range codes {
 				m.errors.WithLabelValues(c).Inc()
+				if rejections[c] {
+					m.rejected.WithLabelValues(c).Inc()
+				}
 			}
 		}
 		logger.InfoContext(ctx, "graphql request",

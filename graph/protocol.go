@@ -59,7 +59,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	start := graphql.Now()
 	params, err := t.readParams(w, r)
 	if err != nil {
-		writeRefusal(w, &graphql.Response{Errors: gqlerror.List{err}})
+		writeRefusal(ctx, w, &graphql.Response{Errors: gqlerror.List{err}})
 		return
 	}
 	params.Headers = r.Header
@@ -70,7 +70,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		if errs[0].Extensions["code"] == codeMethodNotAllowed {
 			w.Header().Set("Allow", http.MethodPost)
 		}
-		writeRefusal(w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), withCodes(errs)))
+		writeRefusal(ctx, w, exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), withCodes(errs)))
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
@@ -275,7 +275,15 @@ var refusalStatus = map[string]int{
 }
 
 // writeRefusal answers a request the API does not execute: errors, no data.
-func writeRefusal(w http.ResponseWriter, res *graphql.Response) {
+// It notes the errors' codes on the request's record (logs and metrics).
+func writeRefusal(ctx context.Context, w http.ResponseWriter, res *graphql.Response) {
+	if rec := record(ctx); rec != nil {
+		for _, e := range res.Errors {
+			if c, ok := e.Extensions["code"].(string); ok {
+				rec.addCode(c)
+			}
+		}
+	}
 	code, _ := res.Errors[0].Extensions["code"].(string)
 	status, ok := refusalStatus[code]
 	if !ok {

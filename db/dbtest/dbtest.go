@@ -53,7 +53,10 @@ func Create(ctx context.Context) (*Database, error) {
 		return nil, fmt.Errorf("tests need PostgreSQL at DATABASE_URL (%s); start it with `make postgres`: %w", ServerURL(), err)
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize()); err != nil {
+	// Code-point collation, so that name orders do not depend on the
+	// server's locale.
+	if _, err := conn.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize()+
+		` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`); err != nil {
 		return nil, fmt.Errorf("create test database: %w", err)
 	}
 	d := &Database{Name: name, URL: withDatabase(ServerURL(), name), admin: admin}
