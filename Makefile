@@ -21,7 +21,15 @@ export GO
 STATICCHECK_VERSION ?= v0.7.0
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-.PHONY: help run test build generate check-generate lint postgres fuzz
+# The load benchmark (make bench, BENCHMARKS.md): its own database, corpus
+# size, server address and load. `make bench BENCH_ARTICLES=10000` is quicker.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsgraph_bench?sslmode=disable
+BENCH_ARTICLES ?= 100000
+BENCH_SEED ?= 1
+BENCH_ADDR ?= 127.0.0.1:8089
+BENCH_ARGS ?= -c 16 -warmup 3s -d 10s
+
+.PHONY: help run test build generate check-generate lint postgres bench fuzz
 
 help: ## list the targets
 	@echo 'usage: make TARGET [DATABASE_URL=...] [ADDR=...]'
@@ -68,3 +76,10 @@ fuzz: postgres ## run each fuzz target for FUZZTIME (default 10s)
 		echo "$(GO) test -run='^$$' -fuzz='^$$t$$' -fuzztime=$(FUZZTIME) ./graph/"; \
 		$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./graph/ || exit 1; \
 	done
+
+bench: postgres build ## generate (or reuse) the benchmark corpus, serve it and load it with every canonical operation
+	DATABASE_URL='$(BENCH_DATABASE_URL)' bin/newsgraph generate -articles $(BENCH_ARTICLES) -seed $(BENCH_SEED) -reuse -reset
+	DATABASE_URL='$(BENCH_DATABASE_URL)' ADDR='$(BENCH_ADDR)' bin/newsgraph serve 2>bin/bench-server.log & \
+	server=$$!; trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null || true' EXIT; \
+	bin/newsgraph bench -url http://$(BENCH_ADDR)/query -pid $$server -wait 60s \
+		-database-url '$(BENCH_DATABASE_URL)' -json bin/bench.json $(BENCH_ARGS)

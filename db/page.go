@@ -217,7 +217,7 @@ func finish[T any](items []*T, limit int, backward bool, page PageArgs) Page[T] 
 
 // customPlan makes PostgreSQL plan a statement for its argument values
 // each time it runs (an unnamed prepared statement; pgx still caches its
-// description). Root listings and searches need it: their filters'
+// description). Filtered listings and searches need it: their filters'
 // selectivity depends on the values (a metric, a range, search words), and
 // after five runs of a named prepared statement PostgreSQL may settle on a
 // generic plan that fits no value well. With figures of one metric in a
@@ -226,15 +226,27 @@ func finish[T any](items []*T, limit int, backward bool, page PageArgs) Page[T] 
 // (the article-order index, filtered) takes 2 ms.
 const customPlan = pgx.QueryExecModeCacheDescribe
 
+// execMode is how to send a listing's statement: planned for its values
+// when a filter gave it values (filtered is true), else as a prepared
+// statement whose plan PostgreSQL may keep (a cursor's keys do not change
+// the plan: the ordering's index, from the cursor on).
+func execMode(filtered bool) pgx.QueryExecMode {
+	if filtered {
+		return customPlan
+	}
+	return pgx.QueryExecModeCacheStatement
+}
+
 // fetchPage reads one page of a listing.
 func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, page PageArgs) (Page[T], error) {
+	filtered := l.n > 0 // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return Page[T]{}, err
 	}
 	sql := fmt.Sprintf(`SELECT %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d`,
 		l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
-	rows, err := q.Query(ctx, sql, customPlan, l.args)
+	rows, err := q.Query(ctx, sql, execMode(filtered), l.args)
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
@@ -253,7 +265,7 @@ func count(ctx context.Context, q querier, l listing) (int, error) {
 		return 0, err
 	}
 	var n int
-	err := q.QueryRow(ctx, fmt.Sprintf(`SELECT count(*) FROM %s WHERE %s`, l.from, l.whereSQL()), customPlan, l.args).Scan(&n)
+	err := q.QueryRow(ctx, fmt.Sprintf(`SELECT count(*) FROM %s WHERE %s`, l.from, l.whereSQL()), execMode(l.n > 0), l.args).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count: %w", err)
 	}

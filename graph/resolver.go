@@ -175,6 +175,20 @@ func asEntity[T any, PT interface {
 	return v, nil
 }
 
+// searchResult loads the row a search hit names.
+func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.SearchResult, error) {
+	l := loaders(ctx)
+	switch hit.Kind {
+	case "ARTICLE":
+		return orNil(loadRef(ctx, l.articles, &hit.ID))
+	case "STATEMENT":
+		return orNil(loadRef(ctx, l.statements, &hit.ID))
+	case "FIGURE":
+		return orNil(loadRef(ctx, l.figures, &hit.ID))
+	}
+	return r.entity(ctx, hit.Kind, hit.ID)
+}
+
 // articleID decodes an argument that must be an article's global ID.
 func articleID(arg, gid string) (int64, error) {
 	typ, id, ok := decodeID(gid)

@@ -7,6 +7,8 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/generated"
@@ -216,24 +218,20 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
 		Count:    func(ctx context.Context) (int, error) { return r.Store.CountSearch(ctx, query, types) },
 	}
-	l := loaders(ctx)
+	// Load every hit's node at once, so the loaders batch them.
+	nodes := make([]model.SearchResult, len(page.Items))
+	errs := make([]error, len(page.Items))
+	var wg sync.WaitGroup
 	for i, hit := range page.Items {
-		var node model.SearchResult
-		switch hit.Kind {
-		case "ARTICLE":
-			node, err = orNil(loadRef(ctx, l.articles, &hit.ID))
-		case "STATEMENT":
-			node, err = orNil(loadRef(ctx, l.statements, &hit.ID))
-		case "FIGURE":
-			node, err = orNil(loadRef(ctx, l.figures, &hit.ID))
-		default:
-			node, err = r.entity(ctx, hit.Kind, hit.ID)
-		}
-		if err != nil {
-			return nil, err
-		}
+		wg.Go(func() { nodes[i], errs[i] = r.searchResult(ctx, hit) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, hit := range page.Items {
 		snippet := hit.Snippet
-		conn.Edges[i] = &model.SearchEdge{Cursor: encodeCursor(page.Order, hit.Keys), Node: node, Score: hit.Score, Snippet: &snippet}
+		conn.Edges[i] = &model.SearchEdge{Cursor: encodeCursor(page.Order, hit.Keys), Node: nodes[i], Score: hit.Score, Snippet: &snippet}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor

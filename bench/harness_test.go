@@ -1,0 +1,274 @@
+package bench_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/newsgraph/newsgraph/bench"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// statement is one SQL statement the server sent, with its arguments.
+type statement struct {
+	SQL  string
+	Args []any
+}
+
+// recorder is a pgx tracer that records the statements sent while on.
+type recorder struct {
+	mu   sync.Mutex
+	on   bool
+	sent []statement
+}
+
+func (r *recorder) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.on {
+		r.sent = append(r.sent, statement{d.SQL, d.Args})
+	}
+	return ctx
+}
+
+func (r *recorder) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// start begins recording; stop ends it and returns what was sent.
+func (r *recorder) start() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on, r.sent = true, nil
+}
+
+func (r *recorder) stop() []statement {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on = false
+	return r.sent
+}
+
+// harness is the API served in-process over a database, over real HTTP,
+// with every statement it sends recorded on demand.
+type harness struct {
+	URL  string // the GraphQL endpoint
+	Pool *pgxpool.Pool
+	rec  *recorder
+}
+
+// newHarness serves the API over the database at databaseURL.
+func newHarness(tb testing.TB, databaseURL string) *harness {
+	tb.Helper()
+	return newHarnessWith(tb, databaseURL, graph.Options{})
+}
+
+// newHarnessWith is newHarness with handler options.
+func newHarnessWith(tb testing.TB, databaseURL string, opts graph.Options) *harness {
+	tb.Helper()
+	cfg, err := pgxpool.ParseConfig(databaseURL)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rec := &recorder{}
+	cfg.ConnConfig.Tracer = rec
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(pool.Close)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := httptest.NewServer(graph.NewHandler(db.NewStore(pool), logger, opts))
+	tb.Cleanup(srv.Close)
+	return &harness{URL: srv.URL + "/query", Pool: pool, rec: rec}
+}
+
+// run sends each of an operation's prepared requests once, and returns the
+// statements the server sent for each.
+func (h *harness) run(tb testing.TB, op *bench.Operation) [][]statement {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	bodies, err := bench.Prepare(ctx, h.URL, op)
+	if err != nil {
+		tb.Fatalf("%s: %v", op.Name, err)
+	}
+	var out [][]statement
+	for _, body := range bodies {
+		h.rec.start()
+		raw, err := bench.Post(ctx, h.URL, body)
+		sent := h.rec.stop()
+		if err != nil {
+			tb.Fatalf("%s: %v", op.Name, err)
+		}
+		if !json.Valid(raw) {
+			tb.Fatalf("%s: the response is not JSON: %s", op.Name, raw)
+		}
+		out = append(out, sent)
+	}
+	return out
+}
+
+// plan returns the plan of a statement as PostgreSQL's EXPLAIN (FORMAT
+// JSON) gives it: the plan for its argument values (a custom plan), with
+// ANALYZE when analyze is set.
+func (h *harness) plan(tb testing.TB, st statement, analyze bool) map[string]any {
+	tb.Helper()
+	opts := "FORMAT JSON"
+	if analyze {
+		opts += ", ANALYZE, BUFFERS"
+	}
+	sql, args := h.positional(tb, st)
+	return h.explain(tb, st, `EXPLAIN (`+opts+`) `+sql, args)
+}
+
+// genericPlan returns the plan PostgreSQL keeps for a prepared statement
+// once it settles on a generic plan (as it may after five runs), or nil for
+// a statement the server does not send as a named prepared statement.
+func (h *harness) genericPlan(tb testing.TB, st statement) map[string]any {
+	tb.Helper()
+	if len(st.Args) > 0 {
+		if mode, ok := st.Args[0].(pgx.QueryExecMode); ok && mode != pgx.QueryExecModeCacheStatement {
+			return nil
+		}
+	}
+	sql, args := h.positional(tb, st)
+	ctx := context.Background()
+	conn, err := h.Pool.Acquire(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SET plan_cache_mode = force_generic_plan`); err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Exec(ctx, `RESET plan_cache_mode`)
+	if _, err := conn.Conn().Prepare(ctx, "bench_generic", sql); err != nil {
+		tb.Fatalf("prepare %s: %v", abbreviate(st.SQL), err)
+	}
+	defer conn.Conn().Deallocate(ctx, "bench_generic")
+	// EXECUTE takes its arguments as literals, which it converts to the
+	// statement's parameter types.
+	execute := `EXPLAIN (FORMAT JSON) EXECUTE bench_generic`
+	if len(args) > 0 {
+		lits := make([]string, len(args))
+		for i, a := range args {
+			lits[i] = literal(tb, a)
+		}
+		execute += "(" + strings.Join(lits, ", ") + ")"
+	}
+	var raw []byte
+	err = conn.QueryRow(ctx, execute).Scan(&raw)
+	if err != nil {
+		tb.Fatalf("explain the generic plan of %s: %v", abbreviate(st.SQL), err)
+	}
+	return decodePlan(tb, st, raw)
+}
+
+// literal renders an argument as an SQL literal.
+func literal(tb testing.TB, a any) string {
+	tb.Helper()
+	quote := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+	switch v := a.(type) {
+	case nil:
+		return "NULL"
+	case string:
+		return quote(v)
+	case *string:
+		if v == nil {
+			return "NULL"
+		}
+		return quote(*v)
+	case int, int32, int64, float64, bool:
+		return quote(fmt.Sprint(v))
+	case []int64:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = fmt.Sprint(x)
+		}
+		return quote("{" + strings.Join(parts, ",") + "}")
+	case []string:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(x, `\`, `\\`), `"`, `\"`) + `"`
+		}
+		return quote("{" + strings.Join(parts, ",") + "}")
+	}
+	tb.Fatalf("cannot render %T as a literal", a)
+	return ""
+}
+
+// positional returns a statement's SQL with positional arguments ($1) and
+// the arguments, as pgx sends them.
+func (h *harness) positional(tb testing.TB, st statement) (string, []any) {
+	tb.Helper()
+	args := st.Args
+	if len(args) > 0 {
+		if _, ok := args[0].(pgx.QueryExecMode); ok {
+			args = args[1:]
+		}
+	}
+	if len(args) > 0 {
+		if named, ok := args[0].(pgx.NamedArgs); ok {
+			sql, out, err := named.RewriteQuery(context.Background(), nil, st.SQL, args[1:])
+			if err != nil {
+				tb.Fatalf("rewrite %s: %v", abbreviate(st.SQL), err)
+			}
+			return sql, out
+		}
+	}
+	return st.SQL, args
+}
+
+func (h *harness) explain(tb testing.TB, st statement, sql string, args []any) map[string]any {
+	tb.Helper()
+	var raw []byte
+	if err := h.Pool.QueryRow(context.Background(), sql, args...).Scan(&raw); err != nil {
+		tb.Fatalf("explain %s: %v", abbreviate(st.SQL), err)
+	}
+	return decodePlan(tb, st, raw)
+}
+
+func decodePlan(tb testing.TB, st statement, raw []byte) map[string]any {
+	tb.Helper()
+	var plans []map[string]any
+	if err := json.Unmarshal(raw, &plans); err != nil || len(plans) == 0 {
+		tb.Fatalf("explain %s: %v", abbreviate(st.SQL), err)
+	}
+	return plans[0]
+}
+
+// seqScans returns the relations a plan reads with a sequential scan.
+func seqScans(node map[string]any) []string {
+	var out []string
+	if p, ok := node["Plan"].(map[string]any); ok {
+		return seqScans(p)
+	}
+	if node["Node Type"] == "Seq Scan" {
+		out = append(out, fmt.Sprint(node["Relation Name"]))
+	}
+	if kids, ok := node["Plans"].([]any); ok {
+		for _, k := range kids {
+			if m, ok := k.(map[string]any); ok {
+				out = append(out, seqScans(m)...)
+			}
+		}
+	}
+	return out
+}
+
+func abbreviate(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 160 {
+		return s[:157] + "..."
+	}
+	return s
+}

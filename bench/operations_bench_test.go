@@ -1,0 +1,64 @@
+package bench_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/newsgraph/newsgraph/bench"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// BenchmarkOperations answers each canonical operation in-process, through
+// the server's whole handler (parsing, validation, resolvers, batched
+// loads, response building) on the corpus of the plan tests, without the
+// network: with -benchmem and -cpuprofile/-memprofile it profiles what the
+// server spends per request. Set NEWSGRAPH_BENCH_DATABASE_URL to run it on
+// the default-scale corpus `make bench` leaves.
+func BenchmarkOperations(b *testing.B) {
+	url := corpus(b)
+	pool, err := pgxpool.New(context.Background(), url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	handler := graph.NewHandler(db.NewStore(pool), slog.New(slog.NewTextHandler(io.Discard, nil)), graph.Options{})
+	srv := httptest.NewServer(handler)
+	defer srv.Close()
+	ops, err := bench.LoadOperations(bench.Canonical, "operations")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, op := range ops {
+		b.Run(op.Name, func(b *testing.B) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			bodies, err := bench.Prepare(ctx, srv.URL+"/query", op)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				i := 0
+				for pb.Next() {
+					req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(bodies[i%len(bodies)]))
+					req.Header.Set("Content-Type", "application/json")
+					rec := httptest.NewRecorder()
+					handler.ServeHTTP(rec, req)
+					if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors":`)) {
+						b.Fatalf("%s: %d %s", op.Name, rec.Code, rec.Body.String())
+					}
+					i++
+				}
+			})
+		})
+	}
+}

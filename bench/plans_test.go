@@ -1,0 +1,190 @@
+package bench_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/bench"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// corpusArticles is the size of the corpus the plan tests generate: large
+// enough that PostgreSQL plans the canonical operations as it does at the
+// default scale (100,000 articles), small enough to generate in seconds.
+const corpusArticles = 5000
+
+var (
+	corpusOnce sync.Once
+	corpusURL  string
+	corpusErr  error
+	corpusDrop func()
+)
+
+// corpus returns the URL of a database holding a generated corpus, shared
+// by the tests of this package: NEWSGRAPH_BENCH_DATABASE_URL if set (to
+// check the plans at the default scale: `make bench` leaves one), else a
+// throwaway database with corpusArticles articles.
+func corpus(tb testing.TB) string {
+	tb.Helper()
+	corpusOnce.Do(corpusInit)
+	if corpusErr != nil {
+		tb.Fatalf("generate a corpus: %v", corpusErr)
+	}
+	return corpusURL
+}
+
+func corpusInit() {
+	if u := os.Getenv("NEWSGRAPH_BENCH_DATABASE_URL"); u != "" {
+		corpusURL = u
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	d, err := dbtest.Create(ctx)
+	if err != nil {
+		corpusErr = err
+		return
+	}
+	corpusDrop = func() { _ = d.Drop(context.Background()) }
+	if _, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: corpusArticles, Seed: 1}); err != nil {
+		corpusErr = err
+		return
+	}
+	corpusURL = d.URL
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if corpusDrop != nil {
+		corpusDrop()
+	}
+	os.Exit(code)
+}
+
+func canonical(t testing.TB) []*bench.Operation {
+	t.Helper()
+	ops, err := bench.LoadOperations(bench.Canonical, "operations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ops
+}
+
+// bigTables are the tables no canonical operation may read whole: those
+// with a row or more for each statement, figure or paragraph, and the
+// articles (the front page reads its 20 newest off an index).
+var bigTables = []string{"statements", "figures", "paragraphs", "articles", "evidence"}
+
+// TestCanonicalPlans explains every statement the server sends for each
+// canonical operation and fails on a sequential scan of a big table: in
+// the plan for the statement's values and, for a statement the server
+// prepares, in the generic plan PostgreSQL may settle on after five runs.
+func TestCanonicalPlans(t *testing.T) {
+	h := newHarness(t, corpus(t))
+	for _, op := range canonical(t) {
+		t.Run(op.Name, func(t *testing.T) {
+			runs := h.run(t, op)
+			generic := 0
+			for _, sent := range runs[:min(len(runs), 3)] {
+				if len(sent) == 0 {
+					t.Fatal("the server sent no SQL")
+				}
+				for _, st := range sent {
+					for kind, plan := range map[string]map[string]any{"custom": h.plan(t, st, false), "generic": h.genericPlan(t, st)} {
+						if plan == nil {
+							continue
+						}
+						if kind == "generic" {
+							generic++
+						}
+						for _, rel := range seqScans(plan) {
+							if slices.Contains(bigTables, rel) {
+								t.Errorf("sequential scan of %s in the %s plan of: %s", rel, kind, abbreviate(st.SQL))
+							}
+						}
+					}
+				}
+			}
+			if generic == 0 {
+				t.Error("no generic plan was checked: the server prepares some statement of every operation")
+			}
+		})
+	}
+}
+
+// TestStatementsConstantInPageSize checks that the SQL a front page sends
+// does not grow with its page sizes: one statement for each hop of the
+// query (articles, their statements, the speakers, their affiliations, ...),
+// however many rows each hop reads. The server gathers each hop's reads for
+// a moment (Options.LoaderWait, 1 ms by default) before it sends them as
+// one statement; resolving hundreds of rows can take longer than that on
+// a busy machine, which splits a batch in two (the load tool measures what
+// that costs). Here the window is long enough never to split, so that the
+// count shows the query's structure.
+func TestStatementsConstantInPageSize(t *testing.T) {
+	h := newHarnessWith(t, corpus(t), graph.Options{LoaderWait: 50 * time.Millisecond})
+	var front *bench.Operation
+	for _, op := range canonical(t) {
+		if op.Name == "q1-front-page" {
+			front = op
+		}
+	}
+	if front == nil {
+		t.Fatal("no q1-front-page operation")
+	}
+	count := func(articles, statements int) int {
+		op := *front
+		op.Variables = []map[string]any{{"articles": articles, "statements": statements}}
+		return len(h.run(t, &op)[0])
+	}
+	// Both pages hold speakers of every kind (people with roles at
+	// organizations and at places, organizations, unnamed staff), so both
+	// make every hop.
+	small, large := count(20, 10), count(30, 20)
+	if small == 0 || large != small {
+		t.Errorf("the front page sends %d statements with 20 articles of 10 statements, %d with 30 of 20; want the same", small, large)
+	}
+}
+
+// TestLoadTool runs the load tool against the API for a moment: every
+// canonical operation must answer without errors.
+func TestLoadTool(t *testing.T) {
+	url := corpus(t)
+	h := newHarness(t, url)
+	rep, err := bench.Run(context.Background(), bench.Config{
+		URL: h.URL, Concurrency: 4, Warmup: 100 * time.Millisecond, Duration: 300 * time.Millisecond,
+		DatabaseURL: url, PID: os.Getpid(),
+	}, canonical(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rep.SQLSource, "pg_stat_database") {
+		t.Errorf("SQL source: got %q; want pg_stat_database (the test server exports no metrics)", rep.SQLSource)
+	}
+	if len(rep.Results) != len(canonical(t)) {
+		t.Fatalf("got %d results; want one for each canonical operation", len(rep.Results))
+	}
+	for _, r := range rep.Results {
+		if r.Errors != 0 || r.Requests == 0 || r.P99 <= 0 {
+			t.Errorf("%s: %d requests, %d errors (first: %s), p99 %.1f ms", r.Operation, r.Requests, r.Errors, r.FirstErr, r.P99)
+		}
+		// The statistics reach pg_stat_database up to a second late: too
+		// late to count a run this short, but not too late to read.
+		if r.SQLPerRequest < 0 {
+			t.Errorf("%s: no SQL statement count", r.Operation)
+		}
+		if r.RSSPeak == 0 || r.ServerCPU < 0 || r.ToolCPU < 0 {
+			t.Errorf("%s: resident set %d, server CPU %.2f ms, tool CPU %.2f ms; want them measured", r.Operation, r.RSSPeak, r.ServerCPU, r.ToolCPU)
+		}
+		if r.Operation == "q5-statements-page-1000" && (r.Baseline != "q5-statements-page-1" || r.BaselineRatio <= 0) {
+			t.Errorf("%s: baseline %q, ratio %.2f; want a ratio to q5-statements-page-1", r.Operation, r.Baseline, r.BaselineRatio)
+		}
+	}
+}
