@@ -270,19 +270,20 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	// ready in the background, retrying with backoff.
 	var started atomic.Bool
 	prepared := make(chan struct{})
+	// Subscriptions: this replica's listener for change events, started
+	// once the database is prepared.
+	broker := graph.NewBroker(store, cfg.databaseURL, logger)
+	brokerCtx, stopBroker := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBroker()
 	go func() {
 		defer close(prepared)
 		if prepareWithRetry(ctx, cfg, store, logger) {
 			started.Store(true)
 			logger.Info("ready")
+			go broker.Run(brokerCtx)
 		}
 	}()
 
-	// Subscriptions: this replica's listener for change events.
-	broker := graph.NewBroker(store, cfg.databaseURL, logger)
-	brokerCtx, stopBroker := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopBroker()
-	go broker.Run(brokerCtx)
 	if cfg.tokens.Len() == 0 {
 		logger.Info("no API token configured: every mutation is refused (see newsgraph token)")
 	}
