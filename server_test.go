@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -406,5 +407,60 @@ func checkImportsWhole(t *testing.T, store *db.Store, imported []string) {
 		if n != want {
 			t.Errorf("%s is half-written: %d statements; want %d or no article", slug, n, want)
 		}
+	}
+}
+
+// TestShutdownClosesSubscriptions stops the server while a subscription is
+// open: the subscription must be closed and serve must return cleanly.
+func TestShutdownClosesSubscriptions(t *testing.T) {
+	d := dbtest.New(t)
+	base, stop := startServe(t, d.URL, io.Discard)
+	eventually(t, 30*time.Second, "ready", func() error {
+		if status, err := get(base + "/readyz"); err != nil || status != http.StatusOK {
+			return fmt.Errorf("/readyz %d, %v", status, err)
+		}
+		return nil
+	})
+	ctx := context.Background()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(base, "http")+"/query",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	for _, msg := range []string{`{"type":"connection_init"}`,
+		`{"id":"1","type":"subscribe","payload":{"query":"subscription { articleImported { slug } }"}}`} {
+		if err := conn.Write(ctx, websocket.MessageText, []byte(msg)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	readCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, ack, err := conn.Read(readCtx); err != nil || !strings.Contains(string(ack), "connection_ack") {
+		t.Fatalf("connection_init: %s, %v; want connection_ack", ack, err)
+	}
+
+	start := time.Now()
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	closed := make(chan error, 1)
+	go func() {
+		for {
+			if _, _, err := conn.Read(ctx); err != nil {
+				closed <- err
+				return
+			}
+		}
+	}()
+	select {
+	case <-closed:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the subscription is still open 15s after shutdown began")
+	}
+	if err := <-stopped; err != nil {
+		t.Errorf("serve returned %v; want a clean shutdown", err)
+	}
+	if took := time.Since(start); took > 15*time.Second {
+		t.Errorf("shutdown took %v with a subscription open", took)
 	}
 }

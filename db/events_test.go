@@ -127,3 +127,32 @@ func TestRolledBackImportLeavesNoTrace(t *testing.T) {
 		t.Errorf("got notification %+v (err %v); want none from a rolled-back import", n, err)
 	}
 }
+
+// TestPoolConnectionsCarryTheirLimits checks the session settings every
+// pooled connection gets.
+func TestPoolConnectionsCarryTheirLimits(t *testing.T) {
+	d := dbtest.New(t)
+	ctx := context.Background()
+	pool, err := db.NewPool(d.URL, db.PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	for setting, want := range map[string]string{
+		"statement_timeout":                   "5s",
+		"lock_timeout":                        "2s",
+		"idle_in_transaction_session_timeout": "10s",
+		"application_name":                    "newsgraph",
+	} {
+		var got string
+		if err := pool.QueryRow(ctx, `SELECT current_setting($1)`, setting).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s = %q; want %q", setting, got, want)
+		}
+	}
+	if got := pool.Config().MaxConns; got != db.DefaultPoolOptions.MaxConns || got < 4 {
+		t.Errorf("pool size %d; want the explicit default %d", got, db.DefaultPoolOptions.MaxConns)
+	}
+}
