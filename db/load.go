@@ -637,10 +637,7 @@ type evidenceRow struct {
 // the facts curated from it, then their evidence.
 func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	a := doc.Article
-	v := w.v
-	v.doc = doc
-	v.article(a) // recomputes the paragraphs and their kinds; validated already
-	blocks := v.blocks
+	blocks := w.v.blocksOf[doc]
 
 	args := pgx.NamedArgs{"slug": a.Slug, "title": a.Title, "lede": a.Lede, "language": a.Language,
 		"source_file": a.Source, "source_text": doc.Text, "bump": w.bump(), "actor": w.actorOrNil()}
@@ -688,8 +685,8 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 		}
 		return out
 	}
-	add := func(list EvidenceList, set func(*evidenceRow)) {
-		for _, s := range spans(list) {
+	add := func(found []span, set func(*evidenceRow)) {
+		for _, s := range found {
 			r := evidenceRow{span: s}
 			set(&r)
 			rows = append(rows, r)
@@ -713,13 +710,13 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 		if err != nil {
 			return 0, fmt.Errorf("credit %s: %w", c.Person, err)
 		}
-		add(c.Evidence, func(r *evidenceRow) { r.credit = &id })
+		add(spans(c.Evidence), func(r *evidenceRow) { r.credit = &id })
 	}
 
 	// Entities declared or mentioned here: their evidence is their mentions.
 	mention := func(slug string, list EvidenceList) {
 		id := w.ids[slug]
-		add(list, func(r *evidenceRow) { r.entity = &id })
+		add(spans(list), func(r *evidenceRow) { r.entity = &id })
 	}
 	for _, x := range doc.People {
 		mention(x.Slug, x.Evidence)
@@ -744,7 +741,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		add(m.Evidence, func(r *evidenceRow) { r.entity = &id })
+		add(spans(m.Evidence), func(r *evidenceRow) { r.entity = &id })
 	}
 
 	// Affiliations are facts about people, shared by every article that
@@ -775,7 +772,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 			return 0, fmt.Errorf("affiliation %s: %w", x.Key, err)
 		}
 		affiliationIDs[x.Key] = id
-		add(x.Evidence, func(r *evidenceRow) { r.affiliation = &id })
+		add(spans(x.Evidence), func(r *evidenceRow) { r.affiliation = &id })
 	}
 
 	statementIDs, err := w.statements(ctx, articleID, doc, spans, affiliationIDs, add)
@@ -826,23 +823,28 @@ func (w *writer) paragraphs(ctx context.Context, articleID int64, blocks []sourc
 	return nil
 }
 
-// byFirstSpan returns the article order of items: by their first evidence
-// span, then by their order in the document.
-func byFirstSpan(n int, first func(i int) (span, bool)) []int {
-	order := make([]int, n)
+// byFirstSpan returns the article order of items, given each item's
+// resolved evidence: by its first span, then by its order in the document.
+func byFirstSpan(resolved [][]span) []int {
+	order := make([]int, len(resolved))
 	for i := range order {
 		order[i] = i
 	}
+	first := func(i int) span {
+		if len(resolved[i]) == 0 {
+			return span{}
+		}
+		return resolved[i][0]
+	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		sa, _ := first(a)
-		sb, _ := first(b)
+		sa, sb := first(a), first(b)
 		return cmp.Or(cmp.Compare(sa.Paragraph, sb.Paragraph), cmp.Compare(sa.Start, sb.Start))
 	})
 	return order
 }
 
 func (w *writer) statements(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
-	affiliationIDs map[string]int64, add func(EvidenceList, func(*evidenceRow))) (map[string]int64, error) {
+	affiliationIDs map[string]int64, add func([]span, func(*evidenceRow))) (map[string]int64, error) {
 	keys := make([]string, len(doc.Statements))
 	for i, s := range doc.Statements {
 		keys[i] = s.Key
@@ -850,13 +852,11 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 	if _, err := w.tx.Exec(ctx, `DELETE FROM statements WHERE article_id = $1 AND NOT (key = ANY($2))`, articleID, keys); err != nil {
 		return nil, fmt.Errorf("clear statements: %w", err)
 	}
-	order := byFirstSpan(len(doc.Statements), func(i int) (span, bool) {
-		ss := spans(doc.Statements[i].Evidence)
-		if len(ss) == 0 {
-			return span{}, false
-		}
-		return ss[0], true
-	})
+	resolved := make([][]span, len(doc.Statements))
+	for i, s := range doc.Statements {
+		resolved[i] = spans(s.Evidence)
+	}
+	order := byFirstSpan(resolved)
 	ids := map[string]int64{}
 	for pos, i := range order {
 		s := doc.Statements[i]
@@ -934,13 +934,13 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 				return nil, fmt.Errorf("affiliation %s of %s: %w", key, s.Key, err)
 			}
 		}
-		add(s.Evidence, func(r *evidenceRow) { r.statement = &id })
+		add(resolved[i], func(r *evidenceRow) { r.statement = &id })
 	}
 	return ids, nil
 }
 
 func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
-	statementIDs map[string]int64, add func(EvidenceList, func(*evidenceRow))) error {
+	statementIDs map[string]int64, add func([]span, func(*evidenceRow))) error {
 	keys := make([]string, len(doc.Figures))
 	for i, f := range doc.Figures {
 		keys[i] = f.Key
@@ -948,13 +948,11 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 	if _, err := w.tx.Exec(ctx, `DELETE FROM figures WHERE article_id = $1 AND NOT (key = ANY($2))`, articleID, keys); err != nil {
 		return fmt.Errorf("clear figures: %w", err)
 	}
-	order := byFirstSpan(len(doc.Figures), func(i int) (span, bool) {
-		ss := spans(doc.Figures[i].Evidence)
-		if len(ss) == 0 {
-			return span{}, false
-		}
-		return ss[0], true
-	})
+	resolved := make([][]span, len(doc.Figures))
+	for i, f := range doc.Figures {
+		resolved[i] = spans(f.Evidence)
+	}
+	order := byFirstSpan(resolved)
 	for pos, i := range order {
 		f := doc.Figures[i]
 		subject, err := w.entityID(ctx, f.Subject)
@@ -1013,7 +1011,7 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 		if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics); err != nil {
 			return err
 		}
-		add(f.Evidence, func(r *evidenceRow) { r.figure = &id })
+		add(resolved[i], func(r *evidenceRow) { r.figure = &id })
 	}
 	return nil
 }

@@ -69,6 +69,9 @@ type validator struct {
 	topics   map[string]string // slug -> declaring document
 	cache    map[string]declaration
 	problems []Problem
+	// blocksOf holds each article document's paragraphs, as validated, for
+	// the writer.
+	blocksOf map[*Document][]sourceBlock
 
 	// per document
 	doc    *Document
@@ -85,6 +88,7 @@ func validate(ctx context.Context, docs []*Document, stored catalog) (*validator
 		entities: map[string]declaration{},
 		topics:   map[string]string{},
 		cache:    map[string]declaration{},
+		blocksOf: map[*Document][]sourceBlock{},
 	}
 	v.declare()
 	for _, doc := range docs {
@@ -433,6 +437,7 @@ func (v *validator) document(ctx context.Context, doc *Document) error {
 	v.doc, v.blocks = doc, nil
 	if a := doc.Article; a != nil {
 		v.article(a)
+		v.blocksOf[doc] = v.blocks
 	} else {
 		for _, section := range []struct {
 			name string
