@@ -240,15 +240,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 // prepare creates the database if it is missing, migrates it up and opens a
 // pool on it.
 func prepare(ctx context.Context, cfg config) (*db.Store, error) {
-	if err := db.EnsureDatabase(ctx, cfg.databaseURL); err != nil {
-		return nil, err
-	}
-	m, err := db.NewMigrator(cfg.databaseURL)
-	if err != nil {
-		return nil, err
-	}
-	upErr := m.Up()
-	if err := errors.Join(upErr, m.Close()); err != nil {
+	if err := createAndMigrate(ctx, cfg.databaseURL); err != nil {
 		return nil, err
 	}
 	pool, err := db.Open(ctx, cfg.databaseURL)
@@ -256,6 +248,18 @@ func prepare(ctx context.Context, cfg config) (*db.Store, error) {
 		return nil, err
 	}
 	return db.NewStore(pool), nil
+}
+
+// createAndMigrate creates the database if it is missing and migrates it up.
+func createAndMigrate(ctx context.Context, databaseURL string) error {
+	if err := db.EnsureDatabase(ctx, databaseURL); err != nil {
+		return err
+	}
+	m, err := db.NewMigrator(databaseURL)
+	if err != nil {
+		return err
+	}
+	return errors.Join(m.Up(), m.Close())
 }
 
 func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
@@ -350,14 +354,7 @@ func prepareWithRetry(ctx context.Context, cfg config, store *db.Store, logger *
 // prepareDatabase creates the database if it is missing, migrates it up, and
 // loads the embedded seeds if it holds no article.
 func prepareDatabase(ctx context.Context, cfg config, store *db.Store, logger *slog.Logger) error {
-	if err := db.EnsureDatabase(ctx, cfg.databaseURL); err != nil {
-		return err
-	}
-	m, err := db.NewMigrator(cfg.databaseURL)
-	if err != nil {
-		return err
-	}
-	if err := errors.Join(m.Up(), m.Close()); err != nil {
+	if err := createAndMigrate(ctx, cfg.databaseURL); err != nil {
 		return err
 	}
 	empty, err := store.Empty(ctx)
