@@ -119,6 +119,9 @@ type Problem struct {
 	Path     string
 	Item     string
 	Message  string
+	// Code is CodeNotFound for a reference to something that exists
+	// nowhere, else CodeInvalid (the zero value reads as invalid too).
+	Code Code
 }
 
 func (p Problem) String() string {

@@ -103,11 +103,20 @@ func validate(ctx context.Context, docs []*Document, stored catalog) (*validator
 }
 
 func (v *validator) addf(path, item, format string, args ...any) {
+	v.add(CodeInvalid, path, item, fmt.Sprintf(format, args...))
+}
+
+// missingf records a reference to something that exists nowhere.
+func (v *validator) missingf(path, item, format string, args ...any) {
+	v.add(CodeNotFound, path, item, fmt.Sprintf(format, args...))
+}
+
+func (v *validator) add(code Code, path, item, msg string) {
 	name := ""
 	if v.doc != nil {
 		name = v.doc.Name
 	}
-	v.problems = append(v.problems, Problem{Document: name, Path: path, Item: item, Message: fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{Document: name, Path: path, Item: item, Message: msg, Code: code})
 }
 
 // declare records every topic and entity the documents declare, and reports
@@ -194,7 +203,7 @@ func (v *validator) ref(ctx context.Context, path, item, slug string, kinds ...s
 	}
 	switch {
 	case !ok:
-		v.addf(path, item, "refers to %q, which is declared nowhere; want the slug of a %s", slug, strings.Join(kinds, " or "))
+		v.missingf(path, item, "refers to %q, which is declared nowhere; want the slug of a %s", slug, strings.Join(kinds, " or "))
 	case len(kinds) > 0 && !slices.Contains(kinds, d.kind):
 		v.addf(path, item, "refers to %q, a %s; want a %s", slug, d.kind, strings.Join(kinds, " or "))
 	}
@@ -237,7 +246,7 @@ func (v *validator) topicRefs(ctx context.Context, path, item string, slugs []st
 			}
 		}
 		if !ok {
-			v.addf(fmt.Sprintf("%s[%d]", path, i), item, "refers to topic %q, which is declared nowhere", slug)
+			v.missingf(fmt.Sprintf("%s[%d]", path, i), item, "refers to topic %q, which is declared nowhere", slug)
 		}
 	}
 	return nil

@@ -7,7 +7,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -169,12 +168,8 @@ func isWebsocket(r *http.Request) bool {
 
 // refuse answers 401 with an UNAUTHENTICATED GraphQL error.
 func refuse(w http.ResponseWriter, msg string) {
-	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
-	w.WriteHeader(http.StatusUnauthorized)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
-		"message": msg, "extensions": map[string]any{"code": codeUnauthenticated},
-	}}})
+	writeError(w, http.StatusUnauthorized, codeUnauthenticated, msg)
 }
 
 // websocketInit authenticates a subscription connection from its

@@ -173,17 +173,22 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 func whenStarted(started func() bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !started() {
-			w.Header().Set("Content-Type", "application/json")
 			w.Header().Set("Retry-After", "2")
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
-				"message":    "the database is not available yet; retry shortly",
-				"extensions": map[string]any{"code": codeUnavailable},
-			}}})
+			writeError(w, http.StatusServiceUnavailable, codeUnavailable, "the database is not available yet; retry shortly")
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// writeError answers a request the API refuses before GraphQL sees it
+// with one GraphQL error.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+		"message": msg, "extensions": map[string]any{"code": code},
+	}}})
 }
 
 // withDeadline bounds each request by timeout; a websocket (a subscription)

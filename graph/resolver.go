@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -251,7 +250,7 @@ func userErrors(err error) []*model.UserError {
 				msg = p.Item + ": " + msg
 			}
 			code := "INVALID"
-			if strings.Contains(p.Message, "declared nowhere") {
+			if p.Code == db.CodeNotFound {
 				code = "NOT_FOUND"
 			}
 			out[i] = &model.UserError{Path: p.Path, Message: msg, Code: code}
