@@ -54,6 +54,7 @@ func generateCmd(ctx context.Context, databaseURL string, args []string, stdout 
 	}
 	defer pool.Close()
 	store := db.NewStore(pool)
+	defer store.Close()
 
 	scale := db.ScaleFor(*articles)
 	if !*reuse {

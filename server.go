@@ -13,6 +13,7 @@
 package main
 
 //go:generate go tool gqlgen generate
+//go:generate go run ./graph/internal/gqlgenpatch graph/generated/generated.go
 
 import (
 	"context"
@@ -25,6 +26,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -262,13 +264,36 @@ func createAndMigrate(ctx context.Context, databaseURL string) error {
 	return errors.Join(m.Up(), m.Close())
 }
 
+// Garbage collector defaults for serve, unless GOGC or GOMEMLIMIT say
+// otherwise. A request allocates much and keeps little (a front page: 2 MB
+// allocated, nothing kept), so with Go's default GOGC of 100 the collector
+// ran every few requests and cost a fifth of the server's CPU. GOGC 400
+// collects a quarter as often; the memory limit makes it collect sooner
+// rather than let the heap pass 160 MiB.
+const (
+	serveGCPercent   = 400
+	serveMemoryLimit = 160 << 20
+)
+
+// tuneGC applies the garbage collector defaults for serve.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serveGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
+}
+
 func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
+	tuneGC()
 	pool, err := db.NewPool(cfg.databaseURL, db.PoolOptions{})
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
 	store := db.NewStore(pool)
+	defer store.Close()
 
 	// The database may not be up yet: serve at once (not ready), and make it
 	// ready in the background, retrying with backoff.
@@ -438,6 +463,7 @@ func seedCmd(ctx context.Context, cfg config, args []string, check bool, stdout 
 		return err
 	}
 	defer store.Pool().Close()
+	defer store.Close()
 	if check {
 		if err := store.Validate(ctx, docs); err != nil {
 			return err

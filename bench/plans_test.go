@@ -123,7 +123,7 @@ func TestCanonicalPlans(t *testing.T) {
 // does not grow with its page sizes: one statement for each hop of the
 // query (articles, their statements, the speakers, their affiliations, ...),
 // however many rows each hop reads. The server gathers each hop's reads for
-// a moment (Options.LoaderWait, 1 ms by default) before it sends them as
+// a moment (Options.LoaderWait, 3 ms by default) before it sends them as
 // one statement; resolving hundreds of rows can take longer than that on
 // a busy machine, which splits a batch in two (the load tool measures what
 // that costs). Here the window is long enough never to split, so that the

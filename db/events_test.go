@@ -143,6 +143,7 @@ func TestPoolConnectionsCarryTheirLimits(t *testing.T) {
 		"lock_timeout":                        "2s",
 		"idle_in_transaction_session_timeout": "10s",
 		"application_name":                    "newsgraph",
+		"plan_cache_mode":                     "force_generic_plan",
 	} {
 		var got string
 		if err := pool.QueryRow(ctx, `SELECT current_setting($1)`, setting).Scan(&got); err != nil {

@@ -23,82 +23,82 @@ func countRoot(ctx context.Context, q querier, from string, cond func(*listing) 
 
 // ListArticles reads a page of the articles that match f (nil: all).
 func (s *Store) ListArticles(ctx context.Context, f *ArticleFilter, o Order, page PageArgs) (Page[Article], error) {
-	return listRoot[Article](ctx, s.pool, "articles", articleFrom, articleColumns, f.sql, o, page)
+	return listRoot[Article](ctx, planned{s}, "articles", articleFrom, articleColumns, f.sql, o, page)
 }
 
 // CountArticles counts the articles that match f.
 func (s *Store) CountArticles(ctx context.Context, f *ArticleFilter) (int, error) {
-	return countRoot(ctx, s.pool, articleFrom, f.sql)
+	return countRoot(ctx, planned{s}, articleFrom, f.sql)
 }
 
 // ListStatements reads a page of the statements that match f (nil: all).
 func (s *Store) ListStatements(ctx context.Context, f *StatementFilter, o Order, page PageArgs) (Page[Statement], error) {
-	return listRoot[Statement](ctx, s.pool, "statements", statementFrom, statementColumns, f.sql, o, page)
+	return listRoot[Statement](ctx, planned{s}, "statements", statementFrom, statementColumns, f.sql, o, page)
 }
 
 // CountStatements counts the statements that match f.
 func (s *Store) CountStatements(ctx context.Context, f *StatementFilter) (int, error) {
-	return countRoot(ctx, s.pool, statementFrom, f.sql)
+	return countRoot(ctx, planned{s}, statementFrom, f.sql)
 }
 
 // ListFigures reads a page of the figures that match f (nil: all).
 func (s *Store) ListFigures(ctx context.Context, f *FigureFilter, o Order, page PageArgs) (Page[Figure], error) {
-	return listRoot[Figure](ctx, s.pool, "figures", figureFrom, figureColumns, f.sql, o, page)
+	return listRoot[Figure](ctx, planned{s}, "figures", figureFrom, figureColumns, f.sql, o, page)
 }
 
 // CountFigures counts the figures that match f.
 func (s *Store) CountFigures(ctx context.Context, f *FigureFilter) (int, error) {
-	return countRoot(ctx, s.pool, figureFrom, f.sql)
+	return countRoot(ctx, planned{s}, figureFrom, f.sql)
 }
 
 // ListAgreements reads a page of the agreements that match f (nil: all).
 func (s *Store) ListAgreements(ctx context.Context, f *AgreementFilter, o Order, page PageArgs) (Page[Agreement], error) {
-	return listRoot[Agreement](ctx, s.pool, "agreements", agreementFrom, agreementColumns, f.sql, o, page)
+	return listRoot[Agreement](ctx, planned{s}, "agreements", agreementFrom, agreementColumns, f.sql, o, page)
 }
 
 // CountAgreements counts the agreements that match f.
 func (s *Store) CountAgreements(ctx context.Context, f *AgreementFilter) (int, error) {
-	return countRoot(ctx, s.pool, agreementFrom, f.sql)
+	return countRoot(ctx, planned{s}, agreementFrom, f.sql)
 }
 
 // ListPeople reads a page of the people who match f (nil: all).
 func (s *Store) ListPeople(ctx context.Context, f *PersonFilter, o Order, page PageArgs) (Page[Person], error) {
-	return listRoot[Person](ctx, s.pool, "people", personFrom, personColumns, f.sql, o, page)
+	return listRoot[Person](ctx, planned{s}, "people", personFrom, personColumns, f.sql, o, page)
 }
 
 // CountPeople counts the people who match f.
 func (s *Store) CountPeople(ctx context.Context, f *PersonFilter) (int, error) {
-	return countRoot(ctx, s.pool, personFrom, f.sql)
+	return countRoot(ctx, planned{s}, personFrom, f.sql)
 }
 
 // ListOrganizations reads a page of the organizations that match f (nil: all).
 func (s *Store) ListOrganizations(ctx context.Context, f *OrganizationFilter, o Order, page PageArgs) (Page[Organization], error) {
-	return listRoot[Organization](ctx, s.pool, "organizations", organizationFrom, organizationColumns, f.sql, o, page)
+	return listRoot[Organization](ctx, planned{s}, "organizations", organizationFrom, organizationColumns, f.sql, o, page)
 }
 
 // CountOrganizations counts the organizations that match f.
 func (s *Store) CountOrganizations(ctx context.Context, f *OrganizationFilter) (int, error) {
-	return countRoot(ctx, s.pool, organizationFrom, f.sql)
+	return countRoot(ctx, planned{s}, organizationFrom, f.sql)
 }
 
 // ListPlaces reads a page of the places that match f (nil: all).
 func (s *Store) ListPlaces(ctx context.Context, f *PlaceFilter, o Order, page PageArgs) (Page[Place], error) {
-	return listRoot[Place](ctx, s.pool, "places", placeFrom, placeColumns, f.sql, o, page)
+	return listRoot[Place](ctx, planned{s}, "places", placeFrom, placeColumns, f.sql, o, page)
 }
 
 // CountPlaces counts the places that match f.
 func (s *Store) CountPlaces(ctx context.Context, f *PlaceFilter) (int, error) {
-	return countRoot(ctx, s.pool, placeFrom, f.sql)
+	return countRoot(ctx, planned{s}, placeFrom, f.sql)
 }
 
 // ListEvents reads a page of the events that match f (nil: all).
 func (s *Store) ListEvents(ctx context.Context, f *EventFilter, o Order, page PageArgs) (Page[Event], error) {
-	return listRoot[Event](ctx, s.pool, "events", eventFrom, eventColumns, f.sql, o, page)
+	return listRoot[Event](ctx, planned{s}, "events", eventFrom, eventColumns, f.sql, o, page)
 }
 
 // CountEvents counts the events that match f.
 func (s *Store) CountEvents(ctx context.Context, f *EventFilter) (int, error) {
-	return countRoot(ctx, s.pool, eventFrom, f.sql)
+	return countRoot(ctx, planned{s}, eventFrom, f.sql)
 }
 
 // noFilter is the condition of an unfiltered listing.
@@ -106,12 +106,12 @@ func noFilter(*listing) string { return "true" }
 
 // ListTopics reads a page of the topic vocabulary.
 func (s *Store) ListTopics(ctx context.Context, o Order, page PageArgs) (Page[Topic], error) {
-	return listRoot[Topic](ctx, s.pool, "topics", topicFrom, topicColumns, noFilter, o, page)
+	return listRoot[Topic](ctx, planned{s}, "topics", topicFrom, topicColumns, noFilter, o, page)
 }
 
 // CountTopics counts the topics.
 func (s *Store) CountTopics(ctx context.Context) (int, error) {
-	return countRoot(ctx, s.pool, topicFrom, noFilter)
+	return countRoot(ctx, planned{s}, topicFrom, noFilter)
 }
 
 // Relation is a nested listing of T: the children of a parent, such as an
@@ -137,9 +137,12 @@ func byPosition(alias string) []sortKey {
 }
 
 // mentionedIn is the condition that the entity aliased t is named in the
-// parent article.
+// parent article. It collects the article's named entities first (a few
+// dozen evidence rows, by evidence_article_id_idx) and looks them up by
+// id: written as EXISTS, PostgreSQL hash-joined every agreement with the
+// article's evidence (0.9 ms for an article page instead of 0.2).
 func mentionedIn(t string) string {
-	return `EXISTS (SELECT 1 FROM evidence x WHERE x.entity_id = ` + t + `.id AND x.article_id = par.id)`
+	return t + `.id = ANY(ARRAY(SELECT x.entity_id FROM evidence x WHERE x.article_id = par.id AND x.entity_id IS NOT NULL))`
 }
 
 var (
@@ -199,7 +202,17 @@ func (r Relation[T]) Name() string { return r.name }
 func NestedPages[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
 	l := listing{from: r.from, columns: r.columns}
 	l.and(r.where)
-	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page)
+	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page, false)
+}
+
+// NestedPagesCounted is NestedPages that also counts each parent's
+// children, in the same statement: each page's Total is set, except for an
+// empty page after or before a cursor (the statement returns no row that
+// could carry its count), which NestedCounts must count.
+func NestedPagesCounted[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
+	l := listing{from: r.from, columns: r.columns}
+	l.and(r.where)
+	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page, true)
 }
 
 // NestedCounts counts a relation's children for many parents in one

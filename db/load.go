@@ -33,34 +33,11 @@ func (s *Store) Import(ctx context.Context, docs []*Document) (ImportResult, err
 // article imported and each statement and figure added, all in the same
 // transaction. An empty actor is the seed loader, which records nothing.
 func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (ImportResult, error) {
-	v, err := validate(ctx, docs, storedCatalog{s})
-	if err != nil {
-		return ImportResult{}, err
-	}
-	order, err := parentOrder(docs)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	result := ImportResult{Articles: map[string]int64{}}
-	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		w := &writer{tx: tx, ids: map[string]int64{}, v: v, actor: actor}
-		if err := w.topics(ctx, order.topics); err != nil {
-			return err
-		}
-		if err := w.entities(ctx, docs, order); err != nil {
-			return err
-		}
-		for _, doc := range docs {
-			if doc.Article == nil {
-				continue
-			}
-			id, err := w.article(ctx, doc)
-			if err != nil {
-				return fmt.Errorf("%s: %w", doc.Name, err)
-			}
-			result.Articles[doc.Article.Slug] = id
-		}
-		return nil
+	var result ImportResult
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		result, err = importTx(ctx, tx, &writer{tx: tx, actor: actor}, docs)
+		return err
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -68,12 +45,49 @@ func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (I
 	return result, nil
 }
 
+// importTx validates docs against what tx sees and, if they are valid,
+// writes them with w. The importer and the API's edits share it, so an edit
+// obeys exactly the rules an import does.
+func importTx(ctx context.Context, tx pgx.Tx, w *writer, docs []*Document) (ImportResult, error) {
+	v, err := validate(ctx, docs, storedCatalog{tx})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	order, err := parentOrder(docs)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	w.v, w.ids = v, map[string]int64{}
+	result := ImportResult{Articles: map[string]int64{}}
+	if err := w.topics(ctx, order.topics); err != nil {
+		return ImportResult{}, err
+	}
+	if err := w.entities(ctx, docs, order); err != nil {
+		return ImportResult{}, err
+	}
+	for _, doc := range docs {
+		if doc.Article == nil {
+			continue
+		}
+		id, err := w.article(ctx, doc)
+		if err != nil {
+			return ImportResult{}, fmt.Errorf("%s: %w", doc.Name, err)
+		}
+		result.Articles[doc.Article.Slug] = id
+	}
+	return result, nil
+}
+
 // storedCatalog answers the validator's questions from the database.
-type storedCatalog struct{ s *Store }
+type storedCatalog struct {
+	q interface {
+		QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	}
+}
 
 func (c storedCatalog) entity(ctx context.Context, slug string) (kind, placeKind string, ok bool, err error) {
 	var pk *string
-	err = c.s.pool.QueryRow(ctx, `
+	err = c.q.QueryRow(ctx, `
 		SELECT e.kind::text, p.place_kind::text
 		FROM entities e LEFT JOIN places p ON p.id = e.id
 		WHERE e.slug = $1`, slug).Scan(&kind, &pk)
@@ -91,7 +105,7 @@ func (c storedCatalog) entity(ctx context.Context, slug string) (kind, placeKind
 
 func (c storedCatalog) topic(ctx context.Context, slug string) (bool, error) {
 	var ok bool
-	err := c.s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, slug).Scan(&ok)
+	err := c.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, slug).Scan(&ok)
 	if err != nil {
 		return false, fmt.Errorf("look up topic %q: %w", slug, err)
 	}
@@ -218,23 +232,28 @@ type writer struct {
 	v     *validator
 	ids   map[string]int64 // entity slug -> id
 	actor string           // who writes; empty for the seed loader
+	// touched says which rows a write changes on purpose: only those get a
+	// new version, updated_at and updated_by, and only a touched article is
+	// announced and audited as imported. Nil touches every row written (an
+	// import); an edit of one item touches that item alone.
+	touched func(kind, key string) bool
 }
 
-// bump is how much a rewrite raises a row's version: 1 for a write through
-// the API or the import command, 0 for the seed loader, whose reloads must
-// leave the rows exactly as they were.
-func (w *writer) bump() int {
-	if w.actor == "" {
-		return 0
+// stamp sets the @bump and @actor arguments of an upsert of the row of kind
+// and key: bump is how much its version rises, 1 for a row the API or the
+// import command touches, else 0 (the seed loader's reloads, and the rows an
+// edit rewrites unchanged, stay exactly as they were).
+func (w *writer) stamp(args pgx.NamedArgs, kind, key string) {
+	args["bump"], args["actor"] = 0, nil
+	if w.touches(kind, key) {
+		args["bump"], args["actor"] = 1, w.actor
 	}
-	return 1
 }
 
-func (w *writer) actorOrNil() *string {
-	if w.actor == "" {
-		return nil
-	}
-	return &w.actor
+// touches reports whether the write changes the row of kind and key on
+// purpose, on behalf of an actor.
+func (w *writer) touches(kind, key string) bool {
+	return w.actor != "" && (w.touched == nil || w.touched(kind, key))
 }
 
 // event records a change event in the write's transaction and announces
@@ -289,12 +308,16 @@ func (w *writer) optID(ctx context.Context, slug *string) (*int64, error) {
 
 func (w *writer) topics(ctx context.Context, topics []TopicDoc) error {
 	for _, t := range topics {
+		args := pgx.NamedArgs{"slug": t.Slug, "label": t.Label, "description": t.Description, "parent": t.Parent}
+		w.stamp(args, "topic", t.Slug)
 		_, err := w.tx.Exec(ctx, `
-			INSERT INTO topics (slug, label, description, parent_id)
-			VALUES (@slug, @label, @description, (SELECT id FROM topics WHERE slug = @parent))
+			INSERT INTO topics (slug, label, description, parent_id, updated_by)
+			VALUES (@slug, @label, @description, (SELECT id FROM topics WHERE slug = @parent), @actor)
 			ON CONFLICT (slug) DO UPDATE
-			SET label = EXCLUDED.label, description = EXCLUDED.description, parent_id = EXCLUDED.parent_id`,
-			pgx.NamedArgs{"slug": t.Slug, "label": t.Label, "description": t.Description, "parent": t.Parent})
+			SET label = EXCLUDED.label, description = EXCLUDED.description, parent_id = EXCLUDED.parent_id,
+				version = topics.version + @bump,
+				updated_at = CASE WHEN @bump > 0 THEN now() ELSE topics.updated_at END,
+				updated_by = coalesce(@actor, topics.updated_by)`, args)
 		if err != nil {
 			if pgErrorCode(err) == "23505" {
 				return Errorf(CodeConflict, "topic %s: label %q is already used by another topic", t.Slug, t.Label)
@@ -310,10 +333,15 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 	declare := func(slug, kind string) error {
 		var id int64
 		var stored string
+		args := pgx.NamedArgs{"kind": kind, "slug": slug}
+		w.stamp(args, kind, slug)
 		err := w.tx.QueryRow(ctx, `
-			INSERT INTO entities (kind, slug) VALUES (@kind, @slug)
-			ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
-			RETURNING id, kind::text`, pgx.NamedArgs{"kind": kind, "slug": slug}).Scan(&id, &stored)
+			INSERT INTO entities (kind, slug, updated_by) VALUES (@kind, @slug, @actor)
+			ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug,
+				version = entities.version + @bump,
+				updated_at = CASE WHEN @bump > 0 THEN now() ELSE entities.updated_at END,
+				updated_by = coalesce(@actor, entities.updated_by)
+			RETURNING id, kind::text`, args).Scan(&id, &stored)
 		if err != nil {
 			return fmt.Errorf("upsert entity %s: %w", slug, err)
 		}
@@ -640,16 +668,17 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	blocks := w.v.blocksOf[doc]
 
 	args := pgx.NamedArgs{"slug": a.Slug, "title": a.Title, "lede": a.Lede, "language": a.Language,
-		"source_file": a.Source, "source_text": doc.Text, "bump": w.bump(), "actor": w.actorOrNil()}
+		"source_file": a.Source, "source_text": doc.Text}
+	w.stamp(args, "article", a.Slug)
 	dateArgs(args, "published", a.Published)
 	var articleID int64
 	err := w.tx.QueryRow(ctx, `
 		INSERT INTO articles (slug, title, lede, language, source_file, source_text,
 			published_year, published_month, published_day, published_precision, published_text,
-			published_inferred, published_basis)
+			published_inferred, published_basis, updated_by)
 		VALUES (@slug, @title, @lede, @language, @source_file, @source_text,
 			@published_year, @published_month, @published_day, @published_precision, @published_text,
-			@published_inferred, @published_basis)
+			@published_inferred, @published_basis, @actor)
 		ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, lede = EXCLUDED.lede,
 			language = EXCLUDED.language, source_file = EXCLUDED.source_file, source_text = EXCLUDED.source_text,
 			published_year = EXCLUDED.published_year, published_month = EXCLUDED.published_month,
@@ -663,11 +692,13 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("upsert article: %w", err)
 	}
-	if err := w.event(ctx, EventArticleImported, articleID); err != nil {
-		return 0, err
-	}
-	if err := w.audit(ctx, "import_article", "article", articleID, map[string]any{"slug": a.Slug}); err != nil {
-		return 0, err
+	if w.touches("article", a.Slug) {
+		if err := w.event(ctx, EventArticleImported, articleID); err != nil {
+			return 0, err
+		}
+		if err := w.audit(ctx, "import_article", "article", articleID, map[string]any{"slug": a.Slug}); err != nil {
+			return 0, err
+		}
 	}
 	if err := w.paragraphs(ctx, articleID, blocks); err != nil {
 		return 0, err
@@ -862,7 +893,8 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 		s := doc.Statements[i]
 		args := pgx.NamedArgs{"article_id": articleID, "key": s.Key, "position": pos + 1,
 			"speaker_description": s.Speaker.Description, "speaker_role": s.Role, "verb": s.Verb,
-			"mode": s.Mode, "content": s.Content, "bump": w.bump(), "actor": w.actorOrNil()}
+			"mode": s.Mode, "content": s.Content}
+		w.stamp(args, "statement", s.Key)
 		var speaker *int64
 		var speakerKind *string
 		var err error
@@ -888,9 +920,9 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 		var inserted bool
 		err = w.tx.QueryRow(ctx, `
 			INSERT INTO statements (article_id, key, position, speaker_id, speaker_kind, speaker_description,
-				speaker_organization_id, speaker_role, verb, mode, content, event_id)
+				speaker_organization_id, speaker_role, verb, mode, content, event_id, updated_by)
 			VALUES (@article_id, @key, @position, @speaker_id, @speaker_kind, @speaker_description,
-				@speaker_organization_id, @speaker_role, @verb, @mode, @content, @event_id)
+				@speaker_organization_id, @speaker_role, @verb, @mode, @content, @event_id, @actor)
 			ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position,
 				speaker_id = EXCLUDED.speaker_id, speaker_kind = EXCLUDED.speaker_kind,
 				speaker_description = EXCLUDED.speaker_description,
@@ -966,7 +998,8 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 		}
 		args := pgx.NamedArgs{"article_id": articleID, "key": f.Key, "position": pos + 1, "metric": f.Metric,
 			"value": f.Value, "unit": f.Unit, "currency": f.Currency, "display": f.Display,
-			"subject_id": subject, "statement_id": statement, "bump": w.bump(), "actor": w.actorOrNil()}
+			"subject_id": subject, "statement_id": statement}
+		w.stamp(args, "figure", f.Key)
 		dateArgs(args, "period", f.Period)
 		dateArgs(args, "base", f.Base)
 		dateArgs(args, "value_date", f.Date)
@@ -977,12 +1010,12 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 				period_year, period_month, period_day, period_precision, period_text, period_inferred, period_basis,
 				base_year, base_month, base_day, base_precision, base_text, base_inferred, base_basis,
 				value_date_year, value_date_month, value_date_day, value_date_precision, value_date_text,
-				value_date_inferred, value_date_basis)
+				value_date_inferred, value_date_basis, updated_by)
 			VALUES (@article_id, @key, @position, @metric, @value::numeric, @unit, @currency, @display, @subject_id, @statement_id,
 				@period_year, @period_month, @period_day, @period_precision, @period_text, @period_inferred, @period_basis,
 				@base_year, @base_month, @base_day, @base_precision, @base_text, @base_inferred, @base_basis,
 				@value_date_year, @value_date_month, @value_date_day, @value_date_precision, @value_date_text,
-				@value_date_inferred, @value_date_basis)
+				@value_date_inferred, @value_date_basis, @actor)
 			ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position, metric = EXCLUDED.metric,
 				value = EXCLUDED.value, unit = EXCLUDED.unit, currency = EXCLUDED.currency, display = EXCLUDED.display,
 				subject_id = EXCLUDED.subject_id, statement_id = EXCLUDED.statement_id,
@@ -1077,7 +1110,7 @@ func ptr[T any](v T) *T { return &v }
 
 // Validate checks documents as Import would, and writes nothing.
 func (s *Store) Validate(ctx context.Context, docs []*Document) error {
-	if _, err := validate(ctx, docs, storedCatalog{s}); err != nil {
+	if _, err := validate(ctx, docs, storedCatalog{s.pool}); err != nil {
 		return err
 	}
 	_, err := parentOrder(docs)

@@ -8,42 +8,18 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
-// tableState is a table's row count and a digest of all its rows.
-type tableState struct {
-	Rows   int64
-	Digest string
-}
-
-// snapshot digests every table of the public schema.
-func snapshot(t *testing.T, d *dbtest.Database) map[string]tableState {
+// snapshot returns every table's row count and digest.
+func snapshot(t *testing.T, d *dbtest.Database) map[string]dbtest.TableState {
 	t.Helper()
-	ctx := context.Background()
-	rows, err := d.Pool.Query(ctx, `
-		SELECT table_name FROM information_schema.tables
-		WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+	state, err := d.Snapshot(context.Background())
 	if err != nil {
 		t.Fatal(err)
-	}
-	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		t.Fatal(err)
-	}
-	state := map[string]tableState{}
-	for _, table := range tables {
-		var s tableState
-		err := d.Pool.QueryRow(ctx, `SELECT count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
-			FROM `+pgx.Identifier{table}.Sanitize()+` t`).Scan(&s.Rows, &s.Digest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		state[table] = s
 	}
 	return state
 }

@@ -8,10 +8,13 @@ import "fmt"
 
 // Keyset is where a row sits in the listing that returned it: its sort keys
 // and id as text (Keys) and, for a nested listing, the parent it was listed
-// under (Parent). It is zero for rows not read through a listing.
+// under (Parent) and, when the listing was counted with its page, how many
+// rows the parent's whole listing has (Total). It is zero for rows not read
+// through a listing.
 type Keyset struct {
 	Keys   []string `db:"list_keys"`
 	Parent int64    `db:"list_parent"`
+	Total  int      `db:"list_total"`
 }
 
 // ListKeys returns the row's sort keys in the listing that returned it.
@@ -49,7 +52,9 @@ func (d PartialDate) ISO() string {
 	return fmt.Sprintf("%04d-%02d-%02d", *d.Year, *d.Month, *d.Day)
 }
 
-// Article is a stored article. Text is the verbatim source text.
+// Article is a stored article, without its verbatim source text: lists and
+// references load articles by the dozen and rarely need it, so
+// Store.ArticleTexts reads it on its own.
 type Article struct {
 	ID         int64        `db:"id"`
 	Slug       string       `db:"slug"`
@@ -57,8 +62,10 @@ type Article struct {
 	Lede       *string      `db:"lede"`
 	Language   string       `db:"language"`
 	SourceFile string       `db:"source_file"`
-	Text       string       `db:"source_text"`
 	Published  *PartialDate `db:"published"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -91,6 +98,9 @@ type Topic struct {
 	Label       string  `db:"label"`
 	Description *string `db:"description"`
 	ParentID    *int64  `db:"parent_id"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -100,6 +110,9 @@ type Person struct {
 	Slug       string   `db:"slug"`
 	Name       string   `db:"name"`
 	Honorifics []string `db:"honorifics"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -115,6 +128,9 @@ type Organization struct {
 	ParentID   *int64  `db:"parent_id"`
 	Unresolved bool    `db:"unresolved"`
 	Note       *string `db:"note"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -126,6 +142,9 @@ type Place struct {
 	Kind      string `db:"place_kind"`
 	CountryID *int64 `db:"country_id"`
 	ParentID  *int64 `db:"parent_id"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -141,6 +160,9 @@ type Event struct {
 	PlaceID                *int64       `db:"place_id"`
 	VenueID                *int64       `db:"venue_id"`
 	ParentID               *int64       `db:"parent_id"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -155,6 +177,9 @@ type Project struct {
 	BuilderID  *int64       `db:"builder_id"`
 	PlaceID    *int64       `db:"place_id"`
 	Completion *PartialDate `db:"completion"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -169,6 +194,9 @@ type Agreement struct {
 	Summary  *string      `db:"summary"`
 	Date     *PartialDate `db:"date"`
 	ParentID *int64       `db:"parent_id"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -182,6 +210,11 @@ type Affiliation struct {
 	PlaceID        *int64  `db:"place_id"`
 	Role           *string `db:"role"`
 	Former         bool    `db:"former"`
+	// Organization and Place are the rows OrganizationID and PlaceID name,
+	// read with the affiliation by the Store's affiliation reads (nil when
+	// the ID is nil). An affiliation is rarely shown without them.
+	Organization *Organization `db:"-"`
+	Place        *Place        `db:"-"`
 	Keyset
 }
 
@@ -201,6 +234,9 @@ type Statement struct {
 	Mode                  string  `db:"mode"`
 	Content               string  `db:"content"`
 	EventID               *int64  `db:"event_id"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -221,6 +257,9 @@ type Figure struct {
 	Period      *PartialDate `db:"period"`
 	Base        *PartialDate `db:"base"`
 	Date        *PartialDate `db:"value_date"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
 	Keyset
 }
 
@@ -236,7 +275,29 @@ type Evidence struct {
 	SourceStart int    `db:"source_start"`
 	SourceEnd   int    `db:"source_end"`
 	Text        string `db:"text"`
+	// Paragraph is the paragraph ParagraphID names, read with the evidence
+	// (every read of evidence joins it anyway).
+	Paragraph *Paragraph `db:"-"`
+	evidenceParagraph
 	Keyset
+}
+
+// evidenceParagraph holds the columns of an evidence's paragraph as read
+// with it, until withParagraph makes them its Paragraph.
+type evidenceParagraph struct {
+	ParagraphPosition int    `db:"paragraph_position"`
+	ParagraphKind     string `db:"paragraph_kind"`
+	ParagraphText     string `db:"paragraph_text"`
+	ParagraphOffset   int    `db:"paragraph_source_offset"`
+}
+
+// withParagraph sets e.Paragraph from the columns read with it.
+func (e *Evidence) withParagraph() *Evidence {
+	p := e.evidenceParagraph
+	e.Paragraph = &Paragraph{ID: e.ParagraphID, ArticleID: e.ArticleID, Position: p.ParagraphPosition,
+		Kind: p.ParagraphKind, Text: p.ParagraphText, SourceOffset: p.ParagraphOffset}
+	e.evidenceParagraph = evidenceParagraph{}
+	return e
 }
 
 // EntityRef points at an entity of a given Kind (PERSON, ORGANIZATION,

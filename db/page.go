@@ -37,6 +37,9 @@ type Page[T any] struct {
 	HasPrevious bool
 	// Order is the name of the page's ordering, for the cursors of its items.
 	Order string
+	// Total is how many items the whole listing has, when the page was
+	// read with its count; nil when it was not counted.
+	Total *int
 }
 
 // Order chooses one of a listing's orderings by name (e.g. "NAME") and
@@ -224,6 +227,10 @@ func finish[T any](items []*T, limit int, backward bool, page PageArgs) Page[T] 
 // range of values, the generic plan (a BitmapAnd of the trigram and value
 // indexes, then a sort of every match) took 190 ms where the custom plan
 // (the article-order index, filtered) takes 2 ms.
+//
+// Such statements run on the store's custom pool (Store.planned routes
+// them), whose connections plan every statement for its values; the
+// store's other connections keep generic plans (NewPool).
 const customPlan = pgx.QueryExecModeCacheDescribe
 
 // execMode is how to send a listing's statement: planned for its values
@@ -274,17 +281,34 @@ func count(ctx context.Context, q querier, l listing) (int, error) {
 
 // fetchNestedPages reads the same page of a nested listing for many
 // parents in one statement. The listing's conditions refer to the parent's
-// id as par.id.
-func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o ordering, parents []int64, page PageArgs) (map[int64]Page[T], error) {
+// id as par.id. With withCount, the statement also counts each parent's
+// children (all of them, not just the page's) in a LATERAL subquery and
+// every row carries its parent's count as list_total; a parent whose page
+// is empty has no row to carry it, so its count is known (zero) only when
+// the page has no cursor, and is left unknown (nil) otherwise.
+func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+	// The count's conditions are the listing's, before the cursor's bounds.
+	countWhere := l.whereSQL()
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return nil, err
 	}
-	sql := fmt.Sprintf(`
+	par := l.arg(parents)
+	var sql string
+	if withCount {
+		sql = fmt.Sprintf(`
+		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
+		CROSS JOIN LATERAL (SELECT count(*) AS n FROM %s WHERE %s) list_count
+		CROSS JOIN LATERAL (
+			SELECT par.id AS list_parent, list_count.n AS list_total, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
+		) x`, par, l.from, countWhere, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	} else {
+		sql = fmt.Sprintf(`
 		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
 		CROSS JOIN LATERAL (
 			SELECT par.id AS list_parent, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, l.arg(parents), l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+		) x`, par, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	}
 	rows, err := q.Query(ctx, sql, l.args)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
@@ -300,8 +324,18 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o orderi
 	}
 	pages := make(map[int64]Page[T], len(parents))
 	for _, p := range parents {
-		pg := finish(grouped[p], limit, backward, page)
+		items := grouped[p]
+		pg := finish(items, limit, backward, page)
 		pg.Order = o.cursorName()
+		if withCount {
+			switch {
+			case len(items) > 0:
+				n := any(items[0]).(keyed).keyset().Total
+				pg.Total = &n
+			case page.After == nil && page.Before == nil:
+				pg.Total = new(int) // no children at all
+			}
+		}
 		pages[p] = pg
 	}
 	return pages, nil

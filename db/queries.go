@@ -1,8 +1,13 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // byIDs reads the rows of one type whose id is in ids, in no particular
@@ -18,6 +23,25 @@ func byIDs[T any](ctx context.Context, q querier, from, columns, id string, ids 
 // Articles reads articles by id.
 func (s *Store) Articles(ctx context.Context, ids []int64) ([]*Article, error) {
 	return byIDs[Article](ctx, s.pool, articleFrom, articleColumns, "a.id", ids)
+}
+
+// ArticleTexts reads the verbatim source text of articles by id; ids that
+// name no article are left out.
+func (s *Store) ArticleTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT a.id, a.source_text FROM articles a WHERE a.id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read article texts: %w", err)
+	}
+	texts := make(map[int64]string, len(ids))
+	var id int64
+	var text string
+	if _, err := pgx.ForEachRow(rows, []any{&id, &text}, func() error {
+		texts[id] = text
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read article texts: %w", err)
+	}
+	return texts, nil
 }
 
 // ArticleBySlug reads the article with slug, or returns ErrNotFound.
@@ -99,9 +123,63 @@ func (s *Store) Agreements(ctx context.Context, ids []int64) ([]*Agreement, erro
 	return byIDs[Agreement](ctx, s.pool, agreementFrom, agreementColumns, "ag.id", ids)
 }
 
-// Affiliations reads affiliations by id.
+// Affiliations reads affiliations by id, with their organizations and
+// places.
 func (s *Store) Affiliations(ctx context.Context, ids []int64) ([]*Affiliation, error) {
-	return byIDs[Affiliation](ctx, s.pool, "affiliations af", affiliationColumns, "af.id", ids)
+	affs, err := byIDs[Affiliation](ctx, s.pool, "affiliations af", affiliationColumns, "af.id", ids)
+	if err != nil {
+		return nil, err
+	}
+	return affs, s.attachAffiliationRefs(ctx, affs)
+}
+
+// attachAffiliationRefs reads the organizations and places of affiliations
+// (one statement for all of them) and sets their Organization and Place.
+func (s *Store) attachAffiliationRefs(ctx context.Context, affs []*Affiliation) error {
+	var keys []EntityKey
+	for _, a := range affs {
+		if a.OrganizationID != nil {
+			keys = append(keys, EntityKey{Kind: "ORGANIZATION", ID: *a.OrganizationID})
+		}
+		if a.PlaceID != nil {
+			keys = append(keys, EntityKey{Kind: "PLACE", ID: *a.PlaceID})
+		}
+	}
+	// Unique keys: many affiliations share an organization.
+	slices.SortFunc(keys, func(a, b EntityKey) int {
+		return cmp.Or(strings.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID))
+	})
+	keys = slices.Compact(keys)
+	found, err := s.NamedEntities(ctx, keys)
+	if err != nil {
+		return err
+	}
+	for _, a := range affs {
+		if a.OrganizationID != nil {
+			if a.Organization, _ = found[EntityKey{Kind: "ORGANIZATION", ID: *a.OrganizationID}].(*Organization); a.Organization == nil {
+				return fmt.Errorf("affiliation %d: organization %d: %w", a.ID, *a.OrganizationID, ErrNotFound) // the foreign key forbids this
+			}
+		}
+		if a.PlaceID != nil {
+			if a.Place, _ = found[EntityKey{Kind: "PLACE", ID: *a.PlaceID}].(*Place); a.Place == nil {
+				return fmt.Errorf("affiliation %d: place %d: %w", a.ID, *a.PlaceID, ErrNotFound)
+			}
+		}
+	}
+	return nil
+}
+
+// affiliationsWithRefs is children for affiliations, with their
+// organizations and places.
+func (s *Store) affiliationsWithRefs(ctx context.Context, what, sql string, parents []int64) (map[int64][]*Affiliation, error) {
+	items, err := fetchAll[Affiliation](ctx, s.pool, sql, parents)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	if err := s.attachAffiliationRefs(ctx, items); err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	return groupByParent(items), nil
 }
 
 // Statements reads statements by id.
@@ -174,15 +252,17 @@ func (s *Store) CreditsOf(ctx context.Context, articles []int64) (map[int64][]*C
 		FROM credits c WHERE c.article_id = ANY($1) ORDER BY c.article_id, c.position`, articles)
 }
 
-// AffiliationsOf reads people's affiliations: current ones first.
+// AffiliationsOf reads people's affiliations, with their organizations and
+// places: current ones first.
 func (s *Store) AffiliationsOf(ctx context.Context, people []int64) (map[int64][]*Affiliation, error) {
-	return children[Affiliation](ctx, s.pool, "affiliations", `SELECT af.person_id AS list_parent, `+affiliationColumns+`
+	return s.affiliationsWithRefs(ctx, "affiliations", `SELECT af.person_id AS list_parent, `+affiliationColumns+`
 		FROM affiliations af WHERE af.person_id = ANY($1) ORDER BY af.person_id, af.former, af.id`, people)
 }
 
-// StatementAffiliations reads the affiliations each statement's speaker role refers to.
+// StatementAffiliations reads the affiliations each statement's speaker
+// role refers to, with their organizations and places.
 func (s *Store) StatementAffiliations(ctx context.Context, statements []int64) (map[int64][]*Affiliation, error) {
-	return children[Affiliation](ctx, s.pool, "statement affiliations", `SELECT sa.statement_id AS list_parent, `+affiliationColumns+`
+	return s.affiliationsWithRefs(ctx, "statement affiliations", `SELECT sa.statement_id AS list_parent, `+affiliationColumns+`
 		FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
 		WHERE sa.statement_id = ANY($1) ORDER BY sa.statement_id, af.former, af.id`, statements)
 }
@@ -296,17 +376,74 @@ const (
 	EntityEvidence      EvidenceOwner = "entity_id"
 )
 
-// EvidenceOf reads the evidence of facts of one kind, in reading order
-// (article by article).
+// EvidenceOf reads the evidence of facts of one kind, with its paragraphs,
+// in reading order (article by article).
 func (s *Store) EvidenceOf(ctx context.Context, owner EvidenceOwner, ids []int64) (map[int64][]*Evidence, error) {
-	switch owner {
-	case StatementEvidence, FigureEvidence, AffiliationEvidence, CreditEvidence, EntityEvidence:
-	default:
-		return nil, fmt.Errorf("evidence of %q: unknown", owner)
+	keys := make([]EvidenceKey, len(ids))
+	for i, id := range ids {
+		keys[i] = EvidenceKey{Owner: owner, ID: id}
 	}
-	col := "e." + string(owner)
-	return children[Evidence](ctx, s.pool, "evidence", `SELECT `+col+` AS list_parent, `+evidenceColumns+`
-		FROM `+evidenceFrom+` WHERE `+col+` = ANY($1) ORDER BY `+col+`, e.article_id, ep.position, e.start_offset, e.id`, ids)
+	found, err := s.EvidenceOfAll(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]*Evidence, len(found))
+	for k, list := range found {
+		out[k.ID] = list
+	}
+	return out, nil
+}
+
+// EvidenceKey is a fact that evidence supports: a statement, a figure, ...
+// (Owner) and its id.
+type EvidenceKey struct {
+	Owner EvidenceOwner
+	ID    int64
+}
+
+// EvidenceOfAll reads the evidence of facts of any kinds, with its
+// paragraphs, in reading order (article by article), in one statement: a
+// UNION ALL of one branch per kind asked for.
+func (s *Store) EvidenceOfAll(ctx context.Context, keys []EvidenceKey) (map[EvidenceKey][]*Evidence, error) {
+	ids := map[EvidenceOwner][]int64{}
+	for _, k := range keys {
+		switch k.Owner {
+		case StatementEvidence, FigureEvidence, AffiliationEvidence, CreditEvidence, EntityEvidence:
+		default:
+			return nil, fmt.Errorf("evidence of %q: unknown", k.Owner)
+		}
+		ids[k.Owner] = append(ids[k.Owner], k.ID)
+	}
+	var branches []string
+	var args []any
+	for _, owner := range []EvidenceOwner{StatementEvidence, FigureEvidence, AffiliationEvidence, CreditEvidence, EntityEvidence} {
+		if len(ids[owner]) == 0 {
+			continue
+		}
+		args = append(args, ids[owner])
+		col := "e." + string(owner)
+		branches = append(branches, fmt.Sprintf(`SELECT '%s' AS list_owner, %s AS list_parent, %s FROM %s WHERE %s = ANY($%d)`,
+			owner, col, evidenceColumns, evidenceFrom, col, len(args)))
+	}
+	out := make(map[EvidenceKey][]*Evidence, len(keys))
+	if len(branches) == 0 {
+		return out, nil
+	}
+	type row struct {
+		Evidence
+		Owner EvidenceOwner `db:"list_owner"`
+	}
+	rows, err := fetchAll[row](ctx, s.pool, strings.Join(branches, "\nUNION ALL\n")+
+		"\nORDER BY list_owner, list_parent, article_id, paragraph_position, start_offset, id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence: %w", err)
+	}
+	for _, r := range rows {
+		k := EvidenceKey{Owner: r.Owner, ID: r.Parent}
+		ev := r.Evidence
+		out[k] = append(out[k], ev.withParagraph())
+	}
+	return out, nil
 }
 
 // MentionKey is an entity in an article.
@@ -314,7 +451,8 @@ type MentionKey struct {
 	Entity, Article int64
 }
 
-// Mentions reads where each article names each entity, in reading order.
+// Mentions reads where each article names each entity, with the
+// paragraphs, in reading order.
 func (s *Store) Mentions(ctx context.Context, keys []MentionKey) (map[MentionKey][]*Evidence, error) {
 	entities := make([]int64, len(keys))
 	articles := make([]int64, len(keys))
@@ -337,7 +475,94 @@ func (s *Store) Mentions(ctx context.Context, keys []MentionKey) (map[MentionKey
 	for _, r := range rows {
 		k := MentionKey{Entity: r.Entity, Article: r.ArticleID}
 		ev := r.Evidence
-		out[k] = append(out[k], &ev)
+		out[k] = append(out[k], ev.withParagraph())
+	}
+	return out, nil
+}
+
+// EntityKey names a person, an organization or a place: Kind is PERSON,
+// ORGANIZATION or PLACE.
+type EntityKey struct {
+	Kind string
+	ID   int64
+}
+
+// namedEntityBranches read each kind of NamedEntities as the same columns,
+// named in every branch (the first branch read names them): every kind's
+// own columns (as personColumns, organizationColumns and placeColumns name
+// them), NULL where a kind has no such column.
+// TestNamedEntities checks that they read what People, Organizations and
+// Places read.
+var namedEntityBranches = []struct{ kind, sql string }{
+	{"PERSON", `SELECT 'PERSON' AS entity_kind, p.id, n.slug, p.name, p.honorifics, NULL::text AS short_name,
+		NULL::text AS org_kind, NULL::text AS place_kind, NULL::bigint AS country_id, NULL::bigint AS parent_id,
+		NULL::boolean AS unresolved, NULL::text AS note, n.version FROM ` + personFrom + ` WHERE p.id = ANY(%s)`},
+	{"ORGANIZATION", `SELECT 'ORGANIZATION' AS entity_kind, o.id, n.slug, o.name, NULL::text[] AS honorifics, o.short_name,
+		upper(o.org_kind::text) AS org_kind, NULL::text AS place_kind, o.country_id, o.parent_id,
+		o.unresolved, o.note, n.version FROM ` + organizationFrom + ` WHERE o.id = ANY(%s)`},
+	{"PLACE", `SELECT 'PLACE' AS entity_kind, pl.id, n.slug, pl.name, NULL::text[] AS honorifics, NULL::text AS short_name,
+		NULL::text AS org_kind, upper(pl.place_kind::text) AS place_kind, pl.country_id, pl.parent_id,
+		NULL::boolean AS unresolved, NULL::text AS note, n.version FROM ` + placeFrom + ` WHERE pl.id = ANY(%s)`},
+}
+
+// namedEntityRow is a row of NamedEntities: the columns of all three kinds.
+type namedEntityRow struct {
+	Kind       string   `db:"entity_kind"`
+	ID         int64    `db:"id"`
+	Slug       string   `db:"slug"`
+	Name       string   `db:"name"`
+	Honorifics []string `db:"honorifics"`
+	ShortName  *string  `db:"short_name"`
+	OrgKind    *string  `db:"org_kind"`
+	PlaceKind  *string  `db:"place_kind"`
+	CountryID  *int64   `db:"country_id"`
+	ParentID   *int64   `db:"parent_id"`
+	Unresolved *bool    `db:"unresolved"`
+	Note       *string  `db:"note"`
+	Version    int      `db:"version"`
+}
+
+// NamedEntities reads people, organizations and places by kind and id, all
+// in one statement (People, Organizations and Places take one each). The
+// values are *Person, *Organization or *Place; keys that name nothing, or
+// a kind other than those three, are left out.
+func (s *Store) NamedEntities(ctx context.Context, keys []EntityKey) (map[EntityKey]any, error) {
+	ids := map[string][]int64{}
+	for _, k := range keys {
+		ids[k.Kind] = append(ids[k.Kind], k.ID)
+	}
+	var branches []string
+	var args []any
+	for _, b := range namedEntityBranches {
+		if len(ids[b.kind]) == 0 {
+			continue
+		}
+		args = append(args, ids[b.kind])
+		branches = append(branches, fmt.Sprintf(b.sql, fmt.Sprintf("$%d", len(args))))
+	}
+	out := make(map[EntityKey]any, len(keys))
+	if len(branches) == 0 {
+		return out, nil
+	}
+	rows, err := fetchAll[namedEntityRow](ctx, s.pool, strings.Join(branches, "\nUNION ALL\n"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("read entities: %w", err)
+	}
+	for _, r := range rows {
+		var v any
+		switch r.Kind {
+		case "PERSON":
+			v = &Person{ID: r.ID, Slug: r.Slug, Name: r.Name, Honorifics: r.Honorifics, Version: r.Version}
+		case "ORGANIZATION":
+			v = &Organization{ID: r.ID, Slug: r.Slug, Name: r.Name, ShortName: r.ShortName, Kind: r.OrgKind,
+				CountryID: r.CountryID, ParentID: r.ParentID, Unresolved: r.Unresolved != nil && *r.Unresolved, Note: r.Note, Version: r.Version}
+		case "PLACE":
+			v = &Place{ID: r.ID, Slug: r.Slug, Name: r.Name, CountryID: r.CountryID, ParentID: r.ParentID, Version: r.Version}
+			if r.PlaceKind != nil {
+				v.(*Place).Kind = *r.PlaceKind
+			}
+		}
+		out[EntityKey{Kind: r.Kind, ID: r.ID}] = v
 	}
 	return out, nil
 }

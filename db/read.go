@@ -17,6 +17,30 @@ type querier interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
+// planned is a querier that sends a statement whose first argument is
+// customPlan to the store's custom-plan connections, and any other
+// statement to its pool.
+type planned struct{ s *Store }
+
+func (p planned) pick(args []any) querier {
+	if len(args) > 0 && args[0] == customPlan {
+		return p.s.custom
+	}
+	return p.s.pool
+}
+
+func (p planned) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
+	return p.pick(args).Query(ctx, sql, args...)
+}
+
+func (p planned) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
+	return p.pick(args).QueryRow(ctx, sql, args...)
+}
+
+func (p planned) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
+	return p.pick(args).Exec(ctx, sql, args...)
+}
+
 // pdj is the select-list expression of a partial date stored under prefix
 // in the table aliased t.
 func pdj(t, prefix string) string {
@@ -28,7 +52,7 @@ func pdj(t, prefix string) string {
 // The FROM clause and columns of each domain type.
 var (
 	articleFrom    = `articles a`
-	articleColumns = `a.id, a.slug, a.title, a.lede, a.language, a.source_file, a.source_text, ` + pdj("a", "published")
+	articleColumns = `a.id, a.slug, a.title, a.lede, a.language, a.source_file, a.version, ` + pdj("a", "published") // not source_text: ArticleTexts
 
 	paragraphFrom    = `paragraphs p`
 	paragraphColumns = `p.id, p.article_id, p.position, upper(p.kind::text) AS kind, p.text, p.source_offset`
@@ -36,44 +60,46 @@ var (
 	creditColumns = `c.id, c.article_id, c.person_id, upper(c.role::text) AS role, c.position`
 
 	topicFrom    = `topics t`
-	topicColumns = `t.id, t.slug, t.label, t.description, t.parent_id`
+	topicColumns = `t.id, t.slug, t.label, t.description, t.parent_id, t.version`
 
 	personFrom    = `people p JOIN entities n ON n.id = p.id`
-	personColumns = `p.id, n.slug, p.name, p.honorifics`
+	personColumns = `p.id, n.slug, p.name, p.honorifics, n.version`
 
 	organizationFrom    = `organizations o JOIN entities n ON n.id = o.id`
-	organizationColumns = `o.id, n.slug, o.name, o.short_name, upper(o.org_kind::text) AS org_kind, o.country_id, o.parent_id, o.unresolved, o.note`
+	organizationColumns = `o.id, n.slug, o.name, o.short_name, upper(o.org_kind::text) AS org_kind, o.country_id, o.parent_id, o.unresolved, o.note, n.version`
 
 	placeFrom    = `places pl JOIN entities n ON n.id = pl.id`
-	placeColumns = `pl.id, n.slug, pl.name, upper(pl.place_kind::text) AS place_kind, pl.country_id, pl.parent_id`
+	placeColumns = `pl.id, n.slug, pl.name, upper(pl.place_kind::text) AS place_kind, pl.country_id, pl.parent_id, n.version`
 
 	eventFrom    = `events ev JOIN entities n ON n.id = ev.id`
 	eventColumns = `ev.id, n.slug, ev.name, upper(ev.event_kind::text) AS event_kind, ev.summary, ev.participant_description, ` +
-		pdj("ev", "date") + `, ev.place_id, ev.venue_id, ev.parent_id`
+		pdj("ev", "date") + `, ev.place_id, ev.venue_id, ev.parent_id, n.version`
 
 	projectFrom    = `projects pr JOIN entities n ON n.id = pr.id`
 	projectColumns = `pr.id, n.slug, pr.name, upper(pr.project_kind::text) AS project_kind, upper(pr.status::text) AS status, pr.summary, ` +
-		`pr.builder_id, pr.place_id, ` + pdj("pr", "completion")
+		`pr.builder_id, pr.place_id, ` + pdj("pr", "completion") + `, n.version`
 
 	agreementFrom    = `agreements ag JOIN entities n ON n.id = ag.id`
 	agreementColumns = `ag.id, n.slug, ag.name, upper(ag.agreement_kind::text) AS agreement_kind, upper(ag.status::text) AS status, ` +
-		`ag.summary, ` + pdj("ag", "date") + `, ag.parent_id`
+		`ag.summary, ` + pdj("ag", "date") + `, ag.parent_id, n.version`
 
 	affiliationColumns = `af.id, af.person_id, af.organization_id, af.place_id, af.role, af.former`
 
 	statementFrom    = `statements s`
 	statementColumns = `s.id, s.article_id, s.position, s.speaker_id, upper(s.speaker_kind::text) AS speaker_kind, ` +
 		`s.speaker_description, s.speaker_organization_id, s.speaker_role, upper(s.verb::text) AS verb, ` +
-		`upper(s.mode::text) AS mode, s.content, s.event_id`
+		`upper(s.mode::text) AS mode, s.content, s.event_id, s.version`
 
 	figureFrom    = `figures f JOIN entities fs ON fs.id = f.subject_id`
 	figureColumns = `f.id, f.article_id, f.position, f.metric, f.value::text AS value, upper(f.unit::text) AS unit, f.currency, ` +
 		`f.display, f.subject_id, upper(fs.kind::text) AS subject_kind, f.statement_id, ` +
-		pdj("f", "period") + `, ` + pdj("f", "base") + `, ` + pdj("f", "value_date")
+		pdj("f", "period") + `, ` + pdj("f", "base") + `, ` + pdj("f", "value_date") + `, f.version`
 
 	evidenceFrom    = `evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id`
 	evidenceColumns = `e.id, e.article_id, e.paragraph_id, e.start_offset, e.end_offset, ` +
-		`ep.source_offset + e.start_offset AS source_start, ep.source_offset + e.end_offset AS source_end, e.text`
+		`ep.source_offset + e.start_offset AS source_start, ep.source_offset + e.end_offset AS source_end, e.text, ` +
+		`ep.position AS paragraph_position, upper(ep.kind::text) AS paragraph_kind, ep.text AS paragraph_text, ` +
+		`ep.source_offset AS paragraph_source_offset`
 	evidenceOrder = `ORDER BY ep.position, e.start_offset, e.id`
 )
 
@@ -407,7 +433,8 @@ func (f *PersonFilter) sql(l *listing) string {
 	}
 	var c []string
 	if f.Name != nil {
-		c = append(c, nameMatch(l.arg(*f.Name))+` >= `+nameSimilarity)
+		q := l.arg(*f.Name)
+		c = append(c, `p.id = ANY(ARRAY(SELECT people_like(`+q+`))) AND `+nameMatch(q)+` >= `+nameSimilarity)
 	}
 	if f.Organizations != nil {
 		c = append(c, `EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(`+organizationTree(l.arg(f.Organizations))+`))`)
@@ -422,7 +449,9 @@ func nameMatch(q string) string {
 }
 
 // nameSimilarity is how alike a query and a name must be (trigram word
-// similarity) for the name to match: "Suhaza" finds "Suhaiza Hanim".
+// similarity) for the name to match: "Suhaza" finds "Suhaiza Hanim". The
+// functions people_like and organizations_like (migration 000005) find
+// the candidates with the trigram indexes at this threshold.
 const nameSimilarity = "0.5"
 
 // OrganizationFilter selects organizations; see the API's OrganizationFilter.
@@ -446,7 +475,8 @@ func (f *OrganizationFilter) sql(l *listing) string {
 		c = append(c, `o.country_id = ANY(`+l.arg(f.Countries)+`)`)
 	}
 	if f.Name != nil {
-		c = append(c, `word_similarity(`+l.arg(*f.Name)+`, o.name || ' ' || coalesce(o.short_name, '')) >= `+nameSimilarity)
+		q := l.arg(*f.Name)
+		c = append(c, `o.id = ANY(ARRAY(SELECT organizations_like(`+q+`))) AND word_similarity(`+q+`, o.name || ' ' || coalesce(o.short_name, '')) >= `+nameSimilarity)
 	}
 	return combine(l, c, f.And, f.Or, f.Not)
 }

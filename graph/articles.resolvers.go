@@ -18,6 +18,11 @@ func (r *articleResolver) ID(ctx context.Context, obj *db.Article) (string, erro
 	return encodeID(typeArticle, obj.ID), nil
 }
 
+// Text is the resolver for the text field.
+func (r *articleResolver) Text(ctx context.Context, obj *db.Article) (string, error) {
+	return articleText(ctx, obj.ID)
+}
+
 // Paragraphs is the resolver for the paragraphs field.
 func (r *articleResolver) Paragraphs(ctx context.Context, obj *db.Article) ([]*db.Paragraph, error) {
 	return loaders(ctx).paragraphsOf.Load(ctx, obj.ID)

@@ -23,16 +23,6 @@ func (r *affiliationResolver) Person(ctx context.Context, obj *db.Affiliation) (
 	return loadRef(ctx, loaders(ctx).people, &obj.PersonID)
 }
 
-// Organization is the resolver for the organization field.
-func (r *affiliationResolver) Organization(ctx context.Context, obj *db.Affiliation) (*db.Organization, error) {
-	return loadRef(ctx, loaders(ctx).organizations, obj.OrganizationID)
-}
-
-// Place is the resolver for the place field.
-func (r *affiliationResolver) Place(ctx context.Context, obj *db.Affiliation) (*db.Place, error) {
-	return loadRef(ctx, loaders(ctx).places, obj.PlaceID)
-}
-
 // Evidence is the resolver for the evidence field.
 func (r *affiliationResolver) Evidence(ctx context.Context, obj *db.Affiliation) ([]*db.Evidence, error) {
 	return loaders(ctx).evidenceOf[db.AffiliationEvidence].Load(ctx, obj.ID)

@@ -107,6 +107,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
 	srv.Use(limitChecker{limits: limits})
+	srv.Use(deliverDeferredAtOnce{})
 	if opts.AllowList == nil || opts.Dev {
 		srv.Use(extension.Introspection{})
 	}

@@ -5,15 +5,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/vektah/gqlparser/v2"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // request sends a request and returns the response with its body read.
@@ -186,22 +181,7 @@ func TestIntrospection(t *testing.T) {
 	}
 
 	t.Run("MatchesSchemaFiles", func(t *testing.T) {
-		files, err := filepath.Glob(filepath.Join("schema", "*.graphqls"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no schema files under graph/schema: %v", err)
-		}
-		var sources []*ast.Source
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sources = append(sources, &ast.Source{Name: f, Input: string(b)})
-		}
-		schema, err := gqlparser.LoadSchema(sources...)
-		if err != nil {
-			t.Fatalf("load schema files: %v", err)
-		}
+		schema := schemaFiles(t)
 		for name, def := range schema.Types {
 			if strings.HasPrefix(name, "__") || slices.Contains(builtinScalars, name) {
 				continue

@@ -95,8 +95,9 @@ func startServer(ctx context.Context, url string, counter *statementCounter, log
 
 // response is a GraphQL response.
 type response struct {
-	Data   json.RawMessage `json:"data"`
-	Errors []gqlError      `json:"errors"`
+	Data    json.RawMessage `json:"data"`
+	Errors  []gqlError      `json:"errors"`
+	HasNext *bool           `json:"hasNext,omitempty"`
 }
 
 type gqlError struct {

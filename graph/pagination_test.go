@@ -636,3 +636,71 @@ func TestDefaultOrder(t *testing.T) {
 		}
 	})
 }
+
+// TestNestedTotalCount checks the count that a nested connection reads with
+// its page: one statement for page and count, the same count on every page
+// and through a fragment, and a right count for an empty page past the
+// last cursor, which has no row to carry it.
+func TestNestedTotalCount(t *testing.T) {
+	for _, c := range walkCases(t) {
+		if len(c.path) < 2 { // root connections count on their own
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			// node(id:) reads the parent; the page and its count are one more.
+			before := statements.n.Load()
+			whole := fetchPage(t, c.query, c.path, c.vars, map[string]any{"first": 100})
+			if n := statements.n.Load() - before; n != 2 {
+				t.Errorf("%d SQL statements for a parent, its page and totalCount; want 2", n)
+			}
+			if whole.TotalCount != c.want {
+				t.Errorf("totalCount %d; want %d", whole.TotalCount, c.want)
+			}
+			if len(whole.Edges) == 0 {
+				t.Fatal("no items; the case needs some")
+			}
+			past := fetchPage(t, c.query, c.path, c.vars, map[string]any{"first": 5, "after": *whole.PageInfo.EndCursor})
+			if len(past.Edges) != 0 || past.TotalCount != c.want {
+				t.Errorf("past the last item: %d edges, totalCount %d; want 0, %d", len(past.Edges), past.TotalCount, c.want)
+			}
+			var got struct{ TotalCount int }
+			fragment := strings.Replace(c.query, pageFields, "...Count", 1) +
+				"\nfragment Count on " + connectionType(t, c) + " { totalCount }"
+			res := post(t, fragment, mergeVars(c.vars, map[string]any{"first": 1}))
+			if len(res.Errors) > 0 {
+				t.Fatalf("errors: %+v", res.Errors)
+			}
+			dig(t, res.Data, c.path, &got)
+			if got.TotalCount != c.want {
+				t.Errorf("totalCount through a fragment %d; want %d", got.TotalCount, c.want)
+			}
+		})
+	}
+}
+
+// connectionType names the type of c's connection, from its field.
+func connectionType(t *testing.T, c walkCase) string {
+	t.Helper()
+	switch {
+	case strings.Contains(c.query, "c: statements("):
+		return "StatementConnection"
+	case strings.Contains(c.query, "c: people("):
+		return "PersonConnection"
+	case strings.Contains(c.query, "c: articles("):
+		return "ArticleConnection"
+	}
+	t.Fatalf("no connection type known for %s", c.name)
+	return ""
+}
+
+// mergeVars returns the union of two variable maps.
+func mergeVars(a, b map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		out[k] = v
+	}
+	return out
+}

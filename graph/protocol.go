@@ -74,7 +74,33 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeResponse(w, http.StatusOK, responses(ctx))
+	res := responses(ctx)
+	if dataOnly(res) {
+		writeData(w, res.Data)
+		return
+	}
+	writeResponse(w, http.StatusOK, res)
+}
+
+// dataOnly reports whether a response is its data alone, in bytes that
+// encoding/json would write unchanged: no errors, extensions or incremental
+// delivery fields, and no character it escapes in strings (<, >, & and the
+// line and paragraph separators; gqlgen escapes the rest). Most responses
+// are; writing them directly saves re-encoding the data (a front page's
+// 40 KB were checked, compacted and copied once more).
+func dataOnly(res *graphql.Response) bool {
+	return res != nil && len(res.Data) > 0 && len(res.Errors) == 0 && len(res.Extensions) == 0 &&
+		res.Label == "" && res.Path == nil && res.HasNext == nil &&
+		!bytes.ContainsAny(res.Data, "<>&\u2028\u2029")
+}
+
+// writeData writes a response of data alone with status 200: what
+// writeResponse writes for it.
+func writeData(w http.ResponseWriter, data []byte) {
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte(`{"data":`))
+	_, _ = w.Write(data)
+	_, _ = w.Write([]byte(`}`))
 }
 
 type httpMethodKey struct{}

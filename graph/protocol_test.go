@@ -530,3 +530,46 @@ func strconvQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestDeferIsDeliveredAtOnce checks that @defer, on an inline fragment or
+// a fragment spread, gets its data in the one response, with no hasNext
+// promising more.
+func TestDeferIsDeliveredAtOnce(t *testing.T) {
+	const query = `query {
+  articles(first: 1) { nodes { slug ... @defer(label: "more") { language } ...Topics @defer } }
+}
+fragment Topics on Article { topics { slug } }`
+	// The same document, cached once, serves requests at the same time
+	// (go test -race watches them).
+	done := make(chan response, 8)
+	for range cap(done) {
+		go func() { done <- post(t, query, nil) }()
+	}
+	for range cap(done) {
+		if r := <-done; len(r.Errors) > 0 || r.HasNext != nil {
+			t.Errorf("concurrent request: errors %+v, hasNext %v", r.Errors, r.HasNext)
+		}
+	}
+	res := post(t, query, nil)
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors %+v", res.Errors)
+	}
+	var got struct {
+		Articles struct {
+			Nodes []struct {
+				Slug     string
+				Language *string
+				Topics   []struct{ Slug string }
+			}
+		}
+	}
+	if err := json.Unmarshal(res.Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Articles.Nodes) != 1 || got.Articles.Nodes[0].Language == nil || len(got.Articles.Nodes[0].Topics) == 0 {
+		t.Errorf("data %s; want the deferred language and topics in the response", res.Data)
+	}
+	if res.HasNext != nil {
+		t.Errorf("hasNext %v; want none: nothing more comes", *res.HasNext)
+	}
+}

@@ -2,16 +2,16 @@ package graph
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// Global IDs are base64url("Type:id"); cursors are base64url of a small
-// JSON object naming the ordering and the row's sort keys. Both are opaque
-// to clients.
+// Global IDs are base64url("Type:id"); cursors (package model) are
+// base64url of a small JSON object naming the ordering and the row's sort
+// keys. Both are opaque to clients.
 
 // The object types that have global IDs.
 const (
@@ -51,32 +51,11 @@ func decodeID(gid string) (typ string, id int64, ok bool) {
 	return typ, id, true
 }
 
-type cursorJSON struct {
-	Order string   `json:"o"`
-	Keys  []string `json:"k"`
-}
-
 // encodeCursor returns the opaque cursor of a row in an ordering.
-func encodeCursor(order string, keys []string) string {
-	b, _ := json.Marshal(cursorJSON{Order: order, Keys: keys})
-	return base64.RawURLEncoding.EncodeToString(b)
-}
+func encodeCursor(order string, keys []string) string { return model.EncodeCursor(order, keys) }
 
 // decodeCursor parses an opaque cursor, or returns ok false.
-func decodeCursor(s string) (*db.Cursor, bool) {
-	if len(s) > 1024 {
-		return nil, false
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return nil, false
-	}
-	var c cursorJSON
-	if err := json.Unmarshal(raw, &c); err != nil || c.Order == "" || len(c.Keys) == 0 || len(c.Keys) > 8 {
-		return nil, false
-	}
-	return &db.Cursor{Order: c.Order, Keys: c.Keys}, true
-}
+func decodeCursor(s string) (*db.Cursor, bool) { return model.DecodeCursor(s) }
 
 // defaultPageSize is the page size when neither first nor last is given.
 const defaultPageSize = 20

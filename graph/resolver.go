@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
@@ -31,11 +34,11 @@ func connectionOf[T any](page db.Page[T], count func(context.Context) (int, erro
 		Count:    count,
 	}
 	for i, it := range page.Items {
-		c.Edges[i] = &model.Edge[T]{Cursor: encodeCursor(page.Order, any(it).(keyed).ListKeys()), Node: it}
+		c.Edges[i] = &model.Edge[T]{Position: model.Position{Order: page.Order, Keys: any(it).(keyed).ListKeys()}, Node: it}
 	}
 	if n := len(c.Edges); n > 0 {
-		c.PageInfo.StartCursor = &c.Edges[0].Cursor
-		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
+		c.PageInfo.Start = &c.Edges[0].Position
+		c.PageInfo.End = &c.Edges[n-1].Position
 	}
 	return c
 }
@@ -48,7 +51,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 		return nil, err
 	}
 	l := loaders(ctx)
-	key := pageKey{parent: parent, first: args.First, last: args.Last}
+	key := pageKey{parent: parent, first: args.First, last: args.Last, count: selectsTotalCount(ctx)}
 	if after != nil {
 		key.after = *after
 	}
@@ -60,8 +63,46 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 		return nil, err
 	}
 	return connectionOf(page, func(ctx context.Context) (int, error) {
+		if page.Total != nil {
+			return *page.Total, nil
+		}
 		return nestedCounts(l, r).Load(ctx, parent)
 	}), nil
+}
+
+// selectsTotalCount reports whether the connection field being resolved
+// selects totalCount, directly or through fragments on the connection's
+// type, so that its page is read with its count in one statement. A count
+// selected some other way is still answered, by a statement of its own.
+func selectsTotalCount(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	oc := graphql.GetOperationContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || oc == nil {
+		return false
+	}
+	// The usual selection, plain fields, needs no CollectFields (which
+	// allocates); fragments and directives do.
+	collect := false
+	for _, sel := range fc.Field.Selections {
+		f, ok := sel.(*ast.Field)
+		switch {
+		case !ok:
+			collect = true
+		case f.Name == "totalCount" && len(f.Directives) == 0:
+			return true
+		case f.Name == "totalCount":
+			collect = true
+		}
+	}
+	if !collect {
+		return false
+	}
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
 }
 
 // rootList resolves a root connection: it checks the paging arguments,
@@ -249,21 +290,13 @@ func userErrors(err error) []*model.UserError {
 			if p.Item != "" {
 				msg = p.Item + ": " + msg
 			}
-			code := "INVALID"
-			if p.Code == db.CodeNotFound {
-				code = "NOT_FOUND"
-			}
-			out[i] = &model.UserError{Path: p.Path, Message: msg, Code: code}
+			out[i] = &model.UserError{Path: p.Path, Message: msg, Code: problemCode(p.Code)}
 		}
 		return out
 	}
-	switch db.ErrorCode(err) {
-	case db.CodeInvalid:
-		return []*model.UserError{{Message: db.ErrorMessage(err), Code: "INVALID"}}
-	case db.CodeConflict:
-		return []*model.UserError{{Message: db.ErrorMessage(err), Code: "CONFLICT"}}
-	case db.CodeNotFound:
-		return []*model.UserError{{Message: db.ErrorMessage(err), Code: "NOT_FOUND"}}
+	switch code := db.ErrorCode(err); code {
+	case db.CodeInvalid, db.CodeConflict, db.CodeNotFound:
+		return []*model.UserError{{Message: db.ErrorMessage(err), Code: problemCode(code)}}
 	}
 	return nil
 }

@@ -20,11 +20,6 @@ func (r *evidenceResolver) Article(ctx context.Context, obj *db.Evidence) (*db.A
 	return loadRef(ctx, loaders(ctx).articles, &obj.ArticleID)
 }
 
-// Paragraph is the resolver for the paragraph field.
-func (r *evidenceResolver) Paragraph(ctx context.Context, obj *db.Evidence) (*db.Paragraph, error) {
-	return loadRef(ctx, loaders(ctx).paragraphs, &obj.ParagraphID)
-}
-
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
 	return r.node(ctx, id)
@@ -231,11 +226,11 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 	}
 	for i, hit := range page.Items {
 		snippet := hit.Snippet
-		conn.Edges[i] = &model.SearchEdge{Cursor: encodeCursor(page.Order, hit.Keys), Node: nodes[i], Score: hit.Score, Snippet: &snippet}
+		conn.Edges[i] = &model.SearchEdge{Position: model.Position{Order: page.Order, Keys: hit.Keys}, Node: nodes[i], Score: hit.Score, Snippet: &snippet}
 	}
 	if n := len(conn.Edges); n > 0 {
-		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
-		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+		conn.PageInfo.Start = &conn.Edges[0].Position
+		conn.PageInfo.End = &conn.Edges[n-1].Position
 	}
 	return conn, nil
 }

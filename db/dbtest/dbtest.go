@@ -46,8 +46,10 @@ func Create(ctx context.Context) (*Database, error) {
 	suffix := make([]byte, 6)
 	_, _ = rand.Read(suffix)
 	name := "newsgraph_test_" + hex.EncodeToString(suffix)
+	// Connect to the server's own postgres database: the one DATABASE_URL
+	// names need not exist.
 	cfg.Database = "postgres"
-	admin := cfg.ConnString()
+	admin := withDatabase(ServerURL(), "postgres")
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("tests need PostgreSQL at DATABASE_URL (%s); start it with `make postgres`: %w", ServerURL(), err)
@@ -94,6 +96,9 @@ func withDatabase(databaseURL, name string) string {
 
 // Drop closes the pool and drops the database, ending its connections.
 func (d *Database) Drop(ctx context.Context) error {
+	if d.Store != nil {
+		d.Store.Close()
+	}
 	if d.Pool != nil {
 		d.Pool.Close()
 	}
@@ -147,4 +152,36 @@ func NewSeeded(tb testing.TB) *Database {
 		tb.Fatalf("seed: %v", err)
 	}
 	return d
+}
+
+// TableState is a table's row count and a digest of all its rows.
+type TableState struct {
+	Rows   int
+	Digest string
+}
+
+// Snapshot returns the state of every table of d, so a test can show that
+// a refused write left the database byte for byte as it was.
+func (d *Database) Snapshot(ctx context.Context) (map[string]TableState, error) {
+	rows, err := d.Pool.Query(ctx, `
+		SELECT table_name FROM information_schema.tables
+		WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	state := map[string]TableState{}
+	for _, table := range tables {
+		var s TableState
+		err := d.Pool.QueryRow(ctx, `SELECT count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))
+			FROM `+pgx.Identifier{table}.Sanitize()+` t`).Scan(&s.Rows, &s.Digest)
+		if err != nil {
+			return nil, fmt.Errorf("digest %s: %w", table, err)
+		}
+		state[table] = s
+	}
+	return state, nil
 }

@@ -32,18 +32,44 @@ type UnnamedSpeaker struct {
 	OrganizationID *int64
 }
 
-// PageInfo says where a page sits in its listing.
+// PageInfo says where a page sits in its listing. Start and End are its
+// first and last items' positions, nil for an empty page; their cursors are
+// encoded only when asked for.
 type PageInfo struct {
 	HasNextPage     bool
 	HasPreviousPage bool
-	StartCursor     *string
-	EndCursor       *string
+	Start, End      *Position
 }
 
-// Edge is an item of a page with its cursor.
+// StartCursor returns the cursor of the page's first item.
+func (p *PageInfo) StartCursor() *string { return p.Start.cursor() }
+
+// EndCursor returns the cursor of the page's last item.
+func (p *PageInfo) EndCursor() *string { return p.End.cursor() }
+
+// Position is where an item sits in a listing: the ordering's name and the
+// item's sort keys, what its cursor encodes.
+type Position struct {
+	Order string
+	Keys  []string
+}
+
+// Cursor returns the position's opaque cursor.
+func (p *Position) Cursor() string { return EncodeCursor(p.Order, p.Keys) }
+
+func (p *Position) cursor() *string {
+	if p == nil {
+		return nil
+	}
+	c := p.Cursor()
+	return &c
+}
+
+// Edge is an item of a page with its position; the cursor is encoded only
+// when asked for (most queries select nodes, not cursors).
 type Edge[T any] struct {
-	Cursor string
-	Node   *T
+	Position
+	Node *T
 }
 
 // Connection is a page of a listing. Its total is counted only when asked
@@ -90,9 +116,10 @@ type (
 	TopicEdge              = Edge[db.Topic]
 )
 
-// SearchEdge is a search hit: the result, its score and its snippet.
+// SearchEdge is a search hit: its position, the result, its score and its
+// snippet.
 type SearchEdge struct {
-	Cursor  string
+	Position
 	Node    SearchResult
 	Score   float64
 	Snippet *db.Snippet

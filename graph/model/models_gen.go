@@ -5,8 +5,35 @@ package model
 import (
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db"
 )
+
+// The fields of an agreement. In an update, fields left out keep their stored values; null clears an optional one.
+type AgreementFields struct {
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Its name (required).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// What kind of agreement it is (required).
+	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
+	// How far it has got.
+	Status graphql.Omittable[*string] `json:"status,omitempty"`
+	// A one-line summary.
+	Summary graphql.Omittable[*string] `json:"summary,omitempty"`
+	// When it was made.
+	Date graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
+	// The agreement it is part of.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
+	// Its parties, in order.
+	Parties graphql.Omittable[[]*AgreementPartyInput] `json:"parties,omitempty"`
+	// Places it concerns.
+	Places graphql.Omittable[[]string] `json:"places,omitempty"`
+	// Projects it covers.
+	Projects graphql.Omittable[[]string] `json:"projects,omitempty"`
+	// Topics it is about.
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
+}
 
 // Selects agreements. Fields combine with AND; `and`, `or` and `not` combine whole filters.
 type AgreementFilter struct {
@@ -38,6 +65,24 @@ type AgreementOrder struct {
 	Direction string `json:"direction"`
 }
 
+// A party to an agreement.
+type AgreementPartyInput struct {
+	// A country, organization or person.
+	Entity string `json:"entity"`
+	// How it takes part.
+	Role string `json:"role"`
+}
+
+// The result of createAgreement or updateAgreement.
+type AgreementPayload struct {
+	// The agreement as stored; null when there are userErrors.
+	Agreement *db.Agreement `json:"agreement,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
 // Selects articles. Fields combine with AND; `and`, `or` and `not` combine
 // whole filters. An ID that names nothing is an error, not an empty page.
 type ArticleFilter struct {
@@ -65,6 +110,94 @@ type ArticleOrder struct {
 	Direction string `json:"direction"`
 }
 
+// An agreement to add.
+type CreateAgreementInput struct {
+	// The agreement.
+	Agreement *AgreementFields `json:"agreement"`
+	// Where an article names it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// An event to add.
+type CreateEventInput struct {
+	// The event.
+	Event *EventFields `json:"event"`
+	// Where an article names it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A figure to add.
+type CreateFigureInput struct {
+	// The article the figure is taken from.
+	Article string `json:"article"`
+	// The figure.
+	Figure *FigureFields `json:"figure"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// An organization to add.
+type CreateOrganizationInput struct {
+	// The organization.
+	Organization *OrganizationFields `json:"organization"`
+	// Where an article names it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A person to add.
+type CreatePersonInput struct {
+	// The person.
+	Person *PersonFields `json:"person"`
+	// Where an article names them.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A place to add.
+type CreatePlaceInput struct {
+	// The place.
+	Place *PlaceFields `json:"place"`
+	// Where an article names it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A project to add.
+type CreateProjectInput struct {
+	// The project.
+	Project *ProjectFields `json:"project"`
+	// Where an article names it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A statement to add.
+type CreateStatementInput struct {
+	// The article the statement is taken from.
+	Article string `json:"article"`
+	// The statement.
+	Statement *StatementFields `json:"statement"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A topic to add.
+type CreateTopicInput struct {
+	// The topic.
+	Topic *TopicFields `json:"topic"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
 // An inclusive range of calendar dates; either end may be left open.
 type DateRange struct {
 	// The first day of the range.
@@ -79,6 +212,56 @@ type DecimalRange struct {
 	Min *string `json:"min,omitempty"`
 	// The largest value in the range.
 	Max *string `json:"max,omitempty"`
+}
+
+// An item to delete.
+type DeleteInput struct {
+	// The item.
+	ID string `json:"id"`
+	// The version last read; when given and the item has changed since, the delete fails with CONFLICT.
+	Version *int `json:"version,omitempty"`
+	// Also delete what cannot exist without the item, and clear optional references to it.
+	Cascade *bool `json:"cascade,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// The result of a delete.
+type DeletePayload struct {
+	// The ID of the deleted item; null when there are userErrors.
+	DeletedID *string `json:"deletedId,omitempty"`
+	// The IDs of the items deleted with it by `cascade`.
+	CascadedIds []string `json:"cascadedIds"`
+	// What is wrong with the input; empty when the delete succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// The fields of an event. In an update, fields left out keep their stored values; null clears an optional one.
+type EventFields struct {
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Its name (required).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// What kind of event it is (required).
+	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
+	// A one-line summary.
+	Summary graphql.Omittable[*string] `json:"summary,omitempty"`
+	// When it took place.
+	Date graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
+	// Where it took place.
+	Place graphql.Omittable[*string] `json:"place,omitempty"`
+	// The organization that hosted it.
+	Venue graphql.Omittable[*string] `json:"venue,omitempty"`
+	// The event it is a session of.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
+	// Who took part, as the article describes them.
+	ParticipantDescription graphql.Omittable[*string] `json:"participantDescription,omitempty"`
+	// Entities that took part.
+	Participants graphql.Omittable[[]*EventParticipantInput] `json:"participants,omitempty"`
+	// Topics it is about.
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
 }
 
 // Selects events. Fields combine with AND; `and`, `or` and `not` combine whole filters.
@@ -105,6 +288,38 @@ type EventOrder struct {
 	Direction string `json:"direction"`
 }
 
+// An entity taking part in an event.
+type EventParticipantInput struct {
+	// A person, organization or place.
+	Entity string `json:"entity"`
+	// How it takes part.
+	Role string `json:"role"`
+}
+
+// The result of createEvent or updateEvent.
+type EventPayload struct {
+	// The event as stored; null when there are userErrors.
+	Event *db.Event `json:"event,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// An exact span of an article's text, quoted as evidence. The text must occur
+// exactly once in the article, unless `paragraph` and `occurrence` pick one
+// occurrence, or `all` takes every whole-word occurrence.
+type EvidenceInput struct {
+	// The exact words, copied from the article (quotes and dashes included).
+	Text string `json:"text"`
+	// The paragraph to look in, counting every paragraph of the source from 1.
+	Paragraph *int `json:"paragraph,omitempty"`
+	// Which occurrence of the text in that paragraph, from 1.
+	Occurrence *int `json:"occurrence,omitempty"`
+	// Takes every whole-word occurrence of the text in the article.
+	All *bool `json:"all,omitempty"`
+}
+
 // Selects the figures a figureAdded subscription receives; fields combine with AND.
 type FigureAddedFilter struct {
 	// About any of these entities.
@@ -113,6 +328,34 @@ type FigureAddedFilter struct {
 	Topics []string `json:"topics,omitempty"`
 	// In any of these units.
 	Units []string `json:"units,omitempty"`
+}
+
+// The curated fields of a figure. In an update, fields left out keep their stored values; null clears an optional one.
+type FigureFields struct {
+	// What is measured, in words (required).
+	Metric graphql.Omittable[*string] `json:"metric,omitempty"`
+	// The exact value; required unless the unit is DATE.
+	Value graphql.Omittable[*string] `json:"value,omitempty"`
+	// The unit (required).
+	Unit graphql.Omittable[*string] `json:"unit,omitempty"`
+	// The ISO 4217 code, for unit CURRENCY.
+	Currency graphql.Omittable[*string] `json:"currency,omitempty"`
+	// The figure as the article writes it (required).
+	Display graphql.Omittable[*string] `json:"display,omitempty"`
+	// The entity the figure is about (required).
+	Subject graphql.Omittable[*string] `json:"subject,omitempty"`
+	// The statement of the same article that states the figure.
+	Statement graphql.Omittable[*string] `json:"statement,omitempty"`
+	// The period the figure covers.
+	Period graphql.Omittable[*PartialDateInput] `json:"period,omitempty"`
+	// The period the figure is compared with.
+	ComparedWith graphql.Omittable[*PartialDateInput] `json:"comparedWith,omitempty"`
+	// The value of a figure with unit DATE.
+	Date graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
+	// Topics the figure is about.
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
+	// The spans of the article that state the figure (required).
+	Evidence graphql.Omittable[[]*EvidenceInput] `json:"evidence,omitempty"`
 }
 
 // Selects figures. Fields combine with AND; `and`, `or` and `not` combine whole filters.
@@ -147,6 +390,16 @@ type FigureOrder struct {
 	Direction string `json:"direction"`
 }
 
+// The result of createFigure or updateFigure.
+type FigurePayload struct {
+	// The figure as stored; null when there are userErrors.
+	Figure *db.Figure `json:"figure,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
 // An article to import: its curated document and its verbatim text.
 type ImportArticleInput struct {
 	// The curated document, as YAML or JSON.
@@ -167,12 +420,40 @@ type ImportArticlePayload struct {
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
+// Where an article names an entity: the article, and the spans that name it.
+type MentionInput struct {
+	// The article.
+	Article string `json:"article"`
+	// The spans of its text that name the entity; they replace any the article had for it.
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
 // Changes to the dataset. Every mutation needs an API token, sent as
 // `Authorization: Bearer <token>`: without a valid one it fails with
 // UNAUTHENTICATED and writes nothing. Problems with the input come back in the
 // payload's `userErrors`, each naming where in the input it is, and then
 // nothing is written either.
 type Mutation struct {
+}
+
+// The fields of an organization. In an update, fields left out keep their stored values; null clears an optional one.
+type OrganizationFields struct {
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Its full name (required).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Its abbreviation or short name.
+	ShortName graphql.Omittable[*string] `json:"shortName,omitempty"`
+	// What kind of organization it is, when the article says.
+	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
+	// The country it belongs to: a Place of kind COUNTRY.
+	Country graphql.Omittable[*string] `json:"country,omitempty"`
+	// The organization it is part of.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
+	// Marks a name kept verbatim that does not identify the organization; note must say why.
+	Unresolved graphql.Omittable[*bool] `json:"unresolved,omitempty"`
+	// A curator's note.
+	Note graphql.Omittable[*string] `json:"note,omitempty"`
 }
 
 // Selects organizations. Fields combine with AND; `and`, `or` and `not` combine whole filters.
@@ -199,6 +480,42 @@ type OrganizationOrder struct {
 	Direction string `json:"direction"`
 }
 
+// The result of createOrganization or updateOrganization.
+type OrganizationPayload struct {
+	// The organization as stored; null when there are userErrors.
+	Organization *db.Organization `json:"organization,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// A date as the article words it, with only the parts it gives or implies.
+type PartialDateInput struct {
+	// The date as the article words it, such as `on Thursday`.
+	Text string `json:"text"`
+	// The year, when known.
+	Year *int `json:"year,omitempty"`
+	// The month (1 to 12), when known.
+	Month *int `json:"month,omitempty"`
+	// The day of the month, when known.
+	Day *int `json:"day,omitempty"`
+	// The parts the article does not state but that follow from context.
+	Inferred []string `json:"inferred,omitempty"`
+	// What the inferred parts follow from; required when any part is inferred.
+	Basis *string `json:"basis,omitempty"`
+}
+
+// The fields of a person. In an update, fields left out keep their stored values.
+type PersonFields struct {
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// The name without honorifics (required).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Honorifics, in the article's order (`Datuk`, `Dr`).
+	Honorifics graphql.Omittable[[]string] `json:"honorifics,omitempty"`
+}
+
 // Selects people. Fields combine with AND; `and`, `or` and `not` combine whole filters.
 type PersonFilter struct {
 	// Name contains something like this, tolerating typos and ignoring honorifics.
@@ -219,6 +536,30 @@ type PersonOrder struct {
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
+}
+
+// The result of createPerson or updatePerson.
+type PersonPayload struct {
+	// The person as stored; null when there are userErrors.
+	Person *db.Person `json:"person,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// The fields of a place. In an update, fields left out keep their stored values; null clears an optional one.
+type PlaceFields struct {
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Its name (required).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// What kind of place it is (required).
+	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
+	// The country it is in: a Place of kind COUNTRY (not for a country).
+	Country graphql.Omittable[*string] `json:"country,omitempty"`
+	// The place it lies within.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
 }
 
 // Selects places. Fields combine with AND; `and`, `or` and `not` combine whole filters.
@@ -243,6 +584,46 @@ type PlaceOrder struct {
 	Direction string `json:"direction"`
 }
 
+// The result of createPlace or updatePlace.
+type PlacePayload struct {
+	// The place as stored; null when there are userErrors.
+	Place *db.Place `json:"place,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// The fields of a project. In an update, fields left out keep their stored values; null clears an optional one.
+type ProjectFields struct {
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Its name (required).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// What kind of project it is (required).
+	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
+	// How far it has got.
+	Status graphql.Omittable[*string] `json:"status,omitempty"`
+	// A one-line summary.
+	Summary graphql.Omittable[*string] `json:"summary,omitempty"`
+	// The organization building it.
+	Builder graphql.Omittable[*string] `json:"builder,omitempty"`
+	// Where it is.
+	Place graphql.Omittable[*string] `json:"place,omitempty"`
+	// When it is scheduled to be completed.
+	ScheduledCompletion graphql.Omittable[*PartialDateInput] `json:"scheduledCompletion,omitempty"`
+}
+
+// The result of createProject or updateProject.
+type ProjectPayload struct {
+	// The project as stored; null when there are userErrors.
+	Project *db.Project `json:"project,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
 // newsgraph: news articles kept verbatim, and what careful readers curated from
 // them — who said what, which figures were cited, which agreements exist between
 // whom — each fact tied to the exact words of the article that support it.
@@ -253,6 +634,18 @@ type PlaceOrder struct {
 type Query struct {
 }
 
+// Who made a statement: exactly one of person, organization and description.
+type SpeakerInput struct {
+	// A named person.
+	Person *string `json:"person,omitempty"`
+	// An organization speaking as itself.
+	Organization *string `json:"organization,omitempty"`
+	// Someone the article does not name, as it describes them (`a CSCEC staff member`).
+	Description *string `json:"description,omitempty"`
+	// With description: the organization the unnamed speaker speaks for.
+	SpeaksFor *string `json:"speaksFor,omitempty"`
+}
+
 // Selects the statements a statementAdded subscription receives; fields combine with AND.
 type StatementAddedFilter struct {
 	// About any of these topics (or their narrower topics).
@@ -261,6 +654,30 @@ type StatementAddedFilter struct {
 	Speakers []string `json:"speakers,omitempty"`
 	// Made for any of these organizations (or their sub-organizations), by their people or unnamed staff.
 	SpeakerOrganizations []string `json:"speakerOrganizations,omitempty"`
+}
+
+// The curated fields of a statement. In an update, fields left out keep their stored values; null clears an optional one.
+type StatementFields struct {
+	// Who made the statement (required).
+	Speaker graphql.Omittable[*SpeakerInput] `json:"speaker,omitempty"`
+	// The speaker's role as the article gives it in this statement.
+	SpeakerRole graphql.Omittable[*string] `json:"speakerRole,omitempty"`
+	// Affiliations of the speaker that the article cites with the statement; each must have evidence in the same article.
+	SpeakerAffiliations graphql.Omittable[[]string] `json:"speakerAffiliations,omitempty"`
+	// How the article reports it (required).
+	Verb graphql.Omittable[*string] `json:"verb,omitempty"`
+	// Quoted or paraphrased (required).
+	Mode graphql.Omittable[*string] `json:"mode,omitempty"`
+	// What was said (required).
+	Content graphql.Omittable[*string] `json:"content,omitempty"`
+	// The event at which it was said.
+	Event graphql.Omittable[*string] `json:"event,omitempty"`
+	// Topics the statement is about.
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
+	// Entities the statement names.
+	Mentions graphql.Omittable[[]string] `json:"mentions,omitempty"`
+	// The spans of the article that carry the statement (required).
+	Evidence graphql.Omittable[[]*EvidenceInput] `json:"evidence,omitempty"`
 }
 
 // Selects statements. Fields combine with AND; `and`, `or` and `not` combine
@@ -300,10 +717,32 @@ type StatementOrder struct {
 	Direction string `json:"direction"`
 }
 
+// The result of createStatement or updateStatement.
+type StatementPayload struct {
+	// The statement as stored; null when there are userErrors.
+	Statement *db.Statement `json:"statement,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
 // Live updates over a websocket, with the graphql-transport-ws protocol. A
 // subscription receives every change committed after it starts, whichever
 // server replica made it.
 type Subscription struct {
+}
+
+// The fields of a topic. In an update, fields left out keep their stored values; null clears an optional one.
+type TopicFields struct {
+	// Unique among topics (required): lowercase letters and digits joined by hyphens.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Its label, unique among topics (required).
+	Label graphql.Omittable[*string] `json:"label,omitempty"`
+	// What the topic covers.
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
+	// The broader topic.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
 }
 
 // Orders topics.
@@ -312,6 +751,136 @@ type TopicOrder struct {
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
+}
+
+// The result of createTopic or updateTopic.
+type TopicPayload struct {
+	// The topic as stored; null when there are userErrors.
+	Topic *db.Topic `json:"topic,omitempty"`
+	// What is wrong with the input; empty when the write succeeded.
+	UserErrors []*UserError `json:"userErrors"`
+	// The input's clientMutationId.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to an agreement.
+type UpdateAgreementInput struct {
+	// The agreement.
+	ID string `json:"id"`
+	// The version last read; if the agreement has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Agreement *AgreementFields `json:"agreement"`
+	// Where an article names it; replaces that article's evidence for it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to an event.
+type UpdateEventInput struct {
+	// The event.
+	ID string `json:"id"`
+	// The version last read; if the event has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Event *EventFields `json:"event"`
+	// Where an article names it; replaces that article's evidence for it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to a figure.
+type UpdateFigureInput struct {
+	// The figure.
+	ID string `json:"id"`
+	// The version last read; if the figure has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Figure *FigureFields `json:"figure"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to an organization.
+type UpdateOrganizationInput struct {
+	// The organization.
+	ID string `json:"id"`
+	// The version last read; if the organization has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Organization *OrganizationFields `json:"organization"`
+	// Where an article names it; replaces that article's evidence for it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to a person.
+type UpdatePersonInput struct {
+	// The person.
+	ID string `json:"id"`
+	// The version last read; if the person has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Person *PersonFields `json:"person"`
+	// Where an article names them; replaces that article's evidence for them.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to a place.
+type UpdatePlaceInput struct {
+	// The place.
+	ID string `json:"id"`
+	// The version last read; if the place has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Place *PlaceFields `json:"place"`
+	// Where an article names it; replaces that article's evidence for it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to a project.
+type UpdateProjectInput struct {
+	// The project.
+	ID string `json:"id"`
+	// The version last read; if the project has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Project *ProjectFields `json:"project"`
+	// Where an article names it; replaces that article's evidence for it.
+	Mention *MentionInput `json:"mention,omitempty"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to a statement.
+type UpdateStatementInput struct {
+	// The statement.
+	ID string `json:"id"`
+	// The version last read; if the statement has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Statement *StatementFields `json:"statement"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// Changes to a topic.
+type UpdateTopicInput struct {
+	// The topic.
+	ID string `json:"id"`
+	// The version last read; if the topic has changed since, the update fails with CONFLICT.
+	Version int `json:"version"`
+	// The fields to change.
+	Topic *TopicFields `json:"topic"`
+	// Any string; the payload returns it unchanged.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
 // Something wrong with a mutation's input.

@@ -1,0 +1,834 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Edits are the API's create, update and delete operations, one item at a
+// time. An edit of a statement or figure exports its article's document
+// from the database, changes the item in it and writes the document back
+// through the importer's own validator and writer, all in one transaction
+// that holds the article's row lock; an edit of an entity or topic does the
+// same with a document that declares just that item (and, when the edit
+// gives evidence, the document of the article it quotes). So an edit obeys
+// exactly the rules an import does, and a refused edit changes nothing.
+//
+// Problems with the input come back as a *ValidationError whose paths are
+// relative to the item ("evidence[0]", "speaker.person"); a stale version
+// is a problem with code CodeConflict at path "version".
+
+// Mention is where an article names an entity: evidence quoted from it.
+type Mention struct {
+	ArticleID int64
+	Evidence  EvidenceList
+}
+
+// Deleted says what a cascading delete removed besides the item: the rows
+// that could not exist without it.
+type Deleted struct {
+	Cascaded []Ref
+}
+
+// Ref names a row: its kind (statement, figure, person, ..., topic) and id.
+type Ref struct {
+	Kind string
+	ID   int64
+}
+
+// CreateStatement adds st to the article and returns the new statement's
+// id. An empty st.Key is replaced by a fresh one.
+func (s *Store) CreateStatement(ctx context.Context, actor string, articleID int64, st StatementDoc) (int64, error) {
+	return createItem(ctx, s, actor, articleID, st, statementItems)
+}
+
+// UpdateStatement changes the statement with id, if version is its
+// current version: change receives the statement as stored and edits it.
+func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, version int, change func(*StatementDoc) error) error {
+	return updateItem(ctx, s, actor, id, version, change, statementItems)
+}
+
+// DeleteStatement deletes the statement with id (if version, when given,
+// is current). Figures that cite it as their source make it a conflict,
+// unless cascade deletes them too.
+func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, version *int, cascade bool) (Deleted, error) {
+	var out Deleted
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		doc, articleID, key, err := lockItem(ctx, tx, "statement", id, version)
+		if err != nil {
+			return err
+		}
+		var citing []string
+		for _, f := range doc.Figures {
+			if f.Statement != nil && *f.Statement == key {
+				citing = append(citing, f.Key)
+			}
+		}
+		if len(citing) > 0 {
+			if !cascade {
+				return conflict("", "the statement is the source of figure(s) %s; delete them first, or pass cascade to delete them with it",
+					strings.Join(citing, ", "))
+			}
+			for _, k := range citing {
+				fid, err := keyID(ctx, tx, "figures", articleID, k)
+				if err != nil {
+					return err
+				}
+				out.Cascaded = append(out.Cascaded, Ref{"figure", fid})
+			}
+			doc.Figures = slices.DeleteFunc(doc.Figures, func(f FigureDoc) bool { return slices.Contains(citing, f.Key) })
+		}
+		doc.Statements = slices.DeleteFunc(doc.Statements, func(x StatementDoc) bool { return x.Key == key })
+		if err := rewrite(ctx, tx, actor, doc, "", "", ""); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "delete_statement", "statement", id, map[string]any{"key": key, "cascaded": out.Cascaded})
+	})
+	return out, err
+}
+
+// CreateFigure adds f to the article and returns the new figure's id. An
+// empty f.Key is replaced by a fresh one; f.Statement is a statement's key.
+func (s *Store) CreateFigure(ctx context.Context, actor string, articleID int64, f FigureDoc) (int64, error) {
+	return createItem(ctx, s, actor, articleID, f, figureItems)
+}
+
+// UpdateFigure changes the figure with id, if version is its current
+// version: change receives the figure as stored and edits it.
+func (s *Store) UpdateFigure(ctx context.Context, actor string, id int64, version int, change func(*FigureDoc) error) error {
+	return updateItem(ctx, s, actor, id, version, change, figureItems)
+}
+
+// articleItems describes a kind of item that an article's document lists
+// by key: statements or figures.
+type articleItems[T any] struct {
+	kind, table string // "statement", "statements"; the document's section is the table's name
+	list        func(*Document) *[]T
+	key         func(*T) *string
+	// check, when set, runs on the item in its document before the write.
+	check func(*Document, *T) error
+}
+
+var (
+	statementItems = articleItems[StatementDoc]{kind: "statement", table: "statements",
+		list:  func(d *Document) *[]StatementDoc { return &d.Statements },
+		key:   func(x *StatementDoc) *string { return &x.Key },
+		check: citable}
+	figureItems = articleItems[FigureDoc]{kind: "figure", table: "figures",
+		list: func(d *Document) *[]FigureDoc { return &d.Figures },
+		key:  func(x *FigureDoc) *string { return &x.Key }}
+)
+
+// createItem adds item to the article's document and writes it; an empty
+// key is replaced by a fresh one.
+func createItem[T any](ctx context.Context, s *Store, actor string, articleID int64, item T, k articleItems[T]) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		doc, err := lockArticle(ctx, tx, articleID)
+		if err != nil {
+			return err
+		}
+		list := k.list(doc)
+		if key := k.key(&item); *key == "" {
+			*key = freshKey(k.kind, *list, func(x T) string { return *k.key(&x) })
+		}
+		*list = append(*list, item)
+		i := len(*list) - 1
+		key := *k.key(&(*list)[i])
+		if err := write(ctx, tx, actor, doc, k, i); err != nil {
+			return err
+		}
+		if id, err = keyID(ctx, tx, k.table, articleID, key); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "create_"+k.kind, k.kind, id, map[string]any{"article_id": articleID, "key": key})
+	})
+	return id, err
+}
+
+// updateItem lets change edit the stored item with id, if version is its
+// current version, and writes it.
+func updateItem[T any](ctx context.Context, s *Store, actor string, id int64, version int, change func(*T) error, k articleItems[T]) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		doc, _, key, err := lockItem(ctx, tx, k.kind, id, &version)
+		if err != nil {
+			return err
+		}
+		list := *k.list(doc)
+		i := slices.IndexFunc(list, func(x T) bool { return *k.key(&x) == key })
+		if err := change(&list[i]); err != nil {
+			return err
+		}
+		*k.key(&list[i]) = key
+		if err := write(ctx, tx, actor, doc, k, i); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "update_"+k.kind, k.kind, id, map[string]any{"key": key, "version": version + 1})
+	})
+}
+
+// write checks and writes an article's document in which the i-th item of
+// kind k is new or changed.
+func write[T any](ctx context.Context, tx pgx.Tx, actor string, doc *Document, k articleItems[T], i int) error {
+	item := &(*k.list(doc))[i]
+	if k.check != nil {
+		if err := k.check(doc, item); err != nil {
+			return err
+		}
+	}
+	return rewrite(ctx, tx, actor, doc, fmt.Sprintf("%s[%d]", k.table, i), k.kind, *k.key(item))
+}
+
+// DeleteFigure deletes the figure with id (if version, when given, is
+// current). Nothing refers to a figure.
+func (s *Store) DeleteFigure(ctx context.Context, actor string, id int64, version *int) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		doc, _, key, err := lockItem(ctx, tx, "figure", id, version)
+		if err != nil {
+			return err
+		}
+		doc.Figures = slices.DeleteFunc(doc.Figures, func(x FigureDoc) bool { return x.Key == key })
+		if err := rewrite(ctx, tx, actor, doc, "", "", ""); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "delete_figure", "figure", id, map[string]any{"key": key})
+	})
+}
+
+// citable checks that every affiliation st cites is one its article
+// states: the document's affiliations are those with evidence in it.
+func citable(doc *Document, st *StatementDoc) error {
+	var problems []Problem
+	for i, key := range st.Affiliations {
+		if !slices.ContainsFunc(doc.Affiliations, func(a AffiliationDoc) bool { return a.Key == key }) {
+			problems = append(problems, Problem{Document: "input", Path: fmt.Sprintf("affiliations[%d]", i),
+				Message: "is not an affiliation this article states: cite one with evidence in the same article"})
+		}
+	}
+	if problems != nil {
+		return &ValidationError{Problems: problems}
+	}
+	return nil
+}
+
+// StatementKey returns the key of the statement with id within its
+// article, for a figure that cites it.
+func (s *Store) StatementKey(ctx context.Context, id int64) (articleID int64, key string, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT article_id, key FROM statements WHERE id = $1`, id).Scan(&articleID, &key)
+	if isNoRows(err) {
+		return 0, "", Errorf(CodeNotFound, "no statement has this id")
+	}
+	return articleID, key, err
+}
+
+// FigureArticle returns the id of the article a figure belongs to.
+func (s *Store) FigureArticle(ctx context.Context, id int64) (int64, error) {
+	var articleID int64
+	err := s.pool.QueryRow(ctx, `SELECT article_id FROM figures WHERE id = $1`, id).Scan(&articleID)
+	if isNoRows(err) {
+		return 0, Errorf(CodeNotFound, "no figure has this id")
+	}
+	return articleID, err
+}
+
+// AffiliationKeys returns the document keys of affiliations, as exported
+// with their article: affiliations a statement of that article may cite.
+func AffiliationKeys(ids []int64) []string {
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = affiliationKey(id)
+	}
+	return keys
+}
+
+// CreateEntity declares a new entity and returns its id. decl is a
+// *PersonDoc, *OrganizationDoc, *PlaceDoc, *EventDoc, *ProjectDoc or
+// *AgreementDoc; mention, when set, quotes where an article names it.
+func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		kind, slug := declared(decl)
+		var taken string
+		err := tx.QueryRow(ctx, `SELECT kind::text FROM entities WHERE slug = $1`, slug).Scan(&taken)
+		switch {
+		case err == nil:
+			return conflict("slug", "%q is already the slug of a %s", slug, taken)
+		case !isNoRows(err):
+			return fmt.Errorf("look up slug: %w", err)
+		}
+		if err := declare(ctx, tx, actor, decl, mention); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
+			return fmt.Errorf("created %s %s: %w", kind, slug, err)
+		}
+		return audit(ctx, tx, actor, "create_"+kind, kind, id, map[string]any{"slug": slug})
+	})
+	return id, err
+}
+
+// UpdateEntity changes the entity with id, if version is its current
+// version and it is of kind want: change receives its declaration as
+// stored (see CreateEntity) and edits it, slug included. mention, when set,
+// replaces the evidence of where that article names it.
+func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		kind, slug, err := lockEntity(ctx, tx, id, &version, want)
+		if err != nil {
+			return err
+		}
+		decl, err := exportEntity(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := change(decl); err != nil {
+			return err
+		}
+		if _, renamed := declared(decl); renamed != slug {
+			if err := rename(ctx, tx, "entities", id, renamed); err != nil {
+				return err
+			}
+		}
+		if err := noCycle(ctx, tx, kind, id, declParent(decl)); err != nil {
+			return err
+		}
+		if err := declare(ctx, tx, actor, decl, mention); err != nil {
+			return err
+		}
+		_, now := declared(decl)
+		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": now, "version": version + 1})
+	})
+}
+
+// reference is a column that refers to an entity or topic. A required
+// reference cannot outlive its target: cascade deletes its row. An optional
+// one is cleared instead.
+type reference struct {
+	table, column, what string
+	required            bool
+	// kind of the row a cascade deletes ("" for a link row), for the
+	// payload's list of what went with the item.
+	kind string
+}
+
+var entityReferences = []reference{
+	{"statements", "speaker_id", "statement(s) as their speaker", true, "statement"},
+	{"figures", "subject_id", "figure(s) as their subject", true, "figure"},
+	{"affiliations", "person_id", "affiliation(s) as the person", true, "affiliation"},
+	{"affiliations", "organization_id", "affiliation(s) as the organization", true, "affiliation"},
+	{"affiliations", "place_id", "affiliation(s) as the place", true, "affiliation"},
+	{"credits", "person_id", "article credit(s)", true, "credit"},
+	{"statement_mentions", "entity_id", "statement(s) that mention it", true, ""},
+	{"event_participants", "entity_id", "event(s) as a participant", true, ""},
+	{"agreement_parties", "entity_id", "agreement(s) as a party", true, ""},
+	{"agreement_places", "place_id", "agreement(s) as a place", true, ""},
+	{"agreement_projects", "project_id", "agreement(s) as a project", true, ""},
+	{"statements", "speaker_organization_id", "statement(s) as the unnamed speaker's organization", false, ""},
+	{"statements", "event_id", "statement(s) as their event", false, ""},
+	{"places", "country_id", "place(s) as their country", false, ""},
+	{"places", "parent_id", "place(s) as their parent", false, ""},
+	{"organizations", "country_id", "organization(s) as their country", false, ""},
+	{"organizations", "parent_id", "organization(s) as their parent", false, ""},
+	{"events", "place_id", "event(s) as their place", false, ""},
+	{"events", "venue_id", "event(s) as their venue", false, ""},
+	{"events", "parent_id", "event(s) as their parent", false, ""},
+	{"projects", "builder_id", "project(s) as their builder", false, ""},
+	{"projects", "place_id", "project(s) as their place", false, ""},
+	{"agreements", "parent_id", "agreement(s) as their parent", false, ""},
+}
+
+var topicReferences = []reference{
+	{"article_topics", "topic_id", "article(s)", true, ""},
+	{"statement_topics", "topic_id", "statement(s)", true, ""},
+	{"figure_topics", "topic_id", "figure(s)", true, ""},
+	{"event_topics", "topic_id", "event(s)", true, ""},
+	{"agreement_topics", "topic_id", "agreement(s)", true, ""},
+	{"topics", "parent_id", "narrower topic(s) as their parent", false, ""},
+}
+
+// DeleteEntity deletes the entity with id, of kind want (if version, when
+// given, is current). Anything that still refers to it makes it a conflict naming
+// what, unless cascade: then rows that cannot exist without it (statements
+// it made, figures about it, affiliations, credits, its place in links)
+// are deleted, and optional references to it (a parent, a country, a
+// venue, ...) are cleared.
+func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, version *int, cascade bool, want string) (Deleted, error) {
+	var out Deleted
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		kind, slug, err := lockEntity(ctx, tx, id, version, want)
+		if err != nil {
+			return err
+		}
+		if out.Cascaded, err = release(ctx, tx, id, entityReferences, cascade); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("delete %s %s: %w", kind, slug, err)
+		}
+		return audit(ctx, tx, actor, "delete_"+kind, kind, id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
+	})
+	return out, err
+}
+
+// CreateTopic adds a topic to the vocabulary and returns its id.
+func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var exists bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, t.Slug).Scan(&exists); err != nil {
+			return fmt.Errorf("look up topic: %w", err)
+		}
+		if exists {
+			return conflict("slug", "%q is already the slug of a topic", t.Slug)
+		}
+		if err := declare(ctx, tx, actor, &t, nil); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `SELECT id FROM topics WHERE slug = $1`, t.Slug).Scan(&id); err != nil {
+			return fmt.Errorf("created topic %s: %w", t.Slug, err)
+		}
+		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
+	})
+	return id, err
+}
+
+// UpdateTopic changes the topic with id, if version is its current
+// version: change receives the topic as stored and edits it.
+func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version int, change func(*TopicDoc) error) error {
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		slug, err := lockTopic(ctx, tx, id, &version)
+		if err != nil {
+			return err
+		}
+		t, err := exportTopic(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := change(t); err != nil {
+			return err
+		}
+		if t.Slug != slug {
+			if err := rename(ctx, tx, "topics", id, t.Slug); err != nil {
+				return err
+			}
+		}
+		if err := noCycle(ctx, tx, "topic", id, t.Parent); err != nil {
+			return err
+		}
+		if err := declare(ctx, tx, actor, t, nil); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
+	})
+}
+
+// DeleteTopic deletes the topic with id (if version, when given, is
+// current). Items tagged with it, or narrower topics, make it a conflict
+// unless cascade: then the tags are removed and narrower topics lose
+// their parent.
+func (s *Store) DeleteTopic(ctx context.Context, actor string, id int64, version *int, cascade bool) (Deleted, error) {
+	var out Deleted
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		slug, err := lockTopic(ctx, tx, id, version)
+		if err != nil {
+			return err
+		}
+		if out.Cascaded, err = release(ctx, tx, id, topicReferences, cascade); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("delete topic %s: %w", slug, err)
+		}
+		return audit(ctx, tx, actor, "delete_topic", "topic", id, map[string]any{"slug": slug})
+	})
+	return out, err
+}
+
+// lockArticle locks the article's row, so that edits of its items run one
+// at a time, and exports its document.
+func lockArticle(ctx context.Context, tx pgx.Tx, articleID int64) (*Document, error) {
+	var one int
+	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = $1 FOR UPDATE`, articleID).Scan(&one)
+	if isNoRows(err) {
+		return nil, notFound("article", "no article has this id")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock article: %w", err)
+	}
+	return exportArticle(ctx, tx, articleID)
+}
+
+// lockItem locks the article of the statement or figure with id, checks
+// version when given, and returns the article's document and the item's
+// key in it.
+func lockItem(ctx context.Context, tx pgx.Tx, kind string, id int64, version *int) (doc *Document, articleID int64, key string, err error) {
+	table := map[string]string{"statement": "statements", "figure": "figures"}[kind]
+	err = tx.QueryRow(ctx, `SELECT article_id FROM `+table+` WHERE id = $1`, id).Scan(&articleID)
+	if isNoRows(err) {
+		return nil, 0, "", notFound("id", "no %s has this id", kind)
+	}
+	if err != nil {
+		return nil, 0, "", fmt.Errorf("look up %s: %w", kind, err)
+	}
+	if doc, err = lockArticle(ctx, tx, articleID); err != nil {
+		return nil, 0, "", err
+	}
+	var current int
+	err = tx.QueryRow(ctx, `SELECT key, version FROM `+table+` WHERE id = $1`, id).Scan(&key, &current)
+	if isNoRows(err) {
+		return nil, 0, "", notFound("id", "no %s has this id", kind)
+	}
+	if err != nil {
+		return nil, 0, "", fmt.Errorf("look up %s: %w", kind, err)
+	}
+	return doc, articleID, key, checkVersion(kind, version, current)
+}
+
+// lockEntity locks the entity with id, of kind want, and checks version
+// when given.
+func lockEntity(ctx context.Context, tx pgx.Tx, id int64, version *int, want string) (kind, slug string, err error) {
+	var current int
+	err = tx.QueryRow(ctx, `SELECT kind::text, slug, version FROM entities WHERE id = $1 FOR UPDATE`, id).Scan(&kind, &slug, &current)
+	if isNoRows(err) || (err == nil && !strings.EqualFold(kind, want)) {
+		return "", "", notFound("id", "no %s has this id", strings.ToLower(want))
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("lock entity: %w", err)
+	}
+	return kind, slug, checkVersion(kind, version, current)
+}
+
+// lockTopic locks the topic with id and checks version when given.
+func lockTopic(ctx context.Context, tx pgx.Tx, id int64, version *int) (string, error) {
+	var slug string
+	var current int
+	err := tx.QueryRow(ctx, `SELECT slug, version FROM topics WHERE id = $1 FOR UPDATE`, id).Scan(&slug, &current)
+	if isNoRows(err) {
+		return "", notFound("id", "no topic has this id")
+	}
+	if err != nil {
+		return "", fmt.Errorf("lock topic: %w", err)
+	}
+	return slug, checkVersion("topic", version, current)
+}
+
+func checkVersion(kind string, want *int, current int) error {
+	if want != nil && *want != current {
+		return conflict("version", "is %d but the %s is at version %d: someone changed it since you read it; read it again and reapply your change",
+			*want, kind, current)
+	}
+	return nil
+}
+
+// rewrite validates and writes an edited document, touching only the item
+// of kind and key (none for a delete). Problems under prefix, the
+// item's place in the document, come back relative to the item.
+func rewrite(ctx context.Context, tx pgx.Tx, actor string, doc *Document, prefix, kind, key string) error {
+	w := &writer{tx: tx, actor: actor, touched: func(k, x string) bool { return k == kind && x == key }}
+	_, err := importTx(ctx, tx, w, []*Document{doc})
+	return relative(err, prefix)
+}
+
+// declare validates and writes the declaration of one entity or topic,
+// alone or, with mention, in the document of the article that names it.
+func declare(ctx context.Context, tx pgx.Tx, actor string, decl any, mention *Mention) error {
+	doc := &Document{Name: "input"}
+	if mention != nil {
+		var err error
+		if doc, err = lockArticle(ctx, tx, mention.ArticleID); err != nil {
+			return relative(err, "")
+		}
+	}
+	kind, slug := declared(decl)
+	prefix := ""
+	var evidence EvidenceList
+	if mention != nil {
+		evidence = mention.Evidence
+	}
+	switch d := decl.(type) {
+	case *PersonDoc:
+		d.Evidence = evidence
+		prefix = appendDecl(&doc.People, "people", d)
+	case *OrganizationDoc:
+		d.Evidence = evidence
+		prefix = appendDecl(&doc.Organizations, "organizations", d)
+	case *PlaceDoc:
+		d.Evidence = evidence
+		prefix = appendDecl(&doc.Places, "places", d)
+	case *EventDoc:
+		d.Evidence = evidence
+		prefix = appendDecl(&doc.Events, "events", d)
+	case *ProjectDoc:
+		d.Evidence = evidence
+		prefix = appendDecl(&doc.Projects, "projects", d)
+	case *AgreementDoc:
+		d.Evidence = evidence
+		prefix = appendDecl(&doc.Agreements, "agreements", d)
+	case *TopicDoc:
+		prefix = appendDecl(&doc.Topics, "topics", d)
+	}
+	// The declaration carries the article's evidence; an exported mention
+	// of the same entity would repeat it.
+	doc.Mentions = slices.DeleteFunc(doc.Mentions, func(m MentionDoc) bool { return m.Entity == slug })
+	return rewrite(ctx, tx, actor, doc, prefix, kind, slug)
+}
+
+// appendDecl adds a declaration to its section and returns its path.
+func appendDecl[T any](section *[]T, name string, decl *T) string {
+	*section = append(*section, *decl)
+	return fmt.Sprintf("%s[%d]", name, len(*section)-1)
+}
+
+// declared returns the kind and slug of a declaration.
+func declared(decl any) (kind, slug string) {
+	switch d := decl.(type) {
+	case *PersonDoc:
+		return KindPerson, d.Slug
+	case *OrganizationDoc:
+		return KindOrganization, d.Slug
+	case *PlaceDoc:
+		return KindPlace, d.Slug
+	case *EventDoc:
+		return KindEvent, d.Slug
+	case *ProjectDoc:
+		return KindProject, d.Slug
+	case *AgreementDoc:
+		return KindAgreement, d.Slug
+	case *TopicDoc:
+		return "topic", d.Slug
+	}
+	panic(fmt.Sprintf("db: %T is not a declaration", decl))
+}
+
+// declParent returns the parent slug of a declaration that has one.
+func declParent(decl any) *string {
+	switch d := decl.(type) {
+	case *OrganizationDoc:
+		return d.Parent
+	case *PlaceDoc:
+		return d.Parent
+	case *EventDoc:
+		return d.Parent
+	case *AgreementDoc:
+		return d.Parent
+	}
+	return nil
+}
+
+// rename gives the entity or topic with id a new slug, refusing one that
+// is malformed or taken.
+func rename(ctx context.Context, tx pgx.Tx, table string, id int64, slug string) error {
+	if !slugPattern.MatchString(slug) {
+		return &ValidationError{Problems: []Problem{{Document: "input", Path: "slug",
+			Message: fmt.Sprintf("%q is not a slug (lowercase letters and digits joined by single hyphens)", slug)}}}
+	}
+	var taken bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+table+` WHERE slug = $1 AND id <> $2)`, slug, id).Scan(&taken); err != nil {
+		return fmt.Errorf("look up slug: %w", err)
+	}
+	if taken {
+		return conflict("slug", "%q is already taken", slug)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE `+table+` SET slug = $1 WHERE id = $2`, slug, id); err != nil {
+		return fmt.Errorf("rename: %w", err)
+	}
+	return nil
+}
+
+// noCycle refuses a parent that is the item itself or one of its
+// descendants.
+func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *string) error {
+	if parent == nil {
+		return nil
+	}
+	table := map[string]string{KindOrganization: "organizations", KindPlace: "places", KindEvent: "events",
+		KindAgreement: "agreements", "topic": "topics"}[kind]
+	if table == "" {
+		return nil
+	}
+	slugs := `(SELECT id FROM entities WHERE slug = $1)`
+	if kind == "topic" {
+		slugs = `(SELECT id FROM topics WHERE slug = $1)`
+	}
+	var cycle bool
+	err := tx.QueryRow(ctx, `
+		WITH RECURSIVE up (id, parent_id) AS (
+			SELECT id, parent_id FROM `+table+` WHERE id = `+slugs+`
+			UNION
+			SELECT t.id, t.parent_id FROM `+table+` t JOIN up ON t.id = up.parent_id
+		)
+		SELECT EXISTS (SELECT 1 FROM up WHERE id = $2)`, *parent, id).Scan(&cycle)
+	if err != nil {
+		return fmt.Errorf("check parents: %w", err)
+	}
+	if cycle {
+		return &ValidationError{Problems: []Problem{{Document: "input", Path: "parent",
+			Message: fmt.Sprintf("%q is this %s or lies under it: parents would form a cycle", *parent, kind)}}}
+	}
+	return nil
+}
+
+// release deals with what refers to the item with id before it is
+// deleted: without cascade any reference is a conflict naming them all;
+// with cascade required references' rows are deleted and optional ones
+// cleared. It returns the rows deleted.
+func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade bool) ([]Ref, error) {
+	var found []string
+	for _, r := range refs {
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM `+r.table+` WHERE `+r.column+` = $1`, id).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s: %w", r.table, err)
+		}
+		if n > 0 {
+			found = append(found, fmt.Sprintf("%d %s", n, r.what))
+		}
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	if !cascade {
+		return nil, conflict("", "it is still referred to by %s; remove those references first, or pass cascade to delete them with it",
+			strings.Join(found, ", "))
+	}
+	var deleted []Ref
+	for _, r := range refs {
+		switch {
+		case !r.required:
+			if _, err := tx.Exec(ctx, `UPDATE `+r.table+` SET `+r.column+` = NULL WHERE `+r.column+` = $1`, id); err != nil {
+				return nil, fmt.Errorf("clear %s.%s: %w", r.table, r.column, err)
+			}
+		case r.table == "affiliations":
+			// Statements cite affiliations; the citations go first.
+			if _, err := tx.Exec(ctx, `DELETE FROM statement_affiliations WHERE affiliation_id IN
+				(SELECT id FROM affiliations WHERE `+r.column+` = $1)`, id); err != nil {
+				return nil, fmt.Errorf("clear citations of affiliations: %w", err)
+			}
+			fallthrough
+		default:
+			rows, err := tx.Query(ctx, `DELETE FROM `+r.table+` WHERE `+r.column+` = $1 RETURNING `+returning(r), id)
+			if err != nil {
+				return nil, fmt.Errorf("delete %s: %w", r.table, err)
+			}
+			ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+			if err != nil {
+				return nil, fmt.Errorf("delete %s: %w", r.table, err)
+			}
+			if r.kind != "" {
+				for _, x := range ids {
+					deleted = append(deleted, Ref{r.kind, x})
+				}
+			}
+		}
+	}
+	return deleted, nil
+}
+
+// returning is what a cascade's DELETE returns: the id of a row that is an
+// item, nothing useful for a link row.
+func returning(r reference) string {
+	if r.kind == "" {
+		return "0::bigint"
+	}
+	return "id"
+}
+
+// keyID returns the id of the statement or figure with key in an article.
+func keyID(ctx context.Context, tx pgx.Tx, table string, articleID int64, key string) (int64, error) {
+	var id int64
+	if err := tx.QueryRow(ctx, `SELECT id FROM `+table+` WHERE article_id = $1 AND key = $2`, articleID, key).Scan(&id); err != nil {
+		return 0, fmt.Errorf("look up %s %s: %w", table, key, err)
+	}
+	return id, nil
+}
+
+// freshKey returns a key that no item of items has: prefix-1, prefix-2, ...
+func freshKey[T any](prefix string, items []T, key func(T) string) string {
+	used := map[string]bool{}
+	for _, x := range items {
+		used[key(x)] = true
+	}
+	for n := len(items) + 1; ; n++ {
+		if k := fmt.Sprintf("%s-%d", prefix, n); !used[k] {
+			return k
+		}
+	}
+}
+
+// audit records an edit in the audit log.
+func audit(ctx context.Context, tx pgx.Tx, actor, action, targetType string, targetID int64, detail any) error {
+	_, err := tx.Exec(ctx, `INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($1, $2, $3, $4, $5)`,
+		actor, action, targetType, targetID, detail)
+	if err != nil {
+		return fmt.Errorf("audit %s: %w", action, err)
+	}
+	return nil
+}
+
+// conflict is a problem with code CodeConflict at path.
+func conflict(path, format string, args ...any) error {
+	return &ValidationError{Problems: []Problem{{Document: "input", Path: path, Message: fmt.Sprintf(format, args...), Code: CodeConflict}}}
+}
+
+// notFound is a problem with code CodeNotFound at path.
+func notFound(path, format string, args ...any) error {
+	return &ValidationError{Problems: []Problem{{Document: "input", Path: path, Message: fmt.Sprintf(format, args...), Code: CodeNotFound}}}
+}
+
+var indexInPath = regexp.MustCompile(`^[a-z_]+\[\d+\]`)
+
+// relative rewrites the paths of a validation error's problems under
+// prefix to be relative to it ("statements[4].evidence[0]" under
+// "statements[4]" becomes "evidence[0]"); other problems keep their paths
+// in the article's document and say which document that is.
+func relative(err error, prefix string) error {
+	invalid, ok := err.(*ValidationError)
+	if !ok {
+		return err
+	}
+	out := &ValidationError{Problems: make([]Problem, len(invalid.Problems))}
+	for i, p := range invalid.Problems {
+		switch {
+		case prefix != "" && p.Path == prefix:
+			p.Path = ""
+		case prefix != "" && strings.HasPrefix(p.Path, prefix+"."):
+			p.Path = strings.TrimPrefix(p.Path, prefix+".")
+		case p.Document != "input" && indexInPath.MatchString(p.Path):
+			p.Message = fmt.Sprintf("in the stored %s, %s: %s", p.Document, p.Path, p.Message)
+			p.Path = ""
+		}
+		p.Document = "input"
+		out.Problems[i] = p
+	}
+	return out
+}
+
+// EntitySlug returns the kind and slug of the entity with id; ok is false
+// when there is none.
+func (s *Store) EntitySlug(ctx context.Context, id int64) (kind, slug string, ok bool, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT kind::text, slug FROM entities WHERE id = $1`, id).Scan(&kind, &slug)
+	if isNoRows(err) {
+		return "", "", false, nil
+	}
+	if err != nil {
+		return "", "", false, fmt.Errorf("look up entity: %w", err)
+	}
+	return kind, slug, true, nil
+}
+
+// TopicSlug returns the slug of the topic with id; ok is false when there
+// is none.
+func (s *Store) TopicSlug(ctx context.Context, id int64) (slug string, ok bool, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT slug FROM topics WHERE id = $1`, id).Scan(&slug)
+	if isNoRows(err) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("look up topic: %w", err)
+	}
+	return slug, true, nil
+}

@@ -1,0 +1,544 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/model"
+)
+
+// An edit turns a mutation's input into the curated document types of
+// package db: global IDs become slugs, enum names the documents' lowercase
+// values. It collects every problem with the input as a user error with
+// its path; the store's validator then checks the rest, exactly as it
+// checks an import.
+type edit struct {
+	ctx    context.Context
+	r      *Resolver
+	actor  string
+	errs   []*model.UserError
+	failed error // an internal error, which ends the edit
+}
+
+// begin starts an edit on behalf of the request's API token.
+func (r *Resolver) begin(ctx context.Context) (*edit, error) {
+	actor, err := requireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &edit{ctx: ctx, r: r, actor: actor}, nil
+}
+
+func (e *edit) problem(code, path, format string, args ...any) {
+	e.errs = append(e.errs, &model.UserError{Path: path, Message: fmt.Sprintf(format, args...), Code: code})
+}
+
+// ok reports whether the input has no problem so far.
+func (e *edit) ok() bool { return len(e.errs) == 0 && e.failed == nil }
+
+// outcome sorts the store's answer: problems with the input become user
+// errors (their paths under prefix, the input field that holds the item,
+// and in the API's names), anything else is returned as an error. It
+// reports whether the edit succeeded.
+func (e *edit) outcome(err error, prefix string) (bool, error) {
+	if e.failed != nil {
+		return false, e.failed
+	}
+	if err == nil {
+		return e.ok(), nil
+	}
+	var invalid *db.ValidationError
+	if errors.As(err, &invalid) {
+		for _, p := range invalid.Problems {
+			msg := p.Message
+			// The documents' vocabularies are the API's enums, in lower case.
+			if before, values, ok := strings.Cut(msg, "want one of "); ok {
+				msg = before + "want one of " + strings.ToUpper(values)
+			}
+			if p.Item != "" && p.Path == "" {
+				msg = p.Item + ": " + msg
+			}
+			e.errs = append(e.errs, &model.UserError{Path: apiPath(prefix, p.Path), Message: msg, Code: problemCode(p.Code)})
+		}
+		return false, nil
+	}
+	if errs := userErrors(err); errs != nil {
+		e.errs = append(e.errs, errs...)
+		return false, nil
+	}
+	return false, err
+}
+
+func problemCode(c db.Code) string {
+	switch c {
+	case db.CodeNotFound:
+		return "NOT_FOUND"
+	case db.CodeConflict:
+		return "CONFLICT"
+	}
+	return "INVALID"
+}
+
+// apiNames maps the curated documents' field names to the API's where they
+// differ by more than case.
+var apiNames = map[string]string{
+	"role": "speakerRole", "affiliations": "speakerAffiliations", "base": "comparedWith",
+	"completion": "scheduledCompletion",
+}
+
+var snakeWord = regexp.MustCompile(`_([a-z])`)
+
+// apiPath turns a path relative to an item of a curated document
+// ("speaker.speaks_for", "evidence[0]") into the input's path
+// ("statement.speaker.speaksFor"). The input's own fields (id, version,
+// slug, article, mention) keep their place at the top.
+func apiPath(prefix, path string) string {
+	if path == "" {
+		return prefix
+	}
+	parts := strings.Split(path, ".")
+	for i, part := range parts {
+		name, index, _ := strings.Cut(part, "[")
+		if i == 0 {
+			if n, ok := apiNames[name]; ok {
+				name = n
+			}
+		}
+		name = snakeWord.ReplaceAllStringFunc(name, func(s string) string { return strings.ToUpper(s[1:]) })
+		if index != "" {
+			name += "[" + index
+		}
+		parts[i] = name
+	}
+	path = strings.Join(parts, ".")
+	switch {
+	case path == "id" || path == "version" || strings.HasPrefix(path, "article") || strings.HasPrefix(path, "mention"):
+		return path
+	case prefix == "":
+		return path
+	case strings.HasPrefix(path, "evidence") && prefix != "statement" && prefix != "figure":
+		// An entity's evidence is its mention's.
+		return "mention." + path
+	}
+	return prefix + "." + path
+}
+
+// id decodes a global ID of one of types.
+func (e *edit) id(path, gid string, types ...string) (string, int64, bool) {
+	typ, id, ok := decodeID(gid)
+	for _, t := range types {
+		if ok && t == typ {
+			return typ, id, true
+		}
+	}
+	e.problem("INVALID", path, "%q is not the ID of %s", abbreviate(gid), oneOf(types))
+	return "", 0, false
+}
+
+// slug returns the slug of the entity with global ID gid, one of types.
+func (e *edit) slug(path, gid string, types ...string) string {
+	typ, id, ok := e.id(path, gid, types...)
+	if !ok || e.failed != nil {
+		return ""
+	}
+	kind, slug, found, err := e.r.Store.EntitySlug(e.ctx, id)
+	switch {
+	case err != nil:
+		e.failed = err
+	case !found || !strings.EqualFold(kind, kindOfType[typ]):
+		e.problem("NOT_FOUND", path, "no %s has ID %q", typ, gid)
+	}
+	return slug
+}
+
+// optSlug is slug for an optional reference: nil stays nil.
+func (e *edit) optSlug(path string, gid *string, types ...string) *string {
+	if gid == nil {
+		return nil
+	}
+	s := e.slug(path, *gid, types...)
+	return &s
+}
+
+func (e *edit) slugs(path string, gids []string, types ...string) []string {
+	out := make([]string, len(gids))
+	for i, gid := range gids {
+		out[i] = e.slug(fmt.Sprintf("%s[%d]", path, i), gid, types...)
+	}
+	return out
+}
+
+func (e *edit) topicSlug(path, gid string) string {
+	_, id, ok := e.id(path, gid, typeTopic)
+	if !ok || e.failed != nil {
+		return ""
+	}
+	slug, found, err := e.r.Store.TopicSlug(e.ctx, id)
+	switch {
+	case err != nil:
+		e.failed = err
+	case !found:
+		e.problem("NOT_FOUND", path, "no Topic has ID %q", gid)
+	}
+	return slug
+}
+
+func (e *edit) topics(path string, gids []string) []string {
+	out := make([]string, len(gids))
+	for i, gid := range gids {
+		out[i] = e.topicSlug(fmt.Sprintf("%s[%d]", path, i), gid)
+	}
+	return out
+}
+
+// article decodes the global ID of an article; the store reports one that
+// does not exist.
+func (e *edit) article(path, gid string) int64 {
+	_, id, _ := e.id(path, gid, typeArticle)
+	return id
+}
+
+func evidence(in []*model.EvidenceInput) db.EvidenceList {
+	out := make(db.EvidenceList, len(in))
+	for i, s := range in {
+		out[i] = db.SpanDoc{Text: s.Text, Paragraph: deref(s.Paragraph), Occurrence: deref(s.Occurrence), All: deref(s.All)}
+	}
+	return out
+}
+
+func date(in *model.PartialDateInput) *db.DateDoc {
+	if in == nil {
+		return nil
+	}
+	return &db.DateDoc{Text: in.Text, Year: in.Year, Month: in.Month, Day: in.Day, Inferred: lowers(in.Inferred), Basis: in.Basis}
+}
+
+func (e *edit) mention(in *model.MentionInput) *db.Mention {
+	if in == nil {
+		return nil
+	}
+	return &db.Mention{ArticleID: e.article("mention.article", in.Article), Evidence: evidence(in.Evidence)}
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func lower(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	l := strings.ToLower(*s)
+	return &l
+}
+
+func lowers(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.ToLower(s)
+	}
+	return out
+}
+
+// set applies an input field that was given, null included.
+func set[T any](field graphql.Omittable[T], apply func(T)) {
+	if v, ok := field.ValueOK(); ok {
+		apply(v)
+	}
+}
+
+// setString applies a given string field; null means empty, which the
+// validator reports where a value is required.
+func setString(field graphql.Omittable[*string], dst *string) {
+	set(field, func(v *string) { *dst = deref(v) })
+}
+
+// statement applies the given fields to a statement.
+func (e *edit) statement(in *model.StatementFields, st *db.StatementDoc) {
+	const p = "statement"
+	set(in.Speaker, func(v *model.SpeakerInput) {
+		st.Speaker = db.SpeakerDoc{}
+		if v == nil {
+			return
+		}
+		st.Speaker = db.SpeakerDoc{
+			Person:       e.optSlug(p+".speaker.person", v.Person, typePerson),
+			Organization: e.optSlug(p+".speaker.organization", v.Organization, typeOrganization),
+			Description:  v.Description,
+			SpeaksFor:    e.optSlug(p+".speaker.speaksFor", v.SpeaksFor, typeOrganization),
+		}
+	})
+	set(in.SpeakerRole, func(v *string) { st.Role = v })
+	set(in.SpeakerAffiliations, func(v []string) {
+		ids := make([]int64, 0, len(v))
+		for i, gid := range v {
+			if _, id, ok := e.id(fmt.Sprintf("%s.speakerAffiliations[%d]", p, i), gid, typeAffiliation); ok {
+				ids = append(ids, id)
+			}
+		}
+		st.Affiliations = db.AffiliationKeys(ids)
+	})
+	set(in.Verb, func(v *string) { st.Verb = deref(lower(v)) })
+	set(in.Mode, func(v *string) { st.Mode = deref(lower(v)) })
+	setString(in.Content, &st.Content)
+	set(in.Event, func(v *string) { st.Event = e.optSlug(p+".event", v, typeEvent) })
+	set(in.Topics, func(v []string) { st.Topics = e.topics(p+".topics", v) })
+	set(in.Mentions, func(v []string) { st.Mentions = e.slugs(p+".mentions", v, entityTypeNames...) })
+	set(in.Evidence, func(v []*model.EvidenceInput) { st.Evidence = evidence(v) })
+}
+
+// figure applies the given fields to a figure of the article with
+// articleID.
+func (e *edit) figure(in *model.FigureFields, f *db.FigureDoc, articleID int64) {
+	const p = "figure"
+	setString(in.Metric, &f.Metric)
+	set(in.Value, func(v *string) { f.Value = v })
+	set(in.Unit, func(v *string) { f.Unit = deref(lower(v)) })
+	set(in.Currency, func(v *string) { f.Currency = v })
+	setString(in.Display, &f.Display)
+	set(in.Subject, func(v *string) { f.Subject = deref(e.optSlug(p+".subject", v, entityTypeNames...)) })
+	set(in.Statement, func(v *string) {
+		f.Statement = nil
+		if v == nil {
+			return
+		}
+		_, id, ok := e.id(p+".statement", *v, typeStatement)
+		if !ok {
+			return
+		}
+		article, key, err := e.r.Store.StatementKey(e.ctx, id)
+		switch {
+		case db.ErrorCode(err) == db.CodeNotFound:
+			e.problem("NOT_FOUND", p+".statement", "no Statement has ID %q", *v)
+		case err != nil:
+			e.failed = err
+		case article != articleID:
+			e.problem("INVALID", p+".statement", "is a statement of another article; a figure's statement must be in its own article")
+		default:
+			f.Statement = &key
+		}
+	})
+	set(in.Period, func(v *model.PartialDateInput) { f.Period = date(v) })
+	set(in.ComparedWith, func(v *model.PartialDateInput) { f.Base = date(v) })
+	set(in.Date, func(v *model.PartialDateInput) { f.Date = date(v) })
+	set(in.Topics, func(v []string) { f.Topics = e.topics(p+".topics", v) })
+	set(in.Evidence, func(v []*model.EvidenceInput) { f.Evidence = evidence(v) })
+}
+
+func (e *edit) person(in *model.PersonFields, d *db.PersonDoc) {
+	setString(in.Slug, &d.Slug)
+	setString(in.Name, &d.Name)
+	set(in.Honorifics, func(v []string) { d.Honorifics = v })
+}
+
+func (e *edit) organization(in *model.OrganizationFields, d *db.OrganizationDoc) {
+	const p = "organization"
+	setString(in.Slug, &d.Slug)
+	setString(in.Name, &d.Name)
+	set(in.ShortName, func(v *string) { d.ShortName = v })
+	set(in.Kind, func(v *string) { d.Kind = lower(v) })
+	set(in.Country, func(v *string) { d.Country = e.optSlug(p+".country", v, typePlace) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typeOrganization) })
+	set(in.Unresolved, func(v *bool) { d.Unresolved = deref(v) })
+	set(in.Note, func(v *string) { d.Note = v })
+}
+
+func (e *edit) place(in *model.PlaceFields, d *db.PlaceDoc) {
+	const p = "place"
+	setString(in.Slug, &d.Slug)
+	setString(in.Name, &d.Name)
+	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
+	set(in.Country, func(v *string) { d.Country = e.optSlug(p+".country", v, typePlace) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typePlace) })
+}
+
+func (e *edit) event(in *model.EventFields, d *db.EventDoc) {
+	const p = "event"
+	setString(in.Slug, &d.Slug)
+	setString(in.Name, &d.Name)
+	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
+	set(in.Summary, func(v *string) { d.Summary = v })
+	set(in.Date, func(v *model.PartialDateInput) { d.Date = date(v) })
+	set(in.Place, func(v *string) { d.Place = e.optSlug(p+".place", v, typePlace) })
+	set(in.Venue, func(v *string) { d.Venue = e.optSlug(p+".venue", v, typeOrganization) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typeEvent) })
+	set(in.ParticipantDescription, func(v *string) { d.ParticipantDescription = v })
+	set(in.Participants, func(v []*model.EventParticipantInput) {
+		d.Participants = make([]db.ParticipantDoc, len(v))
+		for i, x := range v {
+			d.Participants[i] = db.ParticipantDoc{
+				Entity: e.slug(fmt.Sprintf("%s.participants[%d].entity", p, i), x.Entity, typePerson, typeOrganization, typePlace),
+				Role:   strings.ToLower(x.Role),
+			}
+		}
+	})
+	set(in.Topics, func(v []string) { d.Topics = e.topics(p+".topics", v) })
+}
+
+func (e *edit) agreement(in *model.AgreementFields, d *db.AgreementDoc) {
+	const p = "agreement"
+	setString(in.Slug, &d.Slug)
+	setString(in.Name, &d.Name)
+	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
+	set(in.Status, func(v *string) { d.Status = lower(v) })
+	set(in.Summary, func(v *string) { d.Summary = v })
+	set(in.Date, func(v *model.PartialDateInput) { d.Date = date(v) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typeAgreement) })
+	set(in.Parties, func(v []*model.AgreementPartyInput) {
+		d.Parties = make([]db.PartyDoc, len(v))
+		for i, x := range v {
+			d.Parties[i] = db.PartyDoc{
+				Entity: e.slug(fmt.Sprintf("%s.parties[%d].entity", p, i), x.Entity, typePlace, typeOrganization, typePerson),
+				Role:   strings.ToLower(x.Role),
+			}
+		}
+	})
+	set(in.Places, func(v []string) { d.Places = e.slugs(p+".places", v, typePlace) })
+	set(in.Projects, func(v []string) { d.Projects = e.slugs(p+".projects", v, typeProject) })
+	set(in.Topics, func(v []string) { d.Topics = e.topics(p+".topics", v) })
+}
+
+func (e *edit) project(in *model.ProjectFields, d *db.ProjectDoc) {
+	const p = "project"
+	setString(in.Slug, &d.Slug)
+	setString(in.Name, &d.Name)
+	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
+	set(in.Status, func(v *string) { d.Status = lower(v) })
+	set(in.Summary, func(v *string) { d.Summary = v })
+	set(in.Builder, func(v *string) { d.Builder = e.optSlug(p+".builder", v, typeOrganization) })
+	set(in.Place, func(v *string) { d.Place = e.optSlug(p+".place", v, typePlace) })
+	set(in.ScheduledCompletion, func(v *model.PartialDateInput) { d.Completion = date(v) })
+}
+
+func (e *edit) topic(in *model.TopicFields, d *db.TopicDoc) {
+	setString(in.Slug, &d.Slug)
+	setString(in.Label, &d.Label)
+	set(in.Description, func(v *string) { d.Description = v })
+	set(in.Parent, func(v *string) {
+		d.Parent = nil
+		if v != nil {
+			s := e.topicSlug("topic.parent", *v)
+			d.Parent = &s
+		}
+	})
+}
+
+// errInputProblems is what an edit's change callback returns when the
+// input had problems: the store then rolls back, and the edit's user
+// errors say why.
+var errInputProblems = errors.New("the input has problems")
+
+// changed wraps an edit's conversion for the store's change callbacks: the
+// conversion runs inside the store's transaction, and its problems end it.
+func (e *edit) changed(convert func()) error {
+	convert()
+	if e.failed != nil {
+		return e.failed
+	}
+	if len(e.errs) > 0 {
+		return errInputProblems
+	}
+	return nil
+}
+
+// settle is outcome for an edit whose change callback may have stopped
+// the store with errInputProblems.
+func (e *edit) settle(err error, prefix string) (bool, error) {
+	if errors.Is(err, errInputProblems) {
+		return false, nil
+	}
+	return e.outcome(err, prefix)
+}
+
+// deleted builds a delete's payload.
+func (e *edit) deleted(gid string, res db.Deleted, ok bool, err error, mutationID *string) (*model.DeletePayload, error) {
+	if err != nil {
+		return nil, err
+	}
+	p := &model.DeletePayload{CascadedIds: []string{}, UserErrors: e.userErrors(), ClientMutationID: mutationID}
+	if ok {
+		p.DeletedID = &gid
+		for _, ref := range res.Cascaded {
+			if t, isNode := typeOfRef[ref.Kind]; isNode {
+				p.CascadedIds = append(p.CascadedIds, encodeID(t, ref.ID))
+			}
+		}
+	}
+	return p, nil
+}
+
+// typeOfRef maps the kinds of rows a cascade deletes to their API types;
+// credits are no nodes of their own.
+var typeOfRef = map[string]string{"statement": typeStatement, "figure": typeFigure, "affiliation": typeAffiliation}
+
+func (e *edit) userErrors() []*model.UserError {
+	if e.errs == nil {
+		return []*model.UserError{}
+	}
+	return e.errs
+}
+
+// deleteEntity deletes an entity of type typ.
+func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, typ string) (*model.DeletePayload, error) {
+	e, err := r.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var res db.Deleted
+	var ok bool
+	if _, id, valid := e.id("id", input.ID, typ); valid {
+		res, err = r.Store.DeleteEntity(ctx, e.actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
+		ok, err = e.outcome(err, "")
+	}
+	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+}
+
+// createEntity declares a new entity and returns its id, or 0 with the
+// edit's user errors.
+func (e *edit) createEntity(decl any, mention *model.MentionInput, prefix string) (int64, error) {
+	m := e.mention(mention)
+	if !e.ok() {
+		return e.fail(prefix)
+	}
+	id, err := e.r.Store.CreateEntity(e.ctx, e.actor, decl, m)
+	if ok, err := e.outcome(err, prefix); !ok {
+		return 0, err
+	}
+	e.r.Logger.InfoContext(e.ctx, "entity created", "request_id", requestID(e.ctx), "actor", e.actor, "id", id)
+	return id, nil
+}
+
+// updateEntity changes the entity with global ID gid of type typ.
+func (e *edit) updateEntity(gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (int64, error) {
+	_, id, valid := e.id("id", gid, typ)
+	m := e.mention(mention)
+	if !valid || !e.ok() {
+		return e.fail(prefix)
+	}
+	err := e.r.Store.UpdateEntity(e.ctx, e.actor, id, version, func(decl any) error {
+		return e.changed(func() { change(decl) })
+	}, m, kindOfType[typ])
+	if ok, err := e.settle(err, prefix); !ok {
+		return 0, err
+	}
+	return id, nil
+}
+
+// fail ends an edit whose input had problems before the store was asked.
+func (e *edit) fail(prefix string) (int64, error) {
+	_, err := e.outcome(nil, prefix)
+	return 0, err
+}

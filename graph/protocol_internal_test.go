@@ -1,0 +1,49 @@
+package graph
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// TestWriteDataMatchesEncodingJSON checks that a response written directly
+// (writeData) is byte for byte what encoding/json writes for it, and that
+// responses it would change are left to encoding/json.
+func TestWriteDataMatchesEncodingJSON(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		direct     bool
+	}{
+		{"Plain", `{"articles":{"nodes":[{"slug":"a-b","title":"T"}]}}`, true},
+		{"Unicode", `{"name":"García Ömer 中文 “quoted”"}`, true},
+		{"Escapes", `{"text":"a \"b\" \\ c\nd\u0001"}`, true},
+		{"Null", `{"article":null}`, true},
+		{"HTML", `{"text":"<mark>digital</mark> & economy"}`, false},
+		{"LineSeparator", "{\"text\":\"a\u2028b\"}", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := &graphql.Response{Data: json.RawMessage(tc.data)}
+			if got := dataOnly(res); got != tc.direct {
+				t.Fatalf("dataOnly = %v; want %v", got, tc.direct)
+			}
+			want, err := json.Marshal(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := httptest.NewRecorder()
+			if tc.direct {
+				writeData(rec, res.Data)
+			} else {
+				writeResponse(rec, 200, res)
+			}
+			if got := rec.Body.String(); got != string(want) {
+				t.Errorf("got %s; want %s", got, want)
+			}
+		})
+	}
+	if dataOnly(&graphql.Response{Data: json.RawMessage(`{}`), Errors: graphql.ErrorResponse(t.Context(), "x").Errors}) {
+		t.Error("dataOnly is true for a response with errors")
+	}
+}
