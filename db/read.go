@@ -349,9 +349,6 @@ func (f *FigureFilter) sql(l *listing) string {
 	if f.IDs != nil {
 		c = append(c, `f.id = ANY(`+l.arg(f.IDs)+`)`)
 	}
-	if f.Metric != nil {
-		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
-	}
 	if f.Subjects != nil {
 		c = append(c, `f.subject_id = ANY(`+l.arg(f.Subjects)+`)`)
 	}
@@ -369,6 +366,11 @@ func (f *FigureFilter) sql(l *listing) string {
 	}
 	if f.Articles != nil {
 		c = append(c, `f.article_id = ANY(`+l.arg(f.Articles)+`)`)
+	}
+	// After the comparisons: PostgreSQL tests conditions of equal cost in
+	// the order written, and a substring match costs more than they do.
+	if f.Metric != nil {
+		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
 	}
 	if f.Topics != nil {
 		c = append(c, `EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)

@@ -141,7 +141,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	}
 	api := observe(logger, opts.Metrics,
 		whenStarted(started, authenticate(opts.Tokens, opts.ReadsNeedToken,
-			withDeadline(timeout, opts.Shutdown, opts.Metrics, srv))))
+			withDeadline(timeout, opts.Shutdown, opts.Metrics, admit(limits.InFlight, opts.Metrics, srv)))))
 	mux.Handle("/query", api)
 	if opts.Metrics != nil {
 		mux.Handle("GET /metrics", opts.Metrics.Handler())
@@ -223,6 +223,38 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, n
 		}
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// admit runs at most n requests at once; the others wait for a slot, in
+// arrival order (a channel's blocked senders are served first in, first
+// out), until their deadline, and then get 503 UNAVAILABLE. Websockets
+// (subscriptions) live long and mostly idle, so they take no slot.
+func admit(n int, m *Metrics, next http.Handler) http.Handler {
+	slots := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case slots <- struct{}{}:
+		default:
+			m.waiting(1)
+			select {
+			case slots <- struct{}{}:
+				m.waiting(-1)
+			case <-r.Context().Done():
+				m.waiting(-1)
+				m.turnedAway()
+				w.Header().Set("Retry-After", "1")
+				writeError(w, http.StatusServiceUnavailable, codeUnavailable,
+					fmt.Sprintf("the server is busy: %d requests are running and the request's time limit passed while it waited for one of them to end; retry shortly", n))
+				return
+			}
+		}
+		defer func() { <-slots }()
+		next.ServeHTTP(w, r)
 	})
 }
 

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -45,6 +46,14 @@ type Limits struct {
 	// the last one says there were more. Validation stops formatting
 	// errors there: a document of repeated conflicting fields has thousands.
 	Errors int
+	// InFlight bounds the GraphQL requests that run at once (websocket
+	// subscriptions aside). The others wait, in arrival order, for a slot
+	// until their deadline, and then get 503 UNAVAILABLE. Requests spend
+	// much of their time idle, waiting for PostgreSQL or for a loader's
+	// batch window, so it takes several a core to keep the cores busy;
+	// many more would only contend for them, lengthening every request and
+	// splitting loader batches (see BENCHMARKS.md).
+	InFlight int
 }
 
 // DefaultLimits are the limits NewHandler applies when Options.Limits
@@ -58,6 +67,7 @@ var DefaultLimits = Limits{
 	Directives: 50,
 	Cost:       5000,
 	Errors:     100,
+	InFlight:   6 * runtime.GOMAXPROCS(0),
 }
 
 // withDefaults returns l with each unset limit taken from DefaultLimits.
@@ -70,6 +80,7 @@ func (l Limits) withDefaults() Limits {
 	l.Directives = positiveOr(l.Directives, DefaultLimits.Directives)
 	l.Cost = positiveOr(l.Cost, DefaultLimits.Cost)
 	l.Errors = positiveOr(l.Errors, DefaultLimits.Errors)
+	l.InFlight = positiveOr(l.InFlight, DefaultLimits.InFlight)
 	return l
 }
 

@@ -30,6 +30,7 @@ type Metrics struct {
 	statements    prometheus.Histogram
 	batches       *prometheus.HistogramVec
 	subscriptions prometheus.Gauge
+	waitingNow    prometheus.Gauge
 	operations    *labelSet
 }
 
@@ -70,9 +71,13 @@ func NewMetrics(pool *pgxpool.Pool) *Metrics {
 			Name: "newsgraph_subscriptions_active",
 			Help: "Open subscription (websocket) connections.",
 		}),
+		waitingNow: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "newsgraph_requests_waiting",
+			Help: "Requests waiting for one of the MAX_IN_FLIGHT running ones to end.",
+		}),
 		operations: &labelSet{max: 200, seen: map[string]bool{}},
 	}
-	reg.MustRegister(m.requests, m.duration, m.errors, m.rejected, m.statements, m.batches, m.subscriptions,
+	reg.MustRegister(m.requests, m.duration, m.errors, m.rejected, m.statements, m.batches, m.subscriptions, m.waitingNow,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if pool != nil {
 		reg.MustRegister(poolCollector{pool})
@@ -90,6 +95,21 @@ var rejections = map[string]bool{
 	codeRequestTooLarge: true, codeTooManyTokens: true, codeQueryTooDeep: true, codeTooManyAliases: true,
 	codeTooManyRepeatedFields: true, codeTooManyDirectives: true, codeQueryTooComplex: true,
 	codeBatchingNotSupported: true, codePersistedQueryNotAllowed: true,
+}
+
+// waiting counts requests that start (+1) or stop (-1) waiting for a slot.
+func (m *Metrics) waiting(delta float64) {
+	if m != nil {
+		m.waitingNow.Add(delta)
+	}
+}
+
+// turnedAway counts a request whose time limit passed while it waited for
+// a slot.
+func (m *Metrics) turnedAway() {
+	if m != nil {
+		m.rejected.WithLabelValues("IN_FLIGHT").Inc()
+	}
 }
 
 // batch records the size of a dataloader batch.
