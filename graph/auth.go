@@ -162,6 +162,8 @@ func authenticate(tokens *Tokens, readsNeedToken bool, next http.Handler) http.H
 	})
 }
 
+// isWebsocket reports whether r asks to upgrade to a websocket (a
+// subscription).
 func isWebsocket(r *http.Request) bool {
 	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
 }

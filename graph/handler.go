@@ -198,7 +198,7 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, n
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var ctx context.Context
 		var cancel context.CancelFunc
-		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+		if isWebsocket(r) {
 			// The server's read and write timeouts are for requests; a
 			// subscription's connection stays open (keep-alive pings).
 			rc := http.NewResponseController(w)
@@ -233,7 +233,7 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, n
 func admit(n int, m *Metrics, next http.Handler) http.Handler {
 	slots := make(chan struct{}, n)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+		if isWebsocket(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
