@@ -72,6 +72,7 @@ type config struct {
 	allowList   map[string]string // nil: any operation may run
 	tokens      *graph.Tokens
 	readsToken  bool // queries need a token too
+	cacheMB     int  // the response cache's size; 0: no cache
 }
 
 // readTokens reads the API tokens from NEWSGRAPH_API_TOKENS (name=token
@@ -115,13 +116,7 @@ func envBool(name string) (bool, error) {
 func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
 	var errs []error
 	limit := func(p *int, name, env string, fallback int, usage string) {
-		*p = fallback
-		if v := os.Getenv(env); v != "" {
-			if err := (positive{p}).Set(v); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", env, err))
-			}
-		}
-		fset.Var(positive{p}, name, usage+" (env "+env+")")
+		errs = append(errs, intFlag(fset, wholeNumber{p, 1}, name, env, fallback, usage))
 	}
 	d := graph.DefaultLimits
 	limit(&l.BodyBytes, "max-body-bytes", "MAX_BODY_BYTES", d.BodyBytes, "largest request body, in `bytes`")
@@ -136,20 +131,41 @@ func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
 	return errors.Join(errs...)
 }
 
-// positive is a flag.Value for a number above zero.
-type positive struct{ p *int }
+// intFlag defines the flag name for v, whose default is the environment
+// variable env when set, else fallback. It returns what is wrong with the
+// environment variable.
+func intFlag(fset *flag.FlagSet, v wholeNumber, name, env string, fallback int, usage string) error {
+	*v.p = fallback
+	var err error
+	if s := os.Getenv(env); s != "" {
+		if err = v.Set(s); err != nil {
+			err = fmt.Errorf("%s: %w", env, err)
+		}
+	}
+	fset.Var(v, name, usage+" (env "+env+")")
+	return err
+}
 
-func (v positive) String() string {
+// wholeNumber is a flag.Value for a whole number of at least min.
+type wholeNumber struct {
+	p   *int
+	min int
+}
+
+func (v wholeNumber) String() string {
 	if v.p == nil {
 		return "0"
 	}
 	return strconv.Itoa(*v.p)
 }
 
-func (v positive) Set(s string) error {
+func (v wholeNumber) Set(s string) error {
 	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		return fmt.Errorf("want a whole number above 0, got %q", s)
+	if err != nil || n < v.min {
+		if v.min == 1 {
+			return fmt.Errorf("want a whole number above 0, got %q", s)
+		}
+		return fmt.Errorf("want a whole number of at least %d, got %q", v.min, s)
 	}
 	*v.p = n
 	return nil
@@ -183,6 +199,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 		fset.StringVar(&cfg.addr, "addr", envOr("ADDR", ":8080"), "address to listen on (env ADDR)")
 		origins := fset.String("cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated browser origins allowed to call the API, or * (env CORS_ORIGINS)")
 		envErr := limitFlags(fset, &cfg.limits)
+		envErr = errors.Join(envErr, intFlag(fset, wholeNumber{&cfg.cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", graph.DefaultResponseCacheMB,
+			"keep the answers of repeated queries in up to `MB` of memory until the data changes; 0: no cache"))
 		dev, err := envBool("NEWSGRAPH_DEV")
 		envErr = errors.Join(envErr, err)
 		fset.BoolVar(&cfg.dev, "dev", dev, "development mode: validation errors suggest names, and introspection works with -persisted-queries (env NEWSGRAPH_DEV)")
@@ -303,14 +321,22 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	// Subscriptions: this replica's listener for change events, started
 	// once the database is prepared.
 	broker := graph.NewBroker(store, cfg.databaseURL, logger)
-	brokerCtx, stopBroker := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopBroker()
+	metrics := graph.NewMetrics(pool)
+	var cache *graph.ResponseCache
+	if cfg.cacheMB > 0 {
+		cache = graph.NewResponseCache(cfg.databaseURL, cfg.cacheMB<<20, logger, metrics)
+	}
+	listenCtx, stopListening := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopListening()
 	go func() {
 		defer close(prepared)
 		if prepareWithRetry(ctx, cfg, store, logger) {
 			started.Store(true)
 			logger.Info("ready")
-			go broker.Run(brokerCtx)
+			go broker.Run(listenCtx)
+			if cache != nil {
+				go cache.Run(listenCtx)
+			}
 		}
 	}()
 
@@ -331,7 +357,8 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 			Tokens:         cfg.tokens,
 			ReadsNeedToken: cfg.readsToken,
 			Broker:         broker,
-			Metrics:        graph.NewMetrics(pool),
+			Metrics:        metrics,
+			ResponseCache:  cache,
 		}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,

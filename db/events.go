@@ -9,6 +9,11 @@ import (
 // payload is the event's id.
 const EventChannel = "newsgraph_events"
 
+// ChangeChannel is the PostgreSQL NOTIFY channel on which every transaction
+// that changes any table announces, when it commits, that it did (with an
+// empty payload; migration 6's triggers send it).
+const ChangeChannel = "newsgraph_changes"
+
 // The kinds of change event.
 const (
 	EventArticleImported = "article_imported"

@@ -157,3 +157,84 @@ func TestPoolConnectionsCarryTheirLimits(t *testing.T) {
 		t.Errorf("pool size %d; want the explicit default %d", got, db.DefaultPoolOptions.MaxConns)
 	}
 }
+
+// TestEveryTableNotifiesChanges checks that a write to any table announces
+// itself on db.ChangeChannel (the response caches rely on it), once a
+// transaction, when it commits, and not when it rolls back.
+func TestEveryTableNotifiesChanges(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	rows, err := d.Pool.Query(ctx, `
+		SELECT t.tablename FROM pg_tables t
+		WHERE t.schemaname = 'public' AND t.tablename <> 'schema_migrations'
+		  AND NOT EXISTS (SELECT FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid
+		                  WHERE g.tgrelid = format('%I', t.tablename)::regclass AND p.proname = 'notify_change'
+		                    AND g.tgtype = 4 | 8 | 16 | 32) -- after each statement that inserts, deletes, updates, truncates
+		ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	silent, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(silent) > 0 {
+		t.Errorf("tables whose writes send no change notice: %v; give them a notify_change trigger", silent)
+	}
+
+	listener, err := pgx.Connect(ctx, d.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer listener.Close(ctx)
+	if _, err := listener.Exec(ctx, `LISTEN `+db.ChangeChannel); err != nil {
+		t.Fatal(err)
+	}
+	notices := func(wait time.Duration) int {
+		n := 0
+		for {
+			waitCtx, cancel := context.WithTimeout(ctx, wait)
+			_, err := listener.WaitForNotification(waitCtx)
+			cancel()
+			if errors.Is(err, context.DeadlineExceeded) {
+				return n
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+	}
+	write := func(commit bool) {
+		tx, err := d.Pool.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback(ctx)
+		for _, sql := range []string{
+			`UPDATE articles SET title = title || '.'`,
+			`UPDATE people SET name = name || '.'`,
+			`DELETE FROM statement_topics WHERE statement_id = (SELECT min(statement_id) FROM statement_topics)`,
+		} {
+			if _, err := tx.Exec(ctx, sql); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := notices(200 * time.Millisecond); n != 0 {
+			t.Errorf("%d notices before the transaction ended; want none", n)
+		}
+		if commit {
+			if err := tx.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	write(false)
+	if n := notices(500 * time.Millisecond); n != 0 {
+		t.Errorf("%d notices after a rollback; want none", n)
+	}
+	write(true)
+	if n := notices(time.Second); n != 1 {
+		t.Errorf("%d notices after a commit that wrote three tables; want one", n)
+	}
+}

@@ -97,13 +97,19 @@ func (b *Broker) Subscribers() int {
 
 // Run listens until ctx ends, reconnecting with backoff after failures.
 func (b *Broker) Run(ctx context.Context) {
+	reconnecting(ctx, b.logger, "event listener", b.listen)
+}
+
+// reconnecting runs serve until ctx ends, again after each failure, waiting
+// longer each time (half a second, doubling up to ten).
+func reconnecting(ctx context.Context, logger *slog.Logger, what string, serve func(context.Context) error) {
 	delay := 500 * time.Millisecond
 	for ctx.Err() == nil {
-		err := b.listen(ctx)
+		err := serve(ctx)
 		if ctx.Err() != nil {
 			return
 		}
-		b.logger.Warn("event listener stopped; reconnecting", "error", err.Error(), "retry_in", delay.String())
+		logger.Warn(what+" stopped; reconnecting", "error", err.Error(), "retry_in", delay.String())
 		select {
 		case <-ctx.Done():
 			return

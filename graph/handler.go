@@ -66,6 +66,10 @@ type Options struct {
 	Broker *Broker
 	// Metrics, when not nil, is served at /metrics and records every request.
 	Metrics *Metrics
+	// ResponseCache, when not nil, answers repeated queries from memory
+	// until the data changes (see ResponseCache); its Run must be started
+	// for it to keep anything.
+	ResponseCache *ResponseCache
 	// Extensions are added to the GraphQL server after newsgraph's own
 	// (tracing, extra checks).
 	Extensions []graphql.HandlerExtension
@@ -108,6 +112,11 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	}
 	srv.Use(limitChecker{limits: limits})
 	srv.Use(deliverDeferredAtOnce{})
+	if opts.ResponseCache != nil {
+		// Looked up after the limits: a cached query still has to be one
+		// the server would run.
+		srv.Use(opts.ResponseCache)
+	}
 	if opts.AllowList == nil || opts.Dev {
 		srv.Use(extension.Introspection{})
 	}

@@ -31,6 +31,8 @@ type Metrics struct {
 	batches       *prometheus.HistogramVec
 	subscriptions prometheus.Gauge
 	waitingNow    prometheus.Gauge
+	cacheLookups  *prometheus.CounterVec
+	cacheClears   prometheus.Counter
 	operations    *labelSet
 }
 
@@ -75,9 +77,18 @@ func NewMetrics(pool *pgxpool.Pool) *Metrics {
 			Name: "newsgraph_requests_waiting",
 			Help: "Requests waiting for one of the MAX_IN_FLIGHT running ones to end.",
 		}),
+		cacheLookups: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsgraph_response_cache_lookups_total",
+			Help: "Operations by what the response cache did: hit, miss, or bypass (not a query, or the cache is off while its change listener reconnects).",
+		}, []string{"result"}),
+		cacheClears: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "newsgraph_response_cache_clears_total",
+			Help: "Times the response cache forgot everything: a change committed, a mutation ran here, or its listener (re)connected.",
+		}),
 		operations: &labelSet{max: 200, seen: map[string]bool{}},
 	}
 	reg.MustRegister(m.requests, m.duration, m.errors, m.rejected, m.statements, m.batches, m.subscriptions, m.waitingNow,
+		m.cacheLookups, m.cacheClears,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if pool != nil {
 		reg.MustRegister(poolCollector{pool})
@@ -109,6 +120,30 @@ func (m *Metrics) waiting(delta float64) {
 func (m *Metrics) turnedAway() {
 	if m != nil {
 		m.rejected.WithLabelValues("IN_FLIGHT").Inc()
+	}
+}
+
+// cacheLookup counts what the response cache did with an operation.
+func (m *Metrics) cacheLookup(result string) {
+	if m != nil {
+		m.cacheLookups.WithLabelValues(result).Inc()
+	}
+}
+
+// cacheCleared counts a clearing of the response cache.
+func (m *Metrics) cacheCleared() {
+	if m != nil {
+		m.cacheClears.Inc()
+	}
+}
+
+// watchCache exports the bytes the response cache holds.
+func (m *Metrics) watchCache(c *ResponseCache) {
+	if m != nil {
+		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "newsgraph_response_cache_bytes",
+			Help: "Bytes the response cache holds, roughly (its size limit is -response-cache-mb).",
+		}, func() float64 { return float64(c.Bytes()) }))
 	}
 }
 
@@ -191,6 +226,7 @@ type requestRecord struct {
 	mu        sync.Mutex
 	operation string
 	opType    string
+	cache     string // "hit" or "miss" when the response cache looked the query up
 	codes     []string
 }
 
@@ -224,7 +260,7 @@ func observe(logger *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 		sql := db.StatementCount(ctx)
 		rec.mu.Lock()
 		codes := slices.Clone(rec.codes)
-		op, typ := rec.operation, rec.opType
+		op, typ, cache := rec.operation, rec.opType, rec.cache
 		rec.mu.Unlock()
 		if typ == "" {
 			typ = "none"
@@ -249,7 +285,7 @@ func observe(logger *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 		}
 		logger.InfoContext(ctx, "graphql request",
 			"request_id", requestID(ctx), "operation", op, "type", typ, "status", sw.status,
-			"duration_ms", float64(elapsed.Microseconds())/1000, "sql", sql, "error_codes", codes)
+			"duration_ms", float64(elapsed.Microseconds())/1000, "sql", sql, "cache", cache, "error_codes", codes)
 	})
 }
 
@@ -288,23 +324,8 @@ func (operationRecorder) Validate(schema graphql.ExecutableSchema) error { retur
 
 func (operationRecorder) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
-	rec := record(ctx)
-	if rec == nil {
-		return resp
-	}
-	if graphql.HasOperationContext(ctx) {
-		oc := graphql.GetOperationContext(ctx)
-		rec.mu.Lock()
-		rec.operation = oc.OperationName
-		if oc.Operation != nil {
-			rec.opType = string(oc.Operation.Operation)
-			if rec.operation == "" {
-				rec.operation = oc.Operation.Name
-			}
-		}
-		rec.mu.Unlock()
-	}
-	if resp != nil {
+	noteOperation(ctx, "")
+	if rec := record(ctx); rec != nil && resp != nil {
 		for _, e := range resp.Errors {
 			if code, ok := e.Extensions["code"].(string); ok {
 				rec.addCode(code)
@@ -312,4 +333,27 @@ func (operationRecorder) InterceptResponse(ctx context.Context, next graphql.Res
 		}
 	}
 	return resp
+}
+
+// noteOperation notes the operation's name and type on the request's
+// record, and what the response cache did with it ("hit", "miss"; "" leaves
+// it as it is).
+func noteOperation(ctx context.Context, cache string) {
+	rec := record(ctx)
+	if rec == nil || !graphql.HasOperationContext(ctx) {
+		return
+	}
+	oc := graphql.GetOperationContext(ctx)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.operation = oc.OperationName
+	if oc.Operation != nil {
+		rec.opType = string(oc.Operation.Operation)
+		if rec.operation == "" {
+			rec.operation = oc.Operation.Name
+		}
+	}
+	if cache != "" {
+		rec.cache = cache
+	}
 }

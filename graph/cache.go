@@ -1,0 +1,232 @@
+package graph
+
+import (
+	"container/list"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// ResponseCache keeps the responses of recent queries, up to a number of
+// bytes (least recently used out first), and answers the same query with
+// the same variables from memory until the data changes.
+//
+// It forgets everything it holds whenever anything changes: every write to
+// the database sends a notice on db.ChangeChannel when it commits (the
+// triggers of migration 6), which the cache listens for on its own
+// connection, and a mutation run by this server clears it before its
+// answer leaves, so a client reads its own writes. A write committed
+// through another server or process is seen once its notice arrives
+// (milliseconds); until then the cache may still answer what the database
+// held before, as a replica would. While the listener is not connected the
+// cache is off, and it starts empty each time it connects, since notices
+// sent in between are lost.
+//
+// Only whole, error-free query responses are kept. A response does not
+// depend on who asks (a token only decides whether one may ask), so all
+// clients share the entries.
+type ResponseCache struct {
+	url      string
+	logger   *slog.Logger
+	maxBytes int
+	metrics  *Metrics
+
+	live atomic.Bool // the listener is connected: entries can be trusted
+
+	mu      sync.Mutex
+	epoch   uint64 // counts invalidations; an answer computed in an older one is not kept
+	entries map[cacheKey]*list.Element
+	recency list.List // of *cacheEntry, most recently used first
+	bytes   int
+}
+
+// DefaultResponseCacheMB is the response cache's size unless configured.
+const DefaultResponseCacheMB = 32
+
+type cacheKey [sha256.Size]byte
+
+type cacheEntry struct {
+	key  cacheKey
+	data json.RawMessage
+}
+
+// entryOverhead approximates the bytes an entry costs besides its data:
+// the map slot, the list element and the entry.
+const entryOverhead = 160
+
+// NewResponseCache returns a cache of at most maxBytes that listens for
+// changes on its own connection to databaseURL once Run starts it. Until
+// then, and whenever the listener is down, it keeps nothing. m, when not
+// nil, counts its lookups and exports its size.
+func NewResponseCache(databaseURL string, maxBytes int, logger *slog.Logger, m *Metrics) *ResponseCache {
+	c := &ResponseCache{url: databaseURL, logger: logger, maxBytes: maxBytes, metrics: m, entries: map[cacheKey]*list.Element{}}
+	m.watchCache(c)
+	return c
+}
+
+// Run listens for change notices until ctx ends, reconnecting after
+// failures.
+func (c *ResponseCache) Run(ctx context.Context) {
+	reconnecting(ctx, c.logger, "change listener", c.listen)
+}
+
+// listen serves one connection's life: LISTEN, then clear the cache on
+// every notice.
+func (c *ResponseCache) listen(ctx context.Context) error {
+	conn, err := pgx.Connect(ctx, c.url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if _, err := conn.Exec(ctx, `LISTEN `+db.ChangeChannel); err != nil {
+		return err
+	}
+	// Notices sent while no listener was connected are lost: start empty.
+	c.Invalidate()
+	c.live.Store(true)
+	defer func() {
+		c.live.Store(false)
+		c.Invalidate()
+	}()
+	for {
+		if _, err := conn.WaitForNotification(ctx); err != nil {
+			return err
+		}
+		c.Invalidate()
+	}
+}
+
+// Listening reports whether the cache is on: its listener is connected.
+func (c *ResponseCache) Listening() bool { return c.live.Load() }
+
+// Invalidate forgets every entry, and every answer being computed now.
+func (c *ResponseCache) Invalidate() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.epoch++
+	clear(c.entries)
+	c.recency.Init()
+	c.bytes = 0
+	c.metrics.cacheCleared()
+}
+
+// Bytes returns the bytes the entries take, roughly.
+func (c *ResponseCache) Bytes() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
+}
+
+// get returns the entry's data, if it has one, and the current epoch.
+func (c *ResponseCache) get(key cacheKey) (json.RawMessage, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[key]; ok {
+		c.recency.MoveToFront(e)
+		return e.Value.(*cacheEntry).data, c.epoch
+	}
+	return nil, c.epoch
+}
+
+// put keeps data under key unless the data changed since epoch, or it is
+// too large to keep (an eighth of the cache at most), and makes room by
+// dropping the least recently used entries.
+func (c *ResponseCache) put(key cacheKey, data json.RawMessage, epoch uint64) {
+	size := len(data) + entryOverhead
+	if size > c.maxBytes/8 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if epoch != c.epoch || !c.live.Load() {
+		return
+	}
+	if _, ok := c.entries[key]; ok {
+		return // a concurrent request computed it too
+	}
+	c.entries[key] = c.recency.PushFront(&cacheEntry{key: key, data: data})
+	c.bytes += size
+	for c.bytes > c.maxBytes {
+		e := c.recency.Back().Value.(*cacheEntry)
+		c.recency.Remove(c.recency.Back())
+		delete(c.entries, e.key)
+		c.bytes -= len(e.data) + entryOverhead
+	}
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationInterceptor
+} = (*ResponseCache)(nil)
+
+func (c *ResponseCache) ExtensionName() string                          { return "ResponseCache" }
+func (c *ResponseCache) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+// InterceptOperation answers a query from the cache when it can, keeps a
+// query's answer when it may, and clears the cache after a mutation.
+func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	switch {
+	case oc.Operation.Operation == ast.Mutation:
+		h := next(ctx)
+		return func(ctx context.Context) *graphql.Response {
+			resp := h(ctx)
+			c.Invalidate() // the mutation has committed (or failed): nothing cached may predate it
+			return resp
+		}
+	case oc.Operation.Operation != ast.Query || !c.live.Load():
+		c.metrics.cacheLookup("bypass")
+		return next(ctx)
+	}
+	key, ok := keyOf(oc)
+	if !ok {
+		c.metrics.cacheLookup("bypass")
+		return next(ctx)
+	}
+	data, epoch := c.get(key)
+	if data != nil {
+		c.metrics.cacheLookup("hit")
+		noteOperation(ctx, "hit")
+		return graphql.OneShot(&graphql.Response{Data: data})
+	}
+	c.metrics.cacheLookup("miss")
+	noteOperation(ctx, "miss")
+	h := next(ctx)
+	first := true
+	return func(ctx context.Context) *graphql.Response {
+		resp := h(ctx)
+		// Only a whole answer: no errors, nothing deferred to later parts,
+		// no extensions that may differ from one request to the next.
+		if first && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && len(resp.Extensions) == 0 && resp.Data != nil {
+			c.put(key, resp.Data, epoch)
+		}
+		first = false
+		return resp
+	}
+}
+
+// keyOf identifies a query by its text, operation name and variables (as
+// coerced, so equal values given differently share an entry).
+func keyOf(oc *graphql.OperationContext) (cacheKey, bool) {
+	vars, err := json.Marshal(oc.Variables) // a map's keys are sorted
+	if err != nil {
+		return cacheKey{}, false
+	}
+	h := sha256.New()
+	h.Write([]byte(oc.RawQuery))
+	h.Write([]byte{0})
+	h.Write([]byte(oc.OperationName))
+	h.Write([]byte{0})
+	h.Write(vars)
+	var key cacheKey
+	h.Sum(key[:0])
+	return key, true
+}

@@ -1,0 +1,258 @@
+package graph_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// cachedServer is a server over d whose response cache listens for
+// changes on the database at listenURL (d's own, unless a test wants to
+// keep the notices away from it).
+type cachedServer struct {
+	srv     *httptest.Server
+	cache   *graph.ResponseCache
+	sql     *statementCounter
+	stop    context.CancelFunc
+	metrics string // the metrics' address
+}
+
+func newCachedServer(t *testing.T, d *dbtest.Database, listenURL string, maxBytes int) *cachedServer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	m := graph.NewMetrics(nil)
+	cache := graph.NewResponseCache(listenURL, maxBytes, logger, m)
+	go cache.Run(ctx)
+	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &cachedServer{cache: cache, sql: &statementCounter{}, stop: cancel}
+	srv, closeSrv, err := startServer(ctx, d.URL, s.sql, io.Discard, graph.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.srv, s.metrics = srv, srv.URL+"/metrics"
+	t.Cleanup(func() { cancel(); closeSrv() })
+	waitFor(t, "the cache's listener to connect", cache.Listening)
+	return s
+}
+
+// query posts a query and returns its data and the SQL statements it took.
+func (s *cachedServer) query(t *testing.T, query string, vars map[string]any) (string, int64) {
+	t.Helper()
+	before := s.sql.n.Load()
+	res := postTo(t, s.srv, query, vars)
+	if len(res.Errors) > 0 {
+		t.Fatalf("%s: %+v", query, res.Errors)
+	}
+	return string(res.Data), s.sql.n.Load() - before
+}
+
+// lookups returns the cache's lookups with this result, from /metrics.
+func (s *cachedServer) lookups(t *testing.T, result string) int {
+	t.Helper()
+	res, err := http.Get(s.metrics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	text, _ := io.ReadAll(res.Body)
+	m := regexp.MustCompile(`(?m)^newsgraph_response_cache_lookups_total\{result="` + result + `"\} (\d+)$`).FindSubmatch(text)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+const personQuery = `query Person($slug: String!) { entity(slug: $slug) { ... on Person { id version name } } }`
+
+func TestResponseCacheAnswersRepeatsFromMemory(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	s := newCachedServer(t, d, d.URL, 1<<20)
+
+	first, sql := s.query(t, personQuery, map[string]any{"slug": "xi-jinping"})
+	if sql == 0 || !strings.Contains(first, `"name":"Xi Jinping"`) {
+		t.Fatalf("first answer %s with %d statements; want Xi Jinping read from the database", first, sql)
+	}
+	again, sql := s.query(t, personQuery, map[string]any{"slug": "xi-jinping"})
+	if again != first || sql != 0 {
+		t.Errorf("repeat: %s with %d statements; want the same answer with none", again, sql)
+	}
+	// Other variables, another answer.
+	other, sql := s.query(t, personQuery, map[string]any{"slug": "gan-tian-loo"})
+	if sql == 0 || other == first || !strings.Contains(other, `"name":"Gan Tian Loo"`) {
+		t.Errorf("another person: %s with %d statements; want Gan Tian Loo from the database", other, sql)
+	}
+	if hits, misses := s.lookups(t, "hit"), s.lookups(t, "miss"); hits != 1 || misses != 2 {
+		t.Errorf("metrics: %d hits, %d misses; want 1 and 2", hits, misses)
+	}
+
+	// An answer with errors is not kept.
+	for range 2 {
+		res := postTo(t, s.srv, `{ articles(first: -1) { nodes { slug } } }`, nil)
+		if len(res.Errors) == 0 {
+			t.Fatal("articles(first: -1) answered without an error")
+		}
+	}
+	if hits := s.lookups(t, "hit"); hits != 1 {
+		t.Errorf("%d hits after two failing queries; want still 1 (errors are not cached)", hits)
+	}
+}
+
+func TestResponseCacheForgetsWhatAnotherWriterChanged(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	s := newCachedServer(t, d, d.URL, 1<<20)
+	vars := map[string]any{"slug": "xi-jinping"}
+	before, _ := s.query(t, personQuery, vars)
+	if _, sql := s.query(t, personQuery, vars); sql != 0 {
+		t.Fatalf("the repeat took %d statements; want it cached", sql)
+	}
+
+	// Another process writes: the server sees it once the notice arrives.
+	if _, err := d.Pool.Exec(context.Background(), `UPDATE people SET name = 'Xi Jinping (renamed)' WHERE id = (SELECT id FROM entities WHERE slug = 'xi-jinping')`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the rename to be served", func() bool {
+		after, _ := s.query(t, personQuery, vars)
+		return strings.Contains(after, `"name":"Xi Jinping (renamed)"`)
+	})
+
+	// A rolled-back write sends no notice and changes nothing.
+	tx, err := d.Pool.Begin(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(context.Background(), `UPDATE people SET name = 'never' WHERE id = (SELECT id FROM entities WHERE slug = 'xi-jinping')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := s.query(t, personQuery, vars); after == before || strings.Contains(after, "never") {
+		t.Errorf("after a rollback: %s", after)
+	}
+}
+
+func TestResponseCacheReadsYourOwnWrites(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	// The listener hears another database: only the mutation itself can
+	// clear the cache.
+	elsewhere := dbtest.New(t)
+	s := newCachedServer(t, d, elsewhere.URL, 1<<20)
+	vars := map[string]any{"slug": "gan-tian-loo"}
+	s.query(t, personQuery, vars)
+	cached, sql := s.query(t, personQuery, vars)
+	if sql != 0 {
+		t.Fatalf("the repeat took %d statements; want it cached", sql)
+	}
+	var person struct {
+		Entity struct {
+			ID      string
+			Version int
+		}
+	}
+	dig(t, []byte(cached), nil, &person)
+
+	status, res := postAs(t, s.srv, aliceToken, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { code } } }`,
+		map[string]any{"input": map[string]any{"id": person.Entity.ID, "version": person.Entity.Version, "person": map[string]any{"name": "Gan Tian Loo (edited)"}}})
+	if status != http.StatusOK || len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"userErrors":[]`) {
+		t.Fatalf("updatePerson: %d %s %+v", status, res.Data, res.Errors)
+	}
+	after, sql := s.query(t, personQuery, vars)
+	if sql == 0 || !strings.Contains(after, `"name":"Gan Tian Loo (edited)"`) {
+		t.Errorf("right after the mutation: %s with %d statements; want the new name, read from the database", after, sql)
+	}
+}
+
+func TestResponseCacheIsOffWhileItsListenerIsDown(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	s := newCachedServer(t, d, d.URL, 1<<20)
+	vars := map[string]any{"slug": "xi-jinping"}
+	s.query(t, personQuery, vars)
+	if _, sql := s.query(t, personQuery, vars); sql != 0 {
+		t.Fatalf("the repeat took %d statements; want it cached", sql)
+	}
+
+	// Cut the listener's connection, then change the data: the notice is
+	// lost, and the cache must not answer from before it.
+	ctx := context.Background()
+	var cut int
+	if err := d.Pool.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND query LIKE 'LISTEN newsgraph_changes%'`).Scan(&cut); err != nil || cut != 1 {
+		t.Fatalf("cut %d listeners (%v); want 1", cut, err)
+	}
+	waitFor(t, "the cache to notice", func() bool { return !s.cache.Listening() })
+	if _, err := d.Pool.Exec(ctx, `UPDATE people SET name = 'Xi Jinping (while cut off)' WHERE id = (SELECT id FROM entities WHERE slug = 'xi-jinping')`); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		after, sql := s.query(t, personQuery, vars)
+		if sql == 0 || !strings.Contains(after, "while cut off") {
+			t.Fatalf("with the listener down: %s with %d statements; want the new name from the database", after, sql)
+		}
+	}
+	waitFor(t, "the listener to reconnect", s.cache.Listening)
+	s.query(t, personQuery, vars)
+	if after, sql := s.query(t, personQuery, vars); sql != 0 || !strings.Contains(after, "while cut off") {
+		t.Errorf("after reconnecting: %s with %d statements; want the new name, cached again", after, sql)
+	}
+}
+
+func TestResponseCacheKeepsToItsSize(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	const size = 4 << 10
+	s := newCachedServer(t, d, d.URL, size)
+	const q = `query Topic($slug: String!) { topic(slug: $slug) { slug label } }`
+	var slugs []string
+	rows, err := d.Pool.Query(context.Background(), `SELECT slug FROM topics ORDER BY slug`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var slug string
+		if err := rows.Scan(&slug); err != nil {
+			t.Fatal(err)
+		}
+		slugs = append(slugs, slug)
+	}
+	if len(slugs) < 20 {
+		t.Fatalf("%d topics; the test wants at least 20", len(slugs))
+	}
+	for _, slug := range slugs {
+		s.query(t, q, map[string]any{"slug": slug})
+		if b := s.cache.Bytes(); b > size {
+			t.Fatalf("the cache holds %d bytes; want at most %d", b, size)
+		}
+	}
+	// The newest entry is kept, the oldest was dropped.
+	if _, sql := s.query(t, q, map[string]any{"slug": slugs[len(slugs)-1]}); sql != 0 {
+		t.Errorf("the newest topic took %d statements; want it cached", sql)
+	}
+	if _, sql := s.query(t, q, map[string]any{"slug": slugs[0]}); sql == 0 {
+		t.Errorf("the oldest topic was still cached in a cache of %d bytes after %d others", size, len(slugs)-1)
+	}
+}
