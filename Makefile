@@ -28,6 +28,7 @@ BENCH_ARTICLES ?= 100000
 BENCH_SEED ?= 1
 BENCH_ADDR ?= 127.0.0.1:8089
 BENCH_ARGS ?= -c 16 -warmup 3s -d 10s
+BENCH_CACHE_MB ?= 32
 
 .PHONY: help run test build generate check-generate lint postgres bench fuzz
 
@@ -77,9 +78,14 @@ fuzz: postgres ## run each fuzz target for FUZZTIME (default 10s)
 		$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./graph/ || exit 1; \
 	done
 
-bench: postgres build ## generate (or reuse) the benchmark corpus, serve it and load it with every canonical operation
+bench: postgres build ## generate (or reuse) the benchmark corpus, serve it and load it with every canonical operation, without and with the response cache
 	DATABASE_URL='$(BENCH_DATABASE_URL)' bin/newsgraph generate -articles $(BENCH_ARTICLES) -seed $(BENCH_SEED) -reuse -reset
-	DATABASE_URL='$(BENCH_DATABASE_URL)' ADDR='$(BENCH_ADDR)' bin/newsgraph serve 2>bin/bench-server.log & \
-	server=$$!; trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null || true' EXIT; \
-	bin/newsgraph bench -url http://$(BENCH_ADDR)/query -pid $$server -wait 60s \
-		-database-url '$(BENCH_DATABASE_URL)' -json bin/bench.json $(BENCH_ARGS)
+	@for mb in 0 $(BENCH_CACHE_MB); do \
+		if [ $$mb = 0 ]; then echo; echo "== every request computed (RESPONSE_CACHE_MB=0): bin/bench-uncached.json"; name=uncached; \
+		else echo; echo "== as served by default, repeats answered by the response cache (RESPONSE_CACHE_MB=$$mb): bin/bench.json"; name=; fi; \
+		RESPONSE_CACHE_MB=$$mb DATABASE_URL='$(BENCH_DATABASE_URL)' ADDR='$(BENCH_ADDR)' bin/newsgraph serve 2>bin/bench-server$${name:+-$$name}.log & \
+		server=$$!; trap 'kill $$server 2>/dev/null || true; wait $$server 2>/dev/null || true' EXIT; \
+		status=0; bin/newsgraph bench -url http://$(BENCH_ADDR)/query -pid $$server -wait 60s \
+			-database-url '$(BENCH_DATABASE_URL)' -json bin/bench$${name:+-$$name}.json $(BENCH_ARGS) || status=$$?; \
+		kill $$server; wait $$server 2>/dev/null || true; [ $$status = 0 ] || exit $$status; \
+	done
