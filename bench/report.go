@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -35,6 +36,9 @@ func (r *Report) WriteTable(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Concurrency %d, warm-up %s and %s measured per operation.\n", r.Concurrency, r.Warmup, r.Duration)
+	if slices.ContainsFunc(r.Results, func(x Result) bool { return x.Baseline != "" }) {
+		fmt.Fprintf(w, "p50 N× B: the operation's median latency over B's, both sent side by side in a further %s run.\n", r.Duration)
+	}
 	fmt.Fprintf(w, "SQL/req: %s.\n", r.SQLSource)
 	fmt.Fprintln(w, "CPU ms/req: CPU time over requests, from /proc: the server's process, every local PostgreSQL process, this tool.")
 	var peak int64

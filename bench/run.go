@@ -70,7 +70,8 @@ type Result struct {
 	ServerCPU   float64 `json:"server_cpu_ms_per_request"`
 	PostgresCPU float64 `json:"postgres_cpu_ms_per_request"`
 	ToolCPU     float64 `json:"tool_cpu_ms_per_request"`
-	// Baseline and BaselineRatio compare p50 with another operation's.
+	// Baseline and BaselineRatio compare p50 with another operation's,
+	// both measured again in one further run that sends them side by side.
 	Baseline      string  `json:"baseline,omitempty"`
 	BaselineRatio float64 `json:"baseline_p50_ratio,omitempty"`
 }
@@ -116,16 +117,22 @@ func Run(ctx context.Context, cfg Config, ops []*Operation) (*Report, error) {
 			rep.PID = 0
 		}
 	}
-	p50 := map[string]float64{}
+	prepared := map[string][][]byte{}
 	for _, op := range ops {
-		res, err := runOne(ctx, cfg, c, sql, rep.PID, op)
+		bodies, err := prepare(ctx, c, op)
 		if err != nil {
 			return rep, fmt.Errorf("%s: %w", op.Name, err)
 		}
-		p50[op.Name] = res.P50
-		if op.Baseline != "" && p50[op.Baseline] > 0 {
+		prepared[op.Name] = bodies
+		res, err := runOne(ctx, cfg, c, sql, rep.PID, op, bodies)
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", op.Name, err)
+		}
+		if base := prepared[op.Baseline]; base != nil {
 			res.Baseline = op.Baseline
-			res.BaselineRatio = res.P50 / p50[op.Baseline]
+			if res.BaselineRatio, err = pairedRatio(ctx, c, base, bodies, cfg.Concurrency, cfg.Duration); err != nil {
+				return rep, fmt.Errorf("%s against %s: %w", op.Name, op.Baseline, err)
+			}
 		}
 		rep.Results = append(rep.Results, res)
 		if cfg.Progress != nil {
@@ -211,6 +218,7 @@ func prepare(ctx context.Context, c *client, op *Operation) ([][]byte, error) {
 // samples is what the workers of one phase recorded.
 type samples struct {
 	latencies [][]time.Duration // per worker
+	bodies    [][]int           // per worker, the index of each latency's body
 	errors    atomic.Int64
 	bytes     atomic.Int64
 	firstErr  atomic.Pointer[string]
@@ -218,7 +226,7 @@ type samples struct {
 
 // load sends the bodies in turn from concurrency workers until d passes.
 func load(ctx context.Context, c *client, bodies [][]byte, concurrency int, d time.Duration) *samples {
-	s := &samples{latencies: make([][]time.Duration, concurrency)}
+	s := &samples{latencies: make([][]time.Duration, concurrency), bodies: make([][]int, concurrency)}
 	deadline := time.Now().Add(d)
 	ctx, cancel := context.WithDeadline(ctx, deadline.Add(c.http.Timeout))
 	defer cancel()
@@ -227,14 +235,16 @@ func load(ctx context.Context, c *client, bodies [][]byte, concurrency int, d ti
 		wg.Go(func() {
 			var buf bytes.Buffer
 			lat := make([]time.Duration, 0, 4096)
+			which := make([]int, 0, 4096)
 			for i := w; time.Now().Before(deadline); i += concurrency {
 				t0 := time.Now()
 				err := c.post(ctx, bodies[i%len(bodies)], &buf)
 				lat = append(lat, time.Since(t0))
+				which = append(which, i%len(bodies))
 				s.bytes.Add(int64(buf.Len()))
 				if err != nil {
 					if ctx.Err() != nil {
-						lat = lat[:len(lat)-1] // cut short by the run's end, not the server
+						lat, which = lat[:len(lat)-1], which[:len(which)-1] // cut short by the run's end, not the server
 						break
 					}
 					s.errors.Add(1)
@@ -242,20 +252,17 @@ func load(ctx context.Context, c *client, bodies [][]byte, concurrency int, d ti
 					s.firstErr.CompareAndSwap(nil, &msg)
 				}
 			}
-			s.latencies[w] = lat
+			s.latencies[w], s.bodies[w] = lat, which
 		})
 	}
 	wg.Wait()
 	return s
 }
 
-// runOne prepares, warms up and measures one operation.
-func runOne(ctx context.Context, cfg Config, c *client, sql sqlCounter, pid int, op *Operation) (Result, error) {
+// runOne warms up and measures one operation.
+func runOne(ctx context.Context, cfg Config, c *client, sql sqlCounter, pid int, op *Operation, bodies [][]byte) (Result, error) {
 	res := Result{Operation: op.Name, SQLPerRequest: -1}
-	bodies, err := prepare(ctx, c, op)
-	if err != nil {
-		return res, err
-	}
+	var err error
 	if cfg.Warmup > 0 {
 		w := load(ctx, c, bodies, cfg.Concurrency, cfg.Warmup)
 		sent := 0
@@ -357,6 +364,43 @@ func runOne(ctx context.Context, cfg Config, c *client, sql sqlCounter, pid int,
 		}
 	}
 	return res, nil
+}
+
+// pairedRatio returns the median latency of b's requests over a's, both
+// sent in one load of duration d, so that the machine speeding up or
+// slowing down between two runs (other work on it, its CPU's clock) does
+// not tilt the comparison. The bodies alternate, a's at even positions; a
+// worker steps through them by concurrency, so with an even concurrency
+// half the workers send a's and half b's, else each alternates.
+func pairedRatio(ctx context.Context, c *client, a, b [][]byte, concurrency int, d time.Duration) (float64, error) {
+	n := max(len(a), len(b))
+	both := make([][]byte, 0, 2*n)
+	for i := range n {
+		both = append(both, a[i%len(a)], b[i%len(b)])
+	}
+	s := load(ctx, c, both, concurrency, d)
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if s.errors.Load() > 0 {
+		return 0, fmt.Errorf("%d errors (first: %s)", s.errors.Load(), *s.firstErr.Load())
+	}
+	var la, lb []time.Duration
+	for w, lat := range s.latencies {
+		for j, d := range lat {
+			if s.bodies[w][j]%2 == 0 {
+				la = append(la, d)
+			} else {
+				lb = append(lb, d)
+			}
+		}
+	}
+	if len(la) == 0 || len(lb) == 0 {
+		return 0, fmt.Errorf("the paired run sent %d and %d requests; want some of each", len(la), len(lb))
+	}
+	slices.Sort(la)
+	slices.Sort(lb)
+	return float64(percentile(lb, 0.5)) / float64(percentile(la, 0.5)), nil
 }
 
 // percentile returns the p-th quantile of sorted durations (nearest rank).
