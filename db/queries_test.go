@@ -3,8 +3,10 @@ package db_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
@@ -134,4 +136,55 @@ func TestEvidenceOfAll(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("evidence read together differs from each kind read alone (%d facts against %d)", len(got), len(want))
 	}
+}
+
+// TestPartialDateJSON checks the read form of partial dates against its
+// first definition (migration 1), and that PostgreSQL inlines it into the
+// queries that call it (migration 7), which halves its cost.
+func TestPartialDateJSON(t *testing.T) {
+	d := dbtest.New(t)
+	ctx := context.Background()
+	const first = `SELECT CASE WHEN $4::date_precision IS NULL THEN NULL ELSE jsonb_build_object(
+		'year', $1::smallint, 'month', $2::smallint, 'day', $3::smallint, 'precision', upper($4::date_precision::text), 'text', $5::text,
+		'inferred', (SELECT coalesce(jsonb_agg(upper(x::text)), '[]'::jsonb) FROM unnest($6::date_part[]) x),
+		'basis', $7::text) END`
+	const now = `SELECT partial_date_json($1, $2, $3, $4, $5, $6, $7)`
+	for _, args := range [][]any{
+		{2024, 3, 15, "day", "15 March 2024", []string{}, nil},
+		{2024, 3, nil, "month", "March 2024", []string{"year", "month"}, "the article's date"},
+		{2024, nil, nil, "year", "this year", []string{"year"}, nil},
+		{2023, nil, nil, "year", "2023", nil, nil},
+		{nil, nil, nil, nil, nil, nil, nil},
+	} {
+		var want, got *string
+		if err := d.Pool.QueryRow(ctx, first, args...).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Pool.QueryRow(ctx, now, args...).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if (want == nil) != (got == nil) || (want != nil && *want != *got) {
+			t.Errorf("partial_date_json%v = %v; want %v", args, deref(got), deref(want))
+		}
+	}
+
+	rows, err := d.Pool.Query(ctx, `EXPLAIN (VERBOSE, FORMAT TEXT) SELECT partial_date_json(a.published_year, a.published_month,
+		a.published_day, a.published_precision, a.published_text, a.published_inferred, a.published_basis) FROM articles a`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(plan, "\n"); strings.Contains(text, "partial_date_json") || !strings.Contains(text, "jsonb_build_object") {
+		t.Errorf("partial_date_json is not inlined:\n%s", text)
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "NULL"
+	}
+	return *s
 }
