@@ -265,6 +265,28 @@ func seqScans(node map[string]any) []string {
 	return out
 }
 
+// entityWalks returns the index scans of entities, in an EXPLAIN ANALYZE
+// plan, that read more than 100 rows without an index condition: a merge
+// join walking the primary key up to the largest id it needs.
+func entityWalks(node map[string]any) []string {
+	var out []string
+	if p, ok := node["Plan"].(map[string]any); ok {
+		return entityWalks(p)
+	}
+	if t := node["Node Type"]; (t == "Index Scan" || t == "Index Only Scan") && node["Relation Name"] == "entities" &&
+		node["Index Cond"] == nil && node["Actual Rows"].(float64)*node["Actual Loops"].(float64) > 100 {
+		out = append(out, fmt.Sprintf("%s (%.0f rows)", node["Index Name"], node["Actual Rows"].(float64)*node["Actual Loops"].(float64)))
+	}
+	if kids, ok := node["Plans"].([]any); ok {
+		for _, k := range kids {
+			if m, ok := k.(map[string]any); ok {
+				out = append(out, entityWalks(m)...)
+			}
+		}
+	}
+	return out
+}
+
 func abbreviate(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 160 {

@@ -3,6 +3,7 @@ package bench_test
 import (
 	"context"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -82,10 +83,16 @@ func canonical(t testing.TB) []*bench.Operation {
 // articles (the front page reads its 20 newest off an index).
 var bigTables = []string{"statements", "figures", "paragraphs", "articles", "evidence"}
 
+// entitiesByID matches a statement that reads people, organizations,
+// places, ... by id, with their entities rows.
+var entitiesByID = regexp.MustCompile(`JOIN entities n ON n\.id = \w+\.id WHERE \w+\.id = ANY`)
+
 // TestCanonicalPlans explains every statement the server sends for each
 // canonical operation and fails on a sequential scan of a big table: in
 // the plan for the statement's values and, for a statement the server
 // prepares, in the generic plan PostgreSQL may settle on after five runs.
+// It also fails when a read of entities by id walks the entities' index
+// (run, with ANALYZE, for the statement's values).
 func TestCanonicalPlans(t *testing.T) {
 	h := newHarness(t, corpus(t))
 	for _, op := range canonical(t) {
@@ -97,6 +104,11 @@ func TestCanonicalPlans(t *testing.T) {
 					t.Fatal("the server sent no SQL")
 				}
 				for _, st := range sent {
+					if entitiesByID.MatchString(st.SQL) {
+						for _, index := range entityWalks(h.plan(t, st, true)) {
+							t.Errorf("a walk of %s to read entities by id: %s", index, abbreviate(st.SQL))
+						}
+					}
 					for kind, plan := range map[string]map[string]any{"custom": h.plan(t, st, false), "generic": h.genericPlan(t, st)} {
 						if plan == nil {
 							continue
@@ -109,6 +121,7 @@ func TestCanonicalPlans(t *testing.T) {
 								t.Errorf("sequential scan of %s in the %s plan of: %s", rel, kind, abbreviate(st.SQL))
 							}
 						}
+
 					}
 				}
 			}

@@ -11,9 +11,15 @@ import (
 )
 
 // byIDs reads the rows of one type whose id is in ids, in no particular
-// order; ids that name nothing are left out.
-func byIDs[T any](ctx context.Context, q querier, from, columns, id string, ids []int64) ([]*T, error) {
-	items, err := fetchAll[T](ctx, q, `SELECT `+columns+` FROM `+from+` WHERE `+id+` = ANY($1)`, ids)
+// order; ids that name nothing are left out. Each of idColumns must be in
+// ids: a kind of entity names its own id and its entities row's, so that
+// PostgreSQL reads only those rows of both (see namedEntityBranches).
+func byIDs[T any](ctx context.Context, q querier, from, columns string, ids []int64, idColumns ...string) ([]*T, error) {
+	where := make([]string, len(idColumns))
+	for i, c := range idColumns {
+		where[i] = c + ` = ANY($1)`
+	}
+	items, err := fetchAll[T](ctx, q, `SELECT `+columns+` FROM `+from+` WHERE `+strings.Join(where, ` AND `), ids)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", from, err)
 	}
@@ -22,7 +28,7 @@ func byIDs[T any](ctx context.Context, q querier, from, columns, id string, ids 
 
 // Articles reads articles by id.
 func (s *Store) Articles(ctx context.Context, ids []int64) ([]*Article, error) {
-	return byIDs[Article](ctx, s.pool, articleFrom, articleColumns, "a.id", ids)
+	return byIDs[Article](ctx, s.pool, articleFrom, articleColumns, ids, "a.id")
 }
 
 // ArticleTexts reads the verbatim source text of articles by id; ids that
@@ -85,48 +91,48 @@ func (s *Store) TopicBySlug(ctx context.Context, slug string) (*Topic, error) {
 
 // Paragraphs reads paragraphs by id.
 func (s *Store) Paragraphs(ctx context.Context, ids []int64) ([]*Paragraph, error) {
-	return byIDs[Paragraph](ctx, s.pool, paragraphFrom, paragraphColumns, "p.id", ids)
+	return byIDs[Paragraph](ctx, s.pool, paragraphFrom, paragraphColumns, ids, "p.id")
 }
 
 // Topics reads topics by id.
 func (s *Store) Topics(ctx context.Context, ids []int64) ([]*Topic, error) {
-	return byIDs[Topic](ctx, s.pool, topicFrom, topicColumns, "t.id", ids)
+	return byIDs[Topic](ctx, s.pool, topicFrom, topicColumns, ids, "t.id")
 }
 
 // People reads people by id.
 func (s *Store) People(ctx context.Context, ids []int64) ([]*Person, error) {
-	return byIDs[Person](ctx, s.pool, personFrom, personColumns, "p.id", ids)
+	return byIDs[Person](ctx, s.pool, personFrom, personColumns, ids, "p.id", "n.id")
 }
 
 // Organizations reads organizations by id.
 func (s *Store) Organizations(ctx context.Context, ids []int64) ([]*Organization, error) {
-	return byIDs[Organization](ctx, s.pool, organizationFrom, organizationColumns, "o.id", ids)
+	return byIDs[Organization](ctx, s.pool, organizationFrom, organizationColumns, ids, "o.id", "n.id")
 }
 
 // Places reads places by id.
 func (s *Store) Places(ctx context.Context, ids []int64) ([]*Place, error) {
-	return byIDs[Place](ctx, s.pool, placeFrom, placeColumns, "pl.id", ids)
+	return byIDs[Place](ctx, s.pool, placeFrom, placeColumns, ids, "pl.id", "n.id")
 }
 
 // Events reads events by id.
 func (s *Store) Events(ctx context.Context, ids []int64) ([]*Event, error) {
-	return byIDs[Event](ctx, s.pool, eventFrom, eventColumns, "ev.id", ids)
+	return byIDs[Event](ctx, s.pool, eventFrom, eventColumns, ids, "ev.id", "n.id")
 }
 
 // Projects reads projects by id.
 func (s *Store) Projects(ctx context.Context, ids []int64) ([]*Project, error) {
-	return byIDs[Project](ctx, s.pool, projectFrom, projectColumns, "pr.id", ids)
+	return byIDs[Project](ctx, s.pool, projectFrom, projectColumns, ids, "pr.id", "n.id")
 }
 
 // Agreements reads agreements by id.
 func (s *Store) Agreements(ctx context.Context, ids []int64) ([]*Agreement, error) {
-	return byIDs[Agreement](ctx, s.pool, agreementFrom, agreementColumns, "ag.id", ids)
+	return byIDs[Agreement](ctx, s.pool, agreementFrom, agreementColumns, ids, "ag.id", "n.id")
 }
 
 // Affiliations reads affiliations by id, with their organizations and
 // places.
 func (s *Store) Affiliations(ctx context.Context, ids []int64) ([]*Affiliation, error) {
-	affs, err := byIDs[Affiliation](ctx, s.pool, "affiliations af", affiliationColumns, "af.id", ids)
+	affs, err := byIDs[Affiliation](ctx, s.pool, "affiliations af", affiliationColumns, ids, "af.id")
 	if err != nil {
 		return nil, err
 	}
@@ -184,12 +190,12 @@ func (s *Store) affiliationsWithRefs(ctx context.Context, what, sql string, pare
 
 // Statements reads statements by id.
 func (s *Store) Statements(ctx context.Context, ids []int64) ([]*Statement, error) {
-	return byIDs[Statement](ctx, s.pool, statementFrom, statementColumns, "s.id", ids)
+	return byIDs[Statement](ctx, s.pool, statementFrom, statementColumns, ids, "s.id")
 }
 
 // Figures reads figures by id.
 func (s *Store) Figures(ctx context.Context, ids []int64) ([]*Figure, error) {
-	return byIDs[Figure](ctx, s.pool, figureFrom, figureColumns, "f.id", ids)
+	return byIDs[Figure](ctx, s.pool, figureFrom, figureColumns, ids, "f.id")
 }
 
 // EntityKinds returns the kind (PERSON, ORGANIZATION, ...) of each entity id
@@ -492,17 +498,20 @@ type EntityKey struct {
 // own columns (as personColumns, organizationColumns and placeColumns name
 // them), NULL where a kind has no such column.
 // TestNamedEntities checks that they read what People, Organizations and
-// Places read.
+// Places read. Each branch tests its ids on both sides of the join with
+// entities: given them on one side only, PostgreSQL may merge-join the
+// other side's whole primary key up to the largest id (1.6 ms for 34
+// organizations of the generated corpus, against 0.1 ms).
 var namedEntityBranches = []struct{ kind, sql string }{
 	{"PERSON", `SELECT 'PERSON' AS entity_kind, p.id, n.slug, p.name, p.honorifics, NULL::text AS short_name,
 		NULL::text AS org_kind, NULL::text AS place_kind, NULL::bigint AS country_id, NULL::bigint AS parent_id,
-		NULL::boolean AS unresolved, NULL::text AS note, n.version FROM ` + personFrom + ` WHERE p.id = ANY(%s)`},
+		NULL::boolean AS unresolved, NULL::text AS note, n.version FROM ` + personFrom + ` WHERE p.id = ANY(%[1]s) AND n.id = ANY(%[1]s)`},
 	{"ORGANIZATION", `SELECT 'ORGANIZATION' AS entity_kind, o.id, n.slug, o.name, NULL::text[] AS honorifics, o.short_name,
 		upper(o.org_kind::text) AS org_kind, NULL::text AS place_kind, o.country_id, o.parent_id,
-		o.unresolved, o.note, n.version FROM ` + organizationFrom + ` WHERE o.id = ANY(%s)`},
+		o.unresolved, o.note, n.version FROM ` + organizationFrom + ` WHERE o.id = ANY(%[1]s) AND n.id = ANY(%[1]s)`},
 	{"PLACE", `SELECT 'PLACE' AS entity_kind, pl.id, n.slug, pl.name, NULL::text[] AS honorifics, NULL::text AS short_name,
 		NULL::text AS org_kind, upper(pl.place_kind::text) AS place_kind, pl.country_id, pl.parent_id,
-		NULL::boolean AS unresolved, NULL::text AS note, n.version FROM ` + placeFrom + ` WHERE pl.id = ANY(%s)`},
+		NULL::boolean AS unresolved, NULL::text AS note, n.version FROM ` + placeFrom + ` WHERE pl.id = ANY(%[1]s) AND n.id = ANY(%[1]s)`},
 }
 
 // namedEntityRow is a row of NamedEntities: the columns of all three kinds.
