@@ -162,9 +162,6 @@ func (v wholeNumber) String() string {
 func (v wholeNumber) Set(s string) error {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < v.min {
-		if v.min == 1 {
-			return fmt.Errorf("want a whole number above 0, got %q", s)
-		}
 		return fmt.Errorf("want a whole number of at least %d, got %q", v.min, s)
 	}
 	*v.p = n

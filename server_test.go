@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,6 +20,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -462,5 +465,47 @@ func TestShutdownClosesSubscriptions(t *testing.T) {
 	}
 	if took := time.Since(start); took > 15*time.Second {
 		t.Errorf("shutdown took %v with a subscription open", took)
+	}
+}
+
+// TestNumberFlags checks the whole-number settings: the environment gives
+// the default, a flag overrides it, and a bad value names its variable.
+func TestNumberFlags(t *testing.T) {
+	parse := func(t *testing.T, env map[string]string, args ...string) (int, int, error) {
+		for k, v := range env {
+			t.Setenv(k, v)
+		}
+		fset := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fset.SetOutput(io.Discard)
+		var l graph.Limits
+		var cacheMB int
+		err := errors.Join(limitFlags(fset, &l),
+			intFlag(fset, wholeNumber{&cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", graph.DefaultResponseCacheMB, "cache"))
+		if err != nil {
+			return 0, 0, err
+		}
+		return l.Depth, cacheMB, fset.Parse(args)
+	}
+	if depth, mb, err := parse(t, nil); err != nil || depth != graph.DefaultLimits.Depth || mb != graph.DefaultResponseCacheMB {
+		t.Errorf("defaults: depth %d, cache %d MB, %v", depth, mb, err)
+	}
+	if depth, mb, err := parse(t, map[string]string{"MAX_DEPTH": "7", "RESPONSE_CACHE_MB": "0"}); err != nil || depth != 7 || mb != 0 {
+		t.Errorf("from the environment: depth %d, cache %d MB, %v; want 7 and 0 (off)", depth, mb, err)
+	}
+	if depth, mb, err := parse(t, map[string]string{"RESPONSE_CACHE_MB": "0"}, "-response-cache-mb", "64", "-max-depth", "5"); err != nil || depth != 5 || mb != 64 {
+		t.Errorf("flags over the environment: depth %d, cache %d MB, %v; want 5 and 64", depth, mb, err)
+	}
+	for env, want := range map[string]string{
+		"RESPONSE_CACHE_MB": `RESPONSE_CACHE_MB: want a whole number of at least 0, got "-1"`,
+		"MAX_DEPTH":         `MAX_DEPTH: want a whole number of at least 1, got "-1"`,
+	} {
+		t.Run(env, func(t *testing.T) {
+			if _, _, err := parse(t, map[string]string{env: "-1"}); err == nil || err.Error() != want {
+				t.Errorf("got %v; want %s", err, want)
+			}
+		})
+	}
+	if _, _, err := parse(t, nil, "-max-depth", "0"); err == nil || !strings.Contains(err.Error(), "at least 1") {
+		t.Errorf("-max-depth 0: got %v; want it refused", err)
 	}
 }
