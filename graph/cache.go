@@ -194,11 +194,12 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 	data, epoch := c.get(key)
 	if data != nil {
 		c.metrics.cacheLookup("hit")
-		noteOperation(ctx, "hit")
+		noteOperation(ctx) // the response interceptors, which note it, do not run
+		noteCache(ctx, "hit")
 		return graphql.OneShot(&graphql.Response{Data: data})
 	}
 	c.metrics.cacheLookup("miss")
-	noteOperation(ctx, "miss")
+	noteCache(ctx, "miss")
 	h := next(ctx)
 	first := true
 	return func(ctx context.Context) *graphql.Response {

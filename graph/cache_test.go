@@ -25,6 +25,7 @@ type cachedServer struct {
 	sql     *statementCounter
 	stop    context.CancelFunc
 	metrics string // the metrics' address
+	logs    *lockedBuffer
 }
 
 func newCachedServer(t *testing.T, d *dbtest.Database, listenURL string, maxBytes int) *cachedServer {
@@ -38,8 +39,8 @@ func newCachedServer(t *testing.T, d *dbtest.Database, listenURL string, maxByte
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &cachedServer{cache: cache, sql: &statementCounter{}, stop: cancel}
-	srv, closeSrv, err := startServer(ctx, d.URL, s.sql, io.Discard, graph.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
+	s := &cachedServer{cache: cache, sql: &statementCounter{}, stop: cancel, logs: &lockedBuffer{}}
+	srv, closeSrv, err := startServer(ctx, d.URL, s.sql, s.logs, graph.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,6 +110,14 @@ func TestResponseCacheAnswersRepeatsFromMemory(t *testing.T) {
 	}
 	if hits, misses := s.lookups(t, "hit"), s.lookups(t, "miss"); hits != 1 || misses != 2 {
 		t.Errorf("metrics: %d hits, %d misses; want 1 and 2", hits, misses)
+	}
+	// Each request's log line names the operation and what the cache did
+	// (the line is written once the answer has left).
+	waitFor(t, "three log lines", func() bool { return strings.Count(s.logs.String(), `"operation":"Person"`) == 3 })
+	for _, cache := range []string{"miss", "hit"} {
+		if line := `"operation":"Person","type":"query","status":200`; !regexp.MustCompile(regexp.QuoteMeta(line) + `[^\n]*"cache":"` + cache + `"`).MatchString(s.logs.String()) {
+			t.Errorf("no log line of a %s of Person:\n%s", cache, s.logs.String())
+		}
 	}
 
 	// An answer with errors is not kept.

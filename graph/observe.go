@@ -324,7 +324,7 @@ func (operationRecorder) Validate(schema graphql.ExecutableSchema) error { retur
 
 func (operationRecorder) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
-	noteOperation(ctx, "")
+	noteOperation(ctx)
 	if rec := record(ctx); rec != nil && resp != nil {
 		for _, e := range resp.Errors {
 			if code, ok := e.Extensions["code"].(string); ok {
@@ -336,9 +336,8 @@ func (operationRecorder) InterceptResponse(ctx context.Context, next graphql.Res
 }
 
 // noteOperation notes the operation's name and type on the request's
-// record, and what the response cache did with it ("hit", "miss"; "" leaves
-// it as it is).
-func noteOperation(ctx context.Context, cache string) {
+// record.
+func noteOperation(ctx context.Context) {
 	rec := record(ctx)
 	if rec == nil || !graphql.HasOperationContext(ctx) {
 		return
@@ -353,7 +352,14 @@ func noteOperation(ctx context.Context, cache string) {
 			rec.operation = oc.Operation.Name
 		}
 	}
-	if cache != "" {
-		rec.cache = cache
+}
+
+// noteCache notes on the request's record what the response cache did
+// with the query: "hit" or "miss".
+func noteCache(ctx context.Context, result string) {
+	if rec := record(ctx); rec != nil {
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		rec.cache = result
 	}
 }
