@@ -33,6 +33,7 @@ type Broker struct {
 	last    int64               // highest event id seen
 	gaps    map[int64]time.Time // ids below last not seen yet, and since when
 	subs    map[*subscription]struct{}
+	before  func() // see BeforeDelivery
 }
 
 // gapWindow is how long an unseen event id may still turn up: longer than
@@ -86,6 +87,16 @@ func (b *Broker) unsubscribe(s *subscription) {
 		delete(b.subs, s)
 		close(s.ch)
 	}
+}
+
+// BeforeDelivery makes the broker call fn before it delivers events read
+// from the database. The handler clears the response
+// cache there, so that a subscriber told of a change never reads an
+// answer cached before it, whichever of the two notices arrives first.
+func (b *Broker) BeforeDelivery(fn func()) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.before = fn
 }
 
 // Subscribers returns how many subscriptions are open.
@@ -167,7 +178,7 @@ func (b *Broker) listen(ctx context.Context) error {
 func (b *Broker) catchUp(ctx context.Context) error {
 	for {
 		b.mu.Lock()
-		last := b.last
+		last, before := b.last, b.before
 		gaps := make([]int64, 0, len(b.gaps))
 		for id, since := range b.gaps {
 			if time.Since(since) > gapWindow {
@@ -181,6 +192,9 @@ func (b *Broker) catchUp(ctx context.Context) error {
 		events, err := b.store.EventsAfterOrIn(ctx, last, gaps, 500)
 		if err != nil {
 			return err
+		}
+		if len(events) > 0 && before != nil {
+			before()
 		}
 		b.dispatch(events)
 		if len(events) < 500 {

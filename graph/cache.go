@@ -23,7 +23,9 @@ import (
 // the database sends a notice on db.ChangeChannel when it commits (the
 // triggers of migration 6), which the cache listens for on its own
 // connection, and a mutation run by this server clears it before its
-// answer leaves, so a client reads its own writes. A write committed
+// answer leaves, so a client reads its own writes; the broker clears it
+// before it delivers subscription events, so a subscriber told of a change
+// reads it (see Broker.BeforeDelivery). A write committed
 // through another server or process is seen once its notice arrives
 // (milliseconds); until then the cache may still answer what the database
 // held before, as a replica would. While the listener is not connected the

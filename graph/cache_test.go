@@ -340,3 +340,46 @@ func TestResponseCacheUnderConcurrentWrites(t *testing.T) {
 		t.Error("no query was answered from the cache; the test exercised nothing")
 	}
 }
+
+// TestResponseCacheClearedBeforeSubscribersHear imports an article through
+// another server while a subscriber waits for it here: once told, the
+// subscriber's next query sees it, even though this server's cache hears
+// its change notices from another database (so only the broker's delivery
+// can have cleared it).
+func TestResponseCacheClearedBeforeSubscribersHear(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	elsewhere := dbtest.New(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	cache := graph.NewResponseCache(elsewhere.URL, 1<<20, logger, nil)
+	go cache.Run(ctx)
+	broker := graph.NewBroker(d.Store, d.URL, logger)
+	go broker.Run(ctx)
+	srv := httptest.NewServer(graph.NewHandler(d.Store, logger, graph.Options{Broker: broker, ResponseCache: cache}))
+	t.Cleanup(srv.Close)
+	waitFor(t, "the cache's listener to connect", cache.Listening)
+	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writer := newWriteServer(t, d, tokens)
+
+	const q = `{ articles(first: 50) { nodes { slug } } }`
+	postTo(t, srv, q, nil)
+	if before := postTo(t, srv, q, nil); strings.Contains(string(before.Data), "heard-by-subscribers") {
+		t.Fatalf("the article is there before its import: %s", before.Data)
+	}
+	next := subscribe(t, srv, `subscription { articleImported { slug } }`)
+	waitFor(t, "the subscription to reach the broker", func() bool { return broker.Subscribers() > 0 })
+	status, res := postAs(t, writer.Server, aliceToken, importOp, map[string]any{"input": articleInput(t, "heard-by-subscribers")})
+	if status != http.StatusOK || len(res.Errors) > 0 {
+		t.Fatalf("import: %d %+v", status, res.Errors)
+	}
+	if payload, err := next(10 * time.Second); err != nil || !strings.Contains(string(payload), "heard-by-subscribers") {
+		t.Fatalf("event: %s, %v", payload, err)
+	}
+	if after := postTo(t, srv, q, nil); !strings.Contains(string(after.Data), `"slug":"heard-by-subscribers"`) {
+		t.Errorf("after the event, the query still answers from before the import: %s", after.Data)
+	}
+}

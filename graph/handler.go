@@ -116,6 +116,9 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		// Looked up after the limits: a cached query still has to be one
 		// the server would run.
 		srv.Use(opts.ResponseCache)
+		if opts.Broker != nil {
+			opts.Broker.BeforeDelivery(opts.ResponseCache.Invalidate)
+		}
 	}
 	if opts.AllowList == nil || opts.Dev {
 		srv.Use(extension.Introspection{})
