@@ -70,12 +70,14 @@ lint: ## gofmt, go vet and staticcheck
 	fi
 
 FUZZTIME ?= 10s
-FUZZ_TARGETS := FuzzDecodeID FuzzDecodeCursor FuzzPageArgs FuzzStatementsFilter
+# package:target pairs
+FUZZ_TARGETS := ./graph/:FuzzDecodeID ./graph/:FuzzDecodeCursor ./graph/:FuzzPageArgs ./graph/:FuzzStatementsFilter ./db/:FuzzParseDocument
 
 fuzz: postgres ## run each fuzz target for FUZZTIME (default 10s)
-	@for t in $(FUZZ_TARGETS); do \
-		echo "$(GO) test -run='^$$' -fuzz='^$$t$$' -fuzztime=$(FUZZTIME) ./graph/"; \
-		$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) ./graph/ || exit 1; \
+	@for pt in $(FUZZ_TARGETS); do \
+		p=$${pt%%:*}; t=$${pt#*:}; \
+		echo "$(GO) test -run='^$$' -fuzz='^$$t$$' -fuzztime=$(FUZZTIME) $$p"; \
+		$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s $$p || exit 1; \
 	done
 
 bench: postgres build ## generate (or reuse) the benchmark corpus, serve it and load it with every canonical operation, without and with the response cache

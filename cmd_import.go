@@ -26,14 +26,14 @@ func importCmd(ctx context.Context, cfg config, args []string, actor string, std
 			return fmt.Errorf("import: %w", err)
 		}
 		if info.IsDir() {
-			more, err := seeds.Read(os.DirFS(arg))
+			more, err := seeds.ReadWithin(ctx, os.DirFS(arg), cfg.documents)
 			if err != nil {
 				return err
 			}
 			docs = append(docs, more...)
 			continue
 		}
-		doc, err := seeds.ReadFile(arg)
+		doc, err := seeds.ReadFile(ctx, arg, cfg.documents)
 		if err != nil {
 			return err
 		}

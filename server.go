@@ -68,6 +68,7 @@ type config struct {
 	addr        string
 	corsOrigins []string
 	limits      graph.Limits
+	documents   db.DocumentLimits // for importArticle, import and seed
 	dev         bool
 	allowList   map[string]string // nil: any operation may run
 	tokens      *graph.Tokens
@@ -128,6 +129,25 @@ func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
 	limit(&l.Cost, "max-cost", "MAX_COST", d.Cost, "an operation may cost at most `n` (each object costs 1; a connection multiplies by its page size)")
 	limit(&l.Errors, "max-errors", "MAX_ERRORS", d.Errors, "a response lists at most `n` validation errors")
 	limit(&l.InFlight, "max-in-flight", "MAX_IN_FLIGHT", d.InFlight, "at most `n` requests run at once (by default 6 a core); the others wait for a slot until their time limit")
+	return errors.Join(errs...)
+}
+
+// documentLimitFlags defines a flag for each of the limits on the curated
+// documents that importArticle, import and seed read, whose default is its
+// environment variable when set, else db.DefaultDocumentLimits. It returns
+// what is wrong with the environment variables.
+func documentLimitFlags(fset *flag.FlagSet, l *db.DocumentLimits) error {
+	var errs []error
+	limit := func(p *int, name, env string, fallback int, usage string) {
+		errs = append(errs, intFlag(fset, wholeNumber{p, 1}, name, env, fallback, usage))
+	}
+	d := db.DefaultDocumentLimits
+	limit(&l.Bytes, "max-document-bytes", "MAX_DOCUMENT_BYTES", d.Bytes, "largest curated document, in `bytes`")
+	limit(&l.Nodes, "max-document-nodes", "MAX_DOCUMENT_NODES", d.Nodes, "at most `n` YAML nodes (keys, values, items) in a document")
+	limit(&l.Depth, "max-document-depth", "MAX_DOCUMENT_DEPTH", d.Depth, "a document's lists and mappings nest at most `n` deep")
+	limit(&l.Items, "max-document-items", "MAX_DOCUMENT_ITEMS", d.Items, "at most `n` items in any one list or mapping of a document")
+	limit(&l.StringBytes, "max-document-string-bytes", "MAX_DOCUMENT_STRING_BYTES", d.StringBytes, "longest key or value in a document, in `bytes`")
+	limit(&l.TextBytes, "max-text-bytes", "MAX_TEXT_BYTES", d.TextBytes, "longest article text, in `bytes`")
 	return errors.Join(errs...)
 }
 
@@ -195,7 +215,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 	case "serve":
 		fset.StringVar(&cfg.addr, "addr", envOr("ADDR", ":8080"), "address to listen on (env ADDR)")
 		origins := fset.String("cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated browser origins allowed to call the API, or * (env CORS_ORIGINS)")
-		envErr := limitFlags(fset, &cfg.limits)
+		envErr := errors.Join(limitFlags(fset, &cfg.limits), documentLimitFlags(fset, &cfg.documents))
 		envErr = errors.Join(envErr, intFlag(fset, wholeNumber{&cfg.cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", graph.DefaultResponseCacheMB,
 			"keep the answers of repeated queries in up to `MB` of memory until the data changes; 0: no cache"))
 		dev, err := envBool("NEWSGRAPH_DEV")
@@ -232,14 +252,22 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 		return migrateCmd(ctx, cfg, fset.Args(), stdout)
 	case "seed":
 		check := fset.Bool("check", false, "validate the documents and write nothing")
+		envErr := documentLimitFlags(fset, &cfg.documents)
 		if err := fset.Parse(args); err != nil {
 			return err
+		}
+		if envErr != nil {
+			return envErr
 		}
 		return seedCmd(ctx, cfg, fset.Args(), *check, stdout)
 	case "import":
 		actor := fset.String("as", "cli", "the name the audit log records for this import")
+		envErr := documentLimitFlags(fset, &cfg.documents)
 		if err := fset.Parse(args); err != nil {
 			return err
+		}
+		if envErr != nil {
+			return envErr
 		}
 		return importCmd(ctx, cfg, fset.Args(), *actor, stdout)
 	case "token":
@@ -349,6 +377,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 			Started:        started.Load,
 			Shutdown:       shutdown,
 			Limits:         cfg.limits,
+			Documents:      cfg.documents,
 			Dev:            cfg.dev,
 			AllowList:      cfg.allowList,
 			Tokens:         cfg.tokens,
@@ -479,7 +508,7 @@ func seedCmd(ctx context.Context, cfg config, args []string, check bool, stdout 
 	default:
 		return errors.New("seed: want at most one directory")
 	}
-	docs, err := seeds.Read(fsys)
+	docs, err := seeds.ReadWithin(ctx, fsys, cfg.documents)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -507,5 +510,50 @@ func TestNumberFlags(t *testing.T) {
 	}
 	if _, _, err := parse(t, nil, "-max-depth", "0"); err == nil || !strings.Contains(err.Error(), "at least 1") {
 		t.Errorf("-max-depth 0: got %v; want it refused", err)
+	}
+}
+
+// TestImportReadsBoundedInput runs `newsgraph import` and `seed -check` on
+// endless and hostile input and checks that each is refused, naming the
+// limit, having read no more than the limit.
+func TestImportReadsBoundedInput(t *testing.T) {
+	d := dbtest.New(t)
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bomb.yaml")
+	if err := os.WriteFile(bomb, []byte("topics:\n  - &t {slug: a, label: a}\n  - *t\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"DevZero", []string{"import", "/dev/zero"}, nil, "zero: the document is more than the limit of 262144 bytes"},
+		{"Aliases", []string{"import", bomb}, nil, "bomb.yaml: line 2, column 5: anchors and aliases"},
+		{"LimitFromFlag", []string{"seed", "-check", "-max-document-bytes", "100", "seeds"}, nil, "catalog.yaml: the document is more than the limit of 100 bytes"},
+		{"LimitFromEnvironment", []string{"import", "seeds"}, map[string]string{"MAX_TEXT_BYTES": "1000"}, "is more than the limit of 1000 bytes for an article's text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			t.Setenv("DATABASE_URL", d.URL)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			err := run(context.Background(), tt.args, io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			runtime.ReadMemStats(&after)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v; want an error saying %q", err, tt.want)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+				t.Errorf("allocated %d MB; want at most 64 MB", alloc>>20)
+			}
+		})
+	}
+	var n int
+	if err := d.Pool.QueryRow(context.Background(), `SELECT count(*) FROM articles`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d articles (err %v); want none written", n, err)
 	}
 }

@@ -790,7 +790,7 @@ func relative(err error, prefix string) error {
 	if !ok {
 		return err
 	}
-	out := &ValidationError{Problems: make([]Problem, len(invalid.Problems))}
+	out := &ValidationError{Problems: make([]Problem, len(invalid.Problems)), More: invalid.More}
 	for i, p := range invalid.Problems {
 		switch {
 		case prefix != "" && p.Path == prefix:

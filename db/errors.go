@@ -137,18 +137,29 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// ValidationError lists every problem found in a set of documents. Nothing
+// ValidationError lists the problems found in a set of documents: every
+// one, up to MaxProblems, and how many More were found past them. Nothing
 // is written when validation fails.
 type ValidationError struct {
 	Problems []Problem
+	More     int
 }
+
+// MaxProblems bounds the problems a ValidationError lists, so that an input
+// with a mistake in each of thousands of items does not get an answer many
+// times its own size.
+const MaxProblems = 50
 
 func (e *ValidationError) Error() string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
 		lines[i] = p.String()
 	}
-	return fmt.Sprintf("%d problem(s): %s", len(e.Problems), strings.Join(lines, "; "))
+	more := ""
+	if e.More > 0 {
+		more = fmt.Sprintf("; and %d more", e.More)
+	}
+	return fmt.Sprintf("%d problem(s): %s%s", len(e.Problems)+e.More, strings.Join(lines, "; "), more)
 }
 
 // pgErrorCode returns the SQLSTATE of a PostgreSQL error, or "".

@@ -1,51 +1,325 @@
 package db
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"runtime"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/scanner"
+	"github.com/goccy/go-yaml/token"
 )
 
-// ParseDocument decodes one curated document (YAML or JSON) strictly: an
-// unknown key or a value of the wrong type is an error that names the
-// document and the line. name identifies the document in errors.
+// DocumentLimits bounds what reading one curated document may cost. A
+// document is checked against them before it is parsed (its size, and, in
+// one pass over its tokens that keeps none of them, its nodes and nesting)
+// and again on its syntax tree before it is decoded (each list's items,
+// each string's length), so a hostile input is refused in time and memory
+// proportional to the limits, not to what it would expand to. A field that
+// is zero or negative takes its value from DefaultDocumentLimits.
+//
+// Anchors and aliases (&name, *name) are refused outright, whatever the
+// limits: a curated document writes every value out, none of the seeds uses
+// them, and aliases are what lets a few hundred bytes expand into gigabytes
+// ("billion laughs"). So is more than one YAML document in one input: a
+// document is one article.
+type DocumentLimits struct {
+	// Bytes bounds the document's size.
+	Bytes int
+	// Nodes bounds its YAML tokens: every key, value, list item,
+	// bracket and comment counts one.
+	Nodes int
+	// Depth bounds how deeply lists and mappings nest.
+	Depth int
+	// Items bounds the items of any one list or mapping.
+	Items int
+	// StringBytes bounds any one key or value.
+	StringBytes int
+	// TextBytes bounds the article's source text, which is read beside
+	// the document (a file, or importArticle's text).
+	TextBytes int
+}
+
+// DefaultDocumentLimits leave room for articles far longer than the seeds,
+// whose documents are at most 21 KB, 1,800 nodes, 5 levels deep, 39 items
+// in a list and 409 bytes in a string, with texts under 5 KB.
+var DefaultDocumentLimits = DocumentLimits{
+	Bytes:       256 << 10,
+	Nodes:       50_000,
+	Depth:       20,
+	Items:       2_000,
+	StringBytes: 64 << 10,
+	TextBytes:   1 << 20,
+}
+
+// WithDefaults returns l with each unset limit taken from DefaultDocumentLimits.
+func (l DocumentLimits) WithDefaults() DocumentLimits {
+	or := func(v, fallback int) int {
+		if v > 0 {
+			return v
+		}
+		return fallback
+	}
+	d := DefaultDocumentLimits
+	return DocumentLimits{
+		Bytes:       or(l.Bytes, d.Bytes),
+		Nodes:       or(l.Nodes, d.Nodes),
+		Depth:       or(l.Depth, d.Depth),
+		Items:       or(l.Items, d.Items),
+		StringBytes: or(l.StringBytes, d.StringBytes),
+		TextBytes:   or(l.TextBytes, d.TextBytes),
+	}
+}
+
+// parsing holds a slot for each document being parsed. Parsing only
+// computes, so more at once than there are cores would not finish sooner;
+// bounding them bounds the memory that parsing holds at once to a few
+// documents' worth, however many requests import at the same time.
+var parsing = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// CheckText refuses an article text over limits.TextBytes, in a
+// *ValidationError at path.
+func (l DocumentLimits) CheckText(document, path string, text string) error {
+	if max := l.WithDefaults().TextBytes; len(text) > max {
+		return &ValidationError{Problems: []Problem{{Document: document, Path: path,
+			Message: fmt.Sprintf("is %d bytes, over the limit of %d bytes for an article's text", len(text), max)}}}
+	}
+	return nil
+}
+
+// ParseDocument decodes one curated document (YAML or JSON) strictly, within
+// DefaultDocumentLimits; see ParseDocumentWithin.
 func ParseDocument(name string, data []byte) (*Document, error) {
+	return ParseDocumentWithin(context.Background(), name, data, DocumentLimits{})
+}
+
+// ParseDocumentWithin decodes one curated document (YAML or JSON) strictly:
+// an unknown key or a value of the wrong type is an error that names the
+// document and the line. name identifies the document in errors. A
+// document over one of limits, or with anchors, aliases or a second YAML
+// document, is refused before it is decoded, in a *ValidationError whose
+// message names the limit. Parsing stops with ctx's error when ctx ends.
+func ParseDocumentWithin(ctx context.Context, name string, data []byte, limits DocumentLimits) (*Document, error) {
+	limits = limits.WithDefaults()
+	refuse := func(path, format string, args ...any) error {
+		return &ValidationError{Problems: []Problem{{Document: name, Path: path, Message: fmt.Sprintf(format, args...)}}}
+	}
+	if len(data) > limits.Bytes {
+		return nil, refuse("", "the document is %d bytes, over the limit of %d bytes", len(data), limits.Bytes)
+	}
+	select {
+	case parsing <- struct{}{}:
+		defer func() { <-parsing }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if err := scan(ctx, string(data), limits); err != nil {
+		var over *overLimit
+		if errors.As(err, &over) {
+			return nil, refuse("", "%s", over.Error())
+		}
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, refuse("", "%s", yamlMessage(err))
+	}
 	var doc Document
-	if err := yaml.UnmarshalWithOptions(data, &doc, yaml.DisallowUnknownField()); err != nil {
-		return nil, &ValidationError{Problems: []Problem{{
-			Document: name,
-			Path:     errorPath(data, err),
-			Message:  oneLine(yaml.FormatError(err, false, false)),
-		}}}
+	if len(file.Docs) > 0 && file.Docs[0].Body != nil {
+		body := file.Docs[0].Body
+		if path, msg := checkTree(body, limits); msg != "" {
+			return nil, refuse(path, "%s", msg)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := yaml.NodeToValue(body, &doc, yaml.DisallowUnknownField()); err != nil {
+			return nil, refuse(errorPath(body, err), "%s", yamlMessage(err))
+		}
 	}
 	doc.Name = name
 	return &doc, nil
 }
 
+// overLimit is what scan found over a limit, or not allowed at all.
+type overLimit struct {
+	pos  *token.Position
+	what string
+}
+
+func (e *overLimit) Error() string {
+	if e.pos == nil {
+		return e.what
+	}
+	return fmt.Sprintf("line %d, column %d: %s", e.pos.Line, e.pos.Column, e.what)
+}
+
+// scan runs through src's tokens one at a time, keeping none, and checks
+// what would make parsing it costly: too many nodes, nesting too deep (so
+// the parser's recursion is bounded), anchors and aliases, and a second
+// document. It checks ctx every thousand tokens.
+func scan(ctx context.Context, src string, limits DocumentLimits) error {
+	var s scanner.Scanner
+	s.Init(src)
+	var (
+		nodes     int
+		flow      int   // open [ and {
+		block     []int // columns of the open block lists and mappings, increasing
+		lastCol   int   // column of the last scalar: a mapping's key, when ':' follows
+		content   bool  // a node of the first document was seen
+		documents int   // '---' seen
+		ended     bool  // '...' seen
+	)
+	depth := func(pos *token.Position) error {
+		if d := flow + len(block); d > limits.Depth {
+			return &overLimit{pos, fmt.Sprintf("lists and mappings nest deeper than the limit of %d levels", limits.Depth)}
+		}
+		return nil
+	}
+	// open notes a block list or mapping whose items start at column col.
+	open := func(col int) {
+		for len(block) > 0 && block[len(block)-1] > col {
+			block = block[:len(block)-1]
+		}
+		if len(block) == 0 || block[len(block)-1] < col {
+			block = append(block, col)
+		}
+	}
+	for {
+		tokens, err := s.Scan()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return nil // the parser reports syntax errors with their context
+		}
+		for _, t := range tokens {
+			if nodes++; nodes > limits.Nodes {
+				return &overLimit{t.Position, fmt.Sprintf("has more than the limit of %d YAML nodes for a document", limits.Nodes)}
+			}
+			if nodes%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			switch t.Type {
+			case token.AnchorType, token.AliasType:
+				return &overLimit{t.Position, "anchors and aliases (&name, *name) are not allowed: write each value out"}
+			case token.DocumentHeaderType:
+				if content || documents > 0 {
+					return &overLimit{t.Position, "a second YAML document ('---') is not allowed: a document is one article"}
+				}
+				documents++
+				continue
+			case token.DocumentEndType:
+				ended = true
+				continue
+			case token.CommentType, token.SpaceType:
+				continue
+			}
+			if ended {
+				return &overLimit{t.Position, "a second YAML document (after '...') is not allowed: a document is one article"}
+			}
+			content = true
+			switch t.Type {
+			case token.SequenceStartType, token.MappingStartType:
+				flow++
+			case token.SequenceEndType, token.MappingEndType:
+				if flow > 0 {
+					flow--
+				}
+			case token.SequenceEntryType:
+				if flow == 0 {
+					open(t.Position.Column)
+				}
+			case token.MappingValueType:
+				if flow == 0 {
+					open(lastCol)
+				}
+			default:
+				lastCol = t.Position.Column
+				continue
+			}
+			if err := depth(t.Position); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// checkTree checks each list's and mapping's items and each string's
+// length against limits, and returns the path of the first node over one
+// and what is wrong ("" when none is).
+func checkTree(root ast.Node, limits DocumentLimits) (path, problem string) {
+	c := &treeChecker{limits: limits}
+	ast.Walk(c, root)
+	return c.path, c.problem
+}
+
+// treeChecker is checkTree's visitor.
+type treeChecker struct {
+	limits        DocumentLimits
+	path, problem string
+}
+
+func (c *treeChecker) Visit(n ast.Node) ast.Visitor {
+	if n == nil || c.problem != "" {
+		return nil
+	}
+	items := 0
+	switch n := n.(type) {
+	case *ast.SequenceNode:
+		items = len(n.Values)
+	case *ast.MappingNode:
+		items = len(n.Values)
+	case *ast.StringNode:
+		if len(n.Value) > c.limits.StringBytes {
+			c.fail(n, fmt.Sprintf("is %d bytes, over the limit of %d bytes for a string", len(n.Value), c.limits.StringBytes))
+		}
+	case *ast.LiteralNode:
+		if n.Value != nil && len(n.Value.Value) > c.limits.StringBytes {
+			c.fail(n, fmt.Sprintf("is %d bytes, over the limit of %d bytes for a string", len(n.Value.Value), c.limits.StringBytes))
+		}
+	}
+	if items > c.limits.Items {
+		c.fail(n, fmt.Sprintf("has %d items, over the limit of %d items in a list or mapping", items, c.limits.Items))
+	}
+	if c.problem != "" {
+		return nil
+	}
+	return c
+}
+
+func (c *treeChecker) fail(n ast.Node, problem string) {
+	c.path, c.problem = documentPath(n.GetPath()), problem
+}
+
+// documentPath turns a YAML path ("$.people[0].name") into a document
+// path ("people[0].name").
+func documentPath(p string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(p, "$"), ".")
+}
+
 // errorPath returns the document path ("people[0].flavour") of the node a
-// parse error points at, or "" when it cannot tell.
-func errorPath(data []byte, err error) string {
+// decoding error points at, or "" when it cannot tell.
+func errorPath(root ast.Node, err error) string {
 	var yerr yaml.Error
 	if !errors.As(err, &yerr) || yerr.GetToken() == nil {
 		return ""
 	}
-	file, perr := parser.ParseBytes(data, 0)
-	if perr != nil {
-		return ""
-	}
 	at := yerr.GetToken().Position
 	f := &nodeFinder{line: at.Line, column: at.Column}
-	for _, d := range file.Docs {
-		if d.Body != nil {
-			ast.Walk(f, d.Body)
-		}
-	}
-	return strings.TrimPrefix(strings.TrimPrefix(f.path, "$"), ".")
+	ast.Walk(f, root)
+	return documentPath(f.path)
 }
 
 // nodeFinder finds the path of the node at a line and column.
@@ -65,9 +339,14 @@ func (f *nodeFinder) Visit(n ast.Node) ast.Visitor {
 	return f
 }
 
-// oneLine folds a multi-line parser message into one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+// yamlMessage is the YAML parser's message for err on one line, cut short
+// if it quotes much of the input.
+func yamlMessage(err error) string {
+	msg := strings.Join(strings.Fields(yaml.FormatError(err, false, false)), " ")
+	if r := []rune(msg); len(r) > 300 {
+		msg = string(r[:297]) + "..."
+	}
+	return msg
 }
 
 // spanFields is SpanDoc without its methods, so decoding it does not recurse.

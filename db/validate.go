@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Entity kinds, as stored.
@@ -69,6 +70,7 @@ type validator struct {
 	topics   map[string]string // slug -> declaring document
 	cache    map[string]declaration
 	problems []Problem
+	more     int // problems found past MaxProblems
 	// blocksOf holds each article document's paragraphs, as validated, for
 	// the writer.
 	blocksOf map[*Document][]sourceBlock
@@ -97,26 +99,55 @@ func validate(ctx context.Context, docs []*Document, stored catalog) (*validator
 		}
 	}
 	if len(v.problems) > 0 {
-		return nil, &ValidationError{Problems: v.problems}
+		return nil, &ValidationError{Problems: v.problems, More: v.more}
 	}
 	return v, nil
 }
 
+// addf records a problem. Long strings among args (a value from the input)
+// are cut short, so a problem never repeats a large input back.
 func (v *validator) addf(path, item, format string, args ...any) {
-	v.add(CodeInvalid, path, item, fmt.Sprintf(format, args...))
+	v.add(CodeInvalid, path, item, fmt.Sprintf(format, clipArgs(args)...))
 }
 
 // missingf records a reference to something that exists nowhere.
 func (v *validator) missingf(path, item, format string, args ...any) {
-	v.add(CodeNotFound, path, item, fmt.Sprintf(format, args...))
+	v.add(CodeNotFound, path, item, fmt.Sprintf(format, clipArgs(args)...))
 }
 
+// add records a problem, or only counts it past MaxProblems.
 func (v *validator) add(code Code, path, item, msg string) {
+	if len(v.problems) >= MaxProblems {
+		v.more++
+		return
+	}
 	name := ""
 	if v.doc != nil {
 		name = v.doc.Name
 	}
-	v.problems = append(v.problems, Problem{Document: name, Path: path, Item: item, Message: msg, Code: code})
+	v.problems = append(v.problems, Problem{Document: name, Path: path, Item: clip(item), Message: msg, Code: code})
+}
+
+// clipArgs returns args with each string longer than the vocabularies'
+// lists cut short.
+func clipArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = clip(s)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// clip cuts a string of more than 200 characters to its first 60,
+// and leaves shorter ones alone.
+func clip(s string) string {
+	if len(s) <= 200 || utf8.RuneCountInString(s) <= 200 {
+		return s
+	}
+	return abbreviate(s)
 }
 
 // declare records every topic and entity the documents declare, and reports

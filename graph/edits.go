@@ -66,6 +66,7 @@ func (e *edit) outcome(err error, prefix string) (bool, error) {
 			}
 			e.errs = append(e.errs, &model.UserError{Path: apiPath(prefix, p.Path), Message: msg, Code: problemCode(p.Code)})
 		}
+		e.errs = append(e.errs, moreProblems(invalid)...)
 		return false, nil
 	}
 	if errs := userErrors(err); errs != nil {

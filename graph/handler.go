@@ -47,6 +47,9 @@ type Options struct {
 	LoaderWait time.Duration
 	// Limits bounds each request; zero fields take DefaultLimits' values.
 	Limits Limits
+	// Documents bounds each document importArticle parses; zero fields
+	// take db.DefaultDocumentLimits' values.
+	Documents db.DocumentLimits
 	// Dev turns on what helps developers but not a public API: "Did you
 	// mean ...?" suggestions in validation errors, and introspection when
 	// AllowList is set.
@@ -87,7 +90,7 @@ const DefaultRequestTimeout = 10 * time.Second
 func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
 	limits := opts.Limits.withDefaults()
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker},
+		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker, Documents: opts.Documents},
 	}))
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,

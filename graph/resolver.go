@@ -20,6 +20,8 @@ type Resolver struct {
 	Logger *slog.Logger
 	// Broker delivers change events to subscriptions; nil: none.
 	Broker *Broker
+	// Documents bounds the documents importArticle parses.
+	Documents db.DocumentLimits
 }
 
 // keyed is a domain row read through a listing.
@@ -292,11 +294,23 @@ func userErrors(err error) []*model.UserError {
 			}
 			out[i] = &model.UserError{Path: p.Path, Message: msg, Code: problemCode(p.Code)}
 		}
-		return out
+		return append(out, moreProblems(invalid)...)
 	}
 	switch code := db.ErrorCode(err); code {
 	case db.CodeInvalid, db.CodeConflict, db.CodeNotFound:
 		return []*model.UserError{{Message: db.ErrorMessage(err), Code: problemCode(code)}}
 	}
 	return nil
+}
+
+// moreProblems returns the user error that says how many problems a
+// ValidationError found past those it lists, or none.
+func moreProblems(invalid *db.ValidationError) []*model.UserError {
+	if invalid.More == 0 {
+		return nil
+	}
+	return []*model.UserError{{
+		Message: fmt.Sprintf("%d more problems were found and are not listed (at most %d are); fix these and try again", invalid.More, db.MaxProblems),
+		Code:    problemCode(db.CodeInvalid),
+	}}
 }

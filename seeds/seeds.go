@@ -5,9 +5,11 @@
 package seeds
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -23,11 +25,18 @@ import (
 //go:embed catalog.yaml articles
 var FS embed.FS
 
-// Read parses every *.yaml document in fsys and in its articles folder,
-// catalog.yaml first and then by name, and reads each article's source text
-// from beside its document. It reports every unreadable or malformed file at
-// once in a *db.ValidationError.
+// Read reads the documents of fsys as ReadWithin does, within
+// db.DefaultDocumentLimits.
 func Read(fsys fs.FS) ([]*db.Document, error) {
+	return ReadWithin(context.Background(), fsys, db.DocumentLimits{})
+}
+
+// ReadWithin parses every *.yaml document in fsys and in its articles
+// folder, catalog.yaml first and then by name, and reads each article's
+// source text from beside its document. It reads no more of a file than
+// limits allow. It reports every unreadable, oversized or malformed file
+// at once in a *db.ValidationError.
+func ReadWithin(ctx context.Context, fsys fs.FS, limits db.DocumentLimits) ([]*db.Document, error) {
 	var names []string
 	for _, dir := range []string{".", "articles"} {
 		matches, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
@@ -48,20 +57,26 @@ func Read(fsys fs.FS) ([]*db.Document, error) {
 	if len(names) == 0 {
 		return nil, errors.New("no seed documents (*.yaml) found")
 	}
-	return readNames(fsys, names)
+	return readNames(ctx, fsys, names, limits)
 }
 
 // readNames parses the named documents of fsys and reads their sources.
-func readNames(fsys fs.FS, names []string) ([]*db.Document, error) {
+func readNames(ctx context.Context, fsys fs.FS, names []string, limits db.DocumentLimits) ([]*db.Document, error) {
+	limits = limits.WithDefaults()
 	var docs []*db.Document
 	var problems []db.Problem
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readAtMost(fsys, name, limits.Bytes)
+		if errors.Is(err, errTooBig) {
+			problems = append(problems, db.Problem{Document: name,
+				Message: fmt.Sprintf("the document is more than the limit of %d bytes", limits.Bytes)})
+			continue
+		}
 		if err != nil {
 			problems = append(problems, db.Problem{Document: name, Message: "cannot be read: " + err.Error()})
 			continue
 		}
-		doc, err := db.ParseDocument(name, data)
+		doc, err := db.ParseDocumentWithin(ctx, name, data, limits)
 		var invalid *db.ValidationError
 		if errors.As(err, &invalid) {
 			problems = append(problems, invalid.Problems...)
@@ -71,10 +86,15 @@ func readNames(fsys fs.FS, names []string) ([]*db.Document, error) {
 			return nil, err
 		}
 		if a := doc.Article; a != nil && a.Source != "" {
-			text, err := fs.ReadFile(fsys, path.Join(path.Dir(name), a.Source))
+			text, err := readAtMost(fsys, path.Join(path.Dir(name), a.Source), limits.TextBytes)
+			if errors.Is(err, errTooBig) {
+				problems = append(problems, db.Problem{Document: name, Path: "article.source",
+					Message: fmt.Sprintf("source text %q is more than the limit of %d bytes for an article's text", a.Source, limits.TextBytes)})
+				continue
+			}
 			if err != nil {
 				problems = append(problems, db.Problem{Document: name, Path: "article.source",
-					Message: fmt.Sprintf("source text %q cannot be read beside the document", a.Source)})
+					Message: fmt.Sprintf("source text %q cannot be read beside the document: %v", a.Source, err)})
 				continue
 			}
 			doc.Text = string(text)
@@ -87,14 +107,36 @@ func readNames(fsys fs.FS, names []string) ([]*db.Document, error) {
 	return docs, nil
 }
 
-// ReadFile parses one document file and reads its article's source text
-// from beside it.
-func ReadFile(path string) (*db.Document, error) {
+// errTooBig is readAtMost's refusal.
+var errTooBig = errors.New("file too big")
+
+// readAtMost reads the file name of fsys, or refuses it with errTooBig once
+// it is found to hold more than max bytes (it may be endless, like
+// /dev/zero).
+func readAtMost(fsys fs.FS, name string, max int) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > max {
+		return nil, errTooBig
+	}
+	return data, nil
+}
+
+// ReadFile parses one document file within limits, and reads its article's
+// source text from beside it.
+func ReadFile(ctx context.Context, path string, limits db.DocumentLimits) (*db.Document, error) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	docs, err := readNames(os.DirFS(dir), []string{name})
+	docs, err := readNames(ctx, os.DirFS(dir), []string{name}, limits)
 	if err != nil {
 		return nil, err
 	}

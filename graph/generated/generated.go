@@ -5909,9 +5909,13 @@ type Mutation {
 
 "An article to import: its curated document and its verbatim text."
 input ImportArticleInput {
-  "The curated document, as YAML or JSON."
+  """
+  The curated document, as YAML or JSON: one YAML document, without anchors or aliases, of at most 256 KiB,
+  50,000 nodes, 20 levels of nesting, 2,000 items in a list and 64 KiB in a string by default (the
+  server's -max-document-* settings). Over a limit it is refused as a user error that names the limit.
+  """
   document: String!
-  "The article's verbatim source text; evidence is looked up and offsets counted in it."
+  "The article's verbatim source text, of at most 1 MiB by default (-max-text-bytes); evidence is looked up and offsets counted in it."
   text: String!
   "Any string; the payload returns it unchanged."
   clientMutationId: String

@@ -402,9 +402,11 @@ type FigurePayload struct {
 
 // An article to import: its curated document and its verbatim text.
 type ImportArticleInput struct {
-	// The curated document, as YAML or JSON.
+	// The curated document, as YAML or JSON: one YAML document, without anchors or aliases, of at most 256 KiB,
+	// 50,000 nodes, 20 levels of nesting, 2,000 items in a list and 64 KiB in a string by default (the
+	// server's -max-document-* settings). Over a limit it is refused as a user error that names the limit.
 	Document string `json:"document"`
-	// The article's verbatim source text; evidence is looked up and offsets counted in it.
+	// The article's verbatim source text, of at most 1 MiB by default (-max-text-bytes); evidence is looked up and offsets counted in it.
 	Text string `json:"text"`
 	// Any string; the payload returns it unchanged.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
