@@ -65,7 +65,7 @@ func TestInFlightLimit(t *testing.T) {
 	for deadline := time.Now().Add(5 * time.Second); ; {
 		var waiting int
 		if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-			WHERE wait_event_type = 'Lock' AND query ILIKE '%FROM articles%'`).Scan(&waiting); err != nil {
+			WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%FROM articles%'`).Scan(&waiting); err != nil {
 			t.Fatal(err)
 		}
 		if waiting > 0 {

@@ -283,6 +283,10 @@ const (
 	codeTimeout      = "TIMEOUT"
 	codeUnavailable  = "UNAVAILABLE"
 	codeInternal     = "INTERNAL"
+	// codeClientClosedRequest is a request the client went away from
+	// before it was answered (nginx's 499): nobody reads it, and it is no
+	// error of the server.
+	codeClientClosedRequest = "CLIENT_CLOSED_REQUEST"
 
 	// Requests refused before they run (protocol.go, limits.go, persisted.go).
 	codeBadRequest                 = "BAD_REQUEST"
@@ -308,8 +312,9 @@ var codes = map[db.Code]string{
 }
 
 // presentError gives every error a stable extensions.code. Errors the
-// client made keep their message; anything else is logged with the request
-// id and path and reaches the client as "internal server error".
+// client made keep their message; the client going away is
+// CLIENT_CLOSED_REQUEST, logged at info; anything else is logged with the
+// request id and path and reaches the client as "internal server error".
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
@@ -327,6 +332,10 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &invalid):
 			out.Message = invalid.Error()
 			out.Extensions = map[string]any{"code": codeBadUserInput}
+		case clientGone(ctx, err):
+			logger.InfoContext(ctx, "client closed the request", "request_id", requestID(ctx), "error", err.Error())
+			out.Message = "the client closed the request"
+			out.Extensions = map[string]any{"code": codeClientClosedRequest, "requestId": requestID(ctx)}
 		case errors.As(err, &domain) && domain.Code != db.CodeInternal:
 			out.Message = domain.Message
 			out.Extensions = map[string]any{"code": codes[domain.Code]}
@@ -349,6 +358,19 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return out
 	}
+}
+
+// clientGone reports whether err comes of the client going away: the
+// request's context was canceled (its deadline passing is TIMEOUT), and
+// err is that cancellation as a resolver or PostgreSQL reported it (a
+// canceled statement reads as a timeout, a connection cut short as
+// unavailable).
+func clientGone(ctx context.Context, err error) bool {
+	if !errors.Is(ctx.Err(), context.Canceled) {
+		return false
+	}
+	code := db.ErrorCode(err)
+	return errors.Is(err, context.Canceled) || code == db.CodeTimeout || code == db.CodeUnavailable
 }
 
 type requestIDKey struct{}
