@@ -1,14 +1,20 @@
 package graph_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -117,5 +123,97 @@ func TestInFlightLimit(t *testing.T) {
 		if !strings.Contains(string(metrics), want) {
 			t.Errorf("/metrics lacks %q", want)
 		}
+	}
+}
+
+// trickle opens a raw connection to srv and starts a POST whose body of
+// 1,000 declared bytes it sends one byte every 50 ms until the test ends
+// or the server stops reading.
+func trickle(t *testing.T, srv *httptest.Server) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fmt.Fprintf(c, "POST /query HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+		srv.Listener.Addr()); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				if _, err := c.Write([]byte(" ")); err != nil {
+					return
+				}
+			}
+		}
+	}()
+	t.Cleanup(func() { close(stop); <-done; c.Close() })
+	return c
+}
+
+// TestSlowBodiesTakeNoSlot sends 50 bodies a byte at a time to a server
+// that runs two requests at once: a normal request must still be answered
+// while they trickle, since a body is read before its request takes a slot.
+func TestSlowBodiesTakeNoSlot(t *testing.T) {
+	d := dbtest.New(t)
+	var started atomic.Int32
+	srv := httptest.NewUnstartedServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(io.Discard, nil)), graph.Options{
+		RequestTimeout:  2 * time.Second,
+		BodyReadTimeout: time.Minute,
+		Limits:          graph.Limits{InFlight: 2},
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateActive { // the request's header is read; its handler starts
+			started.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	const slow = 50
+	conns := make([]net.Conn, slow)
+	for i := range conns {
+		conns[i] = trickle(t, srv)
+	}
+	waitFor(t, "the slow requests to start", func() bool { return started.Load() >= slow })
+
+	start := time.Now()
+	res := postTo(t, srv, `{ articles { totalCount } }`, nil)
+	t.Logf("a normal request beside %d slow bodies took %v", slow, time.Since(start))
+	if len(res.Errors) > 0 || !strings.Contains(string(res.Data), "totalCount") {
+		t.Fatalf("got %s %+v; want the count", res.Data, res.Errors)
+	}
+	for i, c := range conns {
+		_ = c.SetReadDeadline(time.Now().Add(time.Millisecond))
+		if n, err := c.Read(make([]byte, 1)); n > 0 || err == nil || !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("slow connection %d: read %d bytes, %v; want it still sending its body, unanswered", i, n, err)
+		}
+	}
+}
+
+// TestSlowBodyTimesOut checks that a body not sent within the body read
+// timeout is answered 408 TIMEOUT.
+func TestSlowBodyTimesOut(t *testing.T) {
+	const limit = 300 * time.Millisecond
+	srv := serveOptions(t, dbtest.New(t), graph.Options{BodyReadTimeout: limit})
+	c := trickle(t, srv)
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusRequestTimeout || !bytes.Contains(body, []byte(`"code":"TIMEOUT"`)) ||
+		!bytes.Contains(body, []byte("not received within 300ms")) {
+		t.Errorf("status %d, %s; want 408 TIMEOUT saying the body was not received within 300ms", res.StatusCode, body)
 	}
 }

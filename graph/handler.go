@@ -1,13 +1,16 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"regexp"
 	"runtime/debug"
@@ -42,6 +45,10 @@ type Options struct {
 	// RequestTimeout bounds each GraphQL request (not subscriptions); zero
 	// means DefaultRequestTimeout.
 	RequestTimeout time.Duration
+	// BodyReadTimeout bounds how long a client may take to send a request
+	// body, which is read before the request waits for an in-flight slot;
+	// zero means DefaultBodyReadTimeout.
+	BodyReadTimeout time.Duration
 	// LoaderWait is how long each per-request loader gathers keys before
 	// it reads them in one batch; zero means DefaultLoaderWait.
 	LoaderWait time.Duration
@@ -77,6 +84,10 @@ type Options struct {
 
 // DefaultRequestTimeout is how long one GraphQL request may take.
 const DefaultRequestTimeout = 10 * time.Second
+
+// DefaultBodyReadTimeout is how long a client may take to send a request
+// body: a megabyte needs only 1.6 Mbit/s.
+const DefaultBodyReadTimeout = 5 * time.Second
 
 // NewHandler returns newsgraph's HTTP handler:
 //
@@ -147,13 +158,18 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	if timeout <= 0 {
 		timeout = DefaultRequestTimeout
 	}
+	bodyTimeout := opts.BodyReadTimeout
+	if bodyTimeout <= 0 {
+		bodyTimeout = DefaultBodyReadTimeout
+	}
 	started := opts.Started
 	if started == nil {
 		started = func() bool { return true }
 	}
 	api := observe(logger, opts.Metrics,
 		whenStarted(started, authenticate(opts.Tokens, opts.ReadsNeedToken,
-			withDeadline(timeout, opts.Shutdown, opts.Metrics, admit(limits.InFlight, opts.Metrics, srv)))))
+			withDeadline(timeout, opts.Shutdown, opts.Metrics,
+				readBody(limits.BodyBytes, bodyTimeout, admit(limits.InFlight, opts.Metrics, srv))))))
 	mux.Handle("/query", api)
 	if opts.Metrics != nil {
 		mux.Handle("GET /metrics", opts.Metrics.Handler())
@@ -235,6 +251,39 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, n
 		}
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// readBody reads a request's body into memory, before the request takes
+// an in-flight slot (admit), so a client that sends its body slowly holds
+// no slot while it does: at most maxBytes+1 bytes (the transport refuses
+// more, and a declared length over maxBytes before anything is read),
+// within timeout, or the request is answered 408 TIMEOUT.
+func readBody(maxBytes int, timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || isWebsocket(r) || r.ContentLength > int64(maxBytes) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(timeout)) // not supported by test recorders
+		body, err := io.ReadAll(io.LimitReader(r.Body, int64(maxBytes)+1))
+		// No deadline while the request runs: net/http's read that
+		// watches for the client going away would fail at it and cancel
+		// the request.
+		_ = rc.SetReadDeadline(time.Time{})
+		if netErr := net.Error(nil); errors.As(err, &netErr) && netErr.Timeout() {
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestTimeout, codeTimeout,
+				fmt.Sprintf("the request body was not received within %v", timeout))
+			return
+		}
+		if err != nil {
+			writeError(w, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
 	})
 }
 

@@ -48,7 +48,8 @@ type Limits struct {
 	// errors there: a document of repeated conflicting fields has thousands.
 	Errors int
 	// InFlight bounds the GraphQL requests that run at once (websocket
-	// subscriptions aside). The others wait, in arrival order, for a slot
+	// subscriptions aside; a request's body is read before it takes a
+	// slot, within Options.BodyReadTimeout). The others wait, in arrival order, for a slot
 	// until their deadline, and then get 503 UNAVAILABLE. Requests spend
 	// much of their time idle, waiting for PostgreSQL or for a loader's
 	// batch window, so it takes several a core to keep the cores busy;
