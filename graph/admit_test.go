@@ -14,16 +14,38 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// TestInFlightLimit runs one request at a time: a request held up in
-// PostgreSQL keeps the only slot, so the next one waits and gets 503
+// slotHolder holds the first resolver of Query.articles, ignoring its
+// context, until released: a request that keeps its in-flight slot past
+// its own time limit.
+type slotHolder struct {
+	once             *sync.Once
+	entered, release chan struct{}
+}
+
+func (slotHolder) ExtensionName() string                          { return "SlotHolder" }
+func (slotHolder) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (h slotHolder) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	if fc := graphql.GetFieldContext(ctx); fc.Object == "Query" && fc.Field.Name == "articles" {
+		h.once.Do(func() {
+			close(h.entered)
+			<-h.release
+		})
+	}
+	return next(ctx)
+}
+
+// TestInFlightLimit runs one request at a time: a request held up in a
+// resolver keeps the only slot, so the next one waits and gets 503
 // UNAVAILABLE with Retry-After when its time limit passes; once the slot
 // is free, requests run again. An open websocket takes no slot.
 func TestInFlightLimit(t *testing.T) {
@@ -34,11 +56,13 @@ func TestInFlightLimit(t *testing.T) {
 	broker := graph.NewBroker(d.Store, d.URL, logger)
 	go broker.Run(bctx)
 	const limit = 500 * time.Millisecond
+	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
 	srv := httptest.NewServer(graph.NewHandler(d.Store, logger, graph.Options{
 		RequestTimeout: limit,
 		Limits:         graph.Limits{InFlight: 1},
 		Metrics:        graph.NewMetrics(d.Pool),
 		Broker:         broker,
+		Extensions:     []graphql.HandlerExtension{holder},
 	}))
 	t.Cleanup(func() { srv.Close(); stop() })
 
@@ -47,14 +71,6 @@ func TestInFlightLimit(t *testing.T) {
 		t.Fatalf("with a subscription open: errors %+v; want none", res.Errors)
 	}
 
-	lock, err := d.Pool.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback(ctx)
-	if _, err := lock.Exec(ctx, `LOCK TABLE articles IN ACCESS EXCLUSIVE MODE`); err != nil {
-		t.Fatal(err)
-	}
 	held := make(chan []byte, 1)
 	go func() {
 		body, _ := json.Marshal(map[string]any{"query": `{ articles(first: 1) { nodes { slug } } }`})
@@ -67,21 +83,7 @@ func TestInFlightLimit(t *testing.T) {
 		raw, _ := io.ReadAll(res.Body)
 		held <- raw
 	}()
-	// The first request holds the slot once its SQL waits for the lock.
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		var waiting int
-		if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-			WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%FROM articles%'`).Scan(&waiting); err != nil {
-			t.Fatal(err)
-		}
-		if waiting > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the first request never reached PostgreSQL")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	<-holder.entered // the first request holds the slot
 
 	start := time.Now()
 	reply := postRaw(t, srv, plainJSON, "", `{"query": "{ __typename }"}`)
@@ -102,11 +104,9 @@ func TestInFlightLimit(t *testing.T) {
 	if took < limit/2 {
 		t.Errorf("refused after %v; want it to wait for a slot until its time limit (%v)", took, limit)
 	}
+	close(holder.release)
 	if first := <-held; !bytes.Contains(first, []byte(`"code":"TIMEOUT"`)) {
-		t.Errorf("the request that held the slot: %s; want TIMEOUT", first)
-	}
-	if err := lock.Rollback(ctx); err != nil {
-		t.Fatal(err)
+		t.Errorf("the request that held the slot past its time limit: %s; want TIMEOUT", first)
 	}
 
 	res = postTo(t, srv, `{ articles(first: 1) { nodes { slug } } }`, nil)
