@@ -217,3 +217,74 @@ func TestSlowBodyTimesOut(t *testing.T) {
 		t.Errorf("status %d, %s; want 408 TIMEOUT saying the body was not received within 300ms", res.StatusCode, body)
 	}
 }
+
+// TestClientGoneWhileWaitingForASlot checks that a client that goes away
+// while its request waits for a slot is counted as closed by the client,
+// not as turned away by the in-flight limit.
+func TestClientGoneWhileWaitingForASlot(t *testing.T) {
+	d := dbtest.New(t)
+	logs := &lockedBuffer{}
+	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+	srv := httptest.NewServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(logs, nil)), graph.Options{
+		Limits:     graph.Limits{InFlight: 1},
+		Metrics:    graph.NewMetrics(d.Pool),
+		Extensions: []graphql.HandlerExtension{holder},
+	}))
+	t.Cleanup(srv.Close)
+	held := make(chan struct{})
+	go func() {
+		defer close(held)
+		res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(`{"query": "{ articles { totalCount } }"}`))
+		if err == nil {
+			res.Body.Close()
+		}
+	}()
+	<-holder.entered
+	defer func() { close(holder.release); <-held }()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/query", strings.NewReader(`{"query": "{ __typename }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", plainJSON)
+	sent := make(chan error, 1)
+	go func() {
+		res, err := http.DefaultClient.Do(req)
+		if err == nil {
+			res.Body.Close()
+		}
+		sent <- err
+	}()
+	metrics := func() string {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(sendAPI(t, req).body)
+	}
+	waitFor(t, "the request to wait for a slot", func() bool { return strings.Contains(metrics(), "newsgraph_requests_waiting 1") })
+	cancel()
+	if err := <-sent; err == nil {
+		t.Fatal("the request completed; want the client to have gone away")
+	}
+	waitFor(t, "the request's log line", func() bool { return strings.Contains(logs.String(), `"msg":"graphql request"`) })
+	m := metrics()
+	if !strings.Contains(m, `newsgraph_graphql_requests_total{operation="anonymous",outcome="CLIENT_CLOSED_REQUEST",type="none"} 1`) {
+		t.Errorf("/metrics does not count the request as CLIENT_CLOSED_REQUEST:\n%s", grepLines(m, "newsgraph_graphql_"))
+	}
+	if strings.Contains(m, `limit="IN_FLIGHT"`) || strings.Contains(m, `outcome="http_503"`) {
+		t.Errorf("/metrics counts the request as turned away by the in-flight limit:\n%s", grepLines(m, "newsgraph_graphql_"))
+	}
+}
+
+// grepLines returns the lines of s that contain word.
+func grepLines(s, word string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, word) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

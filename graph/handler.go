@@ -289,7 +289,8 @@ func readBody(maxBytes int, timeout time.Duration, next http.Handler) http.Handl
 
 // admit runs at most n requests at once; the others wait for a slot, in
 // arrival order (a channel's blocked senders are served first in, first
-// out), until their deadline, and then get 503 UNAVAILABLE. Websockets
+// out), until their deadline, and then get 503 UNAVAILABLE (or until
+// their client goes away: CLIENT_CLOSED_REQUEST). Websockets
 // (subscriptions) live long and mostly idle, so they take no slot.
 func admit(n int, m *Metrics, next http.Handler) http.Handler {
 	slots := make(chan struct{}, n)
@@ -307,6 +308,12 @@ func admit(n int, m *Metrics, next http.Handler) http.Handler {
 				m.waiting(-1)
 			case <-r.Context().Done():
 				m.waiting(-1)
+				if errors.Is(r.Context().Err(), context.Canceled) { // the client went away
+					if rec := record(r.Context()); rec != nil {
+						rec.addCode(codeClientClosedRequest)
+					}
+					return
+				}
 				m.turnedAway()
 				w.Header().Set("Retry-After", "1")
 				writeError(w, http.StatusServiceUnavailable, codeUnavailable,
