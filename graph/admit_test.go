@@ -1,23 +1,51 @@
 package graph_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// TestInFlightLimit runs one request at a time: a request held up in
-// PostgreSQL keeps the only slot, so the next one waits and gets 503
+// slotHolder holds the first resolver of Query.articles, ignoring its
+// context, until released: a request that keeps its in-flight slot past
+// its own time limit.
+type slotHolder struct {
+	once             *sync.Once
+	entered, release chan struct{}
+}
+
+func (slotHolder) ExtensionName() string                          { return "SlotHolder" }
+func (slotHolder) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (h slotHolder) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	if fc := graphql.GetFieldContext(ctx); fc.Object == "Query" && fc.Field.Name == "articles" {
+		h.once.Do(func() {
+			close(h.entered)
+			<-h.release
+		})
+	}
+	return next(ctx)
+}
+
+// TestInFlightLimit runs one request at a time: a request held up in a
+// resolver keeps the only slot, so the next one waits and gets 503
 // UNAVAILABLE with Retry-After when its time limit passes; once the slot
 // is free, requests run again. An open websocket takes no slot.
 func TestInFlightLimit(t *testing.T) {
@@ -28,11 +56,13 @@ func TestInFlightLimit(t *testing.T) {
 	broker := graph.NewBroker(d.Store, d.URL, logger)
 	go broker.Run(bctx)
 	const limit = 500 * time.Millisecond
+	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
 	srv := httptest.NewServer(graph.NewHandler(d.Store, logger, graph.Options{
 		RequestTimeout: limit,
 		Limits:         graph.Limits{InFlight: 1},
 		Metrics:        graph.NewMetrics(d.Pool),
 		Broker:         broker,
+		Extensions:     []graphql.HandlerExtension{holder},
 	}))
 	t.Cleanup(func() { srv.Close(); stop() })
 
@@ -41,14 +71,6 @@ func TestInFlightLimit(t *testing.T) {
 		t.Fatalf("with a subscription open: errors %+v; want none", res.Errors)
 	}
 
-	lock, err := d.Pool.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback(ctx)
-	if _, err := lock.Exec(ctx, `LOCK TABLE articles IN ACCESS EXCLUSIVE MODE`); err != nil {
-		t.Fatal(err)
-	}
 	held := make(chan []byte, 1)
 	go func() {
 		body, _ := json.Marshal(map[string]any{"query": `{ articles(first: 1) { nodes { slug } } }`})
@@ -61,21 +83,7 @@ func TestInFlightLimit(t *testing.T) {
 		raw, _ := io.ReadAll(res.Body)
 		held <- raw
 	}()
-	// The first request holds the slot once its SQL waits for the lock.
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		var waiting int
-		if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
-			WHERE wait_event_type = 'Lock' AND query ILIKE '%FROM articles%'`).Scan(&waiting); err != nil {
-			t.Fatal(err)
-		}
-		if waiting > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the first request never reached PostgreSQL")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	<-holder.entered // the first request holds the slot
 
 	start := time.Now()
 	reply := postRaw(t, srv, plainJSON, "", `{"query": "{ __typename }"}`)
@@ -96,11 +104,9 @@ func TestInFlightLimit(t *testing.T) {
 	if took < limit/2 {
 		t.Errorf("refused after %v; want it to wait for a slot until its time limit (%v)", took, limit)
 	}
+	close(holder.release)
 	if first := <-held; !bytes.Contains(first, []byte(`"code":"TIMEOUT"`)) {
-		t.Errorf("the request that held the slot: %s; want TIMEOUT", first)
-	}
-	if err := lock.Rollback(ctx); err != nil {
-		t.Fatal(err)
+		t.Errorf("the request that held the slot past its time limit: %s; want TIMEOUT", first)
 	}
 
 	res = postTo(t, srv, `{ articles(first: 1) { nodes { slug } } }`, nil)
@@ -118,4 +124,167 @@ func TestInFlightLimit(t *testing.T) {
 			t.Errorf("/metrics lacks %q", want)
 		}
 	}
+}
+
+// trickle opens a raw connection to srv and starts a POST whose body of
+// 1,000 declared bytes it sends one byte every 50 ms until the test ends
+// or the server stops reading.
+func trickle(t *testing.T, srv *httptest.Server) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fmt.Fprintf(c, "POST /query HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+		srv.Listener.Addr()); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				if _, err := c.Write([]byte(" ")); err != nil {
+					return
+				}
+			}
+		}
+	}()
+	t.Cleanup(func() { close(stop); <-done; c.Close() })
+	return c
+}
+
+// TestSlowBodiesTakeNoSlot sends 50 bodies a byte at a time to a server
+// that runs two requests at once: a normal request must still be answered
+// while they trickle, since a body is read before its request takes a slot.
+func TestSlowBodiesTakeNoSlot(t *testing.T) {
+	d := dbtest.New(t)
+	var started atomic.Int32
+	srv := httptest.NewUnstartedServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(io.Discard, nil)), graph.Options{
+		RequestTimeout:  2 * time.Second,
+		BodyReadTimeout: time.Minute,
+		Limits:          graph.Limits{InFlight: 2},
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateActive { // the request's header is read; its handler starts
+			started.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	const slow = 50
+	conns := make([]net.Conn, slow)
+	for i := range conns {
+		conns[i] = trickle(t, srv)
+	}
+	waitFor(t, "the slow requests to start", func() bool { return started.Load() >= slow })
+
+	start := time.Now()
+	res := postTo(t, srv, `{ articles { totalCount } }`, nil)
+	t.Logf("a normal request beside %d slow bodies took %v", slow, time.Since(start))
+	if len(res.Errors) > 0 || !strings.Contains(string(res.Data), "totalCount") {
+		t.Fatalf("got %s %+v; want the count", res.Data, res.Errors)
+	}
+	for i, c := range conns {
+		_ = c.SetReadDeadline(time.Now().Add(time.Millisecond))
+		if n, err := c.Read(make([]byte, 1)); n > 0 || err == nil || !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("slow connection %d: read %d bytes, %v; want it still sending its body, unanswered", i, n, err)
+		}
+	}
+}
+
+// TestSlowBodyTimesOut checks that a body not sent within the body read
+// timeout is answered 408 TIMEOUT.
+func TestSlowBodyTimesOut(t *testing.T) {
+	const limit = 300 * time.Millisecond
+	srv := serveOptions(t, dbtest.New(t), graph.Options{BodyReadTimeout: limit})
+	c := trickle(t, srv)
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusRequestTimeout || !bytes.Contains(body, []byte(`"code":"TIMEOUT"`)) ||
+		!bytes.Contains(body, []byte("not received within 300ms")) {
+		t.Errorf("status %d, %s; want 408 TIMEOUT saying the body was not received within 300ms", res.StatusCode, body)
+	}
+}
+
+// TestClientGoneWhileWaitingForASlot checks that a client that goes away
+// while its request waits for a slot is counted as closed by the client,
+// not as turned away by the in-flight limit.
+func TestClientGoneWhileWaitingForASlot(t *testing.T) {
+	d := dbtest.New(t)
+	logs := &lockedBuffer{}
+	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+	srv := httptest.NewServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(logs, nil)), graph.Options{
+		Limits:     graph.Limits{InFlight: 1},
+		Metrics:    graph.NewMetrics(d.Pool),
+		Extensions: []graphql.HandlerExtension{holder},
+	}))
+	t.Cleanup(srv.Close)
+	held := make(chan struct{})
+	go func() {
+		defer close(held)
+		res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(`{"query": "{ articles { totalCount } }"}`))
+		if err == nil {
+			res.Body.Close()
+		}
+	}()
+	<-holder.entered
+	defer func() { close(holder.release); <-held }()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/query", strings.NewReader(`{"query": "{ __typename }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", plainJSON)
+	sent := make(chan error, 1)
+	go func() {
+		res, err := http.DefaultClient.Do(req)
+		if err == nil {
+			res.Body.Close()
+		}
+		sent <- err
+	}()
+	metrics := func() string {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(sendAPI(t, req).body)
+	}
+	waitFor(t, "the request to wait for a slot", func() bool { return strings.Contains(metrics(), "newsgraph_requests_waiting 1") })
+	cancel()
+	if err := <-sent; err == nil {
+		t.Fatal("the request completed; want the client to have gone away")
+	}
+	waitFor(t, "the request's log line", func() bool { return strings.Contains(logs.String(), `"msg":"graphql request"`) })
+	m := metrics()
+	if !strings.Contains(m, `newsgraph_graphql_requests_total{operation="anonymous",outcome="CLIENT_CLOSED_REQUEST",type="none"} 1`) {
+		t.Errorf("/metrics does not count the request as CLIENT_CLOSED_REQUEST:\n%s", grepLines(m, "newsgraph_graphql_"))
+	}
+	if strings.Contains(m, `limit="IN_FLIGHT"`) || strings.Contains(m, `outcome="http_503"`) {
+		t.Errorf("/metrics counts the request as turned away by the in-flight limit:\n%s", grepLines(m, "newsgraph_graphql_"))
+	}
+}
+
+// grepLines returns the lines of s that contain word.
+func grepLines(s, word string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, word) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

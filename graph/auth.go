@@ -85,9 +85,10 @@ func (t *Tokens) Lookup(token string) (string, bool) {
 }
 
 // bearer returns the token name of an Authorization header's bearer token.
+// The scheme's case does not matter (RFC 9110, section 11.1).
 func (t *Tokens) bearer(header string) (string, bool) {
-	token, ok := strings.CutPrefix(header, "Bearer ")
-	if !ok {
+	scheme, token, ok := strings.Cut(header, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return "", false
 	}
 	return t.Lookup(strings.TrimSpace(token))
@@ -174,12 +175,17 @@ func refuse(w http.ResponseWriter, msg string) {
 	writeError(w, http.StatusUnauthorized, codeUnauthenticated, msg)
 }
 
+// closeForbidden is the close code of a graphql-transport-ws connection
+// whose connection_init is refused.
+const closeForbidden = 4403
+
 // websocketInit authenticates a subscription connection from its
 // connection_init payload ({"Authorization": "Bearer <token>"}); a
-// connection without one stays anonymous, one with an invalid token is
-// refused.
+// connection without one stays anonymous, one with an invalid token (or
+// none, when reads need one) is refused: closed with 4403 Forbidden.
 func websocketInit(tokens *Tokens, readsNeedToken bool) transport.WebsocketInitFunc {
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		forbidden := transport.AppendCloseReason(transport.WithWebsocketCloseCode(ctx, closeForbidden), "Forbidden")
 		if _, ok := actorOf(ctx); ok {
 			return ctx, nil, nil
 		}
@@ -189,13 +195,13 @@ func websocketInit(tokens *Tokens, readsNeedToken bool) transport.WebsocketInitF
 		}
 		if header == "" {
 			if readsNeedToken {
-				return ctx, nil, errUnauthenticated
+				return forbidden, nil, errUnauthenticated
 			}
 			return ctx, nil, nil
 		}
 		name, valid := tokens.bearer(header)
 		if !valid {
-			return ctx, nil, errUnauthenticated
+			return forbidden, nil, errUnauthenticated
 		}
 		return context.WithValue(ctx, actorKey{}, name), nil, nil
 	}

@@ -1,13 +1,16 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"regexp"
 	"runtime/debug"
@@ -42,6 +45,10 @@ type Options struct {
 	// RequestTimeout bounds each GraphQL request (not subscriptions); zero
 	// means DefaultRequestTimeout.
 	RequestTimeout time.Duration
+	// BodyReadTimeout bounds how long a client may take to send a request
+	// body, which is read before the request waits for an in-flight slot;
+	// zero means DefaultBodyReadTimeout.
+	BodyReadTimeout time.Duration
 	// LoaderWait is how long each per-request loader gathers keys before
 	// it reads them in one batch; zero means DefaultLoaderWait.
 	LoaderWait time.Duration
@@ -80,6 +87,10 @@ type Options struct {
 
 // DefaultRequestTimeout is how long one GraphQL request may take.
 const DefaultRequestTimeout = 10 * time.Second
+
+// DefaultBodyReadTimeout is how long a client may take to send a request
+// body: a megabyte needs only 1.6 Mbit/s.
+const DefaultBodyReadTimeout = 5 * time.Second
 
 // NewHandler returns newsgraph's HTTP handler:
 //
@@ -150,13 +161,18 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	if timeout <= 0 {
 		timeout = DefaultRequestTimeout
 	}
+	bodyTimeout := opts.BodyReadTimeout
+	if bodyTimeout <= 0 {
+		bodyTimeout = DefaultBodyReadTimeout
+	}
 	started := opts.Started
 	if started == nil {
 		started = func() bool { return true }
 	}
 	api := observe(logger, opts.Metrics,
 		whenStarted(started, authenticate(opts.Tokens, opts.ReadsNeedToken,
-			withDeadline(timeout, opts.Shutdown, opts.Metrics, admit(limits.InFlight, opts.Metrics, srv)))))
+			withDeadline(timeout, opts.Shutdown, opts.Metrics,
+				readBody(limits.BodyBytes, bodyTimeout, admit(limits.InFlight, opts.Metrics, srv))))))
 	mux.Handle("/query", api)
 	if opts.Metrics != nil {
 		mux.Handle("GET /metrics", opts.Metrics.Handler())
@@ -241,9 +257,43 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, n
 	})
 }
 
+// readBody reads a request's body into memory, before the request takes
+// an in-flight slot (admit), so a client that sends its body slowly holds
+// no slot while it does: at most maxBytes+1 bytes (the transport refuses
+// more, and a declared length over maxBytes before anything is read),
+// within timeout, or the request is answered 408 TIMEOUT.
+func readBody(maxBytes int, timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || isWebsocket(r) || r.ContentLength > int64(maxBytes) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(timeout)) // not supported by test recorders
+		body, err := io.ReadAll(io.LimitReader(r.Body, int64(maxBytes)+1))
+		// No deadline while the request runs: net/http's read that
+		// watches for the client going away would fail at it and cancel
+		// the request.
+		_ = rc.SetReadDeadline(time.Time{})
+		if netErr := net.Error(nil); errors.As(err, &netErr) && netErr.Timeout() {
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestTimeout, codeTimeout,
+				fmt.Sprintf("the request body was not received within %v", timeout))
+			return
+		}
+		if err != nil {
+			writeError(w, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
 // admit runs at most n requests at once; the others wait for a slot, in
 // arrival order (a channel's blocked senders are served first in, first
-// out), until their deadline, and then get 503 UNAVAILABLE. Websockets
+// out), until their deadline, and then get 503 UNAVAILABLE (or until
+// their client goes away: CLIENT_CLOSED_REQUEST). Websockets
 // (subscriptions) live long and mostly idle, so they take no slot.
 func admit(n int, m *Metrics, next http.Handler) http.Handler {
 	slots := make(chan struct{}, n)
@@ -261,6 +311,12 @@ func admit(n int, m *Metrics, next http.Handler) http.Handler {
 				m.waiting(-1)
 			case <-r.Context().Done():
 				m.waiting(-1)
+				if errors.Is(r.Context().Err(), context.Canceled) { // the client went away
+					if rec := record(r.Context()); rec != nil {
+						rec.addCode(codeClientClosedRequest)
+					}
+					return
+				}
 				m.turnedAway()
 				w.Header().Set("Retry-After", "1")
 				writeError(w, http.StatusServiceUnavailable, codeUnavailable,
@@ -286,6 +342,10 @@ const (
 	codeTimeout      = "TIMEOUT"
 	codeUnavailable  = "UNAVAILABLE"
 	codeInternal     = "INTERNAL"
+	// codeClientClosedRequest is a request the client went away from
+	// before it was answered (nginx's 499): nobody reads it, and it is no
+	// error of the server.
+	codeClientClosedRequest = "CLIENT_CLOSED_REQUEST"
 
 	// Requests refused before they run (protocol.go, limits.go, persisted.go).
 	codeBadRequest                 = "BAD_REQUEST"
@@ -311,8 +371,9 @@ var codes = map[db.Code]string{
 }
 
 // presentError gives every error a stable extensions.code. Errors the
-// client made keep their message; anything else is logged with the request
-// id and path and reaches the client as "internal server error".
+// client made keep their message; the client going away is
+// CLIENT_CLOSED_REQUEST, logged at info; anything else is logged with the
+// request id and path and reaches the client as "internal server error".
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
@@ -330,6 +391,10 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &invalid):
 			out.Message = invalid.Error()
 			out.Extensions = map[string]any{"code": codeBadUserInput}
+		case clientGone(ctx, err):
+			logger.InfoContext(ctx, "client closed the request", "request_id", requestID(ctx), "error", err.Error())
+			out.Message = "the client closed the request"
+			out.Extensions = map[string]any{"code": codeClientClosedRequest, "requestId": requestID(ctx)}
 		case errors.As(err, &domain) && domain.Code != db.CodeInternal:
 			out.Message = domain.Message
 			out.Extensions = map[string]any{"code": codes[domain.Code]}
@@ -352,6 +417,19 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return out
 	}
+}
+
+// clientGone reports whether err comes of the client going away: the
+// request's context was canceled (its deadline passing is TIMEOUT), and
+// err is that cancellation as a resolver or PostgreSQL reported it (a
+// canceled statement reads as a timeout, a connection cut short as
+// unavailable).
+func clientGone(ctx context.Context, err error) bool {
+	if !errors.Is(ctx.Err(), context.Canceled) {
+		return false
+	}
+	code := db.ErrorCode(err)
+	return errors.Is(err, context.Canceled) || code == db.CodeTimeout || code == db.CodeUnavailable
 }
 
 type requestIDKey struct{}

@@ -84,8 +84,14 @@ func TestGETQuery(t *testing.T) {
 			if code := got.Errors[0].Extensions["code"]; code != "GRAPHQL_PARSE_FAILED" && code != "GRAPHQL_VALIDATION_FAILED" {
 				t.Errorf("extensions.code %v; want GRAPHQL_PARSE_FAILED or GRAPHQL_VALIDATION_FAILED", code)
 			}
-			if res.StatusCode == http.StatusOK || res.StatusCode >= 500 {
-				t.Errorf("status %d; want a 4xx for a query that cannot run", res.StatusCode)
+			if strings.Contains(string(body), `"data"`) {
+				t.Errorf("a query that cannot run has data: %s", body)
+			}
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("status %d; want 200 in application/json, as the GraphQL-over-HTTP spec recommends for a document that cannot run", res.StatusCode)
+			}
+			if res, _ := request(t, "GET", "/query?query="+url.QueryEscape(query), map[string]string{"Accept": graphQLResponseJSON}); res.StatusCode != http.StatusBadRequest {
+				t.Errorf("in %s: status %d; want 400", graphQLResponseJSON, res.StatusCode)
 			}
 		})
 	}

@@ -27,7 +27,8 @@ type Limits struct {
 	Tokens int
 	// Depth bounds how deeply fields nest, fragments expanded where they
 	// are spread; introspection fields do not count (validation bounds
-	// them): QUERY_TOO_DEEP.
+	// how often they cycle through fields and types, and maxOfTypeDepth
+	// how deeply ofType nests): QUERY_TOO_DEEP.
 	Depth int
 	// Aliases bounds the aliased fields a document writes: TOO_MANY_ALIASES.
 	Aliases int
@@ -47,7 +48,8 @@ type Limits struct {
 	// errors there: a document of repeated conflicting fields has thousands.
 	Errors int
 	// InFlight bounds the GraphQL requests that run at once (websocket
-	// subscriptions aside). The others wait, in arrival order, for a slot
+	// subscriptions aside; a request's body is read before it takes a
+	// slot, within Options.BodyReadTimeout). The others wait, in arrival order, for a slot
 	// until their deadline, and then get 503 UNAVAILABLE. Requests spend
 	// much of their time idle, waiting for PostgreSQL or for a loader's
 	// batch window, so it takes several a core to keep the cores busy;
@@ -137,6 +139,9 @@ func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.
 	}
 	if d := documentDepth(doc); d > c.limits.Depth {
 		return overLimit(codeQueryTooDeep, "query depth", d, c.limits.Depth)
+	}
+	if d := ofTypeDepth(doc); d > maxOfTypeDepth {
+		return overLimit(codeQueryTooDeep, "introspection ofType nesting", d, maxOfTypeDepth)
 	}
 	u := documentUsage(doc)
 	if u.aliases > c.limits.Aliases {
@@ -248,6 +253,76 @@ func (w *depthWalker) fragment(name string) int {
 	d := w.selectionSet(f.SelectionSet)
 	w.depths[name] = d
 	return d
+}
+
+// maxOfTypeDepth bounds how deeply an introspection query nests ofType
+// (__Type's wrapped type). Validation bounds introspection's other cycles
+// (fields, interfaces, possibleTypes, inputFields) but not this one, and
+// the depth limit does not count introspection. The types of this schema
+// wrap at most three deep ([T!]!); GraphiQL's introspection query (the
+// playground's) asks for nine.
+const maxOfTypeDepth = 10
+
+// ofTypeDepth returns the longest chain of ofType fields nested in each
+// other in a parsed document, fragments expanded where they are spread.
+// Any field named ofType counts: only __Type has one, and validation
+// refuses it elsewhere.
+func ofTypeDepth(doc *ast.QueryDocument) int {
+	w := ofTypeWalker{fragments: map[string]*ast.FragmentDefinition{}, chains: map[string]int{}}
+	for _, f := range doc.Fragments {
+		if _, dup := w.fragments[f.Name]; !dup {
+			w.fragments[f.Name] = f
+		}
+	}
+	for _, op := range doc.Operations {
+		w.selectionSet(op.SelectionSet)
+	}
+	for _, f := range doc.Fragments {
+		w.fragment(f.Name)
+	}
+	return w.longest
+}
+
+// ofTypeWalker measures ofType chains, each fragment once, as depthWalker
+// measures depth.
+type ofTypeWalker struct {
+	fragments map[string]*ast.FragmentDefinition
+	chains    map[string]int // a measured fragment's leading chain; -1 while being measured
+	longest   int            // the longest chain seen
+}
+
+// selectionSet returns the longest chain that starts at set's top, and
+// notes the longest one in it.
+func (w *ofTypeWalker) selectionSet(set ast.SelectionSet) int {
+	lead := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if inner := w.selectionSet(s.SelectionSet); s.Name == "ofType" {
+				lead = max(lead, 1+inner)
+			}
+		case *ast.InlineFragment:
+			lead = max(lead, w.selectionSet(s.SelectionSet))
+		case *ast.FragmentSpread:
+			lead = max(lead, w.fragment(s.Name))
+		}
+	}
+	w.longest = max(w.longest, lead)
+	return lead
+}
+
+func (w *ofTypeWalker) fragment(name string) int {
+	if n, ok := w.chains[name]; ok {
+		return max(n, 0)
+	}
+	f, ok := w.fragments[name]
+	if !ok {
+		return 0
+	}
+	w.chains[name] = -1
+	n := w.selectionSet(f.SelectionSet)
+	w.chains[name] = n
+	return n
 }
 
 // isIntrospection reports whether f is one of the introspection fields

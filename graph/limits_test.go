@@ -85,14 +85,15 @@ func readmeOperations(t *testing.T) map[string]map[string]any {
 	return ops
 }
 
-// graphiQLIntrospection is the introspection query GraphiQL sends
-// (graphql-js's getIntrospectionQuery): deeper than the depth limit, which
-// does not count introspection fields.
+// graphiQLIntrospection is the introspection query the playground sends:
+// graphql-js's getIntrospectionQuery as GraphiQL 4.1.2 (graph/playground)
+// calls it, with nine nested ofType. Its depth is 6 with ofType not
+// counted, 15 with.
 const graphiQLIntrospection = `query IntrospectionQuery {
   __schema {
-    queryType { name }
-    mutationType { name }
-    subscriptionType { name }
+    queryType { name kind }
+    mutationType { name kind }
+    subscriptionType { name kind }
     types { ...FullType }
     directives { name description locations args { ...InputValue } }
   }
@@ -110,8 +111,8 @@ fragment FullType on __Type {
 fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
 fragment TypeRef on __Type {
   kind name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name
-    ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+    ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
 }`
 
 // TestWithinLimits checks that the README's examples, GraphiQL's
@@ -124,11 +125,11 @@ func TestWithinLimits(t *testing.T) {
 		})
 	}
 	queries := map[string]string{
-		"Introspection":     graphiQLIntrospection,
-		"IntrospectionDeep": `{ __type(name: "Query") { ` + nested("ofType", 12, "name") + ` } }`,
-		"DepthTen":          `{ topic(slug: "digital-economy") { ` + nested("parent", 8, "slug") + ` } }`,
-		"FifteenAliases":    repeated(15, "a%d: __typename"),
-		"AliasAsItsName":    "{ __typename: __typename " + repeated(15, "a%d: __typename")[1:],
+		"Introspection":       graphiQLIntrospection,
+		"IntrospectionOfType": `{ __type(name: "Query") { ` + nested("ofType", 10, "name") + ` } }`,
+		"DepthTen":            `{ topic(slug: "digital-economy") { ` + nested("parent", 8, "slug") + ` } }`,
+		"FifteenAliases":      repeated(15, "a%d: __typename"),
+		"AliasAsItsName":      "{ __typename: __typename " + repeated(15, "a%d: __typename")[1:],
 		"FiftyDirectives": "{ " + strings.Repeat("__typename @include(if: true) @skip(if: false) ", 20) +
 			strings.Repeat("articles @include(if: true) @skip(if: false) { totalCount } ", 5) + "}",
 		"CostAtTheLimit": `{ articles(first: 49) { nodes { statements(first: 100) { nodes { content } } } } }`,
@@ -175,6 +176,12 @@ func TestLimits(t *testing.T) {
 			400, "QUERY_TOO_DEEP", []string{"query depth 11 exceeds the limit of 10 by 1"}},
 		{"DepthThroughFragmentFanOut", map[string]any{"query": fanOutFragments(50)},
 			400, "QUERY_TOO_DEEP", []string{"query depth 52 exceeds the limit of 10 by 42"}},
+		{"IntrospectionOfType", map[string]any{"query": `{ __type(name: "Query") { ` + nested("ofType", 50, "name") + ` } }`},
+			400, "QUERY_TOO_DEEP", []string{"introspection ofType nesting 50 exceeds the limit of 10 by 40"}},
+		{"IntrospectionOfTypeThroughFragments", map[string]any{"query": `{ __schema { types { ...A } } }
+			fragment A on __Type { ofType { ofType { ...B } } }
+			fragment B on __Type { ` + nested("ofType", 9, "name") + ` }`},
+			400, "QUERY_TOO_DEEP", []string{"introspection ofType nesting 11 exceeds the limit of 10 by 1"}},
 		{"DepthOfAnyOperation", map[string]any{"query": `query A { __typename } query B { ` + nested("a", 11, "b") + ` }`, "operationName": "A"},
 			400, "QUERY_TOO_DEEP", []string{"query depth 12 exceeds the limit of 10 by 2"}},
 		{"Aliases", map[string]any{"query": repeated(16, "a%d: __typename")},

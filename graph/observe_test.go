@@ -167,3 +167,112 @@ func TestMetricsAndRequestLog(t *testing.T) {
 		t.Errorf("request log line %+v (found %v); want id, operation, type, status, SQL count and duration", line, found)
 	}
 }
+
+// clientWaiter holds the resolver of Article.title until the client goes
+// away, and returns what its context says then (as a resolver waiting on
+// anything but PostgreSQL would).
+type clientWaiter struct{ entered chan struct{} }
+
+func (clientWaiter) ExtensionName() string                          { return "ClientWaiter" }
+func (clientWaiter) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (w clientWaiter) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	if fc := graphql.GetFieldContext(ctx); fc.Object == "Article" && fc.Field.Name == "title" {
+		close(w.entered)
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	return next(ctx)
+}
+
+// TestClientGoneIsNotInternal lets a client go away while its request
+// waits, in PostgreSQL for a lock or in a resolver: the request must be
+// counted and logged as closed by the client, not as an error of the
+// server (INTERNAL, TIMEOUT).
+func TestClientGoneIsNotInternal(t *testing.T) {
+	ctx := context.Background()
+	t.Run("WaitingForALock", func(t *testing.T) {
+		srv, d, logs := observedServer(t)
+		lock, err := d.Pool.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lock.Rollback(ctx)
+		if _, err := lock.Exec(ctx, `LOCK TABLE articles IN ACCESS EXCLUSIVE MODE`); err != nil {
+			t.Fatal(err)
+		}
+		leave(t, srv, logs, `query Gone { articles(first: 1) { nodes { slug } } }`, func() bool {
+			var waiting int
+			if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
+				WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%FROM articles%'`).Scan(&waiting); err != nil {
+				t.Fatal(err)
+			}
+			return waiting > 0
+		})
+	})
+	t.Run("InAResolver", func(t *testing.T) {
+		w := clientWaiter{entered: make(chan struct{})}
+		srv, _, logs := observedServer(t, w)
+		leave(t, srv, logs, `query Gone { articles(first: 1) { nodes { title } } }`, func() bool {
+			select {
+			case <-w.entered:
+				return true
+			default:
+				return false
+			}
+		})
+	})
+}
+
+// leave sends the operation Gone to srv, goes away once reached holds, and
+// checks the metrics and logs of the request.
+func leave(t *testing.T, srv *httptest.Server, logs *lockedBuffer, query string, reached func() bool) {
+	t.Helper()
+	cctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	body, _ := json.Marshal(map[string]any{"query": query})
+	req, err := http.NewRequestWithContext(cctx, http.MethodPost, srv.URL+"/query", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	sent := make(chan error, 1)
+	go func() {
+		res, err := http.DefaultClient.Do(req)
+		if err == nil {
+			res.Body.Close()
+		}
+		sent <- err
+	}()
+	waitFor(t, "the request to be under way", reached)
+	cancel()
+	if err := <-sent; err == nil {
+		t.Fatal("the request completed; want the client to have gone away")
+	}
+	waitFor(t, "the request's log line", func() bool {
+		return strings.Contains(logs.String(), `"operation":"Gone"`)
+	})
+
+	mres, err := http.Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(mres.Body)
+	mres.Body.Close()
+	metrics := string(raw)
+	for _, want := range []string{
+		`newsgraph_graphql_requests_total{operation="Gone",outcome="CLIENT_CLOSED_REQUEST",type="query"} 1`,
+		`newsgraph_graphql_errors_total{code="CLIENT_CLOSED_REQUEST"} 1`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	for _, line := range strings.Split(metrics, "\n") {
+		if strings.HasPrefix(line, "newsgraph_graphql_") && (strings.Contains(line, `"INTERNAL"`) || strings.Contains(line, `"TIMEOUT"`)) {
+			t.Errorf("/metrics counts the request the client left as an error of the server: %s", line)
+		}
+	}
+	if strings.Contains(logs.String(), `"level":"ERROR"`) || strings.Contains(logs.String(), `"level":"WARN"`) {
+		t.Errorf("the log reports the request the client left as an error of the server:\n%s", logs.String())
+	}
+}

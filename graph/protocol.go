@@ -33,11 +33,14 @@ const (
 //
 // A request that executes gets 200, whatever errors its fields raise. A
 // request the API refuses (malformed, unparsable, invalid, over a limit,
-// not allowed) gets errors and no data, with a 4xx status in either media
-// type (refusalStatus; 400 by default). That is what the specification
-// asks with application/graphql-response+json; with application/json it
-// prefers 200 but allows 4xx, which is what gqlgen's transports answered
-// (422) and what clients of this API already see.
+// not allowed) gets errors and no data, with a 4xx status
+// (refusalStatus; 400 by default), as the specification asks with
+// application/graphql-response+json. With application/json it recommends
+// 200 for a well-formed request whose document cannot run (it does not
+// parse, is invalid, names no operation, its variables do not coerce, or
+// it is over a limit on documents: documentErrors), which is what this
+// transport answers; the request itself being wrong (not JSON, too large,
+// the wrong media type or method, not allowed) is 4xx in both.
 type httpTransport struct {
 	maxBodyBytes int
 }
@@ -118,7 +121,7 @@ func checkOperation(ctx context.Context, doc *ast.QueryDocument, name string) *g
 		return nil // gqlgen says "no operation provided"
 	case name != "":
 		if op = doc.Operations.ForName(name); op == nil {
-			return requestErrorf(codeOperationNotFound, "operationName names no operation in the document")
+			return requestErrorf(codeOperationNotFound, "unknown operation %q: operationName names no operation in the document", abbreviate(name))
 		}
 	case len(doc.Operations) > 1:
 		return requestErrorf(codeOperationNotFound, "the document has %d operations; name the one to run in operationName", len(doc.Operations))
@@ -300,8 +303,21 @@ var refusalStatus = map[string]int{
 	codePersistedQueryNotAllowed: http.StatusForbidden,
 }
 
+// documentErrors are the codes of refusals of a well-formed request whose
+// GraphQL document cannot run, which the specification recommends to
+// answer with 200 in application/json: gqlgen's parse and validation
+// errors (variable coercion included), an operation that cannot be
+// determined, an unknown persisted query, and the limits on documents.
+var documentErrors = map[string]bool{
+	"GRAPHQL_PARSE_FAILED": true, "GRAPHQL_VALIDATION_FAILED": true, codeOperationNotFound: true,
+	"PERSISTED_QUERY_NOT_FOUND": true, codeTooManyTokens: true, codeQueryTooDeep: true, codeTooManyAliases: true,
+	codeTooManyRepeatedFields: true, codeTooManyDirectives: true, codeQueryTooComplex: true,
+}
+
 // writeRefusal answers a request the API does not execute: errors, no data.
 // It notes the errors' codes on the request's record (logs and metrics).
+// The status is the first error's refusalStatus, or 200 for a
+// documentErrors code in application/json.
 func writeRefusal(ctx context.Context, w http.ResponseWriter, res *graphql.Response) {
 	if rec := record(ctx); rec != nil {
 		for _, e := range res.Errors {
@@ -312,7 +328,10 @@ func writeRefusal(ctx context.Context, w http.ResponseWriter, res *graphql.Respo
 	}
 	code, _ := res.Errors[0].Extensions["code"].(string)
 	status, ok := refusalStatus[code]
-	if !ok {
+	switch {
+	case documentErrors[code] && w.Header().Get("Content-Type") == mediaJSON:
+		status = http.StatusOK
+	case !ok:
 		status = http.StatusBadRequest
 	}
 	writeResponse(w, status, struct {

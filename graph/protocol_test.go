@@ -207,8 +207,10 @@ func TestExecutedRequests(t *testing.T) {
 }
 
 // TestRequestErrors checks that every kind of request the API cannot run
-// gets a 4xx, its own code, a message that says what is wrong, and no data,
-// in both media types.
+// gets its own code, a message that says what is wrong, and no data, in
+// both media types; and a 4xx, but in application/json a well-formed
+// request whose document cannot run gets 200, as the GraphQL-over-HTTP
+// specification recommends.
 func TestRequestErrors(t *testing.T) {
 	post := func(body string) func(testing.TB, string) apiReply {
 		return func(tb testing.TB, accept string) apiReply { return postRaw(tb, server, plainJSON, accept, body) }
@@ -228,55 +230,58 @@ func TestRequestErrors(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		send   func(testing.TB, string) apiReply
-		status int
+		status int // with application/graphql-response+json
+		json   int // with application/json
 		code   string
 		words  []string
 		allow  string
 	}{
-		{"MalformedJSON", post(`{"query": "{ __typename }"`), 400, "BAD_REQUEST", []string{"not valid JSON"}, ""},
-		{"TrailingData", post(`{"query": "{ __typename }"} {}`), 400, "BAD_REQUEST", []string{"not valid JSON"}, ""},
-		{"NotAnObject", post(`"{ __typename }"`), 400, "BAD_REQUEST", []string{"JSON object"}, ""},
-		{"Null", post(`null`), 400, "BAD_REQUEST", []string{"JSON object"}, ""},
-		{"EmptyBody", post(``), 400, "BAD_REQUEST", []string{"empty"}, ""},
-		{"Batch", post(`[{"query": "{ __typename }"}, {"query": "{ __typename }"}]`), 400, "BATCHING_NOT_SUPPORTED", []string{"batched", "one operation per request"}, ""},
-		{"MissingQuery", post(`{"variables": {}}`), 400, "BAD_REQUEST", []string{"no query"}, ""},
-		{"QueryNotAString", post(`{"query": 42}`), 400, "BAD_REQUEST", []string{"query must be a string"}, ""},
-		{"QueryAnObject", post(`{"query": {"text": "{ __typename }"}}`), 400, "BAD_REQUEST", []string{"query must be a string"}, ""},
-		{"OperationNameNotAString", post(`{"query": "{ __typename }", "operationName": 7}`), 400, "BAD_REQUEST", []string{"operationName must be a string"}, ""},
-		{"VariablesAList", post(`{"query": "{ __typename }", "variables": [1, 2]}`), 400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
-		{"VariablesAString", post(`{"query": "{ __typename }", "variables": "{\"n\": 1}"}`), 400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
-		{"ExtensionsNotAnObject", post(`{"query": "{ __typename }", "extensions": true}`), 400, "BAD_REQUEST", []string{"extensions must be a JSON object"}, ""},
-		{"ParseError", op(map[string]any{"query": "{ articles { "}), 400, "GRAPHQL_PARSE_FAILED", []string{"Expected"}, ""},
-		{"NoOperation", op(map[string]any{"query": "fragment F on Query { __typename }"}), 400, "GRAPHQL_VALIDATION_FAILED", []string{"no operation"}, ""},
-		{"UnknownField", op(map[string]any{"query": "{ articles { headline } }"}), 400, "GRAPHQL_VALIDATION_FAILED", []string{"headline"}, ""},
+		{"MalformedJSON", post(`{"query": "{ __typename }"`), 400, 400, "BAD_REQUEST", []string{"not valid JSON"}, ""},
+		{"TrailingData", post(`{"query": "{ __typename }"} {}`), 400, 400, "BAD_REQUEST", []string{"not valid JSON"}, ""},
+		{"NotAnObject", post(`"{ __typename }"`), 400, 400, "BAD_REQUEST", []string{"JSON object"}, ""},
+		{"Null", post(`null`), 400, 400, "BAD_REQUEST", []string{"JSON object"}, ""},
+		{"EmptyBody", post(``), 400, 400, "BAD_REQUEST", []string{"empty"}, ""},
+		{"Batch", post(`[{"query": "{ __typename }"}, {"query": "{ __typename }"}]`), 400, 400, "BATCHING_NOT_SUPPORTED", []string{"batched", "one operation per request"}, ""},
+		{"MissingQuery", post(`{"variables": {}}`), 400, 400, "BAD_REQUEST", []string{"no query"}, ""},
+		{"QueryNotAString", post(`{"query": 42}`), 400, 400, "BAD_REQUEST", []string{"query must be a string"}, ""},
+		{"QueryAnObject", post(`{"query": {"text": "{ __typename }"}}`), 400, 400, "BAD_REQUEST", []string{"query must be a string"}, ""},
+		{"OperationNameNotAString", post(`{"query": "{ __typename }", "operationName": 7}`), 400, 400, "BAD_REQUEST", []string{"operationName must be a string"}, ""},
+		{"VariablesAList", post(`{"query": "{ __typename }", "variables": [1, 2]}`), 400, 400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
+		{"VariablesAString", post(`{"query": "{ __typename }", "variables": "{\"n\": 1}"}`), 400, 400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
+		{"ExtensionsNotAnObject", post(`{"query": "{ __typename }", "extensions": true}`), 400, 400, "BAD_REQUEST", []string{"extensions must be a JSON object"}, ""},
+		{"ParseError", op(map[string]any{"query": "{ articles { "}), 400, 200, "GRAPHQL_PARSE_FAILED", []string{"Expected"}, ""},
+		{"NoOperation", op(map[string]any{"query": "fragment F on Query { __typename }"}), 400, 200, "GRAPHQL_VALIDATION_FAILED", []string{"no operation"}, ""},
+		{"UnknownField", op(map[string]any{"query": "{ articles { headline } }"}), 400, 200, "GRAPHQL_VALIDATION_FAILED", []string{"headline"}, ""},
 		{"VariableWrongType", op(map[string]any{
 			"query":     "query Q($n: Int) { articles(first: $n) { totalCount } }",
 			"variables": map[string]any{"n": "ten"},
-		}), 400, "GRAPHQL_VALIDATION_FAILED", []string{"Int"}, ""},
+		}), 400, 200, "GRAPHQL_VALIDATION_FAILED", []string{"Int"}, ""},
 		{"VariableMissing", op(map[string]any{"query": "query Q($slug: String!) { article(slug: $slug) { title } }"}),
-			400, "GRAPHQL_VALIDATION_FAILED", []string{"must be defined"}, ""},
+			400, 200, "GRAPHQL_VALIDATION_FAILED", []string{"must be defined"}, ""},
 		{"UnknownOperationName", op(map[string]any{"query": "query A { __typename }", "operationName": "B"}),
-			400, "OPERATION_NOT_FOUND", []string{"operationName names no operation"}, ""},
+			400, 200, "OPERATION_NOT_FOUND", []string{`unknown operation "B"`}, ""},
 		{"AmbiguousOperation", op(map[string]any{"query": "query A { __typename } query B { __typename }"}),
-			400, "OPERATION_NOT_FOUND", []string{"2 operations", "operationName"}, ""},
+			400, 200, "OPERATION_NOT_FOUND", []string{"2 operations", "operationName"}, ""},
+		{"OverALimit", op(map[string]any{"query": "{ " + nested("a", 11, "b") + " }"}),
+			400, 200, "QUERY_TOO_DEEP", []string{"query depth 12 exceeds the limit of 10 by 2"}, ""},
 		{"UnknownPersistedQuery", op(map[string]any{"extensions": map[string]any{
 			"persistedQuery": map[string]any{"version": 1, "sha256Hash": unknownHash},
-		}}), 400, "PERSISTED_QUERY_NOT_FOUND", []string{"PersistedQueryNotFound"}, ""},
+		}}), 400, 200, "PERSISTED_QUERY_NOT_FOUND", []string{"PersistedQueryNotFound"}, ""},
 		{"PersistedQueryHashMismatch", op(map[string]any{"query": "{ __typename }", "extensions": map[string]any{
 			"persistedQuery": map[string]any{"version": 1, "sha256Hash": unknownHash},
-		}}), 400, "BAD_REQUEST", []string{"hash"}, ""},
-		{"TextPlain", postAs("text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
-		{"FormEncoded", postAs("application/x-www-form-urlencoded"), 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
-		{"NoContentType", postAs(""), 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
-		{"Latin1", postAs("application/json; charset=iso-8859-1"), 415, "UNSUPPORTED_MEDIA_TYPE", []string{"UTF-8"}, ""},
-		{"GETNoQuery", get(nil), 400, "BAD_REQUEST", []string{"no query"}, ""},
+		}}), 400, 400, "BAD_REQUEST", []string{"hash"}, ""},
+		{"TextPlain", postAs("text/plain"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
+		{"FormEncoded", postAs("application/x-www-form-urlencoded"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
+		{"NoContentType", postAs(""), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
+		{"Latin1", postAs("application/json; charset=iso-8859-1"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"UTF-8"}, ""},
+		{"GETNoQuery", get(nil), 400, 400, "BAD_REQUEST", []string{"no query"}, ""},
 		{"GETVariablesNotJSON", get(url.Values{"query": {"{ __typename }"}, "variables": {"{n: 1}"}}),
-			400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
-		{"GETMutation", get(url.Values{"query": {"mutation { __typename }"}}), 405, "METHOD_NOT_ALLOWED", []string{"GET runs queries only", "POST"}, "POST"},
+			400, 400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
+		{"GETMutation", get(url.Values{"query": {"mutation { __typename }"}}), 405, 405, "METHOD_NOT_ALLOWED", []string{"GET runs queries only", "POST"}, "POST"},
 		{"GETNamedMutation", get(url.Values{"query": {"query A { __typename } mutation B { __typename }"}, "operationName": {"B"}}),
-			405, "METHOD_NOT_ALLOWED", []string{"GET runs queries only"}, "POST"},
-		{"GETSubscription", get(url.Values{"query": {"subscription { __typename }"}}), 405, "METHOD_NOT_ALLOWED", []string{"GET runs queries only"}, "POST"},
-		{"POSTSubscription", op(map[string]any{"query": "subscription { __typename }"}), 400, "SUBSCRIPTION_NEEDS_WEBSOCKET", []string{"websocket"}, ""},
+			405, 405, "METHOD_NOT_ALLOWED", []string{"GET runs queries only"}, "POST"},
+		{"GETSubscription", get(url.Values{"query": {"subscription { __typename }"}}), 405, 405, "METHOD_NOT_ALLOWED", []string{"GET runs queries only"}, "POST"},
+		{"POSTSubscription", op(map[string]any{"query": "subscription { __typename }"}), 400, 400, "SUBSCRIPTION_NEEDS_WEBSOCKET", []string{"websocket"}, ""},
 		{"PUT", func(tb testing.TB, accept string) apiReply {
 			req, err := http.NewRequest(http.MethodPut, server.URL+"/query", strings.NewReader(`{"query": "{ __typename }"}`))
 			if err != nil {
@@ -285,13 +290,17 @@ func TestRequestErrors(t *testing.T) {
 			req.Header.Set("Content-Type", plainJSON)
 			req.Header.Set("Accept", accept)
 			return sendAPI(tb, req)
-		}, 405, "METHOD_NOT_ALLOWED", []string{"GET and POST"}, "GET, POST, OPTIONS"},
+		}, 405, 405, "METHOD_NOT_ALLOWED", []string{"GET and POST"}, "GET, POST, OPTIONS"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for _, m := range acceptModes {
 				t.Run(m.name, func(t *testing.T) {
 					r := c.send(t, m.accept)
-					r.refused(t, c.status, m.media, c.code, c.words...)
+					status := c.status
+					if m.media == plainJSON {
+						status = c.json
+					}
+					r.refused(t, status, m.media, c.code, c.words...)
 					if got := r.header.Get("Allow"); got != c.allow {
 						t.Errorf("Allow %q; want %q", got, c.allow)
 					}
