@@ -20,6 +20,10 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	payload := &model.ImportArticlePayload{ClientMutationID: input.ClientMutationID, UserErrors: []*model.UserError{}}
+	if msg := db.TextProblem(input.Text, db.MaxArticleText); msg != "" {
+		payload.UserErrors = []*model.UserError{{Path: "text", Message: msg, Code: "INVALID"}}
+		return payload, nil
+	}
 	doc, err := db.ParseDocument("document", []byte(input.Document))
 	if err == nil && doc.Article == nil {
 		err = &db.ValidationError{Problems: []db.Problem{{Document: "document", Path: "article", Message: "is required: importArticle imports one article"}}}
