@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -69,37 +70,90 @@ func TextProblem(s string, limit int) string {
 // against its field's limit, and returns a problem for each that fails,
 // its path relative to v in the documents' names.
 func textProblems(doc string, v any) []Problem {
-	var out []Problem
-	var walk func(path string, limit int, x reflect.Value)
-	walk = func(path string, limit int, x reflect.Value) {
-		switch x.Kind() {
-		case reflect.Pointer:
-			if !x.IsNil() {
-				walk(path, limit, x.Elem())
-			}
-		case reflect.String:
-			if msg := TextProblem(x.String(), limit); msg != "" {
-				out = append(out, Problem{Document: doc, Path: path, Message: msg})
-			}
-		case reflect.Slice:
-			for i := range x.Len() {
-				walk(fmt.Sprintf("%s[%d]", path, i), limit, x.Index(i))
-			}
-		case reflect.Struct:
-			for i := range x.NumField() {
-				name, _, _ := strings.Cut(x.Type().Field(i).Tag.Get("yaml"), ",")
-				if name == "" || name == "-" {
-					continue
-				}
-				if path != "" {
-					name = path + "." + name
-				}
-				walk(name, textLimit(x.Type().Name(), fieldName(name)), x.Field(i))
-			}
+	c := &textChecker{doc: doc}
+	c.walk(reflect.ValueOf(v), 0)
+	return c.problems
+}
+
+// textChecker walks a document's values. It keeps the path as segments
+// and spells it out only for a problem: every edit checks a whole article.
+type textChecker struct {
+	doc      string
+	path     []pathSegment
+	problems []Problem
+}
+
+// pathSegment is a field name, or a list index when name is "".
+type pathSegment struct {
+	name  string
+	index int
+}
+
+func (c *textChecker) walk(x reflect.Value, limit int) {
+	switch x.Kind() {
+	case reflect.Pointer:
+		if !x.IsNil() {
+			c.walk(x.Elem(), limit)
+		}
+	case reflect.String:
+		if msg := TextProblem(x.String(), limit); msg != "" {
+			c.problems = append(c.problems, Problem{Document: c.doc, Path: c.pathString(), Message: msg})
+		}
+	case reflect.Slice:
+		for i := range x.Len() {
+			c.path = append(c.path, pathSegment{index: i})
+			c.walk(x.Index(i), limit)
+			c.path = c.path[:len(c.path)-1]
+		}
+	case reflect.Struct:
+		for _, f := range textFieldsOf(x.Type()) {
+			c.path = append(c.path, pathSegment{name: f.name})
+			c.walk(x.Field(f.index), f.limit)
+			c.path = c.path[:len(c.path)-1]
 		}
 	}
-	walk("", 0, reflect.ValueOf(v))
-	return out
+}
+
+func (c *textChecker) pathString() string {
+	var b strings.Builder
+	for _, s := range c.path {
+		switch {
+		case s.name == "":
+			fmt.Fprintf(&b, "[%d]", s.index)
+		case b.Len() > 0:
+			b.WriteString("." + s.name)
+		default:
+			b.WriteString(s.name)
+		}
+	}
+	return b.String()
+}
+
+// textField is a field of a document type that the text check walks: its
+// index, its name in the documents, and its limit if it holds text.
+type textField struct {
+	index int
+	name  string
+	limit int
+}
+
+var textFields sync.Map // reflect.Type -> []textField
+
+// textFieldsOf returns the fields of the document type typ that have a
+// name in the documents.
+func textFieldsOf(typ reflect.Type) []textField {
+	if fields, ok := textFields.Load(typ); ok {
+		return fields.([]textField)
+	}
+	var fields []textField
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			fields = append(fields, textField{index: i, name: name, limit: textLimit(typ.Name(), name)})
+		}
+	}
+	textFields.Store(typ, fields)
+	return fields
 }
 
 // textLimit returns the limit of field of the document type typ.
@@ -108,16 +162,6 @@ func textLimit(typ, field string) int {
 		return limit
 	}
 	return textLimits[field]
-}
-
-// fieldName returns the last field name of a path: "name" of
-// "people[0].name", "topics" of "statements[1].topics[2]".
-func fieldName(path string) string {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		path = path[i+1:]
-	}
-	name, _, _ := strings.Cut(path, "[")
-	return name
 }
 
 // checkTexts returns a *ValidationError listing every string in decl (an
