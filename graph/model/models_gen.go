@@ -439,7 +439,8 @@ type MentionInput struct {
 // nothing is written either. Texts are counted in characters (Unicode code
 // points); each input field's description gives its limit, and none may hold a
 // NUL character (U+0000): a text over its limit, or with a NUL, is a userError
-// naming the field and the limit.
+// naming the field and the limit (a clientMutationId, which is only echoed,
+// fails the mutation with BAD_USER_INPUT instead).
 type Mutation struct {
 }
 
