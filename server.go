@@ -147,7 +147,6 @@ func documentLimitFlags(fset *flag.FlagSet, l *db.DocumentLimits) error {
 	limit(&l.Depth, "max-document-depth", "MAX_DOCUMENT_DEPTH", d.Depth, "a document's lists and mappings nest at most `n` deep")
 	limit(&l.Items, "max-document-items", "MAX_DOCUMENT_ITEMS", d.Items, "at most `n` items in any one list or mapping of a document")
 	limit(&l.StringBytes, "max-document-string-bytes", "MAX_DOCUMENT_STRING_BYTES", d.StringBytes, "longest key or value in a document, in `bytes`")
-	limit(&l.TextBytes, "max-text-bytes", "MAX_TEXT_BYTES", d.TextBytes, "longest article text, in `bytes`")
 	return errors.Join(errs...)
 }
 

@@ -532,7 +532,7 @@ func TestImportReadsBoundedInput(t *testing.T) {
 		{"DevZero", []string{"import", "/dev/zero"}, nil, "zero: the document is more than the limit of 262144 bytes"},
 		{"Aliases", []string{"import", bomb}, nil, "bomb.yaml: line 2, column 5: anchors and aliases"},
 		{"LimitFromFlag", []string{"seed", "-check", "-max-document-bytes", "100", "seeds"}, nil, "catalog.yaml: the document is more than the limit of 100 bytes"},
-		{"LimitFromEnvironment", []string{"import", "seeds"}, map[string]string{"MAX_TEXT_BYTES": "1000"}, "is more than the limit of 1000 bytes for an article's text"},
+		{"LimitFromEnvironment", []string{"import", "seeds"}, map[string]string{"MAX_DOCUMENT_NODES": "1000"}, "has more than the limit of 1000 YAML nodes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

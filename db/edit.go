@@ -250,6 +250,9 @@ func AffiliationKeys(ids []int64) []string {
 // *PersonDoc, *OrganizationDoc, *PlaceDoc, *EventDoc, *ProjectDoc or
 // *AgreementDoc; mention, when set, quotes where an article names it.
 func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (int64, error) {
+	if err := checkTexts(decl); err != nil {
+		return 0, err
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		kind, slug := declared(decl)
@@ -287,6 +290,9 @@ func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, versio
 			return err
 		}
 		if err := change(decl); err != nil {
+			return err
+		}
+		if err := checkTexts(decl); err != nil {
 			return err
 		}
 		if _, renamed := declared(decl); renamed != slug {
@@ -377,6 +383,9 @@ func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, versio
 
 // CreateTopic adds a topic to the vocabulary and returns its id.
 func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (int64, error) {
+	if err := checkTexts(&t); err != nil {
+		return 0, err
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var exists bool
@@ -410,6 +419,9 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 			return err
 		}
 		if err := change(t); err != nil {
+			return err
+		}
+		if err := checkTexts(t); err != nil {
 			return err
 		}
 		if t.Slug != slug {

@@ -65,7 +65,8 @@ func ErrorCode(err error) Code {
 	case errors.Is(err, context.DeadlineExceeded), pgErrorCode(err) == "57014", // query_canceled
 		pgErrorCode(err) == "55P03": // lock_not_available
 		return CodeTimeout
-	case strings.HasPrefix(pgErrorCode(err), "22"): // data exception: a value the request gave
+	case strings.HasPrefix(pgErrorCode(err), "22"), // data exception: a value the request gave
+		pgErrorCode(err) == "54000": // program_limit_exceeded: a value too large to store or index
 		return CodeInvalid
 	case unreachable(err):
 		return CodeUnavailable
@@ -99,16 +100,27 @@ func ErrorMessage(err error) string {
 	}
 	switch ErrorCode(err) {
 	case CodeInvalid:
-		var pgErr *pgconn.PgError
-		if errors.As(err, &pgErr) {
-			return "a value in the request cannot be used: " + pgErr.Message
+		if msg, ok := refusedValues[pgErrorCode(err)]; ok {
+			return msg
 		}
+		return "a value in the request cannot be stored"
 	case CodeTimeout:
 		return "the request took too long and was stopped"
 	case CodeUnavailable:
 		return "the database is unavailable; retry shortly"
 	}
 	return "internal error"
+}
+
+// refusedValues words, in ours, why PostgreSQL refused a value: its own
+// messages name its internals and may quote the value.
+var refusedValues = map[string]string{
+	"22021": "a text in the request holds a character that cannot be stored, such as NUL (U+0000)", // character_not_in_repertoire
+	"22P05": "a text in the request holds a character that cannot be stored",                       // untranslatable_character
+	"54000": "a value in the request is too large to be stored or indexed",                         // program_limit_exceeded
+	"22001": "a text in the request is too long to be stored",                                      // string_data_right_truncation
+	"22003": "a number in the request is out of range",                                             // numeric_value_out_of_range
+	"22008": "a date in the request is out of range",                                               // datetime_field_overflow
 }
 
 // Problem is one thing wrong with a curated document. Path locates it in
@@ -149,6 +161,15 @@ type ValidationError struct {
 // with a mistake in each of thousands of items does not get an answer many
 // times its own size.
 const MaxProblems = 50
+
+// invalidInput returns a ValidationError of problems, listing the first
+// MaxProblems of them.
+func invalidInput(problems []Problem) *ValidationError {
+	if len(problems) <= MaxProblems {
+		return &ValidationError{Problems: problems}
+	}
+	return &ValidationError{Problems: problems[:MaxProblems:MaxProblems], More: len(problems) - MaxProblems}
+}
 
 func (e *ValidationError) Error() string {
 	lines := make([]string, len(e.Problems))

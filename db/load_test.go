@@ -224,6 +224,41 @@ func TestSeedErrors(t *testing.T) {
 		},
 		want: []string{"parents form a cycle"},
 	}, {
+		name: "ContentTooLong",
+		edit: func(docs []*db.Document) {
+			article(docs).Statements[0].Content = strings.Repeat("ä", db.MaxLongText+1)
+		},
+		want: []string{"statements[0].content", "is 10001 characters long; the limit is 10000 characters"},
+	}, {
+		name: "NameTooLong",
+		edit: func(docs []*db.Document) { article(docs).People[0].Name = strings.Repeat("n", 900_000) },
+		want: []string{"people[0].name", "is 900000 characters long; the limit is 300 characters"},
+	}, {
+		name: "NULInName",
+		edit: func(docs []*db.Document) { article(docs).People[0].Name = "Gan\x00Tian Loo" },
+		want: []string{"people[0].name", "NUL"},
+	}, {
+		name: "NULInReference",
+		edit: func(docs []*db.Document) {
+			article(docs).Statements[0].Speaker = db.SpeakerDoc{Person: ptr("gan-tian\x00loo")}
+		},
+		want: []string{"statements[0].speaker.person", "NUL"},
+	}, {
+		name: "SlugTooLong",
+		edit: func(docs []*db.Document) { article(docs).Article.Slug = strings.Repeat("a", db.MaxSlug+1) },
+		want: []string{"article.slug", "the limit is 100 characters"},
+	}, {
+		name: "EvidenceNotUTF8",
+		edit: func(docs []*db.Document) { article(docs).Statements[0].Evidence[0].Text = "\xff\xfe" },
+		want: []string{"statements[0].evidence[0].text", "not valid UTF-8"},
+	}, {
+		name: "SourceTextTooLong",
+		edit: func(docs []*db.Document) {
+			doc := article(docs)
+			doc.Text += strings.Repeat("\nword", db.MaxArticleText/5)
+		},
+		want: []string{"article.source", "the source text is", "the limit is 200000 characters"},
+	}, {
 		name: "MissingSourceText",
 		editFile: func(fsys fstest.MapFS) {
 			for name := range fsys {

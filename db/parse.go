@@ -41,9 +41,6 @@ type DocumentLimits struct {
 	Items int
 	// StringBytes bounds any one key or value.
 	StringBytes int
-	// TextBytes bounds the article's source text, which is read beside
-	// the document (a file, or importArticle's text).
-	TextBytes int
 }
 
 // DefaultDocumentLimits leave room for articles far longer than the seeds,
@@ -55,7 +52,6 @@ var DefaultDocumentLimits = DocumentLimits{
 	Depth:       20,
 	Items:       2_000,
 	StringBytes: 64 << 10,
-	TextBytes:   1 << 20,
 }
 
 // WithDefaults returns l with each unset limit taken from DefaultDocumentLimits.
@@ -73,7 +69,6 @@ func (l DocumentLimits) WithDefaults() DocumentLimits {
 		Depth:       or(l.Depth, d.Depth),
 		Items:       or(l.Items, d.Items),
 		StringBytes: or(l.StringBytes, d.StringBytes),
-		TextBytes:   or(l.TextBytes, d.TextBytes),
 	}
 }
 
@@ -82,16 +77,6 @@ func (l DocumentLimits) WithDefaults() DocumentLimits {
 // bounding them bounds the memory that parsing holds at once to a few
 // documents' worth, however many requests import at the same time.
 var parsing = make(chan struct{}, runtime.GOMAXPROCS(0))
-
-// CheckText refuses an article text over limits.TextBytes, in a
-// *ValidationError at path.
-func (l DocumentLimits) CheckText(document, path string, text string) error {
-	if max := l.WithDefaults().TextBytes; len(text) > max {
-		return &ValidationError{Problems: []Problem{{Document: document, Path: path,
-			Message: fmt.Sprintf("is %d bytes, over the limit of %d bytes for an article's text", len(text), max)}}}
-	}
-	return nil
-}
 
 // ParseDocument decodes one curated document (YAML or JSON) strictly, within
 // DefaultDocumentLimits; see ParseDocumentWithin.

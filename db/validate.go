@@ -82,8 +82,13 @@ type validator struct {
 
 // Validate checks documents against each other and against what stored
 // already holds, and returns a *ValidationError listing every problem, or
-// nil. It resolves nothing into the database.
+// nil. It resolves nothing into the database. It first checks every text
+// of the documents against its limit (see textLimits); if any breaks one,
+// it reports those problems alone, before any text reaches the database.
 func validate(ctx context.Context, docs []*Document, stored catalog) (*validator, error) {
+	if problems := documentTextProblems(docs); len(problems) > 0 {
+		return nil, invalidInput(problems)
+	}
 	v := &validator{
 		docs:     docs,
 		stored:   stored,

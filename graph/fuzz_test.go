@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/model"
 )
 
 func FuzzDecodeID(f *testing.F) {
@@ -58,8 +59,8 @@ func FuzzDecodeCursor(f *testing.F) {
 			}
 			return
 		}
-		if c.Order == "" || len(c.Keys) == 0 || len(c.Keys) > 8 || len(s) > 1024 {
-			t.Errorf("decodeCursor(%q) = %+v; want an ordering and 1 to 8 keys from at most 1024 characters", s, c)
+		if c.Order == "" || len(c.Keys) == 0 || len(c.Keys) > 8 || len(s) > model.MaxCursor {
+			t.Errorf("decodeCursor(%q) = %+v; want an ordering and 1 to 8 keys from at most %d characters", s, c, model.MaxCursor)
 		}
 		again, ok := decodeCursor(encodeCursor(c.Order, c.Keys))
 		if !ok || again.Order != c.Order || !slices.Equal(again.Keys, c.Keys) {

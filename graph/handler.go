@@ -125,6 +125,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
 	srv.Use(limitChecker{limits: limits})
+	srv.AroundFields(checkArguments)
 	srv.Use(deliverDeferredAtOnce{})
 	if opts.ResponseCache != nil {
 		// Looked up after the limits: a cached query still has to be one

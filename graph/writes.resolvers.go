@@ -20,11 +20,11 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	payload := &model.ImportArticlePayload{ClientMutationID: input.ClientMutationID, UserErrors: []*model.UserError{}}
-	err = r.Documents.CheckText("document", "text", input.Text)
-	var doc *db.Document
-	if err == nil {
-		doc, err = db.ParseDocumentWithin(ctx, "document", []byte(input.Document), r.Documents)
+	if msg := db.TextProblem(input.Text, db.MaxArticleText); msg != "" {
+		payload.UserErrors = []*model.UserError{{Path: "text", Message: msg, Code: "INVALID"}}
+		return payload, nil
 	}
+	doc, err := db.ParseDocumentWithin(ctx, "document", []byte(input.Document), r.Documents)
 	if err == nil && doc.Article == nil {
 		err = &db.ValidationError{Problems: []db.Problem{{Document: "document", Path: "article", Message: "is required: importArticle imports one article"}}}
 	}

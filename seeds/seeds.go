@@ -86,10 +86,11 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits db.Docume
 			return nil, err
 		}
 		if a := doc.Article; a != nil && a.Source != "" {
-			text, err := readAtMost(fsys, path.Join(path.Dir(name), a.Source), limits.TextBytes)
+			text, err := readAtMost(fsys, path.Join(path.Dir(name), a.Source), maxTextBytes)
 			if errors.Is(err, errTooBig) {
 				problems = append(problems, db.Problem{Document: name, Path: "article.source",
-					Message: fmt.Sprintf("source text %q is more than the limit of %d bytes for an article's text", a.Source, limits.TextBytes)})
+					Message: fmt.Sprintf("source text %q is more than %d bytes, more than an article's text of at most %d characters can take",
+						a.Source, maxTextBytes, db.MaxArticleText)})
 				continue
 			}
 			if err != nil {
@@ -106,6 +107,10 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits db.Docume
 	}
 	return docs, nil
 }
+
+// maxTextBytes is as many bytes as the longest article text allowed can
+// take in UTF-8.
+const maxTextBytes = 4 * db.MaxArticleText
 
 // errTooBig is readAtMost's refusal.
 var errTooBig = errors.New("file too big")

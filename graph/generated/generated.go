@@ -3640,7 +3640,7 @@ input ArticleFilter {
   topics: [ID!]
   "Names any of these people, organizations, places, events, projects or agreements."
   mentions: [ID!]
-  "Full-text search over the title, lede and text (words, \"phrases\", -exclusions, OR)."
+  "Full-text search over the title, lede and text (words, \"phrases\", -exclusions, OR); at most 500 characters."
   text: String
   "Matches all of these filters."
   and: [ArticleFilter!]
@@ -3761,7 +3761,7 @@ exactly once in the article, unless ` + "`" + `paragraph` + "`" + ` and ` + "`" 
 occurrence, or ` + "`" + `all` + "`" + ` takes every whole-word occurrence.
 """
 input EvidenceInput {
-  "The exact words, copied from the article (quotes and dashes included)."
+  "The exact words, copied from the article (quotes and dashes included); at most 10,000 characters."
   text: String!
   "The paragraph to look in, counting every paragraph of the source from 1."
   paragraph: Int
@@ -3773,7 +3773,7 @@ input EvidenceInput {
 
 "A date as the article words it, with only the parts it gives or implies."
 input PartialDateInput {
-  "The date as the article words it, such as ` + "`" + `on Thursday` + "`" + `."
+  "The date as the article words it, such as ` + "`" + `on Thursday` + "`" + `; at most 300 characters."
   text: String!
   "The year, when known."
   year: Int
@@ -3783,7 +3783,7 @@ input PartialDateInput {
   day: Int
   "The parts the article does not state but that follow from context."
   inferred: [DatePart!]
-  "What the inferred parts follow from; required when any part is inferred."
+  "What the inferred parts follow from; required when any part is inferred; at most 10,000 characters."
   basis: String
 }
 
@@ -3801,7 +3801,7 @@ input SpeakerInput {
   person: ID
   "An organization speaking as itself."
   organization: ID
-  "Someone the article does not name, as it describes them (` + "`" + `a CSCEC staff member` + "`" + `)."
+  "Someone the article does not name, as it describes them (` + "`" + `a CSCEC staff member` + "`" + `); at most 10,000 characters."
   description: String
   "With description: the organization the unnamed speaker speaks for."
   speaksFor: ID
@@ -3811,7 +3811,7 @@ input SpeakerInput {
 input StatementFields {
   "Who made the statement (required)."
   speaker: SpeakerInput
-  "The speaker's role as the article gives it in this statement."
+  "The speaker's role as the article gives it in this statement; at most 300 characters."
   speakerRole: String
   "Affiliations of the speaker that the article cites with the statement; each must have evidence in the same article."
   speakerAffiliations: [ID!]
@@ -3819,7 +3819,7 @@ input StatementFields {
   verb: ReportingVerb
   "Quoted or paraphrased (required)."
   mode: StatementMode
-  "What was said (required)."
+  "What was said (required); at most 10,000 characters."
   content: String
   "The event at which it was said."
   event: ID
@@ -3837,7 +3837,7 @@ input CreateStatementInput {
   article: ID!
   "The statement."
   statement: StatementFields!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -3849,7 +3849,7 @@ input UpdateStatementInput {
   version: Int!
   "The fields to change."
   statement: StatementFields!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -3865,7 +3865,7 @@ type StatementPayload {
 
 "The curated fields of a figure. In an update, fields left out keep their stored values; null clears an optional one."
 input FigureFields {
-  "What is measured, in words (required)."
+  "What is measured, in words (required); at most 300 characters."
   metric: String
   "The exact value; required unless the unit is DATE."
   value: Decimal
@@ -3873,7 +3873,7 @@ input FigureFields {
   unit: FigureUnit
   "The ISO 4217 code, for unit CURRENCY."
   currency: String
-  "The figure as the article writes it (required)."
+  "The figure as the article writes it (required); at most 300 characters."
   display: String
   "The entity the figure is about (required)."
   subject: ID
@@ -3897,7 +3897,7 @@ input CreateFigureInput {
   article: ID!
   "The figure."
   figure: FigureFields!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -3909,7 +3909,7 @@ input UpdateFigureInput {
   version: Int!
   "The fields to change."
   figure: FigureFields!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -3933,15 +3933,15 @@ input AgreementPartyInput {
 
 "The fields of an agreement. In an update, fields left out keep their stored values; null clears an optional one."
 input AgreementFields {
-  "Unique across all entities (required): lowercase letters and digits joined by hyphens."
+  "Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "Its name (required)."
+  "Its name (required); at most 300 characters."
   name: String
   "What kind of agreement it is (required)."
   kind: AgreementKind
   "How far it has got."
   status: AgreementStatus
-  "A one-line summary."
+  "A one-line summary; at most 10,000 characters."
   summary: String
   "When it was made."
   date: PartialDateInput
@@ -3963,7 +3963,7 @@ input CreateAgreementInput {
   agreement: AgreementFields!
   "Where an article names it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -3977,7 +3977,7 @@ input UpdateAgreementInput {
   agreement: AgreementFields!
   "Where an article names it; replaces that article's evidence for it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -3993,11 +3993,11 @@ type AgreementPayload {
 
 "The fields of a person. In an update, fields left out keep their stored values."
 input PersonFields {
-  "Unique across all entities (required): lowercase letters and digits joined by hyphens."
+  "Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "The name without honorifics (required)."
+  "The name without honorifics (required); at most 300 characters."
   name: String
-  "Honorifics, in the article's order (` + "`" + `Datuk` + "`" + `, ` + "`" + `Dr` + "`" + `)."
+  "Honorifics, in the article's order (` + "`" + `Datuk` + "`" + `, ` + "`" + `Dr` + "`" + `); at most 300 characters each."
   honorifics: [String!]
 }
 
@@ -4007,7 +4007,7 @@ input CreatePersonInput {
   person: PersonFields!
   "Where an article names them."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4021,7 +4021,7 @@ input UpdatePersonInput {
   person: PersonFields!
   "Where an article names them; replaces that article's evidence for them."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4037,11 +4037,11 @@ type PersonPayload {
 
 "The fields of an organization. In an update, fields left out keep their stored values; null clears an optional one."
 input OrganizationFields {
-  "Unique across all entities (required): lowercase letters and digits joined by hyphens."
+  "Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "Its full name (required)."
+  "Its full name (required); at most 300 characters."
   name: String
-  "Its abbreviation or short name."
+  "Its abbreviation or short name; at most 300 characters."
   shortName: String
   "What kind of organization it is, when the article says."
   kind: OrganizationKind
@@ -4051,7 +4051,7 @@ input OrganizationFields {
   parent: ID
   "Marks a name kept verbatim that does not identify the organization; note must say why."
   unresolved: Boolean
-  "A curator's note."
+  "A curator's note; at most 10,000 characters."
   note: String
 }
 
@@ -4061,7 +4061,7 @@ input CreateOrganizationInput {
   organization: OrganizationFields!
   "Where an article names it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4075,7 +4075,7 @@ input UpdateOrganizationInput {
   organization: OrganizationFields!
   "Where an article names it; replaces that article's evidence for it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4091,9 +4091,9 @@ type OrganizationPayload {
 
 "The fields of a place. In an update, fields left out keep their stored values; null clears an optional one."
 input PlaceFields {
-  "Unique across all entities (required): lowercase letters and digits joined by hyphens."
+  "Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "Its name (required)."
+  "Its name (required); at most 300 characters."
   name: String
   "What kind of place it is (required)."
   kind: PlaceKind
@@ -4109,7 +4109,7 @@ input CreatePlaceInput {
   place: PlaceFields!
   "Where an article names it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4123,7 +4123,7 @@ input UpdatePlaceInput {
   place: PlaceFields!
   "Where an article names it; replaces that article's evidence for it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4147,13 +4147,13 @@ input EventParticipantInput {
 
 "The fields of an event. In an update, fields left out keep their stored values; null clears an optional one."
 input EventFields {
-  "Unique across all entities (required): lowercase letters and digits joined by hyphens."
+  "Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "Its name (required)."
+  "Its name (required); at most 300 characters."
   name: String
   "What kind of event it is (required)."
   kind: EventKind
-  "A one-line summary."
+  "A one-line summary; at most 10,000 characters."
   summary: String
   "When it took place."
   date: PartialDateInput
@@ -4163,7 +4163,7 @@ input EventFields {
   venue: ID
   "The event it is a session of."
   parent: ID
-  "Who took part, as the article describes them."
+  "Who took part, as the article describes them; at most 10,000 characters."
   participantDescription: String
   "Entities that took part."
   participants: [EventParticipantInput!]
@@ -4177,7 +4177,7 @@ input CreateEventInput {
   event: EventFields!
   "Where an article names it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4191,7 +4191,7 @@ input UpdateEventInput {
   event: EventFields!
   "Where an article names it; replaces that article's evidence for it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4207,15 +4207,15 @@ type EventPayload {
 
 "The fields of a project. In an update, fields left out keep their stored values; null clears an optional one."
 input ProjectFields {
-  "Unique across all entities (required): lowercase letters and digits joined by hyphens."
+  "Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "Its name (required)."
+  "Its name (required); at most 300 characters."
   name: String
   "What kind of project it is (required)."
   kind: ProjectKind
   "How far it has got."
   status: ProjectStatus
-  "A one-line summary."
+  "A one-line summary; at most 10,000 characters."
   summary: String
   "The organization building it."
   builder: ID
@@ -4231,7 +4231,7 @@ input CreateProjectInput {
   project: ProjectFields!
   "Where an article names it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4245,7 +4245,7 @@ input UpdateProjectInput {
   project: ProjectFields!
   "Where an article names it; replaces that article's evidence for it."
   mention: MentionInput
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4261,11 +4261,11 @@ type ProjectPayload {
 
 "The fields of a topic. In an update, fields left out keep their stored values; null clears an optional one."
 input TopicFields {
-  "Unique among topics (required): lowercase letters and digits joined by hyphens."
+  "Unique among topics (required): lowercase letters and digits joined by hyphens; at most 100 characters."
   slug: String
-  "Its label, unique among topics (required)."
+  "Its label, unique among topics (required); at most 300 characters."
   label: String
-  "What the topic covers."
+  "What the topic covers; at most 10,000 characters."
   description: String
   "The broader topic."
   parent: ID
@@ -4275,7 +4275,7 @@ input TopicFields {
 input CreateTopicInput {
   "The topic."
   topic: TopicFields!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4287,7 +4287,7 @@ input UpdateTopicInput {
   version: Int!
   "The fields to change."
   topic: TopicFields!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4309,7 +4309,7 @@ input DeleteInput {
   version: Int
   "Also delete what cannot exist without the item, and clear optional references to it."
   cascade: Boolean = false
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 
@@ -4867,7 +4867,7 @@ input AgreementFilter {
   date: DateRange
   "Focused on any of these topics (or their narrower topics)."
   topics: [ID!]
-  "Full-text search over the name and summary."
+  "Full-text search over the name and summary; at most 500 characters."
   text: String
   "Matches all of these filters."
   and: [AgreementFilter!]
@@ -4895,7 +4895,7 @@ enum AgreementOrderField {
 
 "Selects people. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
 input PersonFilter {
-  "Name contains something like this, tolerating typos and ignoring honorifics."
+  "Name contains something like this, tolerating typos and ignoring honorifics; at most 500 characters."
   name: String
   "Affiliated with any of these organizations (or their sub-organizations)."
   organizations: [ID!]
@@ -4927,7 +4927,7 @@ input OrganizationFilter {
   kinds: [OrganizationKind!]
   "In any of these countries."
   countries: [ID!]
-  "Name or acronym contains something like this, tolerating typos."
+  "Name or acronym contains something like this, tolerating typos; at most 500 characters."
   name: String
   "Matches all of these filters."
   and: [OrganizationFilter!]
@@ -5139,6 +5139,11 @@ whom — each fact tied to the exact words of the article that support it.
 Every list is a Relay cursor connection: page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or
 backwards with ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, at most 100 items a page. Every object with an
 ` + "`" + `id` + "`" + ` can be fetched again with ` + "`" + `node(id:)` + "`" + `.
+
+Text arguments are counted in characters (Unicode code points): a slug at
+most 100, any other at most 500 unless its description says otherwise. None
+may hold a NUL character (U+0000). A read that breaks either fails with
+BAD_USER_INPUT naming the argument.
 """
 type Query {
   "Fetches any object by its global ID; null when nothing has that ID."
@@ -5147,12 +5152,12 @@ type Query {
   nodes("Global IDs, at most 100." ids: [ID!]!): [Node]!
 
   "Any person, organization, place, event, project or agreement, by slug (` + "`" + `malaysia` + "`" + `, ` + "`" + `xi-jinping` + "`" + `); null when none has it."
-  entity("The entity's slug." slug: String!): Entity
+  entity("The entity's slug; at most 100 characters." slug: String!): Entity
   "A topic by slug (` + "`" + `digital-economy` + "`" + `); null when none has it."
-  topic("The topic's slug." slug: String!): Topic
+  topic("The topic's slug; at most 100 characters." slug: String!): Topic
 
   "One article, by global ID or by slug (give exactly one)."
-  article("The article's global ID." id: ID, "The article's slug, e.g. from its URL." slug: String): Article
+  article("The article's global ID." id: ID, "The article's slug, e.g. from its URL; at most 100 characters." slug: String): Article
 
   "Articles, newest first unless ordered otherwise."
   articles(
@@ -5306,7 +5311,7 @@ type Query {
   at most 200 results of each of those types.
   """
   search(
-    "What to look for, e.g. ` + "`" + `digital economy` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `."
+    "What to look for, e.g. ` + "`" + `digital economy` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `; at most 500 characters."
     query: String!
     "Only results of these types; all types when omitted."
     types: [SearchType!]
@@ -5731,7 +5736,7 @@ input StatementFilter {
   articles: [ID!]
   "In articles published within this range."
   published: DateRange
-  "Full-text search over what was said and the speaker's role."
+  "Full-text search over what was said and the speaker's role; at most 500 characters."
   text: String
   "Matches all of these filters."
   and: [StatementFilter!]
@@ -5830,7 +5835,7 @@ enum FigureUnit {
 
 "Selects figures. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
 input FigureFilter {
-  "The metric contains this text (case-insensitive), e.g. ` + "`" + `GDP` + "`" + `."
+  "The metric contains this text (case-insensitive), e.g. ` + "`" + `GDP` + "`" + `; at most 500 characters."
   metric: String
   "About any of these entities."
   subjects: [ID!]
@@ -5893,7 +5898,11 @@ Changes to the dataset. Every mutation needs an API token, sent as
 ` + "`" + `Authorization: Bearer <token>` + "`" + `: without a valid one it fails with
 UNAUTHENTICATED and writes nothing. Problems with the input come back in the
 payload's ` + "`" + `userErrors` + "`" + `, each naming where in the input it is, and then
-nothing is written either.
+nothing is written either. Texts are counted in characters (Unicode code
+points); each input field's description gives its limit, and none may hold a
+NUL character (U+0000): a text over its limit, or with a NUL, is a userError
+naming the field and the limit (a clientMutationId, which is only echoed,
+fails the mutation with BAD_USER_INPUT instead).
 """
 type Mutation {
   """
@@ -5912,12 +5921,15 @@ input ImportArticleInput {
   """
   The curated document, as YAML or JSON: one YAML document, without anchors or aliases, of at most 256 KiB,
   50,000 nodes, 20 levels of nesting, 2,000 items in a list and 64 KiB in a string by default (the
-  server's -max-document-* settings). Over a limit it is refused as a user error that names the limit.
+  server's -max-document-* settings); over one of them it is refused as a user error that names the limit.
+  Its texts have the limits of the create and update inputs: slugs, keys and references at most 100
+  characters; names, labels, titles, roles, metrics, displays, dates' wording and vocabulary words at
+  most 300; content, summaries, notes, descriptions, ledes, bases and evidence at most 10,000.
   """
   document: String!
-  "The article's verbatim source text, of at most 1 MiB by default (-max-text-bytes); evidence is looked up and offsets counted in it."
+  "The article's verbatim source text; evidence is looked up and offsets counted in it; at most 200,000 characters."
   text: String!
-  "Any string; the payload returns it unchanged."
+  "Any string; the payload returns it unchanged; at most 500 characters."
   clientMutationId: String
 }
 

@@ -15,6 +15,12 @@ type cursorJSON struct {
 	Keys  []string `json:"k"`
 }
 
+// MaxCursor bounds the length of a cursor DecodeCursor accepts. A cursor
+// carries at most one text key, a name or label of at most
+// db.MaxShortText characters, each at most 6 bytes in JSON (\u003c), so
+// every cursor the API makes is shorter.
+const MaxCursor = 4096
+
 // EncodeCursor returns the opaque cursor of a row in an ordering.
 func EncodeCursor(order string, keys []string) string {
 	b, _ := json.Marshal(cursorJSON{Order: order, Keys: keys})
@@ -23,7 +29,7 @@ func EncodeCursor(order string, keys []string) string {
 
 // DecodeCursor parses an opaque cursor, or returns ok false.
 func DecodeCursor(s string) (*db.Cursor, bool) {
-	if len(s) > 1024 {
+	if len(s) > MaxCursor {
 		return nil, false
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(s)

@@ -11,15 +11,15 @@ import (
 
 // The fields of an agreement. In an update, fields left out keep their stored values; null clears an optional one.
 type AgreementFields struct {
-	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// Its name (required).
+	// Its name (required); at most 300 characters.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// What kind of agreement it is (required).
 	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
 	// How far it has got.
 	Status graphql.Omittable[*string] `json:"status,omitempty"`
-	// A one-line summary.
+	// A one-line summary; at most 10,000 characters.
 	Summary graphql.Omittable[*string] `json:"summary,omitempty"`
 	// When it was made.
 	Date graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
@@ -47,7 +47,7 @@ type AgreementFilter struct {
 	Date *DateRange `json:"date,omitempty"`
 	// Focused on any of these topics (or their narrower topics).
 	Topics []string `json:"topics,omitempty"`
-	// Full-text search over the name and summary.
+	// Full-text search over the name and summary; at most 500 characters.
 	Text *string `json:"text,omitempty"`
 	// Matches all of these filters.
 	And []*AgreementFilter `json:"and,omitempty"`
@@ -92,7 +92,7 @@ type ArticleFilter struct {
 	Topics []string `json:"topics,omitempty"`
 	// Names any of these people, organizations, places, events, projects or agreements.
 	Mentions []string `json:"mentions,omitempty"`
-	// Full-text search over the title, lede and text (words, "phrases", -exclusions, OR).
+	// Full-text search over the title, lede and text (words, "phrases", -exclusions, OR); at most 500 characters.
 	Text *string `json:"text,omitempty"`
 	// Matches all of these filters.
 	And []*ArticleFilter `json:"and,omitempty"`
@@ -116,7 +116,7 @@ type CreateAgreementInput struct {
 	Agreement *AgreementFields `json:"agreement"`
 	// Where an article names it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -126,7 +126,7 @@ type CreateEventInput struct {
 	Event *EventFields `json:"event"`
 	// Where an article names it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -136,7 +136,7 @@ type CreateFigureInput struct {
 	Article string `json:"article"`
 	// The figure.
 	Figure *FigureFields `json:"figure"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -146,7 +146,7 @@ type CreateOrganizationInput struct {
 	Organization *OrganizationFields `json:"organization"`
 	// Where an article names it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -156,7 +156,7 @@ type CreatePersonInput struct {
 	Person *PersonFields `json:"person"`
 	// Where an article names them.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -166,7 +166,7 @@ type CreatePlaceInput struct {
 	Place *PlaceFields `json:"place"`
 	// Where an article names it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -176,7 +176,7 @@ type CreateProjectInput struct {
 	Project *ProjectFields `json:"project"`
 	// Where an article names it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -186,7 +186,7 @@ type CreateStatementInput struct {
 	Article string `json:"article"`
 	// The statement.
 	Statement *StatementFields `json:"statement"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -194,7 +194,7 @@ type CreateStatementInput struct {
 type CreateTopicInput struct {
 	// The topic.
 	Topic *TopicFields `json:"topic"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -222,7 +222,7 @@ type DeleteInput struct {
 	Version *int `json:"version,omitempty"`
 	// Also delete what cannot exist without the item, and clear optional references to it.
 	Cascade *bool `json:"cascade,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -240,13 +240,13 @@ type DeletePayload struct {
 
 // The fields of an event. In an update, fields left out keep their stored values; null clears an optional one.
 type EventFields struct {
-	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// Its name (required).
+	// Its name (required); at most 300 characters.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// What kind of event it is (required).
 	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
-	// A one-line summary.
+	// A one-line summary; at most 10,000 characters.
 	Summary graphql.Omittable[*string] `json:"summary,omitempty"`
 	// When it took place.
 	Date graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
@@ -256,7 +256,7 @@ type EventFields struct {
 	Venue graphql.Omittable[*string] `json:"venue,omitempty"`
 	// The event it is a session of.
 	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
-	// Who took part, as the article describes them.
+	// Who took part, as the article describes them; at most 10,000 characters.
 	ParticipantDescription graphql.Omittable[*string] `json:"participantDescription,omitempty"`
 	// Entities that took part.
 	Participants graphql.Omittable[[]*EventParticipantInput] `json:"participants,omitempty"`
@@ -310,7 +310,7 @@ type EventPayload struct {
 // exactly once in the article, unless `paragraph` and `occurrence` pick one
 // occurrence, or `all` takes every whole-word occurrence.
 type EvidenceInput struct {
-	// The exact words, copied from the article (quotes and dashes included).
+	// The exact words, copied from the article (quotes and dashes included); at most 10,000 characters.
 	Text string `json:"text"`
 	// The paragraph to look in, counting every paragraph of the source from 1.
 	Paragraph *int `json:"paragraph,omitempty"`
@@ -332,7 +332,7 @@ type FigureAddedFilter struct {
 
 // The curated fields of a figure. In an update, fields left out keep their stored values; null clears an optional one.
 type FigureFields struct {
-	// What is measured, in words (required).
+	// What is measured, in words (required); at most 300 characters.
 	Metric graphql.Omittable[*string] `json:"metric,omitempty"`
 	// The exact value; required unless the unit is DATE.
 	Value graphql.Omittable[*string] `json:"value,omitempty"`
@@ -340,7 +340,7 @@ type FigureFields struct {
 	Unit graphql.Omittable[*string] `json:"unit,omitempty"`
 	// The ISO 4217 code, for unit CURRENCY.
 	Currency graphql.Omittable[*string] `json:"currency,omitempty"`
-	// The figure as the article writes it (required).
+	// The figure as the article writes it (required); at most 300 characters.
 	Display graphql.Omittable[*string] `json:"display,omitempty"`
 	// The entity the figure is about (required).
 	Subject graphql.Omittable[*string] `json:"subject,omitempty"`
@@ -360,7 +360,7 @@ type FigureFields struct {
 
 // Selects figures. Fields combine with AND; `and`, `or` and `not` combine whole filters.
 type FigureFilter struct {
-	// The metric contains this text (case-insensitive), e.g. `GDP`.
+	// The metric contains this text (case-insensitive), e.g. `GDP`; at most 500 characters.
 	Metric *string `json:"metric,omitempty"`
 	// About any of these entities.
 	Subjects []string `json:"subjects,omitempty"`
@@ -404,11 +404,14 @@ type FigurePayload struct {
 type ImportArticleInput struct {
 	// The curated document, as YAML or JSON: one YAML document, without anchors or aliases, of at most 256 KiB,
 	// 50,000 nodes, 20 levels of nesting, 2,000 items in a list and 64 KiB in a string by default (the
-	// server's -max-document-* settings). Over a limit it is refused as a user error that names the limit.
+	// server's -max-document-* settings); over one of them it is refused as a user error that names the limit.
+	// Its texts have the limits of the create and update inputs: slugs, keys and references at most 100
+	// characters; names, labels, titles, roles, metrics, displays, dates' wording and vocabulary words at
+	// most 300; content, summaries, notes, descriptions, ledes, bases and evidence at most 10,000.
 	Document string `json:"document"`
-	// The article's verbatim source text, of at most 1 MiB by default (-max-text-bytes); evidence is looked up and offsets counted in it.
+	// The article's verbatim source text; evidence is looked up and offsets counted in it; at most 200,000 characters.
 	Text string `json:"text"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -434,17 +437,21 @@ type MentionInput struct {
 // `Authorization: Bearer <token>`: without a valid one it fails with
 // UNAUTHENTICATED and writes nothing. Problems with the input come back in the
 // payload's `userErrors`, each naming where in the input it is, and then
-// nothing is written either.
+// nothing is written either. Texts are counted in characters (Unicode code
+// points); each input field's description gives its limit, and none may hold a
+// NUL character (U+0000): a text over its limit, or with a NUL, is a userError
+// naming the field and the limit (a clientMutationId, which is only echoed,
+// fails the mutation with BAD_USER_INPUT instead).
 type Mutation struct {
 }
 
 // The fields of an organization. In an update, fields left out keep their stored values; null clears an optional one.
 type OrganizationFields struct {
-	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// Its full name (required).
+	// Its full name (required); at most 300 characters.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// Its abbreviation or short name.
+	// Its abbreviation or short name; at most 300 characters.
 	ShortName graphql.Omittable[*string] `json:"shortName,omitempty"`
 	// What kind of organization it is, when the article says.
 	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
@@ -454,7 +461,7 @@ type OrganizationFields struct {
 	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
 	// Marks a name kept verbatim that does not identify the organization; note must say why.
 	Unresolved graphql.Omittable[*bool] `json:"unresolved,omitempty"`
-	// A curator's note.
+	// A curator's note; at most 10,000 characters.
 	Note graphql.Omittable[*string] `json:"note,omitempty"`
 }
 
@@ -464,7 +471,7 @@ type OrganizationFilter struct {
 	Kinds []string `json:"kinds,omitempty"`
 	// In any of these countries.
 	Countries []string `json:"countries,omitempty"`
-	// Name or acronym contains something like this, tolerating typos.
+	// Name or acronym contains something like this, tolerating typos; at most 500 characters.
 	Name *string `json:"name,omitempty"`
 	// Matches all of these filters.
 	And []*OrganizationFilter `json:"and,omitempty"`
@@ -494,7 +501,7 @@ type OrganizationPayload struct {
 
 // A date as the article words it, with only the parts it gives or implies.
 type PartialDateInput struct {
-	// The date as the article words it, such as `on Thursday`.
+	// The date as the article words it, such as `on Thursday`; at most 300 characters.
 	Text string `json:"text"`
 	// The year, when known.
 	Year *int `json:"year,omitempty"`
@@ -504,23 +511,23 @@ type PartialDateInput struct {
 	Day *int `json:"day,omitempty"`
 	// The parts the article does not state but that follow from context.
 	Inferred []string `json:"inferred,omitempty"`
-	// What the inferred parts follow from; required when any part is inferred.
+	// What the inferred parts follow from; required when any part is inferred; at most 10,000 characters.
 	Basis *string `json:"basis,omitempty"`
 }
 
 // The fields of a person. In an update, fields left out keep their stored values.
 type PersonFields struct {
-	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// The name without honorifics (required).
+	// The name without honorifics (required); at most 300 characters.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// Honorifics, in the article's order (`Datuk`, `Dr`).
+	// Honorifics, in the article's order (`Datuk`, `Dr`); at most 300 characters each.
 	Honorifics graphql.Omittable[[]string] `json:"honorifics,omitempty"`
 }
 
 // Selects people. Fields combine with AND; `and`, `or` and `not` combine whole filters.
 type PersonFilter struct {
-	// Name contains something like this, tolerating typos and ignoring honorifics.
+	// Name contains something like this, tolerating typos and ignoring honorifics; at most 500 characters.
 	Name *string `json:"name,omitempty"`
 	// Affiliated with any of these organizations (or their sub-organizations).
 	Organizations []string `json:"organizations,omitempty"`
@@ -552,9 +559,9 @@ type PersonPayload struct {
 
 // The fields of a place. In an update, fields left out keep their stored values; null clears an optional one.
 type PlaceFields struct {
-	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// Its name (required).
+	// Its name (required); at most 300 characters.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// What kind of place it is (required).
 	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
@@ -598,15 +605,15 @@ type PlacePayload struct {
 
 // The fields of a project. In an update, fields left out keep their stored values; null clears an optional one.
 type ProjectFields struct {
-	// Unique across all entities (required): lowercase letters and digits joined by hyphens.
+	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// Its name (required).
+	// Its name (required); at most 300 characters.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// What kind of project it is (required).
 	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
 	// How far it has got.
 	Status graphql.Omittable[*string] `json:"status,omitempty"`
-	// A one-line summary.
+	// A one-line summary; at most 10,000 characters.
 	Summary graphql.Omittable[*string] `json:"summary,omitempty"`
 	// The organization building it.
 	Builder graphql.Omittable[*string] `json:"builder,omitempty"`
@@ -633,6 +640,11 @@ type ProjectPayload struct {
 // Every list is a Relay cursor connection: page forwards with `first`/`after` or
 // backwards with `last`/`before`, at most 100 items a page. Every object with an
 // `id` can be fetched again with `node(id:)`.
+//
+// Text arguments are counted in characters (Unicode code points): a slug at
+// most 100, any other at most 500 unless its description says otherwise. None
+// may hold a NUL character (U+0000). A read that breaks either fails with
+// BAD_USER_INPUT naming the argument.
 type Query struct {
 }
 
@@ -642,7 +654,7 @@ type SpeakerInput struct {
 	Person *string `json:"person,omitempty"`
 	// An organization speaking as itself.
 	Organization *string `json:"organization,omitempty"`
-	// Someone the article does not name, as it describes them (`a CSCEC staff member`).
+	// Someone the article does not name, as it describes them (`a CSCEC staff member`); at most 10,000 characters.
 	Description *string `json:"description,omitempty"`
 	// With description: the organization the unnamed speaker speaks for.
 	SpeaksFor *string `json:"speaksFor,omitempty"`
@@ -662,7 +674,7 @@ type StatementAddedFilter struct {
 type StatementFields struct {
 	// Who made the statement (required).
 	Speaker graphql.Omittable[*SpeakerInput] `json:"speaker,omitempty"`
-	// The speaker's role as the article gives it in this statement.
+	// The speaker's role as the article gives it in this statement; at most 300 characters.
 	SpeakerRole graphql.Omittable[*string] `json:"speakerRole,omitempty"`
 	// Affiliations of the speaker that the article cites with the statement; each must have evidence in the same article.
 	SpeakerAffiliations graphql.Omittable[[]string] `json:"speakerAffiliations,omitempty"`
@@ -670,7 +682,7 @@ type StatementFields struct {
 	Verb graphql.Omittable[*string] `json:"verb,omitempty"`
 	// Quoted or paraphrased (required).
 	Mode graphql.Omittable[*string] `json:"mode,omitempty"`
-	// What was said (required).
+	// What was said (required); at most 10,000 characters.
 	Content graphql.Omittable[*string] `json:"content,omitempty"`
 	// The event at which it was said.
 	Event graphql.Omittable[*string] `json:"event,omitempty"`
@@ -701,7 +713,7 @@ type StatementFilter struct {
 	Articles []string `json:"articles,omitempty"`
 	// In articles published within this range.
 	Published *DateRange `json:"published,omitempty"`
-	// Full-text search over what was said and the speaker's role.
+	// Full-text search over what was said and the speaker's role; at most 500 characters.
 	Text *string `json:"text,omitempty"`
 	// Matches all of these filters.
 	And []*StatementFilter `json:"and,omitempty"`
@@ -737,11 +749,11 @@ type Subscription struct {
 
 // The fields of a topic. In an update, fields left out keep their stored values; null clears an optional one.
 type TopicFields struct {
-	// Unique among topics (required): lowercase letters and digits joined by hyphens.
+	// Unique among topics (required): lowercase letters and digits joined by hyphens; at most 100 characters.
 	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
-	// Its label, unique among topics (required).
+	// Its label, unique among topics (required); at most 300 characters.
 	Label graphql.Omittable[*string] `json:"label,omitempty"`
-	// What the topic covers.
+	// What the topic covers; at most 10,000 characters.
 	Description graphql.Omittable[*string] `json:"description,omitempty"`
 	// The broader topic.
 	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
@@ -775,7 +787,7 @@ type UpdateAgreementInput struct {
 	Agreement *AgreementFields `json:"agreement"`
 	// Where an article names it; replaces that article's evidence for it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -789,7 +801,7 @@ type UpdateEventInput struct {
 	Event *EventFields `json:"event"`
 	// Where an article names it; replaces that article's evidence for it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -801,7 +813,7 @@ type UpdateFigureInput struct {
 	Version int `json:"version"`
 	// The fields to change.
 	Figure *FigureFields `json:"figure"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -815,7 +827,7 @@ type UpdateOrganizationInput struct {
 	Organization *OrganizationFields `json:"organization"`
 	// Where an article names it; replaces that article's evidence for it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -829,7 +841,7 @@ type UpdatePersonInput struct {
 	Person *PersonFields `json:"person"`
 	// Where an article names them; replaces that article's evidence for them.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -843,7 +855,7 @@ type UpdatePlaceInput struct {
 	Place *PlaceFields `json:"place"`
 	// Where an article names it; replaces that article's evidence for it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -857,7 +869,7 @@ type UpdateProjectInput struct {
 	Project *ProjectFields `json:"project"`
 	// Where an article names it; replaces that article's evidence for it.
 	Mention *MentionInput `json:"mention,omitempty"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -869,7 +881,7 @@ type UpdateStatementInput struct {
 	Version int `json:"version"`
 	// The fields to change.
 	Statement *StatementFields `json:"statement"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -881,7 +893,7 @@ type UpdateTopicInput struct {
 	Version int `json:"version"`
 	// The fields to change.
 	Topic *TopicFields `json:"topic"`
-	// Any string; the payload returns it unchanged.
+	// Any string; the payload returns it unchanged; at most 500 characters.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 

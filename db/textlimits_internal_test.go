@@ -1,0 +1,71 @@
+package db
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestEveryTextHasALimit walks the document types: every string field
+// must have its own entry in textLimits, so a field added later cannot go
+// unbounded (an unlisted one would get a limit of 0).
+func TestEveryTextHasALimit(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(path string, typ reflect.Type)
+	walk = func(path string, typ reflect.Type) {
+		switch typ.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			walk(path, typ.Elem())
+		case reflect.Struct:
+			if seen[typ] {
+				return
+			}
+			seen[typ] = true
+			for i := range typ.NumField() {
+				name, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+				if name == "" || name == "-" {
+					continue
+				}
+				elem := typ.Field(i).Type
+				for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice {
+					elem = elem.Elem()
+				}
+				_, own := textLimits[typ.Name()+"."+name]
+				_, shared := textLimits[name]
+				if elem.Kind() == reflect.String && !own && !shared {
+					t.Errorf("%s.%s has no entry in textLimits", typ.Name(), name)
+				}
+				walk(typ.Name()+"."+name, elem)
+			}
+		}
+	}
+	walk("", reflect.TypeOf(Document{}))
+	if len(seen) < 15 {
+		t.Errorf("walked %d types; want every document type", len(seen))
+	}
+}
+
+// BenchmarkDocumentTextProblems measures the text check every import and
+// every edit now runs first, on the seed documents.
+func BenchmarkDocumentTextProblems(b *testing.B) {
+	var docs []*Document
+	for _, name := range []string{"catalog.yaml", "articles/000_2e3fe38e4a0ba82d.yaml", "articles/003_a22b1cf4084b29ce.yaml"} {
+		data, err := os.ReadFile(filepath.Join("..", "seeds", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := ParseDocument(name, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if problems := documentTextProblems(docs); len(problems) > 0 {
+			b.Fatalf("the seeds break a text limit: %v", problems)
+		}
+	}
+}
