@@ -309,7 +309,13 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o orderi
 			SELECT par.id AS list_parent, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
 		) x`, par, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
 	}
-	rows, err := q.Query(ctx, sql, l.args)
+	return collectNestedPages[T](ctx, q, sql, l.args, o, parents, page, limit, backward, withCount)
+}
+
+// collectNestedPages runs a statement of nested pages and splits its rows
+// into each parent's page; see fetchNestedPages.
+func collectNestedPages[T any](ctx context.Context, q querier, sql string, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
+	rows, err := q.Query(ctx, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -345,7 +351,12 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o orderi
 func countNested(ctx context.Context, q querier, l listing, parents []int64) (map[int64]int, error) {
 	sql := fmt.Sprintf(`SELECT par.id, (SELECT count(*) FROM %s WHERE %s) FROM unnest(%s::bigint[]) AS par(id)`,
 		l.from, l.whereSQL(), l.arg(parents))
-	rows, err := q.Query(ctx, sql, l.args)
+	return collectCounts(ctx, q, sql, l.args)
+}
+
+// collectCounts runs a statement that returns parents and their counts.
+func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]int, error) {
+	rows, err := q.Query(ctx, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("count nested: %w", err)
 	}
@@ -360,6 +371,43 @@ func countNested(ctx context.Context, q querier, l listing, parents []int64) (ma
 		return nil, fmt.Errorf("count nested: %w", err)
 	}
 	return counts, nil
+}
+
+// fetchMemberPages is fetchNestedPages for a relation whose children are
+// listed by members (see Relation): with is a WITH list that ends with
+// list_members(list_parent, ids), every parent's children, found once for
+// the whole batch. Each parent's page is its first rows by row_number()
+// over its children, and each row carries its parent's count (the number
+// of its ids, before the cursor's bounds) as list_total.
+func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, with string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+	orderBy, limit, backward, err := l.keyset(o, page)
+	if err != nil {
+		return nil, err
+	}
+	if l.args == nil {
+		l.args = pgx.NamedArgs{}
+	}
+	l.args["parents"] = parents
+	// list_sizes counts the ids apart, so that the sort of the rows does
+	// not carry each parent's array along.
+	sql := fmt.Sprintf(`
+		WITH RECURSIVE %s,
+		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, cardinality(m.ids) AS n FROM list_members m)
+		SELECT x.* FROM (
+			SELECT m.list_parent, m.n AS list_total, %s, %s,
+				row_number() OVER (PARTITION BY m.list_parent ORDER BY %s) AS list_rank
+			FROM list_sizes m JOIN %s ON %s.id = ANY(m.ids) WHERE %s
+		) x WHERE x.list_rank <= %d ORDER BY x.list_parent, x.list_rank`,
+		with, l.columns, keysColumn(o), orderBy, l.from, alias, l.whereSQL(), limit+1)
+	return collectNestedPages[T](ctx, q, sql, l.args, o, parents, page, limit, backward, withCount)
+}
+
+// countMembers counts the children of many parents of a relation listed by
+// members (see Relation) in one statement; with is as for fetchMemberPages.
+func countMembers(ctx context.Context, q querier, with string, parents []int64) (map[int64]int, error) {
+	sql := `WITH RECURSIVE ` + with + `
+		SELECT m.list_parent, cardinality(m.ids) FROM list_members m`
+	return collectCounts(ctx, q, sql, pgx.NamedArgs{"parents": parents})
 }
 
 // keyed is any domain type that embeds Keyset.
