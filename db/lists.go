@@ -115,17 +115,21 @@ func (s *Store) CountTopics(ctx context.Context) (int, error) {
 }
 
 // Relation is a nested listing of T: the children of a parent, such as an
-// article's statements. Its children are found one of two ways:
-//   - by a condition that refers to the parent's id as par.id: each
+// article's statements. A parent's page is read one of two ways:
+//   - by a condition (where) that refers to the parent's id as par.id: each
 //     parent's page is read by a subquery of its own, which suits children
-//     an index finds by their parent (an article's statements);
-//   - by members, a query of (list_parent, ids) rows: each parent in
-//     @parents with the ids of all its children, once each. It runs once
-//     for the whole batch, after the WITH list with (which may walk all the
-//     parents' subtrees at once), and each parent's page is ranked from its
-//     ids. This suits children found through link tables and subtrees (an
-//     organization's statements), where a condition would be checked row
-//     by row, for every parent.
+//     an index finds by their parent (an article's statements), or children
+//     that an index on the listing's order finds soon (a topic's);
+//   - by members, without a condition: a query of (list_parent, ids) rows,
+//     each parent in @parents with the ids of all its children, once each.
+//     It runs once for the whole batch, after the WITH list with (which may
+//     walk all the parents' subtrees at once), and each parent's page is
+//     ranked from its ids. This suits children found through link tables
+//     and subtrees (an organization's statements), where a condition would
+//     be checked row by row, for every parent.
+//
+// A relation with members counts its children from them, with a condition
+// or not: counting needs no rows of the listing itself.
 type Relation[T any] struct {
 	name, from, columns, where string
 	with, members, alias       string // alias is the table of from whose ids members lists
@@ -140,9 +144,10 @@ func relation[T any](desc bool, name, from, columns, where string, keys []sortKe
 }
 
 // memberRelation declares a nested listing by members; alias is the table
-// of from whose ids members lists.
-func memberRelation[T any](desc bool, name, from, alias, columns, with, members string, keys []sortKey) Relation[T] {
-	return Relation[T]{name: name, from: from, alias: alias, columns: columns, with: with, members: members, keys: keys, desc: desc}
+// of from whose ids members lists. With a condition (where), pages are read
+// by the condition and counted from the members.
+func memberRelation[T any](desc bool, name, from, alias, columns, where, with, members string, keys []sortKey) Relation[T] {
+	return Relation[T]{name: name, from: from, alias: alias, columns: columns, where: where, with: with, members: members, keys: keys, desc: desc}
 }
 
 func (r Relation[T]) ordering() ordering {
@@ -218,17 +223,26 @@ var (
 	ArticleEvents        = relation[Event](false, "article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
 
 	EntityArticles = memberRelation[Article](true, "entity.articles", articleFrom, "a", articleColumns,
-		"", linkMembers("evidence", "entity_id", "article_id"), newestFirst)
+		"", "", linkMembers("evidence", "entity_id", "article_id"), newestFirst)
 
+	// A topic's children are many, and the listing's order finds its first
+	// page soon (the statements' and articles' index): pages by condition,
+	// counts from members.
 	TopicArticles = memberRelation[Article](true, "topic.articles", articleFrom, "a", articleColumns,
+		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
 		topicSubtrees, topicMembers("article_topics", "article_id"), newestFirst)
 	TopicStatements = memberRelation[Statement](false, "topic.statements", statementFrom, "s", statementColumns,
+		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
 		topicSubtrees, topicMembers("statement_topics", "statement_id"), articleOrder)
+	// Figures walked in the listing's order are checked one by one against
+	// the topic, seconds for a topic of thousands: pages by members too.
 	TopicFigures = memberRelation[Figure](false, "topic.figures", figureFrom, "f", figureColumns,
-		topicSubtrees, topicMembers("figure_topics", "figure_id"), figuresOrder)
+		"", topicSubtrees, topicMembers("figure_topics", "figure_id"), figuresOrder)
 	TopicAgreements = memberRelation[Agreement](false, "topic.agreements", agreementFrom, "ag", agreementColumns,
+		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
 		topicSubtrees, topicMembers("agreement_topics", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
 	TopicEvents = memberRelation[Event](false, "topic.events", eventFrom, "ev", eventColumns,
+		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
 		topicSubtrees, topicMembers("event_topics", "event_id"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
 
 	EntityFigures = relation[Figure](false, "entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder)
@@ -236,11 +250,11 @@ var (
 	PersonStatements = relation[Statement](false, "person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder)
 
 	OrganizationMembers = memberRelation[Person](false, "organization.members", personFrom, "p", personColumns,
-		"", linkMembers("affiliations", "organization_id", "person_id"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
+		"", "", linkMembers("affiliations", "organization_id", "person_id"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
 	OrganizationStatements = memberRelation[Statement](false, "organization.statements", statementFrom, "s", statementColumns,
-		orgSubtrees, orgStatements, articleOrder)
+		"", orgSubtrees, orgStatements, articleOrder)
 	PartyAgreements = memberRelation[Agreement](false, "party.agreements", agreementFrom, "ag", agreementColumns,
-		"", linkMembers("agreement_parties", "entity_id", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
 )
 
 // Name returns the relation's name, unique among relations.
@@ -262,11 +276,14 @@ func NestedPagesCounted[T any](ctx context.Context, s *Store, r Relation[T], par
 
 func (r Relation[T]) pages(ctx context.Context, s *Store, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	l := listing{from: r.from, columns: r.columns}
-	if r.members != "" {
+	if r.where == "" {
 		return fetchMemberPages[T](ctx, s.pool, l, r.alias, r.membersWith(), r.ordering(), parents, page, withCount)
 	}
 	l.and(r.where)
-	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page, withCount)
+	if r.members != "" {
+		return fetchNestedPages[T](ctx, s.pool, l, r.membersWith(), r.ordering(), parents, page, withCount)
+	}
+	return fetchNestedPages[T](ctx, s.pool, l, "", r.ordering(), parents, page, withCount)
 }
 
 // membersWith is the WITH list of a relation by members: its own WITH list,

@@ -133,7 +133,7 @@ func check[T any](t *testing.T, label string, d *dbtest.Database, r db.Relation[
 				if !reflect.DeepEqual(g, w) {
 					t.Errorf("%s, parent %d: got %s; want %s", name, p, describe(g), describe(w))
 				}
-				if u := unranked(plain[p]); u.Total != nil || !reflect.DeepEqual(u.Items, w.Items) {
+				if u := plain[p]; u.Total != nil || describe(u) != describe(db.Page[T]{Items: w.Items, HasNext: w.HasNext, HasPrevious: w.HasPrevious}) {
 					t.Errorf("%s, parent %d, uncounted: got %s; want %s without a total", name, p, describe(u), describe(w))
 				}
 			}
