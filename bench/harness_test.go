@@ -294,3 +294,20 @@ func abbreviate(s string) string {
 	}
 	return s
 }
+
+// walkPlan calls visit on every node of an EXPLAIN (FORMAT JSON) plan,
+// InitPlans and SubPlans included.
+func walkPlan(node map[string]any, visit func(map[string]any)) {
+	if p, ok := node["Plan"].(map[string]any); ok {
+		walkPlan(p, visit)
+		return
+	}
+	visit(node)
+	if kids, ok := node["Plans"].([]any); ok {
+		for _, k := range kids {
+			if m, ok := k.(map[string]any); ok {
+				walkPlan(m, visit)
+			}
+		}
+	}
+}

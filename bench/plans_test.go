@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"regexp"
 	"slices"
@@ -200,4 +201,76 @@ func TestLoadTool(t *testing.T) {
 			t.Errorf("%s: baseline %q, ratio %.2f; want a ratio to q5-statements-page-1", r.Operation, r.Baseline, r.BaselineRatio)
 		}
 	}
+}
+
+// TestNestedCountPlans checks the plans of the nested-count operation (25
+// organizations, each with the number of statements of its subtree): every
+// organization subtree is walked in one recursive query for the whole batch
+// (its Recursive Union runs once, not once per organization or per
+// statement), and the rows PostgreSQL reads from the statement tables stay
+// within a few times the statements it counts, not the table's size for
+// each organization.
+func TestNestedCountPlans(t *testing.T) {
+	h := newHarness(t, corpus(t))
+	op := canonicalOp(t, "q7-organization-statement-counts")
+	var answer struct {
+		Data struct {
+			Organizations struct {
+				Nodes []struct {
+					Statements struct{ TotalCount int }
+				}
+			}
+		}
+	}
+	bodies, err := bench.Prepare(context.Background(), h.URL, op)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := bench.Post(context.Background(), h.URL, bodies[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &answer); err != nil || len(answer.Data.Organizations.Nodes) == 0 {
+		t.Fatalf("answer %s: %v; want organizations", abbreviate(string(raw)), err)
+	}
+	counted := 0
+	for _, o := range answer.Data.Organizations.Nodes {
+		counted += o.Statements.TotalCount
+	}
+	if counted == 0 {
+		t.Fatal("the organizations made no statements; want a corpus where they do")
+	}
+	sent := h.run(t, op)[0]
+	for _, st := range sent {
+		plan := h.plan(t, st, true)
+		read := 0.0
+		walkPlan(plan, func(n map[string]any) {
+			loops, _ := n["Actual Loops"].(float64)
+			if n["Node Type"] == "Recursive Union" && loops > 1 {
+				t.Errorf("a subtree walk runs %.0f times; want once for the batch: %s", loops, abbreviate(st.SQL))
+			}
+			switch n["Relation Name"] {
+			case "statements", "statement_affiliations":
+				rows, _ := n["Actual Rows"].(float64)
+				removed, _ := n["Rows Removed by Filter"].(float64)
+				read += (rows + removed) * loops
+			}
+		})
+		if limit := 4*counted + 1000; read > float64(limit) {
+			t.Errorf("read %.0f rows of statements and their affiliations to count %d statements; want at most %d: %s",
+				read, counted, limit, abbreviate(st.SQL))
+		}
+	}
+}
+
+// canonicalOp returns the canonical operation called name.
+func canonicalOp(t testing.TB, name string) *bench.Operation {
+	t.Helper()
+	for _, op := range canonical(t) {
+		if op.Name == name {
+			return op
+		}
+	}
+	t.Fatalf("no canonical operation %s", name)
+	return nil
 }

@@ -144,6 +144,7 @@ func TestPoolConnectionsCarryTheirLimits(t *testing.T) {
 		"idle_in_transaction_session_timeout": "10s",
 		"application_name":                    "newsgraph",
 		"plan_cache_mode":                     "force_generic_plan",
+		"jit":                                 "off",
 	} {
 		var got string
 		if err := pool.QueryRow(ctx, `SELECT current_setting($1)`, setting).Scan(&got); err != nil {

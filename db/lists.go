@@ -115,16 +115,39 @@ func (s *Store) CountTopics(ctx context.Context) (int, error) {
 }
 
 // Relation is a nested listing of T: the children of a parent, such as an
-// article's statements. Its condition refers to the parent's id as par.id.
+// article's statements. A parent's page is read one of two ways:
+//   - by a condition (where) that refers to the parent's id as par.id: each
+//     parent's page is read by a subquery of its own, which suits children
+//     an index finds by their parent (an article's statements), or children
+//     that an index on the listing's order finds soon (a topic's);
+//   - by members, without a condition: a query of (list_parent, ids) rows,
+//     each parent in @parents with the ids of all its children, once each.
+//     It runs once for the whole batch, after the WITH list with (which may
+//     walk all the parents' subtrees at once), and each parent's page is
+//     ranked from its ids. This suits children found through link tables
+//     and subtrees (an organization's statements), where a condition would
+//     be checked row by row, for every parent.
+//
+// A relation with members counts its children from them, with a condition
+// or not: counting needs no rows of the listing itself.
 type Relation[T any] struct {
 	name, from, columns, where string
+	with, members, alias       string // alias is the table of from whose ids members lists
 	keys                       []sortKey
 	desc                       bool
 }
 
-// relation declares a nested listing; desc reads its keys descending.
+// relation declares a nested listing by condition; desc reads its keys
+// descending.
 func relation[T any](desc bool, name, from, columns, where string, keys []sortKey) Relation[T] {
 	return Relation[T]{name: name, from: from, columns: columns, where: where, keys: keys, desc: desc}
+}
+
+// memberRelation declares a nested listing by members; alias is the table
+// of from whose ids members lists. With a condition (where), pages are read
+// by the condition and counted from the members.
+func memberRelation[T any](desc bool, name, from, alias, columns, where, with, members string, keys []sortKey) Relation[T] {
+	return Relation[T]{name: name, from: from, alias: alias, columns: columns, where: where, with: with, members: members, keys: keys, desc: desc}
 }
 
 func (r Relation[T]) ordering() ordering {
@@ -147,13 +170,47 @@ func mentionedIn(t string) string {
 
 var (
 	// newestFirst, read descending, puts undated articles last.
-	newestFirst   = []sortKey{key("coalesce(lower(a.published_range), '-infinity'::date)", "date"), key("a.id", "bigint")}
-	articleOrder  = []sortKey{key("s.article_id", "bigint"), key("s.position", "int"), key("s.id", "bigint")}
-	figuresOrder  = []sortKey{key("f.article_id", "bigint"), key("f.position", "int"), key("f.id", "bigint")}
-	orgStatements = `(s.speaker_id = par.id OR s.speaker_organization_id = ANY(` + organizationTree("ARRAY[par.id]") + `)
-		OR EXISTS (SELECT 1 FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
-			WHERE sa.statement_id = s.id AND af.organization_id = ANY(` + organizationTree("ARRAY[par.id]") + `)))`
+	newestFirst  = []sortKey{key("coalesce(lower(a.published_range), '-infinity'::date)", "date"), key("a.id", "bigint")}
+	articleOrder = []sortKey{key("s.article_id", "bigint"), key("s.position", "int"), key("s.id", "bigint")}
+	figuresOrder = []sortKey{key("f.article_id", "bigint"), key("f.position", "int"), key("f.id", "bigint")}
+	// orgSubtrees and topicSubtrees walk the subtrees of all the batch's
+	// parents at once: subtrees(list_parent, ids) holds each parent with
+	// its own id and those of everything below it.
+	orgSubtrees = `org_tree(list_parent, id) AS (
+			SELECT o.id, o.id FROM organizations o WHERE o.id = ANY(@parents)
+			UNION SELECT t.list_parent, c.id FROM org_tree t JOIN organizations c ON c.parent_id = t.id),
+		subtrees(list_parent, ids) AS (SELECT t.list_parent, array_agg(t.id) FROM org_tree t GROUP BY t.list_parent)`
+	topicSubtrees = `topic_tree(list_parent, id) AS (
+			SELECT t.id, t.id FROM topics t WHERE t.id = ANY(@parents)
+			UNION SELECT tr.list_parent, c.id FROM topic_tree tr JOIN topics c ON c.parent_id = tr.id),
+		subtrees(list_parent, ids) AS (SELECT tr.list_parent, array_agg(tr.id) FROM topic_tree tr GROUP BY tr.list_parent)`
+
+	// orgStatements are the statements an organization made or that were
+	// made on its behalf: its own (as the speaker), and those whose speaker
+	// spoke for it or one of its sub-organizations, or held an affiliation
+	// with one of them. Each list is read by index (the affiliations' ids
+	// first, so that PostgreSQL looks their statements up by index too).
+	orgStatements = `SELECT st.list_parent, ARRAY(
+			SELECT s.id FROM statements s WHERE s.speaker_id = st.list_parent
+			UNION SELECT s.id FROM statements s WHERE s.speaker_organization_id = ANY(st.ids)
+			UNION SELECT sa.statement_id FROM statement_affiliations sa
+				WHERE sa.affiliation_id = ANY(ARRAY(SELECT af.id FROM affiliations af WHERE af.organization_id = ANY(st.ids))))
+		FROM subtrees st`
 )
+
+// topicMembers lists, for each topic of the batch, the ids of the things
+// tagged with it or a narrower topic, in the link table's column.
+func topicMembers(table, column string) string {
+	return `SELECT st.list_parent, ARRAY(SELECT DISTINCT x.` + column + ` FROM ` + table + ` x WHERE x.topic_id = ANY(st.ids))
+		FROM subtrees st`
+}
+
+// linkMembers lists, for each parent of the batch, the ids in the link
+// table's column of its rows whose parentColumn is the parent.
+func linkMembers(table, parentColumn, column string) string {
+	return `SELECT par.id, ARRAY(SELECT DISTINCT x.` + column + ` FROM ` + table + ` x WHERE x.` + parentColumn + ` = par.id)
+		FROM unnest(@parents::bigint[]) AS par(id)`
+}
 
 // The nested listings the API offers.
 var (
@@ -165,33 +222,39 @@ var (
 	ArticlePlaces        = relation[Place](false, "article.places", placeFrom, placeColumns, mentionedIn("pl"), []sortKey{key("pl.name", "text"), key("pl.id", "bigint")})
 	ArticleEvents        = relation[Event](false, "article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
 
-	EntityArticles = relation[Article](true, "entity.articles", articleFrom, articleColumns,
-		`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = par.id)`, newestFirst)
+	EntityArticles = memberRelation[Article](true, "entity.articles", articleFrom, "a", articleColumns,
+		"", "", linkMembers("evidence", "entity_id", "article_id"), newestFirst)
 
-	TopicArticles = relation[Article](true, "topic.articles", articleFrom, articleColumns,
-		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`, newestFirst)
-	TopicStatements = relation[Statement](false, "topic.statements", statementFrom, statementColumns,
-		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`, articleOrder)
-	TopicFigures = relation[Figure](false, "topic.figures", figureFrom, figureColumns,
-		`EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`, figuresOrder)
-	TopicAgreements = relation[Agreement](false, "topic.agreements", agreementFrom, agreementColumns,
+	// A topic's children are many, and the listing's order finds its first
+	// page soon (the statements' and articles' index): pages by condition,
+	// counts from members.
+	TopicArticles = memberRelation[Article](true, "topic.articles", articleFrom, "a", articleColumns,
+		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
+		topicSubtrees, topicMembers("article_topics", "article_id"), newestFirst)
+	TopicStatements = memberRelation[Statement](false, "topic.statements", statementFrom, "s", statementColumns,
+		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
+		topicSubtrees, topicMembers("statement_topics", "statement_id"), articleOrder)
+	// Figures walked in the listing's order are checked one by one against
+	// the topic, seconds for a topic of thousands: pages by members too.
+	TopicFigures = memberRelation[Figure](false, "topic.figures", figureFrom, "f", figureColumns,
+		"", topicSubtrees, topicMembers("figure_topics", "figure_id"), figuresOrder)
+	TopicAgreements = memberRelation[Agreement](false, "topic.agreements", agreementFrom, "ag", agreementColumns,
 		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
-		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
-	TopicEvents = relation[Event](false, "topic.events", eventFrom, eventColumns,
+		topicSubtrees, topicMembers("agreement_topics", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	TopicEvents = memberRelation[Event](false, "topic.events", eventFrom, "ev", eventColumns,
 		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
-		[]sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
+		topicSubtrees, topicMembers("event_topics", "event_id"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
 
 	EntityFigures = relation[Figure](false, "entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder)
 
 	PersonStatements = relation[Statement](false, "person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder)
 
-	OrganizationMembers = relation[Person](false, "organization.members", personFrom, personColumns,
-		`EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = par.id)`,
-		[]sortKey{key("p.name", "text"), key("p.id", "bigint")})
-	OrganizationStatements = relation[Statement](false, "organization.statements", statementFrom, statementColumns, orgStatements, articleOrder)
-	PartyAgreements        = relation[Agreement](false, "party.agreements", agreementFrom, agreementColumns,
-		`EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = par.id)`,
-		[]sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	OrganizationMembers = memberRelation[Person](false, "organization.members", personFrom, "p", personColumns,
+		"", "", linkMembers("affiliations", "organization_id", "person_id"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
+	OrganizationStatements = memberRelation[Statement](false, "organization.statements", statementFrom, "s", statementColumns,
+		"", orgSubtrees, orgStatements, articleOrder)
+	PartyAgreements = memberRelation[Agreement](false, "party.agreements", agreementFrom, "ag", agreementColumns,
+		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
 )
 
 // Name returns the relation's name, unique among relations.
@@ -200,9 +263,7 @@ func (r Relation[T]) Name() string { return r.name }
 // NestedPages reads the same page of a relation for many parents in one
 // statement.
 func NestedPages[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
-	l := listing{from: r.from, columns: r.columns}
-	l.and(r.where)
-	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page, false)
+	return r.pages(ctx, s, parents, page, false)
 }
 
 // NestedPagesCounted is NestedPages that also counts each parent's
@@ -210,14 +271,38 @@ func NestedPages[T any](ctx context.Context, s *Store, r Relation[T], parents []
 // empty page after or before a cursor (the statement returns no row that
 // could carry its count), which NestedCounts must count.
 func NestedPagesCounted[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
+	return r.pages(ctx, s, parents, page, true)
+}
+
+func (r Relation[T]) pages(ctx context.Context, s *Store, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	l := listing{from: r.from, columns: r.columns}
+	if r.where == "" {
+		return fetchMemberPages[T](ctx, s.pool, l, r.alias, r.membersWith(), r.ordering(), parents, page, withCount)
+	}
 	l.and(r.where)
-	return fetchNestedPages[T](ctx, s.pool, l, r.ordering(), parents, page, true)
+	if r.members != "" {
+		return fetchNestedPages[T](ctx, s.pool, l, r.membersWith(), r.ordering(), parents, page, withCount)
+	}
+	return fetchNestedPages[T](ctx, s.pool, l, "", r.ordering(), parents, page, withCount)
+}
+
+// membersWith is the WITH list of a relation by members: its own WITH list,
+// then list_members, materialized so that each parent's ids are read once.
+func (r Relation[T]) membersWith() string {
+	with := `list_members(list_parent, ids) AS MATERIALIZED (` + r.members + `)`
+	if r.with != "" {
+		with = r.with + `,
+		` + with
+	}
+	return with
 }
 
 // NestedCounts counts a relation's children for many parents in one
 // statement.
 func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents []int64) (map[int64]int, error) {
+	if r.members != "" {
+		return countMembers(ctx, s.pool, r.membersWith(), parents)
+	}
 	l := listing{from: r.from}
 	l.and(r.where)
 	return countNested(ctx, s.pool, l, parents)

@@ -15,6 +15,9 @@ type Keyset struct {
 	Keys   []string `db:"list_keys"`
 	Parent int64    `db:"list_parent"`
 	Total  int      `db:"list_total"`
+	// Rank is the row's place among its parent's children, for listings
+	// that rank them (see Relation); zero otherwise.
+	Rank int `db:"list_rank"`
 }
 
 // ListKeys returns the row's sort keys in the listing that returned it.

@@ -282,34 +282,53 @@ func count(ctx context.Context, q querier, l listing) (int, error) {
 // fetchNestedPages reads the same page of a nested listing for many
 // parents in one statement. The listing's conditions refer to the parent's
 // id as par.id. With withCount, the statement also counts each parent's
-// children (all of them, not just the page's) in a LATERAL subquery and
-// every row carries its parent's count as list_total; a parent whose page
-// is empty has no row to carry it, so its count is known (zero) only when
-// the page has no cursor, and is left unknown (nil) otherwise.
-func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+// children (all of them, not just the page's) and every row carries its
+// parent's count as list_total: from list_members when members (a WITH list
+// that ends with list_members(list_parent, ids), see Relation) is given,
+// else in a LATERAL subquery. A parent whose page is empty has no row to
+// carry it, so its count is known (zero) only when the page has no cursor,
+// and is left unknown (nil) otherwise.
+func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	// The count's conditions are the listing's, before the cursor's bounds.
 	countWhere := l.whereSQL()
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return nil, err
 	}
-	par := l.arg(parents)
 	var sql string
-	if withCount {
+	switch {
+	case withCount && members != "":
+		if l.args == nil {
+			l.args = pgx.NamedArgs{}
+		}
+		l.args["parents"] = parents
+		sql = fmt.Sprintf(`
+		WITH RECURSIVE %s
+		SELECT x.* FROM (SELECT m.list_parent AS id, cardinality(m.ids) AS n FROM list_members m) par
+		CROSS JOIN LATERAL (
+			SELECT par.id AS list_parent, par.n AS list_total, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
+		) x`, members, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	case withCount:
 		sql = fmt.Sprintf(`
 		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
 		CROSS JOIN LATERAL (SELECT count(*) AS n FROM %s WHERE %s) list_count
 		CROSS JOIN LATERAL (
 			SELECT par.id AS list_parent, list_count.n AS list_total, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, par, l.from, countWhere, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
-	} else {
+		) x`, l.arg(parents), l.from, countWhere, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	default:
 		sql = fmt.Sprintf(`
 		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
 		CROSS JOIN LATERAL (
 			SELECT par.id AS list_parent, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, par, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+		) x`, l.arg(parents), l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
 	}
-	rows, err := q.Query(ctx, sql, l.args)
+	return collectNestedPages[T](ctx, q, sql, l.args, o, parents, page, limit, backward, withCount)
+}
+
+// collectNestedPages runs a statement of nested pages and splits its rows
+// into each parent's page; see fetchNestedPages.
+func collectNestedPages[T any](ctx context.Context, q querier, sql string, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
+	rows, err := q.Query(ctx, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -345,7 +364,12 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, o orderi
 func countNested(ctx context.Context, q querier, l listing, parents []int64) (map[int64]int, error) {
 	sql := fmt.Sprintf(`SELECT par.id, (SELECT count(*) FROM %s WHERE %s) FROM unnest(%s::bigint[]) AS par(id)`,
 		l.from, l.whereSQL(), l.arg(parents))
-	rows, err := q.Query(ctx, sql, l.args)
+	return collectCounts(ctx, q, sql, l.args)
+}
+
+// collectCounts runs a statement that returns parents and their counts.
+func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]int, error) {
+	rows, err := q.Query(ctx, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("count nested: %w", err)
 	}
@@ -360,6 +384,45 @@ func countNested(ctx context.Context, q querier, l listing, parents []int64) (ma
 		return nil, fmt.Errorf("count nested: %w", err)
 	}
 	return counts, nil
+}
+
+// fetchMemberPages is fetchNestedPages for a relation whose children are
+// listed by members (see Relation): with is a WITH list that ends with
+// list_members(list_parent, ids), every parent's children, found once for
+// the whole batch. Each parent's page is its first rows by row_number()
+// over its children, and each row carries its parent's count (the number
+// of its ids, before the cursor's bounds) as list_total.
+func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, with string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+	orderBy, limit, backward, err := l.keyset(o, page)
+	if err != nil {
+		return nil, err
+	}
+	if l.args == nil {
+		l.args = pgx.NamedArgs{}
+	}
+	l.args["parents"] = parents
+	// list_sizes counts the ids apart, so that the sort of the rows does
+	// not carry each parent's array along. The rows are ranked by their
+	// keys alone; only the page's rows are read whole.
+	sql := fmt.Sprintf(`
+		WITH RECURSIVE %[1]s,
+		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, cardinality(m.ids) AS n FROM list_members m)
+		SELECT r.list_parent, r.list_total, r.list_rank, %[2]s, %[3]s FROM (
+			SELECT m.list_parent, m.n AS list_total, %[4]s.id AS list_id,
+				row_number() OVER (PARTITION BY m.list_parent ORDER BY %[5]s) AS list_rank
+			FROM list_sizes m JOIN %[6]s ON %[4]s.id = ANY(m.ids) WHERE %[7]s
+		) r JOIN %[6]s ON %[4]s.id = r.list_id
+		WHERE r.list_rank <= %[8]d ORDER BY r.list_parent, r.list_rank`,
+		with, l.columns, keysColumn(o), alias, orderBy, l.from, l.whereSQL(), limit+1)
+	return collectNestedPages[T](ctx, q, sql, l.args, o, parents, page, limit, backward, withCount)
+}
+
+// countMembers counts the children of many parents of a relation listed by
+// members (see Relation) in one statement; with is as for fetchMemberPages.
+func countMembers(ctx context.Context, q querier, with string, parents []int64) (map[int64]int, error) {
+	sql := `WITH RECURSIVE ` + with + `
+		SELECT m.list_parent, cardinality(m.ids) FROM list_members m`
+	return collectCounts(ctx, q, sql, pgx.NamedArgs{"parents": parents})
 }
 
 // keyed is any domain type that embeds Keyset.

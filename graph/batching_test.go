@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,5 +122,64 @@ func TestStatementCountDoesNotGrowWithPageSize(t *testing.T) {
 	// organizations.
 	if one > 8 {
 		t.Errorf("%d SQL statements for the front page; want at most 8, one per hop", one)
+	}
+}
+
+// TestNestedCountReadsNoPage checks that a nested connection asked only for
+// its totalCount is answered by the count alone: one statement for all the
+// parents, reading no page, with the counts it has when its page is asked
+// for too.
+func TestNestedCountReadsNoPage(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.NewSeeded(t)
+	var counter statementCounter
+	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, graph.Options{LoaderWait: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSrv()
+	counts := func(query string) (map[string]int, []string) {
+		t.Helper()
+		before := counter.n.Load()
+		res := postTo(t, srv, query, nil)
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %+v", res.Errors)
+		}
+		var got struct {
+			Organizations struct {
+				Nodes []struct {
+					Name       string
+					Statements struct{ TotalCount int }
+				}
+			}
+		}
+		if err := json.Unmarshal(res.Data, &got); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, o := range got.Organizations.Nodes {
+			out[o.Name] = o.Statements.TotalCount
+		}
+		return out, counter.since(before)
+	}
+	paged, _ := counts(`{ organizations(first: 25) { nodes { name statements(first: 1) { totalCount nodes { content } } } } }`)
+	alone, sent := counts(`{ organizations(first: 25) { nodes { name statements { __typename totalCount } } } }`)
+	if !reflect.DeepEqual(alone, paged) {
+		t.Errorf("counts alone: got %v; want %v (as with the page)", alone, paged)
+	}
+	total := 0
+	for _, n := range alone {
+		total += n
+	}
+	if total == 0 {
+		t.Fatal("the organizations made no statements; want some")
+	}
+	if len(sent) != 2 {
+		t.Errorf("%d SQL statements; want 2 (the organizations, then all their counts)", len(sent))
+	}
+	for _, sql := range sent {
+		if strings.Contains(sql, "list_parent") && strings.Contains(sql, "list_keys") { // a nested page
+			t.Errorf("a page was read for counts alone: %s", strings.Join(strings.Fields(sql), " "))
+		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -36,11 +38,25 @@ var (
 const corsOrigin = "https://app.example"
 
 // statementCounter is a pgx tracer that counts the statements sent.
-type statementCounter struct{ n atomic.Int64 }
+type statementCounter struct {
+	n    atomic.Int64
+	mu   sync.Mutex
+	sent []string // the SQL of every statement, in order
+}
 
-func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
 	c.n.Add(1)
+	c.mu.Lock()
+	c.sent = append(c.sent, d.SQL)
+	c.mu.Unlock()
 	return ctx
+}
+
+// since returns the SQL of the statements sent after the first n.
+func (c *statementCounter) since(n int64) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.sent[n:])
 }
 
 func (c *statementCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}

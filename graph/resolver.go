@@ -46,14 +46,21 @@ func connectionOf[T any](page db.Page[T], count func(context.Context) (int, erro
 }
 
 // nested resolves a nested connection through the request's batched page
-// and count loaders.
+// and count loaders. A connection asked only for its totalCount (from its
+// start: no cursor) reads no page, only the count.
 func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *int, after *string, last *int, before *string) (*model.Connection[T], error) {
 	args, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
 	l := loaders(ctx)
-	key := pageKey{parent: parent, first: args.First, last: args.Last, count: selectsTotalCount(ctx)}
+	count, items := connectionSelection(ctx)
+	if count && !items && after == nil && before == nil {
+		return connectionOf(db.Page[T]{}, func(ctx context.Context) (int, error) {
+			return nestedCounts(l, r).Load(ctx, parent)
+		}), nil
+	}
+	key := pageKey{parent: parent, first: args.First, last: args.Last, count: count}
 	if after != nil {
 		key.after = *after
 	}
@@ -72,15 +79,18 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 	}), nil
 }
 
-// selectsTotalCount reports whether the connection field being resolved
-// selects totalCount, directly or through fragments on the connection's
-// type, so that its page is read with its count in one statement. A count
-// selected some other way is still answered, by a statement of its own.
-func selectsTotalCount(ctx context.Context) bool {
+// connectionSelection reports whether the connection field being resolved
+// selects totalCount (count), directly or through fragments on the
+// connection's type, so that its page is read with its count in one
+// statement, and whether it selects anything else that needs the page
+// (items: edges, nodes, pageInfo; not __typename). A count selected some
+// other way is still answered, by a statement of its own. Without a field
+// context it reports items, so that the page is read.
+func connectionSelection(ctx context.Context) (count, items bool) {
 	fc := graphql.GetFieldContext(ctx)
 	oc := graphql.GetOperationContext(ctx)
 	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || oc == nil {
-		return false
+		return false, true
 	}
 	// The usual selection, plain fields, needs no CollectFields (which
 	// allocates); fragments and directives do.
@@ -88,23 +98,28 @@ func selectsTotalCount(ctx context.Context) bool {
 	for _, sel := range fc.Field.Selections {
 		f, ok := sel.(*ast.Field)
 		switch {
-		case !ok:
+		case !ok || len(f.Directives) > 0:
 			collect = true
-		case f.Name == "totalCount" && len(f.Directives) == 0:
-			return true
 		case f.Name == "totalCount":
-			collect = true
+			count = true
+		case f.Name != "__typename":
+			items = true
 		}
 	}
 	if !collect {
-		return false
+		return count, items
 	}
+	count, items = false, false
 	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
-		if f.Name == "totalCount" {
-			return true
+		switch f.Name {
+		case "totalCount":
+			count = true
+		case "__typename":
+		default:
+			items = true
 		}
 	}
-	return false
+	return count, items
 }
 
 // rootList resolves a root connection: it checks the paging arguments,
