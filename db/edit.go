@@ -41,15 +41,21 @@ type Ref struct {
 	ID   int64
 }
 
-// CreateStatement adds st to the article and returns the new statement's
-// id. An empty st.Key is replaced by a fresh one.
-func (s *Store) CreateStatement(ctx context.Context, actor string, articleID int64, st StatementDoc) (int64, error) {
+// Creates and updates return the row as their transaction read it before
+// it committed, so that a caller answers from what was stored: once the
+// commit succeeds the write is done, whether or not the database still
+// answers afterwards.
+
+// CreateStatement adds st to the article and returns the new statement.
+// An empty st.Key is replaced by a fresh one.
+func (s *Store) CreateStatement(ctx context.Context, actor string, articleID int64, st StatementDoc) (*Statement, error) {
 	return createItem(ctx, s, actor, articleID, st, statementItems)
 }
 
 // UpdateStatement changes the statement with id, if version is its
 // current version: change receives the statement as stored and edits it.
-func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, version int, change func(*StatementDoc) error) error {
+// It returns the statement as changed.
+func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, version int, change func(*StatementDoc) error) (*Statement, error) {
 	return updateItem(ctx, s, actor, id, version, change, statementItems)
 }
 
@@ -92,42 +98,83 @@ func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, ver
 	return out, err
 }
 
-// CreateFigure adds f to the article and returns the new figure's id. An
-// empty f.Key is replaced by a fresh one; f.Statement is a statement's key.
-func (s *Store) CreateFigure(ctx context.Context, actor string, articleID int64, f FigureDoc) (int64, error) {
+// CreateFigure adds f to the article and returns the new figure. An empty
+// f.Key is replaced by a fresh one; f.Statement is a statement's key.
+func (s *Store) CreateFigure(ctx context.Context, actor string, articleID int64, f FigureDoc) (*Figure, error) {
 	return createItem(ctx, s, actor, articleID, f, figureItems)
 }
 
 // UpdateFigure changes the figure with id, if version is its current
-// version: change receives the figure as stored and edits it.
-func (s *Store) UpdateFigure(ctx context.Context, actor string, id int64, version int, change func(*FigureDoc) error) error {
+// version: change receives the figure as stored and edits it. It returns
+// the figure as changed.
+func (s *Store) UpdateFigure(ctx context.Context, actor string, id int64, version int, change func(*FigureDoc) error) (*Figure, error) {
 	return updateItem(ctx, s, actor, id, version, change, figureItems)
 }
 
 // articleItems describes a kind of item that an article's document lists
-// by key: statements or figures.
-type articleItems[T any] struct {
+// by key, statements or figures: T is its document type, R its row's.
+type articleItems[T, R any] struct {
 	kind, table string // "statement", "statements"; the document's section is the table's name
 	list        func(*Document) *[]T
 	key         func(*T) *string
 	// check, when set, runs on the item in its document before the write.
 	check func(*Document, *T) error
+	// read reads the item's row back in the write's transaction.
+	read func(context.Context, pgx.Tx, int64) (*R, error)
 }
 
 var (
-	statementItems = articleItems[StatementDoc]{kind: "statement", table: "statements",
+	statementItems = articleItems[StatementDoc, Statement]{kind: "statement", table: "statements",
 		list:  func(d *Document) *[]StatementDoc { return &d.Statements },
 		key:   func(x *StatementDoc) *string { return &x.Key },
-		check: citable}
-	figureItems = articleItems[FigureDoc]{kind: "figure", table: "figures",
+		check: citable,
+		read: func(ctx context.Context, tx pgx.Tx, id int64) (*Statement, error) {
+			return written[Statement](ctx, tx, statementFrom, statementColumns, id, "s.id")
+		}}
+	figureItems = articleItems[FigureDoc, Figure]{kind: "figure", table: "figures",
 		list: func(d *Document) *[]FigureDoc { return &d.Figures },
-		key:  func(x *FigureDoc) *string { return &x.Key }}
+		key:  func(x *FigureDoc) *string { return &x.Key },
+		read: func(ctx context.Context, tx pgx.Tx, id int64) (*Figure, error) {
+			return written[Figure](ctx, tx, figureFrom, figureColumns, id, "f.id")
+		}}
 )
+
+// written reads back the row with id that tx wrote.
+func written[T any](ctx context.Context, tx pgx.Tx, from, columns string, id int64, idColumns ...string) (*T, error) {
+	items, err := byIDs[T](ctx, tx, from, columns, []int64{id}, idColumns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
+	}
+	return items[0], nil
+}
+
+// writtenEntity reads back the entity of kind with id that tx wrote: a
+// *Person, *Organization, *Place, *Event, *Project or *Agreement.
+func writtenEntity(ctx context.Context, tx pgx.Tx, kind string, id int64) (any, error) {
+	switch kind {
+	case KindPerson:
+		return written[Person](ctx, tx, personFrom, personColumns, id, "p.id", "n.id")
+	case KindOrganization:
+		return written[Organization](ctx, tx, organizationFrom, organizationColumns, id, "o.id", "n.id")
+	case KindPlace:
+		return written[Place](ctx, tx, placeFrom, placeColumns, id, "pl.id", "n.id")
+	case KindEvent:
+		return written[Event](ctx, tx, eventFrom, eventColumns, id, "ev.id", "n.id")
+	case KindProject:
+		return written[Project](ctx, tx, projectFrom, projectColumns, id, "pr.id", "n.id")
+	case KindAgreement:
+		return written[Agreement](ctx, tx, agreementFrom, agreementColumns, id, "ag.id", "n.id")
+	}
+	return nil, fmt.Errorf("read back entity %d: no kind %q", id, kind)
+}
 
 // createItem adds item to the article's document and writes it; an empty
 // key is replaced by a fresh one.
-func createItem[T any](ctx context.Context, s *Store, actor string, articleID int64, item T, k articleItems[T]) (int64, error) {
-	var id int64
+func createItem[T, R any](ctx context.Context, s *Store, actor string, articleID int64, item T, k articleItems[T, R]) (*R, error) {
+	var row *R
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		doc, err := lockArticle(ctx, tx, articleID)
 		if err != nil {
@@ -143,18 +190,23 @@ func createItem[T any](ctx context.Context, s *Store, actor string, articleID in
 		if err := write(ctx, tx, actor, doc, k, i); err != nil {
 			return err
 		}
-		if id, err = keyID(ctx, tx, k.table, articleID, key); err != nil {
+		id, err := keyID(ctx, tx, k.table, articleID, key)
+		if err != nil {
+			return err
+		}
+		if row, err = k.read(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "create_"+k.kind, k.kind, id, map[string]any{"article_id": articleID, "key": key})
 	})
-	return id, err
+	return row, err
 }
 
 // updateItem lets change edit the stored item with id, if version is its
 // current version, and writes it.
-func updateItem[T any](ctx context.Context, s *Store, actor string, id int64, version int, change func(*T) error, k articleItems[T]) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+func updateItem[T, R any](ctx context.Context, s *Store, actor string, id int64, version int, change func(*T) error, k articleItems[T, R]) (*R, error) {
+	var row *R
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		doc, _, key, err := lockItem(ctx, tx, k.kind, id, &version)
 		if err != nil {
 			return err
@@ -168,13 +220,17 @@ func updateItem[T any](ctx context.Context, s *Store, actor string, id int64, ve
 		if err := write(ctx, tx, actor, doc, k, i); err != nil {
 			return err
 		}
+		if row, err = k.read(ctx, tx, id); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "update_"+k.kind, k.kind, id, map[string]any{"key": key, "version": version + 1})
 	})
+	return row, err
 }
 
 // write checks and writes an article's document in which the i-th item of
 // kind k is new or changed.
-func write[T any](ctx context.Context, tx pgx.Tx, actor string, doc *Document, k articleItems[T], i int) error {
+func write[T, R any](ctx context.Context, tx pgx.Tx, actor string, doc *Document, k articleItems[T, R], i int) error {
 	item := &(*k.list(doc))[i]
 	if k.check != nil {
 		if err := k.check(doc, item); err != nil {
@@ -246,11 +302,12 @@ func AffiliationKeys(ids []int64) []string {
 	return keys
 }
 
-// CreateEntity declares a new entity and returns its id. decl is a
-// *PersonDoc, *OrganizationDoc, *PlaceDoc, *EventDoc, *ProjectDoc or
-// *AgreementDoc; mention, when set, quotes where an article names it.
-func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (int64, error) {
-	var id int64
+// CreateEntity declares a new entity and returns its row (see
+// writtenEntity). decl is a *PersonDoc, *OrganizationDoc, *PlaceDoc,
+// *EventDoc, *ProjectDoc or *AgreementDoc, and the row is of the matching
+// type: *Person, ...; mention, when set, quotes where an article names it.
+func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (any, error) {
+	var row any
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		kind, slug := declared(decl)
 		var taken string
@@ -264,20 +321,26 @@ func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mentio
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
+		var id int64
 		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
 			return fmt.Errorf("created %s %s: %w", kind, slug, err)
 		}
+		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "create_"+kind, kind, id, map[string]any{"slug": slug})
 	})
-	return id, err
+	return row, err
 }
 
 // UpdateEntity changes the entity with id, if version is its current
 // version and it is of kind want: change receives its declaration as
 // stored (see CreateEntity) and edits it, slug included. mention, when set,
-// replaces the evidence of where that article names it.
-func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+// replaces the evidence of where that article names it. It returns the
+// entity's row as changed.
+func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) (any, error) {
+	var row any
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		kind, slug, err := lockEntity(ctx, tx, id, &version, want)
 		if err != nil {
 			return err
@@ -300,9 +363,13 @@ func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, versio
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
+		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+			return err
+		}
 		_, now := declared(decl)
 		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": now, "version": version + 1})
 	})
+	return row, err
 }
 
 // reference is a column that refers to an entity or topic. A required
@@ -375,9 +442,9 @@ func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, versio
 	return out, err
 }
 
-// CreateTopic adds a topic to the vocabulary and returns its id.
-func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (int64, error) {
-	var id int64
+// CreateTopic adds a topic to the vocabulary and returns it.
+func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Topic, error) {
+	var row *Topic
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var exists bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, t.Slug).Scan(&exists); err != nil {
@@ -389,18 +456,25 @@ func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (int6
 		if err := declare(ctx, tx, actor, &t, nil); err != nil {
 			return err
 		}
+		var id int64
 		if err := tx.QueryRow(ctx, `SELECT id FROM topics WHERE slug = $1`, t.Slug).Scan(&id); err != nil {
 			return fmt.Errorf("created topic %s: %w", t.Slug, err)
 		}
+		var err error
+		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
 	})
-	return id, err
+	return row, err
 }
 
 // UpdateTopic changes the topic with id, if version is its current
-// version: change receives the topic as stored and edits it.
-func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version int, change func(*TopicDoc) error) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+// version: change receives the topic as stored and edits it. It returns
+// the topic as changed.
+func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version int, change func(*TopicDoc) error) (*Topic, error) {
+	var row *Topic
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		slug, err := lockTopic(ctx, tx, id, &version)
 		if err != nil {
 			return err
@@ -423,8 +497,12 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 		if err := declare(ctx, tx, actor, t, nil); err != nil {
 			return err
 		}
+		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
 	})
+	return row, err
 }
 
 // DeleteTopic deletes the topic with id (if version, when given, is

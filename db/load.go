@@ -45,6 +45,26 @@ func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (I
 	return result, nil
 }
 
+// ImportArticle is ImportBy for one document that declares an article; it
+// returns the article as its transaction wrote it, so that the caller
+// answers from what was stored even if the database goes away after the
+// commit.
+func (s *Store) ImportArticle(ctx context.Context, actor string, doc *Document) (*Article, error) {
+	var article *Article
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		res, err := importTx(ctx, tx, &writer{tx: tx, actor: actor}, []*Document{doc})
+		if err != nil {
+			return err
+		}
+		article, err = written[Article](ctx, tx, articleFrom, articleColumns, res.Articles[doc.Article.Slug], "a.id")
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return article, nil
+}
+
 // importTx validates docs against what tx sees and, if they are valid,
 // writes them with w. The importer and the API's edits share it, so an edit
 // obeys exactly the rules an import does.
