@@ -174,11 +174,8 @@ func createItem[T, R any](ctx context.Context, s *Store, actor string, articleID
 		if slices.ContainsFunc(others, func(x placedItem) bool { return x.Key == *key }) {
 			return conflict("key", "%q is already the key of a %s of this article", *key, k.kind)
 		}
-		id, err := writeItem(ctx, tx, actor, k, articleID, blocks, others, &item, len(others))
-		if err != nil {
-			return err
-		}
-		row, err = k.read(ctx, tx, id, auditEntry{actor, "create_" + k.kind, k.kind, map[string]any{"article_id": articleID, "key": *key}})
+		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, &item, len(others),
+			auditEntry{actor, "create_" + k.kind, k.kind, map[string]any{"article_id": articleID, "key": *key}})
 		return err
 	})
 	return row, err
@@ -217,10 +214,8 @@ func updateItem[T, R any](ctx context.Context, s *Store, actor string, id int64,
 		}
 		*k.key(item) = key
 		others := slices.Delete(slices.Clone(all), at, at+1)
-		if _, err := writeItem(ctx, tx, actor, k, articleID, blocks, others, item, at); err != nil {
-			return err
-		}
-		row, err = k.read(ctx, tx, id, auditEntry{actor, "update_" + k.kind, k.kind, map[string]any{"key": key, "version": version + 1}})
+		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, item, at,
+			auditEntry{actor, "update_" + k.kind, k.kind, map[string]any{"key": key, "version": version + 1}})
 		return err
 	})
 	return row, err

@@ -41,9 +41,9 @@ type articleItems[T, R any] struct {
 	export func(context.Context, pgx.Tx, int64, []sourceBlock) (*T, error)
 	// write upserts the item's row and links at position.
 	write func(context.Context, *writer, int64, int, *T, *itemCatalog) (int64, error)
-	// read reads the item's row back in the write's transaction and
-	// records the edit in the audit log.
-	read func(context.Context, pgx.Tx, int64, auditEntry) (*R, error)
+	// read queues the statement that reads the item's row back into *R
+	// and records the edit in the audit log.
+	read func(*pgx.Batch, int64, auditEntry, **R)
 }
 
 var (
@@ -86,8 +86,8 @@ var (
 			}
 			return w.statement(ctx, articleID, position, s, affiliations)
 		},
-		read: func(ctx context.Context, tx pgx.Tx, id int64, a auditEntry) (*Statement, error) {
-			return writtenAudited[Statement](ctx, tx, statementFrom, statementColumns, "s.id", id, a)
+		read: func(b *pgx.Batch, id int64, a auditEntry, row **Statement) {
+			queueWritten(b, statementFrom, statementColumns, "s.id", id, a, row)
 		}}
 	figureItems = articleItems[FigureDoc, Figure]{kind: "figure", table: "figures",
 		list:     func(d *Document) *[]FigureDoc { return &d.Figures },
@@ -123,8 +123,8 @@ var (
 			}
 			return w.figure(ctx, articleID, position, f, statement)
 		},
-		read: func(ctx context.Context, tx pgx.Tx, id int64, a auditEntry) (*Figure, error) {
-			return writtenAudited[Figure](ctx, tx, figureFrom, figureColumns, "f.id", id, a)
+		read: func(b *pgx.Batch, id int64, a auditEntry, row **Figure) {
+			queueWritten(b, figureFrom, figureColumns, "f.id", id, a, row)
 		}}
 )
 
@@ -134,19 +134,24 @@ type auditEntry struct {
 	detail                    any
 }
 
-// writtenAudited reads back the row with id (in idColumn) that tx wrote,
-// and records a in the audit log as done to it, in one statement.
-func writtenAudited[T any](ctx context.Context, tx pgx.Tx, from, columns, idColumn string, id int64, a auditEntry) (*T, error) {
-	items, err := fetchAll[T](ctx, tx, `
+// queueWritten queues on b the statement that reads back into *row the
+// row with id (in idColumn) the transaction wrote, and records a in the
+// audit log as done to it.
+func queueWritten[T any](b *pgx.Batch, from, columns, idColumn string, id int64, a auditEntry, row **T) {
+	b.Queue(`
 		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($2, $3, $4, $1, $5))
-		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = $1`, id, a.actor, a.action, a.targetType, a.detail)
-	if err != nil {
-		return nil, fmt.Errorf("read back %s %d: %w", from, id, err)
-	}
-	if len(items) == 0 {
-		return nil, fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
-	}
-	return items[0], nil
+		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = $1`, id, a.actor, a.action, a.targetType, a.detail,
+	).Query(func(rows pgx.Rows) error {
+		items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+		if err != nil {
+			return fmt.Errorf("read back %s %d: %w", from, id, err)
+		}
+		if len(items) == 0 {
+			return fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
+		}
+		*row = items[0]
+		return nil
+	})
 }
 
 // itemRefs is what one statement or figure refers to: entities and topics
@@ -360,15 +365,18 @@ func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, 
 // writeItem validates and writes item, new or changed, in its article
 // with blocks; others are the article's other items of its kind in
 // position order, and at is the item's place among them before the edit
-// (len(others) for a new item). It returns the item's id.
+// (len(others) for a new item). It returns the item's row as written,
+// and records audit in the audit log. Once the item's row is upserted,
+// the statements that follow (links, event, positions, evidence, the
+// read-back) go in one round trip.
 func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k articleItems[T, R], articleID int64,
-	blocks []sourceBlock, others []placedItem, item *T, at int) (int64, error) {
+	blocks []sourceBlock, others []placedItem, item *T, at int, audit auditEntry) (*R, error) {
 	c, err := readCatalog(ctx, tx, articleID, k.refs(item))
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	if err := validateItem(ctx, k, item, blocks, c); err != nil {
-		return 0, err
+		return nil, err
 	}
 	var spans []span
 	for _, s := range k.evidence(item) {
@@ -381,14 +389,14 @@ func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k article
 	}
 	position := place(others, lead, at)
 	key := *k.key(item)
-	w := &writer{tx: tx, actor: actor, ids: c.entityIDs(), touched: func(kind, x string) bool { return kind == k.kind && x == key }}
+	b := &pgx.Batch{}
+	w := &writer{tx: tx, actor: actor, ids: c.entityIDs(), batch: b,
+		touched: func(kind, x string) bool { return kind == k.kind && x == key }}
 	id, err := k.write(ctx, w, articleID, position+1, item, c)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	if err := reposition(ctx, tx, k.table, others, position); err != nil {
-		return 0, err
-	}
+	queueReposition(b, k.table, others, position)
 	rows := make([]evidenceRow, len(spans))
 	for i, s := range spans {
 		rows[i] = evidenceRow{span: s}
@@ -398,7 +406,13 @@ func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k article
 			rows[i].figure = &id
 		}
 	}
-	return id, w.itemEvidence(ctx, articleID, k.kind+"_id", id, rows)
+	queueItemEvidence(b, articleID, k.kind+"_id", id, rows)
+	var row *R
+	k.read(b, id, audit, &row)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return nil, fmt.Errorf("write %s %s: %w", k.kind, key, err)
+	}
+	return row, nil
 }
 
 // place returns the index among others (the article's other items in
@@ -415,10 +429,10 @@ func place(others []placedItem, lead span, at int) int {
 	return len(others)
 }
 
-// reposition numbers others from 1 in their order, leaving position
-// (0-based) to the edited item, and updates the rows whose position that
-// changes. (Positions are unique only at commit.)
-func reposition(ctx context.Context, tx pgx.Tx, table string, others []placedItem, position int) error {
+// queueReposition numbers others from 1 in their order, leaving position
+// (0-based) to the edited item, and queues on b the update of the rows
+// whose position that changes. (Positions are unique only at commit.)
+func queueReposition(b *pgx.Batch, table string, others []placedItem, position int) {
 	var ids []int64
 	var positions []int
 	for j, o := range others {
@@ -430,13 +444,8 @@ func reposition(ctx context.Context, tx pgx.Tx, table string, others []placedIte
 			ids, positions = append(ids, o.ID), append(positions, want)
 		}
 	}
-	if len(ids) == 0 {
-		return nil
+	if len(ids) > 0 {
+		b.Queue(`UPDATE `+table+` x SET position = n.position
+			FROM unnest($1::bigint[], $2::int[]) AS n(id, position) WHERE x.id = n.id`, ids, positions)
 	}
-	_, err := tx.Exec(ctx, `UPDATE `+table+` x SET position = n.position
-		FROM unnest($1::bigint[], $2::int[]) AS n(id, position) WHERE x.id = n.id`, ids, positions)
-	if err != nil {
-		return fmt.Errorf("move %s: %w", table, err)
-	}
-	return nil
 }

@@ -257,6 +257,20 @@ type writer struct {
 	// announced and audited as imported. Nil touches every row written (an
 	// import); an edit of one item touches that item alone.
 	touched func(kind, key string) bool
+	// batch, when set, collects the statements that exec would run, for
+	// the caller to send in one round trip.
+	batch *pgx.Batch
+}
+
+// exec runs a statement whose result only matters if it fails, or queues
+// it on the writer's batch.
+func (w *writer) exec(ctx context.Context, sql string, args ...any) error {
+	if w.batch != nil {
+		w.batch.Queue(sql, args...)
+		return nil
+	}
+	_, err := w.tx.Exec(ctx, sql, args...)
+	return err
 }
 
 // stamp sets the @bump and @actor arguments of an upsert of the row of kind
@@ -282,7 +296,7 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 	if w.actor == "" {
 		return nil
 	}
-	_, err := w.tx.Exec(ctx, `
+	err := w.exec(ctx, `
 		WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
 		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, kind, subject)
 	if err != nil {
@@ -634,7 +648,7 @@ func (w *writer) link(ctx context.Context, table, column string, id int64, topic
 	if topics == nil {
 		topics = []string{}
 	}
-	_, err := w.tx.Exec(ctx, `
+	err := w.exec(ctx, `
 		WITH wanted AS (SELECT id FROM topics WHERE slug = ANY($2)),
 			gone AS (DELETE FROM `+table+` WHERE `+column+` = $1 AND topic_id NOT IN (SELECT id FROM wanted))
 		INSERT INTO `+table+` (`+column+`, topic_id) SELECT $1, id FROM wanted ON CONFLICT DO NOTHING`, id, topics)
@@ -1006,7 +1020,7 @@ func (w *writer) relink(ctx context.Context, table, column, target string, id in
 	if fresh && len(targets) == 0 {
 		return nil
 	}
-	_, err := w.tx.Exec(ctx, `
+	err := w.exec(ctx, `
 		WITH gone AS (DELETE FROM `+table+` WHERE `+column+` = $1 AND NOT (`+target+` = ANY($2)))
 		INSERT INTO `+table+` (`+column+`, `+target+`) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, id, targets)
 	if err != nil {
@@ -1125,23 +1139,25 @@ func (w *writer) evidence(ctx context.Context, articleID int64, rows []evidenceR
 	return nil
 }
 
-// itemEvidence makes rows the evidence of the one statement or figure
-// whose evidence column (statement_id, figure_id) is id, in one statement.
-func (w *writer) itemEvidence(ctx context.Context, articleID int64, column string, id int64, rows []evidenceRow) error {
+// queueItemEvidence queues on b the statement that makes rows the
+// evidence of the one statement or figure whose evidence column
+// (statement_id, figure_id) is id.
+func queueItemEvidence(b *pgx.Batch, articleID int64, column string, id int64, rows []evidenceRow) {
 	args, n := evidenceArgs(articleID, rows)
 	args["owner"] = id
-	var kept int
-	err := w.tx.QueryRow(ctx, `
+	b.Queue(`
 		WITH kept AS (`+evidenceUpsert+` RETURNING id),
 			gone AS (DELETE FROM evidence WHERE `+column+` = @owner AND NOT (id = ANY(ARRAY(SELECT id FROM kept))))
-		SELECT count(*) FROM kept`, args).Scan(&kept)
-	if err != nil {
-		return fmt.Errorf("write evidence: %w", err)
-	}
-	if kept != n {
-		return errors.New("write evidence: some spans name no paragraph")
-	}
-	return nil
+		SELECT count(*) FROM kept`, args).QueryRow(func(row pgx.Row) error {
+		var kept int
+		if err := row.Scan(&kept); err != nil {
+			return fmt.Errorf("write evidence: %w", err)
+		}
+		if kept != n {
+			return errors.New("write evidence: some spans name no paragraph")
+		}
+		return nil
+	})
 }
 
 // evidenceUpsert writes the evidence rows of evidenceArgs.
