@@ -11,13 +11,13 @@ import (
 )
 
 // Edits are the API's create, update and delete operations, one item at a
-// time. An edit of a statement or figure exports its article's document
-// from the database, changes the item in it and writes the document back
-// through the importer's own validator and writer, all in one transaction
-// that holds the article's row lock; an edit of an entity or topic does the
-// same with a document that declares just that item (and, when the edit
-// gives evidence, the document of the article it quotes). So an edit obeys
-// exactly the rules an import does, and a refused edit changes nothing.
+// time. An edit of a statement or figure writes only that item's rows,
+// checked by the importer's own validator and written by its writer (see
+// item.go), in one transaction that holds the article's row lock; an edit
+// of an entity or topic writes a document that declares just that item
+// (and, when the edit gives evidence, the document of the article it
+// quotes), exported from the database. So an edit obeys exactly the rules
+// an import does, and a refused edit changes nothing.
 //
 // Problems with the input come back as a *ValidationError whose paths are
 // relative to the item ("evidence[0]", "speaker.person"); a stale version
@@ -41,15 +41,21 @@ type Ref struct {
 	ID   int64
 }
 
-// CreateStatement adds st to the article and returns the new statement's
-// id. An empty st.Key is replaced by a fresh one.
-func (s *Store) CreateStatement(ctx context.Context, actor string, articleID int64, st StatementDoc) (int64, error) {
+// Creates and updates return the row as their transaction read it before
+// it committed, so that a caller answers from what was stored: once the
+// commit succeeds the write is done, whether or not the database still
+// answers afterwards.
+
+// CreateStatement adds st to the article and returns the new statement.
+// An empty st.Key is replaced by a fresh one.
+func (s *Store) CreateStatement(ctx context.Context, actor string, articleID int64, st StatementDoc) (*Statement, error) {
 	return createItem(ctx, s, actor, articleID, st, statementItems)
 }
 
 // UpdateStatement changes the statement with id, if version is its
 // current version: change receives the statement as stored and edits it.
-func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, version int, change func(*StatementDoc) error) error {
+// It returns the statement as changed.
+func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, version int, change func(*StatementDoc) error) (*Statement, error) {
 	return updateItem(ctx, s, actor, id, version, change, statementItems)
 }
 
@@ -59,141 +65,206 @@ func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, ver
 func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, version *int, cascade bool) (Deleted, error) {
 	var out Deleted
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		doc, articleID, key, err := lockItem(ctx, tx, "statement", id, version)
+		if err := lockArticleOf(ctx, tx, "statement", "statements", id); err != nil {
+			return err
+		}
+		var citing []int64
+		var citingKeys []string
+		err := tx.QueryRow(ctx, `
+			SELECT ARRAY(SELECT f.id FROM figures f WHERE f.statement_id = $1 ORDER BY f.position),
+				ARRAY(SELECT f.key FROM figures f WHERE f.statement_id = $1 ORDER BY f.position)`, id).Scan(&citing, &citingKeys)
+		if err != nil {
+			return fmt.Errorf("look up figures citing the statement: %w", err)
+		}
+		key, current, err := deleteItem(ctx, tx, "statement", "statements", id)
 		if err != nil {
 			return err
 		}
-		var citing []string
-		for _, f := range doc.Figures {
-			if f.Statement != nil && *f.Statement == key {
-				citing = append(citing, f.Key)
-			}
+		if err := checkVersion("statement", version, current); err != nil {
+			return err
 		}
 		if len(citing) > 0 {
 			if !cascade {
 				return conflict("", "the statement is the source of figure(s) %s; delete them first, or pass cascade to delete them with it",
-					strings.Join(citing, ", "))
+					strings.Join(citingKeys, ", "))
 			}
-			for _, k := range citing {
-				fid, err := keyID(ctx, tx, "figures", articleID, k)
-				if err != nil {
-					return err
-				}
+			for _, fid := range citing {
 				out.Cascaded = append(out.Cascaded, Ref{"figure", fid})
 			}
-			doc.Figures = slices.DeleteFunc(doc.Figures, func(f FigureDoc) bool { return slices.Contains(citing, f.Key) })
-		}
-		doc.Statements = slices.DeleteFunc(doc.Statements, func(x StatementDoc) bool { return x.Key == key })
-		if err := rewrite(ctx, tx, actor, doc, "", "", ""); err != nil {
-			return err
+			_, err := tx.Exec(ctx, `
+				WITH gone AS (DELETE FROM figures WHERE id = ANY($1) RETURNING article_id)
+				UPDATE figures x SET position = n.position
+				FROM (SELECT f.id, row_number() OVER (ORDER BY f.position) AS position FROM figures f
+					WHERE f.article_id = (SELECT article_id FROM gone LIMIT 1) AND NOT (f.id = ANY($1))) n
+				WHERE x.id = n.id AND x.position <> n.position`, citing)
+			if err != nil {
+				return fmt.Errorf("delete figures citing the statement: %w", err)
+			}
 		}
 		return audit(ctx, tx, actor, "delete_statement", "statement", id, map[string]any{"key": key, "cascaded": out.Cascaded})
 	})
 	return out, err
 }
 
-// CreateFigure adds f to the article and returns the new figure's id. An
-// empty f.Key is replaced by a fresh one; f.Statement is a statement's key.
-func (s *Store) CreateFigure(ctx context.Context, actor string, articleID int64, f FigureDoc) (int64, error) {
+// CreateFigure adds f to the article and returns the new figure. An empty
+// f.Key is replaced by a fresh one; f.Statement is a statement's key.
+func (s *Store) CreateFigure(ctx context.Context, actor string, articleID int64, f FigureDoc) (*Figure, error) {
 	return createItem(ctx, s, actor, articleID, f, figureItems)
 }
 
 // UpdateFigure changes the figure with id, if version is its current
-// version: change receives the figure as stored and edits it.
-func (s *Store) UpdateFigure(ctx context.Context, actor string, id int64, version int, change func(*FigureDoc) error) error {
+// version: change receives the figure as stored and edits it. It returns
+// the figure as changed.
+func (s *Store) UpdateFigure(ctx context.Context, actor string, id int64, version int, change func(*FigureDoc) error) (*Figure, error) {
 	return updateItem(ctx, s, actor, id, version, change, figureItems)
 }
 
-// articleItems describes a kind of item that an article's document lists
-// by key: statements or figures.
-type articleItems[T any] struct {
-	kind, table string // "statement", "statements"; the document's section is the table's name
-	list        func(*Document) *[]T
-	key         func(*T) *string
-	// check, when set, runs on the item in its document before the write.
-	check func(*Document, *T) error
+// written reads back the row with id that tx wrote.
+func written[T any](ctx context.Context, tx pgx.Tx, from, columns string, id int64, idColumns ...string) (*T, error) {
+	items, err := byIDs[T](ctx, tx, from, columns, []int64{id}, idColumns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
+	}
+	return items[0], nil
 }
 
-var (
-	statementItems = articleItems[StatementDoc]{kind: "statement", table: "statements",
-		list:  func(d *Document) *[]StatementDoc { return &d.Statements },
-		key:   func(x *StatementDoc) *string { return &x.Key },
-		check: citable}
-	figureItems = articleItems[FigureDoc]{kind: "figure", table: "figures",
-		list: func(d *Document) *[]FigureDoc { return &d.Figures },
-		key:  func(x *FigureDoc) *string { return &x.Key }}
-)
+// writtenEntity reads back the entity of kind with id that tx wrote: a
+// *Person, *Organization, *Place, *Event, *Project or *Agreement.
+func writtenEntity(ctx context.Context, tx pgx.Tx, kind string, id int64) (any, error) {
+	switch kind {
+	case KindPerson:
+		return written[Person](ctx, tx, personFrom, personColumns, id, "p.id", "n.id")
+	case KindOrganization:
+		return written[Organization](ctx, tx, organizationFrom, organizationColumns, id, "o.id", "n.id")
+	case KindPlace:
+		return written[Place](ctx, tx, placeFrom, placeColumns, id, "pl.id", "n.id")
+	case KindEvent:
+		return written[Event](ctx, tx, eventFrom, eventColumns, id, "ev.id", "n.id")
+	case KindProject:
+		return written[Project](ctx, tx, projectFrom, projectColumns, id, "pr.id", "n.id")
+	case KindAgreement:
+		return written[Agreement](ctx, tx, agreementFrom, agreementColumns, id, "ag.id", "n.id")
+	}
+	return nil, fmt.Errorf("read back entity %d: no kind %q", id, kind)
+}
 
-// createItem adds item to the article's document and writes it; an empty
-// key is replaced by a fresh one.
-func createItem[T any](ctx context.Context, s *Store, actor string, articleID int64, item T, k articleItems[T]) (int64, error) {
-	var id int64
+// createItem adds item to the article and writes it; an empty key is
+// replaced by a fresh one.
+func createItem[T, R any](ctx context.Context, s *Store, actor string, articleID int64, item T, k articleItems[T, R]) (*R, error) {
+	var row *R
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		doc, err := lockArticle(ctx, tx, articleID)
+		articleID, blocks, err := lockParagraphs(ctx, tx, "$1", articleID)
+		if isNoRows(err) {
+			return notFound("article", "no article has this id")
+		}
+		if err != nil {
+			return fmt.Errorf("lock article: %w", err)
+		}
+		others, err := placedItems(ctx, tx, k, articleID)
 		if err != nil {
 			return err
 		}
-		list := k.list(doc)
-		if key := k.key(&item); *key == "" {
-			*key = freshKey(k.kind, *list, func(x T) string { return *k.key(&x) })
+		key := k.key(&item)
+		if *key == "" {
+			*key = freshKey(k.kind, others, func(x placedItem) string { return x.Key })
 		}
-		*list = append(*list, item)
-		i := len(*list) - 1
-		key := *k.key(&(*list)[i])
-		if err := write(ctx, tx, actor, doc, k, i); err != nil {
-			return err
+		if slices.ContainsFunc(others, func(x placedItem) bool { return x.Key == *key }) {
+			return conflict("key", "%q is already the key of a %s of this article", *key, k.kind)
 		}
-		if id, err = keyID(ctx, tx, k.table, articleID, key); err != nil {
-			return err
-		}
-		return audit(ctx, tx, actor, "create_"+k.kind, k.kind, id, map[string]any{"article_id": articleID, "key": key})
+		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, &item, len(others),
+			auditEntry{actor, "create_" + k.kind, k.kind, map[string]any{"article_id": articleID, "key": *key}})
+		return err
 	})
-	return id, err
+	return row, err
 }
 
 // updateItem lets change edit the stored item with id, if version is its
 // current version, and writes it.
-func updateItem[T any](ctx context.Context, s *Store, actor string, id int64, version int, change func(*T) error, k articleItems[T]) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
-		doc, _, key, err := lockItem(ctx, tx, k.kind, id, &version)
+func updateItem[T, R any](ctx context.Context, s *Store, actor string, id int64, version int, change func(*T) error, k articleItems[T, R]) (*R, error) {
+	var row *R
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		articleID, blocks, err := lockParagraphs(ctx, tx, "(SELECT article_id FROM "+k.table+" WHERE id = $1)", id)
+		if isNoRows(err) {
+			return notFound("id", "no %s has this id", k.kind)
+		}
+		if err != nil {
+			return fmt.Errorf("lock article: %w", err)
+		}
+		all, err := placedItems(ctx, tx, k, articleID)
 		if err != nil {
 			return err
 		}
-		list := *k.list(doc)
-		i := slices.IndexFunc(list, func(x T) bool { return *k.key(&x) == key })
-		if err := change(&list[i]); err != nil {
+		at := slices.IndexFunc(all, func(x placedItem) bool { return x.ID == id })
+		if at < 0 {
+			return notFound("id", "no %s has this id", k.kind)
+		}
+		if err := checkVersion(k.kind, &version, all[at].Version); err != nil {
 			return err
 		}
-		*k.key(&list[i]) = key
-		if err := write(ctx, tx, actor, doc, k, i); err != nil {
+		key := all[at].Key
+		item, err := k.export(ctx, tx, id, blocks)
+		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "update_"+k.kind, k.kind, id, map[string]any{"key": key, "version": version + 1})
+		if err := change(item); err != nil {
+			return err
+		}
+		*k.key(item) = key
+		others := slices.Delete(slices.Clone(all), at, at+1)
+		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, item, at,
+			auditEntry{actor, "update_" + k.kind, k.kind, map[string]any{"key": key, "version": version + 1}})
+		return err
 	})
+	return row, err
 }
 
-// write checks and writes an article's document in which the i-th item of
-// kind k is new or changed.
-func write[T any](ctx context.Context, tx pgx.Tx, actor string, doc *Document, k articleItems[T], i int) error {
-	item := &(*k.list(doc))[i]
-	if k.check != nil {
-		if err := k.check(doc, item); err != nil {
-			return err
-		}
+// lockArticleOf locks the article of the statement or figure with id in
+// table, so that edits of its items run one at a time.
+func lockArticleOf(ctx context.Context, tx pgx.Tx, kind, table string, id int64) error {
+	var articleID int64
+	err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE id = (SELECT article_id FROM `+table+` WHERE id = $1) FOR UPDATE`, id).Scan(&articleID)
+	if isNoRows(err) {
+		return notFound("id", "no %s has this id", kind)
 	}
-	return rewrite(ctx, tx, actor, doc, fmt.Sprintf("%s[%d]", k.table, i), k.kind, *k.key(item))
+	if err != nil {
+		return fmt.Errorf("lock article: %w", err)
+	}
+	return nil
+}
+
+// deleteItem deletes the statement or figure with id in table, moves the
+// article's later items of its kind up one place, and returns its key
+// and version.
+func deleteItem(ctx context.Context, tx pgx.Tx, kind, table string, id int64) (key string, version int, err error) {
+	err = tx.QueryRow(ctx, `
+		WITH gone AS (DELETE FROM `+table+` WHERE id = $1 RETURNING article_id, key, version, position),
+			moved AS (UPDATE `+table+` x SET position = x.position - 1 FROM gone
+				WHERE x.article_id = gone.article_id AND x.position > gone.position)
+		SELECT key, version FROM gone`, id).Scan(&key, &version)
+	if isNoRows(err) {
+		return "", 0, notFound("id", "no %s has this id", kind)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("delete %s: %w", kind, err)
+	}
+	return key, version, nil
 }
 
 // DeleteFigure deletes the figure with id (if version, when given, is
 // current). Nothing refers to a figure.
 func (s *Store) DeleteFigure(ctx context.Context, actor string, id int64, version *int) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
-		doc, _, key, err := lockItem(ctx, tx, "figure", id, version)
+		if err := lockArticleOf(ctx, tx, "figure", "figures", id); err != nil {
+			return err
+		}
+		key, current, err := deleteItem(ctx, tx, "figure", "figures", id)
 		if err != nil {
 			return err
 		}
-		doc.Figures = slices.DeleteFunc(doc.Figures, func(x FigureDoc) bool { return x.Key == key })
-		if err := rewrite(ctx, tx, actor, doc, "", "", ""); err != nil {
+		if err := checkVersion("figure", version, current); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_figure", "figure", id, map[string]any{"key": key})
@@ -246,14 +317,15 @@ func AffiliationKeys(ids []int64) []string {
 	return keys
 }
 
-// CreateEntity declares a new entity and returns its id. decl is a
-// *PersonDoc, *OrganizationDoc, *PlaceDoc, *EventDoc, *ProjectDoc or
-// *AgreementDoc; mention, when set, quotes where an article names it.
-func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (int64, error) {
+// CreateEntity declares a new entity and returns its row (see
+// writtenEntity). decl is a *PersonDoc, *OrganizationDoc, *PlaceDoc,
+// *EventDoc, *ProjectDoc or *AgreementDoc, and the row is of the matching
+// type: *Person, ...; mention, when set, quotes where an article names it.
+func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (any, error) {
 	if err := checkTexts(decl); err != nil {
-		return 0, err
+		return nil, err
 	}
-	var id int64
+	var row any
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		kind, slug := declared(decl)
 		var taken string
@@ -267,20 +339,26 @@ func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mentio
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
+		var id int64
 		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
 			return fmt.Errorf("created %s %s: %w", kind, slug, err)
 		}
+		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "create_"+kind, kind, id, map[string]any{"slug": slug})
 	})
-	return id, err
+	return row, err
 }
 
 // UpdateEntity changes the entity with id, if version is its current
 // version and it is of kind want: change receives its declaration as
 // stored (see CreateEntity) and edits it, slug included. mention, when set,
-// replaces the evidence of where that article names it.
-func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+// replaces the evidence of where that article names it. It returns the
+// entity's row as changed.
+func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) (any, error) {
+	var row any
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		kind, slug, err := lockEntity(ctx, tx, id, &version, want)
 		if err != nil {
 			return err
@@ -306,9 +384,13 @@ func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, versio
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
+		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+			return err
+		}
 		_, now := declared(decl)
 		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": now, "version": version + 1})
 	})
+	return row, err
 }
 
 // reference is a column that refers to an entity or topic. A required
@@ -381,12 +463,12 @@ func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, versio
 	return out, err
 }
 
-// CreateTopic adds a topic to the vocabulary and returns its id.
-func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (int64, error) {
+// CreateTopic adds a topic to the vocabulary and returns it.
+func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Topic, error) {
 	if err := checkTexts(&t); err != nil {
-		return 0, err
+		return nil, err
 	}
-	var id int64
+	var row *Topic
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var exists bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, t.Slug).Scan(&exists); err != nil {
@@ -398,18 +480,25 @@ func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (int6
 		if err := declare(ctx, tx, actor, &t, nil); err != nil {
 			return err
 		}
+		var id int64
 		if err := tx.QueryRow(ctx, `SELECT id FROM topics WHERE slug = $1`, t.Slug).Scan(&id); err != nil {
 			return fmt.Errorf("created topic %s: %w", t.Slug, err)
 		}
+		var err error
+		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
 	})
-	return id, err
+	return row, err
 }
 
 // UpdateTopic changes the topic with id, if version is its current
-// version: change receives the topic as stored and edits it.
-func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version int, change func(*TopicDoc) error) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+// version: change receives the topic as stored and edits it. It returns
+// the topic as changed.
+func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version int, change func(*TopicDoc) error) (*Topic, error) {
+	var row *Topic
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		slug, err := lockTopic(ctx, tx, id, &version)
 		if err != nil {
 			return err
@@ -435,8 +524,12 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 		if err := declare(ctx, tx, actor, t, nil); err != nil {
 			return err
 		}
+		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
 	})
+	return row, err
 }
 
 // DeleteTopic deletes the topic with id (if version, when given, is
@@ -473,32 +566,6 @@ func lockArticle(ctx context.Context, tx pgx.Tx, articleID int64) (*Document, er
 		return nil, fmt.Errorf("lock article: %w", err)
 	}
 	return exportArticle(ctx, tx, articleID)
-}
-
-// lockItem locks the article of the statement or figure with id, checks
-// version when given, and returns the article's document and the item's
-// key in it.
-func lockItem(ctx context.Context, tx pgx.Tx, kind string, id int64, version *int) (doc *Document, articleID int64, key string, err error) {
-	table := map[string]string{"statement": "statements", "figure": "figures"}[kind]
-	err = tx.QueryRow(ctx, `SELECT article_id FROM `+table+` WHERE id = $1`, id).Scan(&articleID)
-	if isNoRows(err) {
-		return nil, 0, "", notFound("id", "no %s has this id", kind)
-	}
-	if err != nil {
-		return nil, 0, "", fmt.Errorf("look up %s: %w", kind, err)
-	}
-	if doc, err = lockArticle(ctx, tx, articleID); err != nil {
-		return nil, 0, "", err
-	}
-	var current int
-	err = tx.QueryRow(ctx, `SELECT key, version FROM `+table+` WHERE id = $1`, id).Scan(&key, &current)
-	if isNoRows(err) {
-		return nil, 0, "", notFound("id", "no %s has this id", kind)
-	}
-	if err != nil {
-		return nil, 0, "", fmt.Errorf("look up %s: %w", kind, err)
-	}
-	return doc, articleID, key, checkVersion(kind, version, current)
 }
 
 // lockEntity locks the entity with id, of kind want, and checks version
@@ -747,15 +814,6 @@ func returning(r reference) string {
 		return "0::bigint"
 	}
 	return "id"
-}
-
-// keyID returns the id of the statement or figure with key in an article.
-func keyID(ctx context.Context, tx pgx.Tx, table string, articleID int64, key string) (int64, error) {
-	var id int64
-	if err := tx.QueryRow(ctx, `SELECT id FROM `+table+` WHERE article_id = $1 AND key = $2`, articleID, key).Scan(&id); err != nil {
-		return 0, fmt.Errorf("look up %s %s: %w", table, key, err)
-	}
-	return id, nil
 }
 
 // freshKey returns a key that no item of items has: prefix-1, prefix-2, ...

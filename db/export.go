@@ -108,6 +108,35 @@ type exportedSpan struct {
 	Entity      *string `db:"entity"`
 }
 
+// exportStatements selects statements as exportedStatement; a WHERE
+// clause on s follows.
+const exportStatements = `
+	SELECT s.id, s.key, s.speaker_kind::text AS speaker_kind, sp.slug AS speaker, s.speaker_description,
+		so.slug AS speaks_for, s.speaker_role, s.verb::text AS verb, s.mode::text AS mode, s.content,
+		ev.slug AS event,
+		ARRAY(SELECT t.slug FROM statement_topics x JOIN topics t ON t.id = x.topic_id
+			WHERE x.statement_id = s.id ORDER BY t.slug) AS topics,
+		ARRAY(SELECT n.slug FROM statement_mentions x JOIN entities n ON n.id = x.entity_id
+			WHERE x.statement_id = s.id ORDER BY n.slug) AS mentions,
+		ARRAY(SELECT x.affiliation_id FROM statement_affiliations x
+			WHERE x.statement_id = s.id ORDER BY x.affiliation_id) AS affiliations
+	FROM statements s
+	LEFT JOIN entities sp ON sp.id = s.speaker_id
+	LEFT JOIN entities so ON so.id = s.speaker_organization_id
+	LEFT JOIN entities ev ON ev.id = s.event_id`
+
+// exportFigures selects figures as exportedFigure; a WHERE clause on f
+// follows.
+var exportFigures = `
+	SELECT f.id, f.key, f.metric, f.value::text AS value, f.unit::text AS unit, f.currency, f.display,
+		n.slug AS subject, s.key AS statement,
+		` + dateDoc("f", "period") + `, ` + dateDoc("f", "base") + `, ` + dateDoc("f", "value_date") + `,
+		ARRAY(SELECT t.slug FROM figure_topics x JOIN topics t ON t.id = x.topic_id
+			WHERE x.figure_id = f.id ORDER BY t.slug) AS topics
+	FROM figures f
+	JOIN entities n ON n.id = f.subject_id
+	LEFT JOIN statements s ON s.id = f.statement_id`
+
 // exportArticle returns the document of the stored article with articleID:
 // the article itself with its credits; a mention for every entity the article
 // has evidence for (entities are not declared, so that their attributes,
@@ -164,34 +193,13 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 	if err != nil {
 		return nil, err
 	}
-	statements, err := collect[exportedStatement](ctx, q, "statements", `
-		SELECT s.id, s.key, s.speaker_kind::text AS speaker_kind, sp.slug AS speaker, s.speaker_description,
-			so.slug AS speaks_for, s.speaker_role, s.verb::text AS verb, s.mode::text AS mode, s.content,
-			ev.slug AS event,
-			ARRAY(SELECT t.slug FROM statement_topics x JOIN topics t ON t.id = x.topic_id
-				WHERE x.statement_id = s.id ORDER BY t.slug) AS topics,
-			ARRAY(SELECT n.slug FROM statement_mentions x JOIN entities n ON n.id = x.entity_id
-				WHERE x.statement_id = s.id ORDER BY n.slug) AS mentions,
-			ARRAY(SELECT x.affiliation_id FROM statement_affiliations x
-				WHERE x.statement_id = s.id ORDER BY x.affiliation_id) AS affiliations
-		FROM statements s
-		LEFT JOIN entities sp ON sp.id = s.speaker_id
-		LEFT JOIN entities so ON so.id = s.speaker_organization_id
-		LEFT JOIN entities ev ON ev.id = s.event_id
+	statements, err := collect[exportedStatement](ctx, q, "statements", exportStatements+`
 		WHERE s.article_id = @article_id
 		ORDER BY s.position`, args)
 	if err != nil {
 		return nil, err
 	}
-	figures, err := collect[exportedFigure](ctx, q, "figures", `
-		SELECT f.id, f.key, f.metric, f.value::text AS value, f.unit::text AS unit, f.currency, f.display,
-			n.slug AS subject, s.key AS statement,
-			`+dateDoc("f", "period")+`, `+dateDoc("f", "base")+`, `+dateDoc("f", "value_date")+`,
-			ARRAY(SELECT t.slug FROM figure_topics x JOIN topics t ON t.id = x.topic_id
-				WHERE x.figure_id = f.id ORDER BY t.slug) AS topics
-		FROM figures f
-		JOIN entities n ON n.id = f.subject_id
-		LEFT JOIN statements s ON s.id = f.statement_id
+	figures, err := collect[exportedFigure](ctx, q, "figures", exportFigures+`
 		WHERE f.article_id = @article_id
 		ORDER BY f.position`, args)
 	if err != nil {
@@ -294,27 +302,36 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 			Evidence: evidence[owner{"affiliation", x.ID}]})
 	}
 	for _, s := range statements {
-		st := StatementDoc{Key: s.Key, Role: s.Role, Verb: s.Verb, Mode: s.Mode, Content: s.Content,
-			Event: s.Event, Topics: s.Topics, Mentions: s.Mentions, Evidence: evidence[owner{"statement", s.ID}]}
-		switch {
-		case s.SpeakerKind != nil && *s.SpeakerKind == KindPerson:
-			st.Speaker.Person = s.Speaker
-		case s.SpeakerKind != nil && *s.SpeakerKind == KindOrganization:
-			st.Speaker.Organization = s.Speaker
-		}
-		st.Speaker.Description, st.Speaker.SpeaksFor = s.Description, s.SpeaksFor
-		for _, id := range s.Affiliations {
-			st.Affiliations = append(st.Affiliations, affiliationKey(id))
-		}
-		doc.Statements = append(doc.Statements, st)
+		doc.Statements = append(doc.Statements, s.doc(evidence[owner{"statement", s.ID}]))
 	}
 	for _, f := range figures {
-		doc.Figures = append(doc.Figures, FigureDoc{Key: f.Key, Metric: f.Metric, Value: f.Value, Unit: f.Unit,
-			Currency: f.Currency, Display: f.Display, Subject: f.Subject, Statement: f.Statement,
-			Period: f.Period, Base: f.Base, Date: f.Date, Topics: f.Topics,
-			Evidence: evidence[owner{"figure", f.ID}]})
+		doc.Figures = append(doc.Figures, f.doc(evidence[owner{"figure", f.ID}]))
 	}
 	return doc, nil
+}
+
+// doc returns the statement's document form, with evidence.
+func (s exportedStatement) doc(evidence EvidenceList) StatementDoc {
+	st := StatementDoc{Key: s.Key, Role: s.Role, Verb: s.Verb, Mode: s.Mode, Content: s.Content,
+		Event: s.Event, Topics: s.Topics, Mentions: s.Mentions, Evidence: evidence}
+	switch {
+	case s.SpeakerKind != nil && *s.SpeakerKind == KindPerson:
+		st.Speaker.Person = s.Speaker
+	case s.SpeakerKind != nil && *s.SpeakerKind == KindOrganization:
+		st.Speaker.Organization = s.Speaker
+	}
+	st.Speaker.Description, st.Speaker.SpeaksFor = s.Description, s.SpeaksFor
+	for _, id := range s.Affiliations {
+		st.Affiliations = append(st.Affiliations, affiliationKey(id))
+	}
+	return st
+}
+
+// doc returns the figure's document form, with evidence.
+func (f exportedFigure) doc(evidence EvidenceList) FigureDoc {
+	return FigureDoc{Key: f.Key, Metric: f.Metric, Value: f.Value, Unit: f.Unit,
+		Currency: f.Currency, Display: f.Display, Subject: f.Subject, Statement: f.Statement,
+		Period: f.Period, Base: f.Base, Date: f.Date, Topics: f.Topics, Evidence: evidence}
 }
 
 // collect runs one export query and reads every row into a T; what names

@@ -45,6 +45,26 @@ func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (I
 	return result, nil
 }
 
+// ImportArticle is ImportBy for one document that declares an article; it
+// returns the article as its transaction wrote it, so that the caller
+// answers from what was stored even if the database goes away after the
+// commit.
+func (s *Store) ImportArticle(ctx context.Context, actor string, doc *Document) (*Article, error) {
+	var article *Article
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		res, err := importTx(ctx, tx, &writer{tx: tx, actor: actor}, []*Document{doc})
+		if err != nil {
+			return err
+		}
+		article, err = written[Article](ctx, tx, articleFrom, articleColumns, res.Articles[doc.Article.Slug], "a.id")
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return article, nil
+}
+
 // importTx validates docs against what tx sees and, if they are valid,
 // writes them with w. The importer and the API's edits share it, so an edit
 // obeys exactly the rules an import does.
@@ -237,6 +257,20 @@ type writer struct {
 	// announced and audited as imported. Nil touches every row written (an
 	// import); an edit of one item touches that item alone.
 	touched func(kind, key string) bool
+	// batch, when set, collects the statements that exec would run, for
+	// the caller to send in one round trip.
+	batch *pgx.Batch
+}
+
+// exec runs a statement whose result only matters if it fails, or queues
+// it on the writer's batch.
+func (w *writer) exec(ctx context.Context, sql string, args ...any) error {
+	if w.batch != nil {
+		w.batch.Queue(sql, args...)
+		return nil
+	}
+	_, err := w.tx.Exec(ctx, sql, args...)
+	return err
 }
 
 // stamp sets the @bump and @actor arguments of an upsert of the row of kind
@@ -262,7 +296,7 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 	if w.actor == "" {
 		return nil
 	}
-	_, err := w.tx.Exec(ctx, `
+	err := w.exec(ctx, `
 		WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
 		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, kind, subject)
 	if err != nil {
@@ -498,7 +532,7 @@ func (w *writer) events(ctx context.Context, _ []*Document, o declarationOrder) 
 				return fmt.Errorf("participant %s of %s: %w", p.Entity, e.Slug, err)
 			}
 		}
-		if err := w.link(ctx, "event_topics", "event_id", w.ids[e.Slug], e.Topics); err != nil {
+		if err := w.link(ctx, "event_topics", "event_id", w.ids[e.Slug], e.Topics, false); err != nil {
 			return err
 		}
 	}
@@ -597,24 +631,27 @@ func (w *writer) agreements(ctx context.Context, _ []*Document, o declarationOrd
 				return fmt.Errorf("project %s of %s: %w", slug, a.Slug, err)
 			}
 		}
-		if err := w.link(ctx, "agreement_topics", "agreement_id", id, a.Topics); err != nil {
+		if err := w.link(ctx, "agreement_topics", "agreement_id", id, a.Topics, false); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// link replaces the topics of one row in a topic link table. table and
+// link replaces the topics of one row in a topic link table, in one
+// statement; fresh says the row is new, so it has no links to remove. table and
 // column are constants of this package, never input.
-func (w *writer) link(ctx context.Context, table, column string, id int64, topics []string) error {
-	if _, err := w.tx.Exec(ctx, `DELETE FROM `+table+` WHERE `+column+` = $1`, id); err != nil {
-		return fmt.Errorf("clear %s: %w", table, err)
-	}
-	if len(topics) == 0 {
+func (w *writer) link(ctx context.Context, table, column string, id int64, topics []string, fresh bool) error {
+	if fresh && len(topics) == 0 {
 		return nil
 	}
-	_, err := w.tx.Exec(ctx, `INSERT INTO `+table+` (`+column+`, topic_id)
-		SELECT $1, id FROM topics WHERE slug = ANY($2) ON CONFLICT DO NOTHING`, id, topics)
+	if topics == nil {
+		topics = []string{}
+	}
+	err := w.exec(ctx, `
+		WITH wanted AS (SELECT id FROM topics WHERE slug = ANY($2)),
+			gone AS (DELETE FROM `+table+` WHERE `+column+` = $1 AND topic_id NOT IN (SELECT id FROM wanted))
+		INSERT INTO `+table+` (`+column+`, topic_id) SELECT $1, id FROM wanted ON CONFLICT DO NOTHING`, id, topics)
 	if err != nil {
 		return fmt.Errorf("link %s: %w", table, err)
 	}
@@ -703,7 +740,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	if err := w.paragraphs(ctx, articleID, blocks); err != nil {
 		return 0, err
 	}
-	if err := w.link(ctx, "article_topics", "article_id", articleID, a.Topics); err != nil {
+	if err := w.link(ctx, "article_topics", "article_id", articleID, a.Topics, false); err != nil {
 		return 0, err
 	}
 
@@ -891,84 +928,105 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 	ids := map[string]int64{}
 	for pos, i := range order {
 		s := doc.Statements[i]
-		args := pgx.NamedArgs{"article_id": articleID, "key": s.Key, "position": pos + 1,
-			"speaker_description": s.Speaker.Description, "speaker_role": s.Role, "verb": s.Verb,
-			"mode": s.Mode, "content": s.Content}
-		w.stamp(args, "statement", s.Key)
-		var speaker *int64
-		var speakerKind *string
-		var err error
-		switch {
-		case s.Speaker.Person != nil:
-			speaker, err = w.optID(ctx, s.Speaker.Person)
-			speakerKind = ptr(KindPerson)
-		case s.Speaker.Organization != nil:
-			speaker, err = w.optID(ctx, s.Speaker.Organization)
-			speakerKind = ptr(KindOrganization)
+		affiliations := make([]int64, len(s.Affiliations))
+		for j, key := range s.Affiliations {
+			affiliations[j] = affiliationIDs[key]
 		}
+		id, err := w.statement(ctx, articleID, pos+1, &s, affiliations)
 		if err != nil {
 			return nil, err
-		}
-		args["speaker_id"], args["speaker_kind"] = speaker, speakerKind
-		if args["speaker_organization_id"], err = w.optID(ctx, s.Speaker.SpeaksFor); err != nil {
-			return nil, err
-		}
-		if args["event_id"], err = w.optID(ctx, s.Event); err != nil {
-			return nil, err
-		}
-		var id int64
-		var inserted bool
-		err = w.tx.QueryRow(ctx, `
-			INSERT INTO statements (article_id, key, position, speaker_id, speaker_kind, speaker_description,
-				speaker_organization_id, speaker_role, verb, mode, content, event_id, updated_by)
-			VALUES (@article_id, @key, @position, @speaker_id, @speaker_kind, @speaker_description,
-				@speaker_organization_id, @speaker_role, @verb, @mode, @content, @event_id, @actor)
-			ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position,
-				speaker_id = EXCLUDED.speaker_id, speaker_kind = EXCLUDED.speaker_kind,
-				speaker_description = EXCLUDED.speaker_description,
-				speaker_organization_id = EXCLUDED.speaker_organization_id, speaker_role = EXCLUDED.speaker_role,
-				verb = EXCLUDED.verb, mode = EXCLUDED.mode, content = EXCLUDED.content, event_id = EXCLUDED.event_id,
-				version = statements.version + @bump,
-				updated_at = CASE WHEN @bump > 0 THEN now() ELSE statements.updated_at END,
-				updated_by = coalesce(@actor, statements.updated_by)
-			RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
-		if err != nil {
-			return nil, fmt.Errorf("statement %s: %w", s.Key, err)
-		}
-		if inserted {
-			if err := w.event(ctx, EventStatementAdded, id); err != nil {
-				return nil, err
-			}
 		}
 		ids[s.Key] = id
-		if err := w.link(ctx, "statement_topics", "statement_id", id, s.Topics); err != nil {
-			return nil, err
-		}
-		if _, err := w.tx.Exec(ctx, `DELETE FROM statement_mentions WHERE statement_id = $1`, id); err != nil {
-			return nil, fmt.Errorf("clear mentions of %s: %w", s.Key, err)
-		}
-		for _, m := range s.Mentions {
-			entity, err := w.entityID(ctx, m)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := w.tx.Exec(ctx, `INSERT INTO statement_mentions (statement_id, entity_id) VALUES ($1, $2)
-				ON CONFLICT DO NOTHING`, id, entity); err != nil {
-				return nil, fmt.Errorf("mention %s in %s: %w", m, s.Key, err)
-			}
-		}
-		if _, err := w.tx.Exec(ctx, `DELETE FROM statement_affiliations WHERE statement_id = $1`, id); err != nil {
-			return nil, fmt.Errorf("clear affiliations of %s: %w", s.Key, err)
-		}
-		for _, key := range s.Affiliations {
-			if _, err := w.tx.Exec(ctx, `INSERT INTO statement_affiliations (statement_id, affiliation_id) VALUES ($1, $2)
-				ON CONFLICT DO NOTHING`, id, affiliationIDs[key]); err != nil {
-				return nil, fmt.Errorf("affiliation %s of %s: %w", key, s.Key, err)
-			}
-		}
 		add(resolved[i], func(r *evidenceRow) { r.statement = &id })
 	}
 	return ids, nil
+}
+
+// statement upserts one statement of an article at position, with its
+// topics, mentions and cited affiliations (by id); it emits the
+// statement-added event when the row is new, and returns its id.
+func (w *writer) statement(ctx context.Context, articleID int64, position int, s *StatementDoc, affiliations []int64) (int64, error) {
+	args := pgx.NamedArgs{"article_id": articleID, "key": s.Key, "position": position,
+		"speaker_description": s.Speaker.Description, "speaker_role": s.Role, "verb": s.Verb,
+		"mode": s.Mode, "content": s.Content}
+	w.stamp(args, "statement", s.Key)
+	var speaker *int64
+	var speakerKind *string
+	var err error
+	switch {
+	case s.Speaker.Person != nil:
+		speaker, err = w.optID(ctx, s.Speaker.Person)
+		speakerKind = ptr(KindPerson)
+	case s.Speaker.Organization != nil:
+		speaker, err = w.optID(ctx, s.Speaker.Organization)
+		speakerKind = ptr(KindOrganization)
+	}
+	if err != nil {
+		return 0, err
+	}
+	args["speaker_id"], args["speaker_kind"] = speaker, speakerKind
+	if args["speaker_organization_id"], err = w.optID(ctx, s.Speaker.SpeaksFor); err != nil {
+		return 0, err
+	}
+	if args["event_id"], err = w.optID(ctx, s.Event); err != nil {
+		return 0, err
+	}
+	var id int64
+	var inserted bool
+	err = w.tx.QueryRow(ctx, `
+		INSERT INTO statements (article_id, key, position, speaker_id, speaker_kind, speaker_description,
+			speaker_organization_id, speaker_role, verb, mode, content, event_id, updated_by)
+		VALUES (@article_id, @key, @position, @speaker_id, @speaker_kind, @speaker_description,
+			@speaker_organization_id, @speaker_role, @verb, @mode, @content, @event_id, @actor)
+		ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position,
+			speaker_id = EXCLUDED.speaker_id, speaker_kind = EXCLUDED.speaker_kind,
+			speaker_description = EXCLUDED.speaker_description,
+			speaker_organization_id = EXCLUDED.speaker_organization_id, speaker_role = EXCLUDED.speaker_role,
+			verb = EXCLUDED.verb, mode = EXCLUDED.mode, content = EXCLUDED.content, event_id = EXCLUDED.event_id,
+			version = statements.version + @bump,
+			updated_at = CASE WHEN @bump > 0 THEN now() ELSE statements.updated_at END,
+			updated_by = coalesce(@actor, statements.updated_by)
+		RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
+	if err != nil {
+		return 0, fmt.Errorf("statement %s: %w", s.Key, err)
+	}
+	if inserted {
+		if err := w.event(ctx, EventStatementAdded, id); err != nil {
+			return 0, err
+		}
+	}
+	if err := w.link(ctx, "statement_topics", "statement_id", id, s.Topics, inserted); err != nil {
+		return 0, err
+	}
+	mentions := make([]int64, len(s.Mentions))
+	for i, m := range s.Mentions {
+		if mentions[i], err = w.entityID(ctx, m); err != nil {
+			return 0, err
+		}
+	}
+	if err := w.relink(ctx, "statement_mentions", "statement_id", "entity_id", id, mentions, inserted); err != nil {
+		return 0, fmt.Errorf("mentions of %s: %w", s.Key, err)
+	}
+	if err := w.relink(ctx, "statement_affiliations", "statement_id", "affiliation_id", id, affiliations, inserted); err != nil {
+		return 0, fmt.Errorf("affiliations of %s: %w", s.Key, err)
+	}
+	return id, nil
+}
+
+// relink makes the rows of a link table for the item with id exactly
+// those that link it to targets, in one statement; fresh says the item is
+// new, so it has no rows to remove.
+func (w *writer) relink(ctx context.Context, table, column, target string, id int64, targets []int64, fresh bool) error {
+	if fresh && len(targets) == 0 {
+		return nil
+	}
+	err := w.exec(ctx, `
+		WITH gone AS (DELETE FROM `+table+` WHERE `+column+` = $1 AND NOT (`+target+` = ANY($2)))
+		INSERT INTO `+table+` (`+column+`, `+target+`) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, id, targets)
+	if err != nil {
+		return fmt.Errorf("link %s: %w", table, err)
+	}
+	return nil
 }
 
 func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
@@ -987,61 +1045,13 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 	order := byFirstSpan(resolved)
 	for pos, i := range order {
 		f := doc.Figures[i]
-		subject, err := w.entityID(ctx, f.Subject)
-		if err != nil {
-			return err
-		}
 		var statement *int64
 		if f.Statement != nil {
 			id := statementIDs[*f.Statement]
 			statement = &id
 		}
-		args := pgx.NamedArgs{"article_id": articleID, "key": f.Key, "position": pos + 1, "metric": f.Metric,
-			"value": f.Value, "unit": f.Unit, "currency": f.Currency, "display": f.Display,
-			"subject_id": subject, "statement_id": statement}
-		w.stamp(args, "figure", f.Key)
-		dateArgs(args, "period", f.Period)
-		dateArgs(args, "base", f.Base)
-		dateArgs(args, "value_date", f.Date)
-		var id int64
-		var inserted bool
-		err = w.tx.QueryRow(ctx, `
-			INSERT INTO figures (article_id, key, position, metric, value, unit, currency, display, subject_id, statement_id,
-				period_year, period_month, period_day, period_precision, period_text, period_inferred, period_basis,
-				base_year, base_month, base_day, base_precision, base_text, base_inferred, base_basis,
-				value_date_year, value_date_month, value_date_day, value_date_precision, value_date_text,
-				value_date_inferred, value_date_basis, updated_by)
-			VALUES (@article_id, @key, @position, @metric, @value::numeric, @unit, @currency, @display, @subject_id, @statement_id,
-				@period_year, @period_month, @period_day, @period_precision, @period_text, @period_inferred, @period_basis,
-				@base_year, @base_month, @base_day, @base_precision, @base_text, @base_inferred, @base_basis,
-				@value_date_year, @value_date_month, @value_date_day, @value_date_precision, @value_date_text,
-				@value_date_inferred, @value_date_basis, @actor)
-			ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position, metric = EXCLUDED.metric,
-				value = EXCLUDED.value, unit = EXCLUDED.unit, currency = EXCLUDED.currency, display = EXCLUDED.display,
-				subject_id = EXCLUDED.subject_id, statement_id = EXCLUDED.statement_id,
-				period_year = EXCLUDED.period_year, period_month = EXCLUDED.period_month,
-				period_day = EXCLUDED.period_day, period_precision = EXCLUDED.period_precision,
-				period_text = EXCLUDED.period_text, period_inferred = EXCLUDED.period_inferred,
-				period_basis = EXCLUDED.period_basis, base_year = EXCLUDED.base_year, base_month = EXCLUDED.base_month,
-				base_day = EXCLUDED.base_day, base_precision = EXCLUDED.base_precision, base_text = EXCLUDED.base_text,
-				base_inferred = EXCLUDED.base_inferred, base_basis = EXCLUDED.base_basis,
-				value_date_year = EXCLUDED.value_date_year, value_date_month = EXCLUDED.value_date_month,
-				value_date_day = EXCLUDED.value_date_day, value_date_precision = EXCLUDED.value_date_precision,
-				value_date_text = EXCLUDED.value_date_text, value_date_inferred = EXCLUDED.value_date_inferred,
-				value_date_basis = EXCLUDED.value_date_basis,
-				version = figures.version + @bump,
-				updated_at = CASE WHEN @bump > 0 THEN now() ELSE figures.updated_at END,
-				updated_by = coalesce(@actor, figures.updated_by)
-			RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
+		id, err := w.figure(ctx, articleID, pos+1, &f, statement)
 		if err != nil {
-			return fmt.Errorf("figure %s: %w", f.Key, err)
-		}
-		if inserted {
-			if err := w.event(ctx, EventFigureAdded, id); err != nil {
-				return err
-			}
-		}
-		if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics); err != nil {
 			return err
 		}
 		add(resolved[i], func(r *evidenceRow) { r.figure = &id })
@@ -1049,9 +1059,123 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 	return nil
 }
 
+// figure upserts one figure of an article at position, citing the
+// statement with id statement (nil for none), with its topics; it emits
+// the figure-added event when the row is new, and returns its id.
+func (w *writer) figure(ctx context.Context, articleID int64, position int, f *FigureDoc, statement *int64) (int64, error) {
+	subject, err := w.entityID(ctx, f.Subject)
+	if err != nil {
+		return 0, err
+	}
+	args := pgx.NamedArgs{"article_id": articleID, "key": f.Key, "position": position, "metric": f.Metric,
+		"value": f.Value, "unit": f.Unit, "currency": f.Currency, "display": f.Display,
+		"subject_id": subject, "statement_id": statement}
+	w.stamp(args, "figure", f.Key)
+	dateArgs(args, "period", f.Period)
+	dateArgs(args, "base", f.Base)
+	dateArgs(args, "value_date", f.Date)
+	var id int64
+	var inserted bool
+	err = w.tx.QueryRow(ctx, `
+		INSERT INTO figures (article_id, key, position, metric, value, unit, currency, display, subject_id, statement_id,
+			period_year, period_month, period_day, period_precision, period_text, period_inferred, period_basis,
+			base_year, base_month, base_day, base_precision, base_text, base_inferred, base_basis,
+			value_date_year, value_date_month, value_date_day, value_date_precision, value_date_text,
+			value_date_inferred, value_date_basis, updated_by)
+		VALUES (@article_id, @key, @position, @metric, @value::numeric, @unit, @currency, @display, @subject_id, @statement_id,
+			@period_year, @period_month, @period_day, @period_precision, @period_text, @period_inferred, @period_basis,
+			@base_year, @base_month, @base_day, @base_precision, @base_text, @base_inferred, @base_basis,
+			@value_date_year, @value_date_month, @value_date_day, @value_date_precision, @value_date_text,
+			@value_date_inferred, @value_date_basis, @actor)
+		ON CONFLICT (article_id, key) DO UPDATE SET position = EXCLUDED.position, metric = EXCLUDED.metric,
+			value = EXCLUDED.value, unit = EXCLUDED.unit, currency = EXCLUDED.currency, display = EXCLUDED.display,
+			subject_id = EXCLUDED.subject_id, statement_id = EXCLUDED.statement_id,
+			period_year = EXCLUDED.period_year, period_month = EXCLUDED.period_month,
+			period_day = EXCLUDED.period_day, period_precision = EXCLUDED.period_precision,
+			period_text = EXCLUDED.period_text, period_inferred = EXCLUDED.period_inferred,
+			period_basis = EXCLUDED.period_basis, base_year = EXCLUDED.base_year, base_month = EXCLUDED.base_month,
+			base_day = EXCLUDED.base_day, base_precision = EXCLUDED.base_precision, base_text = EXCLUDED.base_text,
+			base_inferred = EXCLUDED.base_inferred, base_basis = EXCLUDED.base_basis,
+			value_date_year = EXCLUDED.value_date_year, value_date_month = EXCLUDED.value_date_month,
+			value_date_day = EXCLUDED.value_date_day, value_date_precision = EXCLUDED.value_date_precision,
+			value_date_text = EXCLUDED.value_date_text, value_date_inferred = EXCLUDED.value_date_inferred,
+			value_date_basis = EXCLUDED.value_date_basis,
+			version = figures.version + @bump,
+			updated_at = CASE WHEN @bump > 0 THEN now() ELSE figures.updated_at END,
+			updated_by = coalesce(@actor, figures.updated_by)
+		RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
+	if err != nil {
+		return 0, fmt.Errorf("figure %s: %w", f.Key, err)
+	}
+	if inserted {
+		if err := w.event(ctx, EventFigureAdded, id); err != nil {
+			return 0, err
+		}
+	}
+	if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics, inserted); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
 // evidence upserts the article's evidence rows by span and owner, and
 // deletes the article's rows that are no longer curated.
 func (w *writer) evidence(ctx context.Context, articleID int64, rows []evidenceRow) error {
+	args, n := evidenceArgs(articleID, rows)
+	rowsOut, err := w.tx.Query(ctx, evidenceUpsert+` RETURNING id`, args)
+	if err != nil {
+		return fmt.Errorf("upsert evidence: %w", err)
+	}
+	kept, err := pgx.CollectRows(rowsOut, pgx.RowTo[int64])
+	if err != nil {
+		return fmt.Errorf("upsert evidence: %w", err)
+	}
+	if len(kept) != n {
+		return errors.New("upsert evidence: some spans name no paragraph")
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM evidence WHERE article_id = $1 AND NOT (id = ANY($2))`, articleID, kept); err != nil {
+		return fmt.Errorf("clear evidence: %w", err)
+	}
+	return nil
+}
+
+// queueItemEvidence queues on b the statement that makes rows the
+// evidence of the one statement or figure whose evidence column
+// (statement_id, figure_id) is id.
+func queueItemEvidence(b *pgx.Batch, articleID int64, column string, id int64, rows []evidenceRow) {
+	args, n := evidenceArgs(articleID, rows)
+	args["owner"] = id
+	b.Queue(`
+		WITH kept AS (`+evidenceUpsert+` RETURNING id),
+			gone AS (DELETE FROM evidence WHERE `+column+` = @owner AND NOT (id = ANY(ARRAY(SELECT id FROM kept))))
+		SELECT count(*) FROM kept`, args).QueryRow(func(row pgx.Row) error {
+		var kept int
+		if err := row.Scan(&kept); err != nil {
+			return fmt.Errorf("write evidence: %w", err)
+		}
+		if kept != n {
+			return errors.New("write evidence: some spans name no paragraph")
+		}
+		return nil
+	})
+}
+
+// evidenceUpsert writes the evidence rows of evidenceArgs.
+const evidenceUpsert = `
+	INSERT INTO evidence (article_id, paragraph_id, start_offset, end_offset, text,
+		statement_id, figure_id, affiliation_id, credit_id, entity_id)
+	SELECT @article_id, p.id, n.start_offset, n.end_offset, n.text,
+		n.statement_id, n.figure_id, n.affiliation_id, n.credit_id, n.entity_id
+	FROM unnest(@positions::int[], @starts::int[], @ends::int[], @texts::text[], @statements::bigint[],
+		@figures::bigint[], @affiliations::bigint[], @credits::bigint[], @entities::bigint[])
+		AS n(position, start_offset, end_offset, text, statement_id, figure_id, affiliation_id, credit_id, entity_id)
+	JOIN paragraphs p ON p.article_id = @article_id AND p.position = n.position
+	ON CONFLICT (statement_id, figure_id, affiliation_id, credit_id, entity_id, paragraph_id, start_offset, end_offset)
+	DO UPDATE SET text = EXCLUDED.text`
+
+// evidenceArgs returns the arguments of evidenceUpsert for rows, each
+// distinct row once, and how many that is.
+func evidenceArgs(articleID int64, rows []evidenceRow) (pgx.NamedArgs, int) {
 	type key struct {
 		p, s, e                                        int
 		statement, figure, affiliation, credit, entity int64
@@ -1076,34 +1200,8 @@ func (w *writer) evidence(ctx context.Context, articleID int64, rows []evidenceR
 		statements, figures = append(statements, r.statement), append(figures, r.figure)
 		affiliations, credits, entities = append(affiliations, r.affiliation), append(credits, r.credit), append(entities, r.entity)
 	}
-	rowsOut, err := w.tx.Query(ctx, `
-		INSERT INTO evidence (article_id, paragraph_id, start_offset, end_offset, text,
-			statement_id, figure_id, affiliation_id, credit_id, entity_id)
-		SELECT @article_id, p.id, n.start_offset, n.end_offset, n.text,
-			n.statement_id, n.figure_id, n.affiliation_id, n.credit_id, n.entity_id
-		FROM unnest(@positions::int[], @starts::int[], @ends::int[], @texts::text[], @statements::bigint[],
-			@figures::bigint[], @affiliations::bigint[], @credits::bigint[], @entities::bigint[])
-			AS n(position, start_offset, end_offset, text, statement_id, figure_id, affiliation_id, credit_id, entity_id)
-		JOIN paragraphs p ON p.article_id = @article_id AND p.position = n.position
-		ON CONFLICT (statement_id, figure_id, affiliation_id, credit_id, entity_id, paragraph_id, start_offset, end_offset)
-		DO UPDATE SET text = EXCLUDED.text
-		RETURNING id`,
-		pgx.NamedArgs{"article_id": articleID, "positions": positions, "starts": starts, "ends": ends, "texts": texts,
-			"statements": statements, "figures": figures, "affiliations": affiliations, "credits": credits, "entities": entities})
-	if err != nil {
-		return fmt.Errorf("upsert evidence: %w", err)
-	}
-	kept, err := pgx.CollectRows(rowsOut, pgx.RowTo[int64])
-	if err != nil {
-		return fmt.Errorf("upsert evidence: %w", err)
-	}
-	if len(kept) != len(positions) {
-		return errors.New("upsert evidence: some spans name no paragraph")
-	}
-	if _, err := w.tx.Exec(ctx, `DELETE FROM evidence WHERE article_id = $1 AND NOT (id = ANY($2))`, articleID, kept); err != nil {
-		return fmt.Errorf("clear evidence: %w", err)
-	}
-	return nil
+	return pgx.NamedArgs{"article_id": articleID, "positions": positions, "starts": starts, "ends": ends, "texts": texts,
+		"statements": statements, "figures": figures, "affiliations": affiliations, "credits": credits, "entities": entities}, len(positions)
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -507,39 +507,59 @@ func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, ty
 	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
 }
 
-// createEntity declares a new entity and returns its id, or 0 with the
-// edit's user errors.
-func (e *edit) createEntity(decl any, mention *model.MentionInput, prefix string) (int64, error) {
+// createEntity declares a new entity and returns its row as stored (see
+// db.Store.CreateEntity), or nil with the edit's user errors.
+func (e *edit) createEntity(decl any, mention *model.MentionInput, prefix string) (any, error) {
 	m := e.mention(mention)
 	if !e.ok() {
 		return e.fail(prefix)
 	}
-	id, err := e.r.Store.CreateEntity(e.ctx, e.actor, decl, m)
+	row, err := e.r.Store.CreateEntity(e.ctx, e.actor, decl, m)
 	if ok, err := e.outcome(err, prefix); !ok {
-		return 0, err
+		return nil, err
 	}
-	e.r.Logger.InfoContext(e.ctx, "entity created", "request_id", requestID(e.ctx), "actor", e.actor, "id", id)
-	return id, nil
+	e.r.Logger.InfoContext(e.ctx, "entity created", "request_id", requestID(e.ctx), "actor", e.actor, "id", entityID(row))
+	return row, nil
 }
 
-// updateEntity changes the entity with global ID gid of type typ.
-func (e *edit) updateEntity(gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (int64, error) {
+// entityID returns the id of an entity's row.
+func entityID(row any) int64 {
+	switch x := row.(type) {
+	case *db.Person:
+		return x.ID
+	case *db.Organization:
+		return x.ID
+	case *db.Place:
+		return x.ID
+	case *db.Event:
+		return x.ID
+	case *db.Project:
+		return x.ID
+	case *db.Agreement:
+		return x.ID
+	}
+	return 0
+}
+
+// updateEntity changes the entity with global ID gid of type typ and
+// returns its row as stored, or nil with the edit's user errors.
+func (e *edit) updateEntity(gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (any, error) {
 	_, id, valid := e.id("id", gid, typ)
 	m := e.mention(mention)
 	if !valid || !e.ok() {
 		return e.fail(prefix)
 	}
-	err := e.r.Store.UpdateEntity(e.ctx, e.actor, id, version, func(decl any) error {
+	row, err := e.r.Store.UpdateEntity(e.ctx, e.actor, id, version, func(decl any) error {
 		return e.changed(func() { change(decl) })
 	}, m, kindOfType[typ])
 	if ok, err := e.settle(err, prefix); !ok {
-		return 0, err
+		return nil, err
 	}
-	return id, nil
+	return row, nil
 }
 
 // fail ends an edit whose input had problems before the store was asked.
-func (e *edit) fail(prefix string) (int64, error) {
+func (e *edit) fail(prefix string) (any, error) {
 	_, err := e.outcome(nil, prefix)
-	return 0, err
+	return nil, err
 }

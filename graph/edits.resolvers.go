@@ -22,13 +22,13 @@ func (r *mutationResolver) CreateStatement(ctx context.Context, input model.Crea
 	var st db.StatementDoc
 	articleID := e.article("article", input.Article)
 	e.statement(input.Statement, &st)
-	var id int64
+	var row *db.Statement
 	if e.ok() {
-		id, err = r.Store.CreateStatement(ctx, e.actor, articleID, st)
+		row, err = r.Store.CreateStatement(ctx, e.actor, articleID, st)
 	}
 	ok, err := e.outcome(err, "statement")
 	if ok {
-		payload.Statement, err = fresh(ctx, loaders(ctx).statements, id)
+		payload.Statement = stored(loaders(ctx).statements, row.ID, row)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -42,14 +42,15 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 	}
 	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
 	_, id, valid := e.id("id", input.ID, typeStatement)
+	var row *db.Statement
 	if valid {
-		err = r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
+		row, err = r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
 			return e.changed(func() { e.statement(input.Statement, st) })
 		})
 	}
 	ok, err := e.settle(err, "statement")
 	if ok {
-		payload.Statement, err = fresh(ctx, loaders(ctx).statements, id)
+		payload.Statement = stored(loaders(ctx).statements, id, row)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -80,13 +81,13 @@ func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateF
 	var f db.FigureDoc
 	articleID := e.article("article", input.Article)
 	e.figure(input.Figure, &f, articleID)
-	var id int64
+	var row *db.Figure
 	if e.ok() {
-		id, err = r.Store.CreateFigure(ctx, e.actor, articleID, f)
+		row, err = r.Store.CreateFigure(ctx, e.actor, articleID, f)
 	}
 	ok, err := e.outcome(err, "figure")
 	if ok {
-		payload.Figure, err = fresh(ctx, loaders(ctx).figures, id)
+		payload.Figure = stored(loaders(ctx).figures, row.ID, row)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -100,17 +101,18 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 	}
 	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
 	_, id, valid := e.id("id", input.ID, typeFigure)
+	var row *db.Figure
 	if valid {
 		var articleID int64
 		if articleID, err = r.Store.FigureArticle(ctx, id); err == nil {
-			err = r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
+			row, err = r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
 				return e.changed(func() { e.figure(input.Figure, f, articleID) })
 			})
 		}
 	}
 	ok, err := e.settle(err, "figure")
 	if ok {
-		payload.Figure, err = fresh(ctx, loaders(ctx).figures, id)
+		payload.Figure = stored(loaders(ctx).figures, id, row)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -139,9 +141,9 @@ func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.Crea
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.AgreementDoc{}
 	e.agreement(input.Agreement, d)
-	id, err := e.createEntity(d, input.Mention, "agreement")
-	if id != 0 {
-		payload.Agreement, err = fresh(ctx, loaders(ctx).agreements, id)
+	row, err := e.createEntity(d, input.Mention, "agreement")
+	if x, ok := row.(*db.Agreement); ok {
+		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -154,11 +156,11 @@ func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.Upda
 		return nil, err
 	}
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	id, err := e.updateEntity(input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
+	row, err := e.updateEntity(input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
 		e.agreement(input.Agreement, decl.(*db.AgreementDoc))
 	})
-	if id != 0 {
-		payload.Agreement, err = fresh(ctx, loaders(ctx).agreements, id)
+	if x, ok := row.(*db.Agreement); ok {
+		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -178,9 +180,9 @@ func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreateP
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.PersonDoc{}
 	e.person(input.Person, d)
-	id, err := e.createEntity(d, input.Mention, "person")
-	if id != 0 {
-		payload.Person, err = fresh(ctx, loaders(ctx).people, id)
+	row, err := e.createEntity(d, input.Mention, "person")
+	if x, ok := row.(*db.Person); ok {
+		payload.Person = stored(loaders(ctx).people, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -193,11 +195,11 @@ func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdateP
 		return nil, err
 	}
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	id, err := e.updateEntity(input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
+	row, err := e.updateEntity(input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
 		e.person(input.Person, decl.(*db.PersonDoc))
 	})
-	if id != 0 {
-		payload.Person, err = fresh(ctx, loaders(ctx).people, id)
+	if x, ok := row.(*db.Person); ok {
+		payload.Person = stored(loaders(ctx).people, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -217,9 +219,9 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.C
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.OrganizationDoc{}
 	e.organization(input.Organization, d)
-	id, err := e.createEntity(d, input.Mention, "organization")
-	if id != 0 {
-		payload.Organization, err = fresh(ctx, loaders(ctx).organizations, id)
+	row, err := e.createEntity(d, input.Mention, "organization")
+	if x, ok := row.(*db.Organization); ok {
+		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -232,11 +234,11 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.U
 		return nil, err
 	}
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	id, err := e.updateEntity(input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
+	row, err := e.updateEntity(input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
 		e.organization(input.Organization, decl.(*db.OrganizationDoc))
 	})
-	if id != 0 {
-		payload.Organization, err = fresh(ctx, loaders(ctx).organizations, id)
+	if x, ok := row.(*db.Organization); ok {
+		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -256,9 +258,9 @@ func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePl
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
 	d := &db.PlaceDoc{}
 	e.place(input.Place, d)
-	id, err := e.createEntity(d, input.Mention, "place")
-	if id != 0 {
-		payload.Place, err = fresh(ctx, loaders(ctx).places, id)
+	row, err := e.createEntity(d, input.Mention, "place")
+	if x, ok := row.(*db.Place); ok {
+		payload.Place = stored(loaders(ctx).places, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -271,11 +273,11 @@ func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePl
 		return nil, err
 	}
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	id, err := e.updateEntity(input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
+	row, err := e.updateEntity(input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
 		e.place(input.Place, decl.(*db.PlaceDoc))
 	})
-	if id != 0 {
-		payload.Place, err = fresh(ctx, loaders(ctx).places, id)
+	if x, ok := row.(*db.Place); ok {
+		payload.Place = stored(loaders(ctx).places, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -295,9 +297,9 @@ func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEv
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.EventDoc{}
 	e.event(input.Event, d)
-	id, err := e.createEntity(d, input.Mention, "event")
-	if id != 0 {
-		payload.Event, err = fresh(ctx, loaders(ctx).events, id)
+	row, err := e.createEntity(d, input.Mention, "event")
+	if x, ok := row.(*db.Event); ok {
+		payload.Event = stored(loaders(ctx).events, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -310,11 +312,11 @@ func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEv
 		return nil, err
 	}
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	id, err := e.updateEntity(input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
+	row, err := e.updateEntity(input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
 		e.event(input.Event, decl.(*db.EventDoc))
 	})
-	if id != 0 {
-		payload.Event, err = fresh(ctx, loaders(ctx).events, id)
+	if x, ok := row.(*db.Event); ok {
+		payload.Event = stored(loaders(ctx).events, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -334,9 +336,9 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input model.Create
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.ProjectDoc{}
 	e.project(input.Project, d)
-	id, err := e.createEntity(d, input.Mention, "project")
-	if id != 0 {
-		payload.Project, err = fresh(ctx, loaders(ctx).projects, id)
+	row, err := e.createEntity(d, input.Mention, "project")
+	if x, ok := row.(*db.Project); ok {
+		payload.Project = stored(loaders(ctx).projects, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -349,11 +351,11 @@ func (r *mutationResolver) UpdateProject(ctx context.Context, input model.Update
 		return nil, err
 	}
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	id, err := e.updateEntity(input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
+	row, err := e.updateEntity(input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
 		e.project(input.Project, decl.(*db.ProjectDoc))
 	})
-	if id != 0 {
-		payload.Project, err = fresh(ctx, loaders(ctx).projects, id)
+	if x, ok := row.(*db.Project); ok {
+		payload.Project = stored(loaders(ctx).projects, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -373,13 +375,13 @@ func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTo
 	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
 	var t db.TopicDoc
 	e.topic(input.Topic, &t)
-	var id int64
+	var row *db.Topic
 	if e.ok() {
-		id, err = r.Store.CreateTopic(ctx, e.actor, t)
+		row, err = r.Store.CreateTopic(ctx, e.actor, t)
 	}
 	ok, err := e.outcome(err, "topic")
 	if ok {
-		payload.Topic, err = fresh(ctx, loaders(ctx).topics, id)
+		payload.Topic = stored(loaders(ctx).topics, row.ID, row)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err
@@ -393,14 +395,15 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 	}
 	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
 	_, id, valid := e.id("id", input.ID, typeTopic)
+	var row *db.Topic
 	if valid {
-		err = r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
+		row, err = r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
 			return e.changed(func() { e.topic(input.Topic, t) })
 		})
 	}
 	ok, err := e.settle(err, "topic")
 	if ok {
-		payload.Topic, err = fresh(ctx, loaders(ctx).topics, id)
+		payload.Topic = stored(loaders(ctx).topics, id, row)
 	}
 	payload.UserErrors = e.userErrors()
 	return payload, err

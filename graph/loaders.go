@@ -181,6 +181,7 @@ func groupedOf[T any](c loaderConfig, name string, read func(context.Context, []
 type byID[T any] interface {
 	Load(ctx context.Context, id int64) (*T, error)
 	Clear(id int64)
+	Prime(id int64, row *T) bool
 }
 
 // kindLoader loads the rows of one kind of entity (PERSON, ORGANIZATION or
@@ -205,6 +206,11 @@ func (k kindLoader[T]) Load(ctx context.Context, id int64) (*T, error) {
 
 // Clear forgets the entity with id, so that the next Load reads it anew.
 func (k kindLoader[T]) Clear(id int64) { k.all.Clear(db.EntityKey{Kind: k.kind, ID: id}) }
+
+// Prime gives the entity with id to later Loads, unless one holds it.
+func (k kindLoader[T]) Prime(id int64, row *T) bool {
+	return k.all.Prime(db.EntityKey{Kind: k.kind, ID: id}, row)
+}
 
 // evidenceLoader loads the evidence of one kind of fact through the loader
 // all kinds share.
@@ -363,9 +369,12 @@ func loaders(ctx context.Context) *Loaders {
 	return ctx.Value(loadersKey{}).(*Loaders)
 }
 
-// fresh loads the row with id anew, after a write in the same request may
-// have changed what the loader holds.
-func fresh[T any](ctx context.Context, l byID[T], id int64) (*T, error) {
+// stored answers a mutation with the row its transaction read back before
+// it committed, and gives that row to the request's later loads in place
+// of what the loader held. It reads nothing: once the commit succeeded
+// the write is reported done, even if the database is gone by now.
+func stored[T any](l byID[T], id int64, row *T) *T {
 	l.Clear(id)
-	return load(ctx, l, id)
+	l.Prime(id, row)
+	return row
 }

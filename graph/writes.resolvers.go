@@ -28,10 +28,10 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 	if err == nil && doc.Article == nil {
 		err = &db.ValidationError{Problems: []db.Problem{{Document: "document", Path: "article", Message: "is required: importArticle imports one article"}}}
 	}
-	var res db.ImportResult
+	var article *db.Article
 	if err == nil {
 		doc.Text = input.Text
-		res, err = r.Store.ImportBy(ctx, actor, []*db.Document{doc})
+		article, err = r.Store.ImportArticle(ctx, actor, doc)
 	}
 	if errs := userErrors(err); errs != nil {
 		payload.UserErrors = errs
@@ -41,8 +41,8 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	r.Logger.InfoContext(ctx, "article imported", "request_id", requestID(ctx), "actor", actor, "slug", doc.Article.Slug)
-	payload.Article, err = load(ctx, loaders(ctx).articles, res.Articles[doc.Article.Slug])
-	return payload, err
+	payload.Article = stored(loaders(ctx).articles, article.ID, article)
+	return payload, nil
 }
 
 // ArticleImported is the resolver for the articleImported field.

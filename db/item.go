@@ -1,0 +1,451 @@
+package db
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// An edit of one statement or figure writes only the rows it touches: the
+// item's row, its link rows and its evidence, and the positions of the
+// article's other items of its kind where the item moves them. It checks
+// the item with the importer's own validator, against a document that
+// holds the item and what the item may refer to in its article (the
+// affiliations the article states, its statements' keys), with the
+// article's stored paragraphs for evidence. A handful of statements do
+// it, whatever the article holds (see TestItemEditSQL).
+
+// articleItems describes a kind of item that an article's document lists
+// by key, statements or figures: T is its document type, R its row's.
+type articleItems[T, R any] struct {
+	kind, table string // "statement", "statements"; evidence refers to it in column kind+"_id"
+	list        func(*Document) *[]T
+	key         func(*T) *string
+	evidence    func(*T) EvidenceList
+	// refs lists what the item refers to by slug or key.
+	refs func(*T) itemRefs
+	// context adds to the document that validates the item what it may
+	// refer to in its article.
+	context func(*Document, *itemCatalog)
+	// check, when set, runs on the item in its document before the
+	// validator.
+	check func(*Document, *T) error
+	// validate is the validator's check of the document's items.
+	validate func(context.Context, *validator) error
+	// export reads the stored item with id as its document form, with
+	// evidence resolved against blocks.
+	export func(context.Context, pgx.Tx, int64, []sourceBlock) (*T, error)
+	// write upserts the item's row and links at position.
+	write func(context.Context, *writer, int64, int, *T, *itemCatalog) (int64, error)
+	// read queues the statement that reads the item's row back into *R
+	// and records the edit in the audit log.
+	read func(*pgx.Batch, int64, auditEntry, **R)
+}
+
+var (
+	statementItems = articleItems[StatementDoc, Statement]{kind: "statement", table: "statements",
+		list:     func(d *Document) *[]StatementDoc { return &d.Statements },
+		key:      func(x *StatementDoc) *string { return &x.Key },
+		evidence: func(x *StatementDoc) EvidenceList { return x.Evidence },
+		refs: func(s *StatementDoc) itemRefs {
+			var r itemRefs
+			for _, slug := range []*string{s.Speaker.Person, s.Speaker.Organization, s.Speaker.SpeaksFor, s.Event} {
+				if slug != nil {
+					r.entities = append(r.entities, *slug)
+				}
+			}
+			r.entities = append(r.entities, s.Mentions...)
+			r.topics = s.Topics
+			r.affiliations = s.Affiliations
+			return r
+		},
+		context: func(d *Document, c *itemCatalog) {
+			for key, a := range c.affiliations {
+				d.Affiliations = append(d.Affiliations, AffiliationDoc{Key: key, Person: a.person})
+			}
+		},
+		check:    citable,
+		validate: func(ctx context.Context, v *validator) error { return v.statements(ctx) },
+		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []sourceBlock) (*StatementDoc, error) {
+			rows, err := collect[exportedStatement](ctx, tx, "statement", exportStatements+` WHERE s.id = @id`, pgx.NamedArgs{"id": id})
+			if err != nil || len(rows) == 0 {
+				return nil, cmp.Or(err, fmt.Errorf("export statement %d: %w", id, ErrNotFound))
+			}
+			evidence, err := exportEvidence(ctx, tx, "statement_id", id, blocks)
+			st := rows[0].doc(evidence)
+			return &st, err
+		},
+		write: func(ctx context.Context, w *writer, articleID int64, position int, s *StatementDoc, c *itemCatalog) (int64, error) {
+			affiliations := make([]int64, len(s.Affiliations))
+			for i, key := range s.Affiliations {
+				affiliations[i] = c.affiliations[key].id
+			}
+			return w.statement(ctx, articleID, position, s, affiliations)
+		},
+		read: func(b *pgx.Batch, id int64, a auditEntry, row **Statement) {
+			queueWritten(b, statementFrom, statementColumns, "s.id", id, a, row)
+		}}
+	figureItems = articleItems[FigureDoc, Figure]{kind: "figure", table: "figures",
+		list:     func(d *Document) *[]FigureDoc { return &d.Figures },
+		key:      func(x *FigureDoc) *string { return &x.Key },
+		evidence: func(x *FigureDoc) EvidenceList { return x.Evidence },
+		refs: func(f *FigureDoc) itemRefs {
+			r := itemRefs{entities: []string{f.Subject}, topics: f.Topics}
+			if f.Statement != nil {
+				r.statements = []string{*f.Statement}
+			}
+			return r
+		},
+		context: func(d *Document, c *itemCatalog) {
+			for key := range c.statements {
+				d.Statements = append(d.Statements, StatementDoc{Key: key})
+			}
+		},
+		validate: func(ctx context.Context, v *validator) error { return v.figures(ctx) },
+		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []sourceBlock) (*FigureDoc, error) {
+			rows, err := collect[exportedFigure](ctx, tx, "figure", exportFigures+` WHERE f.id = @id`, pgx.NamedArgs{"id": id})
+			if err != nil || len(rows) == 0 {
+				return nil, cmp.Or(err, fmt.Errorf("export figure %d: %w", id, ErrNotFound))
+			}
+			evidence, err := exportEvidence(ctx, tx, "figure_id", id, blocks)
+			f := rows[0].doc(evidence)
+			return &f, err
+		},
+		write: func(ctx context.Context, w *writer, articleID int64, position int, f *FigureDoc, c *itemCatalog) (int64, error) {
+			var statement *int64
+			if f.Statement != nil {
+				id := c.statements[*f.Statement]
+				statement = &id
+			}
+			return w.figure(ctx, articleID, position, f, statement)
+		},
+		read: func(b *pgx.Batch, id int64, a auditEntry, row **Figure) {
+			queueWritten(b, figureFrom, figureColumns, "f.id", id, a, row)
+		}}
+)
+
+// auditEntry is an edit as the audit log records it.
+type auditEntry struct {
+	actor, action, targetType string
+	detail                    any
+}
+
+// queueWritten queues on b the statement that reads back into *row the
+// row with id (in idColumn) the transaction wrote, and records a in the
+// audit log as done to it.
+func queueWritten[T any](b *pgx.Batch, from, columns, idColumn string, id int64, a auditEntry, row **T) {
+	b.Queue(`
+		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($2, $3, $4, $1, $5))
+		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = $1`, id, a.actor, a.action, a.targetType, a.detail,
+	).Query(func(rows pgx.Rows) error {
+		items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+		if err != nil {
+			return fmt.Errorf("read back %s %d: %w", from, id, err)
+		}
+		if len(items) == 0 {
+			return fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
+		}
+		*row = items[0]
+		return nil
+	})
+}
+
+// itemRefs is what one statement or figure refers to: entities and topics
+// by slug, statements of its article by key, affiliations by key.
+type itemRefs struct {
+	entities, topics, statements, affiliations []string
+}
+
+// itemCatalog holds what an item refers to, as stored; a reference that is
+// not in it names nothing (or, for an affiliation, one its article does
+// not state). It answers the validator's questions.
+type itemCatalog struct {
+	entities     map[string]catalogRow
+	topics       map[string]int64
+	statements   map[string]int64 // key in the item's article -> id
+	affiliations map[string]struct {
+		id     int64
+		person string
+	}
+}
+
+// catalogRow is one answer of readCatalog.
+type catalogRow struct {
+	What      string  `db:"what"`
+	Name      string  `db:"name"`
+	Kind      *string `db:"kind"`
+	PlaceKind *string `db:"place_kind"`
+	ID        int64   `db:"id"`
+}
+
+// readCatalog reads, in one statement, everything refs names.
+func readCatalog(ctx context.Context, tx pgx.Tx, articleID int64, refs itemRefs) (*itemCatalog, error) {
+	c := &itemCatalog{entities: map[string]catalogRow{}, topics: map[string]int64{}, statements: map[string]int64{},
+		affiliations: map[string]struct {
+			id     int64
+			person string
+		}{}}
+	affiliations := []int64{}
+	for _, key := range refs.affiliations {
+		if n, ok := strings.CutPrefix(key, "affiliation-"); ok {
+			if id, err := strconv.ParseInt(n, 10, 64); err == nil {
+				affiliations = append(affiliations, id)
+			}
+		}
+	}
+	nonNil := func(s []string) []string {
+		if s == nil {
+			return []string{}
+		}
+		return s
+	}
+	rows, err := collect[catalogRow](ctx, tx, "references", `
+		SELECT 'entity' AS what, e.slug AS name, e.kind::text AS kind, pl.place_kind::text AS place_kind, e.id
+		FROM entities e LEFT JOIN places pl ON pl.id = e.id
+		WHERE e.slug = ANY(@entities)
+		UNION ALL
+		SELECT 'topic', t.slug, NULL, NULL, t.id FROM topics t WHERE t.slug = ANY(@topics)
+		UNION ALL
+		SELECT 'statement', s.key, NULL, NULL, s.id FROM statements s
+		WHERE s.article_id = @article_id AND s.key = ANY(@statements)
+		UNION ALL
+		SELECT 'affiliation', 'affiliation-' || af.id, p.slug, NULL, af.id
+		FROM affiliations af JOIN entities p ON p.id = af.person_id
+		WHERE af.id = ANY(@affiliations) AND af.id IN (
+			SELECT e.affiliation_id FROM evidence e WHERE e.article_id = @article_id
+			UNION
+			SELECT sa.affiliation_id FROM statement_affiliations sa JOIN statements s ON s.id = sa.statement_id
+			WHERE s.article_id = @article_id)`,
+		pgx.NamedArgs{"article_id": articleID, "entities": nonNil(refs.entities), "topics": nonNil(refs.topics),
+			"statements": nonNil(refs.statements), "affiliations": affiliations})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		switch r.What {
+		case "entity":
+			c.entities[r.Name] = r
+		case "topic":
+			c.topics[r.Name] = r.ID
+		case "statement":
+			c.statements[r.Name] = r.ID
+		case "affiliation":
+			c.affiliations[r.Name] = struct {
+				id     int64
+				person string
+			}{r.ID, *r.Kind}
+		}
+	}
+	return c, nil
+}
+
+func (c *itemCatalog) entity(_ context.Context, slug string) (kind, placeKind string, ok bool, err error) {
+	r, ok := c.entities[slug]
+	if !ok {
+		return "", "", false, nil
+	}
+	if r.PlaceKind != nil {
+		placeKind = *r.PlaceKind
+	}
+	return *r.Kind, placeKind, true, nil
+}
+
+func (c *itemCatalog) topic(_ context.Context, slug string) (bool, error) {
+	_, ok := c.topics[slug]
+	return ok, nil
+}
+
+// entityIDs returns the ids of the entities c holds, by slug.
+func (c *itemCatalog) entityIDs() map[string]int64 {
+	ids := make(map[string]int64, len(c.entities))
+	for slug, r := range c.entities {
+		ids[slug] = r.ID
+	}
+	return ids
+}
+
+// placedItem is a statement or figure of an article with its first span
+// in article order (paragraph 0 when it has none).
+type placedItem struct {
+	ID        int64  `db:"id"`
+	Key       string `db:"key"`
+	Version   int    `db:"version"`
+	Position  int    `db:"position"`
+	Paragraph int    `db:"paragraph"`
+	Start     int    `db:"start"`
+}
+
+// lockParagraphs locks the article whose id the SQL expression which
+// gives for id ($1), so that edits of its items run one at a time, and
+// reads its paragraphs. It returns pgx.ErrNoRows when there is no such
+// article.
+func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, id int64) (int64, []sourceBlock, error) {
+	var articleID int64
+	var positions, offsets []int
+	var texts []string
+	err := tx.QueryRow(ctx, `
+		SELECT a.id,
+			ARRAY(SELECT p.position FROM paragraphs p WHERE p.article_id = a.id ORDER BY p.position),
+			ARRAY(SELECT p.text FROM paragraphs p WHERE p.article_id = a.id ORDER BY p.position),
+			ARRAY(SELECT p.source_offset FROM paragraphs p WHERE p.article_id = a.id ORDER BY p.position)
+		FROM articles a WHERE a.id = `+which+` FOR UPDATE OF a`, id).Scan(&articleID, &positions, &texts, &offsets)
+	if err != nil {
+		return 0, nil, err
+	}
+	blocks := make([]sourceBlock, len(positions))
+	for i := range blocks {
+		blocks[i] = sourceBlock{Position: positions[i], Text: texts[i], SourceOffset: offsets[i]}
+	}
+	return articleID, blocks, nil
+}
+
+// placedItems reads the article's items of kind k in position order.
+func placedItems[T, R any](ctx context.Context, tx pgx.Tx, k articleItems[T, R], articleID int64) ([]placedItem, error) {
+	return collect[placedItem](ctx, tx, k.table, `
+		SELECT x.id, x.key, x.version, x.position, coalesce(l.position, 0) AS paragraph, coalesce(l.start_offset, 0) AS start
+		FROM `+k.table+` x LEFT JOIN LATERAL (
+			SELECT p.position, e.start_offset FROM evidence e JOIN paragraphs p ON p.id = e.paragraph_id
+			WHERE e.`+k.kind+`_id = x.id ORDER BY p.position, e.start_offset LIMIT 1) l ON true
+		WHERE x.article_id = @article_id
+		ORDER BY x.position`, pgx.NamedArgs{"article_id": articleID})
+}
+
+// exportEvidence reads the evidence of the statement or figure with id (in
+// evidence column) in article order, as items that resolve to exactly the
+// stored spans.
+func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blocks []sourceBlock) (EvidenceList, error) {
+	spans, err := collect[exportedSpan](ctx, tx, "evidence", `
+		SELECT p.position, e.start_offset, e.end_offset, e.text,
+			e.statement_id, e.figure_id, e.affiliation_id, e.credit_id, NULL::text AS entity
+		FROM evidence e JOIN paragraphs p ON p.id = e.paragraph_id
+		WHERE e.`+column+` = @id
+		ORDER BY p.position, e.start_offset, e.end_offset, e.id`, pgx.NamedArgs{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	list := EvidenceList{}
+	for _, s := range spans {
+		item, err := spanDoc(blocks, s)
+		if err != nil {
+			return nil, fmt.Errorf("export evidence: %w", err)
+		}
+		list = append(list, item)
+	}
+	return list, nil
+}
+
+// validateItem checks item with the validator, in a document that holds it
+// and what c found it may refer to; problems come back relative to the
+// item.
+func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, blocks []sourceBlock, c *itemCatalog) error {
+	doc := &Document{Name: "input", Article: &ArticleDoc{}}
+	*k.list(doc) = []T{*item}
+	k.context(doc, c)
+	if k.check != nil {
+		if err := k.check(doc, item); err != nil {
+			return err
+		}
+	}
+	v := &validator{docs: []*Document{doc}, stored: c, entities: map[string]declaration{}, topics: map[string]string{},
+		cache: map[string]declaration{}, blocksOf: map[*Document][]sourceBlock{}}
+	v.doc, v.blocks = doc, blocks
+	if err := k.validate(ctx, v); err != nil {
+		return err
+	}
+	if len(v.problems) > 0 {
+		return relative(&ValidationError{Problems: v.problems}, k.table+"[0]")
+	}
+	return nil
+}
+
+// writeItem validates and writes item, new or changed, in its article
+// with blocks; others are the article's other items of its kind in
+// position order, and at is the item's place among them before the edit
+// (len(others) for a new item). It returns the item's row as written,
+// and records audit in the audit log. Once the item's row is upserted,
+// the statements that follow (links, event, positions, evidence, the
+// read-back) go in one round trip.
+func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k articleItems[T, R], articleID int64,
+	blocks []sourceBlock, others []placedItem, item *T, at int, audit auditEntry) (*R, error) {
+	c, err := readCatalog(ctx, tx, articleID, k.refs(item))
+	if err != nil {
+		return nil, err
+	}
+	if err := validateItem(ctx, k, item, blocks, c); err != nil {
+		return nil, err
+	}
+	var spans []span
+	for _, s := range k.evidence(item) {
+		found, _ := resolveSpan(blocks, s)
+		spans = append(spans, found...)
+	}
+	var lead span
+	if len(spans) > 0 {
+		lead = spans[0]
+	}
+	position := place(others, lead, at)
+	key := *k.key(item)
+	b := &pgx.Batch{}
+	w := &writer{tx: tx, actor: actor, ids: c.entityIDs(), batch: b,
+		touched: func(kind, x string) bool { return kind == k.kind && x == key }}
+	id, err := k.write(ctx, w, articleID, position+1, item, c)
+	if err != nil {
+		return nil, err
+	}
+	queueReposition(b, k.table, others, position)
+	rows := make([]evidenceRow, len(spans))
+	for i, s := range spans {
+		rows[i] = evidenceRow{span: s}
+		if k.kind == "statement" {
+			rows[i].statement = &id
+		} else {
+			rows[i].figure = &id
+		}
+	}
+	queueItemEvidence(b, articleID, k.kind+"_id", id, rows)
+	var row *R
+	k.read(b, id, audit, &row)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return nil, fmt.Errorf("write %s %s: %w", k.kind, key, err)
+	}
+	return row, nil
+}
+
+// place returns the index among others (the article's other items in
+// position order) at which an item whose first span is lead goes, at
+// being its index before the edit: the writer's order (byFirstSpan) for a
+// document that lists each item with its earliest span first.
+func place(others []placedItem, lead span, at int) int {
+	for j, o := range others {
+		c := cmp.Or(cmp.Compare(o.Paragraph, lead.Paragraph), cmp.Compare(o.Start, lead.Start))
+		if c > 0 || (c == 0 && j >= at) {
+			return j
+		}
+	}
+	return len(others)
+}
+
+// queueReposition numbers others from 1 in their order, leaving position
+// (0-based) to the edited item, and queues on b the update of the rows
+// whose position that changes. (Positions are unique only at commit.)
+func queueReposition(b *pgx.Batch, table string, others []placedItem, position int) {
+	var ids []int64
+	var positions []int
+	for j, o := range others {
+		want := j + 1
+		if j >= position {
+			want++
+		}
+		if o.Position != want {
+			ids, positions = append(ids, o.ID), append(positions, want)
+		}
+	}
+	if len(ids) > 0 {
+		b.Queue(`UPDATE `+table+` x SET position = n.position
+			FROM unnest($1::bigint[], $2::int[]) AS n(id, position) WHERE x.id = n.id`, ids, positions)
+	}
+}
