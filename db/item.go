@@ -371,6 +371,10 @@ func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, 
 // read-back) go in one round trip.
 func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k articleItems[T, R], articleID int64,
 	blocks []sourceBlock, others []placedItem, item *T, at int, audit auditEntry) (*R, error) {
+	// Texts first, before any of them reaches SQL.
+	if err := checkTexts(item); err != nil {
+		return nil, err
+	}
 	c, err := readCatalog(ctx, tx, articleID, k.refs(item))
 	if err != nil {
 		return nil, err
