@@ -288,3 +288,127 @@ func grepLines(s, word string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// holdBody opens a raw connection to srv and starts a POST that declares a
+// body of declared bytes, of which it sends the first sent (a small query,
+// then spaces) and then nothing more until the test ends.
+func holdBody(t *testing.T, srv *httptest.Server, declared, sent int) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	body := paddedBody(declared)[:sent]
+	if _, err := fmt.Fprintf(c, "POST /query HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s",
+		srv.Listener.Addr(), declared, body); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// paddedBody returns a request body of n bytes: a small query and JSON
+// whitespace.
+func paddedBody(n int) string {
+	q := `{"query": "{ __typename }"}`
+	return q + strings.Repeat(" ", n-len(q))
+}
+
+// TestBufferedBodyBudget bounds the request bodies the server holds in
+// memory at once. With a budget of a megabyte (and a little) held by four
+// 256 KiB bodies whose clients stall, more such bodies are refused at once
+// with 503 UNAVAILABLE; a small request still runs; a body declared as a
+// megabyte of which one byte arrived holds a small buffer, not a
+// megabyte, and is not refused; once the stalled requests end, no body
+// bytes are held.
+func TestBufferedBodyBudget(t *testing.T) {
+	d := dbtest.New(t)
+	const large = 256 << 10
+	srv := serveOptions(t, d, graph.Options{
+		BodyReadTimeout: time.Minute,
+		Limits:          graph.Limits{BufferedBodyBytes: 4*large + 16<<10},
+		Metrics:         graph.NewMetrics(d.Pool),
+	})
+	metrics := func() string {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(sendAPI(t, req).body)
+	}
+	buffered := func() int {
+		var n float64 // Prometheus writes 1.048576e+06
+		for _, l := range strings.Split(metrics(), "\n") {
+			if _, err := fmt.Sscanf(l, "newsgraph_buffered_body_bytes %g", &n); err == nil {
+				return int(n)
+			}
+		}
+		t.Fatal("/metrics lacks newsgraph_buffered_body_bytes")
+		return 0
+	}
+
+	barely := holdBody(t, srv, 1<<20, 1)
+	waitFor(t, "the first byte of a declared megabyte to be buffered", func() bool { return buffered() > 0 })
+	if n := buffered(); n > 4<<10 {
+		t.Errorf("a body declared as 1 MiB of which 1 byte arrived holds %d bytes; want at most 4 KiB", n)
+	}
+	held := []net.Conn{barely}
+	for range 4 {
+		held = append(held, holdBody(t, srv, large, large-1000))
+	}
+	waitFor(t, "four large bodies to be buffered", func() bool { return buffered() >= 4*(large-1000) })
+	if n := buffered(); n > 4*large+4<<10 {
+		t.Errorf("%d bytes buffered for four bodies of %d bytes and one byte; want at most %d", n, large, 4*large+4<<10)
+	}
+
+	const more = 16
+	type refusal struct {
+		status     int
+		retryAfter string
+		body       []byte
+		err        error
+	}
+	var wg sync.WaitGroup
+	replies := make([]refusal, more)
+	for i := range replies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(paddedBody(large)))
+			if err != nil {
+				replies[i].err = err
+				return
+			}
+			defer res.Body.Close()
+			body, err := io.ReadAll(res.Body)
+			replies[i] = refusal{res.StatusCode, res.Header.Get("Retry-After"), body, err}
+		}()
+	}
+	wg.Wait()
+	for i, r := range replies {
+		if r.err != nil || r.status != http.StatusServiceUnavailable || r.retryAfter == "" ||
+			!bytes.Contains(r.body, []byte(`"code":"UNAVAILABLE"`)) || !bytes.Contains(r.body, []byte("request bodies")) {
+			t.Errorf("large body %d beyond the budget: status %d, Retry-After %q, %s, error %v; want 503 UNAVAILABLE with Retry-After saying request bodies take the memory",
+				i, r.status, r.retryAfter, r.body, r.err)
+		}
+	}
+
+	res := postTo(t, srv, `{ articles { totalCount } }`, nil)
+	if len(res.Errors) > 0 || !strings.Contains(string(res.Data), "totalCount") {
+		t.Fatalf("a small request while the budget is taken: %s %+v; want the count", res.Data, res.Errors)
+	}
+	for i, c := range held {
+		_ = c.SetReadDeadline(time.Now().Add(time.Millisecond))
+		if n, err := c.Read(make([]byte, 1)); n > 0 || !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("held body %d: read %d bytes, %v; want it still unanswered", i, n, err)
+		}
+	}
+	if m := metrics(); !strings.Contains(m, fmt.Sprintf(`newsgraph_graphql_rejected_total{limit="BUFFERED_BODY_BYTES"} %d`, more)) {
+		t.Errorf("/metrics does not count %d rejections by BUFFERED_BODY_BYTES:\n%s", more, grepLines(m, "rejected"))
+	}
+
+	for _, c := range held {
+		c.Close()
+	}
+	waitFor(t, "the buffered body bytes to return to zero", func() bool { return buffered() == 0 })
+}
