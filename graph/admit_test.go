@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -411,4 +412,101 @@ func TestBufferedBodyBudget(t *testing.T) {
 		c.Close()
 	}
 	waitFor(t, "the buffered body bytes to return to zero", func() bool { return buffered() == 0 })
+}
+
+// TestBufferedBodiesWaitingForASlot sends 32 bodies of 256 KiB at once to
+// a server whose only slot is taken and whose bodies may hold 1 MiB: the
+// bodies that wait for the slot are those that fit, the others are refused
+// with 503, and the heap grows by the budget and the connections' buffers,
+// not by every body.
+func TestBufferedBodiesWaitingForASlot(t *testing.T) {
+	d := dbtest.New(t)
+	const large, budget, sent = 256 << 10, 1 << 20, 32
+	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+	srv := serveOptions(t, d, graph.Options{
+		Limits:     graph.Limits{InFlight: 1, BufferedBodyBytes: budget},
+		Metrics:    graph.NewMetrics(d.Pool),
+		Extensions: []graphql.HandlerExtension{holder},
+	})
+	gauge := func(name string) int {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n float64
+		for _, l := range strings.Split(string(sendAPI(t, req).body), "\n") {
+			if _, err := fmt.Sscanf(l, name+" %g", &n); err == nil {
+				return int(n)
+			}
+		}
+		return 0
+	}
+	held := make(chan struct{})
+	go func() {
+		defer close(held)
+		res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(`{"query": "{ articles { totalCount } }"}`))
+		if err == nil {
+			res.Body.Close()
+		}
+	}()
+	<-holder.entered
+	released := false
+	release := func() {
+		if !released {
+			released = true
+			close(holder.release)
+			<-held
+		}
+	}
+	defer release()
+
+	body := paddedBody(large) // one string for every client
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	statuses := make(chan int, sent)
+	for range sent {
+		go func() {
+			res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(body))
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			defer res.Body.Close()
+			_, _ = io.Copy(io.Discard, res.Body)
+			statuses <- res.StatusCode
+		}()
+	}
+	refused := 0
+	waitFor(t, "every body to wait for the slot or be refused", func() bool {
+		for len(statuses) > 0 {
+			if s := <-statuses; s != http.StatusServiceUnavailable {
+				t.Fatalf("a body got status %d while the slot was taken; want it to wait, or 503", s)
+			}
+			refused++
+		}
+		return refused+gauge("newsgraph_requests_waiting") == sent
+	})
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	waiting := sent - refused
+	grew := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("%d bodies wait for the slot, %d refused; %d bytes buffered; heap grew by %d bytes", waiting, refused, gauge("newsgraph_buffered_body_bytes"), grew)
+	if waiting < 1 || waiting > budget/large {
+		t.Errorf("%d bodies of %d bytes wait for the slot; want 1 to %d, what the budget of %d holds", waiting, large, budget/large, budget)
+	}
+	// Beside the bodies, the heap holds the connections' buffers (both
+	// ends are in this process) and whatever else runs: up to 2 MiB seen.
+	if grew > budget+3<<20 {
+		t.Errorf("the heap grew by %d bytes while %d bodies of %d bytes were sent; want at most %d, the budget and 3 MiB",
+			grew, sent, large, budget+3<<20)
+	}
+
+	release()
+	for range waiting {
+		if s := <-statuses; s != http.StatusOK {
+			t.Errorf("a body that waited for the slot got status %d; want 200", s)
+		}
+	}
+	waitFor(t, "the buffered body bytes to return to zero", func() bool { return gauge("newsgraph_buffered_body_bytes") == 0 })
 }
