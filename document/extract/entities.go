@@ -14,6 +14,9 @@ var (
 	plainAgreemnt = regexp.MustCompile(`\b(?:a|an|the|its|their) ((?:[a-z][a-z\-]+ ){0,4}(?:agreements?|joint statement|memorandum of understanding|accord|treaty|pact|strategy|initiative|declaration))\b( for [a-z]+(?: (?:and|or) [a-z]+)? [a-z]+ [a-z]+\b)?`)
 	eventRef      = regexp.MustCompile(`\b[Tt]he (conference|forum|summit|expo|meeting|event|symposium|seminar|dialogue)\b`)
 	hanRune       = regexp.MustCompile(`\p{Han}`)
+	acronymAfter  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`)
+	atParent      = regexp.MustCompile(`^ at (?:the )?`)
+	subsidiaryOf  = regexp.MustCompile(`^(?: \([^)]*\))?, (?:a|the) (?:subsidiary|unit|branch|arm) of `)
 )
 
 var functionWords = set("of", "the", "a", "an", "and", "to", "with", "in", "on", "for", "by", "its", "their",
@@ -270,7 +273,7 @@ func (x *extractor) countryBefore(b *block, lo int, c string) bool {
 // brackets, "a subsidiary of", a possessive parent.
 func (x *extractor) orgContext(b *block, e *entity, lo, hi int) {
 	rest := b.text[hi:]
-	if m := regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`).FindStringSubmatch(rest); m != nil && e.short == "" {
+	if m := acronymAfter.FindStringSubmatch(rest); m != nil && e.short == "" {
 		e.short = m[1]
 		x.byName[db.KindOrganization+"|"+m[1]] = e
 	}
@@ -287,7 +290,7 @@ func (x *extractor) orgContext(b *block, e *entity, lo, hi int) {
 			}
 		}
 	}
-	if m := regexp.MustCompile(`^ at (?:the )?`).FindString(rest); m != "" && (e.sub == "department" || e.sub == "school_or_institute") {
+	if m := atParent.FindString(rest); m != "" && (e.sub == "department" || e.sub == "school_or_institute") {
 		at := hi + len(m)
 		for _, n := range names(b.text, at, len(b.text)) {
 			if n.start == at {
@@ -298,7 +301,7 @@ func (x *extractor) orgContext(b *block, e *entity, lo, hi int) {
 			break
 		}
 	}
-	if m := regexp.MustCompile(`^(?: \([^)]*\))?, (?:a|the) (?:subsidiary|unit|branch|arm) of `).FindString(rest); m != "" {
+	if m := subsidiaryOf.FindString(rest); m != "" {
 		at := hi + len(m)
 		for _, n := range names(b.text, at, len(b.text)) {
 			if n.start == at {

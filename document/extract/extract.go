@@ -97,6 +97,8 @@ func Extract(text string, opts Options) (*Draft, error) {
 
 var (
 	datelinePattern = regexp.MustCompile(`^(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})$`)
+	creditNames     = regexp.MustCompile(`^[\p{Lu}][\p{L}'’\-]*( [\p{Lu}][\p{L}'’\-]*){0,3}((, | and )[\p{Lu}][\p{L}'’\-]*( [\p{Lu}][\p{L}'’\-]*){0,3})*$`)
+	creditSep       = regexp.MustCompile(`, | and `)
 	creditPattern   = regexp.MustCompile(`^(Translator|Editor|Reporter|Writer|Author|Photographer|Photo|Edited by|Reported by|Written by|By)s?:? +(.+)$`)
 )
 
@@ -146,11 +148,11 @@ func (x *extractor) credits(b *block) bool {
 		role = "author"
 	}
 	list := b.text[m[4]:m[5]]
-	if !regexp.MustCompile(`^[\p{Lu}][\p{L}'’\-]*( [\p{Lu}][\p{L}'’\-]*){0,3}((, | and )[\p{Lu}][\p{L}'’\-]*( [\p{Lu}][\p{L}'’\-]*){0,3})*$`).MatchString(list) {
+	if !creditNames.MatchString(list) {
 		return false
 	}
 	at := m[4]
-	for _, n := range regexp.MustCompile(`, | and `).Split(list, -1) {
+	for _, n := range creditSep.Split(list, -1) {
 		off := strings.Index(b.text[at:], n) + at
 		p := x.person(n, nil, span{b, off, off + len(n)}, 0.9, "credit line")
 		x.draft.Doc.Article.Credits = append(x.draft.Doc.Article.Credits, db.CreditDoc{
