@@ -43,16 +43,22 @@ func extractCmd(args []string, out string, stdout io.Writer) error {
 	return nil
 }
 
-// readLimited reads a file of at most max bytes.
+// readLimited reads a file of at most max bytes; it stops reading one that
+// turns out longer (it may be endless, like /dev/zero).
 func readLimited(name string, max int) ([]byte, error) {
-	info, err := os.Stat(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > int64(max) {
-		return nil, fmt.Errorf("%s is %d bytes, more than the limit of %d", name, info.Size(), max)
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err != nil {
+		return nil, err
 	}
-	return os.ReadFile(name)
+	if len(data) > max {
+		return nil, fmt.Errorf("%s: more than the limit of %d bytes", name, max)
+	}
+	return data, nil
 }
 
 // catalogSlugs returns the slugs of the entities the built-in catalog
