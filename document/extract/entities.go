@@ -26,7 +26,7 @@ var functionWords = set("of", "the", "a", "an", "and", "to", "with", "in", "on",
 func (x *extractor) findEntities() {
 	for bi := range x.blocks {
 		b := &x.blocks[bi]
-		if x.credits(b) || datelinePattern.MatchString(b.text) {
+		if x.credits(b) || datelinePattern.MatchString(b.text) || x.paras[b.parts[0].para].heading {
 			continue
 		}
 		for _, s := range sentencesOf(b) {
@@ -59,6 +59,13 @@ func speakerContext(after string) bool {
 	for v := range reportingVerbs {
 		if strings.HasPrefix(after, v+" ") {
 			return true
+		}
+	}
+	if strings.HasPrefix(after, ", ") {
+		for v := range reportingVerbs {
+			if strings.HasPrefix(after[2:], v+" ") {
+				return true
+			}
 		}
 	}
 	return strings.HasPrefix(after, ", ") && titleStart(after[2:])
@@ -137,6 +144,13 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	}
 	ws := strings.Fields(txt)
 	first := strings.Trim(ws[0], "–-")
+	// "Shares of PT Maju ..." at a sentence's start: a common noun, then the name
+	if lo == s[0] && len(ws) > 2 && ws[1] == "of" && !headOf(first) && !titles[strings.ToLower(first)] && !countries[first] {
+		if _, ok := agreementHeads[strings.ToLower(first)]; !ok {
+			at := lo + len(ws[0]) + len(" of ")
+			return x.classify(b, [2]int{at, s[1]}, at, hi)
+		}
+	}
 	// a leading nationality or country: "Malaysian Ministry of Economy"
 	if c := demonyms[first]; c != "" || (countries[first] && len(ws) > 1 && !anyHead(ws[1:])) {
 		if c == "" {
@@ -176,6 +190,15 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 			return nil
 		}
 	}
+	for i := len(ws) - 2; i >= 1; i-- {
+		if titles[strings.ToLower(ws[i])] && !modifiers[strings.ToLower(ws[i])] {
+			rest := strings.Join(ws[i+1:], " ")
+			if personShape(rest) && strings.HasSuffix(txt, rest) {
+				return x.person(rest, nil, span{b, hi - len(rest), hi}, 0.8, "name after a title")
+			}
+			break
+		}
+	}
 	if hanRune.MatchString(txt) && strings.ContainsFunc(txt, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) && !strings.Contains(txt, " ") {
 		return x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, unresolved: true,
 			note: "mixes scripts where an English name is expected; check what it stands for", conf: 0.3, rule: "mixed-script name"})
@@ -200,8 +223,10 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 			return x.add(&entity{kind: db.KindEvent, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "event head word"})
 		}
 	}
-	if k, ok := agreementHeads[strings.ToLower(ws[0])]; ok && len(ws) > 2 && (ws[1] == "of" || ws[1] == "for" || ws[1] == "on") {
-		return x.add(&entity{kind: db.KindAgreement, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement head word"})
+	for i := 0; i+2 < len(ws) && i < 2; i++ {
+		if k, ok := agreementHeads[strings.ToLower(ws[i])]; ok && (ws[i+1] == "of" || ws[i+1] == "for" || ws[i+1] == "on") {
+			return x.add(&entity{kind: db.KindAgreement, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement head word"})
+		}
 	}
 	if k, ok := agreementHeads[last]; ok && len(ws) > 1 && k != "cooperation_model" {
 		return x.add(&entity{kind: db.KindAgreement, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement head word"})
@@ -246,6 +271,9 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	if e := x.lookup(txt); e != nil {
 		e.ev = append(e.ev, sp)
 		return e
+	}
+	if len(ws) <= 3 && (strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " in ")) && months[first] == 0 && !stopwords[first] && !allCaps(txt) {
+		return x.add(&entity{kind: db.KindPlace, sub: "city", name: txt, ev: []span{sp}, conf: 0.4, rule: "name after at or in; check the kind"})
 	}
 	return nil
 }

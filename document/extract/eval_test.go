@@ -133,8 +133,8 @@ var seedFloors = map[string][2]float64{
 }
 
 var fixtureFloors = map[string][2]float64{
-	"statements": {1, 1}, "figures": {0.25, 0.33}, "people": {1, 1},
-	"organizations": {0.75, 0.60}, "agreements": {1, 1},
+	"statements": {1, 1}, "figures": {1, 0.6}, "people": {1, 1},
+	"organizations": {1, 0.85}, "agreements": {1, 1},
 }
 
 func TestEvaluateSeeds(t *testing.T) {

@@ -20,12 +20,13 @@ type fig struct {
 }
 
 var (
-	percentRe   = regexp.MustCompile(`\b(\d+(?:\.\d+)?) ?(%|per cent|percent|percentage points?)`)
-	currencyRe  = regexp.MustCompile(`(US\$|S\$|A\$|HK\$|RMB|RM|Rp|RP|USD|EUR|€|£|¥|\$) ?(\d[\d,]*(?:\.\d+)?)(?: ?(thousand|million|billion|trillion|bn|mn)\b)?`)
-	currency2Re = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (?:(thousand|million|billion|trillion) )?(yuan|ringgit|U\.S\. dollars|US dollars|dollars|euros|rupiah|baht|yen|renminbi)\b`)
-	countRe     = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)`)
-	periodRe    = regexp.MustCompile(`\b[Ii]n (\d{4})\b`)
-	baseRe      = regexp.MustCompile(`\b(?:compared (?:with|to)|from|over) (\d{4})\b`)
+	percentRe     = regexp.MustCompile(`\b(\d+(?:\.\d+)?) ?(%|per cent|percent|percentage points?)`)
+	currencyRe    = regexp.MustCompile(`(US\$|S\$|A\$|HK\$|RMB|RM|Rp|RP|USD|EUR|€|£|¥|\$) ?(\d[\d,]*(?:\.\d+)?)(?: ?(thousand|million|billion|trillion|bn|mn)\b)?`)
+	currency2Re   = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (?:(thousand|million|billion|trillion) )?(yuan|ringgit|U\.S\. dollars|US dollars|dollars|euros|rupiah|baht|yen|renminbi)\b`)
+	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)`)
+	scaledCountRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (thousand|million|billion) ([a-z][a-z\-]*s)\b`)
+	periodRe      = regexp.MustCompile(`\b[Ii]n (\d{4})\b`)
+	baseRe        = regexp.MustCompile(`\b(?:compared (?:with|to)|from|over) (\d{4})\b`)
 )
 
 var countStop = set("percent", "per", "thousand", "million", "billion", "trillion", "years", "year", "months",
@@ -90,6 +91,12 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 			unit = "percentage_point"
 		}
 		add(&fig{unit: unit, value: normalize(t[m[2]:m[3]], ""), display: t[m[0]:m[1]], conf: 0.85, rule: "percentage"}, m[0], m[1])
+	}
+	for _, m := range scaledCountRe.FindAllStringSubmatchIndex(t, -1) {
+		if taken(m[0], m[1]) {
+			continue
+		}
+		add(&fig{unit: "count", value: normalize(t[m[2]:m[3]], t[m[4]:m[5]]), display: t[m[0]:m[1]], metric: t[m[6]:m[7]], conf: 0.6, rule: "count with a scale"}, m[0], m[1])
 	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(t, -1) {
 		if taken(m[0], m[1]) {
@@ -182,13 +189,7 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 		if n.start > f.ev.start {
 			break
 		}
-		txt := b.text[n.start:n.end]
-		e := x.lookup(txt)
-		if e == nil {
-			if c := demonyms[strings.Fields(txt)[0]]; c != "" {
-				e = x.lookup(c)
-			}
-		}
+		e := x.resolve(b.text[n.start:n.end])
 		if e != nil && e.kind != db.KindPerson {
 			f.subject, firstAt = e, n.start
 			break
@@ -196,12 +197,8 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 	}
 	if f.subject == nil && clause != s {
 		for _, n := range names(b.text, s[0], s[1]) {
-			txt := b.text[n.start:n.end]
-			e := x.lookup(txt)
-			if c := demonyms[strings.Fields(txt)[0]]; e == nil && c != "" {
-				e = x.lookup(c)
-			}
-			if e != nil && e.kind != db.KindPerson {
+			e := x.resolve(b.text[n.start:n.end])
+			if e != nil && e.kind != db.KindPerson && !sourceOf(ss, b, s, e) {
 				f.subject = e
 				break
 			}
@@ -247,4 +244,30 @@ func normalize(num, scale string) string {
 	}
 	out := r.FloatString(12)
 	return strings.TrimRight(strings.TrimRight(out, "0"), ".")
+}
+
+// sourceOf reports whether e is who a statement in sentence s is
+// attributed to: the source of a figure is not what it measures.
+func sourceOf(ss []*stmt, b *block, s [2]int, e *entity) bool {
+	for _, st := range ss {
+		if st.ev.b == b && st.ev.start >= s[0] && st.ev.end <= s[1] && (st.speaker == e || st.speaksFor == e) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve finds the entity a run of capitalized words names: itself, the
+// country of a leading nationality, or the name after "X of".
+func (x *extractor) resolve(txt string) *entity {
+	if e := x.lookup(txt); e != nil {
+		return e
+	}
+	if c := demonyms[strings.Fields(txt)[0]]; c != "" {
+		return x.lookup(c)
+	}
+	if i := strings.Index(txt, " of "); i > 0 {
+		return x.lookup(txt[i+4:])
+	}
+	return nil
 }

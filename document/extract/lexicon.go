@@ -17,7 +17,7 @@ var abbreviations = set("mr", "mrs", "ms", "dr", "prof", "corp", "inc", "ltd", "
 
 // reportingVerbs maps a reporting verb as written to the format's verb.
 var reportingVerbs = map[string]string{
-	"said": "said", "says": "said", "told": "said", "remarked": "said", "warned": "said", "commented": "said",
+	"said": "said", "says": "said", "told": "said", "remarked": "said", "warned": "said", "commented": "said", "estimated": "said", "predicted": "said", "forecast": "said",
 	"stated": "stated", "states": "stated", "declared": "stated", "asserted": "stated",
 	"noted": "noted", "notes": "noted", "observed": "noted", "acknowledged": "noted",
 	"suggested": "suggested", "proposed": "suggested", "urged": "suggested", "recommended": "suggested",

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/db"
 )
@@ -24,7 +25,7 @@ type stmt struct {
 
 var (
 	continuation = regexp.MustCompile(`\b(?:they|he|she) (?:can|could|will|would|should|must|may|might|also)\b`)
-	pronounStart = regexp.MustCompile(`^(?:He|She|They)(?: also| further| then| later)?$`)
+	pronounStart = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey)(?: also| further| then| later)?$`)
 	butClause    = regexp.MustCompile(`,? but (?:has|have|had|is|are|was|were|will|would|can|could|should|also) `)
 	withSpeaker  = regexp.MustCompile(`,? with ((?:[a-zA-Z\-]+ ){1,6}?)(highlighting|noting|saying|stressing|emphasizing|emphasising|pointing out|underlining) `)
 	sourcePrefix = regexp.MustCompile(`^(?:data|figures|statistics|estimates|a report|a survey) (?:from|by|of) (?:the )?`)
@@ -155,10 +156,20 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 			return []*stmt{quoteMode(st)}
 		}
 	}
-	if q := strings.LastIndexAny(left, "”\""); q > 0 && strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") && q > 0 {
-		if st := x.speaker(b, lo+q+len("”"), lo+len(left), last); st != nil {
+	if q := strings.LastIndexAny(left, "”\""); q > 0 && (strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")) {
+		_, n := utf8.DecodeRuneInString(left[q:])
+		if st := x.speaker(b, lo+q+n, lo+len(left), last); st != nil {
 			st.verb, st.mode, st.ev, st.rule = verb, "quote", trimEnd(lo, lo+q), "“...,” X said"
 			return []*stmt{quoteMode(st)}
+		}
+	}
+	// at the end: "..., officials said."
+	if strings.Trim(t[ve:], " .") == "" {
+		if c := strings.LastIndex(left, ", "); c > 0 {
+			if st := x.speaker(b, lo+c+2, lo+len(left), last); st != nil {
+				st.verb, st.mode, st.ev, st.rule = verb, "paraphrase", trimEnd(lo, lo+c), "..., X said"
+				return []*stmt{quoteMode(st)}
+			}
 		}
 	}
 	// normal: "SPEAKER[, ROLE,] said that ..."
@@ -236,7 +247,13 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		t = t[len(m):]
 	}
 	if pronounStart.MatchString(t) {
-		if last == nil || last.speaker == nil && last.desc == "" {
+		plural := strings.HasPrefix(strings.ToLower(t), "they")
+		switch {
+		case last == nil:
+			return nil
+		case !plural && (last.speaker == nil || last.speaker.kind != db.KindPerson):
+			return nil // "he" or "she" follows a person only
+		case plural && last.speaker != nil && last.speaker.kind == db.KindPerson:
 			return nil
 		}
 		st := *last
