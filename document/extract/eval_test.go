@@ -234,3 +234,36 @@ func BenchmarkExtract(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1e6*1000/float64(words), "MB/1000words")
 }
+
+// TestItemsPointAtTheirText checks that every preview item's spans hold
+// exactly the text at their character offsets, and that a dateline
+// option becomes the publication date.
+func TestItemsPointAtTheirText(t *testing.T) {
+	for _, p := range append(seedPairs(t), fixturePairs(t)...) {
+		d, err := Extract(p.gold.Text, Options{Source: p.name, Dateline: "May 2, 2025"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paras := splitParagraphs(p.gold.Text)
+		if len(d.Items) == 0 {
+			t.Fatalf("%s: no items", p.name)
+		}
+		for _, it := range d.Items {
+			if len(it.Spans) == 0 {
+				t.Errorf("%s: %s %s has no spans", p.name, it.Type, it.Key)
+			}
+			for _, s := range it.Spans {
+				r := []rune(paras[s.Paragraph-1].text)
+				if got := string(r[s.Start:s.End]); got != s.Text {
+					t.Errorf("%s: %s %s: paragraph %d [%d,%d) holds %q; want %q", p.name, it.Type, it.Key, s.Paragraph, s.Start, s.End, got, s.Text)
+				}
+			}
+		}
+		if pub := d.Doc.Article.Published; pub == nil || pub.Year == nil {
+			t.Errorf("%s: published %+v; want a date", p.name, pub)
+		}
+	}
+	if _, err := Extract("Some text.", Options{Dateline: "soon"}); err == nil || !strings.Contains(err.Error(), "dateline") {
+		t.Errorf("got %v; want an error naming the dateline", err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/db"
 )
@@ -20,9 +21,17 @@ type Options struct {
 	// Known holds slugs of entities the catalog already declares (such as
 	// countries); the draft refers to them instead of declaring them.
 	Known map[string]bool
+	// IsKnown, when set, answers for slugs Known does not hold.
+	IsKnown func(slug string) bool
 	// MaxBytes bounds the text; 0: DefaultMaxBytes.
 	MaxBytes int
+	// Dateline is the article's date as worded ("April 18, 2025") when the
+	// text does not carry it; it becomes article.published.
+	Dateline string
 }
+
+// ErrDateline is the error for a dateline Extract cannot read.
+var ErrDateline = errors.New("dateline is not a date")
 
 // DefaultMaxBytes is the largest text Extract reads by default.
 const DefaultMaxBytes = 1 << 20
@@ -30,9 +39,31 @@ const DefaultMaxBytes = 1 << 20
 // Draft is an extracted document with a review note for each item.
 type Draft struct {
 	Doc *db.Document
-	// Notes maps "people/slug", "statements/key", ... to a review note:
+	// Notes maps "person/slug", "statements/key", ... to a review note:
 	// a confidence and the rule that produced the item.
 	Notes map[string]Note
+	// Items lists every item of the draft with where the text says it, for
+	// a preview that highlights them.
+	Items []Item
+}
+
+// Item is one extracted item: its type ("person", "organization",
+// "place", "event", "agreement", "statement", "figure"), its slug or key,
+// a label to show, its review note and its evidence spans.
+type Item struct {
+	Type  string
+	Key   string
+	Label string
+	Note  Note
+	Spans []Span
+}
+
+// Span is a piece of evidence: characters [Start, End) of paragraph
+// Paragraph (1-based, counted as the validator counts).
+type Span struct {
+	Paragraph  int
+	Start, End int
+	Text       string
 }
 
 // Note tells a curator how far to trust an item.
@@ -81,6 +112,10 @@ func Extract(text string, opts Options) (*Draft, error) {
 		return nil, errors.New("text contains a NUL character")
 	case strings.TrimSpace(text) == "":
 		return nil, errors.New("text is empty")
+	case !utf8.ValidString(text):
+		return nil, errors.New("text is not UTF-8")
+	case opts.Dateline != "" && !datelinePattern.MatchString(opts.Dateline):
+		return nil, fmt.Errorf("%w: %q is not a date such as \"April 18, 2025\"", ErrDateline, clip(opts.Dateline))
 	}
 	x := &extractor{opts: opts, byName: map[string]*entity{}, slugs: map[string]bool{}}
 	x.src = text
@@ -115,12 +150,24 @@ func (x *extractor) articleDoc() {
 			a.Published = &db.DateDoc{Text: p.text, Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
 		}
 	}
+	if a.Published == nil && x.opts.Dateline != "" {
+		a.Published = &db.DateDoc{Text: x.opts.Dateline}
+		if m := datelinePattern.FindStringSubmatch(x.opts.Dateline); m != nil {
+			a.Published = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
+		}
+	}
 	if a.Slug == "" {
 		base := strings.TrimSuffix(x.opts.Source, ".txt")
 		if a.Title != nil {
 			base = *a.Title
 		}
 		a.Slug = slugify(base, 8)
+		if a.Published == nil && x.opts.Dateline != "" {
+			a.Published = &db.DateDoc{Text: x.opts.Dateline}
+			if m := datelinePattern.FindStringSubmatch(x.opts.Dateline); m != nil {
+				a.Published = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
+			}
+		}
 		if a.Slug == "" {
 			a.Slug = "article"
 		}
@@ -216,7 +263,7 @@ func (x *extractor) add(e *entity) *entity {
 		old.ev = append(old.ev, e.ev...)
 		return old
 	}
-	if e.kind == db.KindPlace && e.sub == "country" && x.opts.Known[slugify(e.name, 8)] {
+	if e.kind == db.KindPlace && e.sub == "country" && x.known(slugify(e.name, 8)) {
 		e.slug = slugify(e.name, 8)
 		x.slugs[e.slug] = true
 	} else {
@@ -287,4 +334,43 @@ func CatalogSlugs(catalog []byte) (map[string]bool, error) {
 		known[p.Slug] = true
 	}
 	return known, nil
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// spans converts a span of a block into character spans of paragraphs.
+func (x *extractor) spans(s span) []Span {
+	var out []Span
+	for _, p := range s.b.parts {
+		lo, hi := max(s.start, p.off), min(s.end, p.off+p.len)
+		if lo >= hi {
+			continue
+		}
+		text := x.paras[p.para].text
+		start := utf8.RuneCountInString(text[:lo-p.off])
+		out = append(out, Span{Paragraph: x.paras[p.para].pos, Start: start,
+			End: start + utf8.RuneCountInString(s.b.text[lo:hi]), Text: s.b.text[lo:hi]})
+	}
+	return out
+}
+
+// known reports whether the catalog already declares slug.
+func (x *extractor) known(slug string) bool {
+	if x.opts.Known[slug] {
+		return true
+	}
+	if x.opts.IsKnown != nil && x.opts.IsKnown(slug) {
+		if x.opts.Known == nil {
+			x.opts.Known = map[string]bool{}
+		}
+		x.opts.Known[slug] = true
+		return true
+	}
+	return false
 }

@@ -12,6 +12,10 @@ import (
 func (x *extractor) output(ss []*stmt) {
 	d := x.draft.Doc
 	note := func(k string, conf float64, rule string) { x.draft.Notes[k] = Note{Confidence: conf, Rule: rule} }
+	item := func(typ, key, label string, conf float64, rule string, sp span) {
+		x.draft.Items = append(x.draft.Items, Item{Type: typ, Key: key, Label: label,
+			Note: Note{Confidence: conf, Rule: rule}, Spans: x.spans(sp)})
+	}
 	countrySlug := func(name string) *string {
 		if name == "" {
 			return nil
@@ -23,7 +27,7 @@ func (x *extractor) output(ss []*stmt) {
 	}
 	for _, e := range x.entities {
 		ev := x.entityEvidence(e)
-		if e.kind == db.KindPlace && e.sub == "country" && x.opts.Known[e.slug] {
+		if e.kind == db.KindPlace && e.sub == "country" && x.known(e.slug) {
 			d.Mentions = append(d.Mentions, db.MentionDoc{Entity: e.slug, Evidence: ev})
 			note("mentions/"+e.slug, e.conf, e.rule)
 			continue
@@ -54,6 +58,7 @@ func (x *extractor) output(ss []*stmt) {
 			d.Agreements = append(d.Agreements, db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		}
 		note(e.kind+"/"+e.slug, e.conf, e.rule)
+		item(e.kind, e.slug, e.name, e.conf, e.rule, e.ev[0])
 	}
 	for _, s := range ss {
 		st := db.StatementDoc{Key: s.key, Verb: s.verb, Mode: s.mode, Evidence: x.evidence(s.ev)}
@@ -74,6 +79,11 @@ func (x *extractor) output(ss []*stmt) {
 		st.Content = content(s.ev.text())
 		d.Statements = append(d.Statements, st)
 		note("statements/"+s.key, s.conf, s.rule)
+		who := s.desc
+		if s.speaker != nil {
+			who = s.speaker.name
+		}
+		item("statement", s.key, who+": "+st.Content, s.conf, s.rule, s.ev)
 	}
 	used := map[string]bool{}
 	for _, f := range x.figs {
@@ -93,6 +103,7 @@ func (x *extractor) output(ss []*stmt) {
 		}
 		d.Figures = append(d.Figures, fd)
 		note("figures/"+k, f.conf, f.rule)
+		item("figure", k, f.metric+": "+f.display, f.conf, f.rule, f.ev)
 	}
 }
 
