@@ -73,6 +73,11 @@ func entityName(d *db.Document, slug string) string {
 			return norm(e.Name)
 		}
 	}
+	for _, p := range d.Projects {
+		if p.Slug == slug {
+			return norm(p.Name)
+		}
+	}
 	for _, a := range d.Agreements {
 		if a.Slug == slug {
 			return norm(a.Name)

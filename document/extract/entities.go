@@ -74,8 +74,16 @@ func speakerContext(after string) bool {
 // titleStart reports whether s begins with a role: "Director of", "a researcher".
 func titleStart(s string) bool {
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "a "), "an "), "the ")
-	w := strings.ToLower(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })[0:1][0])
-	return titles[w]
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' })
+	for i, w := range ws {
+		if i == 3 || strings.HasSuffix(w, ",") {
+			return titles[strings.ToLower(strings.Trim(w, ","))]
+		}
+		if titles[strings.ToLower(w)] && !modifiers[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 func personShape(n string) bool {
@@ -233,6 +241,9 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	}
 	if strings.HasSuffix(txt, "Data Center") || strings.HasSuffix(txt, "Data Centre") {
 		return nil // a project; left to the curator
+	}
+	if k, ok := projectHeads[last]; ok && len(ws) > 1 {
+		return x.add(&entity{kind: db.KindProject, sub: k, name: txt, ev: []span{sp}, conf: 0.6, rule: "project head word"})
 	}
 	if k, ok := placeHeads[last]; ok && len(ws) > 1 {
 		if k == "industrial_park" && !strings.Contains(txt, "Industrial") && !strings.Contains(txt, "Science") && !strings.Contains(txt, "Technology") {

@@ -133,8 +133,8 @@ var seedFloors = map[string][2]float64{
 }
 
 var fixtureFloors = map[string][2]float64{
-	"statements": {1, 1}, "figures": {1, 0.6}, "people": {1, 1},
-	"organizations": {1, 0.85}, "agreements": {1, 1},
+	"statements": {0.95, 0.85}, "figures": {0.85, 0.5}, "people": {1, 1},
+	"organizations": {1, 0.9}, "agreements": {1, 1},
 }
 
 func TestEvaluateSeeds(t *testing.T) {

@@ -294,7 +294,7 @@ func (x *extractor) country(n string, sp span) *entity {
 // lookup finds an entity by name or short name; a single word also finds
 // a person by one of their names ("Gan" for "Gan Tian Loo").
 func (x *extractor) lookup(n string) *entity {
-	for _, k := range []string{db.KindPerson, db.KindOrganization, db.KindPlace, db.KindEvent, db.KindAgreement} {
+	for _, k := range []string{db.KindPerson, db.KindOrganization, db.KindPlace, db.KindEvent, db.KindAgreement, db.KindProject} {
 		if e := x.byName[k+"|"+n]; e != nil {
 			return e
 		}

@@ -196,3 +196,10 @@ var stopwords = set("The", "A", "An", "In", "On", "At", "This", "That", "These",
 	"All", "Each", "Every", "Other", "Another", "Several", "Only", "Even", "Still", "Yet", "So", "Then",
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Translator", "Editor",
 	"Reporter", "Photo", "Source", "Note", "Two", "Three", "Four", "Five", "One", "First", "Second", "Third")
+
+// projectHeads make a name a project, with its kind.
+var projectHeads = map[string]string{
+	"railway": "infrastructure", "railroad": "infrastructure", "highway": "infrastructure",
+	"expressway": "infrastructure", "bridge": "infrastructure", "airport": "infrastructure",
+	"dam": "infrastructure", "pipeline": "infrastructure", "tunnel": "infrastructure", "corridor": "infrastructure",
+}

@@ -56,6 +56,8 @@ func (x *extractor) output(ss []*stmt) {
 			d.Events = append(d.Events, db.EventDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		case db.KindAgreement:
 			d.Agreements = append(d.Agreements, db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
+		case db.KindProject:
+			d.Projects = append(d.Projects, db.ProjectDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		}
 		note(e.kind+"/"+e.slug, e.conf, e.rule)
 		item(e.kind, e.slug, e.name, e.conf, e.rule, e.ev[0])
@@ -215,6 +217,15 @@ func (d *Draft) YAML() []byte {
 			w.kv(2, "name", e.Name)
 			w.kv(2, "kind", e.Kind)
 			w.line(2, "evidence: "+flowEvidence(e.Evidence))
+		}
+	}
+	if section("projects", len(doc.Projects)) {
+		for _, p := range doc.Projects {
+			review("project/" + p.Slug)
+			w.line(1, "- slug: "+p.Slug)
+			w.kv(2, "name", p.Name)
+			w.kv(2, "kind", p.Kind)
+			w.line(2, "evidence: "+flowEvidence(p.Evidence))
 		}
 	}
 	if section("agreements", len(doc.Agreements)) {

@@ -28,6 +28,9 @@ var (
 	pronounStart = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey)(?: also| further| then| later)?$`)
 	butClause    = regexp.MustCompile(`,? but (?:has|have|had|is|are|was|were|will|would|can|could|should|also) `)
 	withSpeaker  = regexp.MustCompile(`,? with ((?:[a-zA-Z\-]+ ){1,6}?)(highlighting|noting|saying|stressing|emphasizing|emphasising|pointing out|underlining) `)
+	adjunct      = regexp.MustCompile(`^(?:(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}?|on \p{Lu}\w+|last \w+|to reporters|(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}? (?:on \p{Lu}\w+|last \w+)) that `)
+	endAdjunct   = regexp.MustCompile(`^ (?:on \p{Lu}\w+|last \w+|yesterday|today|in a statement)\.?$`)
+	andVerb      = regexp.MustCompile(` and (said|added|noted|stressed|emphasized|suggested|explained|stated|highlighted|pointed out)(?: that)? `)
 	sourcePrefix = regexp.MustCompile(`^(?:data|figures|statistics|estimates|a report|a survey) (?:from|by|of) (?:the )?`)
 	gerundClause = regexp.MustCompile(`, (noting|adding|saying|stressing|emphasizing|emphasising|pointing out|explaining|underlining)(?: that)? `)
 )
@@ -86,6 +89,9 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 	trimEnd := func(i, j int) span { // content span without trailing punctuation and "that"
 		for i < j && b.text[i] == ' ' {
 			i++
+		}
+		if m := adjunct.FindStringIndex(b.text[i:j]); m != nil {
+			i += m[1]
 		}
 		if strings.HasPrefix(b.text[i:j], "that ") {
 			i += 5
@@ -164,7 +170,7 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		}
 	}
 	// at the end: "..., officials said."
-	if strings.Trim(t[ve:], " .") == "" {
+	if strings.Trim(t[ve:], " .") == "" || endAdjunct.MatchString(t[ve:]) {
 		if c := strings.LastIndex(left, ", "); c > 0 {
 			if st := x.speaker(b, lo+c+2, lo+len(left), last); st != nil {
 				st.verb, st.mode, st.ev, st.rule = verb, "paraphrase", trimEnd(lo, lo+c), "..., X said"
@@ -191,6 +197,12 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		g := gerundClause.FindStringSubmatch(rest)[1]
 		parts = [][2]int{{lo + ve, lo + ve + m[0]}, {lo + ve + m[1], hi}}
 		verbs = append(verbs, gerunds[g])
+	}
+	if m := andVerb.FindStringSubmatchIndex(b.text[parts[0][0]:parts[0][1]]); m != nil {
+		a := parts[0][0]
+		v := reportingVerbs[b.text[a+m[2]:a+m[3]]]
+		parts = append([][2]int{{a, a + m[0]}, {a + m[1], parts[0][1]}}, parts[1:]...)
+		verbs = append([]string{verb, v}, verbs[1:]...)
 	}
 	if m := butClause.FindStringIndex(b.text[parts[0][0]:parts[0][1]]); m != nil {
 		a := parts[0][0]
@@ -273,6 +285,9 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 					e = p
 				}
 			}
+		}
+		if e == nil && personShape(b.text[n.start:n.end]) && !hasHonorific(b.text[n.start:n.end]) {
+			e = x.person(b.text[n.start:n.end], nil, span{b, n.start, n.end}, 0.6, "name in a speaker position")
 		}
 		if e == nil || e.kind != db.KindPerson && e.kind != db.KindOrganization {
 			continue
