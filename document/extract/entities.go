@@ -214,14 +214,13 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	last := strings.ToLower(ws[len(ws)-1])
 	// "X of Y" where X is a unit and Y an organization
 	if i := strings.Index(txt, " of "); i > 0 {
-		left, right := txt[:i], txt[i+4:]
+		left := txt[:i]
 		lw := strings.Fields(left)
 		if k, ok := orgHeads[strings.ToLower(lw[len(lw)-1])]; ok && len(lw) > 1 && (k == "department" || k == "school_or_institute") {
 			rlo := lo + i + 4
 			parent := x.classify(b, s, rlo, hi)
 			if parent != nil && parent.kind == db.KindOrganization {
 				e := x.add(&entity{kind: db.KindOrganization, sub: k, name: left, ev: []span{sp}, parent: parent, conf: 0.7, rule: "unit of an organization"})
-				_ = right
 				return e
 			}
 		}

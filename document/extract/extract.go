@@ -175,7 +175,8 @@ func (x *extractor) articleDoc() {
 	x.draft.Doc.Article = a
 }
 
-// credits reads "Editor: A, B" lines; it returns the people named.
+// credits reads a credit line ("Editor: A, B") into the article's credits
+// and reports whether b is one.
 func (x *extractor) credits(b *block) bool {
 	m := creditPattern.FindStringSubmatchIndex(b.text)
 	if m == nil || len(b.parts) > 1 {

@@ -109,8 +109,8 @@ func (x *extractor) output(ss []*stmt) {
 	}
 }
 
-// entityEvidence is an entity's evidence: every whole-word occurrence of
-// its name when there are several, else the first span found.
+// entityEvidence is an entity's evidence: the first place its name was
+// found, picked out exactly (with paragraph and occurrence when needed).
 func (x *extractor) entityEvidence(e *entity) db.EvidenceList {
 	return x.evidence(e.ev[0])
 }

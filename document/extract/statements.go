@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -372,7 +371,6 @@ func (x *extractor) keys(ss []*stmt) {
 		used[k] = true
 		s.key = k
 	}
-	sort.SliceStable(ss, func(i, j int) bool { return false })
 }
 
 func itoa(n int) string {
