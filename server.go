@@ -275,12 +275,18 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return err
 		}
 		return tokenCmd(fset.Args(), stdout)
+	case "extract":
+		out := fset.String("o", "", "write the draft to `FILE.yaml` instead of stdout")
+		if err := fset.Parse(args); err != nil {
+			return err
+		}
+		return extractCmd(fset.Args(), *out, stdout)
 	case "generate":
 		return generateCmd(ctx, envOr("DATABASE_URL", db.DefaultURL), args, stdout)
 	case "bench":
 		return benchCmd(ctx, args, stdout)
 	}
-	return fmt.Errorf("unknown command %q; want serve, migrate, seed, import, token, generate or bench", cmd)
+	return fmt.Errorf("unknown command %q; want serve, migrate, seed, import, extract, token, generate or bench", cmd)
 }
 
 // prepare creates the database if it is missing, migrates it up and opens a

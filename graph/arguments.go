@@ -20,7 +20,8 @@ const MaxArgumentText = 500
 
 // argumentLimits maps the arguments and input fields of reads that have
 // a limit of their own, by name.
-var argumentLimits = map[string]int{"slug": db.MaxSlug, "after": model.MaxCursor, "before": model.MaxCursor}
+var argumentLimits = map[string]int{"slug": db.MaxSlug, "after": model.MaxCursor, "before": model.MaxCursor,
+	"articleText": db.MaxArticleText}
 
 // checkArguments is a field middleware that refuses, with BAD_USER_INPUT
 // naming the argument, a read whose arguments hold a text PostgreSQL

@@ -62,8 +62,16 @@ func (c *costWalker) field(f *ast.Field) int {
 	if isIntrospection(f) || len(f.SelectionSet) == 0 {
 		return 0
 	}
-	return min(1+c.multiplier(f)*c.selectionSet(f.SelectionSet), maxCost)
+	cost := 1 + c.multiplier(f)*c.selectionSet(f.SelectionSet)
+	if f.Name == "extractDraft" && f.ObjectDefinition != nil && f.ObjectDefinition.Name == "Query" {
+		cost += ExtractDraftCost
+	}
+	return min(cost, maxCost)
 }
+
+// ExtractDraftCost is what Query.extractDraft adds to an operation's cost
+// for the extraction itself (a few milliseconds of CPU per 1,000 words).
+const ExtractDraftCost = 100
 
 // multiplier is how many times f resolves its selections.
 func (c *costWalker) multiplier(f *ast.Field) int {

@@ -158,6 +158,22 @@ type ComplexityRoot struct {
 		UserErrors       func(childComplexity int) int
 	}
 
+	DraftItem struct {
+		Confidence func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Rule       func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
+	DraftSpan struct {
+		End       func(childComplexity int) int
+		Paragraph func(childComplexity int) int
+		Start     func(childComplexity int) int
+		Text      func(childComplexity int) int
+	}
+
 	Event struct {
 		Articles               func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Date                   func(childComplexity int) int
@@ -210,6 +226,11 @@ type ComplexityRoot struct {
 		SourceStart func(childComplexity int) int
 		Start       func(childComplexity int) int
 		Text        func(childComplexity int) int
+	}
+
+	ExtractedDraft struct {
+		Document func(childComplexity int) int
+		Items    func(childComplexity int) int
 	}
 
 	Figure struct {
@@ -445,6 +466,7 @@ type ComplexityRoot struct {
 		Articles      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Entity        func(childComplexity int, slug string) int
 		Events        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
+		ExtractDraft  func(childComplexity int, articleText string, dateline *string) int
 		Figures       func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
@@ -742,6 +764,7 @@ type QueryResolver interface {
 	Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 	Topics(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) (*model.Connection[db.Topic], error)
 	Search(ctx context.Context, query string, types []string, first *int, after *string) (*model.SearchConnection, error)
+	ExtractDraft(ctx context.Context, articleText string, dateline *string) (*model.ExtractedDraft, error)
 }
 type SnippetResolver interface {
 	HTML(ctx context.Context, obj *db.Snippet) (string, error)
@@ -1268,6 +1291,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeletePayload.UserErrors(childComplexity), true
 
+	case "DraftItem.confidence":
+		if e.ComplexityRoot.DraftItem.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftItem.Confidence(childComplexity), true
+	case "DraftItem.evidence":
+		if e.ComplexityRoot.DraftItem.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftItem.Evidence(childComplexity), true
+	case "DraftItem.key":
+		if e.ComplexityRoot.DraftItem.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftItem.Key(childComplexity), true
+	case "DraftItem.label":
+		if e.ComplexityRoot.DraftItem.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftItem.Label(childComplexity), true
+	case "DraftItem.rule":
+		if e.ComplexityRoot.DraftItem.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftItem.Rule(childComplexity), true
+	case "DraftItem.type":
+		if e.ComplexityRoot.DraftItem.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftItem.Type(childComplexity), true
+
+	case "DraftSpan.end":
+		if e.ComplexityRoot.DraftSpan.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSpan.End(childComplexity), true
+	case "DraftSpan.paragraph":
+		if e.ComplexityRoot.DraftSpan.Paragraph == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSpan.Paragraph(childComplexity), true
+	case "DraftSpan.start":
+		if e.ComplexityRoot.DraftSpan.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSpan.Start(childComplexity), true
+	case "DraftSpan.text":
+		if e.ComplexityRoot.DraftSpan.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSpan.Text(childComplexity), true
+
 	case "Event.articles":
 		if e.ComplexityRoot.Event.Articles == nil {
 			break
@@ -1504,6 +1589,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Text(childComplexity), true
+
+	case "ExtractedDraft.document":
+		if e.ComplexityRoot.ExtractedDraft.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExtractedDraft.Document(childComplexity), true
+	case "ExtractedDraft.items":
+		if e.ComplexityRoot.ExtractedDraft.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExtractedDraft.Items(childComplexity), true
 
 	case "Figure.article":
 		if e.ComplexityRoot.Figure.Article == nil {
@@ -2756,6 +2854,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EventFilter), args["orderBy"].(*model.EventOrder)), true
+	case "Query.extractDraft":
+		if e.ComplexityRoot.Query.ExtractDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Query_extractDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExtractDraft(childComplexity, args["articleText"].(string), args["dateline"].(*string)), true
 	case "Query.figures":
 		if e.ComplexityRoot.Query.Figures == nil {
 			break
@@ -5131,6 +5240,58 @@ type TopicEdge {
   node: Topic!
 }
 `, BuiltIn: false},
+	{Name: "../schema/extract.graphqls", Input: `extend type Query {
+  """
+  Reads an article's raw text and returns a draft curated document: the
+  people, organizations, places, events, agreements, statements and figures
+  it finds, each with its evidence. Nothing is stored: review and edit the
+  draft, then pass it with the same text to ` + "`" + `importArticle` + "`" + `. English news
+  only. Costs 100 more than its selections in the query cost limit.
+  """
+  extractDraft(
+    "The article’s verbatim text; at most 200,000 characters (as importArticle)."
+    articleText: String!
+    "The article's date as worded (\"April 18, 2025\") when the text does not carry it; it becomes ` + "`" + `published` + "`" + `."
+    dateline: String
+  ): ExtractedDraft!
+}
+
+"A draft document extracted from raw text."
+type ExtractedDraft {
+  "The draft in the seeds' YAML format, each item preceded by a ` + "`" + `# review:` + "`" + ` comment; ` + "`" + `importArticle` + "`" + ` takes it as its ` + "`" + `document` + "`" + `."
+  document: String!
+  "Every item of the draft, in the document's order, with its evidence spans."
+  items: [DraftItem!]!
+}
+
+"One item of a draft, to preview and highlight before anything is stored."
+type DraftItem {
+  "What it is: person, organization, place, event, agreement, statement or figure."
+  type: String!
+  "Its slug (entities) or key (statements, figures) in the document."
+  key: String!
+  "A label to show: a name, a speaker and what they said, a metric and its value."
+  label: String!
+  "How sure the extractor is, from 0 to 1."
+  confidence: Float!
+  "The rule that found it."
+  rule: String!
+  "Where the text says it."
+  evidence: [DraftSpan!]!
+}
+
+"A span of the text: characters [start, end) of a paragraph, counted as importArticle counts them."
+type DraftSpan {
+  "The paragraph, from 1 (every non-blank line is one)."
+  paragraph: Int!
+  "The first character, from 0."
+  start: Int!
+  "The character after the last."
+  end: Int!
+  "The text of the span."
+  text: String!
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
 newsgraph: news articles kept verbatim, and what careful readers curated from
 them — who said what, which figures were cited, which agreements exist between
@@ -6206,6 +6367,38 @@ func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type DeletePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_DraftItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_DraftItem_type(ctx, field)
+	case "key":
+		return ec.fieldContext_DraftItem_key(ctx, field)
+	case "label":
+		return ec.fieldContext_DraftItem_label(ctx, field)
+	case "confidence":
+		return ec.fieldContext_DraftItem_confidence(ctx, field)
+	case "rule":
+		return ec.fieldContext_DraftItem_rule(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftItem_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftItem", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftSpan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paragraph":
+		return ec.fieldContext_DraftSpan_paragraph(ctx, field)
+	case "start":
+		return ec.fieldContext_DraftSpan_start(ctx, field)
+	case "end":
+		return ec.fieldContext_DraftSpan_end(ctx, field)
+	case "text":
+		return ec.fieldContext_DraftSpan_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftSpan", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6312,6 +6505,16 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_ExtractedDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_ExtractedDraft_document(ctx, field)
+	case "items":
+		return ec.fieldContext_ExtractedDraft_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExtractedDraft", field.Name)
 }
 
 func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8619,6 +8822,28 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_extractDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "articleText",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["articleText"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dateline",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateline"] = arg1
 	return args, nil
 }
 
@@ -11340,6 +11565,245 @@ func (ec *executionContext) fieldContext_DeletePayload_clientMutationId(_ contex
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, errNoChildFieldsString)
 }
 
+func (ec *executionContext) _DraftItem_type(ctx context.Context, field graphql.CollectedField, obj *model.DraftItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftItem_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftItem_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftItem", field, false, false, errNoChildFieldsString)
+}
+
+func (ec *executionContext) _DraftItem_key(ctx context.Context, field graphql.CollectedField, obj *model.DraftItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftItem_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftItem_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftItem", field, false, false, errNoChildFieldsString)
+}
+
+func (ec *executionContext) _DraftItem_label(ctx context.Context, field graphql.CollectedField, obj *model.DraftItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftItem_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftItem_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftItem", field, false, false, errNoChildFieldsString)
+}
+
+func (ec *executionContext) _DraftItem_confidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftItem_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftItem_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftItem", field, false, false, errNoChildFieldsFloat)
+}
+
+func (ec *executionContext) _DraftItem_rule(ctx context.Context, field graphql.CollectedField, obj *model.DraftItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftItem_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftItem_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftItem", field, false, false, errNoChildFieldsString)
+}
+
+func (ec *executionContext) _DraftItem_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftItem_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftSpan) graphql.Marshaler {
+			return ec.marshalNDraftSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftItem_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftSpan_paragraph(ctx context.Context, field graphql.CollectedField, obj *model.DraftSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSpan_paragraph(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paragraph, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSpan_paragraph(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSpan", field, false, false, errNoChildFieldsInt)
+}
+
+func (ec *executionContext) _DraftSpan_start(ctx context.Context, field graphql.CollectedField, obj *model.DraftSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSpan_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSpan_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSpan", field, false, false, errNoChildFieldsInt)
+}
+
+func (ec *executionContext) _DraftSpan_end(ctx context.Context, field graphql.CollectedField, obj *model.DraftSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSpan_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSpan_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSpan", field, false, false, errNoChildFieldsInt)
+}
+
+func (ec *executionContext) _DraftSpan_text(ctx context.Context, field graphql.CollectedField, obj *model.DraftSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSpan_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSpan_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSpan", field, false, false, errNoChildFieldsString)
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *db.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12382,6 +12846,61 @@ func (ec *executionContext) _Evidence_text(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Evidence_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, errNoChildFieldsString)
+}
+
+func (ec *executionContext) _ExtractedDraft_document(ctx context.Context, field graphql.CollectedField, obj *model.ExtractedDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExtractedDraft_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExtractedDraft_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExtractedDraft", field, false, false, errNoChildFieldsString)
+}
+
+func (ec *executionContext) _ExtractedDraft_items(ctx context.Context, field graphql.CollectedField, obj *model.ExtractedDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExtractedDraft_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftItem) graphql.Marshaler {
+			return ec.marshalNDraftItem2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExtractedDraft_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExtractedDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftItem(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Figure_id(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
@@ -18040,6 +18559,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_extractDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_extractDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExtractDraft(ctx, fc.Args["articleText"].(string), fc.Args["dateline"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExtractedDraft) graphql.Marshaler {
+			return ec.marshalNExtractedDraft2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐExtractedDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_extractDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExtractedDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_extractDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26323,6 +26886,126 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var draftItemImplementors = []string{"DraftItem"}
+
+func (ec *executionContext) _DraftItem(ctx context.Context, sel ast.SelectionSet, obj *model.DraftItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet // made when a field is deferred
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftItem")
+		case "type":
+			out.Values[i] = ec._DraftItem_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._DraftItem_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._DraftItem_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._DraftItem_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._DraftItem_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftItem_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var draftSpanImplementors = []string{"DraftSpan"}
+
+func (ec *executionContext) _DraftSpan(ctx context.Context, sel ast.SelectionSet, obj *model.DraftSpan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftSpanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet // made when a field is deferred
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftSpan")
+		case "paragraph":
+			out.Values[i] = ec._DraftSpan_paragraph(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._DraftSpan_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._DraftSpan_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._DraftSpan_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "Node", "Entity"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *db.Event) graphql.Marshaler {
@@ -27207,6 +27890,51 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Evidence_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var extractedDraftImplementors = []string{"ExtractedDraft"}
+
+func (ec *executionContext) _ExtractedDraft(ctx context.Context, sel ast.SelectionSet, obj *model.ExtractedDraft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, extractedDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet // made when a field is deferred
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExtractedDraft")
+		case "document":
+			out.Values[i] = ec._ExtractedDraft_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._ExtractedDraft_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -30794,6 +31522,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "extractDraft":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_extractDraft(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -33328,6 +34078,58 @@ func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋnewsgraphᚋ
 	return ec._DeletePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDraftItem2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftItem2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftItem2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftItem(ctx context.Context, sel ast.SelectionSet, v *model.DraftItem) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DraftItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftSpan2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftSpan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftSpan2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDraftSpan(ctx context.Context, sel ast.SelectionSet, v *model.DraftSpan) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DraftSpan(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -33542,6 +34344,16 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚕᚖgithubᚗcomᚋnewsgra
 func (ec *executionContext) unmarshalNEvidenceInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
 	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExtractedDraft2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐExtractedDraft(ctx context.Context, sel ast.SelectionSet, v *model.ExtractedDraft) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ExtractedDraft(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNFigure2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Figure) graphql.Marshaler {

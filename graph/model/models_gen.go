@@ -238,6 +238,34 @@ type DeletePayload struct {
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
+// One item of a draft, to preview and highlight before anything is stored.
+type DraftItem struct {
+	// What it is: person, organization, place, event, agreement, statement or figure.
+	Type string `json:"type"`
+	// Its slug (entities) or key (statements, figures) in the document.
+	Key string `json:"key"`
+	// A label to show: a name, a speaker and what they said, a metric and its value.
+	Label string `json:"label"`
+	// How sure the extractor is, from 0 to 1.
+	Confidence float64 `json:"confidence"`
+	// The rule that found it.
+	Rule string `json:"rule"`
+	// Where the text says it.
+	Evidence []*DraftSpan `json:"evidence"`
+}
+
+// A span of the text: characters [start, end) of a paragraph, counted as importArticle counts them.
+type DraftSpan struct {
+	// The paragraph, from 1 (every non-blank line is one).
+	Paragraph int `json:"paragraph"`
+	// The first character, from 0.
+	Start int `json:"start"`
+	// The character after the last.
+	End int `json:"end"`
+	// The text of the span.
+	Text string `json:"text"`
+}
+
 // The fields of an event. In an update, fields left out keep their stored values; null clears an optional one.
 type EventFields struct {
 	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
@@ -318,6 +346,14 @@ type EvidenceInput struct {
 	Occurrence *int `json:"occurrence,omitempty"`
 	// Takes every whole-word occurrence of the text in the article.
 	All *bool `json:"all,omitempty"`
+}
+
+// A draft document extracted from raw text.
+type ExtractedDraft struct {
+	// The draft in the seeds' YAML format, each item preceded by a `# review:` comment; `importArticle` takes it as its `document`.
+	Document string `json:"document"`
+	// Every item of the draft, in the document's order, with its evidence spans.
+	Items []*DraftItem `json:"items"`
 }
 
 // Selects the figures a figureAdded subscription receives; fields combine with AND.

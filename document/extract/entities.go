@@ -1,0 +1,406 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/db"
+)
+
+var (
+	listContext   = regexp.MustCompile(`(?:firms|companies|enterprises|brands|giants|groups|carmakers|automakers|makers|manufacturers|players|operators|banks|investors)(?: such as| like| including|,? namely) $|investments? from $|(?:such as|like|including) (?:[^ ,.]+ ){0,4}$`)
+	quotedModel   = regexp.MustCompile(`["“]([^"“”]{3,60})["”] (model|platform|initiative|strategy|framework|plan|policy|mechanism|programme|program|vision|partnership)`)
+	plainAgreemnt = regexp.MustCompile(`\b(?:a|an|the|its|their) ((?:[a-z][a-z\-]+ ){0,4}(?:agreements?|joint statement|memorandum of understanding|accord|treaty|pact|strategy|initiative|declaration))\b( for [a-z]+(?: (?:and|or) [a-z]+)? [a-z]+ [a-z]+\b)?`)
+	eventRef      = regexp.MustCompile(`\b[Tt]he (conference|forum|summit|expo|meeting|event|symposium|seminar|dialogue)\b`)
+	hanRune       = regexp.MustCompile(`\p{Han}`)
+	acronymAfter  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`)
+	atParent      = regexp.MustCompile(`^ at (?:the )?`)
+	subsidiaryOf  = regexp.MustCompile(`^(?: \([^)]*\))?, (?:a|the) (?:subsidiary|unit|branch|arm) of `)
+)
+
+var functionWords = set("of", "the", "a", "an", "and", "to", "with", "in", "on", "for", "by", "its", "their",
+	"this", "that", "new", "key", "official", "signing", "into", "from", "at", "as", "is", "was", "has", "have")
+
+// findEntities reads every sentence for names and classifies them.
+func (x *extractor) findEntities() {
+	for bi := range x.blocks {
+		b := &x.blocks[bi]
+		if x.credits(b) || datelinePattern.MatchString(b.text) || x.paras[b.parts[0].para].heading {
+			continue
+		}
+		for _, s := range sentencesOf(b) {
+			for _, n := range names(b.text, s[0], s[1]) {
+				x.classify(b, s, n.start, n.end)
+			}
+			x.namedAgreements(b, s)
+		}
+	}
+	// Later sentences may name as a speaker someone met earlier as a bare
+	// name; a second pass adds people found by reporting context.
+	for bi := range x.blocks {
+		b := &x.blocks[bi]
+		for _, s := range sentencesOf(b) {
+			for _, n := range names(b.text, s[0], s[1]) {
+				txt := b.text[n.start:n.end]
+				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) {
+					x.person(txt, nil, span{b, n.start, n.end}, 0.7, "name before a reporting verb")
+				}
+			}
+		}
+	}
+}
+
+func speakerContext(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	for _, adv := range []string{"also ", "further ", "recently ", "earlier ", "then ", "later "} {
+		after = strings.TrimPrefix(after, adv)
+	}
+	for v := range reportingVerbs {
+		if strings.HasPrefix(after, v+" ") {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, ", ") {
+		for v := range reportingVerbs {
+			if strings.HasPrefix(after[2:], v+" ") {
+				return true
+			}
+		}
+	}
+	return strings.HasPrefix(after, ", ") && titleStart(after[2:])
+}
+
+// titleStart reports whether s begins with a role: "Director of", "a researcher".
+func titleStart(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "a "), "an "), "the ")
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' })
+	for i, w := range ws {
+		if i == 3 || strings.HasSuffix(w, ",") {
+			return titles[strings.ToLower(strings.Trim(w, ","))]
+		}
+		if titles[strings.ToLower(w)] && !modifiers[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+func personShape(n string) bool {
+	ws := strings.Fields(n)
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if connectors[w] && w != "bin" && w != "binti" && w != "bte" && w != "van" && w != "von" && w != "de" && w != "al" {
+			return false
+		}
+		if headOf(w) || titles[strings.ToLower(w)] || allCaps(w) || hanRune.MatchString(w) || countries[w] || demonyms[w] != "" {
+			return false
+		}
+		if _, ok := agreementHeads[strings.ToLower(w)]; ok {
+			return false
+		}
+		if _, ok := placeHeads[strings.ToLower(w)]; ok {
+			return false
+		}
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			return false
+		}
+	}
+	return true
+}
+
+// classify decides what the name at b.text[lo:hi] is.
+func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
+	txt := b.text[lo:hi]
+	sp := span{b, lo, hi}
+	// honorifics
+	var hon []string
+	for again := true; again; {
+		again = false
+		for _, h := range honorifics {
+			if strings.HasPrefix(txt, h+" ") {
+				hon = append(hon, h)
+				lo += len(h) + 1
+				txt = b.text[lo:hi]
+				again = true
+				break
+			}
+		}
+	}
+	if len(hon) > 0 {
+		return x.person(txt, hon, span{b, sp.start, hi}, 0.95, "name after an honorific")
+	}
+	// known names
+	switch {
+	case countries[txt]:
+		return x.country(txt, sp)
+	case cities[txt] != "" || strings.HasPrefix(txt, "Kuala"):
+		if c, ok := cities[txt]; ok {
+			e := x.add(&entity{kind: db.KindPlace, sub: "city", name: txt, ev: []span{sp}, conf: 0.9, rule: "city lexicon"})
+			if x.countryBefore(b, lo, c) {
+				e.country = c
+			}
+			return e
+		}
+	case knownAgreements[txt] != "":
+		return x.add(&entity{kind: db.KindAgreement, sub: knownAgreements[txt], name: txt, ev: []span{sp}, conf: 0.8, rule: "agreement lexicon"})
+	}
+	if k, ok := knownOrganizations[txt]; ok {
+		return x.add(&entity{kind: db.KindOrganization, sub: k, name: txt, ev: []span{sp}, conf: 0.85, rule: "organization lexicon"})
+	}
+	ws := strings.Fields(txt)
+	first := strings.Trim(ws[0], "–-")
+	// "Shares of PT Maju ..." at a sentence's start: a common noun, then the name
+	if lo == s[0] && len(ws) > 2 && ws[1] == "of" && !headOf(first) && !titles[strings.ToLower(first)] && !countries[first] {
+		if _, ok := agreementHeads[strings.ToLower(first)]; !ok {
+			at := lo + len(ws[0]) + len(" of ")
+			return x.classify(b, [2]int{at, s[1]}, at, hi)
+		}
+	}
+	// a leading nationality or country: "Malaysian Ministry of Economy"
+	if c := demonyms[first]; c != "" || (countries[first] && len(ws) > 1 && !anyHead(ws[1:])) {
+		if c == "" {
+			c = first
+		}
+		cut := lo + len(first)
+		if cut < hi && (b.text[cut] == ' ') {
+			x.country(c, span{b, lo, lo + len(first)})
+			e := x.classify(b, s, cut+1, hi)
+			if e != nil && e.kind == db.KindOrganization && e.country == "" {
+				e.country = c
+				e.ev = append(e.ev, span{b, lo, hi})
+			}
+			return e
+		}
+	}
+	// a leading role: "Vice General Manager of CSCEC", "President Xi Jinping"
+	if titles[strings.ToLower(first)] {
+		i := 0
+		for i < len(ws) && titles[strings.ToLower(ws[i])] {
+			i++
+		}
+		if i < len(ws) && !modifiers[strings.ToLower(ws[i-1])] {
+			rest := strings.Join(ws[i:], " ")
+			if strings.HasPrefix(rest, "of ") || strings.HasPrefix(rest, "the ") {
+				rest = strings.TrimPrefix(strings.TrimPrefix(rest, "of "), "the ")
+			}
+			at := strings.LastIndex(b.text[lo:hi], rest) + lo
+			if at >= lo && rest != "" && capitalized(rest) {
+				if personShape(rest) {
+					return x.person(rest, nil, span{b, at, hi}, 0.85, "name after a title")
+				}
+				return x.classify(b, s, at, hi)
+			}
+		}
+		if i < len(ws) && !modifiers[strings.ToLower(ws[i-1])] || i == len(ws) {
+			return nil
+		}
+	}
+	for i := len(ws) - 2; i >= 1; i-- {
+		if titles[strings.ToLower(ws[i])] && !modifiers[strings.ToLower(ws[i])] {
+			rest := strings.Join(ws[i+1:], " ")
+			if personShape(rest) && strings.HasSuffix(txt, rest) {
+				return x.person(rest, nil, span{b, hi - len(rest), hi}, 0.8, "name after a title")
+			}
+			break
+		}
+	}
+	if hanRune.MatchString(txt) && strings.ContainsFunc(txt, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) && !strings.Contains(txt, " ") {
+		return x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, unresolved: true,
+			note: "mixes scripts where an English name is expected; check what it stands for", conf: 0.3, rule: "mixed-script name"})
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	// "X of Y" where X is a unit and Y an organization
+	if i := strings.Index(txt, " of "); i > 0 {
+		left := txt[:i]
+		lw := strings.Fields(left)
+		if k, ok := orgHeads[strings.ToLower(lw[len(lw)-1])]; ok && len(lw) > 1 && (k == "department" || k == "school_or_institute") {
+			rlo := lo + i + 4
+			parent := x.classify(b, s, rlo, hi)
+			if parent != nil && parent.kind == db.KindOrganization {
+				e := x.add(&entity{kind: db.KindOrganization, sub: k, name: left, ev: []span{sp}, parent: parent, conf: 0.7, rule: "unit of an organization"})
+				return e
+			}
+		}
+	}
+	for _, w := range ws {
+		if k, ok := eventHeads[strings.ToLower(w)]; ok && (w == "Forum" || w == "Conference" || w == "Summit" || w == "Expo" || w == "Symposium" || w == "Congress") {
+			return x.add(&entity{kind: db.KindEvent, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "event head word"})
+		}
+	}
+	for i := 0; i+2 < len(ws) && i < 2; i++ {
+		if k, ok := agreementHeads[strings.ToLower(ws[i])]; ok && (ws[i+1] == "of" || ws[i+1] == "for" || ws[i+1] == "on") {
+			return x.add(&entity{kind: db.KindAgreement, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement head word"})
+		}
+	}
+	if k, ok := agreementHeads[last]; ok && len(ws) > 1 && k != "cooperation_model" {
+		return x.add(&entity{kind: db.KindAgreement, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement head word"})
+	}
+	if strings.HasSuffix(txt, "Data Center") || strings.HasSuffix(txt, "Data Centre") {
+		return nil // a project; left to the curator
+	}
+	if k, ok := projectHeads[last]; ok && len(ws) > 1 {
+		return x.add(&entity{kind: db.KindProject, sub: k, name: txt, ev: []span{sp}, conf: 0.6, rule: "project head word"})
+	}
+	if k, ok := placeHeads[last]; ok && len(ws) > 1 {
+		if k == "industrial_park" && !strings.Contains(txt, "Industrial") && !strings.Contains(txt, "Science") && !strings.Contains(txt, "Technology") {
+			k = "region"
+		}
+		return x.add(&entity{kind: db.KindPlace, sub: k, name: txt, ev: []span{sp}, conf: 0.75, rule: "place head word"})
+	}
+	for _, w := range ws {
+		if k, ok := orgHeads[strings.ToLower(w)]; ok {
+			e := x.add(&entity{kind: db.KindOrganization, sub: k, name: txt, ev: []span{sp}, conf: 0.8, rule: "organization head word"})
+			x.orgContext(b, e, lo, hi)
+			return e
+		}
+	}
+	if len(ws) == 1 && allCaps(txt) && !strings.ContainsFunc(txt, unicode.IsDigit) && !notOrganizations[strings.ToUpper(txt)] {
+		e := x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, conf: 0.6, rule: "acronym"})
+		return e
+	}
+	before := b.text[s[0]:lo]
+	if strings.ContainsFunc(txt, unicode.IsDigit) || notOrganizations[strings.ToUpper(txt)] {
+		return x.lookup(txt)
+	}
+	if listContext.MatchString(before) || strings.HasSuffix(before, " and ") && x.listBefore(b, s[0], lo) {
+		if !personShape(txt) || len(ws) <= 2 {
+			return x.add(&entity{kind: db.KindOrganization, sub: "company", name: txt, ev: []span{sp}, conf: 0.6, rule: "named in a list of companies"})
+		}
+	}
+	if personShape(txt) {
+		prev := strings.TrimRight(before, " ")
+		pw := prev[strings.LastIndex(prev, " ")+1:]
+		after := b.text[hi:s[1]]
+		if titles[strings.ToLower(pw)] || speakerContext(after) || strings.HasPrefix(after, " of ") || strings.HasPrefix(after, " from ") {
+			return x.person(txt, nil, span{b, lo, hi}, 0.8, "name in a role or speaker position")
+		}
+	}
+	if e := x.lookup(txt); e != nil {
+		e.ev = append(e.ev, sp)
+		return e
+	}
+	if len(ws) <= 3 && (strings.HasSuffix(before, " at ") || strings.HasSuffix(before, " in ")) && months[first] == 0 && !stopwords[first] && !allCaps(txt) {
+		return x.add(&entity{kind: db.KindPlace, sub: "city", name: txt, ev: []span{sp}, conf: 0.4, rule: "name after at or in; check the kind"})
+	}
+	return nil
+}
+
+// listBefore reports whether the name before " and " was taken as a company.
+func (x *extractor) listBefore(b *block, from, lo int) bool {
+	prev := strings.TrimSuffix(b.text[from:lo], " and ")
+	for _, e := range x.entities {
+		if e.kind == db.KindOrganization && e.sub == "company" && strings.HasSuffix(prev, e.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryBefore reports whether the text near a city names its country:
+// "Cyberjaya, Malaysia’s tech hub", "Kuantan, Malaysia".
+func (x *extractor) countryBefore(b *block, lo int, c string) bool {
+	rest := b.text[lo:]
+	i := strings.Index(rest, ", ")
+	return i >= 0 && i < 30 && strings.HasPrefix(rest[i+2:], c)
+}
+
+// orgContext reads what surrounds an organization's name: an acronym in
+// brackets, "a subsidiary of", a possessive parent.
+func (x *extractor) orgContext(b *block, e *entity, lo, hi int) {
+	rest := b.text[hi:]
+	if m := acronymAfter.FindStringSubmatch(rest); m != nil && e.short == "" {
+		e.short = m[1]
+		x.byName[db.KindOrganization+"|"+m[1]] = e
+	}
+	before := b.text[:lo]
+	for _, suf := range []string{"’s ", "'s "} {
+		if strings.HasSuffix(before, suf) {
+			pn := before[:len(before)-len(suf)]
+			for _, p := range x.entities {
+				if p != e && p.kind == db.KindOrganization && (strings.HasSuffix(pn, p.name) || p.short != "" && strings.HasSuffix(pn, p.short)) {
+					if k := orgHeads[strings.ToLower(strings.Fields(e.name)[len(strings.Fields(e.name))-1])]; k == "department" {
+						e.parent = p
+					}
+				}
+			}
+		}
+	}
+	if m := atParent.FindString(rest); m != "" && (e.sub == "department" || e.sub == "school_or_institute") {
+		at := hi + len(m)
+		for _, n := range names(b.text, at, len(b.text)) {
+			if n.start == at {
+				if p := x.classify(b, [2]int{at, len(b.text)}, n.start, n.end); p != nil && p.kind == db.KindOrganization && p != e {
+					e.parent = p
+				}
+			}
+			break
+		}
+	}
+	if m := subsidiaryOf.FindString(rest); m != "" {
+		at := hi + len(m)
+		for _, n := range names(b.text, at, len(b.text)) {
+			if n.start == at {
+				if p := x.classify(b, [2]int{at, len(b.text)}, n.start, n.end); p != nil && p.kind == db.KindOrganization && p != e {
+					e.parent = p
+				}
+			}
+			break
+		}
+	}
+}
+
+// namedAgreements finds agreements named in lower case or in quotes.
+func (x *extractor) namedAgreements(b *block, s [2]int) {
+	text := b.text[s[0]:s[1]]
+	for _, m := range quotedModel.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		x.add(&entity{kind: db.KindAgreement, sub: agreementHeads[text[m[4]:m[5]]], name: name,
+			ev: []span{{b, s[0] + m[0], s[0] + m[1]}}, conf: 0.6, rule: "quoted name of a model or plan"})
+	}
+	for _, m := range plainAgreemnt.FindAllStringSubmatchIndex(text, -1) {
+		lo, hi := m[2], m[3]
+		if m[4] >= 0 {
+			hi = m[5]
+		}
+		ws := strings.Fields(text[lo:hi])
+		// keep the words after the last function word before the head
+		cut := 0
+		for i, w := range ws {
+			if functionWords[w] && i < len(ws)-1 && !strings.HasPrefix(strings.Join(ws[i:], " "), "of understanding") && !(w == "for" && i > 0 && agreementHeads[ws[i-1]] != "") && !(w == "and" || w == "or") {
+				cut = i + 1
+			}
+			if agreementHeads[strings.TrimSuffix(w, "s")] != "" || w == "statement" {
+				break
+			}
+		}
+		name := strings.Join(ws[cut:], " ")
+		head := ws[len(ws)-1]
+		for _, w := range ws {
+			if k := agreementHeads[strings.TrimSuffix(w, "s")]; k != "" {
+				head = w
+			}
+		}
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
+		at := s[0] + lo + strings.Index(text[lo:hi], name)
+		x.add(&entity{kind: db.KindAgreement, sub: agreementHeads[strings.TrimSuffix(head, "s")], name: name,
+			ev: []span{{b, at, at + len(name)}}, conf: 0.5, rule: "agreement named in lower case"})
+	}
+}
+
+func hasHonorific(n string) bool {
+	for _, h := range honorifics {
+		if strings.HasPrefix(n, h+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// modifiers qualify a role but are not one: "Foreign" in "Foreign Ministry".
+var modifiers = set("vice", "deputy", "senior", "foreign", "trade", "marketing", "sales", "country", "regional",
+	"executive", "general", "managing", "acting", "former", "associate", "assistant", "chief", "prime")

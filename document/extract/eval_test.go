@@ -1,0 +1,269 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/seeds"
+)
+
+// pair is an article text with its curated (expected) document.
+type pair struct {
+	name string
+	gold *db.Document
+}
+
+func catalogKnown(t testing.TB) map[string]bool {
+	t.Helper()
+	data, err := fs.ReadFile(seeds.FS, "catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known, err := CatalogSlugs(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return known
+}
+
+// seedPairs returns the curated seed articles.
+func seedPairs(t testing.TB) []pair {
+	t.Helper()
+	docs, err := seeds.Read(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []pair
+	for _, d := range docs {
+		if d.Article != nil {
+			out = append(out, pair{name: d.Article.Source, gold: d})
+		}
+	}
+	return out
+}
+
+// fixturePairs returns the development texts in testdata with their
+// expected drafts.
+func fixturePairs(t testing.TB) []pair {
+	t.Helper()
+	names, err := filepath.Glob("testdata/*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no fixtures in testdata: %v", err)
+	}
+	var out []pair
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := db.ParseDocument(n, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := os.ReadFile(filepath.Join("testdata", d.Article.Source))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Text = string(text)
+		out = append(out, pair{name: d.Article.Source, gold: d})
+	}
+	return out
+}
+
+// score counts matches for one item type.
+type score struct{ matched, predicted, gold int }
+
+func (s score) precision() float64 { return ratio(s.matched, s.predicted) }
+func (s score) recall() float64    { return ratio(s.matched, s.gold) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+var itemTypes = []string{"statements", "figures", "people", "organizations", "agreements"}
+
+// evaluate extracts every pair's text and scores the drafts against the
+// expected documents.
+func evaluate(t testing.TB, pairs []pair) map[string]score {
+	t.Helper()
+	known := catalogKnown(t)
+	total := map[string]score{}
+	for _, p := range pairs {
+		d, err := Extract(p.gold.Text, Options{Source: p.gold.Article.Source, Known: known})
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		for k, s := range compare(p.gold, d.Doc) {
+			tot := total[k]
+			tot.matched += s.matched
+			tot.predicted += s.predicted
+			tot.gold += s.gold
+			total[k] = tot
+		}
+	}
+	return total
+}
+
+func table(title string, s map[string]score) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n| item | gold | extracted | matched | precision | recall |\n|---|---|---|---|---|---|\n", title)
+	for _, k := range itemTypes {
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.0f%% | %.0f%% |\n", k, s[k].gold, s[k].predicted, s[k].matched,
+			100*s[k].precision(), 100*s[k].recall())
+	}
+	return b.String()
+}
+
+// floors are the precision and recall below which the evaluation fails:
+// what the extractor reaches today, so that a regression shows.
+var seedFloors = map[string][2]float64{
+	"statements": {0.95, 0.95}, "figures": {0.75, 0.60}, "people": {1, 1},
+	"organizations": {0.95, 0.95}, "agreements": {0.85, 0.75},
+}
+
+var fixtureFloors = map[string][2]float64{
+	"statements": {0.95, 0.85}, "figures": {0.85, 0.5}, "people": {1, 1},
+	"organizations": {1, 0.9}, "agreements": {1, 1},
+}
+
+func TestEvaluateSeeds(t *testing.T) {
+	checkFloors(t, "seeds (seeds/articles)", evaluate(t, seedPairs(t)), seedFloors)
+}
+
+func TestEvaluateFixtures(t *testing.T) {
+	checkFloors(t, "development fixtures (document/extract/testdata)", evaluate(t, fixturePairs(t)), fixtureFloors)
+}
+
+func checkFloors(t *testing.T, title string, s map[string]score, floors map[string][2]float64) {
+	t.Log("\n" + table(title, s))
+	for _, k := range itemTypes {
+		f := floors[k]
+		if p := s[k].precision(); p < f[0] {
+			t.Errorf("%s precision: got %.2f; want at least %.2f", k, p, f[0])
+		}
+		if r := s[k].recall(); r < f[1] {
+			t.Errorf("%s recall: got %.2f; want at least %.2f", k, r, f[1])
+		}
+	}
+}
+
+// TestDraftsValidate extracts the seed texts and the fixtures and checks
+// each draft, as YAML, with the store's validator beside the catalog.
+func TestDraftsValidate(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.New(t)
+	known := catalogKnown(t)
+	data, err := fs.ReadFile(seeds.FS, "catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(seedPairs(t), fixturePairs(t)...) {
+		catalog, err := db.ParseDocument("catalog.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		draft, err := Extract(p.gold.Text, Options{Source: p.gold.Article.Source, Known: known})
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		doc, err := db.ParseDocument(p.name+".draft.yaml", draft.YAML())
+		if err != nil {
+			t.Fatalf("%s: the draft does not parse: %v", p.name, err)
+		}
+		doc.Text = p.gold.Text
+		if len(doc.Statements) == 0 || len(doc.People) == 0 {
+			t.Errorf("%s: got %d statements and %d people; want some of each", p.name, len(doc.Statements), len(doc.People))
+		}
+		if err := d.Store.Validate(ctx, []*db.Document{catalog, doc}); err != nil {
+			t.Errorf("%s: the draft does not validate: %v", p.name, err)
+		}
+	}
+}
+
+// TestExtractRefuses checks that bad input gets a clear error.
+func TestExtractRefuses(t *testing.T) {
+	for name, tc := range map[string]struct {
+		text string
+		want string
+	}{
+		"empty": {" \n ", "empty"},
+		"nul":   {"a\x00b", "NUL"},
+		"big":   {strings.Repeat("a", 101), "limit of 100"},
+	} {
+		_, err := Extract(tc.text, Options{MaxBytes: 100})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v; want an error saying %q", name, err, tc.want)
+		}
+	}
+}
+
+// BenchmarkExtract measures extraction per 1,000 words of text.
+func BenchmarkExtract(b *testing.B) {
+	var text strings.Builder
+	for _, p := range append(seedPairs(b), fixturePairs(b)...) {
+		text.WriteString(p.gold.Text)
+		text.WriteString("\n")
+	}
+	src := text.String()
+	words := len(strings.Fields(src))
+	known := catalogKnown(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := Extract(src, Options{Source: "bench.txt", Known: known}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6*1000/float64(words), "ms/1000words")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := Extract(src, Options{Source: "bench.txt", Known: known}); err != nil {
+		b.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1e6*1000/float64(words), "MB/1000words")
+}
+
+// TestItemsPointAtTheirText checks that every preview item's spans hold
+// exactly the text at their character offsets, and that a dateline
+// option becomes the publication date.
+func TestItemsPointAtTheirText(t *testing.T) {
+	for _, p := range append(seedPairs(t), fixturePairs(t)...) {
+		d, err := Extract(p.gold.Text, Options{Source: p.name, Dateline: "May 2, 2025"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paras := splitParagraphs(p.gold.Text)
+		if len(d.Items) == 0 {
+			t.Fatalf("%s: no items", p.name)
+		}
+		for _, it := range d.Items {
+			if len(it.Spans) == 0 {
+				t.Errorf("%s: %s %s has no spans", p.name, it.Type, it.Key)
+			}
+			for _, s := range it.Spans {
+				r := []rune(paras[s.Paragraph-1].text)
+				if got := string(r[s.Start:s.End]); got != s.Text {
+					t.Errorf("%s: %s %s: paragraph %d [%d,%d) holds %q; want %q", p.name, it.Type, it.Key, s.Paragraph, s.Start, s.End, got, s.Text)
+				}
+			}
+		}
+		if pub := d.Doc.Article.Published; pub == nil || pub.Year == nil {
+			t.Errorf("%s: published %+v; want a date", p.name, pub)
+		}
+	}
+	if _, err := Extract("Some text.", Options{Dateline: "soon"}); err == nil || !strings.Contains(err.Error(), "dateline") {
+		t.Errorf("got %v; want an error naming the dateline", err)
+	}
+}
