@@ -12,7 +12,6 @@
 package main
 
 //go:generate go tool gqlgen generate
-//go:generate go run ./graph/internal/gqlgenpatch graph/generated/generated.go
 
 import (
 	"context"
