@@ -126,6 +126,7 @@ func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
 	limit(&l.Directives, "max-directives", "MAX_DIRECTIVES", d.Directives, "at most `n` directives in a document")
 	limit(&l.Cost, "max-cost", "MAX_COST", d.Cost, "an operation may cost at most `n` (each object costs 1; a connection multiplies by its page size)")
 	limit(&l.Errors, "max-errors", "MAX_ERRORS", d.Errors, "a response lists at most `n` validation errors")
+	limit(&l.BufferedBodyBytes, "max-buffered-body-bytes", "MAX_BUFFERED_BODY_BYTES", d.BufferedBodyBytes, "request bodies hold at most `bytes` of memory at once, over all requests; a body that would take more gets 503")
 	limit(&l.InFlight, "max-in-flight", "MAX_IN_FLIGHT", d.InFlight, "at most `n` requests run at once (by default 6 a core); the others wait for a slot until their time limit")
 	return errors.Join(errs...)
 }

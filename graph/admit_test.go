@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -287,4 +288,225 @@ func grepLines(s, word string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// holdBody opens a raw connection to srv and starts a POST that declares a
+// body of declared bytes, of which it sends the first sent (a small query,
+// then spaces) and then nothing more until the test ends.
+func holdBody(t *testing.T, srv *httptest.Server, declared, sent int) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	body := paddedBody(declared)[:sent]
+	if _, err := fmt.Fprintf(c, "POST /query HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s",
+		srv.Listener.Addr(), declared, body); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// paddedBody returns a request body of n bytes: a small query and JSON
+// whitespace.
+func paddedBody(n int) string {
+	q := `{"query": "{ __typename }"}`
+	return q + strings.Repeat(" ", n-len(q))
+}
+
+// TestBufferedBodyBudget bounds the request bodies the server holds in
+// memory at once. With a budget of a megabyte (and a little) held by four
+// 256 KiB bodies whose clients stall, more such bodies are refused at once
+// with 503 UNAVAILABLE; a small request still runs; a body declared as a
+// megabyte of which one byte arrived holds a small buffer, not a
+// megabyte, and is not refused; once the stalled requests end, no body
+// bytes are held.
+func TestBufferedBodyBudget(t *testing.T) {
+	d := dbtest.New(t)
+	const large = 256 << 10
+	srv := serveOptions(t, d, graph.Options{
+		BodyReadTimeout: time.Minute,
+		Limits:          graph.Limits{BufferedBodyBytes: 4*large + 16<<10},
+		Metrics:         graph.NewMetrics(d.Pool),
+	})
+	metrics := func() string {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(sendAPI(t, req).body)
+	}
+	buffered := func() int {
+		var n float64 // Prometheus writes 1.048576e+06
+		for _, l := range strings.Split(metrics(), "\n") {
+			if _, err := fmt.Sscanf(l, "newsgraph_buffered_body_bytes %g", &n); err == nil {
+				return int(n)
+			}
+		}
+		t.Fatal("/metrics lacks newsgraph_buffered_body_bytes")
+		return 0
+	}
+
+	barely := holdBody(t, srv, 1<<20, 1)
+	waitFor(t, "the first byte of a declared megabyte to be buffered", func() bool { return buffered() > 0 })
+	if n := buffered(); n > 4<<10 {
+		t.Errorf("a body declared as 1 MiB of which 1 byte arrived holds %d bytes; want at most 4 KiB", n)
+	}
+	held := []net.Conn{barely}
+	for range 4 {
+		held = append(held, holdBody(t, srv, large, large-1000))
+	}
+	waitFor(t, "four large bodies to be buffered", func() bool { return buffered() >= 4*(large-1000) })
+	if n := buffered(); n > 4*large+4<<10 {
+		t.Errorf("%d bytes buffered for four bodies of %d bytes and one byte; want at most %d", n, large, 4*large+4<<10)
+	}
+
+	const more = 16
+	type refusal struct {
+		status     int
+		retryAfter string
+		body       []byte
+		err        error
+	}
+	var wg sync.WaitGroup
+	replies := make([]refusal, more)
+	for i := range replies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(paddedBody(large)))
+			if err != nil {
+				replies[i].err = err
+				return
+			}
+			defer res.Body.Close()
+			body, err := io.ReadAll(res.Body)
+			replies[i] = refusal{res.StatusCode, res.Header.Get("Retry-After"), body, err}
+		}()
+	}
+	wg.Wait()
+	for i, r := range replies {
+		if r.err != nil || r.status != http.StatusServiceUnavailable || r.retryAfter == "" ||
+			!bytes.Contains(r.body, []byte(`"code":"UNAVAILABLE"`)) || !bytes.Contains(r.body, []byte("request bodies")) {
+			t.Errorf("large body %d beyond the budget: status %d, Retry-After %q, %s, error %v; want 503 UNAVAILABLE with Retry-After saying request bodies take the memory",
+				i, r.status, r.retryAfter, r.body, r.err)
+		}
+	}
+
+	res := postTo(t, srv, `{ articles { totalCount } }`, nil)
+	if len(res.Errors) > 0 || !strings.Contains(string(res.Data), "totalCount") {
+		t.Fatalf("a small request while the budget is taken: %s %+v; want the count", res.Data, res.Errors)
+	}
+	for i, c := range held {
+		_ = c.SetReadDeadline(time.Now().Add(time.Millisecond))
+		if n, err := c.Read(make([]byte, 1)); n > 0 || !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("held body %d: read %d bytes, %v; want it still unanswered", i, n, err)
+		}
+	}
+	if m := metrics(); !strings.Contains(m, fmt.Sprintf(`newsgraph_graphql_rejected_total{limit="BUFFERED_BODY_BYTES"} %d`, more)) {
+		t.Errorf("/metrics does not count %d rejections by BUFFERED_BODY_BYTES:\n%s", more, grepLines(m, "rejected"))
+	}
+
+	for _, c := range held {
+		c.Close()
+	}
+	waitFor(t, "the buffered body bytes to return to zero", func() bool { return buffered() == 0 })
+}
+
+// TestBufferedBodiesWaitingForASlot sends 32 bodies of 256 KiB at once to
+// a server whose only slot is taken and whose bodies may hold 1 MiB: the
+// bodies that wait for the slot are those that fit, the others are refused
+// with 503, and the heap grows by the budget and the connections' buffers,
+// not by every body.
+func TestBufferedBodiesWaitingForASlot(t *testing.T) {
+	d := dbtest.New(t)
+	const large, budget, sent = 256 << 10, 1 << 20, 32
+	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+	srv := serveOptions(t, d, graph.Options{
+		Limits:     graph.Limits{InFlight: 1, BufferedBodyBytes: budget},
+		Metrics:    graph.NewMetrics(d.Pool),
+		Extensions: []graphql.HandlerExtension{holder},
+	})
+	gauge := func(name string) int {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n float64
+		for _, l := range strings.Split(string(sendAPI(t, req).body), "\n") {
+			if _, err := fmt.Sscanf(l, name+" %g", &n); err == nil {
+				return int(n)
+			}
+		}
+		return 0
+	}
+	held := make(chan struct{})
+	go func() {
+		defer close(held)
+		res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(`{"query": "{ articles { totalCount } }"}`))
+		if err == nil {
+			res.Body.Close()
+		}
+	}()
+	<-holder.entered
+	released := false
+	release := func() {
+		if !released {
+			released = true
+			close(holder.release)
+			<-held
+		}
+	}
+	defer release()
+
+	body := paddedBody(large) // one string for every client
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	statuses := make(chan int, sent)
+	for range sent {
+		go func() {
+			res, err := http.Post(srv.URL+"/query", plainJSON, strings.NewReader(body))
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			defer res.Body.Close()
+			_, _ = io.Copy(io.Discard, res.Body)
+			statuses <- res.StatusCode
+		}()
+	}
+	refused := 0
+	waitFor(t, "every body to wait for the slot or be refused", func() bool {
+		for len(statuses) > 0 {
+			if s := <-statuses; s != http.StatusServiceUnavailable {
+				t.Fatalf("a body got status %d while the slot was taken; want it to wait, or 503", s)
+			}
+			refused++
+		}
+		return refused+gauge("newsgraph_requests_waiting") == sent
+	})
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	waiting := sent - refused
+	grew := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("%d bodies wait for the slot, %d refused; %d bytes buffered; heap grew by %d bytes", waiting, refused, gauge("newsgraph_buffered_body_bytes"), grew)
+	if waiting < 1 || waiting > budget/large {
+		t.Errorf("%d bodies of %d bytes wait for the slot; want 1 to %d, what the budget of %d holds", waiting, large, budget/large, budget)
+	}
+	// Beside the bodies, the heap holds the connections' buffers (both
+	// ends are in this process) and whatever else runs: up to 2 MiB seen.
+	if grew > budget+3<<20 {
+		t.Errorf("the heap grew by %d bytes while %d bodies of %d bytes were sent; want at most %d, the budget and 3 MiB",
+			grew, sent, large, budget+3<<20)
+	}
+
+	release()
+	for range waiting {
+		if s := <-statuses; s != http.StatusOK {
+			t.Errorf("a body that waited for the slot got status %d; want 200", s)
+		}
+	}
+	waitFor(t, "the buffered body bytes to return to zero", func() bool { return gauge("newsgraph_buffered_body_bytes") == 0 })
 }

@@ -101,6 +101,7 @@ func TestImportDocumentBombs(t *testing.T) {
 			if e := errs[0]; !strings.Contains(e.Message, tt.want) || e.Path != tt.path || e.Code != "INVALID" {
 				t.Errorf("user error %+v; want INVALID at %q saying %q", e, tt.path, tt.want)
 			}
+			t.Logf("%d-byte document: %d MB allocated in all, a %d-byte answer", len(tt.document), alloc>>20, size)
 			if alloc > budget {
 				t.Errorf("the server allocated %d MB while refusing a %d-byte document; want at most %d MB", alloc>>20, len(tt.document), budget>>20)
 			}

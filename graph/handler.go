@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -170,10 +171,12 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	if started == nil {
 		started = func() bool { return true }
 	}
+	budget := &bodyBudget{max: int64(limits.BufferedBodyBytes)}
+	opts.Metrics.watchBodies(budget)
 	api := observe(logger, opts.Metrics,
 		whenStarted(started, authenticate(opts.Tokens, opts.ReadsNeedToken,
 			withDeadline(timeout, opts.Shutdown, opts.Metrics,
-				readBody(limits.BodyBytes, bodyTimeout, admit(limits.InFlight, opts.Metrics, srv))))))
+				readBody(limits.BodyBytes, bodyTimeout, budget, opts.Metrics, admit(limits.InFlight, opts.Metrics, srv))))))
 	mux.Handle("/query", api)
 	if opts.Metrics != nil {
 		mux.Handle("GET /metrics", opts.Metrics.Handler())
@@ -262,16 +265,34 @@ func withDeadline(timeout time.Duration, shutdown <-chan struct{}, m *Metrics, n
 // an in-flight slot (admit), so a client that sends its body slowly holds
 // no slot while it does: at most maxBytes+1 bytes (the transport refuses
 // more, and a declared length over maxBytes before anything is read),
-// within timeout, or the request is answered 408 TIMEOUT.
-func readBody(maxBytes int, timeout time.Duration, next http.Handler) http.Handler {
+// within timeout, or the request is answered 408 TIMEOUT. The memory
+// that holds the body is reserved from budget as the body arrives and
+// returned when the request ends; a body that would take more than is
+// left is answered at once with 503 UNAVAILABLE.
+func readBody(maxBytes int, timeout time.Duration, budget *bodyBudget, m *Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost || isWebsocket(r) || r.ContentLength > int64(maxBytes) {
 			next.ServeHTTP(w, r)
 			return
 		}
+		limit := maxBytes + 1
+		if r.ContentLength >= 0 {
+			limit = int(r.ContentLength)
+		}
 		rc := http.NewResponseController(w)
 		_ = rc.SetReadDeadline(time.Now().Add(timeout)) // not supported by test recorders
-		body, err := io.ReadAll(io.LimitReader(r.Body, int64(maxBytes)+1))
+		body, err := budget.read(r.Body, limit)
+		defer budget.release(cap(body))
+		if errors.Is(err, errBudgetSpent) {
+			// The rest of the body is not read: close the connection
+			// rather than read it.
+			m.rejectedBy(limitBufferedBodyBytes)
+			w.Header().Set("Connection", "close")
+			w.Header().Set("Retry-After", "1")
+			writeError(w, http.StatusServiceUnavailable, codeUnavailable,
+				fmt.Sprintf("the server is busy: request bodies already take the %d bytes of memory it holds them in; retry shortly", budget.max))
+			return
+		}
 		// No deadline while the request runs: net/http's read that
 		// watches for the client going away would fail at it and cancel
 		// the request.
@@ -289,6 +310,71 @@ func readBody(maxBytes int, timeout time.Duration, next http.Handler) http.Handl
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
+}
+
+// limitBufferedBodyBytes is the limit newsgraph_graphql_rejected_total
+// names for a body refused because request bodies take the memory for
+// them (Limits.BufferedBodyBytes).
+const limitBufferedBodyBytes = "BUFFERED_BODY_BYTES"
+
+// errBudgetSpent is a body that would take more memory than the budget
+// has left.
+var errBudgetSpent = errors.New("the memory for request bodies is spent")
+
+// bodyBudget is the memory all requests' bodies may take at once.
+type bodyBudget struct {
+	max  int64
+	used atomic.Int64
+}
+
+// bodyChunk is the first buffer a body is read into; each larger one
+// doubles it, as io.ReadAll's does.
+const bodyChunk = 512
+
+// read reads r to its end, or to limit bytes, into a buffer whose every
+// growth it reserves from b first, so a body that arrives slowly holds
+// about what has arrived. The caller releases cap(body) when done with
+// it, whatever the error; errBudgetSpent when a growth would take more
+// than b has left.
+func (b *bodyBudget) read(r io.Reader, limit int) (body []byte, err error) {
+	for {
+		if len(body) == cap(body) {
+			if len(body) >= limit {
+				return body, nil
+			}
+			grow := min(max(cap(body), bodyChunk), limit-cap(body))
+			if !b.reserve(grow) {
+				return body, errBudgetSpent
+			}
+			body = append(make([]byte, 0, cap(body)+grow), body...)
+		}
+		n, err := r.Read(body[len(body):cap(body)])
+		body = body[:len(body)+n]
+		if err == io.EOF {
+			return body, nil
+		}
+		if err != nil {
+			return body, err
+		}
+	}
+}
+
+// reserve takes n bytes from b, unless fewer are left.
+func (b *bodyBudget) reserve(n int) bool {
+	for {
+		used := b.used.Load()
+		if used+int64(n) > b.max {
+			return false
+		}
+		if b.used.CompareAndSwap(used, used+int64(n)) {
+			return true
+		}
+	}
+}
+
+// release returns n bytes to b.
+func (b *bodyBudget) release(n int) {
+	b.used.Add(-int64(n))
 }
 
 // admit runs at most n requests at once; the others wait for a slot, in

@@ -56,6 +56,14 @@ type Limits struct {
 	// many more would only contend for them, lengthening every request and
 	// splitting loader batches (see BENCHMARKS.md).
 	InFlight int
+	// BufferedBodyBytes bounds the bytes of request bodies the server holds
+	// in memory at once, over all requests: bodies being read and those of
+	// requests that wait for a slot or run. A request reserves memory as
+	// its body arrives (what it has read, rounded up to the buffer that
+	// holds it, not its declared length) and returns it when it ends; a
+	// body that would take more than is left is refused at once with 503
+	// UNAVAILABLE.
+	BufferedBodyBytes int
 }
 
 // DefaultLimits are the limits NewHandler applies when Options.Limits
@@ -70,6 +78,8 @@ var DefaultLimits = Limits{
 	Cost:       5000,
 	Errors:     100,
 	InFlight:   6 * runtime.GOMAXPROCS(0),
+
+	BufferedBodyBytes: 64 << 20,
 }
 
 // withDefaults returns l with each unset limit taken from DefaultLimits.
@@ -83,6 +93,7 @@ func (l Limits) withDefaults() Limits {
 	l.Cost = positiveOr(l.Cost, DefaultLimits.Cost)
 	l.Errors = positiveOr(l.Errors, DefaultLimits.Errors)
 	l.InFlight = positiveOr(l.InFlight, DefaultLimits.InFlight)
+	l.BufferedBodyBytes = positiveOr(l.BufferedBodyBytes, DefaultLimits.BufferedBodyBytes)
 	return l
 }
 

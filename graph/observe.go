@@ -123,6 +123,23 @@ func (m *Metrics) turnedAway() {
 	}
 }
 
+// rejectedBy counts a request refused by limit before it ran.
+func (m *Metrics) rejectedBy(limit string) {
+	if m != nil {
+		m.rejected.WithLabelValues(limit).Inc()
+	}
+}
+
+// watchBodies exports the bytes request bodies hold.
+func (m *Metrics) watchBodies(b *bodyBudget) {
+	if m != nil {
+		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "newsgraph_buffered_body_bytes",
+			Help: "Bytes of memory that request bodies being read, waiting for an in-flight slot or running hold (its limit is -max-buffered-body-bytes).",
+		}, func() float64 { return float64(b.used.Load()) }))
+	}
+}
+
 // cacheLookup counts what the response cache did with an operation.
 func (m *Metrics) cacheLookup(result string) {
 	if m != nil {
