@@ -81,7 +81,8 @@ fuzz: postgres ## run each fuzz target for FUZZTIME (default 10s)
 	done
 
 bench: postgres build ## generate (or reuse) the benchmark corpus, serve it and load it with every canonical operation, without and with the response cache
-	DATABASE_URL='$(BENCH_DATABASE_URL)' bin/newsgraph generate -articles $(BENCH_ARTICLES) -seed $(BENCH_SEED) -reuse -reset
+	$(GO) build -o bin/generate ./bench/cmd/generate
+	DATABASE_URL='$(BENCH_DATABASE_URL)' bin/generate -articles $(BENCH_ARTICLES) -seed $(BENCH_SEED) -reuse -reset
 	@for mb in 0 $(BENCH_CACHE_MB); do \
 		if [ $$mb = 0 ]; then echo; echo "== every request computed (RESPONSE_CACHE_MB=0): bin/bench-uncached.json"; name=uncached; \
 		else echo; echo "== as served by default, repeats answered by the response cache (RESPONSE_CACHE_MB=$$mb): bin/bench.json"; name=; fi; \

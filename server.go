@@ -5,7 +5,6 @@
 //	newsgraph seed [-check] [DIR]  load curated documents (default: the embedded seeds)
 //	newsgraph import [-as NAME] FILE|DIR ...  import documents, audited, as the importArticle mutation does
 //	newsgraph token NAME           print a new API token and its line for NEWSGRAPH_API_TOKENS_FILE
-//	newsgraph generate [-articles N] [-seed S]  fill a database with a synthetic corpus
 //	newsgraph bench [flags]        drive a running server with the canonical operations
 //
 // Configuration comes from flags or the environment (DATABASE_URL, ADDR,
@@ -13,7 +12,6 @@
 package main
 
 //go:generate go tool gqlgen generate
-//go:generate go run ./graph/internal/gqlgenpatch graph/generated/generated.go
 
 import (
 	"context"
@@ -281,12 +279,10 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return err
 		}
 		return extractCmd(fset.Args(), *out, stdout)
-	case "generate":
-		return generateCmd(ctx, envOr("DATABASE_URL", db.DefaultURL), args, stdout)
 	case "bench":
 		return benchCmd(ctx, args, stdout)
 	}
-	return fmt.Errorf("unknown command %q; want serve, migrate, seed, import, extract, token, generate or bench", cmd)
+	return fmt.Errorf("unknown command %q; want serve, migrate, seed, import, extract, token or bench", cmd)
 }
 
 // prepare creates the database if it is missing, migrates it up and opens a

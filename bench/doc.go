@@ -7,4 +7,6 @@
 //
 // It depends on no other newsgraph package: it sees the server only as
 // an HTTP endpoint, PostgreSQL's statistics and the server's /proc entry.
+// The corpus it is run on comes from bench/corpus (bench/cmd/generate),
+// which does import db.
 package bench

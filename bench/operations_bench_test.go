@@ -24,7 +24,7 @@ import (
 // request (server-cpu-ms/op: the handler and pgx, not PostgreSQL). Set NEWSGRAPH_BENCH_DATABASE_URL to run it on
 // the default-scale corpus `make bench` leaves.
 func BenchmarkOperations(b *testing.B) {
-	url := corpus(b)
+	url := generatedCorpus(b)
 	pool, err := db.NewPool(url, db.PoolOptions{}) // the server's settings
 
 	if err != nil {

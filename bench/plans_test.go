@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/bench"
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -29,11 +29,11 @@ var (
 	corpusDrop func()
 )
 
-// corpus returns the URL of a database holding a generated corpus, shared
+// generatedCorpus returns the URL of a database holding a generated corpus, shared
 // by the tests of this package: NEWSGRAPH_BENCH_DATABASE_URL if set (to
 // check the plans at the default scale: `make bench` leaves one), else a
 // throwaway database with corpusArticles articles.
-func corpus(tb testing.TB) string {
+func generatedCorpus(tb testing.TB) string {
 	tb.Helper()
 	corpusOnce.Do(corpusInit)
 	if corpusErr != nil {
@@ -55,7 +55,7 @@ func corpusInit() {
 		return
 	}
 	corpusDrop = func() { _ = d.Drop(context.Background()) }
-	if _, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: corpusArticles, Seed: 1}); err != nil {
+	if _, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: corpusArticles, Seed: 1}); err != nil {
 		corpusErr = err
 		return
 	}
@@ -95,7 +95,7 @@ var entitiesByID = regexp.MustCompile(`JOIN entities n ON n\.id = \w+\.id WHERE 
 // It also fails when a read of entities by id walks the entities' index
 // (run, with ANALYZE, for the statement's values).
 func TestCanonicalPlans(t *testing.T) {
-	h := newHarness(t, corpus(t))
+	h := newHarness(t, generatedCorpus(t))
 	for _, op := range canonical(t) {
 		t.Run(op.Name, func(t *testing.T) {
 			runs := h.run(t, op)
@@ -143,7 +143,7 @@ func TestCanonicalPlans(t *testing.T) {
 // that costs). Here the window is long enough never to split, so that the
 // count shows the query's structure.
 func TestStatementsConstantInPageSize(t *testing.T) {
-	h := newHarnessWith(t, corpus(t), graph.Options{LoaderWait: 50 * time.Millisecond})
+	h := newHarnessWith(t, generatedCorpus(t), graph.Options{LoaderWait: 50 * time.Millisecond})
 	var front *bench.Operation
 	for _, op := range canonical(t) {
 		if op.Name == "q1-front-page" {
@@ -170,7 +170,7 @@ func TestStatementsConstantInPageSize(t *testing.T) {
 // TestLoadTool runs the load tool against the API for a moment: every
 // canonical operation must answer without errors.
 func TestLoadTool(t *testing.T) {
-	url := corpus(t)
+	url := generatedCorpus(t)
 	h := newHarness(t, url)
 	rep, err := bench.Run(context.Background(), bench.Config{
 		URL: h.URL, Concurrency: 4, Warmup: 100 * time.Millisecond, Duration: 300 * time.Millisecond,
@@ -211,7 +211,7 @@ func TestLoadTool(t *testing.T) {
 // within a few times the statements it counts, not the table's size for
 // each organization.
 func TestNestedCountPlans(t *testing.T) {
-	h := newHarness(t, corpus(t))
+	h := newHarness(t, generatedCorpus(t))
 	op := canonicalOp(t, "q7-organization-statement-counts")
 	var answer struct {
 		Data struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
@@ -13,7 +14,7 @@ import (
 func generated(b *testing.B, articles int) *dbtest.Database {
 	b.Helper()
 	d := dbtest.New(b)
-	if _, err := d.Store.Generate(context.Background(), db.GenerateOptions{Articles: articles, Seed: 1}); err != nil {
+	if _, err := corpus.Generate(context.Background(), d.Pool, corpus.Options{Articles: articles, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	return d
@@ -80,19 +81,4 @@ func BenchmarkStatementsPage(b *testing.B) {
 			}
 		})
 	}
-}
-
-// BenchmarkGenerate loads a small corpus: rows a second, end to end.
-func BenchmarkGenerate(b *testing.B) {
-	d := dbtest.New(b)
-	ctx := context.Background()
-	var rows int64
-	for b.Loop() {
-		res, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: 1000, Seed: 1, Reset: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		rows += res.TotalRows()
-	}
-	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 }

@@ -150,6 +150,24 @@ func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	return pool, nil
 }
 
+// Connect opens a connection of its own, outside pool, with pool's
+// configuration and no tracer, params added to its run-time parameters
+// (params may be nil). The caller closes it. It is for work that holds a
+// connection for long or changes its session: bulk loads (the synthetic
+// corpus generator) and LISTEN.
+func Connect(ctx context.Context, pool *pgxpool.Pool, params map[string]string) (*pgx.Conn, error) {
+	cfg := pool.Config().ConnConfig.Copy()
+	cfg.Tracer = nil
+	for k, v := range params {
+		cfg.RuntimeParams[k] = v
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	return conn, nil
+}
+
 // EnsureDatabase creates the database named in databaseURL if it does not
 // exist, connecting to the server's postgres database to do so.
 func EnsureDatabase(ctx context.Context, databaseURL string) error {

@@ -2,7 +2,11 @@
 // document format and its validator, the loader that writes documents, the
 // queries the API reads with, and the embedded schema migrations.
 //
-// Everything that speaks SQL lives here. The package knows nothing of
-// GraphQL or HTTP: it returns domain structs and errors classified by Code,
-// whose messages are safe to show to callers; any other error is internal.
+// Everything the server says in SQL lives here, and only this package opens
+// connections to PostgreSQL: the pools (Open, NewPool), connections of
+// their own for bulk work (Connect) and for notices (Listen). The one
+// other speaker of SQL is the synthetic corpus generator, bench/corpus, a
+// bulk loader outside the server. The package knows nothing of GraphQL or
+// HTTP: it returns domain structs and errors classified by Code, whose
+// messages are safe to show to callers; any other error is internal.
 package db

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
@@ -29,7 +30,7 @@ const (
 func TestMemberRelations(t *testing.T) {
 	ctx := context.Background()
 	generated := dbtest.New(t)
-	if _, err := generated.Store.Generate(ctx, db.GenerateOptions{Articles: 300, Seed: 3}); err != nil {
+	if _, err := corpus.Generate(ctx, generated.Pool, corpus.Options{Articles: 300, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	// The seeds have what the generator makes none of: events with topics.

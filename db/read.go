@@ -10,6 +10,10 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
+// Querier is what reads need of a pool, a connection or a transaction; the
+// bulk loader bench/corpus runs its own SQL through it.
+type Querier = querier
+
 // querier is what reads need of a pool or a transaction.
 type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)

@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
 )
 
@@ -136,14 +135,11 @@ const pollEvery = 2 * time.Second
 // listen serves one connection's life: LISTEN, catch up, then read new
 // events whenever a notification arrives or pollEvery passes.
 func (b *Broker) listen(ctx context.Context) error {
-	conn, err := pgx.Connect(ctx, b.url)
+	l, err := db.Listen(ctx, b.url, db.EventChannel)
 	if err != nil {
 		return err
 	}
-	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, `LISTEN `+db.EventChannel); err != nil {
-		return err
-	}
+	defer l.Close(context.WithoutCancel(ctx))
 	b.mu.Lock()
 	if !b.started {
 		// Start at the newest event: subscribers get what is committed
@@ -162,7 +158,7 @@ func (b *Broker) listen(ctx context.Context) error {
 			return err
 		}
 		wait, cancel := context.WithTimeout(ctx, pollEvery)
-		_, err := conn.WaitForNotification(wait)
+		err := l.Wait(wait)
 		cancel()
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			return err

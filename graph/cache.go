@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -83,14 +82,11 @@ func (c *ResponseCache) Run(ctx context.Context) {
 // listen serves one connection's life: LISTEN, then clear the cache on
 // every notice.
 func (c *ResponseCache) listen(ctx context.Context) error {
-	conn, err := pgx.Connect(ctx, c.url)
+	l, err := db.Listen(ctx, c.url, db.ChangeChannel)
 	if err != nil {
 		return err
 	}
-	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, `LISTEN `+db.ChangeChannel); err != nil {
-		return err
-	}
+	defer l.Close(context.WithoutCancel(ctx))
 	// Notices sent while no listener was connected are lost: start empty.
 	c.Invalidate()
 	c.live.Store(true)
@@ -99,7 +95,7 @@ func (c *ResponseCache) listen(ctx context.Context) error {
 		c.Invalidate()
 	}()
 	for {
-		if _, err := conn.WaitForNotification(ctx); err != nil {
+		if err := l.Wait(ctx); err != nil {
 			return err
 		}
 		c.Invalidate()

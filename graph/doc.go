@@ -1,9 +1,14 @@
 // Package graph is newsgraph's GraphQL face: the schema (schema/*.graphqls),
 // thin resolvers over the db package, per-request batched loaders, relay
-// global IDs and cursors, and the HTTP handler that serves the API, the
-// embedded playground and the health endpoints.
+// global IDs and cursors. It also holds, until they move to a package of
+// their own, the HTTP side that serves the API: the handler and its
+// transports, limits and admission, auth, the response cache, the
+// subscription broker, metrics, persisted queries, and the embedded
+// playground and health endpoints.
 //
 // Resolvers hold no SQL and no business rules; they decode arguments, load
 // through the request's Loaders, and return db's domain types, which the
-// schema binds directly. The generated executor lives in graph/generated.
+// schema binds directly. The package reaches PostgreSQL only through db:
+// the response cache and the broker listen for notices with db.Listen.
+// The generated executor lives in graph/generated.
 package graph

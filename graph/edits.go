@@ -19,7 +19,6 @@ import (
 // its path; the store's validator then checks the rest, exactly as it
 // checks an import.
 type edit struct {
-	ctx    context.Context
 	r      *Resolver
 	actor  string
 	errs   []*model.UserError
@@ -32,7 +31,7 @@ func (r *Resolver) begin(ctx context.Context) (*edit, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &edit{ctx: ctx, r: r, actor: actor}, nil
+	return &edit{r: r, actor: actor}, nil
 }
 
 func (e *edit) problem(code, path, format string, args ...any) {
@@ -143,12 +142,12 @@ func (e *edit) id(path, gid string, types ...string) (string, int64, bool) {
 }
 
 // slug returns the slug of the entity with global ID gid, one of types.
-func (e *edit) slug(path, gid string, types ...string) string {
+func (e *edit) slug(ctx context.Context, path, gid string, types ...string) string {
 	typ, id, ok := e.id(path, gid, types...)
 	if !ok || e.failed != nil {
 		return ""
 	}
-	kind, slug, found, err := e.r.Store.EntitySlug(e.ctx, id)
+	kind, slug, found, err := e.r.Store.EntitySlug(ctx, id)
 	switch {
 	case err != nil:
 		e.failed = err
@@ -159,28 +158,28 @@ func (e *edit) slug(path, gid string, types ...string) string {
 }
 
 // optSlug is slug for an optional reference: nil stays nil.
-func (e *edit) optSlug(path string, gid *string, types ...string) *string {
+func (e *edit) optSlug(ctx context.Context, path string, gid *string, types ...string) *string {
 	if gid == nil {
 		return nil
 	}
-	s := e.slug(path, *gid, types...)
+	s := e.slug(ctx, path, *gid, types...)
 	return &s
 }
 
-func (e *edit) slugs(path string, gids []string, types ...string) []string {
+func (e *edit) slugs(ctx context.Context, path string, gids []string, types ...string) []string {
 	out := make([]string, len(gids))
 	for i, gid := range gids {
-		out[i] = e.slug(fmt.Sprintf("%s[%d]", path, i), gid, types...)
+		out[i] = e.slug(ctx, fmt.Sprintf("%s[%d]", path, i), gid, types...)
 	}
 	return out
 }
 
-func (e *edit) topicSlug(path, gid string) string {
+func (e *edit) topicSlug(ctx context.Context, path, gid string) string {
 	_, id, ok := e.id(path, gid, typeTopic)
 	if !ok || e.failed != nil {
 		return ""
 	}
-	slug, found, err := e.r.Store.TopicSlug(e.ctx, id)
+	slug, found, err := e.r.Store.TopicSlug(ctx, id)
 	switch {
 	case err != nil:
 		e.failed = err
@@ -190,10 +189,10 @@ func (e *edit) topicSlug(path, gid string) string {
 	return slug
 }
 
-func (e *edit) topics(path string, gids []string) []string {
+func (e *edit) topics(ctx context.Context, path string, gids []string) []string {
 	out := make([]string, len(gids))
 	for i, gid := range gids {
-		out[i] = e.topicSlug(fmt.Sprintf("%s[%d]", path, i), gid)
+		out[i] = e.topicSlug(ctx, fmt.Sprintf("%s[%d]", path, i), gid)
 	}
 	return out
 }
@@ -268,7 +267,7 @@ func setString(field graphql.Omittable[*string], dst *string) {
 }
 
 // statement applies the given fields to a statement.
-func (e *edit) statement(in *model.StatementFields, st *db.StatementDoc) {
+func (e *edit) statement(ctx context.Context, in *model.StatementFields, st *db.StatementDoc) {
 	const p = "statement"
 	set(in.Speaker, func(v *model.SpeakerInput) {
 		st.Speaker = db.SpeakerDoc{}
@@ -276,10 +275,10 @@ func (e *edit) statement(in *model.StatementFields, st *db.StatementDoc) {
 			return
 		}
 		st.Speaker = db.SpeakerDoc{
-			Person:       e.optSlug(p+".speaker.person", v.Person, typePerson),
-			Organization: e.optSlug(p+".speaker.organization", v.Organization, typeOrganization),
+			Person:       e.optSlug(ctx, p+".speaker.person", v.Person, typePerson),
+			Organization: e.optSlug(ctx, p+".speaker.organization", v.Organization, typeOrganization),
 			Description:  v.Description,
-			SpeaksFor:    e.optSlug(p+".speaker.speaksFor", v.SpeaksFor, typeOrganization),
+			SpeaksFor:    e.optSlug(ctx, p+".speaker.speaksFor", v.SpeaksFor, typeOrganization),
 		}
 	})
 	set(in.SpeakerRole, func(v *string) { st.Role = v })
@@ -295,22 +294,22 @@ func (e *edit) statement(in *model.StatementFields, st *db.StatementDoc) {
 	set(in.Verb, func(v *string) { st.Verb = deref(lower(v)) })
 	set(in.Mode, func(v *string) { st.Mode = deref(lower(v)) })
 	setString(in.Content, &st.Content)
-	set(in.Event, func(v *string) { st.Event = e.optSlug(p+".event", v, typeEvent) })
-	set(in.Topics, func(v []string) { st.Topics = e.topics(p+".topics", v) })
-	set(in.Mentions, func(v []string) { st.Mentions = e.slugs(p+".mentions", v, entityTypeNames...) })
+	set(in.Event, func(v *string) { st.Event = e.optSlug(ctx, p+".event", v, typeEvent) })
+	set(in.Topics, func(v []string) { st.Topics = e.topics(ctx, p+".topics", v) })
+	set(in.Mentions, func(v []string) { st.Mentions = e.slugs(ctx, p+".mentions", v, entityTypeNames...) })
 	set(in.Evidence, func(v []*model.EvidenceInput) { st.Evidence = evidence(v) })
 }
 
 // figure applies the given fields to a figure of the article with
 // articleID.
-func (e *edit) figure(in *model.FigureFields, f *db.FigureDoc, articleID int64) {
+func (e *edit) figure(ctx context.Context, in *model.FigureFields, f *db.FigureDoc, articleID int64) {
 	const p = "figure"
 	setString(in.Metric, &f.Metric)
 	set(in.Value, func(v *string) { f.Value = v })
 	set(in.Unit, func(v *string) { f.Unit = deref(lower(v)) })
 	set(in.Currency, func(v *string) { f.Currency = v })
 	setString(in.Display, &f.Display)
-	set(in.Subject, func(v *string) { f.Subject = deref(e.optSlug(p+".subject", v, entityTypeNames...)) })
+	set(in.Subject, func(v *string) { f.Subject = deref(e.optSlug(ctx, p+".subject", v, entityTypeNames...)) })
 	set(in.Statement, func(v *string) {
 		f.Statement = nil
 		if v == nil {
@@ -320,7 +319,7 @@ func (e *edit) figure(in *model.FigureFields, f *db.FigureDoc, articleID int64) 
 		if !ok {
 			return
 		}
-		article, key, err := e.r.Store.StatementKey(e.ctx, id)
+		article, key, err := e.r.Store.StatementKey(ctx, id)
 		switch {
 		case db.ErrorCode(err) == db.CodeNotFound:
 			e.problem("NOT_FOUND", p+".statement", "no Statement has ID %q", *v)
@@ -335,7 +334,7 @@ func (e *edit) figure(in *model.FigureFields, f *db.FigureDoc, articleID int64) 
 	set(in.Period, func(v *model.PartialDateInput) { f.Period = date(v) })
 	set(in.ComparedWith, func(v *model.PartialDateInput) { f.Base = date(v) })
 	set(in.Date, func(v *model.PartialDateInput) { f.Date = date(v) })
-	set(in.Topics, func(v []string) { f.Topics = e.topics(p+".topics", v) })
+	set(in.Topics, func(v []string) { f.Topics = e.topics(ctx, p+".topics", v) })
 	set(in.Evidence, func(v []*model.EvidenceInput) { f.Evidence = evidence(v) })
 }
 
@@ -345,51 +344,51 @@ func (e *edit) person(in *model.PersonFields, d *db.PersonDoc) {
 	set(in.Honorifics, func(v []string) { d.Honorifics = v })
 }
 
-func (e *edit) organization(in *model.OrganizationFields, d *db.OrganizationDoc) {
+func (e *edit) organization(ctx context.Context, in *model.OrganizationFields, d *db.OrganizationDoc) {
 	const p = "organization"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
 	set(in.ShortName, func(v *string) { d.ShortName = v })
 	set(in.Kind, func(v *string) { d.Kind = lower(v) })
-	set(in.Country, func(v *string) { d.Country = e.optSlug(p+".country", v, typePlace) })
-	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typeOrganization) })
+	set(in.Country, func(v *string) { d.Country = e.optSlug(ctx, p+".country", v, typePlace) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typeOrganization) })
 	set(in.Unresolved, func(v *bool) { d.Unresolved = deref(v) })
 	set(in.Note, func(v *string) { d.Note = v })
 }
 
-func (e *edit) place(in *model.PlaceFields, d *db.PlaceDoc) {
+func (e *edit) place(ctx context.Context, in *model.PlaceFields, d *db.PlaceDoc) {
 	const p = "place"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
 	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
-	set(in.Country, func(v *string) { d.Country = e.optSlug(p+".country", v, typePlace) })
-	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typePlace) })
+	set(in.Country, func(v *string) { d.Country = e.optSlug(ctx, p+".country", v, typePlace) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typePlace) })
 }
 
-func (e *edit) event(in *model.EventFields, d *db.EventDoc) {
+func (e *edit) event(ctx context.Context, in *model.EventFields, d *db.EventDoc) {
 	const p = "event"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
 	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
 	set(in.Summary, func(v *string) { d.Summary = v })
 	set(in.Date, func(v *model.PartialDateInput) { d.Date = date(v) })
-	set(in.Place, func(v *string) { d.Place = e.optSlug(p+".place", v, typePlace) })
-	set(in.Venue, func(v *string) { d.Venue = e.optSlug(p+".venue", v, typeOrganization) })
-	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typeEvent) })
+	set(in.Place, func(v *string) { d.Place = e.optSlug(ctx, p+".place", v, typePlace) })
+	set(in.Venue, func(v *string) { d.Venue = e.optSlug(ctx, p+".venue", v, typeOrganization) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typeEvent) })
 	set(in.ParticipantDescription, func(v *string) { d.ParticipantDescription = v })
 	set(in.Participants, func(v []*model.EventParticipantInput) {
 		d.Participants = make([]db.ParticipantDoc, len(v))
 		for i, x := range v {
 			d.Participants[i] = db.ParticipantDoc{
-				Entity: e.slug(fmt.Sprintf("%s.participants[%d].entity", p, i), x.Entity, typePerson, typeOrganization, typePlace),
+				Entity: e.slug(ctx, fmt.Sprintf("%s.participants[%d].entity", p, i), x.Entity, typePerson, typeOrganization, typePlace),
 				Role:   strings.ToLower(x.Role),
 			}
 		}
 	})
-	set(in.Topics, func(v []string) { d.Topics = e.topics(p+".topics", v) })
+	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
 }
 
-func (e *edit) agreement(in *model.AgreementFields, d *db.AgreementDoc) {
+func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *db.AgreementDoc) {
 	const p = "agreement"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
@@ -397,41 +396,41 @@ func (e *edit) agreement(in *model.AgreementFields, d *db.AgreementDoc) {
 	set(in.Status, func(v *string) { d.Status = lower(v) })
 	set(in.Summary, func(v *string) { d.Summary = v })
 	set(in.Date, func(v *model.PartialDateInput) { d.Date = date(v) })
-	set(in.Parent, func(v *string) { d.Parent = e.optSlug(p+".parent", v, typeAgreement) })
+	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typeAgreement) })
 	set(in.Parties, func(v []*model.AgreementPartyInput) {
 		d.Parties = make([]db.PartyDoc, len(v))
 		for i, x := range v {
 			d.Parties[i] = db.PartyDoc{
-				Entity: e.slug(fmt.Sprintf("%s.parties[%d].entity", p, i), x.Entity, typePlace, typeOrganization, typePerson),
+				Entity: e.slug(ctx, fmt.Sprintf("%s.parties[%d].entity", p, i), x.Entity, typePlace, typeOrganization, typePerson),
 				Role:   strings.ToLower(x.Role),
 			}
 		}
 	})
-	set(in.Places, func(v []string) { d.Places = e.slugs(p+".places", v, typePlace) })
-	set(in.Projects, func(v []string) { d.Projects = e.slugs(p+".projects", v, typeProject) })
-	set(in.Topics, func(v []string) { d.Topics = e.topics(p+".topics", v) })
+	set(in.Places, func(v []string) { d.Places = e.slugs(ctx, p+".places", v, typePlace) })
+	set(in.Projects, func(v []string) { d.Projects = e.slugs(ctx, p+".projects", v, typeProject) })
+	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
 }
 
-func (e *edit) project(in *model.ProjectFields, d *db.ProjectDoc) {
+func (e *edit) project(ctx context.Context, in *model.ProjectFields, d *db.ProjectDoc) {
 	const p = "project"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
 	set(in.Kind, func(v *string) { d.Kind = deref(lower(v)) })
 	set(in.Status, func(v *string) { d.Status = lower(v) })
 	set(in.Summary, func(v *string) { d.Summary = v })
-	set(in.Builder, func(v *string) { d.Builder = e.optSlug(p+".builder", v, typeOrganization) })
-	set(in.Place, func(v *string) { d.Place = e.optSlug(p+".place", v, typePlace) })
+	set(in.Builder, func(v *string) { d.Builder = e.optSlug(ctx, p+".builder", v, typeOrganization) })
+	set(in.Place, func(v *string) { d.Place = e.optSlug(ctx, p+".place", v, typePlace) })
 	set(in.ScheduledCompletion, func(v *model.PartialDateInput) { d.Completion = date(v) })
 }
 
-func (e *edit) topic(in *model.TopicFields, d *db.TopicDoc) {
+func (e *edit) topic(ctx context.Context, in *model.TopicFields, d *db.TopicDoc) {
 	setString(in.Slug, &d.Slug)
 	setString(in.Label, &d.Label)
 	set(in.Description, func(v *string) { d.Description = v })
 	set(in.Parent, func(v *string) {
 		d.Parent = nil
 		if v != nil {
-			s := e.topicSlug("topic.parent", *v)
+			s := e.topicSlug(ctx, "topic.parent", *v)
 			d.Parent = &s
 		}
 	})
@@ -509,16 +508,16 @@ func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, ty
 
 // createEntity declares a new entity and returns its row as stored (see
 // db.Store.CreateEntity), or nil with the edit's user errors.
-func (e *edit) createEntity(decl any, mention *model.MentionInput, prefix string) (any, error) {
+func (e *edit) createEntity(ctx context.Context, decl any, mention *model.MentionInput, prefix string) (any, error) {
 	m := e.mention(mention)
 	if !e.ok() {
 		return e.fail(prefix)
 	}
-	row, err := e.r.Store.CreateEntity(e.ctx, e.actor, decl, m)
+	row, err := e.r.Store.CreateEntity(ctx, e.actor, decl, m)
 	if ok, err := e.outcome(err, prefix); !ok {
 		return nil, err
 	}
-	e.r.Logger.InfoContext(e.ctx, "entity created", "request_id", requestID(e.ctx), "actor", e.actor, "id", entityID(row))
+	e.r.Logger.InfoContext(ctx, "entity created", "request_id", requestID(ctx), "actor", e.actor, "id", entityID(row))
 	return row, nil
 }
 
@@ -543,13 +542,13 @@ func entityID(row any) int64 {
 
 // updateEntity changes the entity with global ID gid of type typ and
 // returns its row as stored, or nil with the edit's user errors.
-func (e *edit) updateEntity(gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (any, error) {
+func (e *edit) updateEntity(ctx context.Context, gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (any, error) {
 	_, id, valid := e.id("id", gid, typ)
 	m := e.mention(mention)
 	if !valid || !e.ok() {
 		return e.fail(prefix)
 	}
-	row, err := e.r.Store.UpdateEntity(e.ctx, e.actor, id, version, func(decl any) error {
+	row, err := e.r.Store.UpdateEntity(ctx, e.actor, id, version, func(decl any) error {
 		return e.changed(func() { change(decl) })
 	}, m, kindOfType[typ])
 	if ok, err := e.settle(err, prefix); !ok {

@@ -21,7 +21,7 @@ func (r *mutationResolver) CreateStatement(ctx context.Context, input model.Crea
 	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
 	var st db.StatementDoc
 	articleID := e.article("article", input.Article)
-	e.statement(input.Statement, &st)
+	e.statement(ctx, input.Statement, &st)
 	var row *db.Statement
 	if e.ok() {
 		row, err = r.Store.CreateStatement(ctx, e.actor, articleID, st)
@@ -45,7 +45,7 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 	var row *db.Statement
 	if valid {
 		row, err = r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
-			return e.changed(func() { e.statement(input.Statement, st) })
+			return e.changed(func() { e.statement(ctx, input.Statement, st) })
 		})
 	}
 	ok, err := e.settle(err, "statement")
@@ -80,7 +80,7 @@ func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateF
 	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
 	var f db.FigureDoc
 	articleID := e.article("article", input.Article)
-	e.figure(input.Figure, &f, articleID)
+	e.figure(ctx, input.Figure, &f, articleID)
 	var row *db.Figure
 	if e.ok() {
 		row, err = r.Store.CreateFigure(ctx, e.actor, articleID, f)
@@ -106,7 +106,7 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 		var articleID int64
 		if articleID, err = r.Store.FigureArticle(ctx, id); err == nil {
 			row, err = r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
-				return e.changed(func() { e.figure(input.Figure, f, articleID) })
+				return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
 			})
 		}
 	}
@@ -140,8 +140,8 @@ func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.Crea
 	}
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.AgreementDoc{}
-	e.agreement(input.Agreement, d)
-	row, err := e.createEntity(d, input.Mention, "agreement")
+	e.agreement(ctx, input.Agreement, d)
+	row, err := e.createEntity(ctx, d, input.Mention, "agreement")
 	if x, ok := row.(*db.Agreement); ok {
 		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
 	}
@@ -156,8 +156,8 @@ func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.Upda
 		return nil, err
 	}
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
-		e.agreement(input.Agreement, decl.(*db.AgreementDoc))
+	row, err := e.updateEntity(ctx, input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
+		e.agreement(ctx, input.Agreement, decl.(*db.AgreementDoc))
 	})
 	if x, ok := row.(*db.Agreement); ok {
 		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
@@ -180,7 +180,7 @@ func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreateP
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.PersonDoc{}
 	e.person(input.Person, d)
-	row, err := e.createEntity(d, input.Mention, "person")
+	row, err := e.createEntity(ctx, d, input.Mention, "person")
 	if x, ok := row.(*db.Person); ok {
 		payload.Person = stored(loaders(ctx).people, x.ID, x)
 	}
@@ -195,7 +195,7 @@ func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdateP
 		return nil, err
 	}
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
+	row, err := e.updateEntity(ctx, input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
 		e.person(input.Person, decl.(*db.PersonDoc))
 	})
 	if x, ok := row.(*db.Person); ok {
@@ -218,8 +218,8 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.C
 	}
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.OrganizationDoc{}
-	e.organization(input.Organization, d)
-	row, err := e.createEntity(d, input.Mention, "organization")
+	e.organization(ctx, input.Organization, d)
+	row, err := e.createEntity(ctx, d, input.Mention, "organization")
 	if x, ok := row.(*db.Organization); ok {
 		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
 	}
@@ -234,8 +234,8 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.U
 		return nil, err
 	}
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
-		e.organization(input.Organization, decl.(*db.OrganizationDoc))
+	row, err := e.updateEntity(ctx, input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
+		e.organization(ctx, input.Organization, decl.(*db.OrganizationDoc))
 	})
 	if x, ok := row.(*db.Organization); ok {
 		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
@@ -257,8 +257,8 @@ func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePl
 	}
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
 	d := &db.PlaceDoc{}
-	e.place(input.Place, d)
-	row, err := e.createEntity(d, input.Mention, "place")
+	e.place(ctx, input.Place, d)
+	row, err := e.createEntity(ctx, d, input.Mention, "place")
 	if x, ok := row.(*db.Place); ok {
 		payload.Place = stored(loaders(ctx).places, x.ID, x)
 	}
@@ -273,8 +273,8 @@ func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePl
 		return nil, err
 	}
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
-		e.place(input.Place, decl.(*db.PlaceDoc))
+	row, err := e.updateEntity(ctx, input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
+		e.place(ctx, input.Place, decl.(*db.PlaceDoc))
 	})
 	if x, ok := row.(*db.Place); ok {
 		payload.Place = stored(loaders(ctx).places, x.ID, x)
@@ -296,8 +296,8 @@ func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEv
 	}
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.EventDoc{}
-	e.event(input.Event, d)
-	row, err := e.createEntity(d, input.Mention, "event")
+	e.event(ctx, input.Event, d)
+	row, err := e.createEntity(ctx, d, input.Mention, "event")
 	if x, ok := row.(*db.Event); ok {
 		payload.Event = stored(loaders(ctx).events, x.ID, x)
 	}
@@ -312,8 +312,8 @@ func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEv
 		return nil, err
 	}
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
-		e.event(input.Event, decl.(*db.EventDoc))
+	row, err := e.updateEntity(ctx, input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
+		e.event(ctx, input.Event, decl.(*db.EventDoc))
 	})
 	if x, ok := row.(*db.Event); ok {
 		payload.Event = stored(loaders(ctx).events, x.ID, x)
@@ -335,8 +335,8 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input model.Create
 	}
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.ProjectDoc{}
-	e.project(input.Project, d)
-	row, err := e.createEntity(d, input.Mention, "project")
+	e.project(ctx, input.Project, d)
+	row, err := e.createEntity(ctx, d, input.Mention, "project")
 	if x, ok := row.(*db.Project); ok {
 		payload.Project = stored(loaders(ctx).projects, x.ID, x)
 	}
@@ -351,8 +351,8 @@ func (r *mutationResolver) UpdateProject(ctx context.Context, input model.Update
 		return nil, err
 	}
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
-		e.project(input.Project, decl.(*db.ProjectDoc))
+	row, err := e.updateEntity(ctx, input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
+		e.project(ctx, input.Project, decl.(*db.ProjectDoc))
 	})
 	if x, ok := row.(*db.Project); ok {
 		payload.Project = stored(loaders(ctx).projects, x.ID, x)
@@ -374,7 +374,7 @@ func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTo
 	}
 	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
 	var t db.TopicDoc
-	e.topic(input.Topic, &t)
+	e.topic(ctx, input.Topic, &t)
 	var row *db.Topic
 	if e.ok() {
 		row, err = r.Store.CreateTopic(ctx, e.actor, t)
@@ -398,7 +398,7 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 	var row *db.Topic
 	if valid {
 		row, err = r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
-			return e.changed(func() { e.topic(input.Topic, t) })
+			return e.changed(func() { e.topic(ctx, input.Topic, t) })
 		})
 	}
 	ok, err := e.settle(err, "topic")

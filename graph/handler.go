@@ -101,6 +101,89 @@ const DefaultBodyReadTimeout = 5 * time.Second
 //	GET /readyz               200 when the database answers and its schema is current, else 503
 func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
 	limits := opts.Limits.withDefaults()
+	srv := newExecutor(store, logger, opts, limits)
+
+	mux := http.NewServeMux()
+	timeout := opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	bodyTimeout := opts.BodyReadTimeout
+	if bodyTimeout <= 0 {
+		bodyTimeout = DefaultBodyReadTimeout
+	}
+	started := opts.Started
+	if started == nil {
+		started = func() bool { return true }
+	}
+	budget := &bodyBudget{max: int64(limits.BufferedBodyBytes)}
+	opts.Metrics.watchBodies(budget)
+	// What a request to /query passes through, outermost first; each
+	// layer may answer it itself: log and count it, 503 until the database
+	// is prepared, authenticate, bound its time, read its body (before it
+	// takes a slot, so slow clients cannot hold one), admit at most
+	// InFlight at once.
+	api := chain(srv,
+		func(h http.Handler) http.Handler { return observe(logger, opts.Metrics, h) },
+		func(h http.Handler) http.Handler { return whenStarted(started, h) },
+		func(h http.Handler) http.Handler { return authenticate(opts.Tokens, opts.ReadsNeedToken, h) },
+		func(h http.Handler) http.Handler { return withDeadline(timeout, opts.Shutdown, opts.Metrics, h) },
+		func(h http.Handler) http.Handler {
+			return readBody(limits.BodyBytes, bodyTimeout, budget, opts.Metrics, h)
+		},
+		func(h http.Handler) http.Handler { return admit(limits.InFlight, opts.Metrics, h) },
+	)
+	mux.Handle("/query", api)
+	if opts.Metrics != nil {
+		mux.Handle("GET /metrics", opts.Metrics.Handler())
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", readyz(store, started, logger))
+	mux.Handle("/", playground.Handler("newsgraph", "/query"))
+	// What every request passes through before the routes, in order.
+	return chain(mux,
+		withRequestID,
+		func(h http.Handler) http.Handler { return cors(opts.CORSOrigins, h) },
+	)
+}
+
+// readyz answers GET /readyz: 200 once the database is prepared and
+// answers, else 503 with the reason.
+func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "application/json")
+		err := store.Ready(ctx)
+		if !started() {
+			err = db.Errorf(db.CodeUnavailable, "the database is being prepared (created, migrated, seeded)")
+		}
+		if err != nil {
+			logger.WarnContext(ctx, "not ready", "error", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unavailable", "reason": db.ErrorMessage(err)})
+			return
+		}
+		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ready"})
+	}
+}
+
+// chain wraps h in layers, the first outermost: a request passes through
+// them in the order given, then reaches h.
+func chain(h http.Handler, layers ...func(http.Handler) http.Handler) http.Handler {
+	for i := len(layers) - 1; i >= 0; i-- {
+		h = layers[i](h)
+	}
+	return h
+}
+
+// newExecutor returns gqlgen's server for the schema with the API's
+// transports, limits and extensions; NewHandler puts it behind the HTTP
+// layers.
+func newExecutor(store *db.Store, logger *slog.Logger, opts Options, limits Limits) *handler.Server {
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker, Documents: opts.Documents},
 	}))
@@ -157,52 +240,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		logger.ErrorContext(ctx, "resolver panic", "request_id", requestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return errPanic
 	})
-
-	mux := http.NewServeMux()
-	timeout := opts.RequestTimeout
-	if timeout <= 0 {
-		timeout = DefaultRequestTimeout
-	}
-	bodyTimeout := opts.BodyReadTimeout
-	if bodyTimeout <= 0 {
-		bodyTimeout = DefaultBodyReadTimeout
-	}
-	started := opts.Started
-	if started == nil {
-		started = func() bool { return true }
-	}
-	budget := &bodyBudget{max: int64(limits.BufferedBodyBytes)}
-	opts.Metrics.watchBodies(budget)
-	api := observe(logger, opts.Metrics,
-		whenStarted(started, authenticate(opts.Tokens, opts.ReadsNeedToken,
-			withDeadline(timeout, opts.Shutdown, opts.Metrics,
-				readBody(limits.BodyBytes, bodyTimeout, budget, opts.Metrics, admit(limits.InFlight, opts.Metrics, srv))))))
-	mux.Handle("/query", api)
-	if opts.Metrics != nil {
-		mux.Handle("GET /metrics", opts.Metrics.Handler())
-	}
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = w.Write([]byte("ok\n"))
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		w.Header().Set("Content-Type", "application/json")
-		err := store.Ready(ctx)
-		if !started() {
-			err = db.Errorf(db.CodeUnavailable, "the database is being prepared (created, migrated, seeded)")
-		}
-		if err != nil {
-			logger.WarnContext(ctx, "not ready", "error", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unavailable", "reason": db.ErrorMessage(err)})
-			return
-		}
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ready"})
-	})
-	mux.Handle("/", playground.Handler("newsgraph", "/query"))
-	return withRequestID(cors(opts.CORSOrigins, mux))
+	return srv
 }
 
 // whenStarted answers 503 UNAVAILABLE until the database is prepared.

@@ -234,11 +234,22 @@ func fillEmpty[K comparable, T any](m map[K][]*T, keys []K) map[K][]*T {
 	return m
 }
 
-// load reads one row by id; a row that does not exist is nil, not an error.
+// load reads one row by id; a row that does not exist is GraphQL's null
+// (see nullIfMissing).
 func load[T any](ctx context.Context, l byID[T], id int64) (*T, error) {
-	v, err := l.Load(ctx, id)
-	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return nil, nil
+	return nullIfMissing(l.Load(ctx, id))
+}
+
+// nullIfMissing is the one path by which "not found" becomes GraphQL's
+// null with no error: a field that looks an object up by the ID or slug a
+// client gave (article, entity, topic, node) answers null when nothing has
+// it, as its nullable type allows, rather than an error. The store and the
+// loaders report a missing object as an error (db.CodeNotFound,
+// dataloadgen.ErrNotFound); every other error passes through unchanged.
+func nullIfMissing[T any](v T, err error) (T, error) {
+	if errors.Is(err, dataloadgen.ErrNotFound) || db.ErrorCode(err) == db.CodeNotFound {
+		var null T
+		return null, nil
 	}
 	return v, err
 }

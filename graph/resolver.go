@@ -198,7 +198,7 @@ func (r *Resolver) node(ctx context.Context, gid string) (model.Node, error) {
 	case typeFigure:
 		return orNil(load(ctx, l.figures, id))
 	}
-	return nil, nil
+	return nil, nil // a type no object has: null, as for a missing object (see nullIfMissing)
 }
 
 // entity loads the entity of a kind (PERSON, ORGANIZATION, ...) and id.

@@ -56,22 +56,15 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, slug string) (model.Entity, error) {
 	id, kind, err := r.Store.EntityBySlug(ctx, slug)
-	if db.ErrorCode(err) == db.CodeNotFound {
-		return nil, nil
-	}
 	if err != nil {
-		return nil, err
+		return nullIfMissing[model.Entity](nil, err)
 	}
 	return r.entity(ctx, kind, id)
 }
 
 // Topic is the resolver for the topic field.
 func (r *queryResolver) Topic(ctx context.Context, slug string) (*db.Topic, error) {
-	t, err := r.Store.TopicBySlug(ctx, slug)
-	if db.ErrorCode(err) == db.CodeNotFound {
-		return nil, nil
-	}
-	return t, err
+	return nullIfMissing(r.Store.TopicBySlug(ctx, slug))
 }
 
 // Article is the resolver for the article field.
@@ -80,11 +73,7 @@ func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (
 	case (id == nil) == (slug == nil):
 		return nil, inputErrorf("give exactly one of id and slug")
 	case slug != nil:
-		a, err := r.Store.ArticleBySlug(ctx, *slug)
-		if db.ErrorCode(err) == db.CodeNotFound {
-			return nil, nil
-		}
-		return a, err
+		return nullIfMissing(r.Store.ArticleBySlug(ctx, *slug))
 	}
 	aid, err := articleID("id", *id)
 	if err != nil {

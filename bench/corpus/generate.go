@@ -1,4 +1,4 @@
-package db
+package corpus
 
 import (
 	"cmp"
@@ -19,22 +19,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/newsgraph/newsgraph/db"
 )
 
-// This file is the synthetic corpus generator behind `newsgraph generate`:
-// a deterministic (per seed) corpus of articles with paragraphs, people,
-// organizations, places, topics, agreements, statements, figures and
-// evidence, shaped like the curated seeds and skewed like real news (a few
-// prolific speakers and popular organizations, popular topics), loaded with
-// COPY, for load tests and for query plans at scale.
+// querier is what the generator needs of a connection or a transaction.
+type querier = db.Querier
 
 // generatorVersion names the generator's output. Change it whenever the
 // same options would produce different rows, so that a stored corpus made
 // by an older generator is not reused.
 const generatorVersion = 1
 
-// GenerateOptions configures Generate.
-type GenerateOptions struct {
+// Options configures Generate.
+type Options struct {
 	// Articles is the corpus size; the other counts scale with it (see
 	// ScaleFor). It must be positive.
 	Articles int
@@ -79,20 +77,20 @@ func ScaleFor(n int) Scale {
 	}
 }
 
-// GeneratePhase is one timed step of a generation.
-type GeneratePhase struct {
+// Phase is one timed step of a generation.
+type Phase struct {
 	Name    string
 	Elapsed time.Duration
 }
 
-// GenerateResult says what Generate wrote.
-type GenerateResult struct {
+// Result says what Generate wrote.
+type Result struct {
 	// Rows counts the rows written to each table.
 	Rows map[string]int64
 	// CopyTime is how long the COPY statements of each table took.
 	CopyTime map[string]time.Duration
 	// Phases are the timed steps, in order.
-	Phases []GeneratePhase
+	Phases []Phase
 	// Elapsed is the whole run.
 	Elapsed time.Duration
 	// Reused is true when an identical corpus was already there and
@@ -101,7 +99,7 @@ type GenerateResult struct {
 }
 
 // TotalRows is the sum of Rows.
-func (r GenerateResult) TotalRows() int64 {
+func (r Result) TotalRows() int64 {
 	var n int64
 	for _, v := range r.Rows {
 		n += v
@@ -117,7 +115,7 @@ const (
 )
 
 // corpusMarker describes the corpus that o generates.
-func corpusMarker(o GenerateOptions) string {
+func corpusMarker(o Options) string {
 	return fmt.Sprintf("%sv%d articles=%d seed=%d", markerPrefix, generatorVersion, o.Articles, o.Seed)
 }
 
@@ -149,19 +147,19 @@ func setDatabaseComment(ctx context.Context, q querier, comment string) error {
 	return nil
 }
 
-// CorpusMarker returns the description of the generated corpus the
+// Marker returns the description of the generated corpus the
 // database holds ("newsgraph generate v1 articles=100000 seed=1"), or ""
 // when it holds none.
-func (s *Store) CorpusMarker(ctx context.Context) (string, error) {
-	c, err := databaseComment(ctx, s.pool)
+func Marker(ctx context.Context, pool *pgxpool.Pool) (string, error) {
+	c, err := databaseComment(ctx, pool)
 	if err != nil || !strings.HasPrefix(c, markerPrefix) || strings.HasPrefix(c, inProgressPrefix) {
 		return "", err
 	}
 	return c, nil
 }
 
-// Generate fills the database with a synthetic corpus. The database must
-// be migrated.
+// Generate fills pool's database with a synthetic corpus. The database
+// must be migrated.
 //
 // It works in phases, each on Connections connections at once: it empties
 // the tables and sets aside their indexes, keys, foreign keys and the
@@ -177,15 +175,15 @@ func (s *Store) CorpusMarker(ctx context.Context) (string, error) {
 // empties the tables and restores the schema before it returns. Should
 // that fail too, the definitions stay in the database's comment and the
 // next Generate restores them.
-func (s *Store) Generate(ctx context.Context, o GenerateOptions) (GenerateResult, error) {
+func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error) {
 	start := time.Now()
-	res := GenerateResult{Rows: map[string]int64{}, CopyTime: map[string]time.Duration{}}
+	res := Result{Rows: map[string]int64{}, CopyTime: map[string]time.Duration{}}
 	if o.Articles <= 0 {
-		return res, Errorf(CodeInvalid, "articles: must be positive, got %d", o.Articles)
+		return res, db.Errorf(db.CodeInvalid, "articles: must be positive, got %d", o.Articles)
 	}
 	o.Connections = cmp.Or(o.Connections, 2)
 	pr := newProgress(o.Progress)
-	comment, err := databaseComment(ctx, s.pool)
+	comment, err := databaseComment(ctx, pool)
 	if err != nil {
 		return res, err
 	}
@@ -199,7 +197,7 @@ func (s *Store) Generate(ctx context.Context, o GenerateOptions) (GenerateResult
 	}
 	if o.Reuse && saved == nil && comment == corpusMarker(o) {
 		var n int
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		if err := pool.QueryRow(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
 			return res, fmt.Errorf("count articles: %w", err)
 		}
 		if n == o.Articles {
@@ -210,30 +208,27 @@ func (s *Store) Generate(ctx context.Context, o GenerateOptions) (GenerateResult
 	}
 	if !o.Reset && saved == nil {
 		var used bool
-		err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM entities) OR EXISTS (SELECT 1 FROM topics)`).Scan(&used)
+		err := pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM entities) OR EXISTS (SELECT 1 FROM topics)`).Scan(&used)
 		if err != nil {
 			return res, fmt.Errorf("check the database is empty: %w", err)
 		}
 		if used {
-			return res, Errorf(CodeConflict, "the database already holds data; generate into an empty database, or replace its data with -reset")
+			return res, db.Errorf(db.CodeConflict, "the database already holds data; generate into an empty database, or replace its data with -reset")
 		}
 	}
 
 	// Connections of our own: no statement timeout, memory for index builds.
-	cfg := s.pool.Config().ConnConfig.Copy()
-	cfg.Tracer = nil
-	for k, v := range map[string]string{
+	params := map[string]string{
 		"application_name": "newsgraph generate", "statement_timeout": "0", "lock_timeout": "60s",
 		"idle_in_transaction_session_timeout": "0", "maintenance_work_mem": "1GB", "work_mem": "256MB",
 		"synchronous_commit": "off",
-	} {
-		cfg.RuntimeParams[k] = v
 	}
 	if o.Connections > 1 {
 		// The connections already keep the cores busy; parallel index
 		// builds would only crowd them.
-		cfg.RuntimeParams["max_parallel_maintenance_workers"] = "0"
+		params["max_parallel_maintenance_workers"] = "0"
 	}
+	connect := func(ctx context.Context) (*pgx.Conn, error) { return db.Connect(ctx, pool, params) }
 	conns := make([]*pgx.Conn, o.Connections)
 	defer func() {
 		for _, c := range conns {
@@ -243,14 +238,14 @@ func (s *Store) Generate(ctx context.Context, o GenerateOptions) (GenerateResult
 		}
 	}()
 	for i := range conns {
-		if conns[i], err = pgx.ConnectConfig(ctx, cfg); err != nil {
-			return res, fmt.Errorf("generate: connect: %w", err)
+		if conns[i], err = connect(ctx); err != nil {
+			return res, fmt.Errorf("generate: %w", err)
 		}
 	}
 
 	phase := func(name string, t0 time.Time) {
 		d := time.Since(t0)
-		res.Phases = append(res.Phases, GeneratePhase{Name: name, Elapsed: d})
+		res.Phases = append(res.Phases, Phase{Name: name, Elapsed: d})
 		pr.phaseDone(name, d)
 	}
 	t0 := time.Now()
@@ -296,7 +291,7 @@ func (s *Store) Generate(ctx context.Context, o GenerateOptions) (GenerateResult
 	}()
 	if err != nil {
 		pr.finishBar()
-		return res, fmt.Errorf("generate: %w%s", err, recoverSchema(cfg, schema, pr))
+		return res, fmt.Errorf("generate: %w%s", err, recoverSchema(connect, schema, pr))
 	}
 
 	t0 = time.Now()
@@ -358,12 +353,12 @@ func parallel[T any](ctx context.Context, conns []*pgx.Conn, items []T, do func(
 // recoverSchema empties the tables and restores the schema after a failed
 // generation, on a fresh connection (the failure may have broken the
 // others), and says how that went, for the error message.
-func recoverSchema(cfg *pgx.ConnConfig, schema *setAsideSchema, pr *progress) string {
+func recoverSchema(connect func(context.Context) (*pgx.Conn, error), schema *setAsideSchema, pr *progress) string {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	pr.printf("restoring the schema after the failure...\n")
 	err := func() error {
-		c, err := pgx.ConnectConfig(ctx, cfg)
+		c, err := connect(ctx)
 		if err != nil {
 			return err
 		}
@@ -800,7 +795,7 @@ func assignTables(n int) [nTables]int {
 // each copies its own tables in its own transaction (so that COPY FREEZE
 // may write frozen rows), batch after batch, while the next batch is
 // generated. The shared entities come first, then the articles.
-func (g *generator) load(ctx context.Context, conns []*pgx.Conn, pr *progress, res *GenerateResult, freeze bool) error {
+func (g *generator) load(ctx context.Context, conns []*pgx.Conn, pr *progress, res *Result, freeze bool) error {
 	owner := assignTables(len(conns))
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -1255,7 +1250,7 @@ type genAgreement struct {
 // generator makes the corpus. Everything it makes comes from one random
 // stream in a fixed order, so the same options give the same rows.
 type generator struct {
-	o     GenerateOptions
+	o     Options
 	scale Scale
 	r     *rand.Rand
 
@@ -1286,7 +1281,7 @@ type generator struct {
 	src       []byte
 }
 
-func newGenerator(o GenerateOptions) *generator {
+func newGenerator(o Options) *generator {
 	g := &generator{
 		o:         o,
 		scale:     ScaleFor(o.Articles),
@@ -1819,7 +1814,7 @@ func (g *generator) article(b *batch, i int) {
 	// Title, dateline and lede.
 	var title, lede string
 	if r.IntN(20) != 0 {
-		p := newPara(ParagraphTitle)
+		p := newPara(db.ParagraphTitle)
 		g.country(p, ca, "The ", mention)
 		p.add(" and ")
 		g.country(p, cb, "the ", mention)
@@ -1828,14 +1823,14 @@ func (g *generator) article(b *batch, i int) {
 	}
 	if c := g.places[ca]; len(c.cities) > 0 {
 		city := g.places[c.cities[r.IntN(len(c.cities))]]
-		p := newPara(ParagraphDateline)
+		p := newPara(db.ParagraphDateline)
 		mention(p, city.id, city.dateline)
 		if published != "" {
 			p.add(", " + published)
 		}
 	}
 	if r.IntN(10) != 0 {
-		p := newPara(ParagraphLede)
+		p := newPara(db.ParagraphLede)
 		g.country(p, ca, "The ", mention)
 		p.add(" and ")
 		g.country(p, cb, "the ", mention)
@@ -1867,7 +1862,7 @@ func (g *generator) article(b *batch, i int) {
 	var p *para
 	for k := 0; k <= len(items); k++ {
 		if k == agreementAt {
-			p = newPara(ParagraphBody)
+			p = newPara(db.ParagraphBody)
 			g.agreementSentence(p, mention)
 			p = nil
 		}
@@ -1875,7 +1870,7 @@ func (g *generator) article(b *batch, i int) {
 			break
 		}
 		if p == nil || p.n > 160 || r.IntN(3) == 0 {
-			p = newPara(ParagraphBody)
+			p = newPara(db.ParagraphBody)
 		} else {
 			p.add(" ")
 		}
@@ -1896,7 +1891,7 @@ func (g *generator) article(b *batch, i int) {
 	for editor == reporter {
 		editor = g.journalists[r.IntN(len(g.journalists))]
 	}
-	p = newPara(ParagraphCredit)
+	p = newPara(db.ParagraphCredit)
 	p.add("Reporting by ")
 	for pos, c := range []struct {
 		person int
@@ -1921,17 +1916,17 @@ func (g *generator) article(b *batch, i int) {
 			offset += 2
 		}
 		switch p.kind {
-		case ParagraphTitle:
+		case db.ParagraphTitle:
 			g.src = append(g.src, "# "...)
 			offset += 2
-		case ParagraphLede:
+		case db.ParagraphLede:
 			g.src = append(g.src, "**"...)
 			offset += 2
 		}
 		b.t[tParagraphs].int(p.id).int(aid).int(int64(k + 1)).str(p.kind).bytes(p.b).int(int64(offset)).end()
 		g.src = append(g.src, p.b...)
 		offset += p.n
-		if p.kind == ParagraphLede {
+		if p.kind == db.ParagraphLede {
 			g.src = append(g.src, "**"...)
 			offset += 2
 		}

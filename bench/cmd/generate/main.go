@@ -1,25 +1,45 @@
+// Command generate creates and migrates a database if needed and fills it
+// with a synthetic corpus (corpus.Generate), for `make bench`:
+//
+//	go run ./bench/cmd/generate [-database-url URL] [-articles N] [-seed S] [-reset] [-reuse] [-connections N] [-no-freeze]
+//
+// The database comes from -database-url, else DATABASE_URL, else
+// db.DefaultURL.
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 	"time"
 
+	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db"
 )
 
-// generateCmd runs `newsgraph generate`: it creates and migrates the
-// database if needed and fills it with a synthetic corpus (db.Generate).
-//
-//	newsgraph generate [-database-url URL] [-articles N] [-seed S] [-reset] [-reuse] [-connections N] [-no-freeze]
-//
-// databaseURL is the default of -database-url (DATABASE_URL or db.DefaultURL).
-func generateCmd(ctx context.Context, databaseURL string, args []string, stdout io.Writer) error {
-	fset := flag.NewFlagSet("newsgraph generate", flag.ContinueOnError)
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	databaseURL := cmp.Or(os.Getenv("DATABASE_URL"), db.DefaultURL)
+	if err := run(ctx, databaseURL, os.Args[1:], os.Stdout); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "generate:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run parses args and generates the corpus; databaseURL is the default of
+// -database-url.
+func run(ctx context.Context, databaseURL string, args []string, stdout io.Writer) error {
+	fset := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fset.SetOutput(stdout)
 	fset.StringVar(&databaseURL, "database-url", databaseURL, "PostgreSQL URL (env DATABASE_URL)")
 	articles := fset.Int("articles", 100_000, "articles to generate; people, organizations, agreements, statements and figures scale with it")
@@ -29,7 +49,7 @@ func generateCmd(ctx context.Context, databaseURL string, args []string, stdout 
 	connections := fset.Int("connections", 2, "connections that copy and index at once (PostgreSQL computes one COPY's full-text columns on one core)")
 	noFreeze := fset.Bool("no-freeze", false, "copy without FREEZE and vacuum afterwards (to measure what FREEZE saves)")
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "usage: newsgraph generate [flags]  (the database comes from -database-url or DATABASE_URL)")
+		fmt.Fprintln(fset.Output(), "usage: generate [flags]  (the database comes from -database-url or DATABASE_URL)")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -53,15 +73,13 @@ func generateCmd(ctx context.Context, databaseURL string, args []string, stdout 
 		return err
 	}
 	defer pool.Close()
-	store := db.NewStore(pool)
-	defer store.Close()
 
-	scale := db.ScaleFor(*articles)
+	scale := corpus.ScaleFor(*articles)
 	if !*reuse {
 		fmt.Fprintf(stdout, "generating %d articles, %d people, %d organizations, %d agreements (seed %d)\n",
 			scale.Articles, scale.People, scale.Organizations, scale.Agreements, *seed)
 	}
-	res, err := store.Generate(ctx, db.GenerateOptions{
+	res, err := corpus.Generate(ctx, pool, corpus.Options{
 		Articles: *articles, Seed: *seed, Reset: *reset, Reuse: *reuse, Connections: *connections, NoFreeze: *noFreeze, Progress: stdout,
 	})
 	if err != nil {

@@ -1,4 +1,4 @@
-package db_test
+package corpus_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
@@ -154,7 +155,7 @@ func TestGenerate(t *testing.T) {
 	ctx := context.Background()
 	before := schemaOf(t, d)
 	const articles = 300
-	res, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: articles, Seed: 7})
+	res, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: articles, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func TestGenerate(t *testing.T) {
 				t.Errorf("%s holds %d rows; Generate reported %d", table, counts[table], n)
 			}
 		}
-		scale := db.ScaleFor(articles)
+		scale := corpus.ScaleFor(articles)
 		for table, want := range map[string]int64{
 			"articles": articles, "people": int64(scale.People), "organizations": int64(scale.Organizations),
 			"agreements": int64(scale.Agreements), "topics": 39,
@@ -269,17 +270,17 @@ func TestGenerate(t *testing.T) {
 	})
 
 	t.Run("Marker", func(t *testing.T) {
-		got, err := d.Store.CorpusMarker(ctx)
+		got, err := corpus.Marker(ctx, d.Pool)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if want := fmt.Sprintf("articles=%d seed=7", articles); !strings.HasSuffix(got, want) {
-			t.Errorf("CorpusMarker: got %q; want it to end with %q", got, want)
+			t.Errorf("Marker: got %q; want it to end with %q", got, want)
 		}
 	})
 
 	t.Run("Reuse", func(t *testing.T) {
-		again, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: articles, Seed: 7, Reuse: true})
+		again, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: articles, Seed: 7, Reuse: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -300,7 +301,7 @@ func TestGenerateDeterministic(t *testing.T) {
 	ctx := context.Background()
 	gen := func(seed uint64) map[string]string {
 		d := dbtest.New(t)
-		if _, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: 120, Seed: seed}); err != nil {
+		if _, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: 120, Seed: seed}); err != nil {
 			t.Fatal(err)
 		}
 		return digest(t, d)
@@ -321,11 +322,11 @@ func TestGenerateDeterministic(t *testing.T) {
 func TestGenerateRefusesData(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	ctx := context.Background()
-	_, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: 50, Seed: 1})
+	_, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: 50, Seed: 1})
 	if db.ErrorCode(err) != db.CodeConflict {
 		t.Fatalf("Generate over the seeds: got %v; want a conflict", err)
 	}
-	if _, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: 50, Seed: 1, Reset: true}); err != nil {
+	if _, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: 50, Seed: 1, Reset: true}); err != nil {
 		t.Fatalf("Generate with Reset: %v", err)
 	}
 	var n int
@@ -363,7 +364,7 @@ func TestGenerateInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	w := &cancelAfter{d: d, cancel: cancel}
-	_, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: 200, Seed: 1, Progress: w})
+	_, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: 200, Seed: 1, Progress: w})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Generate, cancelled: got %v; want context.Canceled", err)
 	}
@@ -396,7 +397,7 @@ func TestGenerateInterrupted(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := d.Store.Generate(ctx, db.GenerateOptions{Articles: 40, Seed: 1, Progress: io.Discard}); err != nil {
+		if _, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: 40, Seed: 1, Progress: io.Discard}); err != nil {
 			t.Fatal(err)
 		}
 		if after := schemaOf(t, d); !slices.Equal(before, after) {

@@ -1,0 +1,43 @@
+package db
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// A Listener is a connection of its own, outside any pool, that receives
+// PostgreSQL's notices on one channel (EventChannel, ChangeChannel). It is
+// not safe for concurrent use. Notices sent while no Listener is connected
+// are lost: a caller that reconnects must catch up by other means.
+type Listener struct {
+	conn *pgx.Conn
+}
+
+// Listen connects to databaseURL and LISTENs on channel, which must be one
+// of the package's channel names (it is written into the statement as is).
+func Listen(ctx context.Context, databaseURL, channel string) (*Listener, error) {
+	conn, err := pgx.Connect(ctx, databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", channel, err)
+	}
+	if _, err := conn.Exec(ctx, `LISTEN `+channel); err != nil {
+		conn.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("listen on %s: %w", channel, err)
+	}
+	return &Listener{conn: conn}, nil
+}
+
+// Wait blocks until a notice arrives on the channel, returning nil, or
+// until ctx ends or the connection fails, returning the error (ctx's, as
+// errors.Is sees it, when ctx ended).
+func (l *Listener) Wait(ctx context.Context) error {
+	_, err := l.conn.WaitForNotification(ctx)
+	return err
+}
+
+// Close closes the connection.
+func (l *Listener) Close(ctx context.Context) error {
+	return l.conn.Close(ctx)
+}
