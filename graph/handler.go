@@ -96,13 +96,17 @@ const DefaultBodyReadTimeout = 5 * time.Second
 //
 //	POST /query, GET /query  the GraphQL API over HTTP (GET for queries only), within opts.Limits; websocket upgrades for subscriptions
 //	GET /                     the GraphiQL playground, assets embedded
+//	GET /schema.graphql       the schema as SDL, while introspection is on
 //	GET /healthz              200 while the process is up
 //	GET /readyz               200 when the database answers and its schema is current, else 503
+//
+// Responses are gzip-compressed for clients that accept it.
 func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
 	limits := opts.Limits.withDefaults()
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{
+	schema := generated.NewExecutableSchema(generated.Config{
 		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker, Documents: opts.Documents},
-	}))
+	})
+	srv := handler.New(schema)
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,
 		InitFunc:              websocketInit(opts.Tokens, opts.ReadsNeedToken),
@@ -135,7 +139,8 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 			opts.Broker.BeforeDelivery(opts.ResponseCache.Invalidate)
 		}
 	}
-	if opts.AllowList == nil || opts.Dev {
+	introspection := opts.AllowList == nil || opts.Dev
+	if introspection {
 		srv.Use(extension.Introspection{})
 	}
 	wait := opts.LoaderWait
@@ -198,8 +203,11 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		}
 		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ready"})
 	})
+	if introspection {
+		mux.Handle("GET /schema.graphql", schemaHandler(schema.Schema()))
+	}
 	mux.Handle("/", playground.Handler("newsgraph", "/query"))
-	return withRequestID(cors(opts.CORSOrigins, mux))
+	return compress(withRequestID(cors(opts.CORSOrigins, mux)))
 }
 
 // whenStarted answers 503 UNAVAILABLE until the database is prepared.
