@@ -14,7 +14,7 @@ import (
 // commands lists newsgraph's commands for `newsgraph -h`, in the order it
 // prints them.
 var commands = []struct{ name, args, summary string }{
-	{"serve", "[flags]", "create, migrate and seed the database if needed, then serve the API and the playground (the default)"},
+	{"serve", "[flags]", "create, migrate and seed the database if needed, then serve the API, the playground and the reader (the default)"},
 	{"migrate", "up|down N|version", "move the database schema up, down N steps, or print its version"},
 	{"seed", "[-check] [DIR]", "load curated documents (default: the embedded seeds)"},
 	{"import", "[-as NAME] FILE|DIR ...", "import documents, audited, as the importArticle mutation does"},

@@ -79,18 +79,18 @@ func TestBrowserURL(t *testing.T) {
 	}
 }
 
-// TestStartupLogsURLs checks that serve logs the URL of the playground,
-// ready to open in a browser.
+// TestStartupLogsURLs checks that serve logs the URLs of the playground
+// and the reader, ready to open in a browser.
 func TestStartupLogsURLs(t *testing.T) {
 	d := dbtest.New(t)
 	var logs syncBuffer
 	base, _ := startServe(t, d.URL, &logs)
 	eventually(t, 10*time.Second, "the URL logged", func() error {
 		for line := range strings.Lines(logs.String()) {
-			var entry struct{ Msg, Playground string }
+			var entry struct{ Msg, Playground, Reader string }
 			if json.Unmarshal([]byte(line), &entry) == nil && entry.Playground != "" {
-				if entry.Playground != base+"/" {
-					t.Fatalf("logged playground %q; want %q", entry.Playground, base+"/")
+				if entry.Playground != base+"/" || entry.Reader != base+"/reader/" {
+					t.Fatalf("logged playground %q and reader %q; want %q and %q", entry.Playground, entry.Reader, base+"/", base+"/reader/")
 				}
 				return nil
 			}

@@ -395,7 +395,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "addr", cfg.addr, "dev", cfg.dev, "allow_list", cfg.allowList != nil, "persisted_queries", len(cfg.allowList))
-	logger.Info("open in a browser", "playground", browserURL(cfg.addr))
+	logger.Info("open in a browser", "playground", browserURL(cfg.addr), "reader", browserURL(cfg.addr)+"reader/")
 	select {
 	case err := <-errc:
 		return err

@@ -111,3 +111,29 @@ func bytesBetween(b []byte, start, end string) []byte {
 	before, _, _ := bytes.Cut(after, []byte(end))
 	return before
 }
+
+// TestReaderServed checks that /reader/ serves the reader's page and the
+// assets it loads, from this origin only.
+func TestReaderServed(t *testing.T) {
+	res, page := request(t, "GET", "/reader/", nil)
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("GET /reader/: status %d, Content-Type %q; want 200 text/html", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "connect-src 'self'") {
+		t.Errorf("Content-Security-Policy %q; want scripts and connections from this origin only", csp)
+	}
+	for _, attr := range []string{`src="`, `href="`} {
+		ref := string(bytesBetween(page, attr, `"`))
+		if ref == "" || strings.Contains(ref, "//") {
+			t.Errorf("the page's %s%s\"; want a relative asset URL", attr, ref)
+			continue
+		}
+		res, body := request(t, "GET", "/reader/"+ref, nil)
+		if res.StatusCode != http.StatusOK || len(body) == 0 {
+			t.Errorf("GET /reader/%s: status %d, %d bytes; want 200 and the asset", ref, res.StatusCode, len(body))
+		}
+	}
+	if res, _ := request(t, "GET", "/reader/nothing-here", nil); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /reader/nothing-here: status %d; want 404", res.StatusCode)
+	}
+}

@@ -27,6 +27,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/playground"
+	"github.com/newsgraph/newsgraph/graph/reader"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -96,6 +97,7 @@ const DefaultBodyReadTimeout = 5 * time.Second
 //
 //	POST /query, GET /query  the GraphQL API over HTTP (GET for queries only), within opts.Limits; websocket upgrades for subscriptions
 //	GET /                     the GraphiQL playground, assets embedded
+//	GET /reader/              the reference reader, assets embedded
 //	GET /schema.graphql       the schema as SDL, while introspection is on
 //	GET /healthz              200 while the process is up
 //	GET /readyz               200 when the database answers and its schema is current, else 503
@@ -206,6 +208,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	if introspection {
 		mux.Handle("GET /schema.graphql", schemaHandler(schema.Schema()))
 	}
+	mux.Handle("/reader/", http.StripPrefix("/reader", reader.Handler()))
 	mux.Handle("/", playground.Handler("newsgraph", "/query"))
 	return compress(withRequestID(cors(opts.CORSOrigins, mux)))
 }
