@@ -16,7 +16,7 @@ export const SearchArticlesQuery = graphql(`
     search(query: $query, types: [ARTICLE], first: 20) {
       edges {
         snippet { text }
-        node { ... on Article { id slug title lede published { text } } }
+        node { __typename ... on Article { id slug title lede published { text } } }
       }
     }
   }
