@@ -200,13 +200,13 @@ func readAllowList(path string) (map[string]string, error) {
 	return list, nil
 }
 
-// run dispatches to a subcommand; serve is the default.
-func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logger) error {
+// runCommand dispatches to a subcommand; serve is the default.
+func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logger) error {
 	cmd := "serve"
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
-	fset := flag.NewFlagSet("newsgraph "+cmd, flag.ContinueOnError)
+	fset := newFlagSet(cmd, stdout)
 	var cfg config
 	fset.StringVar(&cfg.databaseURL, "database-url", envOr("DATABASE_URL", db.DefaultURL), "PostgreSQL URL (env DATABASE_URL)")
 	switch cmd {
@@ -282,7 +282,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 	case "bench":
 		return benchCmd(ctx, args, stdout)
 	}
-	return fmt.Errorf("unknown command %q; want serve, migrate, seed, import, extract, token or bench", cmd)
+	return fmt.Errorf("unknown command %q; want %s (newsgraph -h describes them)", cmd, commandNames())
 }
 
 // prepare creates the database if it is missing, migrates it up and opens a
@@ -398,6 +398,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "addr", cfg.addr, "dev", cfg.dev, "allow_list", cfg.allowList != nil, "persisted_queries", len(cfg.allowList))
+	logger.Info("open in a browser", "playground", browserURL(cfg.addr), "reader", browserURL(cfg.addr)+"reader/")
 	select {
 	case err := <-errc:
 		return err

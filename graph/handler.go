@@ -28,6 +28,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/playground"
+	"github.com/newsgraph/newsgraph/graph/reader"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -97,11 +98,18 @@ const DefaultBodyReadTimeout = 5 * time.Second
 //
 //	POST /query, GET /query  the GraphQL API over HTTP (GET for queries only), within opts.Limits; websocket upgrades for subscriptions
 //	GET /                     the GraphiQL playground, assets embedded
+//	GET /reader/              the reference reader, assets embedded
+//	GET /schema.graphql       the schema as SDL, while introspection is on
 //	GET /healthz              200 while the process is up
 //	GET /readyz               200 when the database answers and its schema is current, else 503
+//
+// Responses are gzip-compressed for clients that accept it.
 func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
 	limits := opts.Limits.withDefaults()
-	srv := newExecutor(store, logger, opts, limits)
+	schema := generated.NewExecutableSchema(generated.Config{
+		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker, Documents: opts.Documents},
+	})
+	srv := newExecutor(schema, store, logger, opts, limits)
 
 	mux := http.NewServeMux()
 	timeout := opts.RequestTimeout
@@ -142,9 +150,14 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", readyz(store, started, logger))
+	if opts.AllowList == nil || opts.Dev { // introspection is on
+		mux.Handle("GET /schema.graphql", schemaHandler(schema.Schema()))
+	}
+	mux.Handle("/reader/", http.StripPrefix("/reader", reader.Handler()))
 	mux.Handle("/", playground.Handler("newsgraph", "/query"))
 	// What every request passes through before the routes, in order.
 	return chain(mux,
+		compress,
 		withRequestID,
 		func(h http.Handler) http.Handler { return cors(opts.CORSOrigins, h) },
 	)
@@ -183,10 +196,8 @@ func chain(h http.Handler, layers ...func(http.Handler) http.Handler) http.Handl
 // newExecutor returns gqlgen's server for the schema with the API's
 // transports, limits and extensions; NewHandler puts it behind the HTTP
 // layers.
-func newExecutor(store *db.Store, logger *slog.Logger, opts Options, limits Limits) *handler.Server {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker, Documents: opts.Documents},
-	}))
+func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.Logger, opts Options, limits Limits) *handler.Server {
+	srv := handler.New(schema)
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,
 		InitFunc:              websocketInit(opts.Tokens, opts.ReadsNeedToken),
@@ -219,7 +230,8 @@ func newExecutor(store *db.Store, logger *slog.Logger, opts Options, limits Limi
 			opts.Broker.BeforeDelivery(opts.ResponseCache.Invalidate)
 		}
 	}
-	if opts.AllowList == nil || opts.Dev {
+	introspection := opts.AllowList == nil || opts.Dev
+	if introspection {
 		srv.Use(extension.Introspection{})
 	}
 	wait := opts.LoaderWait

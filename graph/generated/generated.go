@@ -221,10 +221,12 @@ type ComplexityRoot struct {
 	Evidence struct {
 		Article     func(childComplexity int) int
 		End         func(childComplexity int) int
+		EndUTF16    func(childComplexity int) int
 		Paragraph   func(childComplexity int) int
 		SourceEnd   func(childComplexity int) int
 		SourceStart func(childComplexity int) int
 		Start       func(childComplexity int) int
+		StartUTF16  func(childComplexity int) int
 		Text        func(childComplexity int) int
 	}
 
@@ -1559,6 +1561,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.End(childComplexity), true
+	case "Evidence.endUtf16":
+		if e.ComplexityRoot.Evidence.EndUTF16 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.EndUTF16(childComplexity), true
 	case "Evidence.paragraph":
 		if e.ComplexityRoot.Evidence.Paragraph == nil {
 			break
@@ -1583,6 +1591,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
+	case "Evidence.startUtf16":
+		if e.ComplexityRoot.Evidence.StartUTF16 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.StartUTF16(childComplexity), true
 	case "Evidence.text":
 		if e.ComplexityRoot.Evidence.Text == nil {
 			break
@@ -5620,7 +5634,8 @@ enum DatePart {
 """
 An exact span of an article's text that supports a fact. Offsets count
 characters (Unicode code points) and are zero-based; ` + "`" + `end` + "`" + ` is exclusive, so
-` + "`" + `paragraph.text` + "`" + ` from ` + "`" + `start` + "`" + ` to ` + "`" + `end` + "`" + ` is exactly ` + "`" + `text` + "`" + `.
+` + "`" + `paragraph.text` + "`" + ` from ` + "`" + `start` + "`" + ` to ` + "`" + `end` + "`" + ` is exactly ` + "`" + `text` + "`" + `. JavaScript indexes
+strings in UTF-16 code units: use ` + "`" + `startUtf16` + "`" + ` and ` + "`" + `endUtf16` + "`" + ` there.
 """
 type Evidence {
   "The article the span is in."
@@ -5631,6 +5646,15 @@ type Evidence {
   start: Int!
   "Where the span ends in the paragraph's text (exclusive)."
   end: Int!
+  """
+  Where the span starts in the paragraph's text counted in UTF-16 code units,
+  as JavaScript strings index: ` + "`" + `paragraph.text.slice(startUtf16, endUtf16)` + "`" + ` is
+  exactly ` + "`" + `text` + "`" + `. Equal to ` + "`" + `start` + "`" + ` unless an astral character (an emoji, say)
+  comes before it.
+  """
+  startUtf16: Int!
+  "Where the span ends in the paragraph's text (exclusive), counted in UTF-16 code units."
+  endUtf16: Int!
   "Where the span starts in the article's full source text (` + "`" + `Article.text` + "`" + `)."
   sourceStart: Int!
   "Where the span ends in the article's full source text (exclusive)."
@@ -6497,6 +6521,10 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_start(ctx, field)
 	case "end":
 		return ec.fieldContext_Evidence_end(ctx, field)
+	case "startUtf16":
+		return ec.fieldContext_Evidence_startUtf16(ctx, field)
+	case "endUtf16":
+		return ec.fieldContext_Evidence_endUtf16(ctx, field)
 	case "sourceStart":
 		return ec.fieldContext_Evidence_sourceStart(ctx, field)
 	case "sourceEnd":
@@ -12777,6 +12805,52 @@ func (ec *executionContext) _Evidence_end(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Evidence_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Evidence_startUtf16(ctx context.Context, field graphql.CollectedField, obj *db.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_startUtf16(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartUTF16(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_startUtf16(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Evidence_endUtf16(ctx context.Context, field graphql.CollectedField, obj *db.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_endUtf16(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndUTF16(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_endUtf16(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Evidence_sourceStart(ctx context.Context, field graphql.CollectedField, obj *db.Evidence) (ret graphql.Marshaler) {
@@ -27657,6 +27731,16 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "end":
 			out.Values[i] = ec._Evidence_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startUtf16":
+			out.Values[i] = ec._Evidence_startUtf16(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endUtf16":
+			out.Values[i] = ec._Evidence_endUtf16(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -1,0 +1,149 @@
+// Browser tests of the reader and the playground, in Debian's Chromium
+// driven by playwright-core. TestBrowser (browser_test.go) starts a server
+// over a fresh database and runs:
+//
+//	node run.mjs BASE_URL API_TOKEN SCREENSHOT_DIR
+//
+// Every request the pages make to another origin is refused and fails the
+// run: both must work offline. Screenshots of each page land in
+// SCREENSHOT_DIR. The exit status is 0 when every check passes.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [base, token, shots] = process.argv.slice(2);
+if (!base || !token || !shots) {
+  console.error("usage: node run.mjs BASE_URL API_TOKEN SCREENSHOT_DIR");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+const origin = new URL(base).origin;
+const timeout = 15_000;
+
+// gql sends a GraphQL request from Node, as a script would.
+async function gql(query, variables = {}, auth = false) {
+  const res = await fetch(base + "/query", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(auth ? { Authorization: "Bearer " + token } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+function check(ok, message) {
+  if (!ok) throw new Error(message);
+  console.log("ok   " + message);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const foreign = [];
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await context.route("**/*", (route) => {
+  const url = new URL(route.request().url());
+  if (url.origin === origin || url.protocol === "data:") return route.continue();
+  foreign.push(url.href);
+  return route.abort();
+});
+const page = await context.newPage();
+const consoleErrors = [];
+page.on("pageerror", (e) => consoleErrors.push(String(e)));
+const ready = () => page.waitForSelector("body[data-ready=true]", { timeout });
+
+try {
+  // The list: both seed articles.
+  const { articles } = await gql(`{ articles(first: 10) { nodes { slug } } }`);
+  check(articles.nodes.length === 2, `the API has the 2 seed articles (got ${articles.nodes.length})`);
+  await page.goto(base + "/reader/");
+  await ready();
+  const listed = await page.$$eval("li.article a", (as) => as.map((a) => decodeURIComponent(a.getAttribute("href"))));
+  for (const a of articles.nodes) check(listed.includes("#/article/" + a.slug), `the reader lists ${a.slug}`);
+  await page.screenshot({ path: join(shots, "reader-articles.png"), fullPage: true });
+
+  // Search: "productive forces" finds the article that speaks of them.
+  await page.fill("input[type=search]", "productive forces");
+  await page.press("input[type=search]", "Enter");
+  await page.waitForFunction(() => location.hash.startsWith("#/?q="), null, { timeout });
+  await ready();
+  const found = await page.$$eval("li.article a", (as) => as.map((a) => a.getAttribute("href")));
+  check(found.includes("#/article/china-malaysia-high-tech-collaboration-new-quality-productive-forces"),
+    `searching "productive forces" finds the article about them (${found})`);
+  await page.screenshot({ path: join(shots, "reader-search.png"), fullPage: true });
+
+  // The article with Malaysia's GDP growth; the highlight at its words.
+  const slug = "china-malaysia-conference-industrial-innovation-common-prosperity";
+  await page.goto(base + "/reader/");
+  await ready();
+  await page.click(`li.article a[href="#/article/${slug}"]`);
+  await ready();
+  const gdp = page.locator("aside.panel button.figure", { hasText: "GDP growth: 5.1%" });
+  await gdp.click();
+  const marked = await page.$$eval("mark.selected", (ms) => ms.map((m) => m.textContent).join(""));
+  const want = "In 2024, Malaysia's GDP grew by 5.1% compared with 2023";
+  check(marked === want, `the GDP highlight covers exactly "${want}" (got "${marked}")`);
+  const detail = await page.textContent("aside .detail");
+  check(/Period: In 2024/.test(detail) && /Base: compared with 2023/.test(detail) && /5\.1/.test(detail),
+    `the side panel shows the figure's value, period and base ("${detail}")`);
+  const paragraph = await page.$eval("mark.selected", (m) => m.closest("p").textContent);
+  check(paragraph.includes(want), "the highlight sits in the paragraph that says it");
+  await page.screenshot({ path: join(shots, "reader-article.png"), fullPage: true });
+
+  // Follow a speaker to their page.
+  const statements = page.locator("aside.panel button.statement");
+  const speakerLink = page.locator('aside .detail a[href^="#/entity/"]').first();
+  for (let i = 0; i < await statements.count(); i++) {
+    await statements.nth(i).click();
+    if (await speakerLink.count() > 0) break;
+  }
+  const speakerName = (await speakerLink.textContent()).trim();
+  const speakerSlug = decodeURIComponent((await speakerLink.getAttribute("href")).slice("#/entity/".length));
+  await speakerLink.click();
+  await ready();
+  check((await page.textContent("h1")).trim() === speakerName, `the speaker's page is titled ${speakerName}`);
+  const before = await page.$$eval("ol.statements li", (li) => li.length);
+  check(before > 0, `the speaker's page lists their statements (${before})`);
+  await page.waitForSelector(".chart svg rect", { timeout });
+  await page.screenshot({ path: join(shots, "reader-speaker.png"), fullPage: true });
+
+  // A statement created through the API appears without a reload.
+  await page.waitForSelector("body[data-live=true]", { timeout });
+  await page.evaluate(() => { window.notReloaded = true; });
+  const { entity, article } = await gql(`query ($slug: String!, $article: String!) {
+    entity(slug: $slug) { __typename id } article(slug: $article) { id } }`, { slug: speakerSlug, article: slug });
+  const content = `A statement made by the browser test at ${new Date().toISOString()}.`;
+  const created = await gql(`mutation ($input: CreateStatementInput!) {
+    createStatement(input: $input) { statement { id } userErrors { message } } }`, {
+    input: { article: article.id, statement: {
+      speaker: { [entity.__typename === "Person" ? "person" : "organization"]: entity.id }, verb: "SAID", mode: "PARAPHRASE", content,
+      evidence: [{ text: want }] } },
+  }, true);
+  check(created.createStatement.statement && created.createStatement.userErrors.length === 0,
+    `createStatement succeeds (${JSON.stringify(created.createStatement.userErrors)})`);
+  await page.waitForSelector(`ol.statements li:has-text("${content}")`, { timeout });
+  check(await page.evaluate(() => window.notReloaded === true), "the new statement appeared without a reload");
+  const after = await page.$$eval("ol.statements li", (li) => li.length);
+  check(after === before + 1, `the speaker's page lists ${after} statements; want ${before + 1}`);
+  await page.screenshot({ path: join(shots, "reader-live.png"), fullPage: true });
+
+  // The playground, offline: it loads and runs a query.
+  await page.goto(base + "/");
+  await page.waitForSelector(".graphiql-execute-button", { timeout });
+  await page.click(".graphiql-execute-button");
+  await page.waitForFunction(() => /"title"/.test(document.querySelector(".graphiql-response")?.textContent ?? ""), null, { timeout });
+  check(true, "the playground runs its default query and shows the answer");
+  await page.screenshot({ path: join(shots, "playground.png") });
+
+  check(foreign.length === 0, `no request left the server's origin (${foreign.join(", ")})`);
+  check(consoleErrors.length === 0, `no script error (${consoleErrors.join("; ")})`);
+} catch (e) {
+  await page.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
+  console.error("FAIL " + (e?.stack ?? e));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
