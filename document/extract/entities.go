@@ -329,26 +329,22 @@ func (x *extractor) orgContext(b *block, e *entity, lo, hi int) {
 		}
 	}
 	if m := atParent.FindString(rest); m != "" && (e.sub == "department" || e.sub == "school_or_institute") {
-		at := hi + len(m)
-		for _, n := range names(b.text, at, len(b.text)) {
-			if n.start == at {
-				if p := x.classify(b, [2]int{at, len(b.text)}, n.start, n.end); p != nil && p.kind == db.KindOrganization && p != e {
-					e.parent = p
-				}
-			}
-			break
-		}
+		x.parentAt(b, hi+len(m), e)
 	}
 	if m := subsidiaryOf.FindString(rest); m != "" {
-		at := hi + len(m)
-		for _, n := range names(b.text, at, len(b.text)) {
-			if n.start == at {
-				if p := x.classify(b, [2]int{at, len(b.text)}, n.start, n.end); p != nil && p.kind == db.KindOrganization && p != e {
-					e.parent = p
-				}
-			}
-			break
-		}
+		x.parentAt(b, hi+len(m), e)
+	}
+}
+
+// parentAt makes the organization named right at offset at of b, if one
+// is, the parent of e.
+func (x *extractor) parentAt(b *block, at int, e *entity) {
+	ns := names(b.text, at, len(b.text))
+	if len(ns) == 0 || ns[0].start != at {
+		return
+	}
+	if p := x.classify(b, [2]int{at, len(b.text)}, ns[0].start, ns[0].end); p != nil && p.kind == db.KindOrganization && p != e {
+		e.parent = p
 	}
 }
 
