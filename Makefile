@@ -30,20 +30,23 @@ BENCH_ADDR ?= 127.0.0.1:8089
 BENCH_ARGS ?= -c 16 -warmup 3s -d 10s
 BENCH_CACHE_MB ?= 32
 
-.PHONY: help run test build generate check-generate lint postgres bench fuzz
+.PHONY: help run test build generate check-generate lint postgres browser bench fuzz
 
 help: ## list the targets
 	@echo 'usage: make TARGET [DATABASE_URL=...] [ADDR=...]'
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN { FS = ":.*## " } { printf "  %-15s %s\n", $$1, $$2 }'
 
-postgres: ## make sure PostgreSQL accepts connections at DATABASE_URL (starts it if local)
-	.ci/postgres
+postgres: ## make sure PostgreSQL accepts connections at DATABASE_URL (starts it if local, installs Debian's package if missing)
+	.ci/postgres --install
+
+browser: ## make sure Node.js, npm and Chromium are installed for the browser tests (installs Debian's packages if missing)
+	.ci/browser
 
 run: postgres ## serve the API on ADDR (creates, migrates and seeds the database)
 	$(GO) run . serve
 
-test: postgres ## run all tests with the race detector against DATABASE_URL's server
+test: postgres browser ## run all tests with the race detector against DATABASE_URL's server
 	$(GO) test -race -count=1 ./...
 
 build: ## build bin/newsgraph
