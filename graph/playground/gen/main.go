@@ -13,15 +13,13 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
+	"slices"
+
+	"github.com/newsgraph/newsgraph/graph/internal/npmgen"
 )
 
 // srcDir holds the npm project and assetsDir receives the files; both are
@@ -57,11 +55,6 @@ func run() error {
 	if _, err := os.Stat(filepath.Join(srcDir, "package-lock.json")); err != nil {
 		return fmt.Errorf("run gen from graph/playground, as go generate does: %w", err)
 	}
-	npm, err := exec.LookPath("npm")
-	if err != nil {
-		return fmt.Errorf("npm is needed to fetch the playground assets: %w", err)
-	}
-
 	work, err := os.MkdirTemp("", "playground-assets-")
 	if err != nil {
 		return err
@@ -69,20 +62,16 @@ func run() error {
 	defer os.RemoveAll(work)
 
 	for _, name := range npmProjectFiles {
-		if err := copyFile(filepath.Join(srcDir, name), filepath.Join(work, name)); err != nil {
+		if err := npmgen.CopyFile(filepath.Join(srcDir, name), filepath.Join(work, name)); err != nil {
 			return err
 		}
 	}
-	cmd := exec.Command(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-	cmd.Dir = work
-	cmd.Stdout = os.Stderr
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("npm ci: %w", err)
+	if err := npmgen.Run("the playground", work, "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"); err != nil {
+		return err
 	}
 
 	modules := filepath.Join(work, "node_modules")
-	licenses, err := licenseText(modules)
+	licenses, err := npmgen.Licenses(modules, "Third-party software embedded in the newsgraph GraphiQL playground.", licensed())
 	if err != nil {
 		return err
 	}
@@ -94,57 +83,21 @@ func run() error {
 	}
 	for _, f := range npmFiles {
 		src := filepath.Join(modules, filepath.FromSlash(f.pkg), filepath.FromSlash(f.src))
-		if err := copyFile(src, filepath.Join(assetsDir, f.dst)); err != nil {
+		if err := npmgen.CopyFile(src, filepath.Join(assetsDir, f.dst)); err != nil {
 			return err
 		}
 	}
 	return os.WriteFile(filepath.Join(assetsDir, "LICENSES.txt"), []byte(licenses), 0o644)
 }
 
-// licenseText returns, for each package that npmFiles copies from, in the
-// order npmFiles first names it, a heading with its name, version and
-// declared license followed by the license file it ships, if any.
-func licenseText(modules string) (string, error) {
-	var b strings.Builder
-	b.WriteString("Third-party software embedded in the newsgraph GraphiQL playground.\n")
-	seen := map[string]bool{}
+// licensed lists the packages npmFiles copies from, in the order it first
+// names them.
+func licensed() []string {
+	var pkgs []string
 	for _, f := range npmFiles {
-		if seen[f.pkg] {
-			continue
-		}
-		seen[f.pkg] = true
-		dir := filepath.Join(modules, filepath.FromSlash(f.pkg))
-		data, err := os.ReadFile(filepath.Join(dir, "package.json"))
-		if err != nil {
-			return "", err
-		}
-		var meta struct{ Name, Version, License string }
-		if err := json.Unmarshal(data, &meta); err != nil {
-			return "", fmt.Errorf("%s/package.json: %w", f.pkg, err)
-		}
-		fmt.Fprintf(&b, "\n==== %s %s (%s) ====\n\n", meta.Name, meta.Version, meta.License)
-		text, err := os.ReadFile(filepath.Join(dir, "LICENSE"))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			b.WriteString("The package ships no license file; its package.json declares the license above.\n")
-		case err != nil:
-			return "", err
-		default:
-			b.Write(text)
-			if !strings.HasSuffix(string(text), "\n") {
-				b.WriteString("\n")
-			}
+		if !slices.Contains(pkgs, f.pkg) {
+			pkgs = append(pkgs, f.pkg)
 		}
 	}
-	return b.String(), nil
-}
-
-// copyFile writes the contents of src to dst with mode 0644 rather than
-// whatever mode npm left on src.
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, data, 0o644)
+	return pkgs
 }

@@ -16,15 +16,12 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
+
+	"github.com/newsgraph/newsgraph/graph/internal/npmgen"
 )
 
 // Paths relative to graph/reader, where go generate runs gen.
@@ -59,7 +56,7 @@ func run() error {
 	defer os.RemoveAll(work)
 
 	for _, name := range projectFiles {
-		if err := copyFile(filepath.Join(srcDir, name), filepath.Join(work, name)); err != nil {
+		if err := npmgen.CopyFile(filepath.Join(srcDir, name), filepath.Join(work, name)); err != nil {
 			return err
 		}
 	}
@@ -77,7 +74,7 @@ func run() error {
 		return err
 	}
 	for _, s := range schemas {
-		if err := copyFile(s, filepath.Join(work, "schema", filepath.Base(s))); err != nil {
+		if err := npmgen.CopyFile(s, filepath.Join(work, "schema", filepath.Base(s))); err != nil {
 			return err
 		}
 	}
@@ -90,12 +87,13 @@ func run() error {
 		{"npx", "--no-install", "esbuild", "src/main.ts", "--bundle", "--minify", "--format=esm",
 			"--target=es2022", "--charset=utf8", "--legal-comments=none", "--outfile=" + filepath.Join(out, "reader.js")},
 	} {
-		if err := npm(work, args...); err != nil {
+		if err := npmgen.Run("the reader", work, args...); err != nil {
 			return err
 		}
 	}
 
-	licenses, err := licenseText(filepath.Join(work, "node_modules"))
+	licenses, err := npmgen.Licenses(filepath.Join(work, "node_modules"),
+		"Third-party software bundled in the newsgraph reader (reader.js).", bundled)
 	if err != nil {
 		return err
 	}
@@ -112,73 +110,11 @@ func run() error {
 	if err := os.Mkdir(assetsDir, 0o755); err != nil {
 		return err
 	}
-	if err := copyFile(filepath.Join(out, "reader.js"), filepath.Join(assetsDir, "reader.js")); err != nil {
+	if err := npmgen.CopyFile(filepath.Join(out, "reader.js"), filepath.Join(assetsDir, "reader.js")); err != nil {
 		return err
 	}
-	if err := copyFile(filepath.Join(srcDir, "src", "reader.css"), filepath.Join(assetsDir, "reader.css")); err != nil {
+	if err := npmgen.CopyFile(filepath.Join(srcDir, "src", "reader.css"), filepath.Join(assetsDir, "reader.css")); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(assetsDir, "LICENSES.txt"), []byte(licenses), 0o644)
-}
-
-// npm runs an npm command in dir, its output on stderr.
-func npm(dir string, args ...string) error {
-	path, err := exec.LookPath(args[0])
-	if err != nil {
-		return fmt.Errorf("%s is needed to build the reader: %w", args[0], err)
-	}
-	cmd := exec.Command(path, args[1:]...)
-	cmd.Dir = dir
-	cmd.Stdout = os.Stderr
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s: %w", strings.Join(args, " "), err)
-	}
-	return nil
-}
-
-// licenseText returns, for each bundled package, a heading with its name,
-// version and declared license followed by the license file it ships.
-func licenseText(modules string) (string, error) {
-	var b strings.Builder
-	b.WriteString("Third-party software bundled in the newsgraph reader (reader.js).\n")
-	for _, pkg := range bundled {
-		dir := filepath.Join(modules, filepath.FromSlash(pkg))
-		data, err := os.ReadFile(filepath.Join(dir, "package.json"))
-		if err != nil {
-			return "", err
-		}
-		var meta struct{ Name, Version, License string }
-		if err := json.Unmarshal(data, &meta); err != nil {
-			return "", fmt.Errorf("%s/package.json: %w", pkg, err)
-		}
-		fmt.Fprintf(&b, "\n==== %s %s (%s) ====\n\n", meta.Name, meta.Version, meta.License)
-		var text []byte
-		for _, name := range []string{"LICENSE", "LICENSE.md", "license"} {
-			if text, err = os.ReadFile(filepath.Join(dir, name)); !errors.Is(err, fs.ErrNotExist) {
-				break
-			}
-		}
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			b.WriteString("The package ships no license file; its package.json declares the license above.\n")
-		case err != nil:
-			return "", err
-		default:
-			b.Write(text)
-			if !strings.HasSuffix(string(text), "\n") {
-				b.WriteString("\n")
-			}
-		}
-	}
-	return b.String(), nil
-}
-
-// copyFile writes the contents of src to dst with mode 0644.
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, data, 0o644)
 }
