@@ -5,21 +5,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/scanner"
 	"github.com/goccy/go-yaml/token"
 )
 
 // DocumentLimits bounds what reading one curated document may cost. A
-// document is checked against them before it is parsed (its size, and, in
-// one pass over its tokens that keeps none of them, its nodes and nesting)
-// and again on its syntax tree before it is decoded (each list's items,
+// document is checked against them before it is parsed (its size before
+// it is tokenized, then its nodes and nesting on its tokens, before the
+// parser recurses through them) and again on its syntax tree before it is decoded (each list's items,
 // each string's length), so a hostile input is refused in time and memory
 // proportional to the limits, not to what it would expand to. A field that
 // is zero or negative takes its value from DefaultDocumentLimits.
@@ -104,7 +103,8 @@ func ParseDocumentWithin(ctx context.Context, name string, data []byte, limits D
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if err := scan(ctx, string(data), limits); err != nil {
+	tokens := lexer.Tokenize(string(data))
+	if err := checkTokens(ctx, tokens, limits); err != nil {
 		var over *overLimit
 		if errors.As(err, &over) {
 			return nil, refuse("", "%s", over.Error())
@@ -114,7 +114,7 @@ func ParseDocumentWithin(ctx context.Context, name string, data []byte, limits D
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	file, err := parser.ParseBytes(data, 0)
+	file, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return nil, refuse("", "%s", yamlMessage(err))
 	}
@@ -148,13 +148,11 @@ func (e *overLimit) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.pos.Line, e.pos.Column, e.what)
 }
 
-// scan runs through src's tokens one at a time, keeping none, and checks
-// what would make parsing it costly: too many nodes, nesting too deep (so
-// the parser's recursion is bounded), anchors and aliases, and a second
-// document. It checks ctx every thousand tokens.
-func scan(ctx context.Context, src string, limits DocumentLimits) error {
-	var s scanner.Scanner
-	s.Init(src)
+// checkTokens runs through a document's tokens and checks what would make
+// parsing them costly: too many nodes, nesting too deep (so the parser's
+// recursion is bounded), anchors and aliases, and a second document. It
+// checks ctx every thousand tokens.
+func checkTokens(ctx context.Context, tokens token.Tokens, limits DocumentLimits) error {
 	var (
 		nodes     int
 		flow      int   // open [ and {
@@ -179,66 +177,58 @@ func scan(ctx context.Context, src string, limits DocumentLimits) error {
 			block = append(block, col)
 		}
 	}
-	for {
-		tokens, err := s.Scan()
-		if err == io.EOF {
-			return nil
+	for _, t := range tokens {
+		if nodes++; nodes > limits.Nodes {
+			return &overLimit{t.Position, fmt.Sprintf("has more than the limit of %d YAML nodes for a document", limits.Nodes)}
 		}
-		if err != nil {
-			return nil // the parser reports syntax errors with their context
-		}
-		for _, t := range tokens {
-			if nodes++; nodes > limits.Nodes {
-				return &overLimit{t.Position, fmt.Sprintf("has more than the limit of %d YAML nodes for a document", limits.Nodes)}
-			}
-			if nodes%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			switch t.Type {
-			case token.AnchorType, token.AliasType:
-				return &overLimit{t.Position, "anchors and aliases (&name, *name) are not allowed: write each value out"}
-			case token.DocumentHeaderType:
-				if content || documents > 0 {
-					return &overLimit{t.Position, "a second YAML document ('---') is not allowed: a document is one article"}
-				}
-				documents++
-				continue
-			case token.DocumentEndType:
-				ended = true
-				continue
-			case token.CommentType, token.SpaceType:
-				continue
-			}
-			if ended {
-				return &overLimit{t.Position, "a second YAML document (after '...') is not allowed: a document is one article"}
-			}
-			content = true
-			switch t.Type {
-			case token.SequenceStartType, token.MappingStartType:
-				flow++
-			case token.SequenceEndType, token.MappingEndType:
-				if flow > 0 {
-					flow--
-				}
-			case token.SequenceEntryType:
-				if flow == 0 {
-					open(t.Position.Column)
-				}
-			case token.MappingValueType:
-				if flow == 0 {
-					open(lastCol)
-				}
-			default:
-				lastCol = t.Position.Column
-				continue
-			}
-			if err := depth(t.Position); err != nil {
+		if nodes%1024 == 0 {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
+		switch t.Type {
+		case token.AnchorType, token.AliasType:
+			return &overLimit{t.Position, "anchors and aliases (&name, *name) are not allowed: write each value out"}
+		case token.DocumentHeaderType:
+			if content || documents > 0 {
+				return &overLimit{t.Position, "a second YAML document ('---') is not allowed: a document is one article"}
+			}
+			documents++
+			continue
+		case token.DocumentEndType:
+			ended = true
+			continue
+		case token.CommentType, token.SpaceType:
+			continue
+		}
+		if ended {
+			return &overLimit{t.Position, "a second YAML document (after '...') is not allowed: a document is one article"}
+		}
+		content = true
+		switch t.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			flow++
+		case token.SequenceEndType, token.MappingEndType:
+			if flow > 0 {
+				flow--
+			}
+		case token.SequenceEntryType:
+			if flow == 0 {
+				open(t.Position.Column)
+			}
+		case token.MappingValueType:
+			if flow == 0 {
+				open(lastCol)
+			}
+		default:
+			lastCol = t.Position.Column
+			continue
+		}
+		if err := depth(t.Position); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // checkTree checks each list's and mapping's items and each string's
