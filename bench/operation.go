@@ -32,7 +32,10 @@ var Canonical embed.FS
 //	    before the run, send the query once and collect every value of the
 //	    fields called NAME in its response, in order; a variable whose value
 //	    is the string "$NAME" then takes these values in turn, request after
-//	    request
+//	    request. A query that declares $after is sent page after page, each
+//	    time with the previous response's first endCursor, until a page has
+//	    no next page: the values of every page, shuffled (always the same
+//	    way), so that requests in turn read far apart in the corpus
 //	# bench: walk VAR N
 //	    before the run, send the operation N times, each time with VAR set
 //	    to the endCursor of the previous response's first pageInfo (null the

@@ -203,6 +203,49 @@ func TestLoadTool(t *testing.T) {
 	}
 }
 
+// TestLongTailSample checks that the long-tail operation reads a different
+// article in every request, drawn over the whole corpus: one request for
+// each article, in an order that is not the listing's.
+func TestLongTailSample(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	bodies, err := bench.Prepare(context.Background(), h.URL, canonicalOp(t, "q2-article-long-tail"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var articles int
+	if err := h.Pool.QueryRow(context.Background(), `SELECT count(*) FROM articles`).Scan(&articles); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, body := range bodies {
+		var req struct{ Variables struct{ Slug string } }
+		if err := json.Unmarshal(body, &req); err != nil {
+			t.Fatal(err)
+		}
+		seen[req.Variables.Slug] = true
+	}
+	if len(bodies) != articles || len(seen) != articles {
+		t.Fatalf("got %d requests for %d articles; want one for each of the %d articles", len(bodies), len(seen), articles)
+	}
+	raw, err := bench.Post(context.Background(), h.URL, []byte(`{"query": "{ articles(first: 10) { nodes { slug } } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var front struct{ Data struct{ Articles struct{ Nodes []struct{ Slug string } } } }
+	if err := json.Unmarshal(raw, &front); err != nil || len(front.Data.Articles.Nodes) != 10 {
+		t.Fatalf("the first page: %s: %v", raw, err)
+	}
+	first := 0
+	for i, body := range bodies[:10] {
+		if strings.Contains(string(body), `"`+front.Data.Articles.Nodes[i].Slug+`"`) {
+			first++
+		}
+	}
+	if first == 10 {
+		t.Errorf("the first 10 requests read the first page's articles in its order; want them drawn from the whole corpus")
+	}
+}
+
 // TestNestedCountPlans checks the plans of the nested-count operation (25
 // organizations, each with the number of statements of its subtree): every
 // organization subtree is walked in one recursive query for the whole batch

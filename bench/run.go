@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -147,15 +148,7 @@ func Run(ctx context.Context, cfg Config, ops []*Operation) (*Report, error) {
 func prepare(ctx context.Context, c *client, op *Operation) ([][]byte, error) {
 	samples := map[string][]any{}
 	for name, q := range op.Samples {
-		body, err := json.Marshal(map[string]any{"query": q})
-		if err != nil {
-			return nil, err
-		}
-		raw, err := c.rawQuery(ctx, body)
-		if err != nil {
-			return nil, fmt.Errorf("sample %s: %w", name, err)
-		}
-		vals, err := collect(raw, name)
+		vals, err := sample(ctx, c, name, q)
 		if err != nil {
 			return nil, fmt.Errorf("sample %s: %w", name, err)
 		}
@@ -213,6 +206,57 @@ func prepare(ctx context.Context, c *client, op *Operation) ([][]byte, error) {
 		}
 	}
 	return bodies, nil
+}
+
+// maxSamplePages bounds the pages a paged sample reads (100,000 values at
+// 100 a page).
+const maxSamplePages = 1000
+
+// sample sends query and returns every value of the fields called name in
+// its response. A query that declares $after is sent page after page until
+// a page has no next page (or maxSamplePages), and the values of all pages
+// are returned shuffled, the same way every time.
+func sample(ctx context.Context, c *client, name, query string) ([]any, error) {
+	paged := strings.Contains(query, "$after")
+	var out []any
+	var after any
+	for page := 1; ; page++ {
+		req := map[string]any{"query": query}
+		if paged {
+			req["variables"] = map[string]any{"after": after}
+		}
+		body, err := json.Marshal(req)
+		if err != nil {
+			return nil, err
+		}
+		raw, err := c.rawQuery(ctx, body)
+		if err != nil {
+			return nil, err
+		}
+		vals, err := collect(raw, name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, vals...)
+		if !paged {
+			return out, nil
+		}
+		next, err := collect(raw, "hasNextPage")
+		if err != nil {
+			return nil, err
+		}
+		cursors, err := collect(raw, "endCursor")
+		if err != nil {
+			return nil, err
+		}
+		if len(next) == 0 || next[0] != true || len(cursors) == 0 || page == maxSamplePages {
+			break
+		}
+		after = cursors[0]
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out, nil
 }
 
 // samples is what the workers of one phase recorded.
