@@ -13,11 +13,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// ID is the resolver for the id field.
-func (r *articleResolver) ID(ctx context.Context, obj *db.Article) (string, error) {
-	return encodeID(typeArticle, obj.ID), nil
-}
-
 // Text is the resolver for the text field.
 func (r *articleResolver) Text(ctx context.Context, obj *db.Article) (string, error) {
 	return articleText(ctx, obj.ID)
@@ -81,11 +76,6 @@ func (r *creditResolver) Person(ctx context.Context, obj *db.Credit) (*db.Person
 // Evidence is the resolver for the evidence field.
 func (r *creditResolver) Evidence(ctx context.Context, obj *db.Credit) ([]*db.Evidence, error) {
 	return loaders(ctx).evidenceOf[db.CreditEvidence].Load(ctx, obj.ID)
-}
-
-// ID is the resolver for the id field.
-func (r *paragraphResolver) ID(ctx context.Context, obj *db.Paragraph) (string, error) {
-	return encodeID(typeParagraph, obj.ID), nil
 }
 
 // Article is the resolver for the article field.

@@ -13,11 +13,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// ID is the resolver for the id field.
-func (r *affiliationResolver) ID(ctx context.Context, obj *db.Affiliation) (string, error) {
-	return encodeID(typeAffiliation, obj.ID), nil
-}
-
 // Person is the resolver for the person field.
 func (r *affiliationResolver) Person(ctx context.Context, obj *db.Affiliation) (*db.Person, error) {
 	return loadRef(ctx, loaders(ctx).people, &obj.PersonID)
@@ -26,11 +21,6 @@ func (r *affiliationResolver) Person(ctx context.Context, obj *db.Affiliation) (
 // Evidence is the resolver for the evidence field.
 func (r *affiliationResolver) Evidence(ctx context.Context, obj *db.Affiliation) ([]*db.Evidence, error) {
 	return loaders(ctx).evidenceOf[db.AffiliationEvidence].Load(ctx, obj.ID)
-}
-
-// ID is the resolver for the id field.
-func (r *agreementResolver) ID(ctx context.Context, obj *db.Agreement) (string, error) {
-	return encodeID(typeAgreement, obj.ID), nil
 }
 
 // Parent is the resolver for the parent field.
@@ -88,11 +78,6 @@ func (r *agreementPartyResolver) Entity(ctx context.Context, obj *db.EntityRef) 
 	return r.entity(ctx, obj.Kind, obj.ID)
 }
 
-// ID is the resolver for the id field.
-func (r *eventResolver) ID(ctx context.Context, obj *db.Event) (string, error) {
-	return encodeID(typeEvent, obj.ID), nil
-}
-
 // Place is the resolver for the place field.
 func (r *eventResolver) Place(ctx context.Context, obj *db.Event) (*db.Place, error) {
 	return loadRef(ctx, loaders(ctx).places, obj.PlaceID)
@@ -148,11 +133,6 @@ func (r *eventParticipantResolver) Entity(ctx context.Context, obj *db.EntityRef
 	return r.entity(ctx, obj.Kind, obj.ID)
 }
 
-// ID is the resolver for the id field.
-func (r *organizationResolver) ID(ctx context.Context, obj *db.Organization) (string, error) {
-	return encodeID(typeOrganization, obj.ID), nil
-}
-
 // Country is the resolver for the country field.
 func (r *organizationResolver) Country(ctx context.Context, obj *db.Organization) (*db.Place, error) {
 	return loadRef(ctx, loaders(ctx).places, obj.CountryID)
@@ -198,11 +178,6 @@ func (r *organizationResolver) Articles(ctx context.Context, obj *db.Organizatio
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
 }
 
-// ID is the resolver for the id field.
-func (r *personResolver) ID(ctx context.Context, obj *db.Person) (string, error) {
-	return encodeID(typePerson, obj.ID), nil
-}
-
 // Affiliations is the resolver for the affiliations field.
 func (r *personResolver) Affiliations(ctx context.Context, obj *db.Person) ([]*db.Affiliation, error) {
 	return loaders(ctx).affiliationsOf.Load(ctx, obj.ID)
@@ -226,11 +201,6 @@ func (r *personResolver) Figures(ctx context.Context, obj *db.Person, first *int
 // Articles is the resolver for the articles field.
 func (r *personResolver) Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
-}
-
-// ID is the resolver for the id field.
-func (r *placeResolver) ID(ctx context.Context, obj *db.Place) (string, error) {
-	return encodeID(typePlace, obj.ID), nil
 }
 
 // Country is the resolver for the country field.
@@ -261,11 +231,6 @@ func (r *placeResolver) Figures(ctx context.Context, obj *db.Place, first *int, 
 // Articles is the resolver for the articles field.
 func (r *placeResolver) Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
 	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
-}
-
-// ID is the resolver for the id field.
-func (r *projectResolver) ID(ctx context.Context, obj *db.Project) (string, error) {
-	return encodeID(typeProject, obj.ID), nil
 }
 
 // Builder is the resolver for the builder field.

@@ -1,55 +1,37 @@
 package graph
 
 import (
-	"encoding/base64"
-	"strconv"
-	"strings"
-
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/globalid"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// Global IDs are base64url("Type:id"); cursors (package model) are
-// base64url of a small JSON object naming the ordering and the row's sort
-// keys. Both are opaque to clients.
+// Global IDs are base64url("Type:id"), made and read by package globalid
+// (the db rows give their own); cursors (package model) are base64url of a
+// small JSON object naming the ordering and the row's sort keys. Both are
+// opaque to clients.
 
 // The object types that have global IDs.
 const (
-	typeArticle      = "Article"
-	typeParagraph    = "Paragraph"
-	typeTopic        = "Topic"
-	typePerson       = "Person"
-	typeAffiliation  = "Affiliation"
-	typeOrganization = "Organization"
-	typePlace        = "Place"
-	typeEvent        = "Event"
-	typeProject      = "Project"
-	typeAgreement    = "Agreement"
-	typeStatement    = "Statement"
-	typeFigure       = "Figure"
+	typeArticle      = globalid.Article
+	typeParagraph    = globalid.Paragraph
+	typeTopic        = globalid.Topic
+	typePerson       = globalid.Person
+	typeAffiliation  = globalid.Affiliation
+	typeOrganization = globalid.Organization
+	typePlace        = globalid.Place
+	typeEvent        = globalid.Event
+	typeProject      = globalid.Project
+	typeAgreement    = globalid.Agreement
+	typeStatement    = globalid.Statement
+	typeFigure       = globalid.Figure
 )
 
 // encodeID returns the global ID of the object of type typ with id.
-func encodeID(typ string, id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + strconv.FormatInt(id, 10)))
-}
+func encodeID(typ string, id int64) string { return globalid.Encode(typ, id) }
 
 // decodeID returns the type and id a global ID names, or ok false.
-func decodeID(gid string) (typ string, id int64, ok bool) {
-	raw, err := base64.RawURLEncoding.DecodeString(gid)
-	if err != nil || len(gid) > 64 {
-		return "", 0, false
-	}
-	typ, num, found := strings.Cut(string(raw), ":")
-	if !found || typ == "" {
-		return "", 0, false
-	}
-	id, err = strconv.ParseInt(num, 10, 64)
-	if err != nil || id <= 0 || strconv.FormatInt(id, 10) != num {
-		return "", 0, false
-	}
-	return typ, id, true
-}
+func decodeID(gid string) (typ string, id int64, ok bool) { return globalid.Decode(gid) }
 
 // encodeCursor returns the opaque cursor of a row in an ordering.
 func encodeCursor(order string, keys []string) string { return model.EncodeCursor(order, keys) }

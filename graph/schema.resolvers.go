@@ -224,11 +224,6 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 	return conn, nil
 }
 
-// ID is the resolver for the id field.
-func (r *topicResolver) ID(ctx context.Context, obj *db.Topic) (string, error) {
-	return encodeID(typeTopic, obj.ID), nil
-}
-
 // Parent is the resolver for the parent field.
 func (r *topicResolver) Parent(ctx context.Context, obj *db.Topic) (*db.Topic, error) {
 	return loadRef(ctx, loaders(ctx).topics, obj.ParentID)

@@ -13,11 +13,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// ID is the resolver for the id field.
-func (r *figureResolver) ID(ctx context.Context, obj *db.Figure) (string, error) {
-	return encodeID(typeFigure, obj.ID), nil
-}
-
 // Article is the resolver for the article field.
 func (r *figureResolver) Article(ctx context.Context, obj *db.Figure) (*db.Article, error) {
 	return loadRef(ctx, loaders(ctx).articles, &obj.ArticleID)
@@ -41,11 +36,6 @@ func (r *figureResolver) Topics(ctx context.Context, obj *db.Figure) ([]*db.Topi
 // Evidence is the resolver for the evidence field.
 func (r *figureResolver) Evidence(ctx context.Context, obj *db.Figure) ([]*db.Evidence, error) {
 	return loaders(ctx).evidenceOf[db.FigureEvidence].Load(ctx, obj.ID)
-}
-
-// ID is the resolver for the id field.
-func (r *statementResolver) ID(ctx context.Context, obj *db.Statement) (string, error) {
-	return encodeID(typeStatement, obj.ID), nil
 }
 
 // Article is the resolver for the article field.

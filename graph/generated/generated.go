@@ -60,7 +60,7 @@ type ComplexityRoot struct {
 	Affiliation struct {
 		Evidence     func(childComplexity int) int
 		Former       func(childComplexity int) int
-		ID           func(childComplexity int) int
+		GlobalID     func(childComplexity int) int
 		Organization func(childComplexity int) int
 		Person       func(childComplexity int) int
 		Place        func(childComplexity int) int
@@ -72,7 +72,7 @@ type ComplexityRoot struct {
 		Date     func(childComplexity int) int
 		Evidence func(childComplexity int) int
 		Figures  func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID       func(childComplexity int) int
+		GlobalID func(childComplexity int) int
 		Kind     func(childComplexity int) int
 		Mentions func(childComplexity int, article string) int
 		Name     func(childComplexity int) int
@@ -116,7 +116,7 @@ type ComplexityRoot struct {
 		Credits       func(childComplexity int) int
 		Events        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Figures       func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID            func(childComplexity int) int
+		GlobalID      func(childComplexity int) int
 		Language      func(childComplexity int) int
 		Lede          func(childComplexity int) int
 		Organizations func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -179,7 +179,7 @@ type ComplexityRoot struct {
 		Date                   func(childComplexity int) int
 		Evidence               func(childComplexity int) int
 		Figures                func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID                     func(childComplexity int) int
+		GlobalID               func(childComplexity int) int
 		Kind                   func(childComplexity int) int
 		Mentions               func(childComplexity int, article string) int
 		Name                   func(childComplexity int) int
@@ -242,7 +242,7 @@ type ComplexityRoot struct {
 		Date      func(childComplexity int) int
 		Display   func(childComplexity int) int
 		Evidence  func(childComplexity int) int
-		ID        func(childComplexity int) int
+		GlobalID  func(childComplexity int) int
 		Metric    func(childComplexity int) int
 		Period    func(childComplexity int) int
 		Position  func(childComplexity int) int
@@ -315,7 +315,7 @@ type ComplexityRoot struct {
 		Children   func(childComplexity int) int
 		Country    func(childComplexity int) int
 		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID         func(childComplexity int) int
+		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Members    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Mentions   func(childComplexity int, article string) int
@@ -356,7 +356,7 @@ type ComplexityRoot struct {
 
 	Paragraph struct {
 		Article      func(childComplexity int) int
-		ID           func(childComplexity int) int
+		GlobalID     func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Position     func(childComplexity int) int
 		SourceOffset func(childComplexity int) int
@@ -380,8 +380,8 @@ type ComplexityRoot struct {
 		Articles     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DisplayName  func(childComplexity int) int
 		Figures      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		GlobalID     func(childComplexity int) int
 		Honorifics   func(childComplexity int) int
-		ID           func(childComplexity int) int
 		Mentions     func(childComplexity int, article string) int
 		Name         func(childComplexity int) int
 		Slug         func(childComplexity int) int
@@ -412,7 +412,7 @@ type ComplexityRoot struct {
 		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Country    func(childComplexity int) int
 		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID         func(childComplexity int) int
+		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
 		Name       func(childComplexity int) int
@@ -445,7 +445,7 @@ type ComplexityRoot struct {
 		Completion func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID         func(childComplexity int) int
+		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
 		Name       func(childComplexity int) int
@@ -507,7 +507,7 @@ type ComplexityRoot struct {
 		Event               func(childComplexity int) int
 		Evidence            func(childComplexity int) int
 		Figures             func(childComplexity int) int
-		ID                  func(childComplexity int) int
+		GlobalID            func(childComplexity int) int
 		Mentions            func(childComplexity int) int
 		Mode                func(childComplexity int) int
 		Position            func(childComplexity int) int
@@ -555,7 +555,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Events      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Figures     func(childComplexity int, first *int, after *string, last *int, before *string) int
-		ID          func(childComplexity int) int
+		GlobalID    func(childComplexity int) int
 		Label       func(childComplexity int) int
 		Parent      func(childComplexity int) int
 		Slug        func(childComplexity int) int
@@ -598,14 +598,11 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AffiliationResolver interface {
-	ID(ctx context.Context, obj *db.Affiliation) (string, error)
 	Person(ctx context.Context, obj *db.Affiliation) (*db.Person, error)
 
 	Evidence(ctx context.Context, obj *db.Affiliation) ([]*db.Evidence, error)
 }
 type AgreementResolver interface {
-	ID(ctx context.Context, obj *db.Agreement) (string, error)
-
 	Parent(ctx context.Context, obj *db.Agreement) (*db.Agreement, error)
 	Parts(ctx context.Context, obj *db.Agreement) ([]*db.Agreement, error)
 	Parties(ctx context.Context, obj *db.Agreement) ([]*db.EntityRef, error)
@@ -621,8 +618,6 @@ type AgreementPartyResolver interface {
 	Entity(ctx context.Context, obj *db.EntityRef) (model.Entity, error)
 }
 type ArticleResolver interface {
-	ID(ctx context.Context, obj *db.Article) (string, error)
-
 	Text(ctx context.Context, obj *db.Article) (string, error)
 	Paragraphs(ctx context.Context, obj *db.Article) ([]*db.Paragraph, error)
 	Credits(ctx context.Context, obj *db.Article) ([]*db.Credit, error)
@@ -641,8 +636,6 @@ type CreditResolver interface {
 	Evidence(ctx context.Context, obj *db.Credit) ([]*db.Evidence, error)
 }
 type EventResolver interface {
-	ID(ctx context.Context, obj *db.Event) (string, error)
-
 	Place(ctx context.Context, obj *db.Event) (*db.Place, error)
 	Venue(ctx context.Context, obj *db.Event) (*db.Organization, error)
 	Parent(ctx context.Context, obj *db.Event) (*db.Event, error)
@@ -662,8 +655,6 @@ type EvidenceResolver interface {
 	Article(ctx context.Context, obj *db.Evidence) (*db.Article, error)
 }
 type FigureResolver interface {
-	ID(ctx context.Context, obj *db.Figure) (string, error)
-
 	Article(ctx context.Context, obj *db.Figure) (*db.Article, error)
 
 	Subject(ctx context.Context, obj *db.Figure) (model.Entity, error)
@@ -703,8 +694,6 @@ type MutationResolver interface {
 	DeleteTopic(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
 }
 type OrganizationResolver interface {
-	ID(ctx context.Context, obj *db.Organization) (string, error)
-
 	Country(ctx context.Context, obj *db.Organization) (*db.Place, error)
 	Parent(ctx context.Context, obj *db.Organization) (*db.Organization, error)
 	Children(ctx context.Context, obj *db.Organization) ([]*db.Organization, error)
@@ -717,12 +706,9 @@ type OrganizationResolver interface {
 	Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type ParagraphResolver interface {
-	ID(ctx context.Context, obj *db.Paragraph) (string, error)
 	Article(ctx context.Context, obj *db.Paragraph) (*db.Article, error)
 }
 type PersonResolver interface {
-	ID(ctx context.Context, obj *db.Person) (string, error)
-
 	Affiliations(ctx context.Context, obj *db.Person) ([]*db.Affiliation, error)
 	Mentions(ctx context.Context, obj *db.Person, article string) ([]*db.Evidence, error)
 	Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
@@ -730,8 +716,6 @@ type PersonResolver interface {
 	Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type PlaceResolver interface {
-	ID(ctx context.Context, obj *db.Place) (string, error)
-
 	Country(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Parent(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Mentions(ctx context.Context, obj *db.Place, article string) ([]*db.Evidence, error)
@@ -740,8 +724,6 @@ type PlaceResolver interface {
 	Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
 type ProjectResolver interface {
-	ID(ctx context.Context, obj *db.Project) (string, error)
-
 	Builder(ctx context.Context, obj *db.Project) (*db.Organization, error)
 	Place(ctx context.Context, obj *db.Project) (*db.Place, error)
 
@@ -772,8 +754,6 @@ type SnippetResolver interface {
 	HTML(ctx context.Context, obj *db.Snippet) (string, error)
 }
 type StatementResolver interface {
-	ID(ctx context.Context, obj *db.Statement) (string, error)
-
 	Article(ctx context.Context, obj *db.Statement) (*db.Article, error)
 
 	Speaker(ctx context.Context, obj *db.Statement) (model.Speaker, error)
@@ -792,8 +772,6 @@ type SubscriptionResolver interface {
 	FigureAdded(ctx context.Context, filter *model.FigureAddedFilter) (<-chan *db.Figure, error)
 }
 type TopicResolver interface {
-	ID(ctx context.Context, obj *db.Topic) (string, error)
-
 	Parent(ctx context.Context, obj *db.Topic) (*db.Topic, error)
 	Children(ctx context.Context, obj *db.Topic) ([]*db.Topic, error)
 	Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
@@ -837,11 +815,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Affiliation.Former(childComplexity), true
 	case "Affiliation.id":
-		if e.ComplexityRoot.Affiliation.ID == nil {
+		if e.ComplexityRoot.Affiliation.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Affiliation.ID(childComplexity), true
+		return e.ComplexityRoot.Affiliation.GlobalID(childComplexity), true
 	case "Affiliation.organization":
 		if e.ComplexityRoot.Affiliation.Organization == nil {
 			break
@@ -902,11 +880,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Agreement.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Agreement.id":
-		if e.ComplexityRoot.Agreement.ID == nil {
+		if e.ComplexityRoot.Agreement.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Agreement.ID(childComplexity), true
+		return e.ComplexityRoot.Agreement.GlobalID(childComplexity), true
 	case "Agreement.kind":
 		if e.ComplexityRoot.Agreement.Kind == nil {
 			break
@@ -1101,11 +1079,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Article.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Article.id":
-		if e.ComplexityRoot.Article.ID == nil {
+		if e.ComplexityRoot.Article.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Article.ID(childComplexity), true
+		return e.ComplexityRoot.Article.GlobalID(childComplexity), true
 	case "Article.language":
 		if e.ComplexityRoot.Article.Language == nil {
 			break
@@ -1390,11 +1368,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Event.id":
-		if e.ComplexityRoot.Event.ID == nil {
+		if e.ComplexityRoot.Event.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Event.ID(childComplexity), true
+		return e.ComplexityRoot.Event.GlobalID(childComplexity), true
 	case "Event.kind":
 		if e.ComplexityRoot.Event.Kind == nil {
 			break
@@ -1654,11 +1632,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Figure.Evidence(childComplexity), true
 	case "Figure.id":
-		if e.ComplexityRoot.Figure.ID == nil {
+		if e.ComplexityRoot.Figure.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Figure.ID(childComplexity), true
+		return e.ComplexityRoot.Figure.GlobalID(childComplexity), true
 	case "Figure.metric":
 		if e.ComplexityRoot.Figure.Metric == nil {
 			break
@@ -2145,11 +2123,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Organization.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organization.id":
-		if e.ComplexityRoot.Organization.ID == nil {
+		if e.ComplexityRoot.Organization.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Organization.ID(childComplexity), true
+		return e.ComplexityRoot.Organization.GlobalID(childComplexity), true
 	case "Organization.kind":
 		if e.ComplexityRoot.Organization.Kind == nil {
 			break
@@ -2321,11 +2299,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Paragraph.Article(childComplexity), true
 	case "Paragraph.id":
-		if e.ComplexityRoot.Paragraph.ID == nil {
+		if e.ComplexityRoot.Paragraph.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Paragraph.ID(childComplexity), true
+		return e.ComplexityRoot.Paragraph.GlobalID(childComplexity), true
 	case "Paragraph.kind":
 		if e.ComplexityRoot.Paragraph.Kind == nil {
 			break
@@ -2440,18 +2418,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.id":
+		if e.ComplexityRoot.Person.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.GlobalID(childComplexity), true
 	case "Person.honorifics":
 		if e.ComplexityRoot.Person.Honorifics == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.Honorifics(childComplexity), true
-	case "Person.id":
-		if e.ComplexityRoot.Person.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Person.ID(childComplexity), true
 	case "Person.mentions":
 		if e.ComplexityRoot.Person.Mentions == nil {
 			break
@@ -2590,11 +2568,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Place.id":
-		if e.ComplexityRoot.Place.ID == nil {
+		if e.ComplexityRoot.Place.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Place.ID(childComplexity), true
+		return e.ComplexityRoot.Place.GlobalID(childComplexity), true
 	case "Place.kind":
 		if e.ComplexityRoot.Place.Kind == nil {
 			break
@@ -2735,11 +2713,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Project.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Project.id":
-		if e.ComplexityRoot.Project.ID == nil {
+		if e.ComplexityRoot.Project.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Project.ID(childComplexity), true
+		return e.ComplexityRoot.Project.GlobalID(childComplexity), true
 	case "Project.kind":
 		if e.ComplexityRoot.Project.Kind == nil {
 			break
@@ -3091,11 +3069,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statement.Figures(childComplexity), true
 	case "Statement.id":
-		if e.ComplexityRoot.Statement.ID == nil {
+		if e.ComplexityRoot.Statement.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Statement.ID(childComplexity), true
+		return e.ComplexityRoot.Statement.GlobalID(childComplexity), true
 	case "Statement.mentions":
 		if e.ComplexityRoot.Statement.Mentions == nil {
 			break
@@ -3307,11 +3285,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Topic.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Topic.id":
-		if e.ComplexityRoot.Topic.ID == nil {
+		if e.ComplexityRoot.Topic.GlobalID == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Topic.ID(childComplexity), true
+		return e.ComplexityRoot.Topic.GlobalID(childComplexity), true
 	case "Topic.label":
 		if e.ComplexityRoot.Topic.Label == nil {
 			break
@@ -9558,7 +9536,7 @@ func (ec *executionContext) _Affiliation_id(ctx context.Context, field graphql.C
 			return ec.fieldContext_Affiliation_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Affiliation().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9569,7 +9547,7 @@ func (ec *executionContext) _Affiliation_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Affiliation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Affiliation", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Affiliation", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Affiliation_person(ctx context.Context, field graphql.CollectedField, obj *db.Affiliation) (ret graphql.Marshaler) {
@@ -9755,7 +9733,7 @@ func (ec *executionContext) _Agreement_id(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Agreement_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Agreement().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9766,7 +9744,7 @@ func (ec *executionContext) _Agreement_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Agreement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Agreement", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Agreement", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Agreement_version(ctx context.Context, field graphql.CollectedField, obj *db.Agreement) (ret graphql.Marshaler) {
@@ -10620,7 +10598,7 @@ func (ec *executionContext) _Article_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Article_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Article().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10631,7 +10609,7 @@ func (ec *executionContext) _Article_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Article_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Article", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Article_version(ctx context.Context, field graphql.CollectedField, obj *db.Article) (ret graphql.Marshaler) {
@@ -11841,7 +11819,7 @@ func (ec *executionContext) _Event_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Event_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -11852,7 +11830,7 @@ func (ec *executionContext) _Event_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Event", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Event_version(ctx context.Context, field graphql.CollectedField, obj *db.Event) (ret graphql.Marshaler) {
@@ -12986,7 +12964,7 @@ func (ec *executionContext) _Figure_id(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Figure_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Figure().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -12997,7 +12975,7 @@ func (ec *executionContext) _Figure_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Figure_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Figure", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Figure", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Figure_version(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
@@ -15006,7 +14984,7 @@ func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.
 			return ec.fieldContext_Organization_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -15017,7 +14995,7 @@ func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Organization_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Organization", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Organization_version(ctx context.Context, field graphql.CollectedField, obj *db.Organization) (ret graphql.Marshaler) {
@@ -15903,7 +15881,7 @@ func (ec *executionContext) _Paragraph_id(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Paragraph_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Paragraph().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -15914,7 +15892,7 @@ func (ec *executionContext) _Paragraph_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Paragraph_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Paragraph", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Paragraph", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Paragraph_article(ctx context.Context, field graphql.CollectedField, obj *db.Paragraph) (ret graphql.Marshaler) {
@@ -16257,7 +16235,7 @@ func (ec *executionContext) _Person_id(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Person_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -16268,7 +16246,7 @@ func (ec *executionContext) _Person_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Person", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Person_version(ctx context.Context, field graphql.CollectedField, obj *db.Person) (ret graphql.Marshaler) {
@@ -16864,7 +16842,7 @@ func (ec *executionContext) _Place_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Place_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -16875,7 +16853,7 @@ func (ec *executionContext) _Place_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Place_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Place", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Place", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Place_version(ctx context.Context, field graphql.CollectedField, obj *db.Place) (ret graphql.Marshaler) {
@@ -17480,7 +17458,7 @@ func (ec *executionContext) _Project_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Project_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Project().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -17491,7 +17469,7 @@ func (ec *executionContext) _Project_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Project_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Project", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Project_version(ctx context.Context, field graphql.CollectedField, obj *db.Project) (ret graphql.Marshaler) {
@@ -19057,7 +19035,7 @@ func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Statement_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -19068,7 +19046,7 @@ func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Statement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Statement", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Statement_version(ctx context.Context, field graphql.CollectedField, obj *db.Statement) (ret graphql.Marshaler) {
@@ -19892,7 +19870,7 @@ func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Topic_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Topic().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -19903,7 +19881,7 @@ func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Topic_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Topic", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Topic", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Topic_version(ctx context.Context, field graphql.CollectedField, obj *db.Topic) (ret graphql.Marshaler) {
@@ -25101,43 +25079,10 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Affiliation")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Affiliation_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Affiliation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "person":
 			field := field
 
@@ -25268,43 +25213,10 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Agreement")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Agreement_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Agreement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Agreement_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -26007,43 +25919,10 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Article")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Article_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Article_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Article_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -26943,43 +26822,10 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Event")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Event_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Event_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Event_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -27836,43 +27682,10 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Figure")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Figure_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Figure_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Figure_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -28609,43 +28422,10 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Organization")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Organization_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Organization_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Organization_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29287,43 +29067,10 @@ func (ec *executionContext) _Paragraph(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Paragraph")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Paragraph_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Paragraph_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "article":
 			field := field
 
@@ -29494,43 +29241,10 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Person")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Person_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Person_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Person_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29957,43 +29671,10 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Place")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Place_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Place_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Place_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -30453,43 +30134,10 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Project")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Project_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Project_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Project_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -31462,43 +31110,10 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Statement")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Statement_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Statement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Statement_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32111,43 +31726,10 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Topic")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Topic_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Topic_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Topic_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
