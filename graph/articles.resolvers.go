@@ -20,7 +20,7 @@ func (r *articleResolver) Text(ctx context.Context, obj *db.Article) (string, er
 
 // Paragraphs is the resolver for the paragraphs field.
 func (r *articleResolver) Paragraphs(ctx context.Context, obj *db.Article) ([]*db.Paragraph, error) {
-	return loaders(ctx).paragraphsOf.Load(ctx, obj.ID)
+	return loaders(ctx).paragraphsOf.Level(ctx, obj.ID)
 }
 
 // Credits is the resolver for the credits field.
@@ -30,7 +30,7 @@ func (r *articleResolver) Credits(ctx context.Context, obj *db.Article) ([]*db.C
 
 // Topics is the resolver for the topics field.
 func (r *articleResolver) Topics(ctx context.Context, obj *db.Article) ([]*db.Topic, error) {
-	return loaders(ctx).topicsOf[db.ArticleTopics].Load(ctx, obj.ID)
+	return loaders(ctx).topicsOf[db.ArticleTopics].Level(ctx, obj.ID)
 }
 
 // Statements is the resolver for the statements field.

@@ -188,3 +188,112 @@ func TestNestedCountReadsNoPage(t *testing.T) {
 		}
 	}
 }
+
+// oneArticle reads one article with every level of its statements and
+// figures: the level's items, their speakers (the unnamed ones' organizations
+// too), subjects and evidence, and its agreements' parties.
+const oneArticle = `query OneArticle($slug: String!, $n: Int!) {
+  article(slug: $slug) {
+    title
+    topics { label }
+    paragraphs { position }
+    statements(first: $n) {
+      totalCount
+      nodes {
+        content
+        evidence { text }
+        speaker {
+          ... on Person { name }
+          ... on Organization { name }
+          ... on UnnamedSpeaker { description organization { name } }
+        }
+      }
+    }
+    figures(first: $n) { nodes { display subject { name } evidence { text } } }
+    agreements(first: $n) { nodes { name parties { entity { name } } } }
+  }
+}`
+
+// TestLevelsReadAtOnce checks that the levels of one article are resolved
+// level by level, not item by item, and without waiting for loader
+// windows: each level of a single parent (the article), or of the one list
+// of parents a batch resolver gets (its statements, figures, agreements),
+// costs one SQL statement read at once. The loaders' window here is a
+// microsecond, far too short to gather a level's items into one batch, so
+// a level read through a loader would cost a statement for every item or
+// few items, and the count would grow with the page.
+func TestLevelsReadAtOnce(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.NewSeeded(t)
+	var counter statementCounter
+	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, graph.Options{LoaderWait: time.Microsecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSrv()
+	// The seed article with the most statements.
+	var slug string
+	if err := d.Pool.QueryRow(ctx, `SELECT a.slug FROM articles a JOIN statements s ON s.article_id = a.id
+		GROUP BY a.slug ORDER BY count(*) DESC, a.slug LIMIT 1`).Scan(&slug); err != nil {
+		t.Fatal(err)
+	}
+	count := func(n int) (sql int64, items int, sent []string) {
+		t.Helper()
+		before := counter.n.Load()
+		res := postTo(t, srv, oneArticle, map[string]any{"slug": slug, "n": n})
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %+v", res.Errors)
+		}
+		var got struct {
+			Article struct {
+				Statements struct {
+					TotalCount int
+					Nodes      []struct{ Evidence []json.RawMessage }
+				}
+				Figures struct{ Nodes []json.RawMessage }
+			}
+		}
+		if err := json.Unmarshal(res.Data, &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range got.Article.Statements.Nodes {
+			if len(s.Evidence) == 0 {
+				t.Fatalf("a statement without evidence: %s", res.Data)
+			}
+		}
+		items = len(got.Article.Statements.Nodes) + len(got.Article.Figures.Nodes)
+		return counter.n.Load() - before, items, counter.since(before)
+	}
+	smallSQL, smallItems, smallSent := count(1)
+	largeSQL, largeItems, largeSent := count(20)
+	if largeItems < 5*smallItems || smallItems == 0 {
+		t.Fatalf("items returned: %d with pages of 20, %d with pages of 1; want many more", largeItems, smallItems)
+	}
+	// The article; its topics, paragraphs, statements, figures and
+	// agreements; the statements' and the figures' evidence, speakers and
+	// subjects (with the unnamed speakers' organizations), the parties and
+	// their entities: one statement for each level, however many items it
+	// holds. Two levels may send the same SQL (people, organizations and
+	// places as speakers or subjects, and as parties); a level read item by
+	// item sends its SQL once for every item or few items.
+	for _, run := range []struct {
+		sql  int64
+		sent []string
+	}{{smallSQL, smallSent}, {largeSQL, largeSent}} {
+		times := map[string]int{}
+		for _, q := range run.sent {
+			times[q]++
+		}
+		for q, n := range times {
+			if n > 2 {
+				t.Errorf("sent %d times for one article; want once per level: %s", n, q)
+			}
+		}
+		if run.sql > 14 {
+			t.Errorf("%d SQL statements for one article; want at most 14, one per level:\n%s", run.sql, strings.Join(run.sent, "\n---\n"))
+		}
+	}
+	if largeSQL > smallSQL+2 {
+		t.Errorf("%d SQL statements with pages of 20, %d with pages of 1; want at most two more (kinds of subject the first page does not hold)", largeSQL, smallSQL)
+	}
+}

@@ -8,7 +8,10 @@
 //
 // Resolvers hold no SQL and no business rules; they decode arguments, load
 // through the request's Loaders, and return db's domain types, which the
-// schema binds directly. The package reaches PostgreSQL only through db:
+// schema binds directly. A level of a query whose parents are all at hand
+// (one parent, or the whole list a batch resolver gets, gqlgen.yml's
+// `batch: true`) is read at once; the others gather their keys in the
+// loaders' windows. Fields that need no I/O (ids) are methods of the rows. The package reaches PostgreSQL only through db:
 // the response cache and the broker listen for notices with db.Listen.
 // The generated executor lives in graph/generated.
 package graph

@@ -33,9 +33,19 @@ func (r *agreementResolver) Parts(ctx context.Context, obj *db.Agreement) ([]*db
 	return loaders(ctx).agreementParts.Load(ctx, obj.ID)
 }
 
-// Parties is the resolver for the parties field.
-func (r *agreementResolver) Parties(ctx context.Context, obj *db.Agreement) ([]*db.EntityRef, error) {
-	return loaders(ctx).parties.Load(ctx, obj.ID)
+// Parties is the batch resolver for the parties field.
+func (r *agreementResolver) Parties(ctx context.Context, objs []*db.Agreement) ([][]*db.EntityRef, error) {
+	parties, err := each(ctx, "Agreement", loaders(ctx).parties, objs, func(a *db.Agreement) int64 { return a.ID })
+	if err != nil || !wholeBatch(ctx, "Agreement", objs) || !selects(ctx, "AgreementParty", "entity") {
+		return parties, err
+	}
+	var refs []db.EntityKey
+	for _, list := range parties {
+		for _, p := range list {
+			refs = append(refs, db.EntityKey{Kind: p.Kind, ID: p.ID})
+		}
+	}
+	return parties, r.readAhead(ctx, refs)
 }
 
 // Places is the resolver for the places field.

@@ -7,8 +7,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
+
+	"github.com/newsgraph/newsgraph/db"
 )
 
 // DefaultLoaderWait is how long a loader collects keys before it fetches
@@ -26,39 +28,40 @@ type Loaders struct {
 	wait    time.Duration
 	metrics *Metrics
 
-	articles     *dataloadgen.Loader[int64, *db.Article]
+	articles     level[int64, *db.Article]
 	articleTexts *dataloadgen.Loader[int64, string]
-	paragraphs   *dataloadgen.Loader[int64, *db.Paragraph]
-	topics       *dataloadgen.Loader[int64, *db.Topic]
+	paragraphs   level[int64, *db.Paragraph]
+	topics       level[int64, *db.Topic]
 	// people, organizations and places share one loader, namedEntities:
 	// a batch of all three costs one statement.
-	namedEntities *dataloadgen.Loader[db.EntityKey, any]
+	namedEntities level[db.EntityKey, any]
 	people        kindLoader[db.Person]
 	organizations kindLoader[db.Organization]
 	places        kindLoader[db.Place]
-	events        *dataloadgen.Loader[int64, *db.Event]
-	projects      *dataloadgen.Loader[int64, *db.Project]
-	agreements    *dataloadgen.Loader[int64, *db.Agreement]
-	affiliations  *dataloadgen.Loader[int64, *db.Affiliation]
-	statements    *dataloadgen.Loader[int64, *db.Statement]
-	figures       *dataloadgen.Loader[int64, *db.Figure]
+	events        level[int64, *db.Event]
+	projects      level[int64, *db.Project]
+	agreements    level[int64, *db.Agreement]
+	affiliations  level[int64, *db.Affiliation]
+	statements    level[int64, *db.Statement]
+	figures       level[int64, *db.Figure]
 
-	paragraphsOf          *dataloadgen.Loader[int64, []*db.Paragraph]
-	creditsOf             *dataloadgen.Loader[int64, []*db.Credit]
-	affiliationsOf        *dataloadgen.Loader[int64, []*db.Affiliation]
-	statementAffiliations *dataloadgen.Loader[int64, []*db.Affiliation]
-	subTopics             *dataloadgen.Loader[int64, []*db.Topic]
-	subOrganizations      *dataloadgen.Loader[int64, []*db.Organization]
-	sessions              *dataloadgen.Loader[int64, []*db.Event]
-	agreementParts        *dataloadgen.Loader[int64, []*db.Agreement]
-	parties               *dataloadgen.Loader[int64, []*db.EntityRef]
-	participants          *dataloadgen.Loader[int64, []*db.EntityRef]
-	statementMentions     *dataloadgen.Loader[int64, []*db.EntityRef]
-	agreementPlaces       *dataloadgen.Loader[int64, []*db.Place]
-	agreementProjects     *dataloadgen.Loader[int64, []*db.Project]
-	statementFigures      *dataloadgen.Loader[int64, []*db.Figure]
+	paragraphsOf          level[int64, []*db.Paragraph]
+	creditsOf             level[int64, []*db.Credit]
+	affiliationsOf        level[int64, []*db.Affiliation]
+	statementAffiliations level[int64, []*db.Affiliation]
+	subTopics             level[int64, []*db.Topic]
+	subOrganizations      level[int64, []*db.Organization]
+	sessions              level[int64, []*db.Event]
+	agreementParts        level[int64, []*db.Agreement]
+	parties               level[int64, []*db.EntityRef]
+	participants          level[int64, []*db.EntityRef]
+	statementMentions     level[int64, []*db.EntityRef]
+	agreementPlaces       level[int64, []*db.Place]
+	agreementProjects     level[int64, []*db.Project]
+	statementFigures      level[int64, []*db.Figure]
 	mentions              *dataloadgen.Loader[db.MentionKey, []*db.Evidence]
-	topicsOf              map[db.TopicLinks]*dataloadgen.Loader[int64, []*db.Topic]
+	topicsOf              map[db.TopicLinks]level[int64, []*db.Topic]
+	evidence              level[db.EvidenceKey, []*db.Evidence]
 	evidenceOf            map[db.EvidenceOwner]evidenceLoader
 
 	mu     sync.Mutex
@@ -110,14 +113,14 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 			}
 			return fillEmpty(found, keys), nil
 		}, dataloadgen.WithWait(wait)),
-		topicsOf:   map[db.TopicLinks]*dataloadgen.Loader[int64, []*db.Topic]{},
+		topicsOf:   map[db.TopicLinks]level[int64, []*db.Topic]{},
 		evidenceOf: map[db.EvidenceOwner]evidenceLoader{},
 		nested:     map[string]any{},
 	}
-	l.namedEntities = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.EntityKey) (map[db.EntityKey]any, error) {
+	l.namedEntities = levelOf(c, func(ctx context.Context, keys []db.EntityKey) (map[db.EntityKey]any, error) {
 		m.batch("namedEntities", len(keys))
 		return store.NamedEntities(ctx, keys)
-	}, dataloadgen.WithWait(wait))
+	})
 	l.people = kindLoader[db.Person]{l.namedEntities, "PERSON"}
 	l.organizations = kindLoader[db.Organization]{l.namedEntities, "ORGANIZATION"}
 	l.places = kindLoader[db.Place]{l.namedEntities, "PLACE"}
@@ -128,16 +131,16 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 	}
 	// Evidence of every kind of fact shares one loader: a batch of
 	// statements' and figures' evidence costs one statement.
-	evidence := dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.EvidenceKey) (map[db.EvidenceKey][]*db.Evidence, error) {
+	l.evidence = levelOf(c, func(ctx context.Context, keys []db.EvidenceKey) (map[db.EvidenceKey][]*db.Evidence, error) {
 		m.batch("evidenceOf", len(keys))
 		found, err := store.EvidenceOfAll(ctx, keys)
 		if err != nil {
 			return nil, err
 		}
 		return fillEmpty(found, keys), nil
-	}, dataloadgen.WithWait(wait))
+	})
 	for _, owner := range []db.EvidenceOwner{db.StatementEvidence, db.FigureEvidence, db.AffiliationEvidence, db.CreditEvidence, db.EntityEvidence} {
-		l.evidenceOf[owner] = evidenceLoader{evidence, owner}
+		l.evidenceOf[owner] = evidenceLoader{l.evidence.Loader, owner}
 	}
 	return l
 }
@@ -148,9 +151,126 @@ type loaderConfig struct {
 	metrics *Metrics
 }
 
+// level is a loader together with the batch read it calls: a level of a
+// query whose parents are all at hand at once (one parent, or the one list
+// of parents a batch resolver gets) reads through it at once (Level, Each),
+// and the others gather their keys in the loader's window.
+type level[K comparable, V any] struct {
+	*dataloadgen.Loader[K, V]
+	read func(context.Context, []K) (map[K]V, error)
+}
+
+// levelOf makes a level from a batch read; a key the read does not return
+// is dataloadgen.ErrNotFound, as from the loader.
+func levelOf[K comparable, V any](c loaderConfig, read func(context.Context, []K) (map[K]V, error)) level[K, V] {
+	return level[K, V]{dataloadgen.NewMappedLoader(read, dataloadgen.WithWait(c.wait)), read}
+}
+
+// Each returns the value of each key, for the parents of a batch resolver:
+// read at once when they are their level's only parents (whole, see
+// wholeBatch), else through the loader, which gathers the keys of the
+// level's other lists of parents too.
+func (l level[K, V]) Each(ctx context.Context, keys []K, whole bool) ([]V, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	if !whole {
+		return l.LoadAll(ctx, keys)
+	}
+	return l.now(ctx, keys)
+}
+
+// Level returns the value of key for a resolver of one parent: read at once
+// when that parent is its level's only one, else through the loader.
+func (l level[K, V]) Level(ctx context.Context, key K) (V, error) {
+	if !wholeLevel(ctx, false) {
+		return l.Load(ctx, key)
+	}
+	v, err := l.now(ctx, []K{key})
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	return v[0], nil
+}
+
+// now reads the values of keys at once, without the loader.
+func (l level[K, V]) now(ctx context.Context, keys []K) ([]V, error) {
+	found, err := l.read(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]V, len(keys))
+	for i, k := range keys {
+		v, ok := found[k]
+		if !ok {
+			return nil, dataloadgen.ErrNotFound
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// each returns the value of a level for each of a batch resolver's
+// parents, of GraphQL type typ, by the key of each.
+func each[P any, K comparable, V any](ctx context.Context, typ string, l level[K, V], parents []*P, key func(*P) K) ([]V, error) {
+	keys := make([]K, len(parents))
+	for i, p := range parents {
+		keys[i] = key(p)
+	}
+	return l.Each(ctx, keys, wholeBatch(ctx, typ, parents))
+}
+
+// wholeBatch reports whether a batch resolver's parents, of GraphQL type
+// typ, are their level's only ones: gqlgen gave it the whole list that
+// holds them (not one parent outside a list, which it passes alone), and no
+// list lies above that list.
+func wholeBatch[P any](ctx context.Context, typ string, parents []*P) bool {
+	b, ok := graphql.BatchParentsFor[*P](ctx, typ)
+	return ok && len(b.Parents) == len(parents) && wholeLevel(ctx, true)
+}
+
+// selects reports whether the field being resolved selects field on its
+// objects of type typ, directly or through fragments.
+func selects(ctx context.Context, typ, field string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	oc := graphql.GetOperationContext(ctx)
+	if fc == nil || oc == nil {
+		return false
+	}
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{typ}) {
+		if f.Name == field {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeLevel reports whether the field being resolved is the only one of
+// its level: no list lies above its parent (or, for a batch resolver, which
+// gets the whole list that holds its parent at once, above that list), so
+// no other parent will ask for the level's rows and a loader's window would
+// wait for nothing.
+func wholeLevel(ctx context.Context, batch bool) bool {
+	fc := graphql.GetFieldContext(ctx) // the field; a list's items have an Index
+	if fc == nil {
+		return false
+	}
+	p := fc.Parent
+	if batch && p != nil && p.Index != nil {
+		p = p.Parent // the parent's place in the list the batch holds
+	}
+	for ; p != nil; p = p.Parent {
+		if p.Index != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // byIDOf makes a loader of rows by id from a batch read.
-func byIDOf[T any](c loaderConfig, name string, read func(context.Context, []int64) ([]*T, error), id func(*T) int64) *dataloadgen.Loader[int64, *T] {
-	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*T, error) {
+func byIDOf[T any](c loaderConfig, name string, read func(context.Context, []int64) ([]*T, error), id func(*T) int64) level[int64, *T] {
+	return levelOf(c, func(ctx context.Context, ids []int64) (map[int64]*T, error) {
 		c.metrics.batch(name, len(ids))
 		items, err := read(ctx, ids)
 		if err != nil {
@@ -161,20 +281,20 @@ func byIDOf[T any](c loaderConfig, name string, read func(context.Context, []int
 			out[id(it)] = it
 		}
 		return out, nil
-	}, dataloadgen.WithWait(c.wait))
+	})
 }
 
 // groupedOf makes a loader of each parent's children from a batch read; a
 // parent with no children gets an empty list.
-func groupedOf[T any](c loaderConfig, name string, read func(context.Context, []int64) (map[int64][]*T, error)) *dataloadgen.Loader[int64, []*T] {
-	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64][]*T, error) {
+func groupedOf[T any](c loaderConfig, name string, read func(context.Context, []int64) (map[int64][]*T, error)) level[int64, []*T] {
+	return levelOf(c, func(ctx context.Context, ids []int64) (map[int64][]*T, error) {
 		c.metrics.batch(name, len(ids))
 		found, err := read(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
 		return fillEmpty(found, ids), nil
-	}, dataloadgen.WithWait(c.wait))
+	})
 }
 
 // byID is a loader of rows of one type by id.
@@ -187,7 +307,7 @@ type byID[T any] interface {
 // kindLoader loads the rows of one kind of entity (PERSON, ORGANIZATION or
 // PLACE) through the loader all three share.
 type kindLoader[T any] struct {
-	all  *dataloadgen.Loader[db.EntityKey, any]
+	all  level[db.EntityKey, any]
 	kind string
 }
 
@@ -288,13 +408,13 @@ type pageKey struct {
 // nestedPages returns the loader of pages of a relation, making it on first
 // use. Keys asking for the same page of different parents share one SQL
 // statement.
-func nestedPages[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[pageKey, db.Page[T]] {
+func nestedPages[T any](l *Loaders, r db.Relation[T]) level[pageKey, db.Page[T]] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if v, ok := l.nested["pages:"+r.Name()]; ok {
-		return v.(*dataloadgen.Loader[pageKey, db.Page[T]])
+		return v.(level[pageKey, db.Page[T]])
 	}
-	loader := dataloadgen.NewMappedLoader(func(ctx context.Context, keys []pageKey) (map[pageKey]db.Page[T], error) {
+	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, keys []pageKey) (map[pageKey]db.Page[T], error) {
 		l.metrics.batch(r.Name(), len(keys))
 		type pageOnly struct {
 			first, last   int
@@ -325,19 +445,19 @@ func nestedPages[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[pageKe
 			}
 		}
 		return out, nil
-	}, dataloadgen.WithWait(l.wait))
+	})
 	l.nested["pages:"+r.Name()] = loader
 	return loader
 }
 
 // nestedCounts returns the loader of a relation's child counts.
-func nestedCounts[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[int64, int] {
+func nestedCounts[T any](l *Loaders, r db.Relation[T]) level[int64, int] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if v, ok := l.nested["counts:"+r.Name()]; ok {
-		return v.(*dataloadgen.Loader[int64, int])
+		return v.(level[int64, int])
 	}
-	loader := dataloadgen.NewMappedLoader(func(ctx context.Context, parents []int64) (map[int64]int, error) {
+	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, parents []int64) (map[int64]int, error) {
 		l.metrics.batch(r.Name()+".count", len(parents))
 		counts, err := db.NestedCounts(ctx, l.store, r, parents)
 		if err != nil {
@@ -349,7 +469,7 @@ func nestedCounts[T any](l *Loaders, r db.Relation[T]) *dataloadgen.Loader[int64
 			}
 		}
 		return counts, nil
-	}, dataloadgen.WithWait(l.wait))
+	})
 	l.nested["counts:"+r.Name()] = loader
 	return loader
 }

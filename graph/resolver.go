@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -57,7 +59,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 	count, items := connectionSelection(ctx)
 	if count && !items && after == nil && before == nil {
 		return connectionOf(db.Page[T]{}, func(ctx context.Context) (int, error) {
-			return nestedCounts(l, r).Load(ctx, parent)
+			return nestedCounts(l, r).Level(ctx, parent)
 		}), nil
 	}
 	key := pageKey{parent: parent, first: args.First, last: args.Last, count: count}
@@ -67,7 +69,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 	if before != nil {
 		key.before = *before
 	}
-	page, err := nestedPages(l, r).Load(ctx, key)
+	page, err := nestedPages(l, r).Level(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +77,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 		if page.Total != nil {
 			return *page.Total, nil
 		}
-		return nestedCounts(l, r).Load(ctx, parent)
+		return nestedCounts(l, r).Level(ctx, parent)
 	}), nil
 }
 
@@ -219,6 +221,64 @@ func (r *Resolver) entity(ctx context.Context, kind string, id int64) (model.Ent
 		return asEntity(loadRef(ctx, l.agreements, &id))
 	}
 	return nil, fmt.Errorf("entity %d: unknown kind %q", id, kind)
+}
+
+// entities loads the entity of each kind and id in refs, for a batch
+// resolver (whole: see wholeBatch): people, organizations and places
+// through the level they share (one statement), the other kinds through
+// their loaders.
+func (r *Resolver) entities(ctx context.Context, refs []db.EntityKey, whole bool) ([]model.Entity, error) {
+	var named []db.EntityKey
+	for _, k := range refs {
+		if namedKind(k.Kind) {
+			named = append(named, k)
+		}
+	}
+	found, err := loaders(ctx).namedEntities.Each(ctx, named, whole)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, errors.New("dangling reference") // the schema's foreign keys forbid this
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Entity, len(refs))
+	for i, k := range refs {
+		if !namedKind(k.Kind) {
+			if out[i], err = r.entity(ctx, k.Kind, k.ID); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		e, ok := found[0].(model.Entity)
+		if !ok {
+			return nil, fmt.Errorf("entity %d: read %T for %s", k.ID, found[0], k.Kind)
+		}
+		out[i], found = e, found[1:]
+	}
+	return out, nil
+}
+
+// readAhead reads the people, organizations and places refs name at once
+// and gives them to the request's later loads, for a level of the query
+// whose parents are not in one list (each party's entity, one by one) but
+// whose keys a batch resolver above it, holding its whole level, knows.
+func (r *Resolver) readAhead(ctx context.Context, refs []db.EntityKey) error {
+	refs = slices.DeleteFunc(refs, func(k db.EntityKey) bool { return !namedKind(k.Kind) })
+	l := loaders(ctx).namedEntities
+	found, err := l.Each(ctx, refs, true)
+	if err != nil {
+		return err
+	}
+	for i, k := range refs {
+		l.Prime(k, found[i])
+	}
+	return nil
+}
+
+// namedKind reports whether entities of kind are read by the level people,
+// organizations and places share.
+func namedKind(kind string) bool {
+	return kind == "PERSON" || kind == "ORGANIZATION" || kind == "PLACE"
 }
 
 // asEntity is orNil for entities.

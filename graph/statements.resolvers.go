@@ -18,9 +18,13 @@ func (r *figureResolver) Article(ctx context.Context, obj *db.Figure) (*db.Artic
 	return loadRef(ctx, loaders(ctx).articles, &obj.ArticleID)
 }
 
-// Subject is the resolver for the subject field.
-func (r *figureResolver) Subject(ctx context.Context, obj *db.Figure) (model.Entity, error) {
-	return r.entity(ctx, obj.SubjectKind, obj.SubjectID)
+// Subject is the batch resolver for the subject field.
+func (r *figureResolver) Subject(ctx context.Context, objs []*db.Figure) ([]model.Entity, error) {
+	refs := make([]db.EntityKey, len(objs))
+	for i, f := range objs {
+		refs[i] = db.EntityKey{Kind: f.SubjectKind, ID: f.SubjectID}
+	}
+	return r.entities(ctx, refs, wholeBatch(ctx, "Figure", objs))
 }
 
 // Statement is the resolver for the statement field.
@@ -33,9 +37,11 @@ func (r *figureResolver) Topics(ctx context.Context, obj *db.Figure) ([]*db.Topi
 	return loaders(ctx).topicsOf[db.FigureTopics].Load(ctx, obj.ID)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *figureResolver) Evidence(ctx context.Context, obj *db.Figure) ([]*db.Evidence, error) {
-	return loaders(ctx).evidenceOf[db.FigureEvidence].Load(ctx, obj.ID)
+// Evidence is the batch resolver for the evidence field.
+func (r *figureResolver) Evidence(ctx context.Context, objs []*db.Figure) ([][]*db.Evidence, error) {
+	return each(ctx, "Figure", loaders(ctx).evidence, objs, func(f *db.Figure) db.EvidenceKey {
+		return db.EvidenceKey{Owner: db.FigureEvidence, ID: f.ID}
+	})
 }
 
 // Article is the resolver for the article field.
@@ -43,16 +49,40 @@ func (r *statementResolver) Article(ctx context.Context, obj *db.Statement) (*db
 	return loadRef(ctx, loaders(ctx).articles, &obj.ArticleID)
 }
 
-// Speaker is the resolver for the speaker field.
-func (r *statementResolver) Speaker(ctx context.Context, obj *db.Statement) (model.Speaker, error) {
-	if obj.SpeakerID != nil && obj.SpeakerKind != nil {
-		return r.entity(ctx, *obj.SpeakerKind, *obj.SpeakerID)
+// Speaker is the batch resolver for the speaker field.
+func (r *statementResolver) Speaker(ctx context.Context, objs []*db.Statement) ([]model.Speaker, error) {
+	refs := make([]db.EntityKey, 0, len(objs))
+	var orgs []db.EntityKey
+	whole := wholeBatch(ctx, "Statement", objs)
+	ahead := whole && selects(ctx, "UnnamedSpeaker", "organization")
+	for _, s := range objs {
+		switch {
+		case s.SpeakerID != nil && s.SpeakerKind != nil:
+			refs = append(refs, db.EntityKey{Kind: *s.SpeakerKind, ID: *s.SpeakerID})
+		case ahead && s.SpeakerOrganizationID != nil:
+			orgs = append(orgs, db.EntityKey{Kind: "ORGANIZATION", ID: *s.SpeakerOrganizationID})
+		}
 	}
-	desc := ""
-	if obj.SpeakerDescription != nil {
-		desc = *obj.SpeakerDescription
+	named, err := r.entities(ctx, append(refs, orgs...), whole)
+	if err != nil {
+		return nil, err
 	}
-	return &model.UnnamedSpeaker{Description: desc, OrganizationID: obj.SpeakerOrganizationID}, nil
+	out := make([]model.Speaker, len(objs))
+	for i, s := range objs {
+		if s.SpeakerID != nil && s.SpeakerKind != nil {
+			out[i], named = named[0], named[1:]
+			continue
+		}
+		desc := ""
+		if s.SpeakerDescription != nil {
+			desc = *s.SpeakerDescription
+		}
+		out[i] = &model.UnnamedSpeaker{Description: desc, OrganizationID: s.SpeakerOrganizationID}
+	}
+	for i, k := range orgs {
+		loaders(ctx).namedEntities.Prime(k, named[i])
+	}
+	return out, nil
 }
 
 // SpeakerAffiliations is the resolver for the speakerAffiliations field.
@@ -90,9 +120,11 @@ func (r *statementResolver) Figures(ctx context.Context, obj *db.Statement) ([]*
 	return loaders(ctx).statementFigures.Load(ctx, obj.ID)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *statementResolver) Evidence(ctx context.Context, obj *db.Statement) ([]*db.Evidence, error) {
-	return loaders(ctx).evidenceOf[db.StatementEvidence].Load(ctx, obj.ID)
+// Evidence is the batch resolver for the evidence field.
+func (r *statementResolver) Evidence(ctx context.Context, objs []*db.Statement) ([][]*db.Evidence, error) {
+	return each(ctx, "Statement", loaders(ctx).evidence, objs, func(s *db.Statement) db.EvidenceKey {
+		return db.EvidenceKey{Owner: db.StatementEvidence, ID: s.ID}
+	})
 }
 
 // Organization is the resolver for the organization field.

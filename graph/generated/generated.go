@@ -605,7 +605,7 @@ type AffiliationResolver interface {
 type AgreementResolver interface {
 	Parent(ctx context.Context, obj *db.Agreement) (*db.Agreement, error)
 	Parts(ctx context.Context, obj *db.Agreement) ([]*db.Agreement, error)
-	Parties(ctx context.Context, obj *db.Agreement) ([]*db.EntityRef, error)
+	Parties(ctx context.Context, objs []*db.Agreement) ([][]*db.EntityRef, error)
 	Places(ctx context.Context, obj *db.Agreement) ([]*db.Place, error)
 	Projects(ctx context.Context, obj *db.Agreement) ([]*db.Project, error)
 	Topics(ctx context.Context, obj *db.Agreement) ([]*db.Topic, error)
@@ -657,11 +657,11 @@ type EvidenceResolver interface {
 type FigureResolver interface {
 	Article(ctx context.Context, obj *db.Figure) (*db.Article, error)
 
-	Subject(ctx context.Context, obj *db.Figure) (model.Entity, error)
+	Subject(ctx context.Context, objs []*db.Figure) ([]model.Entity, error)
 	Statement(ctx context.Context, obj *db.Figure) (*db.Statement, error)
 
 	Topics(ctx context.Context, obj *db.Figure) ([]*db.Topic, error)
-	Evidence(ctx context.Context, obj *db.Figure) ([]*db.Evidence, error)
+	Evidence(ctx context.Context, objs []*db.Figure) ([][]*db.Evidence, error)
 }
 type MutationResolver interface {
 	ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.ImportArticlePayload, error)
@@ -756,7 +756,7 @@ type SnippetResolver interface {
 type StatementResolver interface {
 	Article(ctx context.Context, obj *db.Statement) (*db.Article, error)
 
-	Speaker(ctx context.Context, obj *db.Statement) (model.Speaker, error)
+	Speaker(ctx context.Context, objs []*db.Statement) ([]model.Speaker, error)
 
 	SpeakerAffiliations(ctx context.Context, obj *db.Statement) ([]*db.Affiliation, error)
 
@@ -764,7 +764,7 @@ type StatementResolver interface {
 	Topics(ctx context.Context, obj *db.Statement) ([]*db.Topic, error)
 	Mentions(ctx context.Context, obj *db.Statement) ([]model.Entity, error)
 	Figures(ctx context.Context, obj *db.Statement) ([]*db.Figure, error)
-	Evidence(ctx context.Context, obj *db.Statement) ([]*db.Evidence, error)
+	Evidence(ctx context.Context, objs []*db.Statement) ([][]*db.Evidence, error)
 }
 type SubscriptionResolver interface {
 	ArticleImported(ctx context.Context) (<-chan *db.Article, error)
@@ -9990,7 +9990,7 @@ func (ec *executionContext) _Agreement_parties(ctx context.Context, field graphq
 			return ec.fieldContext_Agreement_parties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Agreement().Parties(ctx, obj)
+			return ec.resolveBatch_Agreement_parties(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.EntityRef) graphql.Marshaler {
@@ -10011,6 +10011,29 @@ func (ec *executionContext) fieldContext_Agreement_parties(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Agreement_parties(ctx context.Context, field graphql.CollectedField, obj *db.Agreement) (any, error) {
+	resolver := ec.Resolvers.Agreement()
+	if batch, ok := graphql.BatchParentsFor[*db.Agreement](ctx, "Agreement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Parties(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*db.EntityRef](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Agreement.parties",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Parties(ctx, []*db.Agreement{obj})
+	return graphql.ResolveBatchSingleResult[[]*db.EntityRef](
+		ctx,
+		results,
+		err,
+		"Agreement.parties",
+	)
 }
 
 func (ec *executionContext) _Agreement_places(ctx context.Context, field graphql.CollectedField, obj *db.Agreement) (ret graphql.Marshaler) {
@@ -13212,7 +13235,7 @@ func (ec *executionContext) _Figure_subject(ctx context.Context, field graphql.C
 			return ec.fieldContext_Figure_subject(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Figure().Subject(ctx, obj)
+			return ec.resolveBatch_Figure_subject(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -13233,6 +13256,29 @@ func (ec *executionContext) fieldContext_Figure_subject(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Figure_subject(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (any, error) {
+	resolver := ec.Resolvers.Figure()
+	if batch, ok := graphql.BatchParentsFor[*db.Figure](ctx, "Figure"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Subject(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[model.Entity](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Figure.subject",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Subject(ctx, []*db.Figure{obj})
+	return graphql.ResolveBatchSingleResult[model.Entity](
+		ctx,
+		results,
+		err,
+		"Figure.subject",
+	)
 }
 
 func (ec *executionContext) _Figure_statement(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
@@ -13372,7 +13418,7 @@ func (ec *executionContext) _Figure_evidence(ctx context.Context, field graphql.
 			return ec.fieldContext_Figure_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Figure().Evidence(ctx, obj)
+			return ec.resolveBatch_Figure_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.Evidence) graphql.Marshaler {
@@ -13393,6 +13439,29 @@ func (ec *executionContext) fieldContext_Figure_evidence(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Figure_evidence(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (any, error) {
+	resolver := ec.Resolvers.Figure()
+	if batch, ok := graphql.BatchParentsFor[*db.Figure](ctx, "Figure"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*db.Evidence](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Figure.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*db.Figure{obj})
+	return graphql.ResolveBatchSingleResult[[]*db.Evidence](
+		ctx,
+		results,
+		err,
+		"Figure.evidence",
+	)
 }
 
 func (ec *executionContext) _FigureConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Figure]) (ret graphql.Marshaler) {
@@ -19136,7 +19205,7 @@ func (ec *executionContext) _Statement_speaker(ctx context.Context, field graphq
 			return ec.fieldContext_Statement_speaker(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Speaker(ctx, obj)
+			return ec.resolveBatch_Statement_speaker(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Speaker) graphql.Marshaler {
@@ -19148,6 +19217,29 @@ func (ec *executionContext) _Statement_speaker(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Statement_speaker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, true, true, errors.New("field of type Speaker does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Statement_speaker(ctx context.Context, field graphql.CollectedField, obj *db.Statement) (any, error) {
+	resolver := ec.Resolvers.Statement()
+	if batch, ok := graphql.BatchParentsFor[*db.Statement](ctx, "Statement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Speaker(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[model.Speaker](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Statement.speaker",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Speaker(ctx, []*db.Statement{obj})
+	return graphql.ResolveBatchSingleResult[model.Speaker](
+		ctx,
+		results,
+		err,
+		"Statement.speaker",
+	)
 }
 
 func (ec *executionContext) _Statement_speakerRole(ctx context.Context, field graphql.CollectedField, obj *db.Statement) (ret graphql.Marshaler) {
@@ -19411,7 +19503,7 @@ func (ec *executionContext) _Statement_evidence(ctx context.Context, field graph
 			return ec.fieldContext_Statement_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().Evidence(ctx, obj)
+			return ec.resolveBatch_Statement_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.Evidence) graphql.Marshaler {
@@ -19432,6 +19524,29 @@ func (ec *executionContext) fieldContext_Statement_evidence(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Statement_evidence(ctx context.Context, field graphql.CollectedField, obj *db.Statement) (any, error) {
+	resolver := ec.Resolvers.Statement()
+	if batch, ok := graphql.BatchParentsFor[*db.Statement](ctx, "Statement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*db.Evidence](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Statement.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*db.Statement{obj})
+	return graphql.ResolveBatchSingleResult[[]*db.Evidence](
+		ctx,
+		results,
+		err,
+		"Statement.evidence",
+	)
 }
 
 func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Statement]) (ret graphql.Marshaler) {
@@ -32757,6 +32872,7 @@ func (ec *executionContext) marshalNAffiliation2ᚖgithubᚗcomᚋnewsgraphᚋne
 }
 
 func (ec *executionContext) marshalNAgreement2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐAgreementᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Agreement) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Agreement", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -33243,6 +33359,23 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraph�
 }
 
 func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+	{
+		var batchItemsAgreement []*db.Agreement
+		batchIdxMapAgreement := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case db.Agreement:
+				batchIdxMapAgreement[i] = len(batchItemsAgreement)
+				batchItemsAgreement = append(batchItemsAgreement, &concrete)
+			case *db.Agreement:
+				batchIdxMapAgreement[i] = len(batchItemsAgreement)
+				batchItemsAgreement = append(batchItemsAgreement, concrete)
+			}
+		}
+		if len(batchItemsAgreement) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Agreement", batchItemsAgreement, batchIdxMapAgreement)
+		}
+	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -33459,6 +33592,7 @@ func (ec *executionContext) marshalNExtractedDraft2ᚖgithubᚗcomᚋnewsgraph�
 }
 
 func (ec *executionContext) marshalNFigure2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Figure", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -33665,6 +33799,45 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
+	{
+		var batchItemsAgreement []*db.Agreement
+		batchIdxMapAgreement := map[int]int{}
+		var batchItemsStatement []*db.Statement
+		batchIdxMapStatement := map[int]int{}
+		var batchItemsFigure []*db.Figure
+		batchIdxMapFigure := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case db.Agreement:
+				batchIdxMapAgreement[i] = len(batchItemsAgreement)
+				batchItemsAgreement = append(batchItemsAgreement, &concrete)
+			case *db.Agreement:
+				batchIdxMapAgreement[i] = len(batchItemsAgreement)
+				batchItemsAgreement = append(batchItemsAgreement, concrete)
+			case db.Statement:
+				batchIdxMapStatement[i] = len(batchItemsStatement)
+				batchItemsStatement = append(batchItemsStatement, &concrete)
+			case *db.Statement:
+				batchIdxMapStatement[i] = len(batchItemsStatement)
+				batchItemsStatement = append(batchItemsStatement, concrete)
+			case db.Figure:
+				batchIdxMapFigure[i] = len(batchItemsFigure)
+				batchItemsFigure = append(batchItemsFigure, &concrete)
+			case *db.Figure:
+				batchIdxMapFigure[i] = len(batchItemsFigure)
+				batchItemsFigure = append(batchItemsFigure, concrete)
+			}
+		}
+		if len(batchItemsAgreement) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Agreement", batchItemsAgreement, batchIdxMapAgreement)
+		}
+		if len(batchItemsStatement) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Statement", batchItemsStatement, batchIdxMapStatement)
+		}
+		if len(batchItemsFigure) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Figure", batchItemsFigure, batchIdxMapFigure)
+		}
+	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34264,6 +34437,45 @@ func (ec *executionContext) marshalNSearchResult2githubᚗcomᚋnewsgraphᚋnews
 }
 
 func (ec *executionContext) marshalNSearchResult2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSearchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SearchResult) graphql.Marshaler {
+	{
+		var batchItemsAgreement []*db.Agreement
+		batchIdxMapAgreement := map[int]int{}
+		var batchItemsStatement []*db.Statement
+		batchIdxMapStatement := map[int]int{}
+		var batchItemsFigure []*db.Figure
+		batchIdxMapFigure := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case db.Agreement:
+				batchIdxMapAgreement[i] = len(batchItemsAgreement)
+				batchItemsAgreement = append(batchItemsAgreement, &concrete)
+			case *db.Agreement:
+				batchIdxMapAgreement[i] = len(batchItemsAgreement)
+				batchItemsAgreement = append(batchItemsAgreement, concrete)
+			case db.Statement:
+				batchIdxMapStatement[i] = len(batchItemsStatement)
+				batchItemsStatement = append(batchItemsStatement, &concrete)
+			case *db.Statement:
+				batchIdxMapStatement[i] = len(batchItemsStatement)
+				batchItemsStatement = append(batchItemsStatement, concrete)
+			case db.Figure:
+				batchIdxMapFigure[i] = len(batchItemsFigure)
+				batchItemsFigure = append(batchItemsFigure, &concrete)
+			case *db.Figure:
+				batchIdxMapFigure[i] = len(batchItemsFigure)
+				batchItemsFigure = append(batchItemsFigure, concrete)
+			}
+		}
+		if len(batchItemsAgreement) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Agreement", batchItemsAgreement, batchIdxMapAgreement)
+		}
+		if len(batchItemsStatement) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Statement", batchItemsStatement, batchIdxMapStatement)
+		}
+		if len(batchItemsFigure) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Figure", batchItemsFigure, batchIdxMapFigure)
+		}
+	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34316,6 +34528,7 @@ func (ec *executionContext) marshalNSpeaker2githubᚗcomᚋnewsgraphᚋnewsgraph
 }
 
 func (ec *executionContext) marshalNStatement2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Statement) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Statement", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
