@@ -231,7 +231,11 @@ func TestLongTailSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var front struct{ Data struct{ Articles struct{ Nodes []struct{ Slug string } } } }
+	var front struct {
+		Data struct {
+			Articles struct{ Nodes []struct{ Slug string } }
+		}
+	}
 	if err := json.Unmarshal(raw, &front); err != nil || len(front.Data.Articles.Nodes) != 10 {
 		t.Fatalf("the first page: %s: %v", raw, err)
 	}
