@@ -41,3 +41,13 @@ func (l *Listener) Wait(ctx context.Context) error {
 func (l *Listener) Close(ctx context.Context) error {
 	return l.conn.Close(ctx)
 }
+
+// Position returns the primary's WAL position now, at or past the commit
+// of every transaction whose notice has arrived (see insertPosition).
+func (l *Listener) Position(ctx context.Context) (LSN, error) {
+	p, err := scanLSN(l.conn.QueryRow(ctx, `SELECT `+insertPosition))
+	if err != nil {
+		return 0, fmt.Errorf("read the WAL position: %w", err)
+	}
+	return p, nil
+}

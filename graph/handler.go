@@ -136,6 +136,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		func(h http.Handler) http.Handler { return whenStarted(started, h) },
 		func(h http.Handler) http.Handler { return authenticate(opts.Tokens, opts.ReadsNeedToken, h) },
 		func(h http.Handler) http.Handler { return withDeadline(timeout, opts.Shutdown, opts.Metrics, h) },
+		withConsistency,
 		func(h http.Handler) http.Handler {
 			return readBody(limits.BodyBytes, bodyTimeout, budget, opts.Metrics, h)
 		},
@@ -222,6 +223,9 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	srv.Use(limitChecker{limits: limits})
 	srv.AroundFields(checkArguments)
 	srv.Use(deliverDeferredAtOnce{})
+	// Routes the reads (before the cache, which needs to know where they
+	// went) and hands out consistency tokens.
+	srv.Use(consistency{store: store, broker: opts.Broker})
 	if opts.ResponseCache != nil {
 		// Looked up after the limits: a cached query still has to be one
 		// the server would run.
