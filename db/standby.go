@@ -423,14 +423,7 @@ func (s *Store) WatchStandbys(ctx context.Context) {
 		// one runs past the last record at a page boundary, where an idle
 		// standby would never seem to catch up.
 		if p, err := scanLSN(s.pool.QueryRow(checkCtx, `SELECT pg_current_wal_lsn()::text`)); err == nil {
-			now := time.Now()
-			samples = append(samples, sample{now, p})
-			keep := now.Add(-o.MaxLag - 2*o.CheckEvery)
-			i := 0
-			for i < len(samples)-1 && samples[i+1].at.Before(keep) {
-				i++
-			}
-			samples = slices.Delete(samples, 0, i)
+			samples = addSample(samples, sample{time.Now(), p}, max(10*o.MaxLag, time.Minute))
 		}
 		for i, n := range s.standbys {
 			conns[i] = s.checkStandby(checkCtx, n, conns[i], samples)
@@ -475,6 +468,25 @@ func (s *Store) checkStandby(ctx context.Context, n *node, conn *pgx.Conn, sampl
 	}
 	n.setState(state, lag, lagBytes)
 	return conn
+}
+
+// maxSamples bounds the primary's positions kept to tell lags by.
+const maxSamples = 4096
+
+// addSample appends p to samples (oldest first) if the primary has moved
+// since the last, and drops those older than keep but the newest of
+// them, and the oldest past maxSamples. A lag is told exactly up to keep
+// and is at least keep past it.
+func addSample(samples []sample, p sample, keep time.Duration) []sample {
+	if n := len(samples); n > 0 && samples[n-1].lsn == p.lsn {
+		return samples
+	}
+	samples = append(samples, p)
+	i := 0
+	for i < len(samples)-1 && (samples[i+1].at.Before(p.at.Add(-keep)) || len(samples)-i > maxSamples) {
+		i++
+	}
+	return slices.Delete(samples, 0, i)
 }
 
 // lagOf returns how long ago the primary had first been seen past at, by
