@@ -42,16 +42,16 @@ type ResponseCache struct {
 
 	live atomic.Bool // the listener is connected: entries can be trusted
 
-	mu      sync.Mutex
-	epoch   uint64 // counts invalidations; an answer computed in an older one is not kept
+	mu    sync.Mutex
+	epoch uint64 // counts invalidations; an answer computed in an older one is not kept
 	// position is a WAL position at or past every change the cache was
 	// cleared for: an answer read from a standby that had not replayed it
 	// is not kept, and a request whose consistency token is past it is not
 	// answered from the cache.
 	position db.LSN
-	entries map[cacheKey]*list.Element
-	recency list.List // of *cacheEntry, most recently used first
-	bytes   int
+	entries  map[cacheKey]*list.Element
+	recency  list.List // of *cacheEntry, most recently used first
+	bytes    int
 }
 
 // DefaultResponseCacheMB is the response cache's size unless configured.
