@@ -126,6 +126,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	}
 	budget := &bodyBudget{max: int64(limits.BufferedBodyBytes)}
 	opts.Metrics.watchBodies(budget)
+	opts.Metrics.watchStandbys(store)
 	// What a request to /query passes through, outermost first; each
 	// layer may answer it itself: log and count it, 503 until the database
 	// is prepared, authenticate, bound its time, read its body (before it
@@ -165,7 +166,9 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 }
 
 // readyz answers GET /readyz: 200 once the database is prepared and
-// answers, else 503 with the reason.
+// answers, else 503 with the reason; with standbys, each one's state and
+// lag (a standby out of rotation does not make the server unready: reads
+// go to the primary).
 func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -175,13 +178,28 @@ func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.Hand
 		if !started() {
 			err = db.Errorf(db.CodeUnavailable, "the database is being prepared (created, migrated, seeded)")
 		}
+		answer := map[string]any{"status": "ready"}
 		if err != nil {
 			logger.WarnContext(ctx, "not ready", "error", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unavailable", "reason": db.ErrorMessage(err)})
-			return
+			answer = map[string]any{"status": "unavailable", "reason": db.ErrorMessage(err)}
 		}
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ready"})
+		if store.HasStandbys() {
+			type standby struct {
+				Name       string  `json:"name"`
+				State      string  `json:"state"`
+				LagSeconds float64 `json:"lagSeconds"`
+				LagBytes   int64   `json:"lagBytes"`
+			}
+			var standbys []standby
+			for _, s := range store.Standbys() {
+				standbys = append(standbys, standby{s.Name, s.State, s.Lag.Seconds(), s.LagBytes})
+			}
+			answer["standbys"] = standbys
+		}
+		if err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		_ = json.NewEncoder(w).Encode(answer)
 	}
 }
 
@@ -629,10 +647,10 @@ func cors(allowed []string, next http.Handler) http.Handler {
 			h := w.Header()
 			h.Set("Access-Control-Allow-Origin", origin)
 			h.Add("Vary", "Origin")
-			h.Set("Access-Control-Expose-Headers", "X-Request-ID")
+			h.Set("Access-Control-Expose-Headers", "X-Request-ID, "+ConsistencyHeader)
 			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 				h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-				h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-ID")
+				h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-ID, "+ConsistencyHeader)
 				h.Set("Access-Control-Max-Age", "600")
 				w.WriteHeader(http.StatusNoContent)
 				return
