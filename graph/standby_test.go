@@ -144,19 +144,11 @@ func (s *standbyServer) replay(t *testing.T, resume bool) {
 // cacheClears reads newsgraph_response_cache_clears_total.
 func (s *standbyServer) cacheClears(t *testing.T) string {
 	t.Helper()
-	res, err := http.Get(s.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	v := s.metric(t, "newsgraph_response_cache_clears_total")
+	if v == "" {
+		t.Fatal("no newsgraph_response_cache_clears_total")
 	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	for line := range strings.Lines(string(body)) {
-		if strings.HasPrefix(line, "newsgraph_response_cache_clears_total ") {
-			return line
-		}
-	}
-	t.Fatalf("no newsgraph_response_cache_clears_total in %s", body)
-	return ""
+	return v
 }
 
 const (
@@ -324,4 +316,78 @@ func TestStandbyConsistency(t *testing.T) {
 			t.Errorf("with the event's token: %s %+v; want the article", got.Data, got.Errors)
 		}
 	})
+
+	t.Run("StoppedStandbyFailsNoRequest", func(t *testing.T) {
+		if state := s.readyz(t); state != db.StandbyUp {
+			t.Fatalf("/readyz: standby %s; want up", state)
+		}
+		if m := s.metric(t, `newsgraph_standby_state{standby="`+s.r.Store.Standbys()[0].Name+`",state="up"}`); m != "1" {
+			t.Errorf("newsgraph_standby_state up: %q; want 1", m)
+		}
+		loadCtx, stopLoad := context.WithCancel(ctx)
+		var load sync.WaitGroup
+		var made atomic.Int64
+		for i := range 6 {
+			load.Go(func() {
+				for loadCtx.Err() == nil {
+					// Distinct variables: the cache answers none of them.
+					res := postToken(t, s.Server, "", "", `query($n: Int!) { articles(first: $n) { nodes { slug title } } }`, map[string]any{"n": 1 + int(made.Add(1)%50)})
+					if res.Status != http.StatusOK || len(res.Errors) > 0 {
+						t.Errorf("reader %d: %d %+v", i, res.Status, res.Errors)
+					}
+				}
+			})
+		}
+		time.Sleep(300 * time.Millisecond)
+		s.r.Standby.Stop()
+		time.Sleep(500 * time.Millisecond)
+		stopLoad()
+		load.Wait()
+		t.Logf("%d requests while the standby stopped", made.Load())
+		if state := s.readyz(t); state != db.StandbyDown {
+			t.Errorf("/readyz: standby %s; want down", state)
+		}
+		if m := s.metric(t, `newsgraph_standby_state{standby="`+s.r.Store.Standbys()[0].Name+`",state="down"}`); m != "1" {
+			t.Errorf("newsgraph_standby_state down: %q; want 1", m)
+		}
+	})
+}
+
+// readyz returns the state /readyz gives the one standby.
+func (s *standbyServer) readyz(t *testing.T) string {
+	t.Helper()
+	res, err := http.Get(s.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body struct {
+		Status   string
+		Standbys []struct {
+			Name, State string
+			LagSeconds  *float64
+		}
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil || res.StatusCode != http.StatusOK || len(body.Standbys) != 1 ||
+		body.Standbys[0].LagSeconds == nil || body.Standbys[0].Name != s.r.Store.Standbys()[0].Name {
+		t.Fatalf("/readyz: %d %+v %v; want ready, the standby's name, state and lag", res.StatusCode, body, err)
+	}
+	return body.Standbys[0].State
+}
+
+// metric returns the value of the metric line that starts with series.
+func (s *standbyServer) metric(t *testing.T, series string) string {
+	t.Helper()
+	res, err := http.Get(s.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	for line := range strings.Lines(string(body)) {
+		if v, ok := strings.CutPrefix(line, series+" "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
