@@ -70,8 +70,8 @@ type config struct {
 	dev         bool
 	allowList   map[string]string // nil: any operation may run
 	tokens      *graph.Tokens
-	readsToken  bool // queries need a token too
-	cacheMB     int  // the response cache's size; 0: no cache
+	readsToken  bool     // queries need a token too
+	cacheMB     int      // the response cache's size; 0: no cache
 	readURLs    []string // hot standbys to read from; none: read from the primary
 	standbys    db.StandbyOptions
 }

@@ -209,7 +209,9 @@ func TestStandbyConsistency(t *testing.T) {
 					res := postToken(t, s.Server, aliceToken, "", updateTopicOp, map[string]any{"input": map[string]any{
 						"id": gid(tp.ID), "version": version, "topic": map[string]any{"label": label},
 					}})
-					var out struct{ UpdateTopic struct{ Topic struct{ Version int64 } } }
+					var out struct {
+						UpdateTopic struct{ Topic struct{ Version int64 } }
+					}
 					if err := json.Unmarshal(res.Data, &out); err != nil || len(res.Errors) > 0 || out.UpdateTopic.Topic.Version == 0 {
 						t.Errorf("writer %d round %d: %s %+v", w, i, res.Data, res.Errors)
 						return
