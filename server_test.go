@@ -126,17 +126,7 @@ func gql(url, query string) (status int, code string, data json.RawMessage, err 
 // eventually retries check until it passes or timeout ends.
 func eventually(t *testing.T, timeout time.Duration, what string, check func() error) {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		err := check()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v: %v", what, timeout, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	dbtest.WaitFor(t, timeout, what, check)
 }
 
 const articlesQuery = `{ articles(first: 5) { totalCount nodes { slug } } }`

@@ -8,27 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
-
-// waitFor polls check every 20 ms until it returns nil, failing the test
-// with its last error after timeout.
-func waitFor(t *testing.T, timeout time.Duration, what string, check func() error) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		err := check()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v: %v", what, timeout, err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 // standbyIs returns a check that the store's one standby is in state.
 func standbyIs(store *db.Store, state string) func() error {
@@ -37,20 +19,6 @@ func standbyIs(store *db.Store, state string) func() error {
 			return fmt.Errorf("standby %+v; want %s", got, state)
 		}
 		return nil
-	}
-}
-
-// onStandby runs sql on the standby's database.
-func onStandby(t *testing.T, r *dbtest.Replicated, sql string) {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, r.StandbyURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, sql); err != nil {
-		t.Fatalf("%s: %v", sql, err)
 	}
 }
 
@@ -84,15 +52,7 @@ func TestStandbys(t *testing.T) {
 	t.Cleanup(func() { stop(); <-done })
 	ctx := context.Background()
 
-	rows, err := r.Pool.Query(ctx, `SELECT id, version FROM topics ORDER BY id LIMIT 4`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	type topic struct{ ID, Version int64 }
-	topics, err := pgx.CollectRows(rows, pgx.RowToStructByPos[topic])
-	if err != nil || len(topics) < 4 {
-		t.Fatalf("topics: %v %v", topics, err)
-	}
+	topics := r.Topics(t, 4)
 	ids := make([]int64, len(topics))
 	for i, tp := range topics {
 		ids[i] = tp.ID
@@ -114,7 +74,7 @@ func TestStandbys(t *testing.T) {
 	}
 
 	t.Run("ReadsLandOnTheStandby", func(t *testing.T) {
-		waitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
 		standby, primary := store.Standbys()[0].Reads, store.PrimaryReads()
 		if err := reads(20); err != nil {
 			t.Fatal(err)
@@ -137,7 +97,7 @@ func TestStandbys(t *testing.T) {
 	t.Run("ReadYourWritesUnderLoad", func(t *testing.T) {
 		const writers, rounds = 4, 75
 		var wg sync.WaitGroup
-		var stale, onStandby, failed atomic.Int64
+		var stale, fromStandby, failed atomic.Int64
 		loadCtx, stopLoad := context.WithCancel(ctx)
 		for range 4 { // readers that keep the standby busy
 			wg.Go(func() {
@@ -182,7 +142,7 @@ func TestStandbys(t *testing.T) {
 						t.Errorf("writer %d round %d: read %q after writing %q", w, i, got[tp.ID], label)
 					}
 					if _, primary := db.ReadPosition(rc); !primary {
-						onStandby.Add(1)
+						fromStandby.Add(1)
 					}
 				}
 			})
@@ -190,15 +150,15 @@ func TestStandbys(t *testing.T) {
 		writersDone.Wait()
 		stopLoad()
 		wg.Wait()
-		t.Logf("%d writes read back, %d of them from the standby; %d stale", writers*rounds, onStandby.Load(), stale.Load())
-		if onStandby.Load() == 0 {
+		t.Logf("%d writes read back, %d of them from the standby; %d stale", writers*rounds, fromStandby.Load(), stale.Load())
+		if fromStandby.Load() == 0 {
 			t.Errorf("no write was read back from the standby")
 		}
 	})
 
 	t.Run("PausedStandbyLeavesTheRotationAndComesBack", func(t *testing.T) {
-		waitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
-		onStandby(t, r, `SELECT pg_wal_replay_pause()`)
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		r.OnStandby(t, `SELECT pg_wal_replay_pause()`)
 		// The primary writes on; the standby replays nothing of it.
 		writing, stopWriting := context.WithCancel(ctx)
 		writer := make(chan struct{})
@@ -213,7 +173,7 @@ func TestStandbys(t *testing.T) {
 				time.Sleep(20 * time.Millisecond)
 			}
 		}()
-		waitFor(t, 10*time.Second, "the paused standby out of rotation", standbyIs(store, db.StandbyLagging))
+		dbtest.WaitFor(t, 10*time.Second, "the paused standby out of rotation", standbyIs(store, db.StandbyLagging))
 		time.Sleep(500 * time.Millisecond)
 		stopWriting()
 		<-writer
@@ -230,8 +190,8 @@ func TestStandbys(t *testing.T) {
 		if got := store.PrimaryReads() - primary; got != 10 {
 			t.Errorf("while the standby lags, the primary read %d statements; want 10", got)
 		}
-		onStandby(t, r, `SELECT pg_wal_replay_resume()`)
-		waitFor(t, 10*time.Second, "the resumed standby back in rotation", standbyIs(store, db.StandbyUp))
+		r.OnStandby(t, `SELECT pg_wal_replay_resume()`)
+		dbtest.WaitFor(t, 10*time.Second, "the resumed standby back in rotation", standbyIs(store, db.StandbyUp))
 		standby = store.Standbys()[0].Reads
 		if err := reads(5); err != nil {
 			t.Fatal(err)
@@ -242,7 +202,7 @@ func TestStandbys(t *testing.T) {
 	})
 
 	t.Run("StoppedStandbyFailsNoRead", func(t *testing.T) {
-		waitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
 		primary := store.PrimaryReads()
 		loadCtx, stopLoad := context.WithCancel(ctx)
 		var wg sync.WaitGroup
@@ -271,6 +231,6 @@ func TestStandbys(t *testing.T) {
 		}
 		t.Logf("%d reads of 2 statements while the standby stopped, %d failed", made.Load(), failed.Load())
 		r.Standby.Start()
-		waitFor(t, 30*time.Second, "the restarted standby back in rotation", standbyIs(store, db.StandbyUp))
+		dbtest.WaitFor(t, 30*time.Second, "the restarted standby back in rotation", standbyIs(store, db.StandbyUp))
 	})
 }

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph"
@@ -94,7 +93,7 @@ func newStandbyServer(t *testing.T) *standbyServer {
 		Tokens: tokens, Broker: broker, ResponseCache: cache, Metrics: metrics,
 	}))
 	t.Cleanup(func() { srv.Close(); cancel(); wg.Wait() })
-	waitUntil(t, 10*time.Second, "the standby in rotation and the cache listening", func() error {
+	dbtest.WaitFor(t, 10*time.Second, "the standby in rotation and the cache listening", func() error {
 		if s := r.Store.Standbys()[0]; s.State != db.StandbyUp {
 			return fmt.Errorf("standby %+v", s)
 		}
@@ -104,41 +103,6 @@ func newStandbyServer(t *testing.T) *standbyServer {
 		return nil
 	})
 	return &standbyServer{Server: srv, r: r, broker: broker, metrics: metrics}
-}
-
-// waitUntil polls check every 20 ms until it returns nil, failing the test
-// with its last error after timeout.
-func waitUntil(t *testing.T, timeout time.Duration, what string, check func() error) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		err := check()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v: %v", what, timeout, err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// replay pauses or resumes replay on the standby.
-func (s *standbyServer) replay(t *testing.T, resume bool) {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, s.r.StandbyURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	sql := `SELECT pg_wal_replay_pause()`
-	if resume {
-		sql = `SELECT pg_wal_replay_resume()`
-	}
-	if _, err := conn.Exec(ctx, sql); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // cacheClears reads newsgraph_response_cache_clears_total.
@@ -164,15 +128,7 @@ const (
 func TestStandbyConsistency(t *testing.T) {
 	s := newStandbyServer(t)
 	ctx := context.Background()
-	rows, err := s.r.Pool.Query(ctx, `SELECT id, version FROM topics ORDER BY id LIMIT 4`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	type topic struct{ ID, Version int64 }
-	topics, err := pgx.CollectRows(rows, pgx.RowToStructByPos[topic])
-	if err != nil || len(topics) < 4 {
-		t.Fatalf("topics: %v %v", topics, err)
-	}
+	topics := s.r.Topics(t, 4)
 	gid := func(id int64) string { return base64.RawURLEncoding.EncodeToString(fmt.Appendf(nil, "Topic:%d", id)) }
 
 	t.Run("BadTokenRefused", func(t *testing.T) {
@@ -243,13 +199,13 @@ func TestStandbyConsistency(t *testing.T) {
 	t.Run("CacheKeepsNothingFromABehindStandby", func(t *testing.T) {
 		id := topics[0].ID
 		vars := map[string]any{"id": gid(id)}
-		s.replay(t, false)
-		defer s.replay(t, true)
+		s.r.OnStandby(t, `SELECT pg_wal_replay_pause()`)
+		defer s.r.OnStandby(t, `SELECT pg_wal_replay_resume()`)
 		clears := s.cacheClears(t)
 		if _, err := s.r.Pool.Exec(ctx, `UPDATE topics SET label = 'written behind the standby''s back' WHERE id = $1`, id); err != nil {
 			t.Fatal(err)
 		}
-		waitUntil(t, 10*time.Second, "the change's notice clears the cache", func() error {
+		dbtest.WaitFor(t, 10*time.Second, "the change's notice clears the cache", func() error {
 			if got := s.cacheClears(t); got == clears {
 				return fmt.Errorf("still %s", got)
 			}
@@ -269,10 +225,10 @@ func TestStandbyConsistency(t *testing.T) {
 		if got := postToken(t, s.Server, "", position, topicLabelQuery, vars); !strings.Contains(string(got.Data), "behind the standby") {
 			t.Errorf("with the token %s: %s; want the new label", position, got.Data)
 		}
-		s.replay(t, true)
+		s.r.OnStandby(t, `SELECT pg_wal_replay_resume()`)
 		// Once the standby has replayed the change, no answer kept from
 		// before may hide it.
-		waitUntil(t, 10*time.Second, "the new label read from the standby", func() error {
+		dbtest.WaitFor(t, 10*time.Second, "the new label read from the standby", func() error {
 			got := postToken(t, s.Server, "", "", topicLabelQuery, vars)
 			if !strings.Contains(string(got.Data), "behind the standby") {
 				return fmt.Errorf("read %s", got.Data)
@@ -283,14 +239,14 @@ func TestStandbyConsistency(t *testing.T) {
 
 	t.Run("SubscriptionEventsCarryTokens", func(t *testing.T) {
 		next := subscribe(t, s.Server, `subscription { articleImported { slug } }`)
-		waitUntil(t, 10*time.Second, "the subscription reaches the broker", func() error {
+		dbtest.WaitFor(t, 10*time.Second, "the subscription reaches the broker", func() error {
 			if s.broker.Subscribers() == 0 {
 				return fmt.Errorf("no subscriber")
 			}
 			return nil
 		})
-		s.replay(t, false)
-		defer s.replay(t, true)
+		s.r.OnStandby(t, `SELECT pg_wal_replay_pause()`)
+		defer s.r.OnStandby(t, `SELECT pg_wal_replay_resume()`)
 		imported := postToken(t, s.Server, aliceToken, "", importOp, map[string]any{"input": articleInput(t, "read-after-the-event")})
 		if len(imported.Errors) > 0 || !strings.Contains(string(imported.Data), `"userErrors":[]`) {
 			t.Fatalf("import: %s %+v", imported.Data, imported.Errors)

@@ -192,6 +192,57 @@ func NewReplicated(tb testing.TB) *Replicated {
 	return &Replicated{Database: d, Primary: primary, Standby: standby, StandbyURL: standby.URL(d.Name)}
 }
 
+// OnStandby runs sql on the database's standby (pg_wal_replay_pause(),
+// pg_wal_replay_resume(), a read).
+func (r *Replicated) OnStandby(tb testing.TB, sql string) {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, r.StandbyURL)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		tb.Fatalf("on the standby: %s: %v", sql, err)
+	}
+}
+
+// Versioned is a row's id and version.
+type Versioned struct{ ID, Version int64 }
+
+// Topics returns the id and version of the first n topics by id, failing
+// tb if there are fewer.
+func (d *Database) Topics(tb testing.TB, n int) []Versioned {
+	tb.Helper()
+	rows, err := d.Pool.Query(context.Background(), `SELECT id, version FROM topics ORDER BY id LIMIT $1`, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	topics, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Versioned])
+	if err != nil || len(topics) < n {
+		tb.Fatalf("%d topics: %v %v", n, topics, err)
+	}
+	return topics
+}
+
+// WaitFor calls check every 20 ms until it returns nil, and fails tb with
+// its last error if that takes longer than timeout: for what replication
+// makes true a little later.
+func WaitFor(tb testing.TB, timeout time.Duration, what string, check func() error) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := check()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("%s: not within %v: %v", what, timeout, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // TableState is a table's row count and a digest of all its rows.
 type TableState struct {
 	Rows   int
