@@ -96,11 +96,7 @@ func (c *ResponseCache) listen(ctx context.Context) error {
 	// Each clearing is for the changes committed before the primary's
 	// position, read after the notice arrived, on the listener's
 	// connection.
-	at, err := l.Position(ctx)
-	if err != nil {
-		return err
-	}
-	c.Invalidate(at)
+	c.Invalidate(l.Since())
 	c.live.Store(true)
 	defer func() {
 		c.live.Store(false)
@@ -110,7 +106,8 @@ func (c *ResponseCache) listen(ctx context.Context) error {
 		if err := l.Wait(ctx); err != nil {
 			return err
 		}
-		if at, err = l.Position(ctx); err != nil {
+		at, err := l.Position(ctx)
+		if err != nil {
 			return err
 		}
 		c.Invalidate(at)
