@@ -22,11 +22,17 @@ type consistencyKey struct{}
 
 // withConsistency reads a request's consistency token, answering 400
 // BAD_REQUEST for one that is not a token, and lets the consistency
-// extension set the response's.
+// extension set the response's. A websocket has neither: its events carry
+// their tokens in extensions only (its subscriptions answer concurrently,
+// long after the upgrade's headers).
 func withConsistency(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isWebsocket(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
 		var after db.LSN
-		if v := r.Header.Get(ConsistencyHeader); v != "" && !isWebsocket(r) {
+		if v := r.Header.Get(ConsistencyHeader); v != "" {
 			var err error
 			if after, err = db.ParseLSN(v); err != nil {
 				writeError(w, http.StatusBadRequest, codeBadRequest, "the "+ConsistencyHeader+" header is not a consistency token: "+err.Error())
