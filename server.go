@@ -70,8 +70,10 @@ type config struct {
 	dev         bool
 	allowList   map[string]string // nil: any operation may run
 	tokens      *graph.Tokens
-	readsToken  bool // queries need a token too
-	cacheMB     int  // the response cache's size; 0: no cache
+	readsToken  bool     // queries need a token too
+	cacheMB     int      // the response cache's size; 0: no cache
+	readURLs    []string // hot standbys to read from; none: read from the primary
+	standbys    db.StandbyOptions
 }
 
 // readTokens reads the API tokens from NEWSGRAPH_API_TOKENS (name=token
@@ -107,6 +109,35 @@ func envBool(name string) (bool, error) {
 		return false, fmt.Errorf("%s: want true or false, got %q", name, v)
 	}
 	return b, nil
+}
+
+// durationFlag defines the flag name for p, whose default is the
+// environment variable env when set, else fallback. It returns what is
+// wrong with the environment variable.
+func durationFlag(fset *flag.FlagSet, p *time.Duration, name, env string, fallback time.Duration, usage string) error {
+	*p = fallback
+	var err error
+	if s := os.Getenv(env); s != "" {
+		d, parseErr := time.ParseDuration(s)
+		if parseErr != nil || d <= 0 {
+			err = fmt.Errorf("%s: want a positive duration like 2s or 500ms, got %q", env, s)
+		} else {
+			*p = d
+		}
+	}
+	fset.DurationVar(p, name, *p, usage+" (env "+env+")")
+	return err
+}
+
+// commaList splits a comma-separated list, dropping empty items.
+func commaList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // limitFlags defines a flag for each of the request limits, whose default
@@ -220,6 +251,14 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		envErr = errors.Join(envErr, err)
 		fset.BoolVar(&cfg.dev, "dev", dev, "development mode: validation errors suggest names, and introspection works with -persisted-queries (env NEWSGRAPH_DEV)")
 		persisted := fset.String("persisted-queries", os.Getenv("PERSISTED_QUERIES_FILE"), "JSON file that maps SHA-256 hashes to queries: run only those (env PERSISTED_QUERIES_FILE)")
+		readURLs := fset.String("database-read-urls", os.Getenv("DATABASE_READ_URLS"),
+			"comma-separated URLs of hot standbys of the database to send queries to (env DATABASE_READ_URLS)")
+		d := db.DefaultStandbyOptions
+		envErr = errors.Join(envErr,
+			durationFlag(fset, &cfg.standbys.MaxLag, "max-standby-lag", "MAX_STANDBY_LAG", d.MaxLag,
+				"a standby further behind the primary than this leaves the rotation until it catches up"),
+			durationFlag(fset, &cfg.standbys.MaxWait, "standby-wait", "STANDBY_WAIT", d.MaxWait,
+				"how long a query with a consistency token waits for a standby to replay it before it reads from the primary"))
 		readsToken, err := envBool("NEWSGRAPH_READS_NEED_TOKEN")
 		envErr = errors.Join(envErr, err)
 		fset.BoolVar(&cfg.readsToken, "reads-need-token", readsToken, "queries and subscriptions need an API token too (env NEWSGRAPH_READS_NEED_TOKEN)")
@@ -237,11 +276,8 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 				return err
 			}
 		}
-		for _, o := range strings.Split(*origins, ",") {
-			if o = strings.TrimSpace(o); o != "" {
-				cfg.corsOrigins = append(cfg.corsOrigins, o)
-			}
-		}
+		cfg.corsOrigins = commaList(*origins)
+		cfg.readURLs = commaList(*readURLs)
 		return serve(ctx, cfg, logger)
 	case "migrate":
 		if err := fset.Parse(args); err != nil {
@@ -340,6 +376,9 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	defer pool.Close()
 	store := db.NewStore(pool)
 	defer store.Close()
+	if err := store.UseStandbys(cfg.readURLs, cfg.standbys); err != nil {
+		return err
+	}
 
 	// The database may not be up yet: serve at once (not ready), and make it
 	// ready in the background, retrying with backoff.
@@ -361,6 +400,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 			started.Store(true)
 			logger.Info("ready")
 			go broker.Run(listenCtx)
+			go store.WatchStandbys(listenCtx)
 			if cache != nil {
 				go cache.Run(listenCtx)
 			}
@@ -397,7 +437,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	srv.RegisterOnShutdown(func() { close(shutdown) }) // ends subscriptions
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	logger.Info("serving", "addr", cfg.addr, "dev", cfg.dev, "allow_list", cfg.allowList != nil, "persisted_queries", len(cfg.allowList))
+	logger.Info("serving", "addr", cfg.addr, "standbys", len(cfg.readURLs), "dev", cfg.dev, "allow_list", cfg.allowList != nil, "persisted_queries", len(cfg.allowList))
 	logger.Info("open in a browser", "playground", browserURL(cfg.addr), "reader", browserURL(cfg.addr)+"reader/")
 	select {
 	case err := <-errc:

@@ -126,17 +126,7 @@ func gql(url, query string) (status int, code string, data json.RawMessage, err 
 // eventually retries check until it passes or timeout ends.
 func eventually(t *testing.T, timeout time.Duration, what string, check func() error) {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		err := check()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v: %v", what, timeout, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	dbtest.WaitFor(t, timeout, what, check)
 }
 
 const articlesQuery = `{ articles(first: 5) { totalCount nodes { slug } } }`
@@ -510,6 +500,38 @@ func TestNumberFlags(t *testing.T) {
 	}
 	if _, _, err := parse(t, nil, "-max-depth", "0"); err == nil || !strings.Contains(err.Error(), "at least 1") {
 		t.Errorf("-max-depth 0: got %v; want it refused", err)
+	}
+}
+
+// TestDurationFlags checks the standby settings: the environment gives the
+// default, a flag overrides it, and a bad value names its variable.
+func TestDurationFlags(t *testing.T) {
+	parse := func(t *testing.T, env map[string]string, args ...string) (time.Duration, error) {
+		for k, v := range env {
+			t.Setenv(k, v)
+		}
+		fset := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fset.SetOutput(io.Discard)
+		var lag time.Duration
+		if err := durationFlag(fset, &lag, "max-standby-lag", "MAX_STANDBY_LAG", db.DefaultStandbyOptions.MaxLag, "lag"); err != nil {
+			return 0, err
+		}
+		return lag, fset.Parse(args)
+	}
+	if lag, err := parse(t, nil); err != nil || lag != db.DefaultStandbyOptions.MaxLag {
+		t.Errorf("default: %v, %v; want %v", lag, err, db.DefaultStandbyOptions.MaxLag)
+	}
+	if lag, err := parse(t, map[string]string{"MAX_STANDBY_LAG": "500ms"}); err != nil || lag != 500*time.Millisecond {
+		t.Errorf("from the environment: %v, %v; want 500ms", lag, err)
+	}
+	if lag, err := parse(t, map[string]string{"MAX_STANDBY_LAG": "500ms"}, "-max-standby-lag", "10s"); err != nil || lag != 10*time.Second {
+		t.Errorf("the flag over the environment: %v, %v; want 10s", lag, err)
+	}
+	for _, bad := range []string{"2", "-1s", "soon"} {
+		want := `MAX_STANDBY_LAG: want a positive duration like 2s or 500ms, got "` + bad + `"`
+		if _, err := parse(t, map[string]string{"MAX_STANDBY_LAG": bad}); err == nil || err.Error() != want {
+			t.Errorf("MAX_STANDBY_LAG=%s: got %v; want %s", bad, err, want)
+		}
 	}
 }
 

@@ -74,7 +74,7 @@ func TestPlannedRouting(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got string
-			if err := (planned{s}).QueryRow(ctx, `SELECT current_setting('plan_cache_mode')`, c.args...).Scan(&got); err != nil {
+			if err := s.read(ctx).QueryRow(ctx, `SELECT current_setting('plan_cache_mode')`, c.args...).Scan(&got); err != nil {
 				t.Fatal(err)
 			}
 			if got != c.want {

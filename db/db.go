@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -28,6 +29,12 @@ type Store struct {
 	// values (plan_cache_mode force_custom_plan): filtered listings and
 	// searches run there (see customPlan), everything else on pool.
 	custom *pgxpool.Pool
+	// primary is pool and custom as a server to read from; standbys are
+	// the hot standbys reads may go to instead (UseStandbys).
+	primary     *node
+	standbys    []*node
+	standbyOpts StandbyOptions
+	turn        atomic.Uint32 // round robin over the standbys
 }
 
 // NewStore returns a Store over pool; the caller keeps ownership of pool
@@ -35,6 +42,14 @@ type Store struct {
 // configuration, with at most a quarter of its connections (at least 2),
 // for the statements that must be planned for their values.
 func NewStore(pool *pgxpool.Pool) *Store {
+	custom := customPool(pool)
+	return &Store{pool: pool, custom: custom, primary: &node{name: "primary", generic: pool, custom: custom}}
+}
+
+// customPool opens a pool on pool's configuration, with at most a quarter
+// of its connections (at least 2), whose connections plan every statement
+// for its values; pool itself if it cannot.
+func customPool(pool *pgxpool.Pool) *pgxpool.Pool {
 	cfg := pool.Config()
 	cfg.MaxConns = max(2, cfg.MaxConns/4)
 	cfg.MinConns = 0
@@ -48,16 +63,22 @@ func NewStore(pool *pgxpool.Pool) *Store {
 	if err != nil {
 		// NewWithConfig fails only on a configuration that pool was made
 		// with already; plan on pool's connections then.
-		custom = pool
+		return pool
 	}
-	return &Store{pool: pool, custom: custom}
+	return custom
 }
 
 // Close closes the connections the store opened itself (not the pool it
-// was made with).
+// was made with): its custom-plan pool and the standbys' pools.
 func (s *Store) Close() {
 	if s.custom != s.pool {
 		s.custom.Close()
+	}
+	for _, n := range s.standbys {
+		if n.custom != n.generic {
+			n.custom.Close()
+		}
+		n.generic.Close()
 	}
 }
 
@@ -214,8 +235,13 @@ func redact(databaseURL string) string {
 
 // inTx runs fn in a transaction, committing if fn returns nil and rolling
 // back otherwise.
+// A committed transaction's WAL position is noted for ctx (TrackCommits).
 func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
-	return pgx.BeginFunc(ctx, s.pool, fn)
+	if err := pgx.BeginFunc(ctx, s.pool, fn); err != nil {
+		return err
+	}
+	s.noteCommit(ctx)
+	return nil
 }
 
 // Ready reports whether the database answers and its schema is at the

@@ -3,8 +3,11 @@
 // queries the API reads with, and the embedded schema migrations.
 //
 // Everything the server says in SQL lives here, and only this package opens
-// connections to PostgreSQL: the pools (Open, NewPool), connections of
-// their own for bulk work (Connect) and for notices (Listen). The one
+// connections to PostgreSQL: the pools (Open, NewPool), the hot standbys'
+// (UseStandbys), connections of their own for bulk work (Connect) and for
+// notices (Listen). Which server a read goes to is decided here too: the
+// primary, unless the caller's context asks for a standby
+// (ReadFromStandby) and one in rotation has replayed what it must see. The one
 // other speaker of SQL is the synthetic corpus generator, bench/corpus, a
 // bulk loader outside the server. The package knows nothing of GraphQL or
 // HTTP: it returns domain structs and errors classified by Code, whose

@@ -24,16 +24,19 @@ const (
 // ChangeEvent is a committed change: an article imported, a statement or
 // figure added. SubjectID is the id of that article, statement or figure.
 // Ids grow in commit order per writer, and a listener reads them in order.
+// Position is a WAL position at or past the event's commit: reads routed
+// with it (ReadFromStandby) see the change.
 type ChangeEvent struct {
 	ID        int64  `db:"id"`
 	Kind      string `db:"kind"`
 	SubjectID int64  `db:"subject_id"`
+	Position  LSN    `db:"position"`
 }
 
 // EventsAfterOrIn reads up to limit committed events whose id is above
 // after or among ids, in id order.
 func (s *Store) EventsAfterOrIn(ctx context.Context, after int64, ids []int64, limit int) ([]*ChangeEvent, error) {
-	events, err := fetchAll[ChangeEvent](ctx, s.pool, `SELECT id, kind, subject_id FROM change_events
+	events, err := fetchAll[ChangeEvent](ctx, s.pool, `SELECT id, kind, subject_id, `+insertPosition+` AS position FROM change_events
 		WHERE id > $1 OR id = ANY($2) ORDER BY id LIMIT $3`, after, ids, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read events: %w", err)

@@ -12,22 +12,40 @@ import (
 // not safe for concurrent use. Notices sent while no Listener is connected
 // are lost: a caller that reconnects must catch up by other means.
 type Listener struct {
-	conn *pgx.Conn
+	conn  *pgx.Conn
+	since LSN
 }
 
 // Listen connects to databaseURL and LISTENs on channel, which must be one
 // of the package's channel names (it is written into the statement as is).
+// The connection's application_name is "newsgraph listen " and the channel.
 func Listen(ctx context.Context, databaseURL, channel string) (*Listener, error) {
-	conn, err := pgx.Connect(ctx, databaseURL)
+	cfg, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", channel, err)
 	}
-	if _, err := conn.Exec(ctx, `LISTEN `+channel); err != nil {
+	cfg.RuntimeParams["application_name"] = "newsgraph listen " + channel
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", channel, err)
+	}
+	l := &Listener{conn: conn}
+	// The position is read once LISTEN has committed: every change
+	// committed past it sends a notice here.
+	if _, err = conn.Exec(ctx, `LISTEN `+channel); err == nil {
+		l.since, err = l.Position(ctx)
+	}
+	if err != nil {
 		conn.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("listen on %s: %w", channel, err)
 	}
-	return &Listener{conn: conn}, nil
+	return l, nil
 }
+
+// Since returns the primary's WAL position when the listener started: a
+// change committed past it sends a notice here; one before it may not
+// have.
+func (l *Listener) Since() LSN { return l.since }
 
 // Wait blocks until a notice arrives on the channel, returning nil, or
 // until ctx ends or the connection fails, returning the error (ctx's, as
@@ -40,4 +58,14 @@ func (l *Listener) Wait(ctx context.Context) error {
 // Close closes the connection.
 func (l *Listener) Close(ctx context.Context) error {
 	return l.conn.Close(ctx)
+}
+
+// Position returns the primary's WAL position now, at or past the commit
+// of every transaction whose notice has arrived (see insertPosition).
+func (l *Listener) Position(ctx context.Context) (LSN, error) {
+	p, err := scanLSN(l.conn.QueryRow(ctx, `SELECT `+insertPosition))
+	if err != nil {
+		return 0, fmt.Errorf("read the WAL position: %w", err)
+	}
+	return p, nil
 }

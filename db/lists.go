@@ -23,82 +23,82 @@ func countRoot(ctx context.Context, q querier, from string, cond func(*listing) 
 
 // ListArticles reads a page of the articles that match f (nil: all).
 func (s *Store) ListArticles(ctx context.Context, f *ArticleFilter, o Order, page PageArgs) (Page[Article], error) {
-	return listRoot[Article](ctx, planned{s}, "articles", articleFrom, articleColumns, f.sql, o, page)
+	return listRoot[Article](ctx, s.read(ctx), "articles", articleFrom, articleColumns, f.sql, o, page)
 }
 
 // CountArticles counts the articles that match f.
 func (s *Store) CountArticles(ctx context.Context, f *ArticleFilter) (int, error) {
-	return countRoot(ctx, planned{s}, articleFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), articleFrom, f.sql)
 }
 
 // ListStatements reads a page of the statements that match f (nil: all).
 func (s *Store) ListStatements(ctx context.Context, f *StatementFilter, o Order, page PageArgs) (Page[Statement], error) {
-	return listRoot[Statement](ctx, planned{s}, "statements", statementFrom, statementColumns, f.sql, o, page)
+	return listRoot[Statement](ctx, s.read(ctx), "statements", statementFrom, statementColumns, f.sql, o, page)
 }
 
 // CountStatements counts the statements that match f.
 func (s *Store) CountStatements(ctx context.Context, f *StatementFilter) (int, error) {
-	return countRoot(ctx, planned{s}, statementFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), statementFrom, f.sql)
 }
 
 // ListFigures reads a page of the figures that match f (nil: all).
 func (s *Store) ListFigures(ctx context.Context, f *FigureFilter, o Order, page PageArgs) (Page[Figure], error) {
-	return listRoot[Figure](ctx, planned{s}, "figures", figureFrom, figureColumns, f.sql, o, page)
+	return listRoot[Figure](ctx, s.read(ctx), "figures", figureFrom, figureColumns, f.sql, o, page)
 }
 
 // CountFigures counts the figures that match f.
 func (s *Store) CountFigures(ctx context.Context, f *FigureFilter) (int, error) {
-	return countRoot(ctx, planned{s}, figureFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), figureFrom, f.sql)
 }
 
 // ListAgreements reads a page of the agreements that match f (nil: all).
 func (s *Store) ListAgreements(ctx context.Context, f *AgreementFilter, o Order, page PageArgs) (Page[Agreement], error) {
-	return listRoot[Agreement](ctx, planned{s}, "agreements", agreementFrom, agreementColumns, f.sql, o, page)
+	return listRoot[Agreement](ctx, s.read(ctx), "agreements", agreementFrom, agreementColumns, f.sql, o, page)
 }
 
 // CountAgreements counts the agreements that match f.
 func (s *Store) CountAgreements(ctx context.Context, f *AgreementFilter) (int, error) {
-	return countRoot(ctx, planned{s}, agreementFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), agreementFrom, f.sql)
 }
 
 // ListPeople reads a page of the people who match f (nil: all).
 func (s *Store) ListPeople(ctx context.Context, f *PersonFilter, o Order, page PageArgs) (Page[Person], error) {
-	return listRoot[Person](ctx, planned{s}, "people", personFrom, personColumns, f.sql, o, page)
+	return listRoot[Person](ctx, s.read(ctx), "people", personFrom, personColumns, f.sql, o, page)
 }
 
 // CountPeople counts the people who match f.
 func (s *Store) CountPeople(ctx context.Context, f *PersonFilter) (int, error) {
-	return countRoot(ctx, planned{s}, personFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), personFrom, f.sql)
 }
 
 // ListOrganizations reads a page of the organizations that match f (nil: all).
 func (s *Store) ListOrganizations(ctx context.Context, f *OrganizationFilter, o Order, page PageArgs) (Page[Organization], error) {
-	return listRoot[Organization](ctx, planned{s}, "organizations", organizationFrom, organizationColumns, f.sql, o, page)
+	return listRoot[Organization](ctx, s.read(ctx), "organizations", organizationFrom, organizationColumns, f.sql, o, page)
 }
 
 // CountOrganizations counts the organizations that match f.
 func (s *Store) CountOrganizations(ctx context.Context, f *OrganizationFilter) (int, error) {
-	return countRoot(ctx, planned{s}, organizationFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), organizationFrom, f.sql)
 }
 
 // ListPlaces reads a page of the places that match f (nil: all).
 func (s *Store) ListPlaces(ctx context.Context, f *PlaceFilter, o Order, page PageArgs) (Page[Place], error) {
-	return listRoot[Place](ctx, planned{s}, "places", placeFrom, placeColumns, f.sql, o, page)
+	return listRoot[Place](ctx, s.read(ctx), "places", placeFrom, placeColumns, f.sql, o, page)
 }
 
 // CountPlaces counts the places that match f.
 func (s *Store) CountPlaces(ctx context.Context, f *PlaceFilter) (int, error) {
-	return countRoot(ctx, planned{s}, placeFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), placeFrom, f.sql)
 }
 
 // ListEvents reads a page of the events that match f (nil: all).
 func (s *Store) ListEvents(ctx context.Context, f *EventFilter, o Order, page PageArgs) (Page[Event], error) {
-	return listRoot[Event](ctx, planned{s}, "events", eventFrom, eventColumns, f.sql, o, page)
+	return listRoot[Event](ctx, s.read(ctx), "events", eventFrom, eventColumns, f.sql, o, page)
 }
 
 // CountEvents counts the events that match f.
 func (s *Store) CountEvents(ctx context.Context, f *EventFilter) (int, error) {
-	return countRoot(ctx, planned{s}, eventFrom, f.sql)
+	return countRoot(ctx, s.read(ctx), eventFrom, f.sql)
 }
 
 // noFilter is the condition of an unfiltered listing.
@@ -106,12 +106,12 @@ func noFilter(*listing) string { return "true" }
 
 // ListTopics reads a page of the topic vocabulary.
 func (s *Store) ListTopics(ctx context.Context, o Order, page PageArgs) (Page[Topic], error) {
-	return listRoot[Topic](ctx, planned{s}, "topics", topicFrom, topicColumns, noFilter, o, page)
+	return listRoot[Topic](ctx, s.read(ctx), "topics", topicFrom, topicColumns, noFilter, o, page)
 }
 
 // CountTopics counts the topics.
 func (s *Store) CountTopics(ctx context.Context) (int, error) {
-	return countRoot(ctx, planned{s}, topicFrom, noFilter)
+	return countRoot(ctx, s.read(ctx), topicFrom, noFilter)
 }
 
 // Relation is a nested listing of T: the children of a parent, such as an
@@ -277,13 +277,13 @@ func NestedPagesCounted[T any](ctx context.Context, s *Store, r Relation[T], par
 func (r Relation[T]) pages(ctx context.Context, s *Store, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	l := listing{from: r.from, columns: r.columns}
 	if r.where == "" {
-		return fetchMemberPages[T](ctx, s.pool, l, r.alias, r.membersWith(), r.ordering(), parents, page, withCount)
+		return fetchMemberPages[T](ctx, s.read(ctx), l, r.alias, r.membersWith(), r.ordering(), parents, page, withCount)
 	}
 	l.and(r.where)
 	if r.members != "" {
-		return fetchNestedPages[T](ctx, s.pool, l, r.membersWith(), r.ordering(), parents, page, withCount)
+		return fetchNestedPages[T](ctx, s.read(ctx), l, r.membersWith(), r.ordering(), parents, page, withCount)
 	}
-	return fetchNestedPages[T](ctx, s.pool, l, "", r.ordering(), parents, page, withCount)
+	return fetchNestedPages[T](ctx, s.read(ctx), l, "", r.ordering(), parents, page, withCount)
 }
 
 // membersWith is the WITH list of a relation by members: its own WITH list,
@@ -301,11 +301,11 @@ func (r Relation[T]) membersWith() string {
 // statement.
 func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents []int64) (map[int64]int, error) {
 	if r.members != "" {
-		return countMembers(ctx, s.pool, r.membersWith(), parents)
+		return countMembers(ctx, s.read(ctx), r.membersWith(), parents)
 	}
 	l := listing{from: r.from}
 	l.and(r.where)
-	return countNested(ctx, s.pool, l, parents)
+	return countNested(ctx, s.read(ctx), l, parents)
 }
 
 // CursorName returns the ordering name that cursors of the root listing

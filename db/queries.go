@@ -28,13 +28,13 @@ func byIDs[T any](ctx context.Context, q querier, from, columns string, ids []in
 
 // Articles reads articles by id.
 func (s *Store) Articles(ctx context.Context, ids []int64) ([]*Article, error) {
-	return byIDs[Article](ctx, s.pool, articleFrom, articleColumns, ids, "a.id")
+	return byIDs[Article](ctx, s.read(ctx), articleFrom, articleColumns, ids, "a.id")
 }
 
 // ArticleTexts reads the verbatim source text of articles by id; ids that
 // name no article are left out.
 func (s *Store) ArticleTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
-	rows, err := s.pool.Query(ctx, `SELECT a.id, a.source_text FROM articles a WHERE a.id = ANY($1)`, ids)
+	rows, err := s.read(ctx).Query(ctx, `SELECT a.id, a.source_text FROM articles a WHERE a.id = ANY($1)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read article texts: %w", err)
 	}
@@ -52,7 +52,7 @@ func (s *Store) ArticleTexts(ctx context.Context, ids []int64) (map[int64]string
 
 // ArticleBySlug reads the article with slug, or returns ErrNotFound.
 func (s *Store) ArticleBySlug(ctx context.Context, slug string) (*Article, error) {
-	items, err := fetchAll[Article](ctx, s.pool, `SELECT `+articleColumns+` FROM `+articleFrom+` WHERE a.slug = $1`, slug)
+	items, err := fetchAll[Article](ctx, s.read(ctx), `SELECT `+articleColumns+` FROM `+articleFrom+` WHERE a.slug = $1`, slug)
 	if err != nil {
 		return nil, fmt.Errorf("read article %q: %w", slug, err)
 	}
@@ -67,7 +67,7 @@ func (s *Store) ArticleBySlug(ctx context.Context, slug string) (*Article, error
 func (s *Store) EntityBySlug(ctx context.Context, slug string) (int64, string, error) {
 	var id int64
 	var kind string
-	err := s.pool.QueryRow(ctx, `SELECT id, upper(kind::text) FROM entities WHERE slug = $1`, slug).Scan(&id, &kind)
+	err := s.read(ctx).QueryRow(ctx, `SELECT id, upper(kind::text) FROM entities WHERE slug = $1`, slug).Scan(&id, &kind)
 	if isNoRows(err) {
 		return 0, "", ErrNotFound
 	}
@@ -79,7 +79,7 @@ func (s *Store) EntityBySlug(ctx context.Context, slug string) (int64, string, e
 
 // TopicBySlug reads the topic with slug, or returns ErrNotFound.
 func (s *Store) TopicBySlug(ctx context.Context, slug string) (*Topic, error) {
-	items, err := fetchAll[Topic](ctx, s.pool, `SELECT `+topicColumns+` FROM `+topicFrom+` WHERE t.slug = $1`, slug)
+	items, err := fetchAll[Topic](ctx, s.read(ctx), `SELECT `+topicColumns+` FROM `+topicFrom+` WHERE t.slug = $1`, slug)
 	if err != nil {
 		return nil, fmt.Errorf("read topic %q: %w", slug, err)
 	}
@@ -91,48 +91,48 @@ func (s *Store) TopicBySlug(ctx context.Context, slug string) (*Topic, error) {
 
 // Paragraphs reads paragraphs by id.
 func (s *Store) Paragraphs(ctx context.Context, ids []int64) ([]*Paragraph, error) {
-	return byIDs[Paragraph](ctx, s.pool, paragraphFrom, paragraphColumns, ids, "p.id")
+	return byIDs[Paragraph](ctx, s.read(ctx), paragraphFrom, paragraphColumns, ids, "p.id")
 }
 
 // Topics reads topics by id.
 func (s *Store) Topics(ctx context.Context, ids []int64) ([]*Topic, error) {
-	return byIDs[Topic](ctx, s.pool, topicFrom, topicColumns, ids, "t.id")
+	return byIDs[Topic](ctx, s.read(ctx), topicFrom, topicColumns, ids, "t.id")
 }
 
 // People reads people by id.
 func (s *Store) People(ctx context.Context, ids []int64) ([]*Person, error) {
-	return byIDs[Person](ctx, s.pool, personFrom, personColumns, ids, "p.id", "n.id")
+	return byIDs[Person](ctx, s.read(ctx), personFrom, personColumns, ids, "p.id", "n.id")
 }
 
 // Organizations reads organizations by id.
 func (s *Store) Organizations(ctx context.Context, ids []int64) ([]*Organization, error) {
-	return byIDs[Organization](ctx, s.pool, organizationFrom, organizationColumns, ids, "o.id", "n.id")
+	return byIDs[Organization](ctx, s.read(ctx), organizationFrom, organizationColumns, ids, "o.id", "n.id")
 }
 
 // Places reads places by id.
 func (s *Store) Places(ctx context.Context, ids []int64) ([]*Place, error) {
-	return byIDs[Place](ctx, s.pool, placeFrom, placeColumns, ids, "pl.id", "n.id")
+	return byIDs[Place](ctx, s.read(ctx), placeFrom, placeColumns, ids, "pl.id", "n.id")
 }
 
 // Events reads events by id.
 func (s *Store) Events(ctx context.Context, ids []int64) ([]*Event, error) {
-	return byIDs[Event](ctx, s.pool, eventFrom, eventColumns, ids, "ev.id", "n.id")
+	return byIDs[Event](ctx, s.read(ctx), eventFrom, eventColumns, ids, "ev.id", "n.id")
 }
 
 // Projects reads projects by id.
 func (s *Store) Projects(ctx context.Context, ids []int64) ([]*Project, error) {
-	return byIDs[Project](ctx, s.pool, projectFrom, projectColumns, ids, "pr.id", "n.id")
+	return byIDs[Project](ctx, s.read(ctx), projectFrom, projectColumns, ids, "pr.id", "n.id")
 }
 
 // Agreements reads agreements by id.
 func (s *Store) Agreements(ctx context.Context, ids []int64) ([]*Agreement, error) {
-	return byIDs[Agreement](ctx, s.pool, agreementFrom, agreementColumns, ids, "ag.id", "n.id")
+	return byIDs[Agreement](ctx, s.read(ctx), agreementFrom, agreementColumns, ids, "ag.id", "n.id")
 }
 
 // Affiliations reads affiliations by id, with their organizations and
 // places.
 func (s *Store) Affiliations(ctx context.Context, ids []int64) ([]*Affiliation, error) {
-	affs, err := byIDs[Affiliation](ctx, s.pool, "affiliations af", affiliationColumns, ids, "af.id")
+	affs, err := byIDs[Affiliation](ctx, s.read(ctx), "affiliations af", affiliationColumns, ids, "af.id")
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func (s *Store) attachAffiliationRefs(ctx context.Context, affs []*Affiliation) 
 // affiliationsWithRefs is children for affiliations, with their
 // organizations and places.
 func (s *Store) affiliationsWithRefs(ctx context.Context, what, sql string, parents []int64) (map[int64][]*Affiliation, error) {
-	items, err := fetchAll[Affiliation](ctx, s.pool, sql, parents)
+	items, err := fetchAll[Affiliation](ctx, s.read(ctx), sql, parents)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
@@ -190,18 +190,18 @@ func (s *Store) affiliationsWithRefs(ctx context.Context, what, sql string, pare
 
 // Statements reads statements by id.
 func (s *Store) Statements(ctx context.Context, ids []int64) ([]*Statement, error) {
-	return byIDs[Statement](ctx, s.pool, statementFrom, statementColumns, ids, "s.id")
+	return byIDs[Statement](ctx, s.read(ctx), statementFrom, statementColumns, ids, "s.id")
 }
 
 // Figures reads figures by id.
 func (s *Store) Figures(ctx context.Context, ids []int64) ([]*Figure, error) {
-	return byIDs[Figure](ctx, s.pool, figureFrom, figureColumns, ids, "f.id")
+	return byIDs[Figure](ctx, s.read(ctx), figureFrom, figureColumns, ids, "f.id")
 }
 
 // EntityKinds returns the kind (PERSON, ORGANIZATION, ...) of each entity id
 // that exists.
 func (s *Store) EntityKinds(ctx context.Context, ids []int64) (map[int64]string, error) {
-	rows, err := fetchAll[EntityRef](ctx, s.pool, `SELECT id AS entity_id, upper(kind::text) AS entity_kind FROM entities WHERE id = ANY($1)`, ids)
+	rows, err := fetchAll[EntityRef](ctx, s.read(ctx), `SELECT id AS entity_id, upper(kind::text) AS entity_kind FROM entities WHERE id = ANY($1)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read entity kinds: %w", err)
 	}
@@ -221,7 +221,7 @@ func (s *Store) Missing(ctx context.Context, kind string, ids []int64) ([]int64,
 	if !ok {
 		return nil, fmt.Errorf("missing: unknown kind %q", kind)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT x FROM unnest($1::bigint[]) x WHERE NOT EXISTS (SELECT 1 FROM `+table+` t WHERE t.id = x)`, ids)
+	rows, err := s.read(ctx).Query(ctx, `SELECT x FROM unnest($1::bigint[]) x WHERE NOT EXISTS (SELECT 1 FROM `+table+` t WHERE t.id = x)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("check %s ids: %w", kind, err)
 	}
@@ -248,13 +248,13 @@ func children[T any](ctx context.Context, q querier, what, sql string, parents [
 
 // ParagraphsOf reads the paragraphs of articles, in reading order.
 func (s *Store) ParagraphsOf(ctx context.Context, articles []int64) (map[int64][]*Paragraph, error) {
-	return children[Paragraph](ctx, s.pool, "paragraphs", `SELECT p.article_id AS list_parent, `+paragraphColumns+`
+	return children[Paragraph](ctx, s.read(ctx), "paragraphs", `SELECT p.article_id AS list_parent, `+paragraphColumns+`
 		FROM paragraphs p WHERE p.article_id = ANY($1) ORDER BY p.article_id, p.position`, articles)
 }
 
 // CreditsOf reads the credits of articles, in the order of the credit lines.
 func (s *Store) CreditsOf(ctx context.Context, articles []int64) (map[int64][]*Credit, error) {
-	return children[Credit](ctx, s.pool, "credits", `SELECT c.article_id AS list_parent, `+creditColumns+`
+	return children[Credit](ctx, s.read(ctx), "credits", `SELECT c.article_id AS list_parent, `+creditColumns+`
 		FROM credits c WHERE c.article_id = ANY($1) ORDER BY c.article_id, c.position`, articles)
 }
 
@@ -298,37 +298,37 @@ func (s *Store) TopicsOf(ctx context.Context, of TopicLinks, ids []int64) (map[i
 		return nil, fmt.Errorf("topics of %q: unknown", of)
 	}
 	table, column := link.table, link.column
-	return children[Topic](ctx, s.pool, table, `SELECT x.`+column+` AS list_parent, `+topicColumns+`
+	return children[Topic](ctx, s.read(ctx), table, `SELECT x.`+column+` AS list_parent, `+topicColumns+`
 		FROM `+table+` x JOIN topics t ON t.id = x.topic_id WHERE x.`+column+` = ANY($1) ORDER BY t.label, t.id`, ids)
 }
 
 // SubTopics reads the narrower topics of topics, by label.
 func (s *Store) SubTopics(ctx context.Context, topics []int64) (map[int64][]*Topic, error) {
-	return children[Topic](ctx, s.pool, "subtopics", `SELECT t.parent_id AS list_parent, `+topicColumns+`
+	return children[Topic](ctx, s.read(ctx), "subtopics", `SELECT t.parent_id AS list_parent, `+topicColumns+`
 		FROM topics t WHERE t.parent_id = ANY($1) ORDER BY t.label, t.id`, topics)
 }
 
 // SubOrganizations reads the organizations that are part of organizations, by name.
 func (s *Store) SubOrganizations(ctx context.Context, orgs []int64) (map[int64][]*Organization, error) {
-	return children[Organization](ctx, s.pool, "sub-organizations", `SELECT o.parent_id AS list_parent, `+organizationColumns+`
+	return children[Organization](ctx, s.read(ctx), "sub-organizations", `SELECT o.parent_id AS list_parent, `+organizationColumns+`
 		FROM `+organizationFrom+` WHERE o.parent_id = ANY($1) ORDER BY o.name, o.id`, orgs)
 }
 
 // Sessions reads the events that are part of events, by date then name.
 func (s *Store) Sessions(ctx context.Context, events []int64) (map[int64][]*Event, error) {
-	return children[Event](ctx, s.pool, "sessions", `SELECT ev.parent_id AS list_parent, `+eventColumns+`
+	return children[Event](ctx, s.read(ctx), "sessions", `SELECT ev.parent_id AS list_parent, `+eventColumns+`
 		FROM `+eventFrom+` WHERE ev.parent_id = ANY($1) ORDER BY lower(ev.date_range) NULLS LAST, ev.name, ev.id`, events)
 }
 
 // AgreementParts reads the agreements that are part of agreements, by name.
 func (s *Store) AgreementParts(ctx context.Context, agreements []int64) (map[int64][]*Agreement, error) {
-	return children[Agreement](ctx, s.pool, "agreement parts", `SELECT ag.parent_id AS list_parent, `+agreementColumns+`
+	return children[Agreement](ctx, s.read(ctx), "agreement parts", `SELECT ag.parent_id AS list_parent, `+agreementColumns+`
 		FROM `+agreementFrom+` WHERE ag.parent_id = ANY($1) ORDER BY ag.name, ag.id`, agreements)
 }
 
 // Parties reads the parties of agreements, in the order the article gives.
 func (s *Store) Parties(ctx context.Context, agreements []int64) (map[int64][]*EntityRef, error) {
-	return children[EntityRef](ctx, s.pool, "parties", `SELECT x.agreement_id AS list_parent, x.entity_id,
+	return children[EntityRef](ctx, s.read(ctx), "parties", `SELECT x.agreement_id AS list_parent, x.entity_id,
 		upper(n.kind::text) AS entity_kind, upper(x.role::text) AS role
 		FROM agreement_parties x JOIN entities n ON n.id = x.entity_id
 		WHERE x.agreement_id = ANY($1) ORDER BY x.agreement_id, x.position`, agreements)
@@ -336,7 +336,7 @@ func (s *Store) Parties(ctx context.Context, agreements []int64) (map[int64][]*E
 
 // Participants reads who took part in events.
 func (s *Store) Participants(ctx context.Context, events []int64) (map[int64][]*EntityRef, error) {
-	return children[EntityRef](ctx, s.pool, "participants", `SELECT x.event_id AS list_parent, x.entity_id,
+	return children[EntityRef](ctx, s.read(ctx), "participants", `SELECT x.event_id AS list_parent, x.entity_id,
 		upper(n.kind::text) AS entity_kind, upper(x.role::text) AS role
 		FROM event_participants x JOIN entities n ON n.id = x.entity_id
 		WHERE x.event_id = ANY($1) ORDER BY x.event_id, x.role, x.entity_id`, events)
@@ -344,7 +344,7 @@ func (s *Store) Participants(ctx context.Context, events []int64) (map[int64][]*
 
 // StatementMentions reads the entities statements name.
 func (s *Store) StatementMentions(ctx context.Context, statements []int64) (map[int64][]*EntityRef, error) {
-	return children[EntityRef](ctx, s.pool, "statement mentions", `SELECT x.statement_id AS list_parent, x.entity_id,
+	return children[EntityRef](ctx, s.read(ctx), "statement mentions", `SELECT x.statement_id AS list_parent, x.entity_id,
 		upper(n.kind::text) AS entity_kind, NULL::text AS role
 		FROM statement_mentions x JOIN entities n ON n.id = x.entity_id
 		WHERE x.statement_id = ANY($1) ORDER BY x.statement_id, x.entity_id`, statements)
@@ -352,21 +352,21 @@ func (s *Store) StatementMentions(ctx context.Context, statements []int64) (map[
 
 // AgreementPlaces reads the places agreements involve, by name.
 func (s *Store) AgreementPlaces(ctx context.Context, agreements []int64) (map[int64][]*Place, error) {
-	return children[Place](ctx, s.pool, "agreement places", `SELECT x.agreement_id AS list_parent, `+placeColumns+`
+	return children[Place](ctx, s.read(ctx), "agreement places", `SELECT x.agreement_id AS list_parent, `+placeColumns+`
 		FROM agreement_places x JOIN `+placeFrom+` ON pl.id = x.place_id
 		WHERE x.agreement_id = ANY($1) ORDER BY pl.name, pl.id`, agreements)
 }
 
 // AgreementProjects reads the projects agreements involve, by name.
 func (s *Store) AgreementProjects(ctx context.Context, agreements []int64) (map[int64][]*Project, error) {
-	return children[Project](ctx, s.pool, "agreement projects", `SELECT x.agreement_id AS list_parent, `+projectColumns+`
+	return children[Project](ctx, s.read(ctx), "agreement projects", `SELECT x.agreement_id AS list_parent, `+projectColumns+`
 		FROM agreement_projects x JOIN `+projectFrom+` ON pr.id = x.project_id
 		WHERE x.agreement_id = ANY($1) ORDER BY pr.name, pr.id`, agreements)
 }
 
 // StatementFigures reads the figures statements state, in reading order.
 func (s *Store) StatementFigures(ctx context.Context, statements []int64) (map[int64][]*Figure, error) {
-	return children[Figure](ctx, s.pool, "statement figures", `SELECT f.statement_id AS list_parent, `+figureColumns+`
+	return children[Figure](ctx, s.read(ctx), "statement figures", `SELECT f.statement_id AS list_parent, `+figureColumns+`
 		FROM `+figureFrom+` WHERE f.statement_id = ANY($1) ORDER BY f.position, f.id`, statements)
 }
 
@@ -439,7 +439,7 @@ func (s *Store) EvidenceOfAll(ctx context.Context, keys []EvidenceKey) (map[Evid
 		Evidence
 		Owner EvidenceOwner `db:"list_owner"`
 	}
-	rows, err := fetchAll[row](ctx, s.pool, strings.Join(branches, "\nUNION ALL\n")+
+	rows, err := fetchAll[row](ctx, s.read(ctx), strings.Join(branches, "\nUNION ALL\n")+
 		"\nORDER BY list_owner, list_parent, article_id, paragraph_position, start_offset, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
@@ -469,7 +469,7 @@ func (s *Store) Mentions(ctx context.Context, keys []MentionKey) (map[MentionKey
 		Evidence
 		Entity int64 `db:"mention_entity"`
 	}
-	rows, err := fetchAll[row](ctx, s.pool, `SELECT e.entity_id AS mention_entity, `+evidenceColumns+`
+	rows, err := fetchAll[row](ctx, s.read(ctx), `SELECT e.entity_id AS mention_entity, `+evidenceColumns+`
 		FROM unnest($1::bigint[], $2::bigint[]) AS k(entity_id, article_id)
 		JOIN evidence e ON e.entity_id = k.entity_id AND e.article_id = k.article_id
 		JOIN paragraphs ep ON ep.id = e.paragraph_id
@@ -553,7 +553,7 @@ func (s *Store) NamedEntities(ctx context.Context, keys []EntityKey) (map[Entity
 	if len(branches) == 0 {
 		return out, nil
 	}
-	rows, err := fetchAll[namedEntityRow](ctx, s.pool, strings.Join(branches, "\nUNION ALL\n"), args...)
+	rows, err := fetchAll[namedEntityRow](ctx, s.read(ctx), strings.Join(branches, "\nUNION ALL\n"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}

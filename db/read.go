@@ -21,30 +21,6 @@ type querier interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
-// planned is a querier that sends a statement whose first argument is
-// customPlan to the store's custom-plan connections, and any other
-// statement to its pool.
-type planned struct{ s *Store }
-
-func (p planned) pick(args []any) querier {
-	if len(args) > 0 && args[0] == customPlan {
-		return p.s.custom
-	}
-	return p.s.pool
-}
-
-func (p planned) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
-	return p.pick(args).Query(ctx, sql, args...)
-}
-
-func (p planned) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
-	return p.pick(args).QueryRow(ctx, sql, args...)
-}
-
-func (p planned) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
-	return p.pick(args).Exec(ctx, sql, args...)
-}
-
 // pdj is the select-list expression of a partial date stored under prefix
 // in the table aliased t.
 func pdj(t, prefix string) string {

@@ -200,7 +200,7 @@ func (s *Store) Search(ctx context.Context, query string, types []string, page P
 		SELECT h.kind, h.id, h.score, h.list_keys, %s AS snippet
 		FROM hits h, q ORDER BY %s`,
 		keysColumn(searchOrder), l.from, l.whereSQL(), orderBy, limit+1, snippetSQL, orderBy)
-	hits, err := fetchAll[SearchHit](ctx, planned{s}, sql, customPlan, l.args)
+	hits, err := fetchAll[SearchHit](ctx, s.read(ctx), sql, customPlan, l.args)
 	if err != nil {
 		return Page[SearchHit]{}, fmt.Errorf("search: %w", err)
 	}
@@ -218,5 +218,5 @@ func (s *Store) CountSearch(ctx context.Context, query string, types []string) (
 	if err != nil {
 		return 0, err
 	}
-	return count(ctx, planned{s}, l)
+	return count(ctx, s.read(ctx), l)
 }

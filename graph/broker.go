@@ -32,7 +32,9 @@ type Broker struct {
 	last    int64               // highest event id seen
 	gaps    map[int64]time.Time // ids below last not seen yet, and since when
 	subs    map[*subscription]struct{}
-	before  func() // see BeforeDelivery
+	before  func(db.LSN) // see BeforeDelivery
+	// position is at or past the commit of every event dispatched.
+	position db.LSN
 }
 
 // gapWindow is how long an unseen event id may still turn up: longer than
@@ -89,13 +91,22 @@ func (b *Broker) unsubscribe(s *subscription) {
 }
 
 // BeforeDelivery makes the broker call fn before it delivers events read
-// from the database. The handler clears the response
-// cache there, so that a subscriber told of a change never reads an
-// answer cached before it, whichever of the two notices arrives first.
-func (b *Broker) BeforeDelivery(fn func()) {
+// from the database, with a WAL position at or past their commits. The
+// handler clears the response cache there, so that a subscriber told of a
+// change never reads an answer cached before it, whichever of the two
+// notices arrives first.
+func (b *Broker) BeforeDelivery(fn func(db.LSN)) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.before = fn
+}
+
+// Position returns a WAL position at or past the commit of every event
+// delivered so far: reads routed with it see them (0 before the first).
+func (b *Broker) Position() db.LSN {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.position
 }
 
 // Subscribers returns how many subscriptions are open.
@@ -190,7 +201,11 @@ func (b *Broker) catchUp(ctx context.Context) error {
 			return err
 		}
 		if len(events) > 0 && before != nil {
-			before()
+			var at db.LSN
+			for _, e := range events {
+				at = max(at, e.Position)
+			}
+			before(at)
 		}
 		b.dispatch(events)
 		if len(events) < 500 {
@@ -209,6 +224,7 @@ func (b *Broker) dispatch(events []*db.ChangeEvent) {
 	defer b.mu.Unlock()
 	now := time.Now()
 	for _, e := range events {
+		b.position = max(b.position, e.Position)
 		if _, late := b.gaps[e.ID]; late {
 			delete(b.gaps, e.ID)
 		} else if e.ID > b.last {

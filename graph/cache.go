@@ -42,11 +42,16 @@ type ResponseCache struct {
 
 	live atomic.Bool // the listener is connected: entries can be trusted
 
-	mu      sync.Mutex
-	epoch   uint64 // counts invalidations; an answer computed in an older one is not kept
-	entries map[cacheKey]*list.Element
-	recency list.List // of *cacheEntry, most recently used first
-	bytes   int
+	mu    sync.Mutex
+	epoch uint64 // counts invalidations; an answer computed in an older one is not kept
+	// position is a WAL position at or past every change the cache was
+	// cleared for: an answer read from a standby that had not replayed it
+	// is not kept, and a request whose consistency token is past it is not
+	// answered from the cache.
+	position db.LSN
+	entries  map[cacheKey]*list.Element
+	recency  list.List // of *cacheEntry, most recently used first
+	bytes    int
 }
 
 // DefaultResponseCacheMB is the response cache's size unless configured.
@@ -88,17 +93,24 @@ func (c *ResponseCache) listen(ctx context.Context) error {
 	}
 	defer l.Close(context.WithoutCancel(ctx))
 	// Notices sent while no listener was connected are lost: start empty.
-	c.Invalidate()
+	// Each clearing is for the changes committed before the primary's
+	// position, read after the notice arrived, on the listener's
+	// connection.
+	c.Invalidate(l.Since())
 	c.live.Store(true)
 	defer func() {
 		c.live.Store(false)
-		c.Invalidate()
+		c.Invalidate(0)
 	}()
 	for {
 		if err := l.Wait(ctx); err != nil {
 			return err
 		}
-		c.Invalidate()
+		at, err := l.Position(ctx)
+		if err != nil {
+			return err
+		}
+		c.Invalidate(at)
 	}
 }
 
@@ -106,10 +118,16 @@ func (c *ResponseCache) listen(ctx context.Context) error {
 func (c *ResponseCache) Listening() bool { return c.live.Load() }
 
 // Invalidate forgets every entry, and every answer being computed now.
-func (c *ResponseCache) Invalidate() {
+// at is a WAL position at or past the change it is cleared for (0 when no
+// reads go to standbys, or for no change; db.PrimaryOnly, for an unknown
+// one, counts as 0: the change's notice follows).
+func (c *ResponseCache) Invalidate(at db.LSN) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.epoch++
+	if at != db.PrimaryOnly {
+		c.position = max(c.position, at)
+	}
 	clear(c.entries)
 	c.recency.Init()
 	c.bytes = 0
@@ -123,28 +141,31 @@ func (c *ResponseCache) Bytes() int {
 	return c.bytes
 }
 
-// get returns the entry's data, if it has one, and the current epoch.
-func (c *ResponseCache) get(key cacheKey) (json.RawMessage, uint64) {
+// get returns the entry's data, if it has one and the request's reads
+// need see no change past the cache's position, and the current epoch.
+func (c *ResponseCache) get(key cacheKey, after db.LSN) (json.RawMessage, uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.entries[key]; ok {
+	if e, ok := c.entries[key]; ok && after <= c.position {
 		c.recency.MoveToFront(e)
 		return e.Value.(*cacheEntry).data, c.epoch
 	}
 	return nil, c.epoch
 }
 
-// put keeps data under key unless the data changed since epoch, or it is
-// too large to keep (an eighth of the cache at most), and makes room by
-// dropping the least recently used entries.
-func (c *ResponseCache) put(key cacheKey, data json.RawMessage, epoch uint64) {
+// put keeps data under key unless the data changed since epoch, or it was
+// read from a standby that had not replayed the cache's position (at,
+// when primary is false), or it is too large to keep (an eighth of the
+// cache at most), and makes room by dropping the least recently used
+// entries.
+func (c *ResponseCache) put(key cacheKey, data json.RawMessage, epoch uint64, at db.LSN, primary bool) {
 	size := len(data) + entryOverhead
 	if size > c.maxBytes/8 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if epoch != c.epoch || !c.live.Load() {
+	if epoch != c.epoch || !c.live.Load() || (!primary && at < c.position) {
 		return
 	}
 	if _, ok := c.entries[key]; ok {
@@ -177,7 +198,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		h := next(ctx)
 		return func(ctx context.Context) *graphql.Response {
 			resp := h(ctx)
-			c.Invalidate() // the mutation has committed (or failed): nothing cached may predate it
+			c.Invalidate(db.CommitPosition(ctx)) // the mutation has committed (or failed): nothing cached may predate it
 			return resp
 		}
 	case oc.Operation.Operation != ast.Query || !c.live.Load():
@@ -189,7 +210,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		c.metrics.cacheLookup("bypass")
 		return next(ctx)
 	}
-	data, epoch := c.get(key)
+	data, epoch := c.get(key, db.ReadAfter(ctx))
 	if data != nil {
 		c.metrics.cacheLookup("hit")
 		noteOperation(ctx) // the response interceptors, which note it, do not run
@@ -205,7 +226,8 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		// Only a whole answer: no errors, nothing deferred to later parts,
 		// no extensions that may differ from one request to the next.
 		if first && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && len(resp.Extensions) == 0 && resp.Data != nil {
-			c.put(key, resp.Data, epoch)
+			at, primary := db.ReadPosition(ctx)
+			c.put(key, resp.Data, epoch, at, primary)
 		}
 		first = false
 		return resp

@@ -33,10 +33,10 @@ func BenchmarkResponseCacheHit(b *testing.B) {
 	c.live.Store(true)
 	key, _ := keyOf(benchmarkOperation())
 	data := bytes.Repeat([]byte("x"), 8<<10)
-	c.put(key, data, 0)
+	c.put(key, data, 0, 0, true)
 	b.ReportAllocs()
 	for b.Loop() {
-		if got, _ := c.get(key); len(got) != len(data) {
+		if got, _ := c.get(key, 0); len(got) != len(data) {
 			b.Fatal("miss")
 		}
 	}

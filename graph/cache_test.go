@@ -211,7 +211,7 @@ func TestResponseCacheIsOffWhileItsListenerIsDown(t *testing.T) {
 	ctx := context.Background()
 	var cut int
 	if err := d.Pool.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-		WHERE datname = current_database() AND query LIKE 'LISTEN newsgraph_changes%'`).Scan(&cut); err != nil || cut != 1 {
+		WHERE datname = current_database() AND application_name = 'newsgraph listen newsgraph_changes'`).Scan(&cut); err != nil || cut != 1 {
 		t.Fatalf("cut %d listeners (%v); want 1", cut, err)
 	}
 	waitFor(t, "the cache to notice", func() bool { return !s.cache.Listening() })

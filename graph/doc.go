@@ -3,7 +3,8 @@
 // global IDs and cursors. It also holds, until they move to a package of
 // their own, the HTTP side that serves the API: the handler and its
 // transports, limits and admission, auth, the response cache, the
-// subscription broker, metrics, persisted queries, and the embedded
+// subscription broker, consistency tokens (which route queries to
+// standbys through db), metrics, persisted queries, and the embedded
 // playground and health endpoints.
 //
 // Resolvers hold no SQL and no business rules; they decode arguments, load

@@ -126,6 +126,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	}
 	budget := &bodyBudget{max: int64(limits.BufferedBodyBytes)}
 	opts.Metrics.watchBodies(budget)
+	opts.Metrics.watchStandbys(store)
 	// What a request to /query passes through, outermost first; each
 	// layer may answer it itself: log and count it, 503 until the database
 	// is prepared, authenticate, bound its time, read its body (before it
@@ -136,6 +137,7 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		func(h http.Handler) http.Handler { return whenStarted(started, h) },
 		func(h http.Handler) http.Handler { return authenticate(opts.Tokens, opts.ReadsNeedToken, h) },
 		func(h http.Handler) http.Handler { return withDeadline(timeout, opts.Shutdown, opts.Metrics, h) },
+		withConsistency,
 		func(h http.Handler) http.Handler {
 			return readBody(limits.BodyBytes, bodyTimeout, budget, opts.Metrics, h)
 		},
@@ -164,7 +166,9 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 }
 
 // readyz answers GET /readyz: 200 once the database is prepared and
-// answers, else 503 with the reason.
+// answers, else 503 with the reason; with standbys, each one's state and
+// lag (a standby out of rotation does not make the server unready: reads
+// go to the primary).
 func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -174,13 +178,28 @@ func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.Hand
 		if !started() {
 			err = db.Errorf(db.CodeUnavailable, "the database is being prepared (created, migrated, seeded)")
 		}
+		answer := map[string]any{"status": "ready"}
 		if err != nil {
 			logger.WarnContext(ctx, "not ready", "error", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unavailable", "reason": db.ErrorMessage(err)})
-			return
+			answer = map[string]any{"status": "unavailable", "reason": db.ErrorMessage(err)}
 		}
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "ready"})
+		if store.HasStandbys() {
+			type standby struct {
+				Name       string  `json:"name"`
+				State      string  `json:"state"`
+				LagSeconds float64 `json:"lagSeconds"`
+				LagBytes   int64   `json:"lagBytes"`
+			}
+			var standbys []standby
+			for _, s := range store.Standbys() {
+				standbys = append(standbys, standby{s.Name, s.State, s.Lag.Seconds(), s.LagBytes})
+			}
+			answer["standbys"] = standbys
+		}
+		if err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		_ = json.NewEncoder(w).Encode(answer)
 	}
 }
 
@@ -222,6 +241,9 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	srv.Use(limitChecker{limits: limits})
 	srv.AroundFields(checkArguments)
 	srv.Use(deliverDeferredAtOnce{})
+	// Routes the reads (before the cache, which needs to know where they
+	// went) and hands out consistency tokens.
+	srv.Use(consistency{store: store, broker: opts.Broker})
 	if opts.ResponseCache != nil {
 		// Looked up after the limits: a cached query still has to be one
 		// the server would run.
@@ -625,10 +647,10 @@ func cors(allowed []string, next http.Handler) http.Handler {
 			h := w.Header()
 			h.Set("Access-Control-Allow-Origin", origin)
 			h.Add("Vary", "Origin")
-			h.Set("Access-Control-Expose-Headers", "X-Request-ID")
+			h.Set("Access-Control-Expose-Headers", "X-Request-ID, "+ConsistencyHeader)
 			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 				h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-				h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-ID")
+				h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-ID, "+ConsistencyHeader)
 				h.Set("Access-Control-Max-Age", "600")
 				w.WriteHeader(http.StatusNoContent)
 				return

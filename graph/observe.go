@@ -164,6 +164,53 @@ func (m *Metrics) watchCache(c *ResponseCache) {
 	}
 }
 
+// watchStandbys exports where the store reads: each standby's state and
+// lag, and the statements read from each server.
+func (m *Metrics) watchStandbys(store *db.Store) {
+	if m != nil && store.HasStandbys() {
+		m.registry.MustRegister(standbyCollector{store})
+	}
+}
+
+// standbyCollector exports the store's standbys.
+type standbyCollector struct{ store *db.Store }
+
+var (
+	standbyStateDesc = prometheus.NewDesc("newsgraph_standby_state",
+		"1 for each standby's state: up (in rotation), lagging (more than -max-standby-lag behind), down (not answering or no standby), unknown (not checked yet).",
+		[]string{"standby", "state"}, nil)
+	standbyLagDesc = prometheus.NewDesc("newsgraph_standby_lag_seconds",
+		"How long ago the primary had written what each standby has replayed by now, as of the last check.", []string{"standby"}, nil)
+	standbyLagBytesDesc = prometheus.NewDesc("newsgraph_standby_lag_bytes",
+		"The WAL each standby has yet to replay, as of the last check.", []string{"standby"}, nil)
+	readsDesc = prometheus.NewDesc("newsgraph_db_reads_total",
+		"SQL statements of reads, by the server that answered them: primary, or a standby's host:port.", []string{"server"}, nil)
+	standbyStates = []string{db.StandbyUp, db.StandbyLagging, db.StandbyDown, db.StandbyUnknown}
+)
+
+func (c standbyCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- standbyStateDesc
+	ch <- standbyLagDesc
+	ch <- standbyLagBytesDesc
+	ch <- readsDesc
+}
+
+func (c standbyCollector) Collect(ch chan<- prometheus.Metric) {
+	ch <- prometheus.MustNewConstMetric(readsDesc, prometheus.CounterValue, float64(c.store.PrimaryReads()), "primary")
+	for _, s := range c.store.Standbys() {
+		for _, state := range standbyStates {
+			v := 0.0
+			if s.State == state {
+				v = 1
+			}
+			ch <- prometheus.MustNewConstMetric(standbyStateDesc, prometheus.GaugeValue, v, s.Name, state)
+		}
+		ch <- prometheus.MustNewConstMetric(standbyLagDesc, prometheus.GaugeValue, s.Lag.Seconds(), s.Name)
+		ch <- prometheus.MustNewConstMetric(standbyLagBytesDesc, prometheus.GaugeValue, float64(s.LagBytes), s.Name)
+		ch <- prometheus.MustNewConstMetric(readsDesc, prometheus.CounterValue, float64(s.Reads), s.Name)
+	}
+}
+
 // batch records the size of a dataloader batch.
 func (m *Metrics) batch(loader string, keys int) {
 	if m != nil {

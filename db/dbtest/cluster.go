@@ -24,8 +24,31 @@ type Cluster struct {
 }
 
 // NewCluster initializes a private cluster on a free port, not yet started,
-// and removes it when tb ends.
+// and removes it when tb ends. It accepts streaming replication
+// connections (wal_level replica, the default), so NewStandby can copy it.
 func NewCluster(tb testing.TB) *Cluster {
+	tb.Helper()
+	c := newCluster(tb)
+	c.run("initdb", "-D", c.data(), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8")
+	return c
+}
+
+// NewStandby makes a hot standby of the running cluster c: a base backup
+// of it (pg_basebackup -R, which configures streaming from c) in a cluster
+// of its own on another free port, not yet started. Started, it replays
+// what c writes and answers read-only queries. Stopped, it catches up when
+// started again.
+func (c *Cluster) NewStandby() *Cluster {
+	c.tb.Helper()
+	s := newCluster(c.tb)
+	s.run("pg_basebackup", "-D", s.data(), "-h", "127.0.0.1", "-p", strconv.Itoa(c.Port), "-U", "postgres",
+		"-X", "stream", "-R", "--no-sync", "-c", "fast")
+	return s
+}
+
+// newCluster returns a cluster on a free port with an empty directory of
+// its own, which tb's end removes after stopping the cluster if it runs.
+func newCluster(tb testing.TB) *Cluster {
 	tb.Helper()
 	bins, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
 	if len(bins) == 0 {
@@ -55,7 +78,6 @@ func NewCluster(tb testing.TB) *Cluster {
 		}
 		c.as = []string{"runuser", "-u", "postgres", "--"}
 	}
-	c.run("initdb", "-D", c.data(), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8")
 	tb.Cleanup(func() {
 		if c.running() {
 			c.Stop()

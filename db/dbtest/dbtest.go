@@ -39,7 +39,12 @@ func ServerURL() string {
 
 // Create makes a new, migrated, empty database. Drop it when done.
 func Create(ctx context.Context) (*Database, error) {
-	cfg, err := pgx.ParseConfig(ServerURL())
+	return createOn(ctx, ServerURL())
+}
+
+// createOn makes a new, migrated, empty database beside serverURL's.
+func createOn(ctx context.Context, serverURL string) (*Database, error) {
+	cfg, err := pgx.ParseConfig(serverURL)
 	if err != nil {
 		return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
 	}
@@ -49,10 +54,10 @@ func Create(ctx context.Context) (*Database, error) {
 	// Connect to the server's own postgres database: the one DATABASE_URL
 	// names need not exist.
 	cfg.Database = "postgres"
-	admin := withDatabase(ServerURL(), "postgres")
+	admin := withDatabase(serverURL, "postgres")
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("tests need PostgreSQL at DATABASE_URL (%s); start it with `make postgres`: %w", ServerURL(), err)
+		return nil, fmt.Errorf("tests need PostgreSQL at DATABASE_URL (%s); start it with `make postgres`: %w", serverURL, err)
 	}
 	defer conn.Close(ctx)
 	// Code-point collation, so that name orders do not depend on the
@@ -61,7 +66,7 @@ func Create(ctx context.Context) (*Database, error) {
 		` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`); err != nil {
 		return nil, fmt.Errorf("create test database: %w", err)
 	}
-	d := &Database{Name: name, URL: withDatabase(ServerURL(), name), admin: admin}
+	d := &Database{Name: name, URL: withDatabase(serverURL, name), admin: admin}
 	m, err := db.NewMigrator(d.URL)
 	if err != nil {
 		_ = d.drop(ctx)
@@ -118,9 +123,16 @@ func (d *Database) drop(ctx context.Context) error {
 // New returns a fresh migrated database that is dropped when tb ends.
 func New(tb testing.TB) *Database {
 	tb.Helper()
+	return newOn(tb, ServerURL())
+}
+
+// newOn returns a fresh migrated database beside serverURL's that is
+// dropped when tb ends.
+func newOn(tb testing.TB, serverURL string) *Database {
+	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	d, err := Create(ctx)
+	d, err := createOn(ctx, serverURL)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -152,6 +164,83 @@ func NewSeeded(tb testing.TB) *Database {
 		tb.Fatalf("seed: %v", err)
 	}
 	return d
+}
+
+// Replicated is a seeded throwaway database on a private primary that
+// streams to a hot standby.
+type Replicated struct {
+	*Database
+	Primary, Standby *Cluster
+	// StandbyURL is the database's URL on the standby.
+	StandbyURL string
+}
+
+// NewReplicated starts a private primary and a streaming hot standby of
+// it (see Cluster.NewStandby), and returns a seeded database on the
+// primary, replicated to the standby; it all goes when tb ends. It takes a
+// few seconds.
+func NewReplicated(tb testing.TB) *Replicated {
+	tb.Helper()
+	primary := NewCluster(tb)
+	primary.Start()
+	standby := primary.NewStandby()
+	standby.Start()
+	d := newOn(tb, primary.URL("postgres"))
+	if err := d.Seed(context.Background()); err != nil {
+		tb.Fatalf("seed: %v", err)
+	}
+	return &Replicated{Database: d, Primary: primary, Standby: standby, StandbyURL: standby.URL(d.Name)}
+}
+
+// OnStandby runs sql on the database's standby (pg_wal_replay_pause(),
+// pg_wal_replay_resume(), a read).
+func (r *Replicated) OnStandby(tb testing.TB, sql string) {
+	tb.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, r.StandbyURL)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		tb.Fatalf("on the standby: %s: %v", sql, err)
+	}
+}
+
+// Versioned is a row's id and version.
+type Versioned struct{ ID, Version int64 }
+
+// Topics returns the id and version of the first n topics by id, failing
+// tb if there are fewer.
+func (d *Database) Topics(tb testing.TB, n int) []Versioned {
+	tb.Helper()
+	rows, err := d.Pool.Query(context.Background(), `SELECT id, version FROM topics ORDER BY id LIMIT $1`, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	topics, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Versioned])
+	if err != nil || len(topics) < n {
+		tb.Fatalf("%d topics: %v %v", n, topics, err)
+	}
+	return topics
+}
+
+// WaitFor calls check every 20 ms until it returns nil, and fails tb with
+// its last error if that takes longer than timeout: for what replication
+// makes true a little later.
+func WaitFor(tb testing.TB, timeout time.Duration, what string, check func() error) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := check()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("%s: not within %v: %v", what, timeout, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // TableState is a table's row count and a digest of all its rows.

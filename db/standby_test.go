@@ -1,0 +1,238 @@
+package db_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/dbtest"
+)
+
+// standbyIs returns a check that the store's one standby is in state.
+func standbyIs(store *db.Store, state string) func() error {
+	return func() error {
+		if got := store.Standbys()[0]; got.State != state {
+			return fmt.Errorf("standby %+v; want %s", got, state)
+		}
+		return nil
+	}
+}
+
+// topicLabels reads the labels of topics in ctx.
+func topicLabels(ctx context.Context, store *db.Store, ids []int64) (map[int64]string, error) {
+	topics, err := store.Topics(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]string{}
+	for _, tp := range topics {
+		out[tp.ID] = tp.Label
+	}
+	return out, nil
+}
+
+// TestStandbys reads from a real streaming hot standby: reads go there,
+// a read with the position of a write sees it, a paused standby leaves
+// the rotation and comes back, and a stopped one fails no read.
+func TestStandbys(t *testing.T) {
+	r := dbtest.NewReplicated(t)
+	store := r.Store
+	if err := store.UseStandbys([]string{r.StandbyURL}, db.StandbyOptions{
+		MaxLag: 300 * time.Millisecond, CheckEvery: 20 * time.Millisecond, MaxWait: 50 * time.Millisecond,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	watch, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); store.WatchStandbys(watch) }()
+	t.Cleanup(func() { stop(); <-done })
+	ctx := context.Background()
+
+	topics := r.Topics(t, 4)
+	ids := make([]int64, len(topics))
+	for i, tp := range topics {
+		ids[i] = tp.ID
+	}
+	// reads makes n reads as a query would (by ids, and a listing planned
+	// for its values), each in a context of its own.
+	text := "cooperation"
+	reads := func(n int) error {
+		for range n {
+			rc := store.ReadFromStandby(ctx, 0)
+			if _, err := topicLabels(rc, store, ids); err != nil {
+				return err
+			}
+			if _, err := store.ListStatements(rc, &db.StatementFilter{Text: &text}, db.Order{}, db.PageArgs{First: 5}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+
+	t.Run("ReadsLandOnTheStandby", func(t *testing.T) {
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		standby, primary := store.Standbys()[0].Reads, store.PrimaryReads()
+		if err := reads(20); err != nil {
+			t.Fatal(err)
+		}
+		if got := store.Standbys()[0].Reads - standby; got != 40 {
+			t.Errorf("the standby read %d statements; want 40", got)
+		}
+		if got := store.PrimaryReads() - primary; got != 0 {
+			t.Errorf("the primary read %d statements; want 0", got)
+		}
+		// Outside a context of ReadFromStandby, reads stay on the primary.
+		if _, err := topicLabels(ctx, store, ids); err != nil {
+			t.Fatal(err)
+		}
+		if got := store.PrimaryReads() - primary; got != 1 {
+			t.Errorf("a read outside ReadFromStandby: the primary read %d statements; want 1", got)
+		}
+	})
+
+	t.Run("ReadYourWritesUnderLoad", func(t *testing.T) {
+		const writers, rounds = 4, 75
+		var wg sync.WaitGroup
+		var stale, fromStandby, failed atomic.Int64
+		loadCtx, stopLoad := context.WithCancel(ctx)
+		for range 4 { // readers that keep the standby busy
+			wg.Go(func() {
+				for loadCtx.Err() == nil {
+					if err := reads(1); err != nil && loadCtx.Err() == nil {
+						failed.Add(1)
+						t.Errorf("load: %v", err)
+					}
+				}
+			})
+		}
+		var writersDone sync.WaitGroup
+		for w := range writers {
+			writersDone.Go(func() {
+				tp := topics[w]
+				version := int(tp.Version)
+				for i := range rounds {
+					label := fmt.Sprintf("label %d of writer %d", i, w)
+					wc := db.TrackCommits(ctx)
+					written, err := store.UpdateTopic(wc, "test", tp.ID, version, func(d *db.TopicDoc) error {
+						d.Label = label
+						return nil
+					})
+					if err != nil {
+						t.Errorf("writer %d round %d: %v", w, i, err)
+						return
+					}
+					version = written.Version
+					after := db.CommitPosition(wc)
+					if after == 0 {
+						t.Errorf("writer %d round %d: no commit position", w, i)
+						return
+					}
+					rc := store.ReadFromStandby(ctx, after)
+					got, err := topicLabels(rc, store, []int64{tp.ID})
+					if err != nil {
+						t.Errorf("writer %d round %d: read: %v", w, i, err)
+						return
+					}
+					if got[tp.ID] != label {
+						stale.Add(1)
+						t.Errorf("writer %d round %d: read %q after writing %q", w, i, got[tp.ID], label)
+					}
+					if _, primary := db.ReadPosition(rc); !primary {
+						fromStandby.Add(1)
+					}
+				}
+			})
+		}
+		writersDone.Wait()
+		stopLoad()
+		wg.Wait()
+		t.Logf("%d writes read back, %d of them from the standby; %d stale", writers*rounds, fromStandby.Load(), stale.Load())
+		if fromStandby.Load() == 0 {
+			t.Errorf("no write was read back from the standby")
+		}
+	})
+
+	t.Run("PausedStandbyLeavesTheRotationAndComesBack", func(t *testing.T) {
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		r.OnStandby(t, `SELECT pg_wal_replay_pause()`)
+		// The primary writes on; the standby replays nothing of it.
+		writing, stopWriting := context.WithCancel(ctx)
+		writer := make(chan struct{})
+		defer func() { stopWriting(); <-writer }()
+		go func() {
+			defer close(writer)
+			for writing.Err() == nil {
+				if _, err := r.Pool.Exec(ctx, `UPDATE topics SET description = now()::text WHERE id = $1`, ids[0]); err != nil {
+					t.Errorf("write: %v", err)
+					return
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}()
+		dbtest.WaitFor(t, 10*time.Second, "the paused standby out of rotation", standbyIs(store, db.StandbyLagging))
+		time.Sleep(500 * time.Millisecond)
+		stopWriting()
+		<-writer
+		// Lagging since 0.5 s at least: past the bound by that much,
+		// however long it has been (one check of 20 ms may be missing).
+		if lag := store.Standbys()[0].Lag; lag < 500*time.Millisecond {
+			t.Errorf("a standby paused for 0.8 s or more lags %v; want 0.5 s or more", lag)
+		}
+		standby, primary := store.Standbys()[0].Reads, store.PrimaryReads()
+		if err := reads(5); err != nil {
+			t.Fatal(err)
+		}
+		if got := store.Standbys()[0].Reads - standby; got != 0 {
+			t.Errorf("while it lags, the standby read %d statements; want 0", got)
+		}
+		if got := store.PrimaryReads() - primary; got != 10 {
+			t.Errorf("while the standby lags, the primary read %d statements; want 10", got)
+		}
+		r.OnStandby(t, `SELECT pg_wal_replay_resume()`)
+		dbtest.WaitFor(t, 10*time.Second, "the resumed standby back in rotation", standbyIs(store, db.StandbyUp))
+		standby = store.Standbys()[0].Reads
+		if err := reads(5); err != nil {
+			t.Fatal(err)
+		}
+		if got := store.Standbys()[0].Reads - standby; got != 10 {
+			t.Errorf("back in rotation, the standby read %d statements; want 10", got)
+		}
+	})
+
+	t.Run("StoppedStandbyFailsNoRead", func(t *testing.T) {
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		primary := store.PrimaryReads()
+		loadCtx, stopLoad := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		var made, failed atomic.Int64
+		for range 8 {
+			wg.Go(func() {
+				for loadCtx.Err() == nil {
+					if err := reads(1); err != nil {
+						failed.Add(1)
+						t.Errorf("read while the standby stops: %v", err)
+					}
+					made.Add(1)
+				}
+			})
+		}
+		time.Sleep(300 * time.Millisecond)
+		r.Standby.Stop()
+		time.Sleep(500 * time.Millisecond)
+		stopLoad()
+		wg.Wait()
+		if err := standbyIs(store, db.StandbyDown)(); err != nil {
+			t.Error(err)
+		}
+		if store.PrimaryReads() == primary {
+			t.Errorf("no read went to the primary after the standby stopped")
+		}
+		t.Logf("%d reads of 2 statements while the standby stopped, %d failed", made.Load(), failed.Load())
+		r.Standby.Start()
+		dbtest.WaitFor(t, 30*time.Second, "the restarted standby back in rotation", standbyIs(store, db.StandbyUp))
+	})
+}
