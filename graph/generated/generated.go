@@ -4876,7 +4876,7 @@ type Agreement implements Node & Entity {
   slug: String!
   "The agreement's name."
   name: String!
-  "What sort of agreement it is."
+  "What sort of agreement it is; UNSPECIFIED when the articles do not say."
   kind: AgreementKind!
   "Where it stands; null when the articles do not say."
   status: AgreementStatus
@@ -4940,6 +4940,8 @@ enum AgreementKind {
   COMMITMENT
   "A national policy or strategy."
   POLICY
+  "The articles do not say what sort it is (a bare name such as \"the RCEP\")."
+  UNSPECIFIED
 }
 
 "Where an agreement stands."
