@@ -125,16 +125,18 @@ func table(title string, s map[string]score) string {
 	return b.String()
 }
 
-// floors are the precision and recall below which the evaluation fails:
-// what the extractor reaches today, so that a regression shows.
+// The floors are the precision and recall below which the evaluation
+// fails: what the extractor reaches today, so that any regression shows.
+// The targets (statements and figures 0.90, people 0.95,
+// organizations 0.85) are below them.
 var seedFloors = map[string][2]float64{
-	"statements": {0.95, 0.95}, "figures": {0.75, 0.60}, "people": {1, 1},
-	"organizations": {0.95, 0.95}, "agreements": {0.85, 0.75},
+	"statements": {1, 1}, "figures": {1, 1}, "people": {1, 1},
+	"organizations": {1, 1}, "agreements": {1, 1},
 }
 
 var fixtureFloors = map[string][2]float64{
-	"statements": {0.95, 0.85}, "figures": {0.85, 0.5}, "people": {1, 1},
-	"organizations": {1, 0.9}, "agreements": {1, 1},
+	"statements": {0.98, 0.95}, "figures": {0.86, 0.73}, "people": {1, 1},
+	"organizations": {1, 0.95}, "agreements": {1, 1},
 }
 
 func TestEvaluateSeeds(t *testing.T) {

@@ -264,6 +264,16 @@ func (x *extractor) add(e *entity) *entity {
 		old.ev = append(old.ev, e.ev...)
 		return old
 	}
+	if e.kind == db.KindAgreement {
+		// "the visa exemption agreement" after "the visa exemption
+		// agreement for official ... holders" is the same agreement
+		for _, old := range x.entities {
+			if old.kind == db.KindAgreement && (strings.HasPrefix(old.name, e.name+" ") || strings.HasPrefix(e.name, old.name+" ")) {
+				old.ev = append(old.ev, e.ev...)
+				return old
+			}
+		}
+	}
 	if e.kind == db.KindPlace && e.sub == "country" && x.known(slugify(e.name, 8)) {
 		e.slug = slugify(e.name, 8)
 		x.slugs[e.slug] = true
@@ -276,6 +286,16 @@ func (x *extractor) add(e *entity) *entity {
 }
 
 func (x *extractor) person(n string, hon []string, sp span, conf float64, rule string) *entity {
+	// honorifics are not part of the name, wherever the name was found
+	for again := true; again; {
+		again = false
+		for _, h := range honorifics {
+			if strings.HasPrefix(n, h+" ") {
+				hon, n, again = append(hon, h), n[len(h)+1:], true
+				break
+			}
+		}
+	}
 	return x.add(&entity{kind: db.KindPerson, name: n, honorifics: hon, ev: []span{sp}, conf: conf, rule: rule})
 }
 

@@ -74,7 +74,26 @@ var orgHeads = map[string]string{
 	"holdings": "company", "pt": "company", "plc": "company", "limited": "company", "bank": "company", "airlines": "company",
 	"foundation": "", "organization": "", "organisation": "", "society": "association", "union": "",
 	"fund": "", "party": "", "forum": "", "network": "", "alliance": "association", "club": "association",
+	"capital": "company", "securities": "company", "partners": "company", "investments": "company",
+	"ventures": "company", "technologies": "company", "motors": "company", "logistics": "company",
+	"airways": "company", "telecom": "company", "industries": "company", "financial": "company",
+	"insurance": "company", "consulting": "company", "derivatives": "company",
+	"board": "government_body", "embassy": "government_body", "consulate": "government_body",
 }
+
+// portfolios are the fields a minister's title names ("Minister of
+// Industry and Commerce"); the words after them start the person's name.
+var portfolios = set("commerce", "trade", "industry", "finance", "economy", "affairs", "transport", "energy",
+	"agriculture", "health", "education", "defence", "defense", "tourism", "investment", "justice", "labour",
+	"labor", "environment", "development", "planning", "communications", "digital", "interior", "resources",
+	"commodities", "plantation", "works", "housing", "culture", "youth", "sports", "science", "technology")
+
+// governmentHeads, after a nationality, name a unit of that country's
+// government ("Malaysian Ministry of Economy", "Chinese Foreign Ministry"):
+// the nationality qualifies the name. Before other names ("Malaysian Palm
+// Oil Board") it is part of the name.
+var governmentHeads = set("ministry", "embassy", "consulate", "government", "cabinet", "parliament", "navy",
+	"army", "police", "customs", "president", "prime")
 
 // placeHeads make a name a place, with its kind.
 var placeHeads = map[string]string{
@@ -101,11 +120,8 @@ var agreementHeads = map[string]string{
 }
 
 // knownAgreements and knownOrganizations are well-known short names.
-var knownAgreements = map[string]string{
-	"RCEP": "framework", "CPTPP": "framework", "TPP": "framework", "NAFTA": "signed_agreement",
-	"USMCA": "signed_agreement", "BRI": "initiative", "GDI": "initiative", "GSI": "initiative",
-	"ACFTA": "signed_agreement", "DEFA": "framework", "IPEF": "framework",
-}
+var knownAgreements = set("RCEP", "CPTPP", "TPP", "NAFTA", "USMCA", "BRI", "GDI", "GSI", "GCI", "ACFTA",
+	"DEFA", "IPEF", "AfCFTA", "ATIGA", "JCPOA")
 
 var knownOrganizations = map[string]string{
 	"ASEAN": "", "APEC": "", "WTO": "", "IMF": "", "UN": "", "EU": "", "G20": "", "BRICS": "",
@@ -174,13 +190,18 @@ var currencySymbols = []struct{ sym, code string }{
 	{"RMB", "CNY"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "CNY"}, {"$", "USD"}, {"EUR", "EUR"},
 }
 
+// currencyCountries map a country's own currency to the country.
+var currencyCountries = map[string]string{"MYR": "Malaysia", "IDR": "Indonesia", "CNY": "China", "THB": "Thailand",
+	"SGD": "Singapore", "JPY": "Japan", "KRW": "South Korea", "INR": "India", "VND": "Vietnam", "PHP": "Philippines",
+	"GBP": "United Kingdom", "AUD": "Australia"}
+
 // currencyWords follow an amount.
 var currencyWords = map[string]string{"yuan": "CNY", "ringgit": "MYR", "dollars": "USD", "U.S. dollars": "USD",
 	"US dollars": "USD", "euros": "EUR", "rupiah": "IDR", "baht": "THB", "yen": "JPY", "won": "KRW",
 	"pounds": "GBP", "rupees": "INR", "dong": "VND", "pesos": "PHP", "renminbi": "CNY"}
 
 // describers head an unnamed speaker: "an expert", "local media".
-var describers = set("expert", "experts", "official", "officials", "analyst", "analysts", "media", "source",
+var describers = set("operator", "company", "industry", "analysts", "traders", "economists", "expert", "experts", "official", "officials", "analyst", "analysts", "media", "source",
 	"sources", "representative", "representatives", "leaders", "staff", "member", "members", "executive",
 	"executives", "observers", "economists", "economist", "diplomats", "diplomat", "insiders", "residents",
 	"spokesperson", "statement", "report", "people", "participants", "delegates", "scholars", "researchers")

@@ -95,8 +95,11 @@ func (x *extractor) output(ss []*stmt) {
 			k = key + "-" + itoa(i)
 		}
 		used[k] = true
-		fd := db.FigureDoc{Key: k, Metric: f.metric, Value: ptr(f.value), Unit: f.unit, Display: f.display,
-			Subject: f.subject.slug, Period: f.period, Base: f.base, Evidence: x.evidence(f.ev)}
+		fd := db.FigureDoc{Key: k, Metric: f.metric, Unit: f.unit, Display: f.display,
+			Subject: f.subject.slug, Period: f.period, Base: f.base, Date: f.date, Evidence: x.evidence(f.ev)}
+		if f.date == nil {
+			fd.Value = ptr(f.value)
+		}
 		if f.currency != "" {
 			fd.Currency = ptr(f.currency)
 		}
@@ -233,7 +236,9 @@ func (d *Draft) YAML() []byte {
 			review("agreement/" + g.Slug)
 			w.line(1, "- slug: "+g.Slug)
 			w.kv(2, "name", g.Name)
-			w.kv(2, "kind", g.Kind)
+			if g.Kind != "" {
+				w.kv(2, "kind", g.Kind)
+			}
 			w.line(2, "evidence: "+flowEvidence(g.Evidence))
 		}
 	}
@@ -281,6 +286,9 @@ func (d *Draft) YAML() []byte {
 			}
 			if f.Base != nil {
 				w.line(2, "base: "+flowDate(f.Base))
+			}
+			if f.Date != nil {
+				w.line(2, "date: "+flowDate(f.Date))
 			}
 			w.line(2, "evidence: "+flowEvidence(f.Evidence))
 		}
@@ -350,6 +358,12 @@ func flowDate(d *db.DateDoc) string {
 	}
 	if d.Day != nil {
 		parts = append(parts, fmt.Sprintf("day: %d", *d.Day))
+	}
+	if len(d.Inferred) > 0 {
+		parts = append(parts, "inferred: "+flowStrings(d.Inferred))
+	}
+	if d.Basis != nil {
+		parts = append(parts, "basis: "+quote(*d.Basis))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }

@@ -31,6 +31,10 @@ var (
 	endAdjunct   = regexp.MustCompile(`^ (?:on \p{Lu}\w+|last \w+|yesterday|today|in a statement)\.?$`)
 	andVerb      = regexp.MustCompile(` and (said|added|noted|stressed|emphasized|suggested|explained|stated|highlighted|pointed out)(?: that)? `)
 	sourcePrefix = regexp.MustCompile(`^(?:data|figures|statistics|estimates|a report|a survey) (?:from|by|of) (?:the )?`)
+	// "... in big data, as well as in the new-energy vehicle sector ...":
+	// a second claim parallel to the first
+	andThat      = regexp.MustCompile(`,? and that `)
+	asWellAs     = regexp.MustCompile(`, as well as (?:in|on|for|with|to|at|about) `)
 	gerundClause = regexp.MustCompile(`, (noting|adding|saying|stressing|emphasizing|emphasising|pointing out|explaining|underlining)(?: that)? `)
 )
 
@@ -101,10 +105,19 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		return span{b, i, j}
 	}
 	// "..., according to SPEAKER" and "According to SPEAKER, ..."
-	if i := strings.Index(t, "according to "); i >= 0 {
+	i := strings.Index(t, "according to ")
+	if strings.HasPrefix(t, "According to ") {
+		i = 0
+	}
+	if i >= 0 {
 		if i == 0 || strings.HasPrefix(t, "According to ") {
 			i = strings.Index(t, "to ") + 3
 			c := strings.Index(t[i:], ", ")
+			if c > 0 && titleStart(t[i+c+2:]) { // "According to X, a researcher at Y, ..."
+				if c2 := strings.Index(t[i+c+2:], ", "); c2 > 0 {
+					c += 2 + c2
+				}
+			}
 			if c > 0 {
 				st := x.speaker(b, lo+i, lo+i+c, last)
 				if st != nil {
@@ -138,6 +151,15 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 	}
 	vi, ve, verb := verbAt(t)
 	if vi < 0 {
+		// "X welcomed the trend, saying that ...": the gerund reports
+		if m := gerundClause.FindStringSubmatchIndex(t); m != nil {
+			if ns := names(b.text, lo, lo+m[0]); len(ns) > 0 {
+				if st := x.speaker(b, lo, ns[0].end, last); st != nil && ns[0].start-lo < 60 {
+					st.verb, st.mode, st.ev, st.rule = gerunds[t[m[2]:m[3]]], "paraphrase", trimEnd(lo+m[1], hi), "X did ..., saying ..."
+					return []*stmt{quoteMode(st)}
+				}
+			}
+		}
 		// a quote or a clause continuing the last speaker
 		if last != nil && (follows && continuation.MatchString(t) || (strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")) && strings.ContainsAny(t[len(t)-3:], "”\"")) {
 			st := *last
@@ -189,6 +211,12 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		return nil
 	}
 	st.verb, st.mode, st.rule = verb, "paraphrase", "X said ..."
+	if strings.HasPrefix(t[vi:], "told ") {
+		// "told a press conference that ...": the audience is no content
+		if i := strings.Index(t[ve:], " that "); i >= 0 && len(strings.Fields(t[ve:ve+i])) <= 8 {
+			ve += i + len(" that")
+		}
+	}
 	rest := b.text[lo+ve : hi]
 	parts := [][2]int{{lo + ve, hi}}
 	verbs := []string{verb}
@@ -208,6 +236,17 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		cut := a + m[1] - len(strings.Fields(b.text[a+m[0] : a+m[1]])[1]) - 1
 		parts = append([][2]int{{a, a + m[0]}, {cut, parts[0][1]}}, parts[1:]...)
 		verbs = append([]string{verb}, verbs...)
+	}
+	if m := andThat.FindStringIndex(b.text[parts[0][0]:parts[0][1]]); m != nil {
+		// "said X, and that Y": two claims
+		a := parts[0][0]
+		parts = append([][2]int{{a, a + m[0]}, {a + m[1], parts[0][1]}}, parts[1:]...)
+		verbs = append([]string{verbs[0]}, verbs...)
+	}
+	if m := asWellAs.FindStringIndex(b.text[parts[0][0]:parts[0][1]]); m != nil {
+		a := parts[0][0]
+		parts = append([][2]int{{a, a + m[0]}, {a + m[0] + len(", as well as "), parts[0][1]}}, parts[1:]...)
+		verbs = append([]string{verbs[0]}, verbs...)
 	}
 	for i, p := range parts {
 		c := *st
@@ -247,6 +286,12 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		lo++
 	}
 	t := strings.TrimSpace(b.text[lo:hi])
+	for _, rel := range []string{", who ", ", which "} {
+		// "X, who chaired the meeting, said": the relative clause is no role
+		if i := strings.Index(t, rel); i > 0 {
+			t = t[:i]
+		}
+	}
 	for _, adv := range []string{" also", " further", " recently", " earlier", " then", " later", " however"} {
 		t = strings.TrimSuffix(t, adv)
 	}
@@ -293,7 +338,11 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		}
 		st := &stmt{speaker: e, conf: 0.8}
 		if e.kind == db.KindOrganization {
-			if strings.TrimPrefix(t, "The ") != e.name && strings.TrimPrefix(t, "the ") != e.name && e.short != t {
+			// the organization must be the whole speaker: "the Malaysian
+			// Palm Oil Board (MPOB)", not "analysts at Bank Mandiri"
+			pre := strings.TrimSpace(b.text[lo:n.start])
+			post := strings.TrimSpace(b.text[n.end : lo+len(t)])
+			if pre != "" && pre != "the" && pre != "The" || post != "" && !acronymAfter.MatchString(" "+post) {
 				continue
 			}
 			st.conf = 0.6
