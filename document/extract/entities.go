@@ -162,11 +162,14 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	}
 	ws := strings.Fields(txt)
 	first := strings.Trim(ws[0], "–-")
-	if portfolios[strings.ToLower(first)] && len(ws) > 2 && personShape(strings.Join(ws[1:], " ")) {
+	for i := len(ws) - 3; i >= 0; i-- {
 		// "... Minister of Industry and Commerce Somphone Keovilay" cut
-		// after "and": the portfolio ends the title
-		at := lo + len(ws[0]) + 1
-		return x.person(b.text[at:hi], nil, span{b, at, hi}, 0.8, "name after a title")
+		// after "and": the last portfolio ends the title
+		if portfolios[strings.ToLower(ws[i])] && portfolioRun(ws[:i]) && personShape(strings.Join(ws[i+1:], " ")) {
+			rest := strings.Join(ws[i+1:], " ")
+			at := hi - len(rest)
+			return x.person(b.text[at:hi], nil, span{b, at, hi}, 0.8, "name after a title")
+		}
 	}
 	// "Shares of PT Maju ..." at a sentence's start: a common noun, then the name
 	if lo == s[0] && len(ws) > 2 && ws[1] == "of" && !headOf(first) && !titles[strings.ToLower(first)] && !countries[first] {

@@ -24,7 +24,7 @@ var (
 	percentRe     = regexp.MustCompile(`\b(\d+(?:\.\d+)?) ?(%|per cent|percent|percentage points?)`)
 	currencyRe    = regexp.MustCompile(`(US\$|S\$|A\$|HK\$|RMB|RM|Rp|RP|USD|EUR|€|£|¥|\$) ?(\d[\d,]*(?:\.\d+)?)(?: ?(thousand|million|billion|trillion|bn|mn)\b)?`)
 	currency2Re   = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (?:(thousand|million|billion|trillion) )?(yuan|ringgit|U\.S\. dollars|US dollars|dollars|euros|rupiah|baht|yen|renminbi)\b`)
-	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)`)
+	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:(?:[a-z][a-z\-]*|[A-Z]{2,5}) ){0,2}[a-z][a-z\-]*)`)
 	scaledCountRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (thousand|million|billion) ([a-z][a-z\-]*s)\b`)
 	// "scheduled for completion in June", "due to open by March 2027"
 	dueRe    = regexp.MustCompile(`\b(?:[Ss]cheduled|[Ss]lated|[Dd]ue|[Ee]xpected|[Ss]et|[Pp]lanned)(?: to be| to| for)? (completion|completed|complete|open|opened|opening|operational|launch|launched|finished|start operations|begin operations) (?:in|by) (?:(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?|(\d{4}))\b`)
@@ -254,6 +254,15 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 	// the first entity of the clause; "the conference" is the last event
 	var firstAt, firstEnd int
 	f.subject, firstAt, firstEnd = x.subjectIn(b, clause, f.ev.start, nil)
+	// "an agreement that would guarantee 1.5 million tonnes": the
+	// agreement the relative clause describes
+	for _, e := range x.entities {
+		for _, sp := range e.ev {
+			if e.kind == db.KindAgreement && sp.b == b && sp.start >= clause[0] && sp.end <= f.ev.start && relative.MatchString(b.text[sp.end:f.ev.start]) {
+				f.subject, firstAt, firstEnd = e, sp.start, sp.end
+			}
+		}
+	}
 	// "the conference" is the last event, "the company" the last company
 	// named before
 	if m := eventRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
@@ -369,6 +378,8 @@ func (x *extractor) subjectIn(b *block, r [2]int, before int, skip func(*entity)
 	}
 	return second, at2, end2
 }
+
+var relative = regexp.MustCompile(`^,? (?:that|which) [a-z ]{0,40}$`)
 
 var facilityRef = regexp.MustCompile(`\b[Tt]he (railway|line|port|bridge|airport|park|zone|project|plant|dam|corridor|highway)\b`)
 

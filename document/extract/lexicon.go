@@ -86,7 +86,7 @@ var orgHeads = map[string]string{
 var portfolios = set("commerce", "trade", "industry", "finance", "economy", "affairs", "transport", "energy",
 	"agriculture", "health", "education", "defence", "defense", "tourism", "investment", "justice", "labour",
 	"labor", "environment", "development", "planning", "communications", "digital", "interior", "resources",
-	"commodities", "plantation", "works", "housing", "culture", "youth", "sports", "science", "technology")
+	"commodities", "plantation", "works", "rural", "urban", "natural", "foreign", "home", "public", "social", "housing", "culture", "youth", "sports", "science", "technology")
 
 // governmentHeads, after a nationality, name a unit of that country's
 // government ("Malaysian Ministry of Economy", "Chinese Foreign Ministry"):
@@ -99,6 +99,7 @@ var governmentHeads = set("ministry", "embassy", "consulate", "government", "cab
 var placeHeads = map[string]string{
 	"park": "industrial_park", "zone": "region", "province": "region", "state": "region", "region": "region",
 	"city": "city", "island": "region", "county": "region", "district": "region", "port": "city",
+	"delta": "region", "valley": "region", "peninsula": "region", "basin": "region",
 	"tower": "building", "towers": "building", "building": "building", "hall": "building", "plaza": "building",
 }
 

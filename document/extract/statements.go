@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ var (
 	butClause    = regexp.MustCompile(`,? but (?:has|have|had|is|are|was|were|will|would|can|could|should|also) `)
 	withSpeaker  = regexp.MustCompile(`,? with ((?:[a-zA-Z\-]+ ){1,6}?)(highlighting|noting|saying|stressing|emphasizing|emphasising|pointing out|underlining) `)
 	adjunct      = regexp.MustCompile(`^(?:(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}?|on \p{Lu}\w+|last \w+|to reporters|(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}? (?:on \p{Lu}\w+|last \w+)) that `)
-	endAdjunct   = regexp.MustCompile(`^ (?:on \p{Lu}\w+|last \w+|yesterday|today|in a statement)\.?$`)
+	endAdjunct   = regexp.MustCompile(`^ (?:on \p{Lu}\w+|last \w+|yesterday|today|in an? [a-z\- ]*(?:statement|report|speech|interview|note|briefing)|(?:to )?reporters(?: (?:at|in|on|after) [\w\- ]+)?|an? [a-z\- ]*(?:conference|briefing|forum|meeting|ceremony|summit|seminar)(?: (?:in|at|on) [\p{L}\- ]+)?)(?: on \p{Lu}\w+)?\.?$`)
 	andVerb      = regexp.MustCompile(` and (said|added|noted|stressed|emphasized|suggested|explained|stated|highlighted|pointed out)(?: that)? `)
 	sourcePrefix = regexp.MustCompile(`^(?:data|figures|statistics|estimates|a report|a survey) (?:from|by|of) (?:the )?`)
 	// "... in big data, as well as in the new-energy vehicle sector ...":
@@ -178,7 +179,7 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		for end > lo+ve && strings.ContainsRune(".", rune(b.text[end-1])) {
 			end--
 		}
-		if st := x.speaker(b, lo+ve+1, end, last); st != nil {
+		if st := x.speaker(b, lo+ve+1, end, last); st != nil && speakerPhrase(b.text[lo+ve:end]) {
 			st.verb, st.mode, st.ev, st.rule = verb, "paraphrase", trimEnd(lo, lo+len(left)), "..., said X"
 			return []*stmt{quoteMode(st)}
 		}
@@ -187,7 +188,14 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		_, n := utf8.DecodeRuneInString(left[q:])
 		if st := x.speaker(b, lo+q+n, lo+len(left), last); st != nil {
 			st.verb, st.mode, st.ev, st.rule = verb, "quote", trimEnd(lo, lo+q), "“...,” X said"
-			return []*stmt{quoteMode(st)}
+			out := []*stmt{quoteMode(st)}
+			if m := gerundClause.FindStringSubmatchIndex(t[ve:]); m != nil && m[0] < 3 {
+				// "“...,” he said, adding that ...": a second claim
+				g := *st
+				g.verb, g.mode, g.ev, g.rule = gerunds[t[ve+m[2]:ve+m[3]]], "paraphrase", trimEnd(lo+ve+m[1], hi), "..., adding that ..."
+				out = append(out, quoteMode(&g))
+			}
+			return out
 		}
 	}
 	// at the end: "..., officials said."
@@ -302,6 +310,18 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		lo += len(m)
 		t = t[len(m):]
 	}
+	if m := orgRef.FindStringSubmatch(t); m != nil {
+		head := m[1]
+		if e := x.lastBefore(b, lo, func(e *entity) bool {
+			if e.kind != db.KindOrganization {
+				return false
+			}
+			ws := strings.Fields(strings.ToLower(e.name))
+			return slices.Contains(ws, head) || (head == "company" || head == "firm" || head == "group" || head == "operator") && e.sub == "company"
+		}); e != nil {
+			return &stmt{speaker: e, conf: 0.5}
+		}
+	}
 	if pronounStart.MatchString(t) {
 		plural := strings.HasPrefix(strings.ToLower(t), "they")
 		switch {
@@ -393,6 +413,22 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 	}
 	return nil
 }
+
+// speakerPhrase reports whether the words after an inverted reporting verb
+// ("..., said Ananya Rattana, director of ...") can be a speaker: a name
+// or a short description first, not a clause ("farmers in the Mekong
+// Delta had earned ...").
+func speakerPhrase(s string) bool {
+	head := strings.TrimSpace(s)
+	if i := strings.Index(head, ","); i >= 0 {
+		head = head[:i]
+	}
+	return len(strings.Fields(head)) <= 7
+}
+
+// orgRef is an organization named again by its head word: "the office
+// said", "the ministry said".
+var orgRef = regexp.MustCompile(`^[Tt]he (office|ministry|agency|bureau|board|association|council|commission|company|firm|group|bank|university|institute|centre|center|authority|department|secretariat|operator)$`)
 
 func titleIn(s string) bool {
 	for _, w := range strings.Fields(s) {

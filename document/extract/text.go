@@ -207,7 +207,7 @@ func occurrences(s, sub string) []int {
 	}
 }
 
-var agencyDateline = regexp.MustCompile(`^[A-Z][A-Z .]+, [A-Z][a-z]+\.? \d{1,2}(?: \([^)]*\))? ?(?:--|—|–) ?`)
+var agencyDateline = regexp.MustCompile(`^[A-Z][A-Z .]+(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?, [A-Z][a-z]+\.? \d{1,2}(?: \([^)]*\))? ?(?:--|—|–) ?`)
 
 // sentencesOf returns the sentences of a block, with an agency dateline
 // ("JAKARTA, March 6 -- ") left out of the first.
