@@ -304,11 +304,12 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	if strings.ContainsFunc(txt, unicode.IsDigit) || notOrganizations[strings.ToUpper(txt)] {
 		return x.lookup(txt)
 	}
-	if describedBy.MatchString(before) {
+	near := before[max(0, len(before)-80):] // what the context patterns look at
+	if describedBy.MatchString(near) {
 		// "analysts at Harbour Capital": where the describer works
 		return x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, conf: 0.5, rule: "named where a describer works"})
 	}
-	if listContext.MatchString(before) || strings.HasSuffix(before, " and ") && x.listBefore(b, s[0], lo) {
+	if listContext.MatchString(near) || strings.HasSuffix(before, " and ") && x.listBefore(b, s[0], lo) {
 		if !personShape(txt) || len(ws) <= 2 {
 			return x.add(&entity{kind: db.KindOrganization, sub: "company", name: txt, ev: []span{sp}, conf: 0.6, rule: "named in a list of companies"})
 		}
@@ -394,31 +395,61 @@ func (x *extractor) parentAt(b *block, at int, e *entity) {
 // namedAgreements finds agreements named in lower case or in quotes.
 func (x *extractor) namedAgreements(b *block, s [2]int) {
 	text := b.text[s[0]:s[1]]
-	for _, m := range quotedModel.FindAllStringSubmatchIndex(text, -1) {
+	// each pattern runs only where its words are: they are slow to fail
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	var quoted, commitments, frameworks, belt, agreed, plain [][]int
+	if has("\"", "“") {
+		quoted = quotedModel.FindAllStringSubmatchIndex(text, -1)
+	}
+	if has("agreement to", "commitment to", "pledge to") {
+		commitments = commitmentRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	if has("shared future", "partnership") {
+		frameworks = frameworkRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	if has("Belt and Road") {
+		belt = beltAndRoad.FindAllStringIndex(text, -1)
+	}
+	if has("agreed", "pledged", "committed", "vowed") {
+		agreed = agreedTo.FindAllStringSubmatchIndex(text, 1)
+	}
+	if has("agreement", "statement", "memorandum", "accord", "treaty", "pact", "strateg", "initiative", "declaration") {
+		plain = plainAgreemnt.FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range quoted {
 		name := text[m[2]:m[3]]
 		x.add(&entity{kind: db.KindAgreement, sub: agreementHeads[text[m[4]:m[5]]], name: name,
 			ev: []span{{b, s[0] + m[0], s[0] + m[1]}}, conf: 0.6, rule: "quoted name of a model or plan"})
 	}
-	for _, m := range commitmentRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range commitments {
 		x.add(&entity{kind: db.KindAgreement, sub: "commitment", name: text[m[2]:m[3]],
 			ev: []span{{b, s[0] + m[2], s[0] + m[3]}}, conf: 0.5, rule: "what the parties agreed to do"})
 	}
-	for _, m := range frameworkRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range frameworks {
 		x.add(&entity{kind: db.KindAgreement, sub: "framework", name: text[m[2]:m[3]],
 			ev: []span{{b, s[0] + m[2], s[0] + m[3]}}, conf: 0.6, rule: "framework of relations"})
 	}
-	for _, m := range beltAndRoad.FindAllStringIndex(text, -1) {
+	for _, m := range belt {
 		x.add(&entity{kind: db.KindAgreement, sub: "initiative", name: text[m[0]:m[1]],
 			ev: []span{{b, s[0] + m[0], s[0] + m[1]}}, conf: 0.8, rule: "agreement lexicon"})
 	}
-	if m := agreedTo.FindStringSubmatchIndex(text); m != nil && partiesBefore.MatchString(text[:m[0]]) &&
-		!strings.HasSuffix(strings.Fields(text[m[2]:m[3]])[0], "ing") { // "committed to expanding" is no agreement
+	for _, m := range agreed {
+		if !partiesBefore.MatchString(text[:m[0]]) || strings.HasSuffix(strings.Fields(text[m[2]:m[3]])[0], "ing") {
+			continue // "committed to expanding" is no agreement
+		}
 		// "Malaysia and India agreed on Tuesday to review tariffs ..."
 		lo, hi := m[2], m[2]+tailEnd(text[m[2]:m[3]])
 		x.add(&entity{kind: db.KindAgreement, sub: "commitment", name: "agreement to " + text[lo:hi],
 			ev: []span{{b, s[0] + lo, s[0] + hi}}, conf: 0.4, rule: "what the parties agreed to do"})
 	}
-	for _, m := range plainAgreemnt.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range plain {
 		lo, hi := m[2], m[3]
 		if m[4] >= 0 {
 			hi = m[4] + 1 + tailEnd(text[m[4]+1:m[5]]) // the group starts with a space

@@ -102,6 +102,13 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 		}
 		add(&fig{unit: "count", value: normalize(t[m[2]:m[3]], t[m[4]:m[5]]), display: t[m[0]:m[1]], metric: t[m[6]:m[7]], conf: 0.6, rule: "count with a scale"}, m[0], m[1])
 	}
+	if !strings.ContainsAny(t, "0123456789") && !numberWordRe.MatchString(t) {
+		// no number, no figure but a due date ("in June")
+		if f := x.dueDate(b, s); f != nil {
+			return []*fig{f}
+		}
+		return nil
+	}
 	for _, m := range partOfRe.FindAllStringSubmatchIndex(t, -1) {
 		// "14 of the 18 chapters": two counts of one noun
 		noun := t[m[6]:m[7]]
@@ -168,6 +175,9 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 // dateline, or the next one when the month has passed, marked inferred.
 func (x *extractor) dueDate(b *block, s [2]int) *fig {
 	t := b.text[s[0]:s[1]]
+	if !strings.Contains(t, " in ") && !strings.Contains(t, " by ") {
+		return nil
+	}
 	m := dueRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		return nil
@@ -378,6 +388,8 @@ func (x *extractor) subjectIn(b *block, r [2]int, before int, skip func(*entity)
 	}
 	return second, at2, end2
 }
+
+var numberWordRe = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b`)
 
 var relative = regexp.MustCompile(`^,? (?:that|which) [a-z ]{0,40}$`)
 
