@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/db"
@@ -395,6 +398,7 @@ func (x *extractor) parentAt(b *block, at int, e *entity) {
 // namedAgreements finds agreements named in lower case or in quotes.
 func (x *extractor) namedAgreements(b *block, s [2]int) {
 	text := b.text[s[0]:s[1]]
+	defer x.agreementDate(b, s)
 	// each pattern runs only where its words are: they are slow to fail
 	has := func(words ...string) bool {
 		for _, w := range words {
@@ -478,6 +482,44 @@ func (x *extractor) namedAgreements(b *block, s [2]int) {
 		at := s[0] + lo + strings.Index(text[lo:hi], name)
 		x.add(&entity{kind: db.KindAgreement, sub: agreementHeads[strings.TrimSuffix(head, "s")], name: name,
 			ev: []span{{b, at, at + len(name)}}, conf: 0.5, rule: "agreement named in lower case"})
+	}
+}
+
+var (
+	signedVerb = regexp.MustCompile(`\b(?:signed|issued|adopted|inked|concluded|released|agreed|launched|unveiled)\b`)
+	onWeekday  = regexp.MustCompile(`\b[Oo]n (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+)
+
+// agreementDate dates the agreement a sentence says was signed or issued
+// "on Thursday" (the verb's object): the last such weekday on or before
+// the base date, every part inferred.
+func (x *extractor) agreementDate(b *block, s [2]int) {
+	text := b.text[s[0]:s[1]]
+	m := onWeekday.FindStringSubmatchIndex(text)
+	if m == nil || x.base == nil || x.base.Year == nil || x.base.Month == nil || x.base.Day == nil {
+		return
+	}
+	verbs := signedVerb.FindAllStringIndex(text, -1)
+	base := time.Date(*x.base.Year, time.Month(*x.base.Month), *x.base.Day, 0, 0, 0, 0, time.UTC)
+	day := text[m[2]:m[3]]
+	d := base
+	for d.Weekday().String() != day {
+		d = d.AddDate(0, 0, -1)
+	}
+	for _, e := range x.entities {
+		if e.kind != db.KindAgreement || e.date != nil {
+			continue
+		}
+		for _, sp := range e.ev {
+			// the object of the verb: "issued a joint statement on Thursday"
+			object := slices.ContainsFunc(verbs, func(v []int) bool { at := sp.start - s[0]; return at > v[1] && at-v[1] <= 12 })
+			if sp.b == b && sp.start >= s[0] && sp.end <= s[1] && object {
+				e.date = &db.DateDoc{Text: text[m[0]:m[1]], Year: ptr(d.Year()), Month: ptr(int(d.Month())), Day: ptr(d.Day()),
+					Inferred: []string{"year", "month", "day"},
+					Basis:    ptr(fmt.Sprintf("the %s on or before the article's date, %s, %s", day, base.Weekday(), x.base.Text))}
+				break
+			}
+		}
 	}
 }
 

@@ -26,7 +26,9 @@ type Options struct {
 	// MaxBytes bounds the text; 0: DefaultMaxBytes.
 	MaxBytes int
 	// Dateline is the article's date as worded ("April 18, 2025") when the
-	// text does not carry it; it becomes article.published.
+	// text does not carry it: the base of relative dates ("on Thursday") and
+	// of months without a year. It is not written as article.published,
+	// which must be the text's own date line.
 	Dateline string
 }
 
@@ -45,6 +47,9 @@ type Draft struct {
 	// Items lists every item of the draft with where the text says it, for
 	// a preview that highlights them.
 	Items []Item
+	// Dateline is Options.Dateline when the text does not carry it: the
+	// base of inferred dates, not the publication date (no evidence).
+	Dateline string
 }
 
 // Item is one extracted item: its type ("person", "organization",
@@ -82,6 +87,7 @@ type entity struct {
 	parent     *entity
 	honorifics []string
 	ev         []span
+	date       *db.DateDoc // an agreement's date, as worded
 	unresolved bool
 	note       string
 	conf       float64
@@ -97,6 +103,7 @@ type extractor struct {
 	slugs    map[string]bool
 	draft    *Draft
 	figs     []*fig
+	base     *db.DateDoc // the date inferences count from: published, else Options.Dateline
 }
 
 // Extract reads an article's text and returns a draft document.
@@ -150,11 +157,14 @@ func (x *extractor) articleDoc() {
 			a.Published = &db.DateDoc{Text: p.text, Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
 		}
 	}
-	if a.Published == nil && x.opts.Dateline != "" {
-		a.Published = &db.DateDoc{Text: x.opts.Dateline}
-		if m := datelinePattern.FindStringSubmatch(x.opts.Dateline); m != nil {
-			a.Published = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
-		}
+	// The text's own date line is the publication date; a dateline given
+	// beside the text is no evidence (the validator wants published.text
+	// in the text) but the base of what the draft infers.
+	x.base = a.Published
+	if x.base == nil && x.opts.Dateline != "" {
+		m := datelinePattern.FindStringSubmatch(x.opts.Dateline)
+		x.base = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
+		x.draft.Dateline = m[0]
 	}
 	if a.Slug == "" {
 		base := strings.TrimSuffix(x.opts.Source, ".txt")
@@ -162,12 +172,6 @@ func (x *extractor) articleDoc() {
 			base = *a.Title
 		}
 		a.Slug = slugify(base, 8)
-		if a.Published == nil && x.opts.Dateline != "" {
-			a.Published = &db.DateDoc{Text: x.opts.Dateline}
-			if m := datelinePattern.FindStringSubmatch(x.opts.Dateline); m != nil {
-				a.Published = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
-			}
-		}
 		if a.Slug == "" {
 			a.Slug = "article"
 		}

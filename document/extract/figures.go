@@ -212,7 +212,7 @@ func (x *extractor) dueDate(b *block, s [2]int) *fig {
 		d.Month, d.Year = ptr(months[t[m[4]:m[5]]]), ptr(atoi(t[m[6]:m[7]]))
 	default:
 		d.Month = ptr(months[t[m[4]:m[5]]])
-		pub := x.draft.Doc.Article.Published
+		pub := x.base
 		if pub == nil || pub.Year == nil || pub.Month == nil {
 			return nil // no year to infer it from
 		}

@@ -55,7 +55,7 @@ func (x *extractor) output(ss []*stmt) {
 		case db.KindEvent:
 			d.Events = append(d.Events, db.EventDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		case db.KindAgreement:
-			d.Agreements = append(d.Agreements, db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
+			d.Agreements = append(d.Agreements, db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Date: e.date, Evidence: ev})
 		case db.KindProject:
 			d.Projects = append(d.Projects, db.ProjectDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		}
@@ -156,6 +156,8 @@ func (d *Draft) YAML() []byte {
 	}
 	if p := a.Published; p != nil {
 		w.line(1, "published: "+flowDate(p))
+	} else if d.Dateline != "" {
+		w.line(1, "# dateline given: "+quote(d.Dateline)+" (the base of inferred dates; published needs the text's own date line)")
 	}
 	if len(a.Credits) > 0 {
 		w.line(1, "credits:")
@@ -238,6 +240,9 @@ func (d *Draft) YAML() []byte {
 			w.kv(2, "name", g.Name)
 			if g.Kind != "" {
 				w.kv(2, "kind", g.Kind)
+			}
+			if g.Date != nil {
+				w.line(2, "date: "+flowDate(g.Date))
 			}
 			w.line(2, "evidence: "+flowEvidence(g.Evidence))
 		}

@@ -5267,7 +5267,7 @@ type TopicEdge {
   extractDraft(
     "The article’s verbatim text; at most 200,000 characters (as importArticle)."
     articleText: String!
-    "The article's date as worded (\"April 18, 2025\") when the text does not carry it; it becomes ` + "`" + `published` + "`" + `."
+    "The article's date as worded (\"April 18, 2025\") when the text does not carry it: the base of relative dates (\"on Thursday\") and of months without a year. It does not become ` + "`" + `published` + "`" + `, which must be the text's own date line; the draft names it in a comment."
     dateline: String
   ): ExtractedDraft!
 }
