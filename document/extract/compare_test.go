@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
@@ -138,7 +139,13 @@ func sameEntity(text string, gold, pred *db.Document, g, p string) bool {
 // decimal, or for dates the same year, month and day.
 func sameValue(g, p db.FigureDoc) bool {
 	if g.Value != nil || p.Value != nil {
-		return g.Value != nil && p.Value != nil && *g.Value == *p.Value
+		// the same decimal however written: "3.00" is "3"
+		if g.Value == nil || p.Value == nil {
+			return false
+		}
+		a, okA := new(big.Rat).SetString(*g.Value)
+		b, okB := new(big.Rat).SetString(*p.Value)
+		return okA && okB && a.Cmp(b) == 0
 	}
 	if g.Date == nil || p.Date == nil {
 		return false

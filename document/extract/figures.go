@@ -21,7 +21,9 @@ type fig struct {
 }
 
 var (
-	percentRe     = regexp.MustCompile(`\b(\d+(?:\.\d+)?) ?(%|per cent|percent|percentage points?)`)
+	percentRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) ?(%|per cent|percentage points?|percent)`)
+	// "between 4.5 and 5.5 percent": the low end has no unit of its own
+	rangeRe       = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (?:and|to) \d+(?:\.\d+)? ?(?:%|per cent|percent)`)
 	currencyRe    = regexp.MustCompile(`(US\$|S\$|A\$|HK\$|RMB|RM|Rp|RP|USD|EUR|€|£|¥|\$) ?(\d[\d,]*(?:\.\d+)?)(?: ?(thousand|million|billion|trillion|bn|mn)\b)?`)
 	currency2Re   = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (?:(thousand|million|billion|trillion) )?(yuan|ringgit|U\.S\. dollars|US dollars|dollars|euros|rupiah|baht|yen|renminbi)\b`)
 	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:(?:[a-z][a-z\-]*|[A-Z]{2,5}) ){0,2}[a-z][a-z\-]*)`)
@@ -95,6 +97,9 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 			unit = "percentage_point"
 		}
 		add(&fig{unit: unit, value: normalize(t[m[2]:m[3]], ""), display: t[m[0]:m[1]], conf: 0.85, rule: "percentage"}, m[0], m[1])
+	}
+	for _, m := range rangeRe.FindAllStringSubmatchIndex(t, -1) {
+		add(&fig{unit: "percent", value: normalize(t[m[2]:m[3]], ""), display: t[m[2]:m[3]], conf: 0.6, rule: "low end of a range"}, m[2], m[3])
 	}
 	for _, m := range scaledCountRe.FindAllStringSubmatchIndex(t, -1) {
 		if taken(m[0], m[1]) {
@@ -289,6 +294,11 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 			f.subject, firstAt, firstEnd = e, clause[0]+m[0], clause[0]+m[1]
 		}
 	}
+	if m := agreementRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
+		if e := x.lastBefore(b, clause[0]+m[0], func(e *entity) bool { return e.kind == db.KindAgreement }); e != nil {
+			f.subject, firstAt, firstEnd = e, clause[0]+m[0], clause[0]+m[1]
+		}
+	}
 	if m := facilityRef.FindStringSubmatchIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
 		head := b.text[clause[0]+m[2] : clause[0]+m[3]]
 		if head == "line" {
@@ -386,12 +396,26 @@ func (x *extractor) subjectIn(b *block, r [2]int, before int, skip func(*entity)
 		}
 		return e, n.start, n.end
 	}
+	if second == nil {
+		// "add 0.3 percentage points to Indonesia's growth": the owner
+		// named after the figure
+		for _, n := range names(b.text, before, r[1]) {
+			rest := b.text[n.end:r[1]]
+			if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+				if e := x.resolve(b.text[n.start:n.end]); e != nil && e.kind != db.KindPerson && (skip == nil || !skip(e)) {
+					return e, n.start, n.end
+				}
+			}
+		}
+	}
 	return second, at2, end2
 }
 
 var numberWordRe = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b`)
 
 var relative = regexp.MustCompile(`^,? (?:that|which) [a-z ]{0,40}$`)
+
+var agreementRef = regexp.MustCompile(`\b[Tt]he (?:pact|deal|agreement|accord|treaty|declaration|memorandum)\b`)
 
 var facilityRef = regexp.MustCompile(`\b[Tt]he (railway|line|port|bridge|airport|park|zone|project|plant|dam|corridor|highway)\b`)
 

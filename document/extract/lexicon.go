@@ -55,7 +55,7 @@ var titles = set("president", "vice", "deputy", "minister", "director", "directo
 	"counselor", "representative", "commissioner", "adviser", "advisor", "partner", "editor", "reporter",
 	"king", "queen", "sultan", "chancellor", "vice-chancellor", "rector", "principal", "treasurer",
 	"attaché", "leader", "official", "former", "acting", "managing", "marketing", "sales", "country",
-	"regional", "trade", "foreign", "senator", "lawmaker", "mp", "coordinator", "engineer", "scientist")
+	"regional", "trade", "foreign", "senator", "lawmaker", "mp", "coordinator", "engineer", "scientist", "ii", "iii")
 
 // orgHeads are words that make a name an organization, with its kind.
 var orgHeads = map[string]string{
@@ -78,6 +78,8 @@ var orgHeads = map[string]string{
 	"ventures": "company", "technologies": "company", "motors": "company", "logistics": "company",
 	"airways": "company", "telecom": "company", "industries": "company", "financial": "company",
 	"insurance": "company", "consulting": "company", "derivatives": "company",
+	"research": "company", "post": "company", "times": "company", "herald": "company", "tribune": "company",
+	"journal": "company", "gazette": "company",
 	"board": "government_body", "embassy": "government_body", "consulate": "government_body",
 }
 

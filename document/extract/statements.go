@@ -25,7 +25,7 @@ type stmt struct {
 
 var (
 	continuation = regexp.MustCompile(`\b(?:they|he|she) (?:can|could|will|would|should|must|may|might|also)\b`)
-	pronounStart = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey)(?: also| further| then| later)?$`)
+	pronounStart = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Hh]im|[Hh]er|[Tt]hem)(?: also| further| then| later)?$`)
 	butClause    = regexp.MustCompile(`,? but (?:has|have|had|is|are|was|were|will|would|can|could|should|also) `)
 	withSpeaker  = regexp.MustCompile(`,? with ((?:[a-zA-Z\-]+ ){1,6}?)(highlighting|noting|saying|stressing|emphasizing|emphasising|pointing out|underlining) `)
 	adjunct      = regexp.MustCompile(`^(?:(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}?|on \p{Lu}\w+|last \w+|to reporters|(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}? (?:on \p{Lu}\w+|last \w+)) that `)
@@ -313,8 +313,8 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 	if m := orgRef.FindStringSubmatch(t); m != nil {
 		head := m[1]
 		if e := x.lastBefore(b, lo, func(e *entity) bool {
-			if e.kind != db.KindOrganization {
-				return false
+			if e.kind != db.KindOrganization || last != nil && e == last.speaksFor {
+				return false // "analysts at X said ...": X was a source, not the company meant
 			}
 			ws := strings.Fields(strings.ToLower(e.name))
 			return slices.Contains(ws, head) || (head == "company" || head == "firm" || head == "group" || head == "operator") && e.sub == "company"
@@ -323,10 +323,15 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		}
 	}
 	if pronounStart.MatchString(t) {
-		plural := strings.HasPrefix(strings.ToLower(t), "they")
+		p := strings.ToLower(strings.Fields(t)[0])
+		plural := p == "they" || p == "them"
 		switch {
 		case last == nil:
 			return nil
+		case p == "it":
+			if last.speaker == nil || last.speaker.kind != db.KindOrganization {
+				return nil // "it said" follows an organization only
+			}
 		case !plural && (last.speaker == nil || last.speaker.kind != db.KindPerson):
 			return nil // "he" or "she" follows a person only
 		case plural && last.speaker != nil && last.speaker.kind == db.KindPerson:
