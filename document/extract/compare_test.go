@@ -51,76 +51,49 @@ func norm(s string) string {
 	return strings.TrimSuffix(s, ".")
 }
 
+// declaration finds the entity a document declares under slug: its name
+// and evidence.
+func declaration(d *db.Document, slug string) (string, db.EvidenceList, bool) {
+	type decl struct {
+		name string
+		ev   db.EvidenceList
+	}
+	all := map[string]decl{}
+	for _, x := range d.People {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Organizations {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Places {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Events {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Projects {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Agreements {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	x, ok := all[slug]
+	return x.name, x.ev, ok
+}
+
 // entityName is the name of an entity a document declares, or its slug
 // (for entities of the catalog).
 func entityName(d *db.Document, slug string) string {
-	for _, p := range d.People {
-		if p.Slug == slug {
-			return norm(p.Name)
-		}
-	}
-	for _, o := range d.Organizations {
-		if o.Slug == slug {
-			return norm(o.Name)
-		}
-	}
-	for _, p := range d.Places {
-		if p.Slug == slug {
-			return norm(p.Name)
-		}
-	}
-	for _, e := range d.Events {
-		if e.Slug == slug {
-			return norm(e.Name)
-		}
-	}
-	for _, p := range d.Projects {
-		if p.Slug == slug {
-			return norm(p.Name)
-		}
-	}
-	for _, a := range d.Agreements {
-		if a.Slug == slug {
-			return norm(a.Name)
-		}
+	if name, _, ok := declaration(d, slug); ok {
+		return norm(name)
 	}
 	return norm(strings.ReplaceAll(slug, "-", " "))
 }
 
 // entityEvidence is the evidence of an entity a document declares.
 func entityEvidence(d *db.Document, slug string) db.EvidenceList {
-	var out db.EvidenceList
-	for _, p := range d.People {
-		if p.Slug == slug {
-			out = p.Evidence
-		}
-	}
-	for _, o := range d.Organizations {
-		if o.Slug == slug {
-			out = o.Evidence
-		}
-	}
-	for _, p := range d.Places {
-		if p.Slug == slug {
-			out = p.Evidence
-		}
-	}
-	for _, e := range d.Events {
-		if e.Slug == slug {
-			out = e.Evidence
-		}
-	}
-	for _, p := range d.Projects {
-		if p.Slug == slug {
-			out = p.Evidence
-		}
-	}
-	for _, a := range d.Agreements {
-		if a.Slug == slug {
-			out = a.Evidence
-		}
-	}
-	return out
+	_, ev, _ := declaration(d, slug)
+	return ev
 }
 
 // sameEntity reports whether two slugs name the same entity: the same
