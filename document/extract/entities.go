@@ -398,7 +398,7 @@ func (x *extractor) parentAt(b *block, at int, e *entity) {
 // namedAgreements finds agreements named in lower case or in quotes.
 func (x *extractor) namedAgreements(b *block, s [2]int) {
 	text := b.text[s[0]:s[1]]
-	defer x.agreementDate(b, s)
+	defer x.agreementContext(b, s)
 	// each pattern runs only where its words are: they are slow to fail
 	has := func(words ...string) bool {
 		for _, w := range words {
@@ -490,37 +490,66 @@ var (
 	onWeekday  = regexp.MustCompile(`\b[Oo]n (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 )
 
-// agreementDate dates the agreement a sentence says was signed or issued
-// "on Thursday" (the verb's object): the last such weekday on or before
-// the base date, every part inferred.
-func (x *extractor) agreementDate(b *block, s [2]int) {
+// agreementContext reads what a sentence says of the agreement that is the
+// object of signed/issued/agreed/...: its parties, the countries and
+// organizations named before the verb ("Thailand and Singapore on Thursday
+// signed ..."), and its date when the sentence says "on Thursday": the last
+// such weekday on or before the base date, every part inferred.
+func (x *extractor) agreementContext(b *block, s [2]int) {
 	text := b.text[s[0]:s[1]]
-	m := onWeekday.FindStringSubmatchIndex(text)
-	if m == nil || x.base == nil || x.base.Year == nil || x.base.Month == nil || x.base.Day == nil {
+	verbs := signedVerb.FindAllStringIndex(text, -1)
+	if len(verbs) == 0 {
 		return
 	}
-	verbs := signedVerb.FindAllStringIndex(text, -1)
-	base := time.Date(*x.base.Year, time.Month(*x.base.Month), *x.base.Day, 0, 0, 0, 0, time.UTC)
-	day := text[m[2]:m[3]]
-	d := base
-	for d.Weekday().String() != day {
-		d = d.AddDate(0, 0, -1)
+	var date *db.DateDoc
+	if m := onWeekday.FindStringSubmatchIndex(text); m != nil && x.base != nil && x.base.Year != nil && x.base.Month != nil && x.base.Day != nil {
+		base := time.Date(*x.base.Year, time.Month(*x.base.Month), *x.base.Day, 0, 0, 0, 0, time.UTC)
+		day := text[m[2]:m[3]]
+		d := base
+		for d.Weekday().String() != day {
+			d = d.AddDate(0, 0, -1)
+		}
+		date = &db.DateDoc{Text: text[m[0]:m[1]], Year: ptr(d.Year()), Month: ptr(int(d.Month())), Day: ptr(d.Day()),
+			Inferred: []string{"year", "month", "day"},
+			Basis:    ptr(fmt.Sprintf("the %s on or before the article's date, %s, %s", day, base.Weekday(), x.base.Text))}
 	}
 	for _, e := range x.entities {
-		if e.kind != db.KindAgreement || e.date != nil {
+		if e.kind != db.KindAgreement {
 			continue
 		}
 		for _, sp := range e.ev {
-			// the object of the verb: "issued a joint statement on Thursday"
-			object := slices.ContainsFunc(verbs, func(v []int) bool { at := sp.start - s[0]; return at > v[1] && at-v[1] <= 12 })
-			if sp.b == b && sp.start >= s[0] && sp.end <= s[1] && object {
-				e.date = &db.DateDoc{Text: text[m[0]:m[1]], Year: ptr(d.Year()), Month: ptr(int(d.Month())), Day: ptr(d.Day()),
-					Inferred: []string{"year", "month", "day"},
-					Basis:    ptr(fmt.Sprintf("the %s on or before the article's date, %s, %s", day, base.Weekday(), x.base.Text))}
-				break
+			if sp.b != b || sp.start < s[0] || sp.end > s[1] {
+				continue
 			}
+			// the object of the verb: "issued a joint statement on Thursday",
+			// "agreed on Wednesday to deepen ..."
+			at := sp.start - s[0]
+			v := slices.IndexFunc(verbs, func(v []int) bool { return at > v[1] && at-v[1] <= 20 })
+			if v < 0 {
+				continue
+			}
+			if e.date == nil && date != nil {
+				d := *date
+				e.date = &d
+			}
+			if len(e.parties) == 0 {
+				e.parties = x.namedBefore(b, s[0], s[0]+verbs[v][0])
+			}
+			break
 		}
 	}
+}
+
+// namedBefore lists the countries and organizations named in b.text[lo:hi].
+func (x *extractor) namedBefore(b *block, lo, hi int) []*entity {
+	var out []*entity
+	for _, n := range names(b.text, lo, hi) {
+		e := x.resolve(b.text[n.start:n.end])
+		if e != nil && (e.kind == db.KindOrganization || e.kind == db.KindPlace && e.sub == "country") && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // tailStop are words that end a name's lower-case tail ("on industrial

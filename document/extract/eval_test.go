@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -254,7 +255,8 @@ func dateLine(ps []paragraph) string {
 
 // TestDatelineIsTheBase checks that a dateline given beside the text is
 // the base of what the draft infers (a relative weekday, a month without
-// its year) and that the draft then validates without it.
+// its year), that a signed agreement has the parties named before the
+// verb, and that the draft validates.
 func TestDatelineIsTheBase(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
@@ -276,7 +278,12 @@ func TestDatelineIsTheBase(t *testing.T) {
 			t.Errorf("%s: published %+v; want none (the text has no date line)", tc.dateline, doc.Article.Published)
 		}
 		if len(doc.Agreements) != 1 || doc.Agreements[0].Date == nil || doc.Agreements[0].Date.Day == nil || *doc.Agreements[0].Date.Day != tc.agreementDay {
-			t.Errorf("%s: agreements %+v; want one dated day %d", tc.dateline, doc.Agreements, tc.agreementDay)
+			t.Fatalf("%s: agreements %+v; want one dated day %d", tc.dateline, doc.Agreements, tc.agreementDay)
+		}
+		// the parties are the countries named before "signed"
+		want := []db.PartyDoc{{Entity: "indonesia", Role: "party"}, {Entity: "vietnam", Role: "party"}}
+		if got := doc.Agreements[0].Parties; !slices.Equal(got, want) {
+			t.Errorf("%s: parties %+v; want %+v", tc.dateline, got, want)
 		}
 		var due *db.DateDoc
 		for _, f := range doc.Figures {

@@ -88,6 +88,7 @@ type entity struct {
 	honorifics []string
 	ev         []span
 	date       *db.DateDoc // an agreement's date, as worded
+	parties    []*entity   // an agreement's parties
 	unresolved bool
 	note       string
 	conf       float64

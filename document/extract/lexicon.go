@@ -174,6 +174,9 @@ var cities = map[string]string{
 	"Nairobi": "Kenya", "Islamabad": "Pakistan", "Astana": "Kazakhstan", "Brussels": "", "Geneva": "",
 }
 
+// weekdays by name.
+var weekdays = set("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 // months of the year, by name.
 var months = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
 	"July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}

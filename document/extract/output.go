@@ -55,7 +55,11 @@ func (x *extractor) output(ss []*stmt) {
 		case db.KindEvent:
 			d.Events = append(d.Events, db.EventDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		case db.KindAgreement:
-			d.Agreements = append(d.Agreements, db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Date: e.date, Evidence: ev})
+			a := db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Date: e.date, Evidence: ev}
+			for _, p := range e.parties {
+				a.Parties = append(a.Parties, db.PartyDoc{Entity: p.slug, Role: "party"})
+			}
+			d.Agreements = append(d.Agreements, a)
 		case db.KindProject:
 			d.Projects = append(d.Projects, db.ProjectDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		}
@@ -243,6 +247,13 @@ func (d *Draft) YAML() []byte {
 			}
 			if g.Date != nil {
 				w.line(2, "date: "+flowDate(g.Date))
+			}
+			if len(g.Parties) > 0 {
+				var ps []string
+				for _, p := range g.Parties {
+					ps = append(ps, "{entity: "+p.Entity+", role: "+p.Role+"}")
+				}
+				w.line(2, "parties: ["+strings.Join(ps, ", ")+"]")
 			}
 			w.line(2, "evidence: "+flowEvidence(g.Evidence))
 		}
