@@ -24,6 +24,7 @@ var (
 	// diplomatic frameworks named in lower case
 	frameworkRe  = regexp.MustCompile(`\b((?:[\p{Lu}][\p{L}]+[–\-][\p{Lu}][\p{L}]+ )?community with a shared future|(?:[\p{Lu}][\p{L}]+[–\-][\p{Lu}][\p{L}]+ )?(?:comprehensive )?strategic (?:cooperative )?partnership)\b`)
 	eventRef     = regexp.MustCompile(`\b[Tt]he (conference|forum|summit|expo|meeting|event|symposium|seminar|dialogue)\b`)
+	workplace    = regexp.MustCompile(`\b(?:manager|director|president|chairman|chairwoman|executive|ceo|head|dean|founder|analyst|economist|researcher|strategist|spokesperson|spokesman|spokeswoman|officer|editor|partner|professor|lecturer|fellow) (?:of|at|with) (?:the )?$`)
 	describedBy  = regexp.MustCompile(`(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Oo]fficials|[Ee]xecutives|[Ss]taff) (?:at|from|with|of) (?:the )?$`)
 	hanRune      = regexp.MustCompile(`\p{Han}`)
 	acronymAfter = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`)
@@ -55,7 +56,7 @@ func (x *extractor) findEntities() {
 		for _, s := range sentencesOf(b) {
 			for _, n := range names(b.text, s[0], s[1]) {
 				txt := b.text[n.start:n.end]
-				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) {
+				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) && !workplace.MatchString(b.text[max(s[0], n.start-40):n.start]) {
 					x.person(txt, nil, span{b, n.start, n.end}, 0.7, "name before a reporting verb")
 				}
 			}
@@ -316,6 +317,11 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 		if !personShape(txt) || len(ws) <= 2 {
 			return x.add(&entity{kind: db.KindOrganization, sub: "company", name: txt, ev: []span{sp}, conf: 0.6, rule: "named in a list of companies"})
 		}
+	}
+	if workplace.MatchString(near) && !countries[txt] && cities[txt] == "" {
+		// "general manager of Jade Dragon Travel", "an analyst at X": where
+		// the role is held
+		return x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, conf: 0.5, rule: "where a role is held"})
 	}
 	if personShape(txt) {
 		prev := strings.TrimRight(before, " ")

@@ -183,10 +183,11 @@ var heldOut2Floors = map[string][2]float64{
 
 // heldOut3Floors: the third round's first score, before any rule was tuned
 // on it (statements P100 R94, figures P80 R44, people P86 R100,
-// organizations P100 R57, agreements P100 R50).
+// organizations P100 R57, agreements P100 R50); the floors are today's
+// scores, after the rules its misses showed were generalized.
 var heldOut3Floors = map[string][2]float64{
-	"statements": {1, 0.93}, "figures": {0.8, 0.44}, "people": {0.85, 1},
-	"organizations": {1, 0.57}, "agreements": {1, 0.5},
+	"statements": {1, 1}, "figures": {0.87, 0.77}, "people": {1, 1},
+	"organizations": {1, 1}, "agreements": {1, 0.5},
 }
 
 var fixtureFloors = map[string][2]float64{

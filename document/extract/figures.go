@@ -27,7 +27,7 @@ var (
 	currencyRe    = regexp.MustCompile(`(US\$|S\$|A\$|HK\$|RMB|RM|Rp|RP|USD|EUR|€|£|¥|\$) ?(\d[\d,]*(?:\.\d+)?)(?: ?(thousand|million|billion|trillion|bn|mn)\b)?`)
 	currency2Re   = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (?:(thousand|million|billion|trillion) )?(yuan|ringgit|U\.S\. dollars|US dollars|dollars|euros|rupiah|baht|yen|renminbi)\b`)
 	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:(?:[a-z][a-z\-]*|[A-Z]{2,5}) ){0,2}[a-z][a-z\-]*)`)
-	scaledCountRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (thousand|million|billion) ([a-z][a-z\-]*s)\b`)
+	scaledCountRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (thousand|million|billion) ((?:\p{Lu}[a-z]+ )?[a-z][a-z\-]*s)\b`)
 	// "scheduled for completion in June", "due to open by March 2027"
 	dueRe    = regexp.MustCompile(`\b(?:[Ss]cheduled|[Ss]lated|[Dd]ue|[Ee]xpected|[Ss]et|[Pp]lanned)(?: to be| to| for)? (completion|completed|complete|open|opened|opening|operational|launch|launched|finished|start operations|begin operations) (?:in|by) (?:(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?|(\d{4}))\b`)
 	partOfRe = regexp.MustCompile(`\b(\d[\d,]*) of (?:the|its|their) (\d[\d,]*) ([a-z][a-z\-]*s)\b`)
@@ -450,7 +450,7 @@ func (x *extractor) lastBefore(b *block, at int, ok func(*entity) bool) *entity 
 	return best
 }
 
-var tradeNoun = regexp.MustCompile(`(?i)\b(?:trade|exports?|imports?|shipments|GDP|economy|inflation|investment)\b`)
+var tradeNoun = regexp.MustCompile(`(?i)\b(?:trade|exports?|imports?|shipments|GDP|gross domestic product|economy|inflation|investment|receipts|revenue|output|budget|deficit|arrivals|visitors)\b`)
 
 // datelineCountry is the country of an agency dateline's city
 // ("JAKARTA, March 6 --"), when the article names that country.

@@ -26,7 +26,8 @@ var reportingVerbs = map[string]string{
 	"emphasized": "emphasized", "emphasised": "emphasized", "stressed": "emphasized", "reiterated": "emphasized",
 	"explained":      "explained",
 	"expressed hope": "expressed_hope", "expressed the hope": "expressed_hope", "hoped": "expressed_hope",
-	"added":     "added",
+	"added":  "added",
+	"showed": "according_to", "show": "according_to",
 	"announced": "announced", "revealed": "announced", "disclosed": "announced",
 }
 
@@ -77,7 +78,7 @@ var orgHeads = map[string]string{
 	"capital": "company", "securities": "company", "partners": "company", "investments": "company",
 	"ventures": "company", "technologies": "company", "motors": "company", "logistics": "company",
 	"airways": "company", "telecom": "company", "industries": "company", "financial": "company",
-	"insurance": "company", "consulting": "company", "derivatives": "company",
+	"insurance": "company", "consulting": "company", "advisory": "company", "advisers": "company", "advisors": "company", "derivatives": "company",
 	"research": "company", "post": "company", "times": "company", "herald": "company", "tribune": "company",
 	"journal": "company", "gazette": "company",
 	"board": "government_body", "embassy": "government_body", "consulate": "government_body",

@@ -223,6 +223,8 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		// "told a press conference that ...": the audience is no content
 		if i := strings.Index(t[ve:], " that "); i >= 0 && len(strings.Fields(t[ve:ve+i])) <= 8 {
 			ve += i + len(" that")
+		} else if m := audience.FindStringIndex(t[ve:]); m != nil {
+			ve += m[1] - 1 // "told reporters the government would ..."
 		}
 	}
 	rest := b.text[lo+ve : hi]
@@ -309,6 +311,10 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 	if m := sourcePrefix.FindString(t); m != "" {
 		lo += len(m)
 		t = t[len(m):]
+		// "data from Enterprise Singapore": data come from an organization
+		if e := x.lookup(t); e == nil && len(names(b.text, lo, lo+len(t))) == 1 && capitalized(t) && !countries[t] {
+			x.add(&entity{kind: db.KindOrganization, name: t, ev: []span{{b, lo, lo + len(t)}}, conf: 0.5, rule: "source of data"})
+		}
 	}
 	if m := orgRef.FindStringSubmatch(t); m != nil {
 		head := m[1]
@@ -433,6 +439,8 @@ func speakerPhrase(s string) bool {
 
 // orgRef is an organization named again by its head word: "the office
 // said", "the ministry said".
+var audience = regexp.MustCompile(`^ (?:reporters|journalists|the media|lawmakers|parliament) `)
+
 var orgRef = regexp.MustCompile(`^[Tt]he (office|ministry|agency|bureau|board|association|council|commission|company|firm|group|bank|university|institute|centre|center|authority|department|secretariat|operator)$`)
 
 func titleIn(s string) bool {
