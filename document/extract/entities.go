@@ -25,6 +25,7 @@ var (
 	frameworkRe  = regexp.MustCompile(`\b((?:[\p{Lu}][\p{L}]+[–\-][\p{Lu}][\p{L}]+ )?community with a shared future|(?:[\p{Lu}][\p{L}]+[–\-][\p{Lu}][\p{L}]+ )?(?:comprehensive )?strategic (?:cooperative )?partnership)\b`)
 	eventRef     = regexp.MustCompile(`\b[Tt]he (conference|forum|summit|expo|meeting|event|symposium|seminar|dialogue)\b`)
 	workplace    = regexp.MustCompile(`\b(?:manager|director|president|chairman|chairwoman|executive|ceo|head|dean|founder|analyst|economist|researcher|strategist|spokesperson|spokesman|spokeswoman|officer|editor|partner|professor|lecturer|fellow) (?:of|at|with) (?:the )?$`)
+	lowerPlace   = regexp.MustCompile(`\b(\p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?) (?:industrial park|science park|technology park|special economic zone|economic zone|free trade zone|industrial zone)\b`)
 	describedBy  = regexp.MustCompile(`(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Oo]fficials|[Ee]xecutives|[Ss]taff) (?:at|from|with|of) (?:the )?$`)
 	hanRune      = regexp.MustCompile(`\p{Han}`)
 	acronymAfter = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`)
@@ -47,6 +48,7 @@ func (x *extractor) findEntities() {
 				x.classify(b, s, n.start, n.end)
 			}
 			x.namedAgreements(b, s)
+			x.lowerCasePlaces(b, s)
 		}
 	}
 	// Later sentences may name as a speaker someone met earlier as a bare
@@ -398,6 +400,28 @@ func (x *extractor) parentAt(b *block, at int, e *entity) {
 	}
 	if p := x.classify(b, [2]int{at, len(b.text)}, ns[0].start, ns[0].end); p != nil && p.kind == db.KindOrganization && p != e {
 		e.parent = p
+	}
+}
+
+// lowerCasePlaces finds places whose head word is written in lower case:
+// "the Morowali industrial park", "the Batam free trade zone". The name
+// alone ("Morowali") finds the place too.
+func (x *extractor) lowerCasePlaces(b *block, s [2]int) {
+	text := b.text[s[0]:s[1]]
+	if !strings.Contains(text, " park") && !strings.Contains(text, " zone") {
+		return
+	}
+	for _, m := range lowerPlace.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if x.lookup(name) != nil || stopwords[name] || countries[name] {
+			continue
+		}
+		kind := "industrial_park"
+		if strings.HasSuffix(text[m[0]:m[1]], "zone") {
+			kind = "region"
+		}
+		e := x.add(&entity{kind: db.KindPlace, sub: kind, name: text[m[2]:m[1]], ev: []span{{b, s[0] + m[2], s[0] + m[1]}}, conf: 0.5, rule: "place head word in lower case"})
+		x.byName[db.KindPlace+"|"+name] = e
 	}
 }
 

@@ -29,10 +29,11 @@ var (
 	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:(?:[a-z][a-z\-]*|[A-Z]{2,5}) ){0,2}[a-z][a-z\-]*)`)
 	scaledCountRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (thousand|million|billion) ((?:\p{Lu}[a-z]+ )?[a-z][a-z\-]*s)\b`)
 	// "scheduled for completion in June", "due to open by March 2027"
-	dueRe    = regexp.MustCompile(`\b(?:[Ss]cheduled|[Ss]lated|[Dd]ue|[Ee]xpected|[Ss]et|[Pp]lanned)(?: to be| to| for)? (completion|completed|complete|open|opened|opening|operational|launch|launched|finished|start operations|begin operations) (?:in|by) (?:(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?|(\d{4}))\b`)
-	partOfRe = regexp.MustCompile(`\b(\d[\d,]*) of (?:the|its|their) (\d[\d,]*) ([a-z][a-z\-]*s)\b`)
-	periodRe = regexp.MustCompile(`\b[Ii]n (\d{4})\b`)
-	baseRe   = regexp.MustCompile(`\b(?:compared (?:with|to)|from|over) (\d{4})\b`)
+	dueRe        = regexp.MustCompile(`\b(?:[Ss]cheduled|[Ss]lated|[Dd]ue|[Ee]xpected|[Ss]et|[Pp]lanned)(?: to be| to| for)? (completion|completed|complete|open|opened|opening|operational|launch|launched|finished|start operations|begin operations) (?:in|by) (?:(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?|(\d{4}))\b`)
+	bareScaledRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (million|billion)\b`)
+	partOfRe     = regexp.MustCompile(`\b(\d[\d,]*) of (?:the|its|their) (\d[\d,]*) ([a-z][a-z\-]*s)\b`)
+	periodRe     = regexp.MustCompile(`\b[Ii]n (\d{4})\b`)
+	baseRe       = regexp.MustCompile(`\b(?:compared (?:with|to)|from|over) (\d{4})\b`)
 )
 
 var countStop = set("percent", "per", "thousand", "million", "billion", "trillion", "years", "year", "months",
@@ -100,6 +101,13 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 	}
 	for _, m := range rangeRe.FindAllStringSubmatchIndex(t, -1) {
 		add(&fig{unit: "percent", value: normalize(t[m[2]:m[3]], ""), display: t[m[2]:m[3]], conf: 0.6, rule: "low end of a range"}, m[2], m[3])
+	}
+	for _, m := range bareScaledRe.FindAllStringSubmatchIndex(t, -1) {
+		// "climbed to 4.2 million last year": a count whose noun came before
+		if taken(m[0], m[1]) || scaledCountRe.MatchString(t[m[0]:]) {
+			continue
+		}
+		add(&fig{unit: "count", value: normalize(t[m[2]:m[3]], t[m[4]:m[5]]), display: t[m[0]:m[1]], conf: 0.4, rule: "count with a scale, noun before it"}, m[0], m[1])
 	}
 	for _, m := range scaledCountRe.FindAllStringSubmatchIndex(t, -1) {
 		if taken(m[0], m[1]) {
@@ -255,7 +263,7 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 		f.base = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[1]))}
 	}
 	// an agreement or event the counted noun refers back to
-	if f.unit == "count" {
+	if f.unit == "count" && f.metric != "" {
 		head := f.metric[strings.LastIndex(f.metric, " ")+1:]
 		for _, e := range x.entities {
 			if (e.kind == db.KindAgreement || e.kind == db.KindEvent) && strings.HasSuffix(strings.ToLower(e.name), head) {
@@ -269,6 +277,7 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 	// the first entity of the clause; "the conference" is the last event
 	var firstAt, firstEnd int
 	f.subject, firstAt, firstEnd = x.subjectIn(b, clause, f.ev.start, nil)
+	owner := f.subject != nil && possessive(b.text[firstEnd:clause[1]]) // no reference below overrides it
 	// "an agreement that would guarantee 1.5 million tonnes": the
 	// agreement the relative clause describes
 	for _, e := range x.entities {
@@ -280,26 +289,26 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 	}
 	// "the conference" is the last event, "the company" the last company
 	// named before
-	if m := eventRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
+	if m := eventRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && !owner && (firstAt < 0 || clause[0]+m[0] < firstAt) {
 		for _, e := range x.entities {
 			if e.kind == db.KindEvent {
 				f.subject, firstAt, firstEnd = e, clause[0]+m[0], clause[0]+m[1]
 			}
 		}
 	}
-	if m := companyRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
+	if m := companyRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && !owner && (firstAt < 0 || clause[0]+m[0] < firstAt) {
 		if e := x.lastBefore(b, clause[0]+m[0], func(e *entity) bool {
 			return e.kind == db.KindOrganization && e.sub == "company" && (f.stmt == nil || e != f.stmt.speaker && e != f.stmt.speaksFor)
 		}); e != nil {
 			f.subject, firstAt, firstEnd = e, clause[0]+m[0], clause[0]+m[1]
 		}
 	}
-	if m := agreementRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
+	if m := agreementRef.FindStringIndex(b.text[clause[0]:f.ev.start]); m != nil && !owner && (firstAt < 0 || clause[0]+m[0] < firstAt) {
 		if e := x.lastBefore(b, clause[0]+m[0], func(e *entity) bool { return e.kind == db.KindAgreement }); e != nil {
 			f.subject, firstAt, firstEnd = e, clause[0]+m[0], clause[0]+m[1]
 		}
 	}
-	if m := facilityRef.FindStringSubmatchIndex(b.text[clause[0]:f.ev.start]); m != nil && (firstAt < 0 || clause[0]+m[0] < firstAt) {
+	if m := facilityRef.FindStringSubmatchIndex(b.text[clause[0]:f.ev.start]); m != nil && !owner && (firstAt < 0 || clause[0]+m[0] < firstAt) {
 		head := b.text[clause[0]+m[2] : clause[0]+m[3]]
 		if head == "line" {
 			head = "railway"
@@ -378,6 +387,9 @@ func (x *extractor) subjectIn(b *block, r [2]int, before int, skip func(*entity)
 		if e == nil || e.kind == db.KindPerson || skip != nil && skip(e) {
 			continue
 		}
+		if possessive(b.text[n.end:r[1]]) {
+			return e, n.start, n.end // "raise Laos' total income by 21 percent": the owner
+		}
 		prev := strings.TrimSuffix(strings.TrimRight(b.text[r[0]:n.start], " "), " the")
 		prev = strings.ToLower(prev[strings.LastIndex(prev, " ")+1:])
 		if (prev == "and" || prev == "or") && excluded {
@@ -400,8 +412,7 @@ func (x *extractor) subjectIn(b *block, r [2]int, before int, skip func(*entity)
 		// "add 0.3 percentage points to Indonesia's growth": the owner
 		// named after the figure
 		for _, n := range names(b.text, before, r[1]) {
-			rest := b.text[n.end:r[1]]
-			if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+			if possessive(b.text[n.end:r[1]]) {
 				if e := x.resolve(b.text[n.start:n.end]); e != nil && e.kind != db.KindPerson && (skip == nil || !skip(e)) {
 					return e, n.start, n.end
 				}
@@ -409,6 +420,17 @@ func (x *extractor) subjectIn(b *block, r [2]int, before int, skip func(*entity)
 		}
 	}
 	return second, at2, end2
+}
+
+// possessive reports whether rest, the text after a name, starts with a
+// possessive ending: "Malaysia's", "Laos' ".
+func possessive(rest string) bool {
+	for _, p := range []string{"'s ", "’s ", "' ", "’ "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 var numberWordRe = regexp.MustCompile(`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b`)
