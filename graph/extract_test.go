@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -86,6 +88,58 @@ func TestExtractDraft(t *testing.T) {
 	}
 	if after := post(t, countQuery, nil); string(after.Data) != string(before.Data) {
 		t.Errorf("counts changed from %s to %s; want extractDraft to write nothing", before.Data, after.Data)
+	}
+}
+
+// TestExtractDraftOnEveryText runs extractDraft on both seed texts and on
+// every fixture of document/extract: each draft parses as a document and
+// every preview span holds its paragraph's text at its offsets.
+func TestExtractDraftOnEveryText(t *testing.T) {
+	names, err := filepath.Glob("../document/extract/testdata/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	texts := map[string][]byte{}
+	for _, n := range names {
+		if texts[n], err = os.ReadFile(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range []string{"articles/000_2e3fe38e4a0ba82d.txt", "articles/003_a22b1cf4084b29ce.txt"} {
+		if texts[n], err = seeds.FS.ReadFile(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, text := range texts {
+		res := post(t, extractQuery, map[string]any{"text": string(text)})
+		if len(res.Errors) > 0 {
+			t.Fatalf("%s: errors: %+v", name, res.Errors)
+		}
+		var got draftReply
+		if err := json.Unmarshal(res.Data, &got); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := db.ParseDocument(name, []byte(got.ExtractDraft.Document))
+		if err != nil {
+			t.Fatalf("%s: the draft does not parse: %v", name, err)
+		}
+		if len(doc.Statements) == 0 || len(got.ExtractDraft.Items) == 0 {
+			t.Errorf("%s: %d statements, %d items; want some", name, len(doc.Statements), len(got.ExtractDraft.Items))
+		}
+		paras := nonBlankLines(string(text))
+		for _, it := range got.ExtractDraft.Items {
+			for _, s := range it.Evidence {
+				// the paragraph as stored: a title without "# ", a lede
+				// without its asterisks
+				p := strings.TrimPrefix(paras[s.Paragraph-1], "# ")
+				if len(p) > 4 && strings.HasPrefix(p, "**") && strings.HasSuffix(p, "**") {
+					p = p[2 : len(p)-2]
+				}
+				if r := []rune(p); s.End > len(r) || string(r[s.Start:s.End]) != s.Text {
+					t.Errorf("%s: %s %s: paragraph %d [%d,%d) does not hold %q", name, it.Type, it.Key, s.Paragraph, s.Start, s.End, s.Text)
+				}
+			}
+		}
 	}
 }
 
