@@ -471,7 +471,7 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 	case KindAgreement:
 		var x AgreementDoc
 		err = q.QueryRow(ctx, `
-			SELECT n.slug, ag.name, ag.agreement_kind::text, ag.status::text, ag.summary, `+dateDoc("ag", "date")+`,
+			SELECT n.slug, ag.name, coalesce(nullif(ag.agreement_kind::text, '`+AgreementKindUnspecified+`'), ''), ag.status::text, ag.summary, `+dateDoc("ag", "date")+`,
 				p.slug,
 				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY x.position), '[]')
 					FROM agreement_parties x JOIN entities e ON e.id = x.entity_id WHERE x.agreement_id = ag.id),

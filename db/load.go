@@ -579,7 +579,7 @@ func (w *writer) agreements(ctx context.Context, _ []*Document, o declarationOrd
 		if err != nil {
 			return err
 		}
-		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": a.Kind, "status": a.Status,
+		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": cmp.Or(a.Kind, AgreementKindUnspecified), "status": a.Status,
 			"summary": a.Summary, "parent_id": parent}
 		dateArgs(args, "date", a.Date)
 		_, err = w.tx.Exec(ctx, `

@@ -556,3 +556,40 @@ func pgCode(err error) string {
 	}
 	return ""
 }
+
+// TestAgreementKindOmitted checks that an agreement whose document omits
+// its kind (the text does not say) is stored as unspecified, every other
+// kind as written, and that an export omits the kind again.
+func TestAgreementKindOmitted(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	omitted := 0
+	for _, doc := range readSeeds(t) {
+		for _, a := range doc.Agreements {
+			var id int64
+			var kind string
+			if err := d.Pool.QueryRow(ctx, `SELECT ag.id, ag.agreement_kind::text FROM agreements ag
+				JOIN entities e ON e.id = ag.id WHERE e.slug = $1`, a.Slug).Scan(&id, &kind); err != nil {
+				t.Fatalf("%s: %v", a.Slug, err)
+			}
+			want := a.Kind
+			if want == "" {
+				want = db.AgreementKindUnspecified
+				omitted++
+			}
+			if kind != want {
+				t.Errorf("%s: stored kind %q; want %q", a.Slug, kind, want)
+			}
+			exported, err := db.ExportEntity(ctx, d.Pool, id)
+			if err != nil {
+				t.Fatalf("export %s: %v", a.Slug, err)
+			}
+			if got := exported.(*db.AgreementDoc).Kind; got != a.Kind {
+				t.Errorf("%s: exported kind %q; want %q", a.Slug, got, a.Kind)
+			}
+		}
+	}
+	if omitted == 0 {
+		t.Error("no seed agreement omits its kind; want at least one (the RCEP)")
+	}
+}

@@ -19,8 +19,13 @@ const (
 	KindAgreement    = "agreement"
 )
 
+// AgreementKindUnspecified is the kind stored for an agreement whose
+// document omits it, because the text does not say; the document format
+// does not accept it as a value, and exports omit it again.
+const AgreementKindUnspecified = "unspecified"
+
 // The controlled vocabularies of the documents; the database enums hold the
-// same values.
+// same values (agreement_kind also AgreementKindUnspecified).
 var (
 	organizationKinds = []string{"ministry", "government_body", "department", "university", "school_or_institute", "company", "association", "academy"}
 	placeKinds        = []string{"country", "region", "city", "industrial_park", "building", "data_center_site"}
@@ -718,7 +723,9 @@ func (v *validator) agreements(ctx context.Context) error {
 		path, item := fmt.Sprintf("agreements[%d]", i), "agreement "+a.Slug
 		v.slug(path+".slug", item, a.Slug)
 		v.required(path+".name", item, a.Name)
-		v.enum(path+".kind", item, a.Kind, agreementKinds)
+		if a.Kind != "" { // omitted when the text does not say; stored as unspecified
+			v.enum(path+".kind", item, a.Kind, agreementKinds)
+		}
 		v.optEnum(path+".status", item, a.Status, agreementStatuses)
 		v.date(path+".date", item, a.Date)
 		if err := v.optRef(ctx, path+".parent", item, a.Parent, KindAgreement); err != nil {

@@ -141,6 +141,10 @@ func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.Crea
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
 	d := &db.AgreementDoc{}
 	e.agreement(ctx, input.Agreement, d)
+	if d.Kind == "" {
+		// A document may omit the kind; the API asks for it, UNSPECIFIED included.
+		e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
+	}
 	row, err := e.createEntity(ctx, d, input.Mention, "agreement")
 	if x, ok := row.(*db.Agreement); ok {
 		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)

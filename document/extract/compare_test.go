@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
@@ -50,40 +51,80 @@ func norm(s string) string {
 	return strings.TrimSuffix(s, ".")
 }
 
+// declaration finds the entity a document declares under slug: its name
+// and evidence.
+func declaration(d *db.Document, slug string) (string, db.EvidenceList, bool) {
+	type decl struct {
+		name string
+		ev   db.EvidenceList
+	}
+	all := map[string]decl{}
+	for _, x := range d.People {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Organizations {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Places {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Events {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Projects {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	for _, x := range d.Agreements {
+		all[x.Slug] = decl{x.Name, x.Evidence}
+	}
+	x, ok := all[slug]
+	return x.name, x.ev, ok
+}
+
 // entityName is the name of an entity a document declares, or its slug
 // (for entities of the catalog).
 func entityName(d *db.Document, slug string) string {
-	for _, p := range d.People {
-		if p.Slug == slug {
-			return norm(p.Name)
-		}
-	}
-	for _, o := range d.Organizations {
-		if o.Slug == slug {
-			return norm(o.Name)
-		}
-	}
-	for _, p := range d.Places {
-		if p.Slug == slug {
-			return norm(p.Name)
-		}
-	}
-	for _, e := range d.Events {
-		if e.Slug == slug {
-			return norm(e.Name)
-		}
-	}
-	for _, p := range d.Projects {
-		if p.Slug == slug {
-			return norm(p.Name)
-		}
-	}
-	for _, a := range d.Agreements {
-		if a.Slug == slug {
-			return norm(a.Name)
-		}
+	if name, _, ok := declaration(d, slug); ok {
+		return norm(name)
 	}
 	return norm(strings.ReplaceAll(slug, "-", " "))
+}
+
+// entityEvidence is the evidence of an entity a document declares.
+func entityEvidence(d *db.Document, slug string) db.EvidenceList {
+	_, ev, _ := declaration(d, slug)
+	return ev
+}
+
+// sameEntity reports whether two slugs name the same entity: the same
+// name, or declarations whose evidence overlaps in the text ("joint
+// statement" found where the curator wrote "China-Malaysia joint
+// statement").
+func sameEntity(text string, gold, pred *db.Document, g, p string) bool {
+	if entityName(gold, g) == entityName(pred, p) {
+		return true
+	}
+	ge, pe := entityEvidence(gold, g), entityEvidence(pred, p)
+	return len(ge) > 0 && len(pe) > 0 && overlaps(locate(text, ge), locate(text, pe))
+}
+
+// sameValue reports whether two figures state the same value: the same
+// decimal, or for dates the same year, month and day.
+func sameValue(g, p db.FigureDoc) bool {
+	if g.Value != nil || p.Value != nil {
+		// the same decimal however written: "3.00" is "3"
+		if g.Value == nil || p.Value == nil {
+			return false
+		}
+		a, okA := new(big.Rat).SetString(*g.Value)
+		b, okB := new(big.Rat).SetString(*p.Value)
+		return okA && okB && a.Cmp(b) == 0
+	}
+	if g.Date == nil || p.Date == nil {
+		return false
+	}
+	eq := func(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+	return eq(g.Date.Year, p.Date.Year) && eq(g.Date.Month, p.Date.Month) && eq(g.Date.Day, p.Date.Day)
 }
 
 func speakerOf(d *db.Document, s db.StatementDoc) string {
@@ -96,16 +137,19 @@ func speakerOf(d *db.Document, s db.StatementDoc) string {
 	return "(unnamed)"
 }
 
-// match counts one-to-one matches between gold and predicted items.
-func match(gold, pred int, same func(g, p int) bool) score {
-	used := make([]bool, pred)
+// match counts one-to-one matches between gold and predicted items: first
+// by each test in turn, the strictest first, so that a loose match does
+// not take an item another one matches exactly.
+func match(gold, pred int, tests ...func(g, p int) bool) score {
+	usedG, usedP := make([]bool, gold), make([]bool, pred)
 	s := score{predicted: pred, gold: gold}
-	for g := 0; g < gold; g++ {
-		for p := 0; p < pred; p++ {
-			if !used[p] && same(g, p) {
-				used[p] = true
-				s.matched++
-				break
+	for _, same := range tests {
+		for g := 0; g < gold; g++ {
+			for p := 0; p < pred && !usedG[g]; p++ {
+				if !usedP[p] && same(g, p) {
+					usedG[g], usedP[p] = true, true
+					s.matched++
+				}
 			}
 		}
 	}
@@ -113,7 +157,8 @@ func match(gold, pred int, same func(g, p int) bool) score {
 }
 
 // compare scores a draft against the expected document: statements by
-// speaker and overlapping evidence, figures by value and subject, people
+// speaker and overlapping evidence, figures by value (or date) and subject
+// (the same name or overlapping evidence), people
 // and organizations by name (or short name), agreements by name or
 // overlapping evidence.
 func compare(gold, pred *db.Document) map[string]score {
@@ -125,8 +170,7 @@ func compare(gold, pred *db.Document) map[string]score {
 	})
 	out["figures"] = match(len(gold.Figures), len(pred.Figures), func(g, p int) bool {
 		gf, pf := gold.Figures[g], pred.Figures[p]
-		return gf.Value != nil && pf.Value != nil && *gf.Value == *pf.Value &&
-			entityName(gold, gf.Subject) == entityName(pred, pf.Subject)
+		return sameValue(gf, pf) && sameEntity(text, gold, pred, gf.Subject, pf.Subject)
 	})
 	out["people"] = match(len(gold.People), len(pred.People), func(g, p int) bool {
 		return norm(gold.People[g].Name) == norm(pred.People[p].Name)
@@ -136,8 +180,9 @@ func compare(gold, pred *db.Document) map[string]score {
 		return norm(go_.Name) == norm(po.Name) || go_.ShortName != nil && norm(*go_.ShortName) == norm(po.Name)
 	})
 	out["agreements"] = match(len(gold.Agreements), len(pred.Agreements), func(g, p int) bool {
-		ga, pa := gold.Agreements[g], pred.Agreements[p]
-		return norm(ga.Name) == norm(pa.Name) || overlaps(locate(text, ga.Evidence), locate(text, pa.Evidence))
+		return norm(gold.Agreements[g].Name) == norm(pred.Agreements[p].Name)
+	}, func(g, p int) bool {
+		return overlaps(locate(text, gold.Agreements[g].Evidence), locate(text, pred.Agreements[p].Evidence))
 	})
 	return out
 }

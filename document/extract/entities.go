@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/db"
@@ -11,12 +14,23 @@ import (
 var (
 	listContext   = regexp.MustCompile(`(?:firms|companies|enterprises|brands|giants|groups|carmakers|automakers|makers|manufacturers|players|operators|banks|investors)(?: such as| like| including|,? namely) $|investments? from $|(?:such as|like|including) (?:[^ ,.]+ ){0,4}$`)
 	quotedModel   = regexp.MustCompile(`["“]([^"“”]{3,60})["”] (model|platform|initiative|strategy|framework|plan|policy|mechanism|programme|program|vision|partnership)`)
-	plainAgreemnt = regexp.MustCompile(`\b(?:a|an|the|its|their) ((?:[a-z][a-z\-]+ ){0,4}(?:agreements?|joint statement|memorandum of understanding|accord|treaty|pact|strategy|initiative|declaration))\b( for [a-z]+(?: (?:and|or) [a-z]+)? [a-z]+ [a-z]+\b)?`)
-	eventRef      = regexp.MustCompile(`\b[Tt]he (conference|forum|summit|expo|meeting|event|symposium|seminar|dialogue)\b`)
-	hanRune       = regexp.MustCompile(`\p{Han}`)
-	acronymAfter  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`)
-	atParent      = regexp.MustCompile(`^ at (?:the )?`)
-	subsidiaryOf  = regexp.MustCompile(`^(?: \([^)]*\))?, (?:a|the) (?:subsidiary|unit|branch|arm) of `)
+	agreedTo      = regexp.MustCompile(`\b(?:agreed|pledged|committed|vowed)(?: on [A-Z][a-z]+day)? to ([a-z]+(?: [a-z][a-z\-]*){1,9})`)
+	beltAndRoad   = regexp.MustCompile(`\bBelt and Road(?: Initiative)?\b`)
+	partiesBefore = regexp.MustCompile(`(?i)\b(?:and|both|two|sides|countries|nations|ministers|leaders|parties|governments)\b`)
+	plainAgreemnt = regexp.MustCompile(`\b(?:a|an|the|its|their) ((?:[a-z][a-z\-]+ ){0,4}(?:agreements?|joint statement|memorandum of understanding|accord|treaty|pact|strategy|initiative|declaration))\b( (?:for|on) [a-z][a-z\-]*(?: [a-z][a-z\-]*){0,7})?`)
+	// "an agreement to become ...", "a commitment to cut ...": what the
+	// parties agreed to do, up to the clause's end
+	commitmentRe = regexp.MustCompile(`\b(?:an|the|a) ((?:agreement|commitment|pledge) to [a-z]+(?: [a-zA-Z\-]+){1,14}?)(?:,| to drive| to boost| to promote|\.|;|$)`)
+	// diplomatic frameworks named in lower case
+	frameworkRe  = regexp.MustCompile(`\b((?:[\p{Lu}][\p{L}]+[–\-][\p{Lu}][\p{L}]+ )?community with a shared future|(?:[\p{Lu}][\p{L}]+[–\-][\p{Lu}][\p{L}]+ )?(?:comprehensive )?strategic (?:cooperative )?partnership)\b`)
+	eventRef     = regexp.MustCompile(`\b[Tt]he (conference|forum|summit|expo|meeting|event|symposium|seminar|dialogue)\b`)
+	workplace    = regexp.MustCompile(`\b(?:manager|director|president|chairman|chairwoman|executive|ceo|head|dean|founder|analyst|economist|researcher|strategist|spokesperson|spokesman|spokeswoman|officer|editor|partner|professor|lecturer|fellow) (?:of|at|with) (?:the )?$`)
+	lowerPlace   = regexp.MustCompile(`\b(\p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?) (?:industrial park|science park|technology park|special economic zone|economic zone|free trade zone|industrial zone)\b`)
+	describedBy  = regexp.MustCompile(`(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Oo]fficials|[Ee]xecutives|[Ss]taff) (?:at|from|with|of) (?:the )?$`)
+	hanRune      = regexp.MustCompile(`\p{Han}`)
+	acronymAfter = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,9})\)`)
+	atParent     = regexp.MustCompile(`^ at (?:the )?`)
+	subsidiaryOf = regexp.MustCompile(`^(?: \([^)]*\))?, (?:a|the) (?:subsidiary|unit|branch|arm) of `)
 )
 
 var functionWords = set("of", "the", "a", "an", "and", "to", "with", "in", "on", "for", "by", "its", "their",
@@ -34,6 +48,7 @@ func (x *extractor) findEntities() {
 				x.classify(b, s, n.start, n.end)
 			}
 			x.namedAgreements(b, s)
+			x.lowerCasePlaces(b, s)
 		}
 	}
 	// Later sentences may name as a speaker someone met earlier as a bare
@@ -43,7 +58,7 @@ func (x *extractor) findEntities() {
 		for _, s := range sentencesOf(b) {
 			for _, n := range names(b.text, s[0], s[1]) {
 				txt := b.text[n.start:n.end]
-				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) {
+				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) && !workplace.MatchString(b.text[max(s[0], n.start-40):n.start]) {
 					x.person(txt, nil, span{b, n.start, n.end}, 0.7, "name before a reporting verb")
 				}
 			}
@@ -144,14 +159,24 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 			}
 			return e
 		}
-	case knownAgreements[txt] != "":
-		return x.add(&entity{kind: db.KindAgreement, sub: knownAgreements[txt], name: txt, ev: []span{sp}, conf: 0.8, rule: "agreement lexicon"})
+	case knownAgreements[txt]:
+		// a bare short name says nothing of the kind: leave it to the curator
+		return x.add(&entity{kind: db.KindAgreement, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement lexicon; kind unset"})
 	}
 	if k, ok := knownOrganizations[txt]; ok {
 		return x.add(&entity{kind: db.KindOrganization, sub: k, name: txt, ev: []span{sp}, conf: 0.85, rule: "organization lexicon"})
 	}
 	ws := strings.Fields(txt)
 	first := strings.Trim(ws[0], "–-")
+	for i := len(ws) - 3; i >= 0; i-- {
+		// "... Minister of Industry and Commerce Somphone Keovilay" cut
+		// after "and": the last portfolio ends the title
+		if portfolios[strings.ToLower(ws[i])] && portfolioRun(ws[:i]) && personShape(strings.Join(ws[i+1:], " ")) {
+			rest := strings.Join(ws[i+1:], " ")
+			at := hi - len(rest)
+			return x.person(b.text[at:hi], nil, span{b, at, hi}, 0.8, "name after a title")
+		}
+	}
 	// "Shares of PT Maju ..." at a sentence's start: a common noun, then the name
 	if lo == s[0] && len(ws) > 2 && ws[1] == "of" && !headOf(first) && !titles[strings.ToLower(first)] && !countries[first] {
 		if _, ok := agreementHeads[strings.ToLower(first)]; !ok {
@@ -165,6 +190,26 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 			c = first
 		}
 		cut := lo + len(first)
+		if before := b.text[:lo]; (strings.HasSuffix(before, "’s ") || strings.HasSuffix(before, "'s ")) && anyHead(ws[1:]) {
+			// "CSCEC’s Malaysian Main Branch": the nationality names the unit
+			cut = hi
+		}
+		if cut < hi && len(ws) > 2 && anyHead(ws[1:]) && !governmentName(ws[1:]) {
+			// "Malaysian Palm Oil Board": the nationality is part of the name
+			x.country(c, span{b, lo, lo + len(first)})
+			e := x.classify(b, s, cut+1, hi)
+			if e != nil && e.kind == db.KindOrganization && e.name == strings.Join(ws[1:], " ") {
+				delete(x.byName, db.KindOrganization+"|"+e.name)
+				e.name = txt
+				e.country = c
+				x.byName[db.KindOrganization+"|"+txt] = e
+			}
+			return e
+		}
+		if len(ws) == 1 {
+			// a lone nationality ("Chinese companies") mentions its country
+			return x.country(c, sp)
+		}
 		if cut < hi && (b.text[cut] == ' ') {
 			x.country(c, span{b, lo, lo + len(first)})
 			e := x.classify(b, s, cut+1, hi)
@@ -199,7 +244,7 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 		}
 	}
 	for i := len(ws) - 2; i >= 1; i-- {
-		if titles[strings.ToLower(ws[i])] && !modifiers[strings.ToLower(ws[i])] {
+		if titles[strings.ToLower(ws[i])] && !modifiers[strings.ToLower(ws[i])] || portfolios[strings.ToLower(ws[i])] && (titleIn(strings.Join(ws[:i], " ")) || portfolioRun(ws[:i])) {
 			rest := strings.Join(ws[i+1:], " ")
 			if personShape(rest) && strings.HasSuffix(txt, rest) {
 				return x.person(rest, nil, span{b, hi - len(rest), hi}, 0.8, "name after a title")
@@ -239,7 +284,7 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 		return x.add(&entity{kind: db.KindAgreement, sub: k, name: txt, ev: []span{sp}, conf: 0.7, rule: "agreement head word"})
 	}
 	if strings.HasSuffix(txt, "Data Center") || strings.HasSuffix(txt, "Data Centre") {
-		return nil // a project; left to the curator
+		return x.add(&entity{kind: db.KindProject, sub: "data_center", name: txt, ev: []span{sp}, conf: 0.6, rule: "project head word"})
 	}
 	if k, ok := projectHeads[last]; ok && len(ws) > 1 {
 		return x.add(&entity{kind: db.KindProject, sub: k, name: txt, ev: []span{sp}, conf: 0.6, rule: "project head word"})
@@ -265,10 +310,20 @@ func (x *extractor) classify(b *block, s [2]int, lo, hi int) *entity {
 	if strings.ContainsFunc(txt, unicode.IsDigit) || notOrganizations[strings.ToUpper(txt)] {
 		return x.lookup(txt)
 	}
-	if listContext.MatchString(before) || strings.HasSuffix(before, " and ") && x.listBefore(b, s[0], lo) {
+	near := before[max(0, len(before)-80):] // what the context patterns look at
+	if describedBy.MatchString(near) {
+		// "analysts at Harbour Capital": where the describer works
+		return x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, conf: 0.5, rule: "named where a describer works"})
+	}
+	if listContext.MatchString(near) || strings.HasSuffix(before, " and ") && x.listBefore(b, s[0], lo) {
 		if !personShape(txt) || len(ws) <= 2 {
 			return x.add(&entity{kind: db.KindOrganization, sub: "company", name: txt, ev: []span{sp}, conf: 0.6, rule: "named in a list of companies"})
 		}
+	}
+	if workplace.MatchString(near) && !countries[txt] && cities[txt] == "" {
+		// "general manager of Jade Dragon Travel", "an analyst at X": where
+		// the role is held
+		return x.add(&entity{kind: db.KindOrganization, name: txt, ev: []span{sp}, conf: 0.5, rule: "where a role is held"})
 	}
 	if personShape(txt) {
 		prev := strings.TrimRight(before, " ")
@@ -348,18 +403,90 @@ func (x *extractor) parentAt(b *block, at int, e *entity) {
 	}
 }
 
+// lowerCasePlaces finds places whose head word is written in lower case:
+// "the Morowali industrial park", "the Batam free trade zone". The name
+// alone ("Morowali") finds the place too.
+func (x *extractor) lowerCasePlaces(b *block, s [2]int) {
+	text := b.text[s[0]:s[1]]
+	if !strings.Contains(text, " park") && !strings.Contains(text, " zone") {
+		return
+	}
+	for _, m := range lowerPlace.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if x.lookup(name) != nil || stopwords[name] || countries[name] {
+			continue
+		}
+		kind := "industrial_park"
+		if strings.HasSuffix(text[m[0]:m[1]], "zone") {
+			kind = "region"
+		}
+		e := x.add(&entity{kind: db.KindPlace, sub: kind, name: text[m[2]:m[1]], ev: []span{{b, s[0] + m[2], s[0] + m[1]}}, conf: 0.5, rule: "place head word in lower case"})
+		x.byName[db.KindPlace+"|"+name] = e
+	}
+}
+
 // namedAgreements finds agreements named in lower case or in quotes.
 func (x *extractor) namedAgreements(b *block, s [2]int) {
 	text := b.text[s[0]:s[1]]
-	for _, m := range quotedModel.FindAllStringSubmatchIndex(text, -1) {
+	defer x.agreementContext(b, s)
+	// each pattern runs only where its words are: they are slow to fail
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	var quoted, commitments, frameworks, belt, agreed, plain [][]int
+	if has("\"", "“") {
+		quoted = quotedModel.FindAllStringSubmatchIndex(text, -1)
+	}
+	if has("agreement to", "commitment to", "pledge to") {
+		commitments = commitmentRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	if has("shared future", "partnership") {
+		frameworks = frameworkRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	if has("Belt and Road") {
+		belt = beltAndRoad.FindAllStringIndex(text, -1)
+	}
+	if has("agreed", "pledged", "committed", "vowed") {
+		agreed = agreedTo.FindAllStringSubmatchIndex(text, 1)
+	}
+	if has("agreement", "statement", "memorandum", "accord", "treaty", "pact", "strateg", "initiative", "declaration") {
+		plain = plainAgreemnt.FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range quoted {
 		name := text[m[2]:m[3]]
 		x.add(&entity{kind: db.KindAgreement, sub: agreementHeads[text[m[4]:m[5]]], name: name,
 			ev: []span{{b, s[0] + m[0], s[0] + m[1]}}, conf: 0.6, rule: "quoted name of a model or plan"})
 	}
-	for _, m := range plainAgreemnt.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range commitments {
+		x.add(&entity{kind: db.KindAgreement, sub: "commitment", name: text[m[2]:m[3]],
+			ev: []span{{b, s[0] + m[2], s[0] + m[3]}}, conf: 0.5, rule: "what the parties agreed to do"})
+	}
+	for _, m := range frameworks {
+		x.add(&entity{kind: db.KindAgreement, sub: "framework", name: text[m[2]:m[3]],
+			ev: []span{{b, s[0] + m[2], s[0] + m[3]}}, conf: 0.6, rule: "framework of relations"})
+	}
+	for _, m := range belt {
+		x.add(&entity{kind: db.KindAgreement, sub: "initiative", name: text[m[0]:m[1]],
+			ev: []span{{b, s[0] + m[0], s[0] + m[1]}}, conf: 0.8, rule: "agreement lexicon"})
+	}
+	for _, m := range agreed {
+		if !partiesBefore.MatchString(text[:m[0]]) || strings.HasSuffix(strings.Fields(text[m[2]:m[3]])[0], "ing") {
+			continue // "committed to expanding" is no agreement
+		}
+		// "Malaysia and India agreed on Tuesday to review tariffs ..."
+		lo, hi := m[2], m[2]+tailEnd(text[m[2]:m[3]])
+		x.add(&entity{kind: db.KindAgreement, sub: "commitment", name: "agreement to " + text[lo:hi],
+			ev: []span{{b, s[0] + lo, s[0] + hi}}, conf: 0.4, rule: "what the parties agreed to do"})
+	}
+	for _, m := range plain {
 		lo, hi := m[2], m[3]
 		if m[4] >= 0 {
-			hi = m[5]
+			hi = m[4] + 1 + tailEnd(text[m[4]+1:m[5]]) // the group starts with a space
 		}
 		ws := strings.Fields(text[lo:hi])
 		// keep the words after the last function word before the head
@@ -386,6 +513,121 @@ func (x *extractor) namedAgreements(b *block, s [2]int) {
 		x.add(&entity{kind: db.KindAgreement, sub: agreementHeads[strings.TrimSuffix(head, "s")], name: name,
 			ev: []span{{b, at, at + len(name)}}, conf: 0.5, rule: "agreement named in lower case"})
 	}
+}
+
+var (
+	signedVerb = regexp.MustCompile(`\b(?:signed|issued|adopted|inked|concluded|released|agreed|launched|unveiled)\b`)
+	onWeekday  = regexp.MustCompile(`\b[Oo]n (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+)
+
+// agreementContext reads what a sentence says of the agreement that is the
+// object of signed/issued/agreed/...: its parties, the countries and
+// organizations named before the verb ("Thailand and Singapore on Thursday
+// signed ..."), and its date when the sentence says "on Thursday": the last
+// such weekday on or before the base date, every part inferred.
+func (x *extractor) agreementContext(b *block, s [2]int) {
+	text := b.text[s[0]:s[1]]
+	verbs := signedVerb.FindAllStringIndex(text, -1)
+	if len(verbs) == 0 {
+		return
+	}
+	var date *db.DateDoc
+	if m := onWeekday.FindStringSubmatchIndex(text); m != nil && x.base != nil && x.base.Year != nil && x.base.Month != nil && x.base.Day != nil {
+		base := time.Date(*x.base.Year, time.Month(*x.base.Month), *x.base.Day, 0, 0, 0, 0, time.UTC)
+		day := text[m[2]:m[3]]
+		d := base
+		for d.Weekday().String() != day {
+			d = d.AddDate(0, 0, -1)
+		}
+		date = &db.DateDoc{Text: text[m[0]:m[1]], Year: ptr(d.Year()), Month: ptr(int(d.Month())), Day: ptr(d.Day()),
+			Inferred: []string{"year", "month", "day"},
+			Basis:    ptr(fmt.Sprintf("the %s on or before the article's date, %s, %s", day, base.Weekday(), x.base.Text))}
+	}
+	for _, e := range x.entities {
+		if e.kind != db.KindAgreement {
+			continue
+		}
+		for _, sp := range e.ev {
+			if sp.b != b || sp.start < s[0] || sp.end > s[1] {
+				continue
+			}
+			// the object of the verb: "issued a joint statement on Thursday",
+			// "agreed on Wednesday to deepen ..."
+			at := sp.start - s[0]
+			v := slices.IndexFunc(verbs, func(v []int) bool { return at > v[1] && at-v[1] <= 20 })
+			if v < 0 {
+				continue
+			}
+			if e.date == nil && date != nil {
+				d := *date
+				e.date = &d
+			}
+			if len(e.parties) == 0 {
+				e.parties = x.namedBefore(b, s[0], s[0]+verbs[v][0])
+			}
+			break
+		}
+	}
+}
+
+// namedBefore lists the countries and organizations named in b.text[lo:hi].
+func (x *extractor) namedBefore(b *block, lo, hi int) []*entity {
+	var out []*entity
+	for _, n := range names(b.text, lo, hi) {
+		e := x.resolve(b.text[n.start:n.end])
+		if e != nil && (e.kind == db.KindOrganization || e.kind == db.KindPlace && e.sub == "country") && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// tailStop are words that end a name's lower-case tail ("on industrial
+// parks | in November").
+var tailStop = set("in", "at", "by", "with", "which", "that", "to", "as", "after", "during", "last", "this",
+	"next", "from", "between", "within", "was", "were", "is", "are", "will", "would", "signed", "while",
+	"amid", "under", "until", "and", "on", "before", "earlier", "later", "when")
+
+// tailEnd is where the words of t, a tail starting with its preposition,
+// stop belonging to a name: before the first word of tailStop ("and"
+// only when a stop word follows it).
+func tailEnd(t string) int {
+	ws := strings.Split(t, " ")
+	end := len(ws[0])
+	for i := 1; i < len(ws); i++ {
+		w := ws[i]
+		if tailStop[w] && (w != "and" || i+1 == len(ws) || tailStop[ws[i+1]]) {
+			return end
+		}
+		end += 1 + len(w)
+	}
+	return end
+}
+
+// portfolioRun reports whether ws are portfolios and connectors only:
+// "Industry and" before "Commerce".
+func portfolioRun(ws []string) bool {
+	for _, w := range ws {
+		if !portfolios[strings.ToLower(w)] && !connectors[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// governmentName reports whether a name after a nationality names a unit
+// of its government: "Ministry of Economy", "Foreign Ministry", "Embassy".
+func governmentName(ws []string) bool {
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		if governmentHeads[lw] {
+			return true
+		}
+		if !modifiers[lw] && !portfolios[lw] || i > 1 {
+			return false
+		}
+	}
+	return false
 }
 
 func hasHonorific(n string) bool {

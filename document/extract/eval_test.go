@@ -7,8 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
@@ -50,9 +53,32 @@ func seedPairs(t testing.TB) []pair {
 	return out
 }
 
-// fixturePairs returns the development texts in testdata with their
-// expected drafts.
+// fixturePairs returns the texts in testdata with their expected drafts:
+// the development fixtures, and the held-out ones (held-out-*), written
+// after the rules and first scored before any rule was tuned on them.
 func fixturePairs(t testing.TB) []pair {
+	var out []pair
+	for _, g := range []string{"development", "held-out-1", "held-out-2", "held-out-3"} {
+		out = append(out, fixtures(t, g)...)
+	}
+	return out
+}
+
+// fixtureGroup is the group a fixture belongs to: development, or the
+// round of held-out texts (held-out-2-*: the second round).
+func fixtureGroup(name string) string {
+	switch base := filepath.Base(name); {
+	case strings.HasPrefix(base, "held-out-2-"):
+		return "held-out-2"
+	case strings.HasPrefix(base, "held-out-3-"):
+		return "held-out-3"
+	case strings.HasPrefix(base, "held-out-"):
+		return "held-out-1"
+	}
+	return "development"
+}
+
+func fixtures(t testing.TB, group string) []pair {
 	t.Helper()
 	names, err := filepath.Glob("testdata/*.yaml")
 	if err != nil || len(names) == 0 {
@@ -60,6 +86,9 @@ func fixturePairs(t testing.TB) []pair {
 	}
 	var out []pair
 	for _, n := range names {
+		if fixtureGroup(n) != group {
+			continue
+		}
 		data, err := os.ReadFile(n)
 		if err != nil {
 			t.Fatal(err)
@@ -125,16 +154,45 @@ func table(title string, s map[string]score) string {
 	return b.String()
 }
 
-// floors are the precision and recall below which the evaluation fails:
-// what the extractor reaches today, so that a regression shows.
+// The floors are the precision and recall below which the evaluation
+// fails: what the extractor reaches today, so that any regression shows.
+// The issue's targets (statements and figures 0.90, people 0.95,
+// organizations 0.85) are below them.
 var seedFloors = map[string][2]float64{
-	"statements": {0.95, 0.95}, "figures": {0.75, 0.60}, "people": {1, 1},
-	"organizations": {0.95, 0.95}, "agreements": {0.85, 0.75},
+	"statements": {1, 1}, "figures": {1, 1}, "people": {1, 1},
+	"organizations": {1, 1}, "agreements": {1, 1},
+}
+
+// heldOutFloors: first scored, before any rule was tuned on them, at
+// statements P86 R71, figures P80 R73, people 83/83, organizations P75
+// R100, agreements 100/100; the floors are today's scores, after the rules
+// their misses showed were generalized (commit message of that change).
+var heldOutFloors = map[string][2]float64{
+	"statements": {1, 1}, "figures": {1, 0.9}, "people": {1, 1},
+	"organizations": {1, 1}, "agreements": {1, 1},
+}
+
+// heldOut2Floors: the second round's first score, before any rule was
+// tuned on it (statements P100 R69, figures P80 R67, people P100 R83,
+// organizations P75 R50, agreements 100/100); the floors are today's
+// scores, after the rules its misses showed were generalized.
+var heldOut2Floors = map[string][2]float64{
+	"statements": {1, 0.93}, "figures": {0.91, 0.91}, "people": {1, 1},
+	"organizations": {1, 1}, "agreements": {1, 1},
+}
+
+// heldOut3Floors: the third round's first score, before any rule was tuned
+// on it (statements P100 R94, figures P80 R44, people P86 R100,
+// organizations P100 R57, agreements P100 R50); the floors are today's
+// scores, after the rules its misses showed were generalized.
+var heldOut3Floors = map[string][2]float64{
+	"statements": {1, 1}, "figures": {0.87, 0.77}, "people": {1, 1},
+	"organizations": {1, 1}, "agreements": {1, 0.5},
 }
 
 var fixtureFloors = map[string][2]float64{
-	"statements": {0.95, 0.85}, "figures": {0.85, 0.5}, "people": {1, 1},
-	"organizations": {1, 0.9}, "agreements": {1, 1},
+	"statements": {0.98, 0.95}, "figures": {0.93, 0.82}, "people": {1, 1},
+	"organizations": {1, 0.95}, "agreements": {1, 1},
 }
 
 func TestEvaluateSeeds(t *testing.T) {
@@ -142,7 +200,13 @@ func TestEvaluateSeeds(t *testing.T) {
 }
 
 func TestEvaluateFixtures(t *testing.T) {
-	checkFloors(t, "development fixtures (document/extract/testdata)", evaluate(t, fixturePairs(t)), fixtureFloors)
+	checkFloors(t, "development fixtures (document/extract/testdata)", evaluate(t, fixtures(t, "development")), fixtureFloors)
+}
+
+func TestEvaluateHeldOut(t *testing.T) {
+	checkFloors(t, "held-out fixtures, first round (document/extract/testdata/held-out-*)", evaluate(t, fixtures(t, "held-out-1")), heldOutFloors)
+	checkFloors(t, "held-out fixtures, second round (document/extract/testdata/held-out-2-*)", evaluate(t, fixtures(t, "held-out-2")), heldOut2Floors)
+	checkFloors(t, "held-out fixtures, third round (document/extract/testdata/held-out-3-*)", evaluate(t, fixtures(t, "held-out-3")), heldOut3Floors)
 }
 
 func checkFloors(t *testing.T, title string, s map[string]score, floors map[string][2]float64) {
@@ -191,6 +255,76 @@ func TestDraftsValidate(t *testing.T) {
 	}
 }
 
+// dateLine is the first paragraph that is a date, or "".
+func dateLine(ps []paragraph) string {
+	for _, p := range ps {
+		if datelinePattern.MatchString(p.text) {
+			return p.text
+		}
+	}
+	return ""
+}
+
+// TestDatelineIsTheBase checks that a dateline given beside the text is
+// the base of what the draft infers (a relative weekday, a month without
+// its year), that a signed agreement has the parties named before the
+// verb, and that the draft validates.
+func TestDatelineIsTheBase(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.New(t)
+	text := "JAKARTA, March 6 (Agency) -- Indonesia and Vietnam signed a trade agreement on Thursday.\n" +
+		"Scheduled for completion in February, the Batam Data Center is the largest in Indonesia.\n"
+	for _, tc := range []struct {
+		dateline              string
+		agreementDay, dueYear int
+	}{
+		{"March 6, 2026", 5, 2027},   // a Friday: the Thursday before; February has passed
+		{"January 1, 2026", 1, 2026}, // a Thursday: that day; February is to come
+	} {
+		draft, err := Extract(text, Options{Source: "x.txt", Dateline: tc.dateline})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := draft.Doc
+		if doc.Article.Published != nil {
+			t.Errorf("%s: published %+v; want none (the text has no date line)", tc.dateline, doc.Article.Published)
+		}
+		if len(doc.Agreements) != 1 || doc.Agreements[0].Date == nil || doc.Agreements[0].Date.Day == nil || *doc.Agreements[0].Date.Day != tc.agreementDay {
+			t.Fatalf("%s: agreements %+v; want one dated day %d", tc.dateline, doc.Agreements, tc.agreementDay)
+		}
+		// the parties are the countries named before "signed"
+		want := []db.PartyDoc{{Entity: "indonesia", Role: "party"}, {Entity: "vietnam", Role: "party"}}
+		if got := doc.Agreements[0].Parties; !slices.Equal(got, want) {
+			t.Errorf("%s: parties %+v; want %+v", tc.dateline, got, want)
+		}
+		var due *db.DateDoc
+		for _, f := range doc.Figures {
+			if f.Date != nil {
+				due = f.Date
+			}
+		}
+		if due == nil || due.Year == nil || *due.Year != tc.dueYear {
+			t.Errorf("%s: due date %+v; want year %d", tc.dateline, due, tc.dueYear)
+		}
+		data, err := fs.ReadFile(seeds.FS, "catalog.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		catalog, err := db.ParseDocument("catalog.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed, err := db.ParseDocument("x.yaml", draft.YAML())
+		if err != nil {
+			t.Fatalf("%s: %v", tc.dateline, err)
+		}
+		parsed.Text = text
+		if err := d.Store.Validate(ctx, []*db.Document{catalog, parsed}); err != nil {
+			t.Errorf("%s: the draft does not validate: %v", tc.dateline, err)
+		}
+	}
+}
+
 // TestExtractRefuses checks that bad input gets a clear error.
 func TestExtractRefuses(t *testing.T) {
 	for name, tc := range map[string]struct {
@@ -208,7 +342,18 @@ func TestExtractRefuses(t *testing.T) {
 	}
 }
 
-// BenchmarkExtract measures extraction per 1,000 words of text.
+// cpuTime is the CPU time (user and system) the process has used: on a
+// shared machine wall time also counts other processes' turns.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkExtract measures extraction per 1,000 words of text: wall
+// time, CPU time and bytes allocated.
 func BenchmarkExtract(b *testing.B) {
 	var text strings.Builder
 	for _, p := range append(seedPairs(b), fixturePairs(b)...) {
@@ -220,12 +365,15 @@ func BenchmarkExtract(b *testing.B) {
 	known := catalogKnown(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := Extract(src, Options{Source: "bench.txt", Known: known}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpuTime := func() time.Duration { return cpuTime() - cpu0 }
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6*1000/float64(words), "ms/1000words")
+	b.ReportMetric(cpuTime().Seconds()*1e3/float64(b.N)*1000/float64(words), "cpu-ms/1000words")
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	if _, err := Extract(src, Options{Source: "bench.txt", Known: known}); err != nil {
@@ -259,8 +407,11 @@ func TestItemsPointAtTheirText(t *testing.T) {
 				}
 			}
 		}
-		if pub := d.Doc.Article.Published; pub == nil || pub.Year == nil {
-			t.Errorf("%s: published %+v; want a date", p.name, pub)
+		// published is the text's own date line or nothing: a dateline the
+		// text does not carry is no evidence (the validator would refuse it)
+		hasLine := strings.Contains("\n"+p.gold.Text+"\n", "\nMay 2, 2025\n") || datelinePattern.MatchString(dateLine(paras))
+		if pub := d.Doc.Article.Published; (pub != nil) != hasLine {
+			t.Errorf("%s: published %+v; want one only when the text has its date line", p.name, pub)
 		}
 	}
 	if _, err := Extract("Some text.", Options{Dateline: "soon"}); err == nil || !strings.Contains(err.Error(), "dateline") {

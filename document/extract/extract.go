@@ -26,7 +26,9 @@ type Options struct {
 	// MaxBytes bounds the text; 0: DefaultMaxBytes.
 	MaxBytes int
 	// Dateline is the article's date as worded ("April 18, 2025") when the
-	// text does not carry it; it becomes article.published.
+	// text does not carry it: the base of relative dates ("on Thursday") and
+	// of months without a year. It is not written as article.published,
+	// which must be the text's own date line.
 	Dateline string
 }
 
@@ -45,6 +47,9 @@ type Draft struct {
 	// Items lists every item of the draft with where the text says it, for
 	// a preview that highlights them.
 	Items []Item
+	// Dateline is Options.Dateline when the text does not carry it: the
+	// base of inferred dates, not the publication date (no evidence).
+	Dateline string
 }
 
 // Item is one extracted item: its type ("person", "organization",
@@ -82,6 +87,8 @@ type entity struct {
 	parent     *entity
 	honorifics []string
 	ev         []span
+	date       *db.DateDoc // an agreement's date, as worded
+	parties    []*entity   // an agreement's parties
 	unresolved bool
 	note       string
 	conf       float64
@@ -97,6 +104,7 @@ type extractor struct {
 	slugs    map[string]bool
 	draft    *Draft
 	figs     []*fig
+	base     *db.DateDoc // the date inferences count from: published, else Options.Dateline
 }
 
 // Extract reads an article's text and returns a draft document.
@@ -150,11 +158,14 @@ func (x *extractor) articleDoc() {
 			a.Published = &db.DateDoc{Text: p.text, Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
 		}
 	}
-	if a.Published == nil && x.opts.Dateline != "" {
-		a.Published = &db.DateDoc{Text: x.opts.Dateline}
-		if m := datelinePattern.FindStringSubmatch(x.opts.Dateline); m != nil {
-			a.Published = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
-		}
+	// The text's own date line is the publication date; a dateline given
+	// beside the text is no evidence (the validator wants published.text
+	// in the text) but the base of what the draft infers.
+	x.base = a.Published
+	if x.base == nil && x.opts.Dateline != "" {
+		m := datelinePattern.FindStringSubmatch(x.opts.Dateline)
+		x.base = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
+		x.draft.Dateline = m[0]
 	}
 	if a.Slug == "" {
 		base := strings.TrimSuffix(x.opts.Source, ".txt")
@@ -162,12 +173,6 @@ func (x *extractor) articleDoc() {
 			base = *a.Title
 		}
 		a.Slug = slugify(base, 8)
-		if a.Published == nil && x.opts.Dateline != "" {
-			a.Published = &db.DateDoc{Text: x.opts.Dateline}
-			if m := datelinePattern.FindStringSubmatch(x.opts.Dateline); m != nil {
-				a.Published = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
-			}
-		}
 		if a.Slug == "" {
 			a.Slug = "article"
 		}
@@ -264,6 +269,16 @@ func (x *extractor) add(e *entity) *entity {
 		old.ev = append(old.ev, e.ev...)
 		return old
 	}
+	if e.kind == db.KindAgreement {
+		// "the visa exemption agreement" after "the visa exemption
+		// agreement for official ... holders" is the same agreement
+		for _, old := range x.entities {
+			if old.kind == db.KindAgreement && (strings.HasPrefix(old.name, e.name+" ") || strings.HasPrefix(e.name, old.name+" ")) {
+				old.ev = append(old.ev, e.ev...)
+				return old
+			}
+		}
+	}
 	if e.kind == db.KindPlace && e.sub == "country" && x.known(slugify(e.name, 8)) {
 		e.slug = slugify(e.name, 8)
 		x.slugs[e.slug] = true
@@ -276,6 +291,16 @@ func (x *extractor) add(e *entity) *entity {
 }
 
 func (x *extractor) person(n string, hon []string, sp span, conf float64, rule string) *entity {
+	// honorifics are not part of the name, wherever the name was found
+	for again := true; again; {
+		again = false
+		for _, h := range honorifics {
+			if strings.HasPrefix(n, h+" ") {
+				hon, n, again = append(hon, h), n[len(h)+1:], true
+				break
+			}
+		}
+	}
 	return x.add(&entity{kind: db.KindPerson, name: n, honorifics: hon, ev: []span{sp}, conf: conf, rule: rule})
 }
 

@@ -26,7 +26,8 @@ var reportingVerbs = map[string]string{
 	"emphasized": "emphasized", "emphasised": "emphasized", "stressed": "emphasized", "reiterated": "emphasized",
 	"explained":      "explained",
 	"expressed hope": "expressed_hope", "expressed the hope": "expressed_hope", "hoped": "expressed_hope",
-	"added":     "added",
+	"added":  "added",
+	"showed": "according_to", "show": "according_to",
 	"announced": "announced", "revealed": "announced", "disclosed": "announced",
 }
 
@@ -55,7 +56,7 @@ var titles = set("president", "vice", "deputy", "minister", "director", "directo
 	"counselor", "representative", "commissioner", "adviser", "advisor", "partner", "editor", "reporter",
 	"king", "queen", "sultan", "chancellor", "vice-chancellor", "rector", "principal", "treasurer",
 	"attaché", "leader", "official", "former", "acting", "managing", "marketing", "sales", "country",
-	"regional", "trade", "foreign", "senator", "lawmaker", "mp", "coordinator", "engineer", "scientist")
+	"regional", "trade", "foreign", "senator", "lawmaker", "mp", "coordinator", "engineer", "scientist", "ii", "iii")
 
 // orgHeads are words that make a name an organization, with its kind.
 var orgHeads = map[string]string{
@@ -74,12 +75,34 @@ var orgHeads = map[string]string{
 	"holdings": "company", "pt": "company", "plc": "company", "limited": "company", "bank": "company", "airlines": "company",
 	"foundation": "", "organization": "", "organisation": "", "society": "association", "union": "",
 	"fund": "", "party": "", "forum": "", "network": "", "alliance": "association", "club": "association",
+	"capital": "company", "securities": "company", "partners": "company", "investments": "company",
+	"ventures": "company", "technologies": "company", "motors": "company", "logistics": "company",
+	"airways": "company", "telecom": "company", "industries": "company", "financial": "company",
+	"insurance": "company", "consulting": "company", "advisory": "company", "advisers": "company", "advisors": "company", "derivatives": "company",
+	"research": "company", "post": "company", "times": "company", "herald": "company", "tribune": "company",
+	"journal": "company", "gazette": "company",
+	"board": "government_body", "embassy": "government_body", "consulate": "government_body",
 }
+
+// portfolios are the fields a minister's title names ("Minister of
+// Industry and Commerce"); the words after them start the person's name.
+var portfolios = set("commerce", "trade", "industry", "finance", "economy", "affairs", "transport", "energy",
+	"agriculture", "health", "education", "defence", "defense", "tourism", "investment", "justice", "labour",
+	"labor", "environment", "development", "planning", "communications", "digital", "interior", "resources",
+	"commodities", "plantation", "works", "rural", "urban", "natural", "foreign", "home", "public", "social", "housing", "culture", "youth", "sports", "science", "technology")
+
+// governmentHeads, after a nationality, name a unit of that country's
+// government ("Malaysian Ministry of Economy", "Chinese Foreign Ministry"):
+// the nationality qualifies the name. Before other names ("Malaysian Palm
+// Oil Board") it is part of the name.
+var governmentHeads = set("ministry", "embassy", "consulate", "government", "cabinet", "parliament", "navy",
+	"army", "police", "customs", "president", "prime")
 
 // placeHeads make a name a place, with its kind.
 var placeHeads = map[string]string{
 	"park": "industrial_park", "zone": "region", "province": "region", "state": "region", "region": "region",
 	"city": "city", "island": "region", "county": "region", "district": "region", "port": "city",
+	"delta": "region", "valley": "region", "peninsula": "region", "basin": "region",
 	"tower": "building", "towers": "building", "building": "building", "hall": "building", "plaza": "building",
 }
 
@@ -101,11 +124,8 @@ var agreementHeads = map[string]string{
 }
 
 // knownAgreements and knownOrganizations are well-known short names.
-var knownAgreements = map[string]string{
-	"RCEP": "framework", "CPTPP": "framework", "TPP": "framework", "NAFTA": "signed_agreement",
-	"USMCA": "signed_agreement", "BRI": "initiative", "GDI": "initiative", "GSI": "initiative",
-	"ACFTA": "signed_agreement", "DEFA": "framework", "IPEF": "framework",
-}
+var knownAgreements = set("RCEP", "CPTPP", "TPP", "NAFTA", "USMCA", "BRI", "GDI", "GSI", "GCI", "ACFTA",
+	"DEFA", "IPEF", "AfCFTA", "ATIGA", "JCPOA")
 
 var knownOrganizations = map[string]string{
 	"ASEAN": "", "APEC": "", "WTO": "", "IMF": "", "UN": "", "EU": "", "G20": "", "BRICS": "",
@@ -155,6 +175,9 @@ var cities = map[string]string{
 	"Nairobi": "Kenya", "Islamabad": "Pakistan", "Astana": "Kazakhstan", "Brussels": "", "Geneva": "",
 }
 
+// weekdays by name.
+var weekdays = set("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 // months of the year, by name.
 var months = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
 	"July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
@@ -174,13 +197,18 @@ var currencySymbols = []struct{ sym, code string }{
 	{"RMB", "CNY"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "CNY"}, {"$", "USD"}, {"EUR", "EUR"},
 }
 
+// currencyCountries map a country's own currency to the country.
+var currencyCountries = map[string]string{"MYR": "Malaysia", "IDR": "Indonesia", "CNY": "China", "THB": "Thailand",
+	"SGD": "Singapore", "JPY": "Japan", "KRW": "South Korea", "INR": "India", "VND": "Vietnam", "PHP": "Philippines",
+	"GBP": "United Kingdom", "AUD": "Australia"}
+
 // currencyWords follow an amount.
 var currencyWords = map[string]string{"yuan": "CNY", "ringgit": "MYR", "dollars": "USD", "U.S. dollars": "USD",
 	"US dollars": "USD", "euros": "EUR", "rupiah": "IDR", "baht": "THB", "yen": "JPY", "won": "KRW",
 	"pounds": "GBP", "rupees": "INR", "dong": "VND", "pesos": "PHP", "renminbi": "CNY"}
 
 // describers head an unnamed speaker: "an expert", "local media".
-var describers = set("expert", "experts", "official", "officials", "analyst", "analysts", "media", "source",
+var describers = set("operator", "company", "industry", "analysts", "traders", "economists", "expert", "experts", "official", "officials", "analyst", "analysts", "media", "source",
 	"sources", "representative", "representatives", "leaders", "staff", "member", "members", "executive",
 	"executives", "observers", "economists", "economist", "diplomats", "diplomat", "insiders", "residents",
 	"spokesperson", "statement", "report", "people", "participants", "delegates", "scholars", "researchers")

@@ -100,7 +100,11 @@ func names(s string, lo, hi int) []name {
 				if w == "and" && allCaps(ts[j-1].text) {
 					break
 				}
-				if w == "and" && (!inTail && !headAhead(ts[j+1:], s) || titles[strings.ToLower(ts[j+1].text)]) {
+				next := strings.ToLower(ts[j+1].text)
+				if weekdays[ts[j+1].text] || months[ts[j+1].text] != 0 {
+					break // "Singapore on Thursday", "Manila in May": a date, not a name
+				}
+				if w == "and" && (!inTail && !headAhead(ts[j+1:], s) || titles[next] && !portfolios[next]) {
 					break
 				}
 				if w == "the" && !inTail {

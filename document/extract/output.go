@@ -55,7 +55,11 @@ func (x *extractor) output(ss []*stmt) {
 		case db.KindEvent:
 			d.Events = append(d.Events, db.EventDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		case db.KindAgreement:
-			d.Agreements = append(d.Agreements, db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
+			a := db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Date: e.date, Evidence: ev}
+			for _, p := range e.parties {
+				a.Parties = append(a.Parties, db.PartyDoc{Entity: p.slug, Role: "party"})
+			}
+			d.Agreements = append(d.Agreements, a)
 		case db.KindProject:
 			d.Projects = append(d.Projects, db.ProjectDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		}
@@ -95,8 +99,11 @@ func (x *extractor) output(ss []*stmt) {
 			k = key + "-" + itoa(i)
 		}
 		used[k] = true
-		fd := db.FigureDoc{Key: k, Metric: f.metric, Value: ptr(f.value), Unit: f.unit, Display: f.display,
-			Subject: f.subject.slug, Period: f.period, Base: f.base, Evidence: x.evidence(f.ev)}
+		fd := db.FigureDoc{Key: k, Metric: f.metric, Unit: f.unit, Display: f.display,
+			Subject: f.subject.slug, Period: f.period, Base: f.base, Date: f.date, Evidence: x.evidence(f.ev)}
+		if f.date == nil {
+			fd.Value = ptr(f.value)
+		}
 		if f.currency != "" {
 			fd.Currency = ptr(f.currency)
 		}
@@ -153,6 +160,8 @@ func (d *Draft) YAML() []byte {
 	}
 	if p := a.Published; p != nil {
 		w.line(1, "published: "+flowDate(p))
+	} else if d.Dateline != "" {
+		w.line(1, "# dateline given: "+quote(d.Dateline)+" (the base of inferred dates; published needs the text's own date line)")
 	}
 	if len(a.Credits) > 0 {
 		w.line(1, "credits:")
@@ -233,7 +242,19 @@ func (d *Draft) YAML() []byte {
 			review("agreement/" + g.Slug)
 			w.line(1, "- slug: "+g.Slug)
 			w.kv(2, "name", g.Name)
-			w.kv(2, "kind", g.Kind)
+			if g.Kind != "" {
+				w.kv(2, "kind", g.Kind)
+			}
+			if g.Date != nil {
+				w.line(2, "date: "+flowDate(g.Date))
+			}
+			if len(g.Parties) > 0 {
+				var ps []string
+				for _, p := range g.Parties {
+					ps = append(ps, "{entity: "+p.Entity+", role: "+p.Role+"}")
+				}
+				w.line(2, "parties: ["+strings.Join(ps, ", ")+"]")
+			}
 			w.line(2, "evidence: "+flowEvidence(g.Evidence))
 		}
 	}
@@ -281,6 +302,9 @@ func (d *Draft) YAML() []byte {
 			}
 			if f.Base != nil {
 				w.line(2, "base: "+flowDate(f.Base))
+			}
+			if f.Date != nil {
+				w.line(2, "date: "+flowDate(f.Date))
 			}
 			w.line(2, "evidence: "+flowEvidence(f.Evidence))
 		}
@@ -350,6 +374,12 @@ func flowDate(d *db.DateDoc) string {
 	}
 	if d.Day != nil {
 		parts = append(parts, fmt.Sprintf("day: %d", *d.Day))
+	}
+	if len(d.Inferred) > 0 {
+		parts = append(parts, "inferred: "+flowStrings(d.Inferred))
+	}
+	if d.Basis != nil {
+		parts = append(parts, "basis: "+quote(*d.Basis))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }

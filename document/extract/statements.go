@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,13 +25,17 @@ type stmt struct {
 
 var (
 	continuation = regexp.MustCompile(`\b(?:they|he|she) (?:can|could|will|would|should|must|may|might|also)\b`)
-	pronounStart = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey)(?: also| further| then| later)?$`)
+	pronounStart = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Hh]im|[Hh]er|[Tt]hem)(?: also| further| then| later)?$`)
 	butClause    = regexp.MustCompile(`,? but (?:has|have|had|is|are|was|were|will|would|can|could|should|also) `)
 	withSpeaker  = regexp.MustCompile(`,? with ((?:[a-zA-Z\-]+ ){1,6}?)(highlighting|noting|saying|stressing|emphasizing|emphasising|pointing out|underlining) `)
 	adjunct      = regexp.MustCompile(`^(?:(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}?|on \p{Lu}\w+|last \w+|to reporters|(?:in|at|during) (?:a|an|the|its) [a-z\- ]{1,30}? (?:on \p{Lu}\w+|last \w+)) that `)
-	endAdjunct   = regexp.MustCompile(`^ (?:on \p{Lu}\w+|last \w+|yesterday|today|in a statement)\.?$`)
+	endAdjunct   = regexp.MustCompile(`^ (?:on \p{Lu}\w+|last \w+|yesterday|today|in an? [a-z\- ]*(?:statement|report|speech|interview|note|briefing)|(?:to )?reporters(?: (?:at|in|on|after) [\w\- ]+)?|an? [a-z\- ]*(?:conference|briefing|forum|meeting|ceremony|summit|seminar)(?: (?:in|at|on) [\p{L}\- ]+)?)(?: on \p{Lu}\w+)?\.?$`)
 	andVerb      = regexp.MustCompile(` and (said|added|noted|stressed|emphasized|suggested|explained|stated|highlighted|pointed out)(?: that)? `)
 	sourcePrefix = regexp.MustCompile(`^(?:data|figures|statistics|estimates|a report|a survey) (?:from|by|of) (?:the )?`)
+	// "... in big data, as well as in the new-energy vehicle sector ...":
+	// a second claim parallel to the first
+	andThat      = regexp.MustCompile(`,? and that `)
+	asWellAs     = regexp.MustCompile(`, as well as (?:in|on|for|with|to|at|about) `)
 	gerundClause = regexp.MustCompile(`, (noting|adding|saying|stressing|emphasizing|emphasising|pointing out|explaining|underlining)(?: that)? `)
 )
 
@@ -101,10 +106,19 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		return span{b, i, j}
 	}
 	// "..., according to SPEAKER" and "According to SPEAKER, ..."
-	if i := strings.Index(t, "according to "); i >= 0 {
+	i := strings.Index(t, "according to ")
+	if strings.HasPrefix(t, "According to ") {
+		i = 0
+	}
+	if i >= 0 {
 		if i == 0 || strings.HasPrefix(t, "According to ") {
 			i = strings.Index(t, "to ") + 3
 			c := strings.Index(t[i:], ", ")
+			if c > 0 && titleStart(t[i+c+2:]) { // "According to X, a researcher at Y, ..."
+				if c2 := strings.Index(t[i+c+2:], ", "); c2 > 0 {
+					c += 2 + c2
+				}
+			}
 			if c > 0 {
 				st := x.speaker(b, lo+i, lo+i+c, last)
 				if st != nil {
@@ -138,6 +152,15 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 	}
 	vi, ve, verb := verbAt(t)
 	if vi < 0 {
+		// "X welcomed the trend, saying that ...": the gerund reports
+		if m := gerundClause.FindStringSubmatchIndex(t); m != nil {
+			if ns := names(b.text, lo, lo+m[0]); len(ns) > 0 {
+				if st := x.speaker(b, lo, ns[0].end, last); st != nil && ns[0].start-lo < 60 {
+					st.verb, st.mode, st.ev, st.rule = gerunds[t[m[2]:m[3]]], "paraphrase", trimEnd(lo+m[1], hi), "X did ..., saying ..."
+					return []*stmt{quoteMode(st)}
+				}
+			}
+		}
 		// a quote or a clause continuing the last speaker
 		if last != nil && (follows && continuation.MatchString(t) || (strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")) && strings.ContainsAny(t[len(t)-3:], "”\"")) {
 			st := *last
@@ -156,7 +179,7 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		for end > lo+ve && strings.ContainsRune(".", rune(b.text[end-1])) {
 			end--
 		}
-		if st := x.speaker(b, lo+ve+1, end, last); st != nil {
+		if st := x.speaker(b, lo+ve+1, end, last); st != nil && speakerPhrase(b.text[lo+ve:end]) {
 			st.verb, st.mode, st.ev, st.rule = verb, "paraphrase", trimEnd(lo, lo+len(left)), "..., said X"
 			return []*stmt{quoteMode(st)}
 		}
@@ -165,7 +188,14 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		_, n := utf8.DecodeRuneInString(left[q:])
 		if st := x.speaker(b, lo+q+n, lo+len(left), last); st != nil {
 			st.verb, st.mode, st.ev, st.rule = verb, "quote", trimEnd(lo, lo+q), "“...,” X said"
-			return []*stmt{quoteMode(st)}
+			out := []*stmt{quoteMode(st)}
+			if m := gerundClause.FindStringSubmatchIndex(t[ve:]); m != nil && m[0] < 3 {
+				// "“...,” he said, adding that ...": a second claim
+				g := *st
+				g.verb, g.mode, g.ev, g.rule = gerunds[t[ve+m[2]:ve+m[3]]], "paraphrase", trimEnd(lo+ve+m[1], hi), "..., adding that ..."
+				out = append(out, quoteMode(&g))
+			}
+			return out
 		}
 	}
 	// at the end: "..., officials said."
@@ -189,6 +219,14 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		return nil
 	}
 	st.verb, st.mode, st.rule = verb, "paraphrase", "X said ..."
+	if strings.HasPrefix(t[vi:], "told ") {
+		// "told a press conference that ...": the audience is no content
+		if i := strings.Index(t[ve:], " that "); i >= 0 && len(strings.Fields(t[ve:ve+i])) <= 8 {
+			ve += i + len(" that")
+		} else if m := audience.FindStringIndex(t[ve:]); m != nil {
+			ve += m[1] - 1 // "told reporters the government would ..."
+		}
+	}
 	rest := b.text[lo+ve : hi]
 	parts := [][2]int{{lo + ve, hi}}
 	verbs := []string{verb}
@@ -208,6 +246,17 @@ func (x *extractor) sentence(b *block, s [2]int, last *stmt, follows bool) []*st
 		cut := a + m[1] - len(strings.Fields(b.text[a+m[0] : a+m[1]])[1]) - 1
 		parts = append([][2]int{{a, a + m[0]}, {cut, parts[0][1]}}, parts[1:]...)
 		verbs = append([]string{verb}, verbs...)
+	}
+	if m := andThat.FindStringIndex(b.text[parts[0][0]:parts[0][1]]); m != nil {
+		// "said X, and that Y": two claims
+		a := parts[0][0]
+		parts = append([][2]int{{a, a + m[0]}, {a + m[1], parts[0][1]}}, parts[1:]...)
+		verbs = append([]string{verbs[0]}, verbs...)
+	}
+	if m := asWellAs.FindStringIndex(b.text[parts[0][0]:parts[0][1]]); m != nil {
+		a := parts[0][0]
+		parts = append([][2]int{{a, a + m[0]}, {a + m[0] + len(", as well as "), parts[0][1]}}, parts[1:]...)
+		verbs = append([]string{verbs[0]}, verbs...)
 	}
 	for i, p := range parts {
 		c := *st
@@ -247,6 +296,12 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		lo++
 	}
 	t := strings.TrimSpace(b.text[lo:hi])
+	for _, rel := range []string{", who ", ", which "} {
+		// "X, who chaired the meeting, said": the relative clause is no role
+		if i := strings.Index(t, rel); i > 0 {
+			t = t[:i]
+		}
+	}
 	for _, adv := range []string{" also", " further", " recently", " earlier", " then", " later", " however"} {
 		t = strings.TrimSuffix(t, adv)
 	}
@@ -256,12 +311,33 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 	if m := sourcePrefix.FindString(t); m != "" {
 		lo += len(m)
 		t = t[len(m):]
+		// "data from Enterprise Singapore": data come from an organization
+		if e := x.lookup(t); e == nil && len(names(b.text, lo, lo+len(t))) == 1 && capitalized(t) && !countries[t] {
+			x.add(&entity{kind: db.KindOrganization, name: t, ev: []span{{b, lo, lo + len(t)}}, conf: 0.5, rule: "source of data"})
+		}
+	}
+	if m := orgRef.FindStringSubmatch(t); m != nil {
+		head := m[1]
+		if e := x.lastBefore(b, lo, func(e *entity) bool {
+			if e.kind != db.KindOrganization || last != nil && e == last.speaksFor {
+				return false // "analysts at X said ...": X was a source, not the company meant
+			}
+			ws := strings.Fields(strings.ToLower(e.name))
+			return slices.Contains(ws, head) || (head == "company" || head == "firm" || head == "group" || head == "operator") && e.sub == "company"
+		}); e != nil {
+			return &stmt{speaker: e, conf: 0.5}
+		}
 	}
 	if pronounStart.MatchString(t) {
-		plural := strings.HasPrefix(strings.ToLower(t), "they")
+		p := strings.ToLower(strings.Fields(t)[0])
+		plural := p == "they" || p == "them"
 		switch {
 		case last == nil:
 			return nil
+		case p == "it":
+			if last.speaker == nil || last.speaker.kind != db.KindOrganization {
+				return nil // "it said" follows an organization only
+			}
 		case !plural && (last.speaker == nil || last.speaker.kind != db.KindPerson):
 			return nil // "he" or "she" follows a person only
 		case plural && last.speaker != nil && last.speaker.kind == db.KindPerson:
@@ -293,7 +369,11 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 		}
 		st := &stmt{speaker: e, conf: 0.8}
 		if e.kind == db.KindOrganization {
-			if strings.TrimPrefix(t, "The ") != e.name && strings.TrimPrefix(t, "the ") != e.name && e.short != t {
+			// the organization must be the whole speaker: "the Malaysian
+			// Palm Oil Board (MPOB)", not "analysts at Bank Mandiri"
+			pre := strings.TrimSpace(b.text[lo:n.start])
+			post := strings.TrimSpace(b.text[n.end : lo+len(t)])
+			if pre != "" && pre != "the" && pre != "The" || post != "" && !acronymAfter.MatchString(" "+post) {
 				continue
 			}
 			st.conf = 0.6
@@ -344,6 +424,24 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 	}
 	return nil
 }
+
+// speakerPhrase reports whether the words after an inverted reporting verb
+// ("..., said Ananya Rattana, director of ...") can be a speaker: a name
+// or a short description first, not a clause ("farmers in the Mekong
+// Delta had earned ...").
+func speakerPhrase(s string) bool {
+	head := strings.TrimSpace(s)
+	if i := strings.Index(head, ","); i >= 0 {
+		head = head[:i]
+	}
+	return len(strings.Fields(head)) <= 7
+}
+
+// orgRef is an organization named again by its head word: "the office
+// said", "the ministry said".
+var audience = regexp.MustCompile(`^ (?:reporters|journalists|the media|lawmakers|parliament) `)
+
+var orgRef = regexp.MustCompile(`^[Tt]he (office|ministry|agency|bureau|board|association|council|commission|company|firm|group|bank|university|institute|centre|center|authority|department|secretariat|operator)$`)
 
 func titleIn(s string) bool {
 	for _, w := range strings.Fields(s) {

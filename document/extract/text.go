@@ -138,8 +138,9 @@ func abbreviation(before string) bool {
 
 // article is the source being read, with what evidence needs.
 type article struct {
-	src   string
-	paras []paragraph
+	src    string
+	paras  []paragraph
+	counts map[string]int // occurrences of an evidence text in the article
 }
 
 // span is a piece of evidence: bytes [start, end) of a block.
@@ -172,9 +173,15 @@ func (a *article) evidence(s span) db.EvidenceList {
 // item is the evidence for text at byte at of paragraph i: the bare text
 // when it occurs once in the article, else paragraph and occurrence.
 func (a *article) item(i, at int, text string) db.SpanDoc {
-	total := 0
-	for _, p := range a.paras {
-		total += len(occurrences(p.text, text))
+	total, ok := a.counts[text]
+	if !ok {
+		for _, p := range a.paras {
+			total += len(occurrences(p.text, text))
+		}
+		if a.counts == nil {
+			a.counts = map[string]int{}
+		}
+		a.counts[text] = total
 	}
 	if total == 1 {
 		return db.SpanDoc{Text: text}
@@ -207,7 +214,7 @@ func occurrences(s, sub string) []int {
 	}
 }
 
-var agencyDateline = regexp.MustCompile(`^[A-Z][A-Z .]+, [A-Z][a-z]+\.? \d{1,2}(?: \([^)]*\))? ?(?:--|—|–) ?`)
+var agencyDateline = regexp.MustCompile(`^[A-Z][A-Z .]+(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?, [A-Z][a-z]+\.? \d{1,2}(?: \([^)]*\))? ?(?:--|—|–) ?`)
 
 // sentencesOf returns the sentences of a block, with an agency dateline
 // ("JAKARTA, March 6 -- ") left out of the first.

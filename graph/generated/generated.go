@@ -4854,7 +4854,7 @@ type Agreement implements Node & Entity {
   slug: String!
   "The agreement's name."
   name: String!
-  "What sort of agreement it is."
+  "What sort of agreement it is; UNSPECIFIED when the articles do not say."
   kind: AgreementKind!
   "Where it stands; null when the articles do not say."
   status: AgreementStatus
@@ -4918,6 +4918,8 @@ enum AgreementKind {
   COMMITMENT
   "A national policy or strategy."
   POLICY
+  "The articles do not say what sort it is (a bare name such as \"the RCEP\")."
+  UNSPECIFIED
 }
 
 "Where an agreement stands."
@@ -5243,7 +5245,7 @@ type TopicEdge {
   extractDraft(
     "The article’s verbatim text; at most 200,000 characters (as importArticle)."
     articleText: String!
-    "The article's date as worded (\"April 18, 2025\") when the text does not carry it; it becomes ` + "`" + `published` + "`" + `."
+    "The article's date as worded (\"April 18, 2025\") when the text does not carry it: the base of relative dates (\"on Thursday\") and of months without a year. It does not become ` + "`" + `published` + "`" + `, which must be the text's own date line; the draft names it in a comment."
     dateline: String
   ): ExtractedDraft!
 }

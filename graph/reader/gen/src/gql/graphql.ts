@@ -63,7 +63,7 @@ export type Agreement = Entity & Node & {
   figures: FigureConnection;
   /** The agreement's global ID. */
   id: Scalars['ID']['output'];
-  /** What sort of agreement it is. */
+  /** What sort of agreement it is; UNSPECIFIED when the articles do not say. */
   kind: AgreementKind;
   /** Where one article names the agreement: exact spans of its text, in reading order. */
   mentions: Array<Evidence>;
@@ -212,7 +212,9 @@ export type AgreementKind =
   /** A national policy or strategy. */
   | 'POLICY'
   /** A signed agreement. */
-  | 'SIGNED_AGREEMENT';
+  | 'SIGNED_AGREEMENT'
+  /** The articles do not say what sort it is (a bare name such as "the RCEP"). */
+  | 'UNSPECIFIED';
 
 /** Orders agreements. */
 export type AgreementOrder = {
