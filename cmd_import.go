@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -58,7 +58,7 @@ func tokenCmd(args []string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return fmt.Errorf("token: want exactly one NAME")
 	}
-	token, line, err := graph.NewToken(args[0])
+	token, line, err := serve.NewToken(args[0])
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -65,11 +65,11 @@ type config struct {
 	databaseURL string
 	addr        string
 	corsOrigins []string
-	limits      graph.Limits
+	limits      serve.Limits
 	documents   db.DocumentLimits // for importArticle, import and seed
 	dev         bool
 	allowList   map[string]string // nil: any operation may run
-	tokens      *graph.Tokens
+	tokens      *serve.Tokens
 	readsToken  bool     // queries need a token too
 	cacheMB     int      // the response cache's size; 0: no cache
 	readURLs    []string // hot standbys to read from; none: read from the primary
@@ -79,7 +79,7 @@ type config struct {
 // readTokens reads the API tokens from NEWSGRAPH_API_TOKENS (name=token
 // pairs) and the file NEWSGRAPH_API_TOKENS_FILE names (name and SHA-256 of
 // the token per line).
-func readTokens() (*graph.Tokens, error) {
+func readTokens() (*serve.Tokens, error) {
 	var file []byte
 	if path := os.Getenv("NEWSGRAPH_API_TOKENS_FILE"); path != "" {
 		var err error
@@ -87,7 +87,7 @@ func readTokens() (*graph.Tokens, error) {
 			return nil, fmt.Errorf("NEWSGRAPH_API_TOKENS_FILE: %w", err)
 		}
 	}
-	return graph.ParseTokens(os.Getenv("NEWSGRAPH_API_TOKENS"), string(file))
+	return serve.ParseTokens(os.Getenv("NEWSGRAPH_API_TOKENS"), string(file))
 }
 
 func envOr(name, fallback string) string {
@@ -141,14 +141,14 @@ func commaList(s string) []string {
 }
 
 // limitFlags defines a flag for each of the request limits, whose default
-// is its environment variable when set, else graph.DefaultLimits. It
+// is its environment variable when set, else serve.DefaultLimits. It
 // returns what is wrong with the environment variables.
-func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
+func limitFlags(fset *flag.FlagSet, l *serve.Limits) error {
 	var errs []error
 	limit := func(p *int, name, env string, fallback int, usage string) {
 		errs = append(errs, intFlag(fset, wholeNumber{p, 1}, name, env, fallback, usage))
 	}
-	d := graph.DefaultLimits
+	d := serve.DefaultLimits
 	limit(&l.BodyBytes, "max-body-bytes", "MAX_BODY_BYTES", d.BodyBytes, "largest request body, in `bytes`")
 	limit(&l.Tokens, "max-tokens", "MAX_TOKENS", d.Tokens, "at most `n` lexical tokens in a GraphQL document")
 	limit(&l.Depth, "max-depth", "MAX_DEPTH", d.Depth, "fields nest at most `n` deep")
@@ -224,7 +224,7 @@ func readAllowList(path string) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("persisted queries: %w", err)
 	}
-	list, err := graph.ParseAllowList(data)
+	list, err := serve.ParseAllowList(data)
 	if err != nil {
 		return nil, fmt.Errorf("persisted queries %s: %w", path, err)
 	}
@@ -245,7 +245,7 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		fset.StringVar(&cfg.addr, "addr", envOr("ADDR", ":8080"), "address to listen on (env ADDR)")
 		origins := fset.String("cors-origins", os.Getenv("CORS_ORIGINS"), "comma-separated browser origins allowed to call the API, or * (env CORS_ORIGINS)")
 		envErr := errors.Join(limitFlags(fset, &cfg.limits), documentLimitFlags(fset, &cfg.documents))
-		envErr = errors.Join(envErr, intFlag(fset, wholeNumber{&cfg.cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", graph.DefaultResponseCacheMB,
+		envErr = errors.Join(envErr, intFlag(fset, wholeNumber{&cfg.cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", serve.DefaultResponseCacheMB,
 			"keep the answers of repeated queries in up to `MB` of memory until the data changes; 0: no cache"))
 		dev, err := envBool("NEWSGRAPH_DEV")
 		envErr = errors.Join(envErr, err)
@@ -278,7 +278,7 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		}
 		cfg.corsOrigins = commaList(*origins)
 		cfg.readURLs = commaList(*readURLs)
-		return serve(ctx, cfg, logger)
+		return serveCmd(ctx, cfg, logger)
 	case "migrate":
 		if err := fset.Parse(args); err != nil {
 			return err
@@ -367,7 +367,7 @@ func tuneGC() {
 	}
 }
 
-func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
+func serveCmd(ctx context.Context, cfg config, logger *slog.Logger) error {
 	tuneGC()
 	pool, err := db.NewPool(cfg.databaseURL, db.PoolOptions{})
 	if err != nil {
@@ -386,11 +386,11 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	prepared := make(chan struct{})
 	// Subscriptions: this replica's listener for change events, started
 	// once the database is prepared.
-	broker := graph.NewBroker(store, cfg.databaseURL, logger)
-	metrics := graph.NewMetrics(pool)
-	var cache *graph.ResponseCache
+	broker := serve.NewBroker(store, cfg.databaseURL, logger)
+	metrics := serve.NewMetrics(pool)
+	var cache *serve.ResponseCache
 	if cfg.cacheMB > 0 {
-		cache = graph.NewResponseCache(cfg.databaseURL, cfg.cacheMB<<20, logger, metrics)
+		cache = serve.NewResponseCache(cfg.databaseURL, cfg.cacheMB<<20, logger, metrics)
 	}
 	listenCtx, stopListening := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopListening()
@@ -414,7 +414,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	shutdown := make(chan struct{})
 	srv := &http.Server{
 		Addr: cfg.addr,
-		Handler: graph.NewHandler(store, logger, graph.Options{
+		Handler: serve.NewHandler(store, logger, serve.Options{
 			CORSOrigins:    cfg.corsOrigins,
 			Started:        started.Load,
 			Shutdown:       shutdown,

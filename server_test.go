@@ -23,7 +23,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -470,16 +470,16 @@ func TestNumberFlags(t *testing.T) {
 		}
 		fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 		fset.SetOutput(io.Discard)
-		var l graph.Limits
+		var l serve.Limits
 		var cacheMB int
 		err := errors.Join(limitFlags(fset, &l),
-			intFlag(fset, wholeNumber{&cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", graph.DefaultResponseCacheMB, "cache"))
+			intFlag(fset, wholeNumber{&cacheMB, 0}, "response-cache-mb", "RESPONSE_CACHE_MB", serve.DefaultResponseCacheMB, "cache"))
 		if err != nil {
 			return 0, 0, err
 		}
 		return l.Depth, cacheMB, fset.Parse(args)
 	}
-	if depth, mb, err := parse(t, nil); err != nil || depth != graph.DefaultLimits.Depth || mb != graph.DefaultResponseCacheMB {
+	if depth, mb, err := parse(t, nil); err != nil || depth != serve.DefaultLimits.Depth || mb != serve.DefaultResponseCacheMB {
 		t.Errorf("defaults: depth %d, cache %d MB, %v", depth, mb, err)
 	}
 	if depth, mb, err := parse(t, map[string]string{"MAX_DEPTH": "7", "RESPONSE_CACHE_MB": "0"}); err != nil || depth != 7 || mb != 0 {

@@ -16,7 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/bench"
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // statement is one SQL statement the server sent, with its arguments.
@@ -68,11 +68,11 @@ type harness struct {
 // newHarness serves the API over the database at databaseURL.
 func newHarness(tb testing.TB, databaseURL string) *harness {
 	tb.Helper()
-	return newHarnessWith(tb, databaseURL, graph.Options{})
+	return newHarnessWith(tb, databaseURL, serve.Options{})
 }
 
 // newHarnessWith is newHarness with handler options.
-func newHarnessWith(tb testing.TB, databaseURL string, opts graph.Options) *harness {
+func newHarnessWith(tb testing.TB, databaseURL string, opts serve.Options) *harness {
 	tb.Helper()
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
@@ -86,7 +86,7 @@ func newHarnessWith(tb testing.TB, databaseURL string, opts graph.Options) *harn
 	}
 	tb.Cleanup(pool.Close)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(graph.NewHandler(db.NewStore(pool), logger, opts))
+	srv := httptest.NewServer(serve.NewHandler(db.NewStore(pool), logger, opts))
 	tb.Cleanup(srv.Close)
 	return &harness{URL: srv.URL + "/query", Pool: pool, rec: rec}
 }

@@ -13,7 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/bench"
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // BenchmarkOperations answers each canonical operation in-process, through
@@ -31,7 +31,7 @@ func BenchmarkOperations(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer pool.Close()
-	handler := graph.NewHandler(db.NewStore(pool), slog.New(slog.NewTextHandler(io.Discard, nil)), graph.Options{})
+	handler := serve.NewHandler(db.NewStore(pool), slog.New(slog.NewTextHandler(io.Discard, nil)), serve.Options{})
 	srv := httptest.NewServer(handler)
 	defer srv.Close()
 	ops, err := bench.LoadOperations(bench.Canonical, "operations")

@@ -14,7 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/bench"
 	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // corpusArticles is the size of the corpus the plan tests generate: large
@@ -143,7 +143,7 @@ func TestCanonicalPlans(t *testing.T) {
 // that costs). Here the window is long enough never to split, so that the
 // count shows the query's structure.
 func TestStatementsConstantInPageSize(t *testing.T) {
-	h := newHarnessWith(t, generatedCorpus(t), graph.Options{LoaderWait: 50 * time.Millisecond})
+	h := newHarnessWith(t, generatedCorpus(t), serve.Options{LoaderWait: 50 * time.Millisecond})
 	var front *bench.Operation
 	for _, op := range canonical(t) {
 		if op.Name == "q1-front-page" {

@@ -22,7 +22,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // slotHolder holds the first resolver of Query.articles, ignoring its
@@ -54,14 +54,14 @@ func TestInFlightLimit(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
 	bctx, stop := context.WithCancel(ctx)
-	broker := graph.NewBroker(d.Store, d.URL, logger)
+	broker := serve.NewBroker(d.Store, d.URL, logger)
 	go broker.Run(bctx)
 	const limit = 500 * time.Millisecond
 	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
-	srv := httptest.NewServer(graph.NewHandler(d.Store, logger, graph.Options{
+	srv := httptest.NewServer(serve.NewHandler(d.Store, logger, serve.Options{
 		RequestTimeout: limit,
-		Limits:         graph.Limits{InFlight: 1},
-		Metrics:        graph.NewMetrics(d.Pool),
+		Limits:         serve.Limits{InFlight: 1},
+		Metrics:        serve.NewMetrics(d.Pool),
 		Broker:         broker,
 		Extensions:     []graphql.HandlerExtension{holder},
 	}))
@@ -167,10 +167,10 @@ func trickle(t *testing.T, srv *httptest.Server) net.Conn {
 func TestSlowBodiesTakeNoSlot(t *testing.T) {
 	d := dbtest.New(t)
 	var started atomic.Int32
-	srv := httptest.NewUnstartedServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(io.Discard, nil)), graph.Options{
+	srv := httptest.NewUnstartedServer(serve.NewHandler(d.Store, slog.New(slog.NewJSONHandler(io.Discard, nil)), serve.Options{
 		RequestTimeout:  2 * time.Second,
 		BodyReadTimeout: time.Minute,
-		Limits:          graph.Limits{InFlight: 2},
+		Limits:          serve.Limits{InFlight: 2},
 	}))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateActive { // the request's header is read; its handler starts
@@ -204,7 +204,7 @@ func TestSlowBodiesTakeNoSlot(t *testing.T) {
 // timeout is answered 408 TIMEOUT.
 func TestSlowBodyTimesOut(t *testing.T) {
 	const limit = 300 * time.Millisecond
-	srv := serveOptions(t, dbtest.New(t), graph.Options{BodyReadTimeout: limit})
+	srv := serveOptions(t, dbtest.New(t), serve.Options{BodyReadTimeout: limit})
 	c := trickle(t, srv)
 	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
 	res, err := http.ReadResponse(bufio.NewReader(c), nil)
@@ -226,9 +226,9 @@ func TestClientGoneWhileWaitingForASlot(t *testing.T) {
 	d := dbtest.New(t)
 	logs := &lockedBuffer{}
 	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
-	srv := httptest.NewServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(logs, nil)), graph.Options{
-		Limits:     graph.Limits{InFlight: 1},
-		Metrics:    graph.NewMetrics(d.Pool),
+	srv := httptest.NewServer(serve.NewHandler(d.Store, slog.New(slog.NewJSONHandler(logs, nil)), serve.Options{
+		Limits:     serve.Limits{InFlight: 1},
+		Metrics:    serve.NewMetrics(d.Pool),
 		Extensions: []graphql.HandlerExtension{holder},
 	}))
 	t.Cleanup(srv.Close)
@@ -325,10 +325,10 @@ func paddedBody(n int) string {
 func TestBufferedBodyBudget(t *testing.T) {
 	d := dbtest.New(t)
 	const large = 256 << 10
-	srv := serveOptions(t, d, graph.Options{
+	srv := serveOptions(t, d, serve.Options{
 		BodyReadTimeout: time.Minute,
-		Limits:          graph.Limits{BufferedBodyBytes: 4*large + 16<<10},
-		Metrics:         graph.NewMetrics(d.Pool),
+		Limits:          serve.Limits{BufferedBodyBytes: 4*large + 16<<10},
+		Metrics:         serve.NewMetrics(d.Pool),
 	})
 	metrics := func() string {
 		req, err := http.NewRequest(http.MethodGet, srv.URL+"/metrics", nil)
@@ -423,9 +423,9 @@ func TestBufferedBodiesWaitingForASlot(t *testing.T) {
 	d := dbtest.New(t)
 	const large, budget, sent = 256 << 10, 1 << 20, 32
 	holder := slotHolder{once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
-	srv := serveOptions(t, d, graph.Options{
-		Limits:     graph.Limits{InFlight: 1, BufferedBodyBytes: budget},
-		Metrics:    graph.NewMetrics(d.Pool),
+	srv := serveOptions(t, d, serve.Options{
+		Limits:     serve.Limits{InFlight: 1, BufferedBodyBytes: budget},
+		Metrics:    serve.NewMetrics(d.Pool),
 		Extensions: []graphql.HandlerExtension{holder},
 	})
 	gauge := func(name string) int {

@@ -23,7 +23,7 @@ const MaxArgumentText = 500
 var argumentLimits = map[string]int{"slug": db.MaxSlug, "after": model.MaxCursor, "before": model.MaxCursor,
 	"articleText": db.MaxArticleText}
 
-// checkArguments is a field middleware that refuses, with BAD_USER_INPUT
+// CheckArguments is a field middleware that refuses, with BAD_USER_INPUT
 // naming the argument, a read whose arguments hold a text PostgreSQL
 // cannot take (not UTF-8, or with a NUL character) or a text over its
 // limit, before the field resolves. It walks the arguments as the request
@@ -31,7 +31,7 @@ var argumentLimits = map[string]int{"slug": db.MaxSlug, "after": model.MaxCursor
 // included. A mutation's input is the validator's, whose problems come
 // back as userErrors; only its clientMutationId, which the payload echoes,
 // is checked here.
-func checkArguments(ctx context.Context, next graphql.Resolver) (any, error) {
+func CheckArguments(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || len(fc.Field.Arguments) == 0 {
 		return next(ctx)

@@ -11,18 +11,18 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // TestBearerScheme checks that the Authorization scheme is matched without
 // regard to case, as HTTP's auth schemes are, and that anything else is
 // refused.
 func TestBearerScheme(t *testing.T) {
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := serveOptions(t, dbtest.New(t), graph.Options{Tokens: tokens, ReadsNeedToken: true})
+	srv := serveOptions(t, dbtest.New(t), serve.Options{Tokens: tokens, ReadsNeedToken: true})
 	for _, c := range []struct {
 		name, header string
 		want         int
@@ -53,11 +53,11 @@ func TestBearerScheme(t *testing.T) {
 // Forbidden, as the protocol says, and that a valid token (any case of
 // Bearer) is acknowledged.
 func TestWebsocketInitRefused(t *testing.T) {
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := serveOptions(t, dbtest.New(t), graph.Options{Tokens: tokens, ReadsNeedToken: true})
+	srv := serveOptions(t, dbtest.New(t), serve.Options{Tokens: tokens, ReadsNeedToken: true})
 	// init dials, sends connection_init with payload and returns the
 	// first message's type, or the error that ended the connection.
 	init := func(t *testing.T, payload map[string]any) (string, error) {

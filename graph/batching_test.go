@@ -12,7 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -86,7 +86,7 @@ func TestStatementCountDoesNotGrowWithPageSize(t *testing.T) {
 	// grew by one or three. A window far wider than that spread makes the
 	// count depend on the hops alone; broken batching (a loader that reads
 	// one key at a time) still adds a statement for every parent.
-	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, graph.Options{LoaderWait: time.Second})
+	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, serve.Options{LoaderWait: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestNestedCountReadsNoPage(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.NewSeeded(t)
 	var counter statementCounter
-	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, graph.Options{LoaderWait: 50 * time.Millisecond})
+	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, serve.Options{LoaderWait: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestLevelsReadAtOnce(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.NewSeeded(t)
 	var counter statementCounter
-	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, graph.Options{LoaderWait: time.Microsecond})
+	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, serve.Options{LoaderWait: time.Microsecond})
 	if err != nil {
 		t.Fatal(err)
 	}

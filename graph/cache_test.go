@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // cachedServer is a server over d whose response cache listens for
@@ -21,7 +21,7 @@ import (
 // keep the notices away from it).
 type cachedServer struct {
 	srv     *httptest.Server
-	cache   *graph.ResponseCache
+	cache   *serve.ResponseCache
 	sql     *statementCounter
 	stop    context.CancelFunc
 	metrics string // the metrics' address
@@ -32,15 +32,15 @@ func newCachedServer(t *testing.T, d *dbtest.Database, listenURL string, maxByte
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	m := graph.NewMetrics(nil)
-	cache := graph.NewResponseCache(listenURL, maxBytes, logger, m)
+	m := serve.NewMetrics(nil)
+	cache := serve.NewResponseCache(listenURL, maxBytes, logger, m)
 	go cache.Run(ctx)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := &cachedServer{cache: cache, sql: &statementCounter{}, stop: cancel, logs: &lockedBuffer{}}
-	srv, closeSrv, err := startServer(ctx, d.URL, s.sql, s.logs, graph.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
+	srv, closeSrv, err := startServer(ctx, d.URL, s.sql, s.logs, serve.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -352,14 +352,14 @@ func TestResponseCacheClearedBeforeSubscribersHear(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	cache := graph.NewResponseCache(elsewhere.URL, 1<<20, logger, nil)
+	cache := serve.NewResponseCache(elsewhere.URL, 1<<20, logger, nil)
 	go cache.Run(ctx)
-	broker := graph.NewBroker(d.Store, d.URL, logger)
+	broker := serve.NewBroker(d.Store, d.URL, logger)
 	go broker.Run(ctx)
-	srv := httptest.NewServer(graph.NewHandler(d.Store, logger, graph.Options{Broker: broker, ResponseCache: cache}))
+	srv := httptest.NewServer(serve.NewHandler(d.Store, logger, serve.Options{Broker: broker, ResponseCache: cache}))
 	t.Cleanup(srv.Close)
 	waitFor(t, "the cache's listener to connect", cache.Listening)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // cutAfterCommit is a pgx tracer that, once armed, runs cut right after
@@ -64,11 +64,11 @@ func TestCommittedWriteIsReportedDone(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := db.NewStore(pool)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(graph.NewHandler(store, slog.New(slog.NewJSONHandler(io.Discard, nil)), graph.Options{Tokens: tokens}))
+	srv := httptest.NewServer(serve.NewHandler(store, slog.New(slog.NewJSONHandler(io.Discard, nil)), serve.Options{Tokens: tokens}))
 	t.Cleanup(func() { srv.Close(); store.Close(); pool.Close() })
 
 	var article struct{ Article struct{ ID string } }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // TestRequestDeadlineCancelsSQL holds a lock that a query needs, so the
@@ -26,8 +26,8 @@ func TestRequestDeadlineCancelsSQL(t *testing.T) {
 	}
 	defer pool.Close()
 	const deadline = 300 * time.Millisecond
-	srv := httptest.NewServer(graph.NewHandler(db.NewStore(pool), slog.New(slog.NewJSONHandler(io.Discard, nil)),
-		graph.Options{RequestTimeout: deadline}))
+	srv := httptest.NewServer(serve.NewHandler(db.NewStore(pool), slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		serve.Options{RequestTimeout: deadline}))
 	defer srv.Close()
 
 	lock, err := d.Pool.Begin(ctx)

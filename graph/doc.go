@@ -1,18 +1,23 @@
 // Package graph is newsgraph's GraphQL face: the schema (schema/*.graphqls),
 // thin resolvers over the db package, per-request batched loaders, relay
-// global IDs and cursors. It also holds, until they move to a package of
-// their own, the HTTP side that serves the API: the handler and its
-// transports, limits and admission, auth, the response cache, the
-// subscription broker, consistency tokens (which route queries to
-// standbys through db), metrics, persisted queries, and the embedded
-// playground and health endpoints.
+// global IDs and cursors, the checks on arguments' texts (CheckArguments).
+// The generated executor lives in graph/generated, the GraphQL-only shapes
+// in graph/model.
 //
 // Resolvers hold no SQL and no business rules; they decode arguments, load
 // through the request's Loaders, and return db's domain types, which the
 // schema binds directly. A level of a query whose parents are all at hand
 // (one parent, or the whole list a batch resolver gets, gqlgen.yml's
 // `batch: true`) is read at once; the others gather their keys in the
-// loaders' windows. Fields that need no I/O (ids) are methods of the rows. The package reaches PostgreSQL only through db:
-// the response cache and the broker listen for notices with db.Listen.
-// The generated executor lives in graph/generated.
+// loaders' windows. Fields that need no I/O (ids) are methods of the rows.
+//
+// What does not belong here: anything about HTTP. The handler and its
+// transports, limits and admission, tokens, the response cache, the
+// subscription broker, consistency tokens, metrics, persisted queries and
+// the error presenter live in graph/serve, which imports graph; graph never
+// imports it. What the resolvers need of a request the HTTP side fills in
+// through context.go: the request id (WithRequestID), the authenticated
+// actor writes are audited as (WithActor), the change events
+// subscriptions follow (Events) and the loaders' batch metrics
+// (LoaderMetrics). The package reaches PostgreSQL only through db.
 package graph

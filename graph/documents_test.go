@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // importPayload is importArticle's answer.
@@ -67,7 +67,7 @@ func importDocument(t *testing.T, srv *writeServer, document string) (importPayl
 // nothing is written.
 func TestImportDocumentBombs(t *testing.T) {
 	d := dbtest.NewSeeded(t)
-	tokens, _ := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, _ := serve.ParseTokens("alice="+aliceToken, "")
 	srv := newWriteServer(t, d, tokens)
 	laughs := func(levels int) string {
 		var b strings.Builder
@@ -122,7 +122,7 @@ func TestImportDocumentBombs(t *testing.T) {
 // mistakes are found by the text limits or by the validator's rules.
 func TestImportUserErrorsAreBounded(t *testing.T) {
 	d := dbtest.NewSeeded(t)
-	tokens, _ := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, _ := serve.ParseTokens("alice="+aliceToken, "")
 	srv := newWriteServer(t, d, tokens)
 	for _, tt := range []struct{ name, item string }{
 		{"Rules", "  - {slug: Not A Slug %d, label: bad}\n"},

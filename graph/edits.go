@@ -137,7 +137,7 @@ func (e *edit) id(path, gid string, types ...string) (string, int64, bool) {
 			return typ, id, true
 		}
 	}
-	e.problem("INVALID", path, "%q is not the ID of %s", abbreviate(gid), oneOf(types))
+	e.problem("INVALID", path, "%q is not the ID of %s", Abbreviate(gid), oneOf(types))
 	return "", 0, false
 }
 
@@ -517,7 +517,7 @@ func (e *edit) createEntity(ctx context.Context, decl any, mention *model.Mentio
 	if ok, err := e.outcome(err, prefix); !ok {
 		return nil, err
 	}
-	e.r.Logger.InfoContext(ctx, "entity created", "request_id", requestID(ctx), "actor", e.actor, "id", entityID(row))
+	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", entityID(row))
 	return row, nil
 }
 

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // The article of the seeds that the edit tests change.
@@ -27,7 +27,7 @@ type editFixture struct {
 func newEditFixture(t *testing.T) *editFixture {
 	t.Helper()
 	d := dbtest.NewSeeded(t)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}

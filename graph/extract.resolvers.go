@@ -19,7 +19,7 @@ func (r *queryResolver) ExtractDraft(ctx context.Context, articleText string, da
 	var lookupErr error
 	opts := extract.Options{
 		Source:   "article.txt",
-		MaxBytes: 4 * db.MaxArticleText, // the character limit is checkArguments'
+		MaxBytes: 4 * db.MaxArticleText, // the character limit is CheckArguments'
 		IsKnown: func(slug string) bool {
 			_, _, err := r.Store.EntityBySlug(ctx, slug)
 			if err != nil && !errors.Is(err, db.ErrNotFound) {

@@ -34,7 +34,7 @@ func (r *Resolver) ids(ctx context.Context, path string, gids []string, types ..
 			allowed = allowed || t == typ
 		}
 		if !ok || !allowed {
-			return nil, inputErrorf("%s[%d]: %q is not the ID of %s", path, i, abbreviate(gid), oneOf(types))
+			return nil, inputErrorf("%s[%d]: %q is not the ID of %s", path, i, Abbreviate(gid), oneOf(types))
 		}
 		out[i] = id
 		byKind[kindOfType[typ]] = append(byKind[kindOfType[typ]], id)

@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // pgWords are words of PostgreSQL's own messages, which must never reach a
@@ -122,7 +123,7 @@ func TestEditTextLimits(t *testing.T) {
 // written.
 func TestImportTextLimits(t *testing.T) {
 	d := dbtest.NewSeeded(t)
-	tokens, _ := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, _ := serve.ParseTokens("alice="+aliceToken, "")
 	srv := newWriteServer(t, d, tokens)
 	good := articleInput(t, "text-limits")
 	doc := good["document"].(string)

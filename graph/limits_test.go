@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 )
@@ -259,7 +259,7 @@ func TestErrorLimit(t *testing.T) {
 
 // TestConfiguredLimits checks that Options.Limits replaces each default.
 func TestConfiguredLimits(t *testing.T) {
-	srv := serveOptions(t, dbtest.New(t), graph.Options{Limits: graph.Limits{
+	srv := serveOptions(t, dbtest.New(t), serve.Options{Limits: serve.Limits{
 		BodyBytes: 2000, Tokens: 200, Depth: 40, Aliases: 1, Directives: 1, Cost: 10, Errors: 3,
 	}})
 	big := `{"query": "{ __typename }", "padding": "` + strings.Repeat("x", 2000) + `"}`

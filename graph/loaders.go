@@ -26,7 +26,7 @@ const DefaultLoaderWait = 3 * time.Millisecond
 type Loaders struct {
 	store   *db.Store
 	wait    time.Duration
-	metrics *Metrics
+	metrics LoaderMetrics
 
 	articles     level[int64, *db.Article]
 	articleTexts *dataloadgen.Loader[int64, string]
@@ -71,7 +71,10 @@ type Loaders struct {
 // NewLoaders returns the loaders of one request; each gathers keys for
 // wait before it reads them in one batch, and records its batch sizes in m
 // (which may be nil).
-func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
+func NewLoaders(store *db.Store, wait time.Duration, m LoaderMetrics) *Loaders {
+	if m == nil {
+		m = noMetrics{}
+	}
 	c := loaderConfig{wait: wait, metrics: m}
 	l := &Loaders{
 		store:    store,
@@ -79,7 +82,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		metrics:  m,
 		articles: byIDOf(c, "articles", store.Articles, func(x *db.Article) int64 { return x.ID }),
 		articleTexts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]string, error) {
-			m.batch("articleTexts", len(ids))
+			m.Batch("articleTexts", len(ids))
 			return store.ArticleTexts(ctx, ids)
 		}, dataloadgen.WithWait(wait)),
 		paragraphs:   byIDOf(c, "paragraphs", store.Paragraphs, func(x *db.Paragraph) int64 { return x.ID }),
@@ -106,7 +109,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		agreementProjects:     groupedOf(c, "agreementProjects", store.AgreementProjects),
 		statementFigures:      groupedOf(c, "statementFigures", store.StatementFigures),
 		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
-			m.batch("mentions", len(keys))
+			m.Batch("mentions", len(keys))
 			found, err := store.Mentions(ctx, keys)
 			if err != nil {
 				return nil, err
@@ -118,7 +121,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		nested:     map[string]any{},
 	}
 	l.namedEntities = levelOf(c, func(ctx context.Context, keys []db.EntityKey) (map[db.EntityKey]any, error) {
-		m.batch("namedEntities", len(keys))
+		m.Batch("namedEntities", len(keys))
 		return store.NamedEntities(ctx, keys)
 	})
 	l.people = kindLoader[db.Person]{l.namedEntities, "PERSON"}
@@ -132,7 +135,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 	// Evidence of every kind of fact shares one loader: a batch of
 	// statements' and figures' evidence costs one statement.
 	l.evidence = levelOf(c, func(ctx context.Context, keys []db.EvidenceKey) (map[db.EvidenceKey][]*db.Evidence, error) {
-		m.batch("evidenceOf", len(keys))
+		m.Batch("evidenceOf", len(keys))
 		found, err := store.EvidenceOfAll(ctx, keys)
 		if err != nil {
 			return nil, err
@@ -148,7 +151,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 // loaderConfig is what every loader of a request shares.
 type loaderConfig struct {
 	wait    time.Duration
-	metrics *Metrics
+	metrics LoaderMetrics
 }
 
 // level is a loader together with the batch read it calls: a level of a
@@ -271,7 +274,7 @@ func wholeLevel(ctx context.Context, batch bool) bool {
 // byIDOf makes a loader of rows by id from a batch read.
 func byIDOf[T any](c loaderConfig, name string, read func(context.Context, []int64) ([]*T, error), id func(*T) int64) level[int64, *T] {
 	return levelOf(c, func(ctx context.Context, ids []int64) (map[int64]*T, error) {
-		c.metrics.batch(name, len(ids))
+		c.metrics.Batch(name, len(ids))
 		items, err := read(ctx, ids)
 		if err != nil {
 			return nil, err
@@ -288,7 +291,7 @@ func byIDOf[T any](c loaderConfig, name string, read func(context.Context, []int
 // parent with no children gets an empty list.
 func groupedOf[T any](c loaderConfig, name string, read func(context.Context, []int64) (map[int64][]*T, error)) level[int64, []*T] {
 	return levelOf(c, func(ctx context.Context, ids []int64) (map[int64][]*T, error) {
-		c.metrics.batch(name, len(ids))
+		c.metrics.Batch(name, len(ids))
 		found, err := read(ctx, ids)
 		if err != nil {
 			return nil, err
@@ -415,7 +418,7 @@ func nestedPages[T any](l *Loaders, r db.Relation[T]) level[pageKey, db.Page[T]]
 		return v.(level[pageKey, db.Page[T]])
 	}
 	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, keys []pageKey) (map[pageKey]db.Page[T], error) {
-		l.metrics.batch(r.Name(), len(keys))
+		l.metrics.Batch(r.Name(), len(keys))
 		type pageOnly struct {
 			first, last   int
 			after, before string
@@ -458,7 +461,7 @@ func nestedCounts[T any](l *Loaders, r db.Relation[T]) level[int64, int] {
 		return v.(level[int64, int])
 	}
 	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, parents []int64) (map[int64]int, error) {
-		l.metrics.batch(r.Name()+".count", len(parents))
+		l.metrics.Batch(r.Name()+".count", len(parents))
 		counts, err := db.NestedCounts(ctx, l.store, r, parents)
 		if err != nil {
 			return nil, err
@@ -490,8 +493,14 @@ func optString(s string) *string {
 
 type loadersKey struct{}
 
-// withLoaders returns a context carrying fresh loaders for one request.
-func withLoaders(ctx context.Context, store *db.Store, wait time.Duration, m *Metrics) context.Context {
+// noMetrics records nothing.
+type noMetrics struct{}
+
+func (noMetrics) Batch(string, int) {}
+
+// WithLoaders returns a context carrying fresh loaders for one request
+// (or one event of a subscription), whose batches m records (nil: none).
+func WithLoaders(ctx context.Context, store *db.Store, wait time.Duration, m LoaderMetrics) context.Context {
 	return context.WithValue(ctx, loadersKey{}, NewLoaders(store, wait, m))
 }
 

@@ -21,7 +21,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -94,7 +94,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "graph tests: seed:", err)
 		return 1
 	}
-	srv, closeSrv, err := startServer(ctx, d.URL, &statements, &logs, graph.Options{CORSOrigins: []string{corsOrigin}})
+	srv, closeSrv, err := startServer(ctx, d.URL, &statements, &logs, serve.Options{CORSOrigins: []string{corsOrigin}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "graph tests:", err)
 		return 1
@@ -106,7 +106,7 @@ func run(m *testing.M) int {
 
 // startServer serves the API over the database at url, counting every SQL
 // statement with counter and logging to logs.
-func startServer(ctx context.Context, url string, counter *statementCounter, logs io.Writer, opts graph.Options) (*httptest.Server, func(), error) {
+func startServer(ctx context.Context, url string, counter *statementCounter, logs io.Writer, opts serve.Options) (*httptest.Server, func(), error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, nil, err
@@ -117,7 +117,7 @@ func startServer(ctx context.Context, url string, counter *statementCounter, log
 		return nil, nil, err
 	}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
-	srv := httptest.NewServer(graph.NewHandler(db.NewStore(pool), logger, opts))
+	srv := httptest.NewServer(serve.NewHandler(db.NewStore(pool), logger, opts))
 	return srv, func() { srv.Close(); pool.Close() }, nil
 }
 

@@ -14,7 +14,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // lockedBuffer is a log sink safe for concurrent handlers.
@@ -40,8 +40,8 @@ func observedServer(t *testing.T, extensions ...graphql.HandlerExtension) (*http
 	t.Helper()
 	d := dbtest.NewSeeded(t)
 	logs := &lockedBuffer{}
-	srv := httptest.NewServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(logs, nil)), graph.Options{
-		Metrics:    graph.NewMetrics(d.Pool),
+	srv := httptest.NewServer(serve.NewHandler(d.Store, slog.New(slog.NewJSONHandler(logs, nil)), serve.Options{
+		Metrics:    serve.NewMetrics(d.Pool),
 		Extensions: extensions,
 	}))
 	t.Cleanup(srv.Close)

@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // The media types of GraphQL responses.
@@ -360,9 +360,9 @@ func sha256Hex(s string) string {
 }
 
 // serveOptions serves the API over d with opts until the test ends.
-func serveOptions(t *testing.T, d *dbtest.Database, opts graph.Options) *httptest.Server {
+func serveOptions(t *testing.T, d *dbtest.Database, opts serve.Options) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(graph.NewHandler(d.Store, slog.New(slog.NewJSONHandler(io.Discard, nil)), opts))
+	srv := httptest.NewServer(serve.NewHandler(d.Store, slog.New(slog.NewJSONHandler(io.Discard, nil)), opts))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -370,7 +370,7 @@ func serveOptions(t *testing.T, d *dbtest.Database, opts graph.Options) *httptes
 // TestSuggestions checks that validation errors suggest names ("Did you
 // mean ...?") only in development.
 func TestSuggestions(t *testing.T) {
-	dev := serveOptions(t, dbtest.New(t), graph.Options{Dev: true})
+	dev := serveOptions(t, dbtest.New(t), serve.Options{Dev: true})
 	for _, c := range []struct{ name, query, word string }{
 		{"Field", `{ articlez { totalCount } }`, "articles"},
 		{"SubField", `{ articles { totalCont } }`, "totalCount"},
@@ -400,7 +400,7 @@ func TestSuggestions(t *testing.T) {
 func TestParseAllowList(t *testing.T) {
 	query := "{ articles { totalCount } }"
 	t.Run("OK", func(t *testing.T) {
-		list, err := graph.ParseAllowList([]byte(`{"` + sha256Hex(query) + `": "` + query + `"}`))
+		list, err := serve.ParseAllowList([]byte(`{"` + sha256Hex(query) + `": "` + query + `"}`))
 		if err != nil || list[sha256Hex(query)] != query || len(list) != 1 {
 			t.Errorf("got %v, %v; want the one query", list, err)
 		}
@@ -413,7 +413,7 @@ func TestParseAllowList(t *testing.T) {
 		"ErrNotJSON":     {`{`, "JSON object"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			list, err := graph.ParseAllowList([]byte(c.data))
+			list, err := serve.ParseAllowList([]byte(c.data))
 			if err == nil {
 				t.Fatalf("got %v, no error", list)
 			}
@@ -431,8 +431,8 @@ func TestAllowList(t *testing.T) {
 	d := dbtest.New(t)
 	registered := "query Count { articles { totalCount } }"
 	list := map[string]string{sha256Hex(registered): registered}
-	public := serveOptions(t, d, graph.Options{AllowList: list})
-	dev := serveOptions(t, d, graph.Options{AllowList: list, Dev: true})
+	public := serveOptions(t, d, serve.Options{AllowList: list})
+	dev := serveOptions(t, d, serve.Options{AllowList: list, Dev: true})
 	byHash := func(hash string) map[string]any {
 		return map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}}
 	}

@@ -39,8 +39,8 @@ func encodeCursor(order string, keys []string) string { return model.EncodeCurso
 // decodeCursor parses an opaque cursor, or returns ok false.
 func decodeCursor(s string) (*db.Cursor, bool) { return model.DecodeCursor(s) }
 
-// defaultPageSize is the page size when neither first nor last is given.
-const defaultPageSize = 20
+// DefaultPageSize is the page size when neither first nor last is given.
+const DefaultPageSize = 20
 
 // pageArgs checks a connection's paging arguments and turns them into a
 // db.PageArgs. Errors name the argument and say what is allowed.
@@ -60,29 +60,29 @@ func pageArgs(first *int, after *string, last *int, before *string) (db.PageArgs
 		}
 		p.Last = *last
 	case before != nil:
-		p.Last = defaultPageSize
+		p.Last = DefaultPageSize
 	default:
-		p.First = defaultPageSize
+		p.First = DefaultPageSize
 	}
 	if after != nil {
 		c, ok := decodeCursor(*after)
 		if !ok {
-			return p, inputErrorf("after: %q is not a cursor from this API", abbreviate(*after))
+			return p, inputErrorf("after: %q is not a cursor from this API", Abbreviate(*after))
 		}
 		p.After = c
 	}
 	if before != nil {
 		c, ok := decodeCursor(*before)
 		if !ok {
-			return p, inputErrorf("before: %q is not a cursor from this API", abbreviate(*before))
+			return p, inputErrorf("before: %q is not a cursor from this API", Abbreviate(*before))
 		}
 		p.Before = c
 	}
 	return p, nil
 }
 
-// abbreviate shortens user input echoed in an error message.
-func abbreviate(s string) string {
+// Abbreviate shortens user input echoed in an error message.
+func Abbreviate(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:37]) + "..."
 	}

@@ -21,7 +21,7 @@ type Resolver struct {
 	Store  *db.Store
 	Logger *slog.Logger
 	// Broker delivers change events to subscriptions; nil: none.
-	Broker *Broker
+	Broker Events
 	// Documents bounds the documents importArticle parses.
 	Documents db.DocumentLimits
 }
@@ -171,7 +171,7 @@ func orNil[T any](v *T, err error) (any, error) {
 func (r *Resolver) node(ctx context.Context, gid string) (model.Node, error) {
 	typ, id, ok := decodeID(gid)
 	if !ok {
-		return nil, inputErrorf("id: %q is not an ID from this API", abbreviate(gid))
+		return nil, inputErrorf("id: %q is not an ID from this API", Abbreviate(gid))
 	}
 	l := loaders(ctx)
 	switch typ {
@@ -310,7 +310,7 @@ func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.S
 func articleID(arg, gid string) (int64, error) {
 	typ, id, ok := decodeID(gid)
 	if !ok || typ != typeArticle {
-		return 0, inputErrorf("%s: %q is not the ID of an Article", arg, abbreviate(gid))
+		return 0, inputErrorf("%s: %q is not the ID of an Article", arg, Abbreviate(gid))
 	}
 	return id, nil
 }
@@ -326,11 +326,11 @@ func mentions(ctx context.Context, entity int64, article string) ([]*db.Evidence
 
 // follow turns a broker subscription into a stream of the rows the events
 // name; fetch returns nil for a row the subscriber's filter leaves out.
-func follow[T any](ctx context.Context, b *Broker, kind string, fetch func(context.Context, int64) (*T, error)) (<-chan *T, error) {
-	if b == nil {
+func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(context.Context, int64) (*T, error)) (<-chan *T, error) {
+	if r.Broker == nil {
 		return nil, db.Errorf(db.CodeUnavailable, "subscriptions are not enabled on this server")
 	}
-	events, err := b.Subscribe(ctx, kind)
+	events, err := r.Broker.Subscribe(ctx, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -340,7 +340,7 @@ func follow[T any](ctx context.Context, b *Broker, kind string, fetch func(conte
 		for e := range events {
 			item, err := fetch(ctx, e.SubjectID)
 			if err != nil {
-				b.logger.WarnContext(ctx, "subscription: read event subject", "kind", kind, "id", e.SubjectID, "error", err.Error())
+				r.Logger.WarnContext(ctx, "subscription: read event subject", "kind", kind, "id", e.SubjectID, "error", err.Error())
 				continue
 			}
 			if item == nil {

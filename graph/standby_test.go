@@ -18,7 +18,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // tokenResponse is a GraphQL answer with its consistency token.
@@ -41,7 +41,7 @@ func postToken(t *testing.T, srv *httptest.Server, bearer, consistency, query st
 		req.Header.Set("Authorization", "Bearer "+bearer)
 	}
 	if consistency != "" {
-		req.Header.Set(graph.ConsistencyHeader, consistency)
+		req.Header.Set(serve.ConsistencyHeader, consistency)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -50,7 +50,7 @@ func postToken(t *testing.T, srv *httptest.Server, bearer, consistency, query st
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	out := tokenResponse{Status: res.StatusCode, Header: res.Header.Get(graph.ConsistencyHeader)}
+	out := tokenResponse{Status: res.StatusCode, Header: res.Header.Get(serve.ConsistencyHeader)}
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Errorf("decode %s: %v", raw, err)
 	}
@@ -62,8 +62,8 @@ func postToken(t *testing.T, srv *httptest.Server, bearer, consistency, query st
 type standbyServer struct {
 	*httptest.Server
 	r       *dbtest.Replicated
-	broker  *graph.Broker
-	metrics *graph.Metrics
+	broker  *serve.Broker
+	metrics *serve.Metrics
 }
 
 func newStandbyServer(t *testing.T) *standbyServer {
@@ -76,20 +76,20 @@ func newStandbyServer(t *testing.T) *standbyServer {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
 	ctx, cancel := context.WithCancel(context.Background())
-	metrics := graph.NewMetrics(nil)
-	cache := graph.NewResponseCache(r.URL, 32<<20, logger, metrics)
-	broker := graph.NewBroker(r.Store, r.URL, logger)
+	metrics := serve.NewMetrics(nil)
+	cache := serve.NewResponseCache(r.URL, 32<<20, logger, metrics)
+	broker := serve.NewBroker(r.Store, r.URL, logger)
 	var wg sync.WaitGroup
 	wg.Go(func() { r.Store.WatchStandbys(ctx) })
 	wg.Go(func() { cache.Run(ctx) })
 	wg.Go(func() { broker.Run(ctx) })
-	srv := httptest.NewServer(graph.NewHandler(r.Store, logger, graph.Options{
+	srv := httptest.NewServer(serve.NewHandler(r.Store, logger, serve.Options{
 		Tokens: tokens, Broker: broker, ResponseCache: cache, Metrics: metrics,
 	}))
 	t.Cleanup(func() { srv.Close(); cancel(); wg.Wait() })
@@ -134,7 +134,7 @@ func TestStandbyConsistency(t *testing.T) {
 	t.Run("BadTokenRefused", func(t *testing.T) {
 		res := postToken(t, s.Server, "", "yesterday", topicLabelQuery, map[string]any{"id": gid(topics[0].ID)})
 		if res.Status != http.StatusBadRequest || len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "BAD_REQUEST" ||
-			!strings.Contains(res.Errors[0].Message, graph.ConsistencyHeader) {
+			!strings.Contains(res.Errors[0].Message, serve.ConsistencyHeader) {
 			t.Errorf("status %d, errors %+v; want 400 BAD_REQUEST naming the header", res.Status, res.Errors)
 		}
 	})

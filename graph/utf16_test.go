@@ -8,7 +8,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 // TestEvidenceUTF16Offsets imports a fixture whose text has astral
@@ -17,7 +17,7 @@ import (
 // String.prototype.slice would, where the code-point offsets would not.
 func TestEvidenceUTF16Offsets(t *testing.T) {
 	d := dbtest.New(t)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,14 +40,14 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 	if err != nil {
 		return nil, err
 	}
-	r.Logger.InfoContext(ctx, "article imported", "request_id", requestID(ctx), "actor", actor, "slug", doc.Article.Slug)
+	r.Logger.InfoContext(ctx, "article imported", "request_id", RequestID(ctx), "actor", actor, "slug", doc.Article.Slug)
 	payload.Article = stored(loaders(ctx).articles, article.ID, article)
 	return payload, nil
 }
 
 // ArticleImported is the resolver for the articleImported field.
 func (r *subscriptionResolver) ArticleImported(ctx context.Context) (<-chan *db.Article, error) {
-	return follow(ctx, r.Broker, db.EventArticleImported, func(ctx context.Context, id int64) (*db.Article, error) {
+	return follow(ctx, r.Resolver, db.EventArticleImported, func(ctx context.Context, id int64) (*db.Article, error) {
 		items, err := r.Store.Articles(ctx, []int64{id})
 		if err != nil || len(items) == 0 {
 			return nil, err
@@ -71,7 +71,7 @@ func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model
 			return nil, err
 		}
 	}
-	return follow(ctx, r.Broker, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
+	return follow(ctx, r.Resolver, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
 		match := f
 		match.IDs = []int64{id}
 		page, err := r.Store.ListStatements(ctx, &match, db.Order{}, db.PageArgs{First: 1})
@@ -95,7 +95,7 @@ func (r *subscriptionResolver) FigureAdded(ctx context.Context, filter *model.Fi
 		}
 		f.Units = filter.Units
 	}
-	return follow(ctx, r.Broker, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
+	return follow(ctx, r.Resolver, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
 		match := f
 		match.IDs = []int64{id}
 		page, err := r.Store.ListFigures(ctx, &match, db.Order{}, db.PageArgs{First: 1})

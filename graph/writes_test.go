@@ -17,7 +17,7 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 const (
@@ -30,16 +30,16 @@ const (
 // writeServer is one API replica over a database, with its own broker.
 type writeServer struct {
 	*httptest.Server
-	broker *graph.Broker
+	broker *serve.Broker
 }
 
-func newWriteServer(t *testing.T, d *dbtest.Database, tokens *graph.Tokens) *writeServer {
+func newWriteServer(t *testing.T, d *dbtest.Database, tokens *serve.Tokens) *writeServer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	broker := graph.NewBroker(d.Store, d.URL, logger)
+	broker := serve.NewBroker(d.Store, d.URL, logger)
 	go broker.Run(ctx)
-	srv := httptest.NewServer(graph.NewHandler(d.Store, logger, graph.Options{Tokens: tokens, Broker: broker}))
+	srv := httptest.NewServer(serve.NewHandler(d.Store, logger, serve.Options{Tokens: tokens, Broker: broker}))
 	t.Cleanup(func() { srv.Close(); cancel() })
 	return &writeServer{Server: srv, broker: broker}
 }
@@ -141,7 +141,7 @@ func subscribe(t *testing.T, srv *httptest.Server, query string) func(timeout ti
 // on B; an import that is rolled back is never delivered.
 func TestImportOnOneReplicaReachesSubscribersOnAnother(t *testing.T) {
 	d := dbtest.NewSeeded(t)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestImportOnOneReplicaReachesSubscribersOnAnother(t *testing.T) {
 // refused write changes nothing.
 func TestImportNeedsAValidToken(t *testing.T) {
 	d := dbtest.NewSeeded(t)
-	tokens, err := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestImportNeedsAValidToken(t *testing.T) {
 // naming the offending path, and writes nothing.
 func TestImportUserErrors(t *testing.T) {
 	d := dbtest.NewSeeded(t)
-	tokens, _ := graph.ParseTokens("alice="+aliceToken, "")
+	tokens, _ := serve.ParseTokens("alice="+aliceToken, "")
 	srv := newWriteServer(t, d, tokens)
 	good := articleInput(t, "user-errors")
 	tests := []struct {

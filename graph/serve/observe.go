@@ -1,4 +1,4 @@
-package graph
+package serve
 
 import (
 	"bufio"
@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -211,8 +212,8 @@ func (c standbyCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 }
 
-// batch records the size of a dataloader batch.
-func (m *Metrics) batch(loader string, keys int) {
+// Batch records the size of a dataloader batch.
+func (m *Metrics) Batch(loader string, keys int) {
 	if m != nil {
 		m.batches.WithLabelValues(loader).Observe(float64(keys))
 	}
@@ -348,7 +349,7 @@ func observe(logger *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 			}
 		}
 		logger.InfoContext(ctx, "graphql request",
-			"request_id", requestID(ctx), "operation", op, "type", typ, "status", sw.status,
+			"request_id", graph.RequestID(ctx), "operation", op, "type", typ, "status", sw.status,
 			"duration_ms", float64(elapsed.Microseconds())/1000, "sql", sql, "cache", cache, "error_codes", codes)
 	})
 }

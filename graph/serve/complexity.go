@@ -1,7 +1,8 @@
-package graph
+package serve
 
 import (
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -16,7 +17,7 @@ const maxCost = 1 << 40
 // enum fields cost nothing: they read rows already loaded, and the alias
 // limit bounds how many a query asks of each object. A connection field (one that takes first or last) resolves its
 // selections once per item of its page, so it multiplies their cost by
-// first or last (defaultPageSize when neither is given); nodes(ids:)
+// first or last (graph.DefaultPageSize when neither is given); nodes(ids:)
 // multiplies by the number of IDs; both at most db.MaxPageSize, beyond
 // which the resolver refuses the page anyway. Other lists (an article's
 // paragraphs, a statement's evidence) hold a few curated items, load in
@@ -86,7 +87,7 @@ func (c *costWalker) multiplier(f *ast.Field) int {
 		}
 	}
 	if def.Arguments.ForName("first") != nil || def.Arguments.ForName("last") != nil {
-		return defaultPageSize
+		return graph.DefaultPageSize
 	}
 	for _, arg := range def.Arguments {
 		if ids, ok := args[arg.Name].([]any); ok && def.Type.Elem != nil {

@@ -1,4 +1,4 @@
-package graph
+package serve
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/lexer"
@@ -163,7 +164,7 @@ func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.
 	}
 	if u.repeats > c.limits.Repeats {
 		return requestErrorf(codeTooManyRepeatedFields, "field %q is selected %d times in one selection set, which exceeds the limit of %d by %d",
-			abbreviate(u.repeated), u.repeats, c.limits.Repeats, u.repeats-c.limits.Repeats)
+			graph.Abbreviate(u.repeated), u.repeats, c.limits.Repeats, u.repeats-c.limits.Repeats)
 	}
 	return checkOperation(ctx, doc, p.OperationName)
 }

@@ -1,4 +1,4 @@
-package graph
+package serve
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Tokens are the API tokens allowed to write, each with the name that logs
@@ -113,30 +114,6 @@ func NewToken(name string) (token, line string, err error) {
 // token where one is needed.
 const codeUnauthenticated = "UNAUTHENTICATED"
 
-type actorKey struct{}
-
-// actorOf returns the name of the token the request carries, if any.
-func actorOf(ctx context.Context) (string, bool) {
-	name, ok := ctx.Value(actorKey{}).(string)
-	return name, ok
-}
-
-// requireActor returns the request's token name, or an UNAUTHENTICATED
-// error.
-func requireActor(ctx context.Context) (string, error) {
-	if name, ok := actorOf(ctx); ok {
-		return name, nil
-	}
-	return "", errUnauthenticated
-}
-
-// errUnauthenticated is what a write without a valid token gets.
-var errUnauthenticated = &authError{"this operation needs a valid API token: send Authorization: Bearer <token>"}
-
-type authError struct{ msg string }
-
-func (e *authError) Error() string { return e.msg }
-
 // authenticate reads the bearer token. A valid one names the request's
 // actor; an invalid one is refused with 401 before anything runs; none
 // leaves the request anonymous (reads are public unless readsNeedToken).
@@ -159,7 +136,7 @@ func authenticate(tokens *Tokens, readsNeedToken bool, next http.Handler) http.H
 			refuse(w, "the API token is not valid")
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), actorKey{}, name)))
+		next.ServeHTTP(w, r.WithContext(graph.WithActor(r.Context(), name)))
 	})
 }
 
@@ -186,7 +163,7 @@ const closeForbidden = 4403
 func websocketInit(tokens *Tokens, readsNeedToken bool) transport.WebsocketInitFunc {
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		forbidden := transport.AppendCloseReason(transport.WithWebsocketCloseCode(ctx, closeForbidden), "Forbidden")
-		if _, ok := actorOf(ctx); ok {
+		if _, ok := graph.Actor(ctx); ok {
 			return ctx, nil, nil
 		}
 		header, _ := payload["Authorization"].(string)
@@ -195,14 +172,14 @@ func websocketInit(tokens *Tokens, readsNeedToken bool) transport.WebsocketInitF
 		}
 		if header == "" {
 			if readsNeedToken {
-				return forbidden, nil, errUnauthenticated
+				return forbidden, nil, graph.ErrUnauthenticated
 			}
 			return ctx, nil, nil
 		}
 		name, valid := tokens.bearer(header)
 		if !valid {
-			return forbidden, nil, errUnauthenticated
+			return forbidden, nil, graph.ErrUnauthenticated
 		}
-		return context.WithValue(ctx, actorKey{}, name), nil, nil
+		return graph.WithActor(ctx, name), nil, nil
 	}
 }

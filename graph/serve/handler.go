@@ -1,4 +1,4 @@
-package graph
+package serve
 
 import (
 	"bytes"
@@ -26,6 +26,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/playground"
 	"github.com/newsgraph/newsgraph/graph/reader"
@@ -52,7 +53,7 @@ type Options struct {
 	// zero means DefaultBodyReadTimeout.
 	BodyReadTimeout time.Duration
 	// LoaderWait is how long each per-request loader gathers keys before
-	// it reads them in one batch; zero means DefaultLoaderWait.
+	// it reads them in one batch; zero means graph.DefaultLoaderWait.
 	LoaderWait time.Duration
 	// Limits bounds each request; zero fields take DefaultLimits' values.
 	Limits Limits
@@ -106,9 +107,11 @@ const DefaultBodyReadTimeout = 5 * time.Second
 // Responses are gzip-compressed for clients that accept it.
 func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler {
 	limits := opts.Limits.withDefaults()
-	schema := generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{Store: store, Logger: logger, Broker: opts.Broker, Documents: opts.Documents},
-	})
+	resolver := &graph.Resolver{Store: store, Logger: logger, Documents: opts.Documents}
+	if opts.Broker != nil { // a nil *Broker would be an Events that is not nil
+		resolver.Broker = opts.Broker
+	}
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: resolver})
 	srv := newExecutor(schema, store, logger, opts, limits)
 
 	mux := http.NewServeMux()
@@ -239,7 +242,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
 	srv.Use(limitChecker{limits: limits})
-	srv.AroundFields(checkArguments)
+	srv.AroundFields(graph.CheckArguments)
 	srv.Use(deliverDeferredAtOnce{})
 	// Routes the reads (before the cache, which needs to know where they
 	// went) and hands out consistency tokens.
@@ -258,12 +261,12 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	}
 	wait := opts.LoaderWait
 	if wait <= 0 {
-		wait = DefaultLoaderWait
+		wait = graph.DefaultLoaderWait
 	}
 	// Fresh loaders for every response: a query's, and each event of a
 	// subscription, so a long-lived subscription never serves stale rows.
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-		return next(withLoaders(ctx, store, wait, opts.Metrics))
+		return next(graph.WithLoaders(ctx, store, wait, opts.Metrics))
 	})
 	srv.Use(operationRecorder{})
 	for _, ext := range opts.Extensions {
@@ -271,7 +274,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	}
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		logger.ErrorContext(ctx, "resolver panic", "request_id", requestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		logger.ErrorContext(ctx, "resolver panic", "request_id", graph.RequestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return errPanic
 	})
 	return srv
@@ -542,7 +545,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		var domain *db.Error
 		var invalid *db.ValidationError
-		var auth *authError
+		var auth *graph.AuthError
 		switch {
 		case errors.As(err, &auth):
 			out.Message = auth.Error()
@@ -551,19 +554,19 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			out.Message = invalid.Error()
 			out.Extensions = map[string]any{"code": codeBadUserInput}
 		case clientGone(ctx, err):
-			logger.InfoContext(ctx, "client closed the request", "request_id", requestID(ctx), "error", err.Error())
+			logger.InfoContext(ctx, "client closed the request", "request_id", graph.RequestID(ctx), "error", err.Error())
 			out.Message = "the client closed the request"
-			out.Extensions = map[string]any{"code": codeClientClosedRequest, "requestId": requestID(ctx)}
+			out.Extensions = map[string]any{"code": codeClientClosedRequest, "requestId": graph.RequestID(ctx)}
 		case errors.As(err, &domain) && domain.Code != db.CodeInternal:
 			out.Message = domain.Message
 			out.Extensions = map[string]any{"code": codes[domain.Code]}
 		case db.ErrorCode(err) == db.CodeTimeout || db.ErrorCode(err) == db.CodeUnavailable:
 			code := db.ErrorCode(err)
-			logger.WarnContext(ctx, string(code), "request_id", requestID(ctx), "error", err.Error())
+			logger.WarnContext(ctx, string(code), "request_id", graph.RequestID(ctx), "error", err.Error())
 			out.Message = db.ErrorMessage(err)
-			out.Extensions = map[string]any{"code": codes[code], "requestId": requestID(ctx)}
+			out.Extensions = map[string]any{"code": codes[code], "requestId": graph.RequestID(ctx)}
 		default:
-			id := requestID(ctx)
+			id := graph.RequestID(ctx)
 			path := ""
 			if fc := graphql.GetFieldContext(ctx); fc != nil {
 				path = fc.Path().String()
@@ -591,8 +594,6 @@ func clientGone(ctx context.Context, err error) bool {
 	return errors.Is(err, context.Canceled) || code == db.CodeTimeout || code == db.CodeUnavailable
 }
 
-type requestIDKey struct{}
-
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // withRequestID tags each request with an id (the caller's X-Request-ID if
@@ -606,14 +607,8 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b)
 		}
 		w.Header().Set("X-Request-ID", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+		next.ServeHTTP(w, r.WithContext(graph.WithRequestID(r.Context(), id)))
 	})
-}
-
-// requestID returns the request's id, or "".
-func requestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
 }
 
 // originAllowed reports whether a browser request's Origin may use the API:

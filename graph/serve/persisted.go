@@ -1,4 +1,4 @@
-package graph
+package serve
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -26,7 +27,7 @@ func ParseAllowList(data []byte) (map[string]string, error) {
 	var wrong []string
 	for hash, query := range list {
 		if queryHash(query) != hash {
-			wrong = append(wrong, abbreviate(hash))
+			wrong = append(wrong, graph.Abbreviate(hash))
 		}
 	}
 	if len(wrong) > 0 {
