@@ -1,0 +1,35 @@
+package serve_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// imports lists what go list reports in field of pkg ("Imports": the
+// packages it imports).
+func imports(t *testing.T, field, pkg string) []string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-f", "{{join ."+field+" \"\\n\"}}", pkg).Output()
+	if err != nil {
+		t.Fatalf("go list %s: %v", pkg, err)
+	}
+	list := strings.Fields(string(out))
+	if len(list) == 0 {
+		t.Fatalf("go list listed no %s of %s", field, pkg)
+	}
+	return list
+}
+
+// TestReachesPostgresOnlyThroughDB checks that the HTTP side imports no
+// pgx package that opens a connection (pgxpool only, for the pool's
+// statistics): the response cache and the broker listen through
+// db.Listen. (That graph never imports serve needs no test: serve imports
+// graph, so the compiler refuses the cycle.)
+func TestReachesPostgresOnlyThroughDB(t *testing.T) {
+	for _, p := range imports(t, "Imports", "github.com/newsgraph/newsgraph/graph/serve") {
+		if strings.HasPrefix(p, "github.com/jackc/") && p != "github.com/jackc/pgx/v5/pgxpool" {
+			t.Errorf("package serve imports %s; want PostgreSQL reached only through db", p)
+		}
+	}
+}
