@@ -475,13 +475,14 @@ type ComplexityRoot struct {
 		Organizations func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) int
 		People        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) int
 		Places        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) int
-		Search        func(childComplexity int, query string, types []string, first *int, after *string) int
+		Search        func(childComplexity int, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) int
 		Statements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Topic         func(childComplexity int, slug string) int
 		Topics        func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) int
 	}
 
 	SearchConnection struct {
+		Counts     func(childComplexity int) int
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -493,6 +494,11 @@ type ComplexityRoot struct {
 		Node    func(childComplexity int) int
 		Score   func(childComplexity int) int
 		Snippet func(childComplexity int) int
+	}
+
+	SearchTypeCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
 	}
 
 	Snippet struct {
@@ -765,7 +771,7 @@ type QueryResolver interface {
 	Places(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error)
 	Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 	Topics(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) (*model.Connection[db.Topic], error)
-	Search(ctx context.Context, query string, types []string, first *int, after *string) (*model.SearchConnection, error)
+	Search(ctx context.Context, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) (*model.SearchConnection, error)
 	ExtractDraft(ctx context.Context, articleText string, dateline *string) (*model.ExtractedDraft, error)
 }
 type SnippetResolver interface {
@@ -2956,7 +2962,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]string), args["published"].(*model.DateRange), args["sort"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.statements":
 		if e.ComplexityRoot.Query.Statements == nil {
 			break
@@ -2991,6 +2997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["orderBy"].(*model.TopicOrder)), true
 
+	case "SearchConnection.counts":
+		if e.ComplexityRoot.SearchConnection.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Counts(childComplexity), true
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
 			break
@@ -3040,6 +3052,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchEdge.Snippet(childComplexity), true
+
+	case "SearchTypeCount.count":
+		if e.ComplexityRoot.SearchTypeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchTypeCount.Count(childComplexity), true
+	case "SearchTypeCount.type":
+		if e.ComplexityRoot.SearchTypeCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchTypeCount.Kind(childComplexity), true
 
 	case "Snippet.html":
 		if e.ComplexityRoot.Snippet.HTML == nil {
@@ -5477,23 +5502,40 @@ type Query {
   ): TopicConnection!
 
   """
-  Searches articles, statements, figures and agreements by their text
-  (PostgreSQL full-text search: words, "quoted phrases", -exclusions, OR) and
-  people and organizations by name, tolerating typos. Results come best first,
-  each with a snippet whose matching words are marked. Of the articles,
-  statements, figures and agreements that match, the newest 200 of each type
-  are ranked (all matching people and organizations are): a search returns
-  at most 200 results of each of those types.
+  Searches articles, statements, figures, agreements, events, projects and
+  topics by their text (PostgreSQL full-text search, websearch syntax:
+  words, "quoted phrases", -exclusions, OR) and people, organizations and
+  places by name, with the same syntax: a name matches when it has every
+  word of the query as a word (a word of five letters or more also when it
+  has a word like it, typos and all) and none of the excluded ones. By
+  default results come best first (` + "`" + `sort` + "`" + `), each with a snippet whose
+  matching words are marked. Of the articles, statements, figures,
+  agreements, events, projects and topics that match, the newest 200 of
+  each type are ranked (all matching people, organizations and places
+  are): a search returns at most 200 results of each of those types.
   """
   search(
-    "What to look for, e.g. ` + "`" + `digital economy` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `; at most 500 characters."
+    "What to look for, e.g. ` + "`" + `digital economy` + "`" + `, ` + "`" + `5G -Huawei` + "`" + `, ` + "`" + `\"digital economy\"` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `; at most 500 characters."
     query: String!
     "Only results of these types; all types when omitted."
     types: [SearchType!]
+    """
+    Only results dated in this range: articles by their publication date,
+    statements and figures by their article's, agreements and events by
+    their own date. People, organizations, places, projects and topics have
+    no date, so a range leaves them out.
+    """
+    published: DateRange
+    "The order of the results; best first by default."
+    sort: SearchSort = RELEVANCE
     "Returns the first n results after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
     "A cursor from a previous page of the same search: start after this result."
     after: String
+    "Returns the last n results before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page of the same search: end before this result."
+    before: String
   ): SearchConnection!
 }
 
@@ -5751,7 +5793,7 @@ enum TopicOrderField {
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphqls", Input: `"What ` + "`" + `search` + "`" + ` can return."
-union SearchResult = Article | Statement | Figure | Agreement | Person | Organization
+union SearchResult = Article | Statement | Figure | Agreement | Event | Project | Topic | Person | Organization | Place
 
 "The types ` + "`" + `search` + "`" + ` can be limited to."
 enum SearchType {
@@ -5763,13 +5805,39 @@ enum SearchType {
   FIGURE
   "Agreements, by name and summary."
   AGREEMENT
+  "Events, by name and summary."
+  EVENT
+  "Projects, by name and summary."
+  PROJECT
+  "Topics, by label and description."
+  TOPIC
   "People, by name, tolerating typos."
   PERSON
   "Organizations, by name or acronym, tolerating typos."
   ORGANIZATION
+  "Places, by name, tolerating typos."
+  PLACE
 }
 
-"A page of search results, best first."
+"The orders of search results."
+enum SearchSort {
+  "Best first: full-text matches by how close together and how prominent the words are in a shorter text, names by how exactly and how wholly they match (a name with a typo ranks below one without); ties by type, then newest first."
+  RELEVANCE
+  "Newest first: articles by publication date, statements and figures by their article's, agreements and events by their own date; undated results last."
+  NEWEST
+  "Oldest first, by the same dates; undated results last."
+  OLDEST
+}
+
+"How many results of one type a search returns."
+type SearchTypeCount {
+  "The type."
+  type: SearchType!
+  "How many results of that type the search returns, on all pages."
+  count: Int!
+}
+
+"A page of search results, in the order the search asked for."
 type SearchConnection {
   "The results of this page with their cursors, scores and snippets."
   edges: [SearchEdge!]!
@@ -5779,11 +5847,13 @@ type SearchConnection {
   pageInfo: PageInfo!
   "How many results the search returns, on all pages (at most 200 of each full-text type)."
   totalCount: Int!
+  "How many results of each type searched the search returns, on all pages (zero counts included), in the order of ` + "`" + `SearchType` + "`" + `."
+  counts: [SearchTypeCount!]!
 }
 
 "A search result, with why it matched."
 type SearchEdge {
-  "Pass to ` + "`" + `after` + "`" + ` to page from this result."
+  "Pass to ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this result."
   cursor: String!
   "The result."
   node: SearchResult!
@@ -6947,6 +7017,8 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+	case "counts":
+		return ec.fieldContext_SearchConnection_counts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -6963,6 +7035,16 @@ func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field gr
 		return ec.fieldContext_SearchEdge_snippet(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_SearchTypeCount_type(ctx, field)
+	case "count":
+		return ec.fieldContext_SearchTypeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchTypeCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Snippet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9138,22 +9220,54 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "published",
+		func(ctx context.Context, v any) (*model.DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["published"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOSearchSort2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
@@ -18605,7 +18719,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]string), fc.Args["published"].(*model.DateRange), fc.Args["sort"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
@@ -18869,6 +18983,38 @@ func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("SearchConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _SearchConnection_counts(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SearchCount) graphql.Marshaler {
+			return ec.marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchTypeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18968,6 +19114,52 @@ func (ec *executionContext) fieldContext_SearchEdge_snippet(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *db.SearchCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchTypeCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNSearchType2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchTypeCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchTypeCount", field, false, false, errors.New("field of type SearchType does not have child fields"))
+}
+
+func (ec *executionContext) _SearchTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *db.SearchCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchTypeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchTypeCount", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Snippet_text(ctx context.Context, field graphql.CollectedField, obj *db.Snippet) (ret graphql.Marshaler) {
@@ -24999,6 +25191,20 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case db.Project:
+		return ec._Project(ctx, sel, &obj)
+	case *db.Project:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Project(ctx, sel, obj)
+	case db.Place:
+		return ec._Place(ctx, sel, &obj)
+	case *db.Place:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Place(ctx, sel, obj)
 	case db.Person:
 		return ec._Person(ctx, sel, &obj)
 	case *db.Person:
@@ -25013,6 +25219,13 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Organization(ctx, sel, obj)
+	case db.Event:
+		return ec._Event(ctx, sel, &obj)
+	case *db.Event:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
 	case db.Agreement:
 		return ec._Agreement(ctx, sel, &obj)
 	case *db.Agreement:
@@ -25020,6 +25233,13 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Agreement(ctx, sel, obj)
+	case db.Topic:
+		return ec._Topic(ctx, sel, &obj)
+	case *db.Topic:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Topic(ctx, sel, obj)
 	case db.Statement:
 		return ec._Statement(ctx, sel, &obj)
 	case *db.Statement:
@@ -26930,7 +27150,7 @@ func (ec *executionContext) _DraftSpan(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var eventImplementors = []string{"Event", "Node", "Entity"}
+var eventImplementors = []string{"Event", "Node", "Entity", "SearchResult"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *db.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
@@ -29944,7 +30164,7 @@ func (ec *executionContext) _PersonPayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var placeImplementors = []string{"Place", "Node", "Entity"}
+var placeImplementors = []string{"Place", "Node", "Entity", "SearchResult"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *db.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
@@ -30440,7 +30660,7 @@ func (ec *executionContext) _PlacePayload(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var projectImplementors = []string{"Project", "Node", "Entity"}
+var projectImplementors = []string{"Project", "Node", "Entity", "SearchResult"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *db.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
@@ -31294,6 +31514,44 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "counts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchConnection_counts(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31344,6 +31602,49 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "snippet":
 			out.Values[i] = ec._SearchEdge_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchTypeCountImplementors = []string{"SearchTypeCount"}
+
+func (ec *executionContext) _SearchTypeCount(ctx context.Context, sel ast.SelectionSet, obj *db.SearchCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchTypeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchTypeCount")
+		case "type":
+			out.Values[i] = ec._SearchTypeCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SearchTypeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -32098,7 +32399,7 @@ func (ec *executionContext) _TextRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var topicImplementors = []string{"Topic", "Node"}
+var topicImplementors = []string{"Topic", "Node", "SearchResult"}
 
 func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, obj *db.Topic) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, topicImplementors)
@@ -34713,6 +35014,32 @@ func (ec *executionContext) marshalNSearchType2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SearchCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCount(ctx context.Context, sel ast.SelectionSet, v *db.SearchCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchTypeCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSnippet2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSnippet(ctx context.Context, sel ast.SelectionSet, v *db.Snippet) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -36173,6 +36500,24 @@ func (ec *executionContext) unmarshalOReportingVerb2ᚖstring(ctx context.Contex
 }
 
 func (ec *executionContext) marshalOReportingVerb2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOSearchSort2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchSort2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -2406,13 +2406,17 @@ export type Query = {
   /** Places named in the articles: countries, cities, industrial parks, buildings. */
   places: PlaceConnection;
   /**
-   * Searches articles, statements, figures and agreements by their text
-   * (PostgreSQL full-text search: words, "quoted phrases", -exclusions, OR) and
-   * people and organizations by name, tolerating typos. Results come best first,
-   * each with a snippet whose matching words are marked. Of the articles,
-   * statements, figures and agreements that match, the newest 200 of each type
-   * are ranked (all matching people and organizations are): a search returns
-   * at most 200 results of each of those types.
+   * Searches articles, statements, figures, agreements, events, projects and
+   * topics by their text (PostgreSQL full-text search, websearch syntax:
+   * words, "quoted phrases", -exclusions, OR) and people, organizations and
+   * places by name, with the same syntax: a name matches when it has every
+   * word of the query as a word (a word of five letters or more also when it
+   * has a word like it, typos and all) and none of the excluded ones. By
+   * default results come best first (`sort`), each with a snippet whose
+   * matching words are marked. Of the articles, statements, figures,
+   * agreements, events, projects and topics that match, the newest 200 of
+   * each type are ranked (all matching people, organizations and places
+   * are): a search returns at most 200 results of each of those types.
    */
   search: SearchConnection;
   /** Statements across all articles: who said what. */
@@ -2705,8 +2709,12 @@ export type QueryPlacesArgs = {
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  published?: InputMaybe<DateRange>;
   query: Scalars['String']['input'];
+  sort?: InputMaybe<SearchSort>;
   types?: InputMaybe<Array<SearchType>>;
 };
 
@@ -2803,9 +2811,11 @@ export type ReportingVerb =
   /** suggested */
   | 'SUGGESTED';
 
-/** A page of search results, best first. */
+/** A page of search results, in the order the search asked for. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** How many results of each type searched the search returns, on all pages (zero counts included), in the order of `SearchType`. */
+  counts: Array<SearchTypeCount>;
   /** The results of this page with their cursors, scores and snippets. */
   edges: Array<SearchEdge>;
   /** The results of this page. */
@@ -2819,7 +2829,7 @@ export type SearchConnection = {
 /** A search result, with why it matched. */
 export type SearchEdge = {
   __typename?: 'SearchEdge';
-  /** Pass to `after` to page from this result. */
+  /** Pass to `after` or `before` to page from this result. */
   cursor: Scalars['String']['output'];
   /** The result. */
   node: SearchResult;
@@ -2830,7 +2840,16 @@ export type SearchEdge = {
 };
 
 /** What `search` can return. */
-export type SearchResult = Agreement | Article | Figure | Organization | Person | Statement;
+export type SearchResult = Agreement | Article | Event | Figure | Organization | Person | Place | Project | Statement | Topic;
+
+/** The orders of search results. */
+export type SearchSort =
+  /** Newest first: articles by publication date, statements and figures by their article's, agreements and events by their own date; undated results last. */
+  | 'NEWEST'
+  /** Oldest first, by the same dates; undated results last. */
+  | 'OLDEST'
+  /** Best first: full-text matches by how close together and how prominent the words are in a shorter text, names by how exactly and how wholly they match (a name with a typo ranks below one without); ties by type, then newest first. */
+  | 'RELEVANCE';
 
 /** The types `search` can be limited to. */
 export type SearchType =
@@ -2838,14 +2857,31 @@ export type SearchType =
   | 'AGREEMENT'
   /** Articles, by title, lede and text. */
   | 'ARTICLE'
+  /** Events, by name and summary. */
+  | 'EVENT'
   /** Figures, by metric and display. */
   | 'FIGURE'
   /** Organizations, by name or acronym, tolerating typos. */
   | 'ORGANIZATION'
   /** People, by name, tolerating typos. */
   | 'PERSON'
+  /** Places, by name, tolerating typos. */
+  | 'PLACE'
+  /** Projects, by name and summary. */
+  | 'PROJECT'
   /** Statements, by what was said and the speaker's role. */
-  | 'STATEMENT';
+  | 'STATEMENT'
+  /** Topics, by label and description. */
+  | 'TOPIC';
+
+/** How many results of one type a search returns. */
+export type SearchTypeCount = {
+  __typename?: 'SearchTypeCount';
+  /** How many results of that type the search returns, on all pages. */
+  count: Scalars['Int']['output'];
+  /** The type. */
+  type: SearchType;
+};
 
 /** A piece of text with some ranges marked, such as the words a search matched. */
 export type Snippet = {
@@ -3371,7 +3407,7 @@ export type ReaderSearchQueryVariables = Exact<{
 }>;
 
 
-export type ReaderSearchQuery = { __typename?: 'Query', search: { __typename?: 'SearchConnection', edges: Array<{ __typename?: 'SearchEdge', snippet: { __typename?: 'Snippet', text: string }, node: { __typename: 'Agreement' } | { __typename: 'Article', id: string, slug: string, title?: string | null, lede?: string | null, published?: { __typename?: 'PartialDate', text: string } | null } | { __typename: 'Figure' } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Statement' } }> } };
+export type ReaderSearchQuery = { __typename?: 'Query', search: { __typename?: 'SearchConnection', edges: Array<{ __typename?: 'SearchEdge', snippet: { __typename?: 'Snippet', text: string }, node: { __typename: 'Agreement' } | { __typename: 'Article', id: string, slug: string, title?: string | null, lede?: string | null, published?: { __typename?: 'PartialDate', text: string } | null } | { __typename: 'Event' } | { __typename: 'Figure' } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Place' } | { __typename: 'Project' } | { __typename: 'Statement' } | { __typename: 'Topic' } }> } };
 
 export type ReaderSpanFragment = { __typename?: 'Evidence', startUtf16: number, endUtf16: number, text: string, paragraph: { __typename?: 'Paragraph', id: string } };
 
