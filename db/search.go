@@ -95,23 +95,32 @@ type SearchArgs struct {
 }
 
 // fullTextType is a type searched by full text: its table (aliased x), with
-// a generated search column; day is the date of a row (NULL when it has
-// none) and inRange its condition to lie in the range %[1]s.
+// a generated search column; size is the length in bytes of the text the
+// column covers, day the date of a row (NULL when it has none) and inRange
+// its condition to lie in the range $range.
 type fullTextType struct {
-	table, day, inRange string
+	table, size, day, inRange string
 }
 
 // articleDay is the publication date of the article a fact x was reported in.
 const articleDay = `(SELECT lower(a.published_range) FROM articles a WHERE a.id = x.article_id)`
 
+// articleInRange is the condition that a fact x was reported in an article
+// published in the range $range.
+const articleInRange = `EXISTS (SELECT FROM articles a WHERE a.id = x.article_id AND a.published_range && $range)`
+
+// The sizes are octet_length, which reads the length of a long (TOASTed)
+// text without decompressing it.
 var fullTextTypes = map[string]fullTextType{
-	"ARTICLE":   {"articles", "lower(x.published_range)", "x.published_range && %s"},
-	"STATEMENT": {"statements", articleDay, "EXISTS (SELECT FROM articles a WHERE a.id = x.article_id AND a.published_range && %s)"},
-	"FIGURE":    {"figures", articleDay, "EXISTS (SELECT FROM articles a WHERE a.id = x.article_id AND a.published_range && %s)"},
-	"AGREEMENT": {"agreements", "lower(x.date_range)", "x.date_range && %s"},
-	"EVENT":     {"events", "lower(x.date_range)", "x.date_range && %s"},
-	"PROJECT":   {"projects", "NULL::date", "false"},
-	"TOPIC":     {"topics", "NULL::date", "false"},
+	"ARTICLE": {"articles", "octet_length(x.source_text) + coalesce(octet_length(x.title), 0) + coalesce(octet_length(x.lede), 0)",
+		"lower(x.published_range)", "x.published_range && $range"},
+	"STATEMENT": {"statements", "octet_length(x.content) + coalesce(octet_length(x.speaker_role), 0) + coalesce(octet_length(x.speaker_description), 0)",
+		articleDay, articleInRange},
+	"FIGURE":    {"figures", "octet_length(x.metric) + octet_length(x.display)", articleDay, articleInRange},
+	"AGREEMENT": {"agreements", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range"},
+	"EVENT":     {"events", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range"},
+	"PROJECT":   {"projects", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "NULL::date", "false"},
+	"TOPIC":     {"topics", "octet_length(x.label) + coalesce(octet_length(x.description), 0)", "NULL::date", "false"},
 }
 
 // nameType is a type searched by name, with typos tolerated: its table
@@ -129,26 +138,30 @@ var nameTypes = map[string]nameType{
 }
 
 // fullTextBranch ranks the candidate matches of one type. The rank is
-// PostgreSQL's cover density (how close together the query's words are,
-// weighted by field: a title or what was said above a lede or a speaker's
-// role), divided by 1 + the logarithm of the text's length so that a
-// shorter text saying the same ranks higher, and scaled to [0, 1).
+// PostgreSQL's cover density (ts_rank_cd: each stretch of the text that
+// holds the query's words adds the weight of its field, 1 for a title,
+// what was said or a name, 0.4 for a lede or summary, 0.2 for the rest
+// and a speaker's role, less when the words lie apart), divided by 1 + the
+// logarithm of the text's length in bytes so that a shorter text saying
+// the same ranks higher, and scaled to [0, 1) as r / (r + 1).
 func fullTextBranch(kind string, ord int, t fullTextType, published string) string {
 	where := ""
 	if published != "" {
-		where = " AND " + fmt.Sprintf(t.inRange, published)
+		where = " AND " + strings.ReplaceAll(t.inRange, "$range", published)
 	}
-	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day, ts_rank_cd(c.search, %s, 1|32)::float8 AS score
-		FROM (SELECT x.id, x.search, %s AS day FROM %s x WHERE x.search @@ %s%s ORDER BY x.id DESC LIMIT %d) c`,
-		kind, ord, tsQuery, t.day, t.table, tsQuery, where, searchCandidates)
+	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day,
+		(ts_rank_cd(c.search, %s) / (1 + ln(1 + c.size)) / (1 + ts_rank_cd(c.search, %s) / (1 + ln(1 + c.size))))::float8 AS score
+		FROM (SELECT x.id, x.search, %s AS size, %s AS day FROM %s x WHERE x.search @@ %s%s ORDER BY x.id DESC LIMIT %d) c`,
+		kind, ord, tsQuery, tsQuery, t.size, t.day, t.table, tsQuery, where, searchCandidates)
 }
 
 // nameBranch ranks the names that match the query q: every term of one of
 // its alternatives as whole words (a word of minFuzzyRunes or more also
 // when a name has a word like it, typos and all), and none of its
 // exclusions. A name that matches without typos scores 0.5 to 1 (more the
-// closer the whole name is to the query), one with typos below 0.5, so a
-// typo never outranks an exact match.
+// closer the whole name is to the query), one with typos below 0.5 (more
+// the closer its words are to the query's, whole words counting more), so
+// a typo never outranks an exact match.
 func nameBranch(l *listing, kind string, ord int, t nameType, q searchQuery, published string) string {
 	var match, exact []string
 	for _, a := range q.alternatives {
@@ -174,9 +187,10 @@ func nameBranch(l *listing, kind string, ord int, t nameType, q searchQuery, pub
 	}
 	words := l.arg(q.text())
 	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, x.id, NULL::date AS day,
-		(CASE WHEN %s THEN 0.5 + 0.5 * similarity(%s, %s) ELSE 0.5 * word_similarity(%s, %s) END)::float8 AS score
-		FROM %s x WHERE %s`,
-		kind, ord, strings.Join(exact, " OR "), words, t.name, words, t.name, t.table, where)
+		(CASE WHEN %[3]s THEN 0.5 + 0.5 * similarity(%[4]s, %[5]s)
+		 ELSE 0.25 * (word_similarity(%[4]s, %[5]s) + strict_word_similarity(%[4]s, %[5]s)) END)::float8 AS score
+		FROM %[6]s x WHERE %[7]s`,
+		kind, ord, strings.Join(exact, " OR "), words, t.name, t.table, where)
 }
 
 // headlineOptions make ts_headline mark matches with the marker characters.
