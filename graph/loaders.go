@@ -57,6 +57,9 @@ type Loaders struct {
 	agreementPlaces       *dataloadgen.Loader[int64, []*db.Place]
 	agreementProjects     *dataloadgen.Loader[int64, []*db.Project]
 	statementFigures      *dataloadgen.Loader[int64, []*db.Figure]
+	figureClaims          *dataloadgen.Loader[int64, *db.FigureClaim]
+	sameFigureFacts       *dataloadgen.Loader[int64, []*db.Figure]
+	sameStatementClaims   *dataloadgen.Loader[int64, []*db.Statement]
 	mentions              *dataloadgen.Loader[db.MentionKey, []*db.Evidence]
 	topicsOf              map[db.TopicLinks]*dataloadgen.Loader[int64, []*db.Topic]
 	evidenceOf            map[db.EvidenceOwner]evidenceLoader
@@ -102,6 +105,12 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		agreementPlaces:       groupedOf(c, "agreementPlaces", store.AgreementPlaces),
 		agreementProjects:     groupedOf(c, "agreementProjects", store.AgreementProjects),
 		statementFigures:      groupedOf(c, "statementFigures", store.StatementFigures),
+		figureClaims: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*db.FigureClaim, error) {
+			m.batch("figureClaims", len(ids))
+			return store.FigureClaimsOf(ctx, ids)
+		}, dataloadgen.WithWait(wait)),
+		sameFigureFacts:     groupedOf(c, "sameFigureFacts", store.SameFigureFacts),
+		sameStatementClaims: groupedOf(c, "sameStatementClaims", store.SameStatementClaims),
 		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
 			m.batch("mentions", len(keys))
 			found, err := store.Mentions(ctx, keys)

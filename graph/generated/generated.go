@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	EventParticipant() EventParticipantResolver
 	Evidence() EvidenceResolver
 	Figure() FigureResolver
+	FigureClaim() FigureClaimResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
 	Paragraph() ParagraphResolver
@@ -236,22 +237,46 @@ type ComplexityRoot struct {
 	}
 
 	Figure struct {
-		Article   func(childComplexity int) int
-		Base      func(childComplexity int) int
-		Currency  func(childComplexity int) int
-		Date      func(childComplexity int) int
-		Display   func(childComplexity int) int
-		Evidence  func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Metric    func(childComplexity int) int
-		Period    func(childComplexity int) int
-		Position  func(childComplexity int) int
-		Statement func(childComplexity int) int
-		Subject   func(childComplexity int) int
-		Topics    func(childComplexity int) int
-		Unit      func(childComplexity int) int
-		Value     func(childComplexity int) int
-		Version   func(childComplexity int) int
+		Article    func(childComplexity int) int
+		Base       func(childComplexity int) int
+		Claim      func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Display    func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Metric     func(childComplexity int) int
+		Period     func(childComplexity int) int
+		Position   func(childComplexity int) int
+		SameFactAs func(childComplexity int) int
+		Statement  func(childComplexity int) int
+		Subject    func(childComplexity int) int
+		Topics     func(childComplexity int) int
+		Unit       func(childComplexity int) int
+		Value      func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
+	FigureClaim struct {
+		ArticleCount func(childComplexity int) int
+		Conflicting  func(childComplexity int) int
+		Figures      func(childComplexity int) int
+		Metric       func(childComplexity int) int
+		Period       func(childComplexity int) int
+		Subject      func(childComplexity int) int
+		Values       func(childComplexity int) int
+	}
+
+	FigureClaimConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FigureClaimEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	FigureConnection struct {
@@ -469,6 +494,7 @@ type ComplexityRoot struct {
 		Entity        func(childComplexity int, slug string) int
 		Events        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
 		ExtractDraft  func(childComplexity int, articleText string, dateline *string) int
+		FigureClaims  func(childComplexity int, conflicting *bool, metric *string, first *int, after *string, last *int, before *string) int
 		Figures       func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
@@ -517,6 +543,7 @@ type ComplexityRoot struct {
 		Mentions            func(childComplexity int) int
 		Mode                func(childComplexity int) int
 		Position            func(childComplexity int) int
+		SameClaimAs         func(childComplexity int) int
 		Speaker             func(childComplexity int) int
 		SpeakerAffiliations func(childComplexity int) int
 		SpeakerRole         func(childComplexity int) int
@@ -677,6 +704,13 @@ type FigureResolver interface {
 
 	Topics(ctx context.Context, obj *db.Figure) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Figure) ([]*db.Evidence, error)
+	Claim(ctx context.Context, obj *db.Figure) (*db.FigureClaim, error)
+	SameFactAs(ctx context.Context, obj *db.Figure) ([]*db.Figure, error)
+}
+type FigureClaimResolver interface {
+	Subject(ctx context.Context, obj *db.FigureClaim) (model.Entity, error)
+
+	Figures(ctx context.Context, obj *db.FigureClaim) ([]*db.Figure, error)
 }
 type MutationResolver interface {
 	ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.ImportArticlePayload, error)
@@ -773,6 +807,7 @@ type QueryResolver interface {
 	Topics(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) (*model.Connection[db.Topic], error)
 	Search(ctx context.Context, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) (*model.SearchConnection, error)
 	ExtractDraft(ctx context.Context, articleText string, dateline *string) (*model.ExtractedDraft, error)
+	FigureClaims(ctx context.Context, conflicting *bool, metric *string, first *int, after *string, last *int, before *string) (*model.Connection[db.FigureClaim], error)
 }
 type SnippetResolver interface {
 	HTML(ctx context.Context, obj *db.Snippet) (string, error)
@@ -791,6 +826,7 @@ type StatementResolver interface {
 	Mentions(ctx context.Context, obj *db.Statement) ([]model.Entity, error)
 	Figures(ctx context.Context, obj *db.Statement) ([]*db.Figure, error)
 	Evidence(ctx context.Context, obj *db.Statement) ([]*db.Evidence, error)
+	SameClaimAs(ctx context.Context, obj *db.Statement) ([]*db.Statement, error)
 }
 type SubscriptionResolver interface {
 	ArticleImported(ctx context.Context) (<-chan *db.Article, error)
@@ -1635,6 +1671,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Base(childComplexity), true
+	case "Figure.claim":
+		if e.ComplexityRoot.Figure.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Claim(childComplexity), true
 	case "Figure.currency":
 		if e.ComplexityRoot.Figure.Currency == nil {
 			break
@@ -1683,6 +1725,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Position(childComplexity), true
+	case "Figure.sameFactAs":
+		if e.ComplexityRoot.Figure.SameFactAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SameFactAs(childComplexity), true
 	case "Figure.statement":
 		if e.ComplexityRoot.Figure.Statement == nil {
 			break
@@ -1719,6 +1767,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Version(childComplexity), true
+
+	case "FigureClaim.articleCount":
+		if e.ComplexityRoot.FigureClaim.ArticleCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.ArticleCount(childComplexity), true
+	case "FigureClaim.conflicting":
+		if e.ComplexityRoot.FigureClaim.Conflicting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Conflicting(childComplexity), true
+	case "FigureClaim.figures":
+		if e.ComplexityRoot.FigureClaim.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Figures(childComplexity), true
+	case "FigureClaim.metric":
+		if e.ComplexityRoot.FigureClaim.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Metric(childComplexity), true
+	case "FigureClaim.period":
+		if e.ComplexityRoot.FigureClaim.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Period(childComplexity), true
+	case "FigureClaim.subject":
+		if e.ComplexityRoot.FigureClaim.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Subject(childComplexity), true
+	case "FigureClaim.values":
+		if e.ComplexityRoot.FigureClaim.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Values(childComplexity), true
+
+	case "FigureClaimConnection.edges":
+		if e.ComplexityRoot.FigureClaimConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.Edges(childComplexity), true
+	case "FigureClaimConnection.nodes":
+		if e.ComplexityRoot.FigureClaimConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.Nodes(childComplexity), true
+	case "FigureClaimConnection.pageInfo":
+		if e.ComplexityRoot.FigureClaimConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.PageInfo(childComplexity), true
+	case "FigureClaimConnection.totalCount":
+		if e.ComplexityRoot.FigureClaimConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.TotalCount(childComplexity), true
+
+	case "FigureClaimEdge.cursor":
+		if e.ComplexityRoot.FigureClaimEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimEdge.Cursor(childComplexity), true
+	case "FigureClaimEdge.node":
+		if e.ComplexityRoot.FigureClaimEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimEdge.Node(childComplexity), true
 
 	case "FigureConnection.edges":
 		if e.ComplexityRoot.FigureConnection.Edges == nil {
@@ -2885,6 +3014,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ExtractDraft(childComplexity, args["articleText"].(string), args["dateline"].(*string)), true
+	case "Query.figureClaims":
+		if e.ComplexityRoot.Query.FigureClaims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_figureClaims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FigureClaims(childComplexity, args["conflicting"].(*bool), args["metric"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.figures":
 		if e.ComplexityRoot.Query.Figures == nil {
 			break
@@ -3139,6 +3279,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Position(childComplexity), true
+	case "Statement.sameClaimAs":
+		if e.ComplexityRoot.Statement.SameClaimAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.SameClaimAs(childComplexity), true
 	case "Statement.speaker":
 		if e.ComplexityRoot.Statement.Speaker == nil {
 			break
@@ -5331,6 +5477,92 @@ type DraftSpan {
   text: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/facts.graphqls", Input: `# Facts across articles: the figures that state the same fact and the
+# statements that make the same claim.
+
+extend type Query {
+  """
+  Facts that figures of two or more articles state: the same metric (case
+  aside) of the same subject for the same period, ordered by metric,
+  subject and period. Figures without a period state no such fact.
+  """
+  figureClaims(
+    "Only facts whose figures give different values (true) or the same value (false)."
+    conflicting: Boolean
+    "Only facts of this metric (case aside), e.g. ` + "`" + `GDP growth` + "`" + `; at most 500 characters."
+    metric: String
+    "Returns the first n facts after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this fact."
+    after: String
+    "Returns the last n facts before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this fact."
+    before: String
+  ): FigureClaimConnection!
+}
+
+"""
+A fact that figures of two or more articles state: a metric of a subject for
+a period, as each article gives it.
+"""
+type FigureClaim {
+  "What is measured, as the oldest of the figures words it."
+  metric: String!
+  "What the fact is about."
+  subject: Entity!
+  "The period the value describes, as the oldest of the figures words it."
+  period: PartialDate!
+  "The figures that state it, oldest first."
+  figures: [Figure!]!
+  "The distinct values they give, each with its currency and unit (` + "`" + `5.1 PERCENT` + "`" + `, ` + "`" + `120 USD CURRENCY` + "`" + `), in text order."
+  values: [String!]!
+  "Whether the figures disagree: they give different values (or units, currencies or dates)."
+  conflicting: Boolean!
+  "How many articles state it."
+  articleCount: Int!
+}
+
+"A page of facts."
+type FigureClaimConnection {
+  "The facts of this page with their cursors."
+  edges: [FigureClaimEdge!]!
+  "The facts of this page."
+  nodes: [FigureClaim!]!
+  "Where this page sits."
+  pageInfo: PageInfo!
+  "How many facts match, on all pages."
+  totalCount: Int!
+}
+
+"A fact in a page, with its cursor."
+type FigureClaimEdge {
+  "Pass to ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this fact."
+  cursor: String!
+  "The fact."
+  node: FigureClaim!
+}
+
+extend type Figure {
+  """
+  The fact this figure states, when figures of two or more articles state it
+  (the same metric, case aside, subject and period), with whether they
+  conflict; null otherwise.
+  """
+  claim: FigureClaim
+  "The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first."
+  sameFactAs: [Figure!]!
+}
+
+extend type Statement {
+  """
+  The other statements of the same named speaker that make the same claim:
+  the same words, case and punctuation aside, in any article, oldest first.
+  Empty for a speaker the article does not name.
+  """
+  sameClaimAs: [Statement!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
 newsgraph: news articles kept verbatim, and what careful readers curated from
 them — who said what, which figures were cited, which agreements exist between
@@ -6649,8 +6881,56 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 		return ec.fieldContext_Figure_topics(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Figure_evidence(ctx, field)
+	case "claim":
+		return ec.fieldContext_Figure_claim(ctx, field)
+	case "sameFactAs":
+		return ec.fieldContext_Figure_sameFactAs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "metric":
+		return ec.fieldContext_FigureClaim_metric(ctx, field)
+	case "subject":
+		return ec.fieldContext_FigureClaim_subject(ctx, field)
+	case "period":
+		return ec.fieldContext_FigureClaim_period(ctx, field)
+	case "figures":
+		return ec.fieldContext_FigureClaim_figures(ctx, field)
+	case "values":
+		return ec.fieldContext_FigureClaim_values(ctx, field)
+	case "conflicting":
+		return ec.fieldContext_FigureClaim_conflicting(ctx, field)
+	case "articleCount":
+		return ec.fieldContext_FigureClaim_articleCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureClaim", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureClaimConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FigureClaimConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FigureClaimConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FigureClaimConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FigureClaimConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureClaimConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureClaimEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FigureClaimEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FigureClaimEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureClaimEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FigureConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7091,6 +7371,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_figures(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Statement_evidence(ctx, field)
+	case "sameClaimAs":
+		return ec.fieldContext_Statement_sameClaimAs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
@@ -8954,6 +9236,60 @@ func (ec *executionContext) field_Query_extractDraft_args(ctx context.Context, r
 		return nil, err
 	}
 	args["dateline"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_figureClaims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "conflicting",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conflicting"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "metric",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["metric"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -13526,6 +13862,432 @@ func (ec *executionContext) fieldContext_Figure_evidence(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Figure_claim(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Figure().Claim(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+			return ec.marshalOFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Figure_sameFactAs(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sameFactAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Figure().SameFactAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sameFactAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_metric(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaim_subject(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FigureClaim().Subject(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_period(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_figures(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FigureClaim().Figures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_values(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaim_conflicting(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_conflicting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_conflicting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaim_articleCount(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_articleCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_articleCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[db.FigureClaim]) graphql.Marshaler {
+			return ec.marshalNFigureClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaimEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.FigureClaim) graphql.Marshaler {
+			return ec.marshalNFigureClaim2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaimConnection", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaimEdge", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+			return ec.marshalNFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaim(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18797,6 +19559,50 @@ func (ec *executionContext) fieldContext_Query_extractDraft(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_figureClaims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_figureClaims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FigureClaims(ctx, fc.Args["conflicting"].(*bool), fc.Args["metric"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.FigureClaim]) graphql.Marshaler {
+			return ec.marshalNFigureClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_figureClaims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_figureClaims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19643,6 +20449,38 @@ func (ec *executionContext) fieldContext_Statement_evidence(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_sameClaimAs(ctx context.Context, field graphql.CollectedField, obj *db.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_sameClaimAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().SameClaimAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_sameClaimAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28333,6 +29171,345 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "claim":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Figure_claim(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sameFactAs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Figure_sameFactAs(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureClaimImplementors = []string{"FigureClaim"}
+
+func (ec *executionContext) _FigureClaim(ctx context.Context, sel ast.SelectionSet, obj *db.FigureClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureClaim")
+		case "metric":
+			out.Values[i] = ec._FigureClaim_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureClaim_subject(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "period":
+			out.Values[i] = ec._FigureClaim_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureClaim_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "values":
+			out.Values[i] = ec._FigureClaim_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflicting":
+			out.Values[i] = ec._FigureClaim_conflicting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleCount":
+			out.Values[i] = ec._FigureClaim_articleCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureClaimConnectionImplementors = []string{"FigureClaimConnection"}
+
+func (ec *executionContext) _FigureClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[db.FigureClaim]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureClaimConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureClaimConnection")
+		case "edges":
+			out.Values[i] = ec._FigureClaimConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._FigureClaimConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FigureClaimConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureClaimConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureClaimEdgeImplementors = []string{"FigureClaimEdge"}
+
+func (ec *executionContext) _FigureClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[db.FigureClaim]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureClaimEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureClaimEdge")
+		case "cursor":
+			out.Values[i] = ec._FigureClaimEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FigureClaimEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31414,6 +32591,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "figureClaims":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_figureClaims(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -32106,6 +33305,44 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 					}
 				}()
 				res = ec._Statement_evidence(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sameClaimAs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Statement_sameClaimAs(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -34203,6 +35440,68 @@ func (ec *executionContext) marshalNFigure2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	return ec._Figure(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFigureClaim2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.FigureClaim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx context.Context, sel ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureClaim(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFigureClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[db.FigureClaim]) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureClaimConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFigureClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[db.FigureClaim]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigureClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[db.FigureClaim]) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureClaimEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -34573,6 +35872,16 @@ func (ec *executionContext) marshalNParagraphKind2string(ctx context.Context, se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐPartialDate(ctx context.Context, sel ast.SelectionSet, v *db.PartialDate) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PartialDate(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNParticipantRole2string(ctx context.Context, v any) (string, error) {
@@ -35994,6 +37303,13 @@ func (ec *executionContext) unmarshalOFigureAddedFilter2ᚖgithubᚗcomᚋnewsgr
 	}
 	res, err := ec.unmarshalInputFigureAddedFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx context.Context, sel ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FigureClaim(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFigureFilter2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilterᚄ(ctx context.Context, v any) ([]*model.FigureFilter, error) {

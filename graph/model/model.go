@@ -116,6 +116,8 @@ type (
 	EventEdge              = Edge[db.Event]
 	TopicConnection        = Connection[db.Topic]
 	TopicEdge              = Edge[db.Topic]
+	FigureClaimConnection  = Connection[db.FigureClaim]
+	FigureClaimEdge        = Edge[db.FigureClaim]
 )
 
 // SearchEdge is a search hit: its position, the result, its score and its
