@@ -1287,9 +1287,9 @@ type generator struct {
 
 func newGenerator(o Options) *generator {
 	g := &generator{
-		o:         o,
-		scale:     ScaleFor(o.Articles),
-		r:         rand.New(rand.NewPCG(o.Seed, 0x6e657773677261)),
+		o:          o,
+		scale:      ScaleFor(o.Articles),
+		r:          rand.New(rand.NewPCG(o.Seed, 0x6e657773677261)),
 		mentioned:  map[int64]bool{},
 		lastClaims: map[int]string{},
 	}
