@@ -645,7 +645,7 @@ func TestSearchEveryType(t *testing.T) {
 }
 
 // sqlSearchCounts counts the matches of a search by type in plain SQL:
-// the full-text types by websearch_to_tsquery (at most 200 each), the
+// the full-text types by websearch_to_tsquery (at most 100 each), the
 // names by every word of the query as a word (a word of 5 letters or more
 // also like a word of the name).
 func sqlSearchCounts(t *testing.T, query string) map[string]int {
@@ -662,7 +662,7 @@ func sqlSearchCounts(t *testing.T, query string) map[string]int {
 	}
 	names := strings.Join(nameCond, " AND ")
 	full := func(table string) string {
-		return `(SELECT least(count(*), 200) FROM ` + table + ` WHERE search @@ websearch_to_tsquery('english', $1))`
+		return `(SELECT least(count(*), 100) FROM ` + table + ` WHERE search @@ websearch_to_tsquery('english', $1))`
 	}
 	sql := `SELECT ` + full("articles") + `, ` + full("statements") + `, ` + full("figures") + `, ` + full("agreements") + `, ` +
 		full("events") + `, ` + full("projects") + `, ` + full("topics") + `,

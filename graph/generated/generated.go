@@ -5742,9 +5742,9 @@ type Query {
   has a word like it, typos and all) and none of the excluded ones. By
   default results come best first (` + "`" + `sort` + "`" + `), each with a snippet whose
   matching words are marked. Of the articles, statements, figures,
-  agreements, events, projects and topics that match, the newest 200 of
+  agreements, events, projects and topics that match, the newest 100 of
   each type are ranked (all matching people, organizations and places
-  are): a search returns at most 200 results of each of those types.
+  are): a search returns at most 100 results of each of those types.
   """
   search(
     "What to look for, e.g. ` + "`" + `digital economy` + "`" + `, ` + "`" + `5G -Huawei` + "`" + `, ` + "`" + `\"digital economy\"` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `; at most 500 characters."
@@ -6077,7 +6077,7 @@ type SearchConnection {
   nodes: [SearchResult!]!
   "Where this page sits."
   pageInfo: PageInfo!
-  "How many results the search returns, on all pages (at most 200 of each full-text type)."
+  "How many results the search returns, on all pages (at most 100 of each full-text type)."
   totalCount: Int!
   "How many results of each type searched the search returns, on all pages (zero counts included), in the order of ` + "`" + `SearchType` + "`" + `."
   counts: [SearchTypeCount!]!
