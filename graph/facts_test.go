@@ -2,8 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,20 +11,11 @@ import (
 // under a new slug, with every "5.1" replaced by value.
 func restatedInput(t *testing.T, slug, value string) map[string]any {
 	t.Helper()
-	doc, err := os.ReadFile("../seeds/articles/000_2e3fe38e4a0ba82d.yaml")
-	if err != nil {
-		t.Fatal(err)
+	in := seedInput(t, "000_2e3fe38e4a0ba82d", slug, "5.1", value)
+	if !strings.Contains(in["text"].(string), value+"%") {
+		t.Fatal("the seed article has no 5.1%")
 	}
-	text, err := os.ReadFile("../seeds/articles/000_2e3fe38e4a0ba82d.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`(?m)^  slug: .*$`)
-	if !re.Match(doc) || !strings.Contains(string(text), "5.1%") {
-		t.Fatal("the seed document has no article slug line or no 5.1%")
-	}
-	d := strings.ReplaceAll(re.ReplaceAllString(string(doc), "  slug: "+slug), "5.1", value)
-	return map[string]any{"document": d, "text": strings.ReplaceAll(string(text), "5.1", value)}
+	return in
 }
 
 const factsQuery = `{

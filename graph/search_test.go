@@ -532,9 +532,6 @@ func TestSearchNamesMatchEveryWord(t *testing.T) {
 	})
 }
 
-// wordCount is how many words text has.
-func wordCount(text string) int { return len(words(text)) }
-
 // TestSearchRanking pins the order of the best results, derived from the
 // seed text: a name that is the query itself comes first; statements rank
 // by how often they say the query (as a phrase: its words next to each
