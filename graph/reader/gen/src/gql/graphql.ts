@@ -942,6 +942,12 @@ export type Figure = Node & {
   __typename?: 'Figure';
   /** The article that states it. */
   article: Article;
+  /**
+   * The fact this figure states, when figures of two or more articles state it
+   * (the same metric, case aside, subject and period), with whether they
+   * conflict; null otherwise.
+   */
+  claim?: Maybe<FigureClaim>;
   /** What the value is compared with, e.g. 2023 in "2024 over 2023". */
   comparedWith?: Maybe<PartialDate>;
   /** The currency, as an ISO 4217 code, when the unit is CURRENCY. */
@@ -960,6 +966,8 @@ export type Figure = Node & {
   period?: Maybe<PartialDate>;
   /** The figure's place among the article's figures, in reading order, from 1. */
   position: Scalars['Int']['output'];
+  /** The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first. */
+  sameFactAs: Array<Figure>;
   /** The statement it is part of, when a speaker stated it. */
   statement?: Maybe<Statement>;
   /** What the figure is about: a country, an agreement, an event, a project, ... */
@@ -982,6 +990,50 @@ export type FigureAddedFilter = {
   topics?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** In any of these units. */
   units?: InputMaybe<Array<FigureUnit>>;
+};
+
+/**
+ * A fact that figures of two or more articles state: a metric of a subject for
+ * a period, as each article gives it.
+ */
+export type FigureClaim = {
+  __typename?: 'FigureClaim';
+  /** How many articles state it. */
+  articleCount: Scalars['Int']['output'];
+  /** Whether the figures disagree: they give different values (or units, currencies or dates). */
+  conflicting: Scalars['Boolean']['output'];
+  /** The figures that state it, oldest first. */
+  figures: Array<Figure>;
+  /** What is measured, as the oldest of the figures words it. */
+  metric: Scalars['String']['output'];
+  /** The period the value describes, as the oldest of the figures words it. */
+  period: PartialDate;
+  /** What the fact is about. */
+  subject: Entity;
+  /** The distinct values they give, each with its currency and unit (`5.1 PERCENT`, `120 USD CURRENCY`), in text order. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A page of facts. */
+export type FigureClaimConnection = {
+  __typename?: 'FigureClaimConnection';
+  /** The facts of this page with their cursors. */
+  edges: Array<FigureClaimEdge>;
+  /** The facts of this page. */
+  nodes: Array<FigureClaim>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many facts match, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fact in a page, with its cursor. */
+export type FigureClaimEdge = {
+  __typename?: 'FigureClaimEdge';
+  /** Pass to `after` or `before` to page from this fact. */
+  cursor: Scalars['String']['output'];
+  /** The fact. */
+  node: FigureClaim;
 };
 
 /** A page of figures. */
@@ -2393,6 +2445,12 @@ export type Query = {
    * only. Costs 100 more than its selections in the query cost limit.
    */
   extractDraft: ExtractedDraft;
+  /**
+   * Facts that figures of two or more articles state: the same metric (case
+   * aside) of the same subject for the same period, ordered by metric,
+   * subject and period. Figures without a period state no such fact.
+   */
+  figureClaims: FigureClaimConnection;
   /** Figures: the quantities the articles state. */
   figures: FigureConnection;
   /** Fetches any object by its global ID; null when nothing has that ID. */
@@ -2414,9 +2472,9 @@ export type Query = {
    * has a word like it, typos and all) and none of the excluded ones. By
    * default results come best first (`sort`), each with a snippet whose
    * matching words are marked. Of the articles, statements, figures,
-   * agreements, events, projects and topics that match, the newest 200 of
+   * agreements, events, projects and topics that match, the newest 100 of
    * each type are ranked (all matching people, organizations and places
-   * are): a search returns at most 200 results of each of those types.
+   * are): a search returns at most 100 results of each of those types.
    */
   search: SearchConnection;
   /** Statements across all articles: who said what. */
@@ -2556,6 +2614,30 @@ export type QueryEventsArgs = {
 export type QueryExtractDraftArgs = {
   articleText: Scalars['String']['input'];
   dateline?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * newsgraph: news articles kept verbatim, and what careful readers curated from
+ * them — who said what, which figures were cited, which agreements exist between
+ * whom — each fact tied to the exact words of the article that support it.
+ *
+ * Every list is a Relay cursor connection: page forwards with `first`/`after` or
+ * backwards with `last`/`before`, at most 100 items a page. Every object with an
+ * `id` can be fetched again with `node(id:)`.
+ *
+ * Text arguments are counted in characters (Unicode code points): a slug at
+ * most 100, any other at most 500 unless its description says otherwise. None
+ * may hold a NUL character (U+0000). A read that breaks either fails with
+ * BAD_USER_INPUT naming the argument.
+ */
+export type QueryFigureClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  conflicting?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2822,7 +2904,7 @@ export type SearchConnection = {
   nodes: Array<SearchResult>;
   /** Where this page sits. */
   pageInfo: PageInfo;
-  /** How many results the search returns, on all pages (at most 200 of each full-text type). */
+  /** How many results the search returns, on all pages (at most 100 of each full-text type). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2938,6 +3020,12 @@ export type Statement = Node & {
   mode: StatementMode;
   /** The statement's place among the article's statements, in reading order, from 1. */
   position: Scalars['Int']['output'];
+  /**
+   * The other statements of the same named speaker that make the same claim:
+   * the same words, case and punctuation aside, in any article, oldest first.
+   * Empty for a speaker the article does not name.
+   */
+  sameClaimAs: Array<Statement>;
   /** Who made it: a person, an organization, or someone the article does not name. */
   speaker: Speaker;
   /** The affiliations that role refers to. */
