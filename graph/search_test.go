@@ -355,6 +355,8 @@ func TestSearchErrors(t *testing.T) {
 		{"ErrEmptyQuery", map[string]any{"query": ""}, []string{"query"}},
 		{"ErrBlankQuery", map[string]any{"query": "  \t "}, []string{"query"}},
 		{"ErrQueryTooLong", map[string]any{"query": strings.Repeat("economy ", 100)}, []string{"query"}},
+		{"ErrOnlyExclusions", map[string]any{"query": "-Huawei -\"digital economy\""}, []string{"query", "exclusions"}},
+		{"ErrBackwardsRange", map[string]any{"query": "Malaysia", "published": map[string]any{"from": "2025-02-01", "to": "2025-01-01"}}, []string{"published", "after"}},
 		{"ErrFirstTooLarge", map[string]any{"query": "Malaysia", "first": 101}, []string{"first"}},
 		{"ErrGarbageCursor", map[string]any{"query": "Malaysia", "after": "garbage"}, []string{"after"}},
 	} {
@@ -362,6 +364,17 @@ func TestSearchErrors(t *testing.T) {
 			wantError(t, searchQuery, c.vars, "BAD_USER_INPUT", c.words...)
 		})
 	}
+}
+
+// TestSearchCursorOfAnotherSort checks that a cursor of one sort is refused
+// by another: its keys are another ordering's.
+func TestSearchCursorOfAnotherSort(t *testing.T) {
+	res := runSearch(t, "Malaysia", nil)
+	if res.PageInfo.EndCursor == nil {
+		t.Fatal("no endCursor")
+	}
+	wantError(t, searchQuery, map[string]any{"query": "Malaysia", "sort": "NEWEST", "first": 2, "after": res.Edges[0].Cursor},
+		"BAD_USER_INPUT", "after", "another ordering")
 }
 
 // TestSearchSnippetsMarkMatches checks that every result's snippet marks
