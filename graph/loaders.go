@@ -59,6 +59,9 @@ type Loaders struct {
 	agreementPlaces       level[int64, []*db.Place]
 	agreementProjects     level[int64, []*db.Project]
 	statementFigures      level[int64, []*db.Figure]
+	figureClaims          *dataloadgen.Loader[int64, *db.FigureClaim]
+	sameFigureFacts       level[int64, []*db.Figure]
+	sameStatementClaims   level[int64, []*db.Statement]
 	mentions              *dataloadgen.Loader[db.MentionKey, []*db.Evidence]
 	topicsOf              map[db.TopicLinks]level[int64, []*db.Topic]
 	evidence              level[db.EvidenceKey, []*db.Evidence]
@@ -105,6 +108,12 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		agreementPlaces:       groupedOf(c, "agreementPlaces", store.AgreementPlaces),
 		agreementProjects:     groupedOf(c, "agreementProjects", store.AgreementProjects),
 		statementFigures:      groupedOf(c, "statementFigures", store.StatementFigures),
+		figureClaims: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*db.FigureClaim, error) {
+			m.batch("figureClaims", len(ids))
+			return store.FigureClaimsOf(ctx, ids)
+		}, dataloadgen.WithWait(wait)),
+		sameFigureFacts:     groupedOf(c, "sameFigureFacts", store.SameFigureFacts),
+		sameStatementClaims: groupedOf(c, "sameStatementClaims", store.SameStatementClaims),
 		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
 			m.batch("mentions", len(keys))
 			found, err := store.Mentions(ctx, keys)

@@ -302,6 +302,8 @@ func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.S
 		return orNil(loadRef(ctx, l.statements, &hit.ID))
 	case "FIGURE":
 		return orNil(loadRef(ctx, l.figures, &hit.ID))
+	case "TOPIC":
+		return orNil(loadRef(ctx, l.topics, &hit.ID))
 	}
 	return r.entity(ctx, hit.Kind, hit.ID)
 }

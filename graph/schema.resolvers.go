@@ -188,19 +188,26 @@ func (r *queryResolver) Topics(ctx context.Context, first *int, after *string, l
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []string, first *int, after *string) (*model.SearchConnection, error) {
-	args, err := pageArgs(first, after, nil, nil)
+func (r *queryResolver) Search(ctx context.Context, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) (*model.SearchConnection, error) {
+	args, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Search(ctx, query, types, args)
+	search := db.SearchArgs{Query: query, Types: types}
+	if search.Published, err = dateRange("published", published); err != nil {
+		return nil, err
+	}
+	if sort != nil {
+		search.Sort = *sort
+	}
+	page, err := r.Store.Search(ctx, search, args)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.SearchConnection{
 		Edges:    make([]*model.SearchEdge, len(page.Items)),
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
-		Count:    func(ctx context.Context) (int, error) { return r.Store.CountSearch(ctx, query, types) },
+		Count:    func(ctx context.Context) ([]*db.SearchCount, error) { return r.Store.CountSearch(ctx, search) },
 	}
 	// Load every hit's node at once, so the loaders batch them.
 	nodes := make([]model.SearchResult, len(page.Items))

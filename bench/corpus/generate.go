@@ -29,7 +29,7 @@ type querier = db.Querier
 // generatorVersion names the generator's output. Change it whenever the
 // same options would produce different rows, so that a stored corpus made
 // by an older generator is not reused.
-const generatorVersion = 1
+const generatorVersion = 2
 
 // Options configures Generate.
 type Options struct {
@@ -1276,6 +1276,10 @@ type generator struct {
 	// running ids
 	paragraphID, statementID, figureID, evidenceID, creditID int64
 
+	// facts said again: the latest figures, and each person's latest claim
+	recentFigures []figureFact
+	lastClaims    map[int]string
+
 	// per article scratch
 	mentioned map[int64]bool
 	src       []byte
@@ -1283,10 +1287,11 @@ type generator struct {
 
 func newGenerator(o Options) *generator {
 	g := &generator{
-		o:         o,
-		scale:     ScaleFor(o.Articles),
-		r:         rand.New(rand.NewPCG(o.Seed, 0x6e657773677261)),
-		mentioned: map[int64]bool{},
+		o:          o,
+		scale:      ScaleFor(o.Articles),
+		r:          rand.New(rand.NewPCG(o.Seed, 0x6e657773677261)),
+		mentioned:  map[int64]bool{},
+		lastClaims: map[int]string{},
 	}
 	g.vocabulary()
 	return g
@@ -2005,6 +2010,14 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 	g.statementID++
 	sid := g.statementID
 	clause := g.clause(topic, ca, cb)
+	if sp.person >= 0 {
+		// One claim in eight is one the person made before, word for word
+		// (the same claim reported again, for facts across articles).
+		if last, ok := g.lastClaims[sp.person]; ok && r.IntN(8) == 0 {
+			clause = last
+		}
+		g.lastClaims[sp.person] = clause
+	}
 	verb := verbVocabulary[g.pickCum(verbCum)]
 	quote := verb.quote && r.IntN(10) < 6
 
@@ -2176,34 +2189,36 @@ func (g *generator) figure(b *batch, p *para, aid int64, pos int, topic genTopic
 	r := g.r
 	g.figureID++
 	fid := g.figureID
-	var m metric
-	if len(topic.metricIndexes) > 0 && r.IntN(3) != 0 {
-		m = metricVocabulary[topic.metricIndexes[r.IntN(len(topic.metricIndexes))]]
+	// One figure in six states again one of the latest 64 (the same
+	// metric, subject and period: the same fact), and one restatement in
+	// three gives another value (the sources conflict).
+	var f figureFact
+	if n := len(g.recentFigures); n > 0 && r.IntN(6) == 0 {
+		f = g.recentFigures[r.IntN(n)]
+		if r.IntN(3) == 0 {
+			f.value, f.display, f.currency = f.metric.sample(r)
+		}
 	} else {
-		m = metricVocabulary[g.pickCum(metricCum)]
+		f = g.newFigureFact(topic, ca)
+		if len(g.recentFigures) == 64 {
+			g.recentFigures = g.recentFigures[1:]
+		}
+		g.recentFigures = append(g.recentFigures, f)
 	}
+	m, year, value, display, currency := f.metric, f.year, f.value, f.display, f.currency
 	var subjectID int64
 	var subjectName string
-	if m.orgSubject {
-		o := g.orgs[g.orgRank[g.orgZipf.Uint64()]]
-		for try := 0; try < 5 && o.kind != "company" && o.kind != ""; try++ { // revenue and staff: a company's
-			o = g.orgs[g.orgRank[g.orgZipf.Uint64()]]
-		}
+	if f.org >= 0 {
+		o := g.orgs[f.org]
 		subjectID, subjectName = o.id, o.name
 		if o.withArticle {
 			p.add("The ")
 		}
 		mention(p, subjectID, subjectName)
 	} else {
-		c := ca
-		if r.IntN(3) == 0 {
-			c = g.countries[g.pickCum(g.countryCum)]
-		}
-		subjectID, subjectName = g.places[c].id, g.places[c].name
-		g.country(p, c, "The ", mention)
+		subjectID, subjectName = g.places[f.country].id, g.places[f.country].name
+		g.country(p, f.country, "The ", mention)
 	}
-	value, display, currency := m.sample(r)
-	year := 2015 + r.IntN(11)
 	p.add(possessive(subjectName) + " ")
 	periodText := "in " + strconv.Itoa(year)
 	claim := m.name + " " + g.pick(m.verbs) + " " + display + " " + periodText
@@ -2233,6 +2248,41 @@ func (g *generator) topicBySlug(slug string) int64 {
 		}
 	}
 	return g.topics[0].id
+}
+
+// figureFact is what a figure states: a metric of a subject (an
+// organization, or else a country, by index) in a year, and its value.
+type figureFact struct {
+	metric                   metric
+	org, country             int
+	year                     int
+	value, display, currency string
+}
+
+// newFigureFact draws a new fact about a topic, most often of country ca.
+func (g *generator) newFigureFact(topic genTopic, ca int) figureFact {
+	r := g.r
+	f := figureFact{org: -1, country: -1}
+	if len(topic.metricIndexes) > 0 && r.IntN(3) != 0 {
+		f.metric = metricVocabulary[topic.metricIndexes[r.IntN(len(topic.metricIndexes))]]
+	} else {
+		f.metric = metricVocabulary[g.pickCum(metricCum)]
+	}
+	if f.metric.orgSubject {
+		o := g.orgRank[g.orgZipf.Uint64()]
+		for try := 0; try < 5 && g.orgs[o].kind != "company" && g.orgs[o].kind != ""; try++ { // revenue and staff: a company's
+			o = g.orgRank[g.orgZipf.Uint64()]
+		}
+		f.org = o
+	} else {
+		f.country = ca
+		if r.IntN(3) == 0 {
+			f.country = g.countries[g.pickCum(g.countryCum)]
+		}
+	}
+	f.value, f.display, f.currency = f.metric.sample(r)
+	f.year = 2015 + r.IntN(11)
+	return f
 }
 
 // metric is a quantity figures state.

@@ -944,6 +944,12 @@ export type Figure = Node & {
   __typename?: 'Figure';
   /** The article that states it. */
   article: Article;
+  /**
+   * The fact this figure states, when figures of two or more articles state it
+   * (the same metric, case aside, subject and period), with whether they
+   * conflict; null otherwise.
+   */
+  claim?: Maybe<FigureClaim>;
   /** What the value is compared with, e.g. 2023 in "2024 over 2023". */
   comparedWith?: Maybe<PartialDate>;
   /** The currency, as an ISO 4217 code, when the unit is CURRENCY. */
@@ -962,6 +968,8 @@ export type Figure = Node & {
   period?: Maybe<PartialDate>;
   /** The figure's place among the article's figures, in reading order, from 1. */
   position: Scalars['Int']['output'];
+  /** The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first. */
+  sameFactAs: Array<Figure>;
   /** The statement it is part of, when a speaker stated it. */
   statement?: Maybe<Statement>;
   /** What the figure is about: a country, an agreement, an event, a project, ... */
@@ -984,6 +992,50 @@ export type FigureAddedFilter = {
   topics?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** In any of these units. */
   units?: InputMaybe<Array<FigureUnit>>;
+};
+
+/**
+ * A fact that figures of two or more articles state: a metric of a subject for
+ * a period, as each article gives it.
+ */
+export type FigureClaim = {
+  __typename?: 'FigureClaim';
+  /** How many articles state it. */
+  articleCount: Scalars['Int']['output'];
+  /** Whether the figures disagree: they give different values (or units, currencies or dates). */
+  conflicting: Scalars['Boolean']['output'];
+  /** The figures that state it, oldest first. */
+  figures: Array<Figure>;
+  /** What is measured, as the oldest of the figures words it. */
+  metric: Scalars['String']['output'];
+  /** The period the value describes, as the oldest of the figures words it. */
+  period: PartialDate;
+  /** What the fact is about. */
+  subject: Entity;
+  /** The distinct values they give, each with its currency and unit (`5.1 PERCENT`, `120 USD CURRENCY`), in text order. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A page of facts. */
+export type FigureClaimConnection = {
+  __typename?: 'FigureClaimConnection';
+  /** The facts of this page with their cursors. */
+  edges: Array<FigureClaimEdge>;
+  /** The facts of this page. */
+  nodes: Array<FigureClaim>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many facts match, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fact in a page, with its cursor. */
+export type FigureClaimEdge = {
+  __typename?: 'FigureClaimEdge';
+  /** Pass to `after` or `before` to page from this fact. */
+  cursor: Scalars['String']['output'];
+  /** The fact. */
+  node: FigureClaim;
 };
 
 /** A page of figures. */
@@ -2395,6 +2447,12 @@ export type Query = {
    * only. Costs 100 more than its selections in the query cost limit.
    */
   extractDraft: ExtractedDraft;
+  /**
+   * Facts that figures of two or more articles state: the same metric (case
+   * aside) of the same subject for the same period, ordered by metric,
+   * subject and period. Figures without a period state no such fact.
+   */
+  figureClaims: FigureClaimConnection;
   /** Figures: the quantities the articles state. */
   figures: FigureConnection;
   /** Fetches any object by its global ID; null when nothing has that ID. */
@@ -2408,13 +2466,17 @@ export type Query = {
   /** Places named in the articles: countries, cities, industrial parks, buildings. */
   places: PlaceConnection;
   /**
-   * Searches articles, statements, figures and agreements by their text
-   * (PostgreSQL full-text search: words, "quoted phrases", -exclusions, OR) and
-   * people and organizations by name, tolerating typos. Results come best first,
-   * each with a snippet whose matching words are marked. Of the articles,
-   * statements, figures and agreements that match, the newest 200 of each type
-   * are ranked (all matching people and organizations are): a search returns
-   * at most 200 results of each of those types.
+   * Searches articles, statements, figures, agreements, events, projects and
+   * topics by their text (PostgreSQL full-text search, websearch syntax:
+   * words, "quoted phrases", -exclusions, OR) and people, organizations and
+   * places by name, with the same syntax: a name matches when it has every
+   * word of the query as a word (a word of five letters or more also when it
+   * has a word like it, typos and all) and none of the excluded ones. By
+   * default results come best first (`sort`), each with a snippet whose
+   * matching words are marked. Of the articles, statements, figures,
+   * agreements, events, projects and topics that match, the newest 100 of
+   * each type are ranked (all matching people, organizations and places
+   * are): a search returns at most 100 results of each of those types.
    */
   search: SearchConnection;
   /** Statements across all articles: who said what. */
@@ -2571,6 +2633,30 @@ export type QueryExtractDraftArgs = {
  * may hold a NUL character (U+0000). A read that breaks either fails with
  * BAD_USER_INPUT naming the argument.
  */
+export type QueryFigureClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  conflicting?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * newsgraph: news articles kept verbatim, and what careful readers curated from
+ * them — who said what, which figures were cited, which agreements exist between
+ * whom — each fact tied to the exact words of the article that support it.
+ *
+ * Every list is a Relay cursor connection: page forwards with `first`/`after` or
+ * backwards with `last`/`before`, at most 100 items a page. Every object with an
+ * `id` can be fetched again with `node(id:)`.
+ *
+ * Text arguments are counted in characters (Unicode code points): a slug at
+ * most 100, any other at most 500 unless its description says otherwise. None
+ * may hold a NUL character (U+0000). A read that breaks either fails with
+ * BAD_USER_INPUT naming the argument.
+ */
 export type QueryFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2707,8 +2793,12 @@ export type QueryPlacesArgs = {
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  published?: InputMaybe<DateRange>;
   query: Scalars['String']['input'];
+  sort?: InputMaybe<SearchSort>;
   types?: InputMaybe<Array<SearchType>>;
 };
 
@@ -2805,23 +2895,25 @@ export type ReportingVerb =
   /** suggested */
   | 'SUGGESTED';
 
-/** A page of search results, best first. */
+/** A page of search results, in the order the search asked for. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** How many results of each type searched the search returns, on all pages (zero counts included), in the order of `SearchType`. */
+  counts: Array<SearchTypeCount>;
   /** The results of this page with their cursors, scores and snippets. */
   edges: Array<SearchEdge>;
   /** The results of this page. */
   nodes: Array<SearchResult>;
   /** Where this page sits. */
   pageInfo: PageInfo;
-  /** How many results the search returns, on all pages (at most 200 of each full-text type). */
+  /** How many results the search returns, on all pages (at most 100 of each full-text type). */
   totalCount: Scalars['Int']['output'];
 };
 
 /** A search result, with why it matched. */
 export type SearchEdge = {
   __typename?: 'SearchEdge';
-  /** Pass to `after` to page from this result. */
+  /** Pass to `after` or `before` to page from this result. */
   cursor: Scalars['String']['output'];
   /** The result. */
   node: SearchResult;
@@ -2832,7 +2924,16 @@ export type SearchEdge = {
 };
 
 /** What `search` can return. */
-export type SearchResult = Agreement | Article | Figure | Organization | Person | Statement;
+export type SearchResult = Agreement | Article | Event | Figure | Organization | Person | Place | Project | Statement | Topic;
+
+/** The orders of search results. */
+export type SearchSort =
+  /** Newest first: articles by publication date, statements and figures by their article's, agreements and events by their own date; undated results last. */
+  | 'NEWEST'
+  /** Oldest first, by the same dates; undated results last. */
+  | 'OLDEST'
+  /** Best first: full-text matches by how close together and how prominent the words are in a shorter text, names by how exactly and how wholly they match (a name with a typo ranks below one without); ties by type, then newest first. */
+  | 'RELEVANCE';
 
 /** The types `search` can be limited to. */
 export type SearchType =
@@ -2840,14 +2941,31 @@ export type SearchType =
   | 'AGREEMENT'
   /** Articles, by title, lede and text. */
   | 'ARTICLE'
+  /** Events, by name and summary. */
+  | 'EVENT'
   /** Figures, by metric and display. */
   | 'FIGURE'
   /** Organizations, by name or acronym, tolerating typos. */
   | 'ORGANIZATION'
   /** People, by name, tolerating typos. */
   | 'PERSON'
+  /** Places, by name, tolerating typos. */
+  | 'PLACE'
+  /** Projects, by name and summary. */
+  | 'PROJECT'
   /** Statements, by what was said and the speaker's role. */
-  | 'STATEMENT';
+  | 'STATEMENT'
+  /** Topics, by label and description. */
+  | 'TOPIC';
+
+/** How many results of one type a search returns. */
+export type SearchTypeCount = {
+  __typename?: 'SearchTypeCount';
+  /** How many results of that type the search returns, on all pages. */
+  count: Scalars['Int']['output'];
+  /** The type. */
+  type: SearchType;
+};
 
 /** A piece of text with some ranges marked, such as the words a search matched. */
 export type Snippet = {
@@ -2904,6 +3022,12 @@ export type Statement = Node & {
   mode: StatementMode;
   /** The statement's place among the article's statements, in reading order, from 1. */
   position: Scalars['Int']['output'];
+  /**
+   * The other statements of the same named speaker that make the same claim:
+   * the same words, case and punctuation aside, in any article, oldest first.
+   * Empty for a speaker the article does not name.
+   */
+  sameClaimAs: Array<Statement>;
   /** Who made it: a person, an organization, or someone the article does not name. */
   speaker: Speaker;
   /** The affiliations that role refers to. */
@@ -3373,7 +3497,7 @@ export type ReaderSearchQueryVariables = Exact<{
 }>;
 
 
-export type ReaderSearchQuery = { __typename?: 'Query', search: { __typename?: 'SearchConnection', edges: Array<{ __typename?: 'SearchEdge', snippet: { __typename?: 'Snippet', text: string }, node: { __typename: 'Agreement' } | { __typename: 'Article', id: string, slug: string, title?: string | null, lede?: string | null, published?: { __typename?: 'PartialDate', text: string } | null } | { __typename: 'Figure' } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Statement' } }> } };
+export type ReaderSearchQuery = { __typename?: 'Query', search: { __typename?: 'SearchConnection', edges: Array<{ __typename?: 'SearchEdge', snippet: { __typename?: 'Snippet', text: string }, node: { __typename: 'Agreement' } | { __typename: 'Article', id: string, slug: string, title?: string | null, lede?: string | null, published?: { __typename?: 'PartialDate', text: string } | null } | { __typename: 'Event' } | { __typename: 'Figure' } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Place' } | { __typename: 'Project' } | { __typename: 'Statement' } | { __typename: 'Topic' } }> } };
 
 export type ReaderSpanFragment = { __typename?: 'Evidence', startUtf16: number, endUtf16: number, text: string, paragraph: { __typename?: 'Paragraph', id: string } };
 
