@@ -410,15 +410,18 @@ func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, w
 	l.args["parents"] = parents
 	// list_sizes counts the ids apart, so that the sort of the rows does
 	// not carry each parent's array along. The rows are ranked by their
-	// keys alone; only the page's rows are read whole.
+	// keys alone; only the page's rows are read whole, each by its id
+	// (LIMIT 1 keeps PostgreSQL from folding that lookup into a join,
+	// which it planned as a hash join over the whole table, misjudging
+	// how many rows a rank <= n keeps).
 	sql := fmt.Sprintf(`
 		WITH RECURSIVE %[1]s,
 		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, %[9]s AS n FROM list_members m)
-		SELECT r.list_parent, r.list_total, r.list_rank, %[2]s, %[3]s FROM (
+		SELECT r.list_parent, r.list_total, r.list_rank, x.* FROM (
 			SELECT m.list_parent, m.n AS list_total, %[4]s.id AS list_id,
 				row_number() OVER (PARTITION BY m.list_parent ORDER BY %[5]s) AS list_rank
 			FROM list_sizes m JOIN %[6]s ON %[4]s.id = ANY(m.ids) WHERE %[7]s
-		) r JOIN %[6]s ON %[4]s.id = r.list_id
+		) r CROSS JOIN LATERAL (SELECT %[2]s, %[3]s FROM %[6]s WHERE %[4]s.id = r.list_id LIMIT 1) x
 		WHERE r.list_rank <= %[8]d ORDER BY r.list_parent, r.list_rank`,
 		with, l.columns, keysColumn(o), alias, orderBy, l.from, l.whereSQL(), limit+1, size)
 	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
