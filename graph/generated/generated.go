@@ -3631,7 +3631,7 @@ type Article implements Node {
     before: String
     "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
     filter: StatementFilter
-    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `; by default the order this field's description gives."
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
     orderBy: StatementOrder
   ): StatementConnection!
   "The figures the article states, in reading order."
@@ -3646,7 +3646,7 @@ type Article implements Node {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The agreements and frameworks the article names, by name."
@@ -3661,7 +3661,7 @@ type Article implements Node {
     before: String
     "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
     filter: AgreementFilter
-    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `; by default the order this field's description gives."
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
     orderBy: AgreementOrder
   ): AgreementConnection!
   "The people the article names, by name."
@@ -3676,7 +3676,7 @@ type Article implements Node {
     before: String
     "Only the people who match, as in ` + "`" + `Query.people` + "`" + `."
     filter: PersonFilter
-    "The order of the people, as in ` + "`" + `Query.people` + "`" + `; by default the order this field's description gives."
+    "The order of the people, as in ` + "`" + `Query.people` + "`" + `, and by default the same."
     orderBy: PersonOrder
   ): PersonConnection!
   "The organizations the article names, by name."
@@ -3691,7 +3691,7 @@ type Article implements Node {
     before: String
     "Only the organizations that match, as in ` + "`" + `Query.organizations` + "`" + `."
     filter: OrganizationFilter
-    "The order of the organizations, as in ` + "`" + `Query.organizations` + "`" + `; by default the order this field's description gives."
+    "The order of the organizations, as in ` + "`" + `Query.organizations` + "`" + `, and by default the same."
     orderBy: OrganizationOrder
   ): OrganizationConnection!
   "The places the article names, by name."
@@ -3706,7 +3706,7 @@ type Article implements Node {
     before: String
     "Only the places that match, as in ` + "`" + `Query.places` + "`" + `."
     filter: PlaceFilter
-    "The order of the places, as in ` + "`" + `Query.places` + "`" + `; by default the order this field's description gives."
+    "The order of the places, as in ` + "`" + `Query.places` + "`" + `, and by default the same."
     orderBy: PlaceOrder
   ): PlaceConnection!
   "The events the article reports, by name."
@@ -3721,7 +3721,7 @@ type Article implements Node {
     before: String
     "Only the events that match, as in ` + "`" + `Query.events` + "`" + `."
     filter: EventFilter
-    "The order of the events, as in ` + "`" + `Query.events` + "`" + `; by default the order this field's description gives."
+    "The order of the events, as in ` + "`" + `Query.events` + "`" + `, and by default the same."
     orderBy: EventOrder
   ): EventConnection!
 }
@@ -4508,7 +4508,7 @@ type Person implements Node & Entity {
     before: String
     "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
     filter: StatementFilter
-    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `; by default the order this field's description gives."
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
     orderBy: StatementOrder
   ): StatementConnection!
   "Figures about this person: the quantities the articles state with it as their subject."
@@ -4523,7 +4523,7 @@ type Person implements Node & Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the person, newest first."
@@ -4538,7 +4538,7 @@ type Person implements Node & Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -4606,7 +4606,7 @@ type Organization implements Node & Entity {
     before: String
     "Only the people who match, as in ` + "`" + `Query.people` + "`" + `."
     filter: PersonFilter
-    "The order of the people, as in ` + "`" + `Query.people` + "`" + `; by default the order this field's description gives."
+    "The order of the people, as in ` + "`" + `Query.people` + "`" + `, and by default the same."
     orderBy: PersonOrder
   ): PersonConnection!
   "Statements by the organization, by its people (speaking in a role there or in a sub-organization), or by unnamed staff."
@@ -4621,7 +4621,7 @@ type Organization implements Node & Entity {
     before: String
     "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
     filter: StatementFilter
-    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `; by default the order this field's description gives."
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
     orderBy: StatementOrder
   ): StatementConnection!
   "Agreements the organization is a party to."
@@ -4636,7 +4636,7 @@ type Organization implements Node & Entity {
     before: String
     "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
     filter: AgreementFilter
-    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `; by default the order this field's description gives."
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
     orderBy: AgreementOrder
   ): AgreementConnection!
   "Figures about this organization: the quantities the articles state with it as their subject."
@@ -4651,7 +4651,7 @@ type Organization implements Node & Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the organization, newest first."
@@ -4666,7 +4666,7 @@ type Organization implements Node & Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -4721,7 +4721,7 @@ type Place implements Node & Entity {
     before: String
     "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
     filter: AgreementFilter
-    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `; by default the order this field's description gives."
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
     orderBy: AgreementOrder
   ): AgreementConnection!
   "Figures about this place: the quantities the articles state with it as their subject."
@@ -4736,7 +4736,7 @@ type Place implements Node & Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the place, newest first."
@@ -4751,7 +4751,7 @@ type Place implements Node & Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -4818,7 +4818,7 @@ type Event implements Node & Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that report the event, newest first."
@@ -4833,7 +4833,7 @@ type Event implements Node & Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -4910,7 +4910,7 @@ type Project implements Node & Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the project, newest first."
@@ -4925,7 +4925,7 @@ type Project implements Node & Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -5002,7 +5002,7 @@ type Agreement implements Node & Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the agreement, newest first."
@@ -5017,7 +5017,7 @@ type Agreement implements Node & Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -5636,7 +5636,7 @@ interface Entity {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name this entity, newest first."
@@ -5651,7 +5651,7 @@ interface Entity {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
 }
@@ -5807,7 +5807,7 @@ type Topic implements Node {
     before: String
     "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
     filter: ArticleFilter
-    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `; by default the order this field's description gives."
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
     orderBy: ArticleOrder
   ): ArticleConnection!
   "Statements tagged with this topic or a narrower one."
@@ -5822,7 +5822,7 @@ type Topic implements Node {
     before: String
     "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
     filter: StatementFilter
-    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `; by default the order this field's description gives."
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
     orderBy: StatementOrder
   ): StatementConnection!
   "Figures tagged with this topic or a narrower one."
@@ -5837,7 +5837,7 @@ type Topic implements Node {
     before: String
     "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
     filter: FigureFilter
-    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `; by default the order this field's description gives."
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
     orderBy: FigureOrder
   ): FigureConnection!
   "Agreements focused on this topic or a narrower one."
@@ -5852,7 +5852,7 @@ type Topic implements Node {
     before: String
     "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
     filter: AgreementFilter
-    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `; by default the order this field's description gives."
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
     orderBy: AgreementOrder
   ): AgreementConnection!
   "Events about this topic or a narrower one."
@@ -5867,7 +5867,7 @@ type Topic implements Node {
     before: String
     "Only the events that match, as in ` + "`" + `Query.events` + "`" + `."
     filter: EventFilter
-    "The order of the events, as in ` + "`" + `Query.events` + "`" + `; by default the order this field's description gives."
+    "The order of the events, as in ` + "`" + `Query.events` + "`" + `, and by default the same."
     orderBy: EventOrder
   ): EventConnection!
 }
