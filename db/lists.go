@@ -118,7 +118,9 @@ func (s *Store) CountTopics(ctx context.Context) (int, error) {
 }
 
 // Relation is a nested listing of T: the children of a parent, such as an
-// article's statements. A parent's page is read one of two ways:
+// article's statements, filtered and ordered as its root listing's rows
+// are (NestedArgs) or in its own order. A parent's page is read one of two
+// ways:
 //   - by a condition (where) that refers to the parent's id as par.id: each
 //     parent's page is read by a subquery of its own, which suits children
 //     an index finds by their parent (an article's statements), or children
