@@ -122,12 +122,45 @@ func TestOrders(t *testing.T) {
 		`DELETE FROM statements WHERE id = (SELECT max(id) FROM statements WHERE speaker_kind = 'person')`,
 		`DELETE FROM statement_mentions WHERE (statement_id, entity_id) = (SELECT statement_id, entity_id FROM statement_mentions ORDER BY 1, 2 LIMIT 1)`,
 		`UPDATE statements SET speaker_id = (SELECT max(id) FROM people), speaker_kind = 'person' WHERE id = (SELECT min(id) FROM statements WHERE speaker_kind = 'person')`,
+		`INSERT INTO statement_mentions (statement_id, entity_id) SELECT s.id, pl.id FROM statements s, places pl
+			WHERE s.id = (SELECT min(id) FROM statements) AND pl.id IN (SELECT id FROM places ORDER BY id LIMIT 3)
+			ON CONFLICT DO NOTHING`,
+		`UPDATE statements SET speaker_organization_id = (SELECT min(id) FROM organizations) WHERE speaker_description IS NOT NULL`,
 	} {
 		if _, err := seeded.Pool.Exec(ctx, sql); err != nil {
 			t.Fatalf("%s: %v", sql, err)
 		}
 	}
 	checkOrders(t, "seeds-edited", seeded, 3, true)
+	for label, d := range map[string]*dbtest.Database{"generated": generated, "seeds-edited": seeded} {
+		checkCounts(t, label, d)
+	}
+}
+
+// checkCounts compares every entity's statement count, as the orders by
+// STATEMENTS read it, with a count of its statements in plain SQL.
+func checkCounts(t *testing.T, label string, d *dbtest.Database) {
+	t.Helper()
+	for table, count := range map[string]string{
+		"people":        `(SELECT count(*) FROM statements s WHERE s.speaker_id = x.id)`,
+		"organizations": `(SELECT count(*) FROM statements s WHERE x.id IN (s.speaker_id, s.speaker_organization_id))`,
+		"places":        `(SELECT count(*) FROM statement_mentions m WHERE m.entity_id = x.id)`,
+		"events":        `(SELECT count(*) FROM statement_mentions m WHERE m.entity_id = x.id)`,
+		"agreements":    `(SELECT count(*) FROM statement_mentions m WHERE m.entity_id = x.id)`,
+	} {
+		var wrong, counted int
+		err := d.Pool.QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE x.statement_count <> `+count+`),
+			coalesce(sum(`+count+`), 0) FROM `+table+` x`).Scan(&wrong, &counted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wrong != 0 {
+			t.Errorf("%s: %d %s whose statement count is not their statements'", label, wrong, table)
+		}
+		if counted == 0 && (table == "people" || table == "organizations" || label != "generated") && table != "events" {
+			t.Errorf("%s: no statements of %s; want some to count", label, table) // the generator makes no mentions
+		}
+	}
 }
 
 // checkOrders is TestOrders on one database, with pages of size rows;

@@ -19,6 +19,7 @@ DROP TRIGGER IF EXISTS article_published_changed ON articles;
 DROP TRIGGER IF EXISTS figure_sort_columns ON figures;
 DROP TRIGGER IF EXISTS statement_sort_columns ON statements;
 DROP FUNCTION IF EXISTS statement_mentions_counted(), statements_counted(), refresh_statement_counts(bigint[]),
+  refresh_speaker_counts(bigint[]), refresh_mention_counts(bigint[]), add_statement_counts(jsonb), add_mention_counts(jsonb),
   speaker_name_changed(), article_published_changed(), figure_sort_columns(), statement_sort_columns();
 ALTER TABLE agreements DROP COLUMN IF EXISTS statement_count;
 ALTER TABLE events DROP COLUMN IF EXISTS statement_count;
