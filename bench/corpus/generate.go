@@ -275,8 +275,11 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if err := checkEvidence(ctx, tx); err != nil {
 				return err
 			}
-			if _, err := tx.Exec(ctx, `ALTER TABLE evidence ENABLE TRIGGER evidence_matches_paragraph`); err != nil {
-				return fmt.Errorf("enable the evidence trigger: %w", err)
+			if _, err := tx.Exec(ctx, `SELECT refresh_statement_counts(ARRAY(SELECT id FROM entities))`); err != nil {
+				return fmt.Errorf("count the entities' statements: %w", err)
+			}
+			if err := setTriggers(ctx, tx, "ENABLE"); err != nil {
+				return err
 			}
 			if err := advanceIdentities(ctx, tx); err != nil {
 				return err
@@ -286,7 +289,7 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		if err != nil {
 			return err
 		}
-		phase("check the evidence spans, enable the trigger, advance identities", t0)
+		phase("check the evidence spans, count the statements, enable the triggers, advance identities", t0)
 		return nil
 	}()
 	if err != nil {
@@ -369,7 +372,7 @@ func recoverSchema(connect func(context.Context) (*pgx.Conn, error), schema *set
 		if err := schema.restore(ctx, []*pgx.Conn{c}, nil); err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `ALTER TABLE evidence ENABLE TRIGGER evidence_matches_paragraph`); err != nil {
+		if err := setTriggers(ctx, c, "ENABLE"); err != nil {
 			return err
 		}
 		return setDatabaseComment(ctx, c, "")
@@ -458,8 +461,8 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 				return fmt.Errorf("drop %s: %w", d.Name, err)
 			}
 		}
-		if _, err := tx.Exec(ctx, `ALTER TABLE evidence DISABLE TRIGGER evidence_matches_paragraph`); err != nil {
-			return fmt.Errorf("disable the evidence trigger: %w", err)
+		if err := setTriggers(ctx, tx, "DISABLE"); err != nil {
+			return err
 		}
 		record, err := json.Marshal(s)
 		if err != nil {
@@ -471,6 +474,30 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 		return nil, err
 	}
 	return s, nil
+}
+
+// loadTriggers are the triggers the load sets aside: they check or derive
+// row by row what the generator writes right (the evidence spans, checked
+// afterwards by checkEvidence; the statements' and figures' sort columns),
+// or would read rows that other connections are still copying (the
+// statement counts, counted afterwards for all entities at once).
+var loadTriggers = []struct{ table, name string }{
+	{"evidence", "evidence_matches_paragraph"},
+	{"statements", "statement_sort_columns"},
+	{"statements", "statements_counted_insert"},
+	{"figures", "figure_sort_columns"},
+	{"people", "speaker_name_changed"},
+	{"organizations", "speaker_name_changed"},
+}
+
+// setTriggers enables or disables (action) the loadTriggers.
+func setTriggers(ctx context.Context, q querier, action string) error {
+	for _, t := range loadTriggers {
+		if _, err := q.Exec(ctx, `ALTER TABLE `+t.table+` `+action+` TRIGGER `+t.name); err != nil {
+			return fmt.Errorf("%s trigger %s: %w", strings.ToLower(action), t.name, err)
+		}
+	}
+	return nil
 }
 
 // readSchema reads the definitions of the indexes, keys and foreign keys of
@@ -735,10 +762,10 @@ var copyTables = [nTables]struct {
 	tArticleTopics:         {"article_topics", "article_id, topic_id"},
 	tParagraphs:            {"paragraphs", "id, article_id, position, kind, text, source_offset"},
 	tCredits:               {"credits", "id, article_id, person_id, role, position"},
-	tStatements:            {"statements", "id, article_id, key, position, speaker_id, speaker_kind, speaker_description, speaker_organization_id, speaker_role, verb, mode, content"},
+	tStatements:            {"statements", "id, article_id, key, position, speaker_id, speaker_kind, speaker_description, speaker_organization_id, speaker_role, verb, mode, content, published, speaker_name"},
 	tStatementAffiliations: {"statement_affiliations", "statement_id, affiliation_id"},
 	tStatementTopics:       {"statement_topics", "statement_id, topic_id"},
-	tFigures:               {"figures", "id, article_id, key, position, metric, value, unit, currency, display, subject_id, period_year, period_precision, period_text, base_year, base_precision, base_text"},
+	tFigures:               {"figures", "id, article_id, key, position, metric, value, unit, currency, display, subject_id, period_year, period_precision, period_text, base_year, base_precision, base_text, published"},
 	tFigureTopics:          {"figure_topics", "figure_id, topic_id"},
 	tEvidence:              {"evidence", "id, article_id, paragraph_id, start_offset, end_offset, text, statement_id, figure_id, affiliation_id, credit_id, entity_id"},
 }
@@ -1282,6 +1309,10 @@ type generator struct {
 
 	// per article scratch
 	mentioned map[int64]bool
+	// published is the current article's first day of publication
+	// (YYYY-MM-DD), for its statements' and figures' sort columns; empty
+	// when it is undated.
+	published string
 	src       []byte
 }
 
@@ -1805,14 +1836,17 @@ func (g *generator) article(b *batch, i int) {
 	// When: day precision mostly, some month only, a few undated.
 	var year, month, day int
 	var precision, published string
+	g.published = ""
 	if x := r.IntN(100); x >= 2 {
 		d := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(3653))
 		year, month = d.Year(), int(d.Month())
 		if x >= 5 {
 			day = d.Day()
 			precision, published = "day", fmt.Sprintf("%s %d, %d", monthNames[month-1], day, year)
+			g.published = d.Format(time.DateOnly)
 		} else {
 			precision, published = "month", fmt.Sprintf("%s %d", monthNames[month-1], year)
+			g.published = d.AddDate(0, 0, 1-d.Day()).Format(time.DateOnly)
 		}
 	}
 
@@ -2022,7 +2056,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 	quote := verb.quote && r.IntN(10) < 6
 
 	var speakerID, speakerOrg int64
-	var speakerKind, description, role string
+	var speakerKind, speakerName, description, role string
 	var aff = -1
 	// speaker writes the speaker's words into p, and reports whether they
 	// end with an appositive (", director of ...").
@@ -2032,7 +2066,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 		pp := g.people[sp.person]
 		aff = pp.affs[0]
 		a := g.affs[aff]
-		speakerID, speakerKind, role = pp.id, "person", a.role
+		speakerID, speakerKind, speakerName, role = pp.id, "person", pp.name, a.role
 		if a.former {
 			role = "former " + a.role
 		}
@@ -2059,7 +2093,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 		}
 	case sp.description == "":
 		o := g.orgs[sp.org]
-		speakerID, speakerKind = o.id, "organization"
+		speakerID, speakerKind, speakerName = o.id, "organization", o.name
 		speaker = func() bool {
 			if o.withArticle {
 				p.add("the ")
@@ -2069,7 +2103,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 		}
 	default:
 		o := g.orgs[sp.org]
-		description = sp.description
+		description, speakerName = sp.description, sp.description
 		speakerOrg = o.id
 		speaker = func() bool {
 			p.add(description + " at ")
@@ -2125,7 +2159,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 	} else {
 		row.str("paraphrase")
 	}
-	row.str(content).end()
+	row.str(content).optStr(g.published).str(speakerName).end()
 	if aff >= 0 {
 		b.t[tStatementAffiliations].int(sid).int(g.affs[aff].id).end()
 	}
@@ -2236,7 +2270,7 @@ func (g *generator) figure(b *batch, p *para, aid int64, pos int, topic genTopic
 	} else {
 		row.null().null().null()
 	}
-	row.end()
+	row.optStr(g.published).end()
 	b.t[tFigureTopics].int(fid).int(g.topicBySlug(m.topic)).end()
 	evidence(p, start, end, claim, tFigures, fid)
 }

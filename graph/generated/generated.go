@@ -69,10 +69,10 @@ type ComplexityRoot struct {
 	}
 
 	Agreement struct {
-		Articles func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Date     func(childComplexity int) int
 		Evidence func(childComplexity int) int
-		Figures  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID func(childComplexity int) int
 		Kind     func(childComplexity int) int
 		Mentions func(childComplexity int, article string) int
@@ -113,21 +113,21 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
-		Agreements    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
 		Credits       func(childComplexity int) int
-		Events        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Figures       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Events        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
+		Figures       func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID      func(childComplexity int) int
 		Language      func(childComplexity int) int
 		Lede          func(childComplexity int) int
-		Organizations func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Organizations func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) int
 		Paragraphs    func(childComplexity int) int
-		People        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Places        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		People        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) int
+		Places        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) int
 		Published     func(childComplexity int) int
 		Slug          func(childComplexity int) int
 		SourceFile    func(childComplexity int) int
-		Statements    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Text          func(childComplexity int) int
 		Title         func(childComplexity int) int
 		Topics        func(childComplexity int) int
@@ -176,10 +176,10 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		Articles               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles               func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Date                   func(childComplexity int) int
 		Evidence               func(childComplexity int) int
-		Figures                func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures                func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID               func(childComplexity int) int
 		Kind                   func(childComplexity int) int
 		Mentions               func(childComplexity int, article string) int
@@ -335,21 +335,21 @@ type ComplexityRoot struct {
 	}
 
 	Organization struct {
-		Agreements func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Children   func(childComplexity int) int
 		Country    func(childComplexity int) int
-		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
-		Members    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Members    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) int
 		Mentions   func(childComplexity int, article string) int
 		Name       func(childComplexity int) int
 		Note       func(childComplexity int) int
 		Parent     func(childComplexity int) int
 		ShortName  func(childComplexity int) int
 		Slug       func(childComplexity int) int
-		Statements func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Unresolved func(childComplexity int) int
 		Version    func(childComplexity int) int
 	}
@@ -402,15 +402,15 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Affiliations func(childComplexity int) int
-		Articles     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		DisplayName  func(childComplexity int) int
-		Figures      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID     func(childComplexity int) int
 		Honorifics   func(childComplexity int) int
 		Mentions     func(childComplexity int, article string) int
 		Name         func(childComplexity int) int
 		Slug         func(childComplexity int) int
-		Statements   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Version      func(childComplexity int) int
 	}
 
@@ -433,10 +433,10 @@ type ComplexityRoot struct {
 	}
 
 	Place struct {
-		Agreements func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Country    func(childComplexity int) int
-		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
@@ -465,11 +465,11 @@ type ComplexityRoot struct {
 	}
 
 	Project struct {
-		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Builder    func(childComplexity int) int
 		Completion func(childComplexity int) int
 		Evidence   func(childComplexity int) int
-		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
@@ -582,17 +582,17 @@ type ComplexityRoot struct {
 	}
 
 	Topic struct {
-		Agreements  func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Articles    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
+		Articles    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Children    func(childComplexity int) int
 		Description func(childComplexity int) int
-		Events      func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Figures     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Events      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
+		Figures     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID    func(childComplexity int) int
 		Label       func(childComplexity int) int
 		Parent      func(childComplexity int) int
 		Slug        func(childComplexity int) int
-		Statements  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Version     func(childComplexity int) int
 	}
 
@@ -644,8 +644,8 @@ type AgreementResolver interface {
 	Topics(ctx context.Context, obj *db.Agreement) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Agreement) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Agreement, article string) ([]*db.Evidence, error)
-	Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type AgreementPartyResolver interface {
 	Entity(ctx context.Context, obj *db.EntityRef) (model.Entity, error)
@@ -655,13 +655,13 @@ type ArticleResolver interface {
 	Paragraphs(ctx context.Context, obj *db.Article) ([]*db.Paragraph, error)
 	Credits(ctx context.Context, obj *db.Article) ([]*db.Credit, error)
 	Topics(ctx context.Context, obj *db.Article) ([]*db.Topic, error)
-	Statements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Figures(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Agreements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	People(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Person], error)
-	Organizations(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Organization], error)
-	Places(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Place], error)
-	Events(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Event], error)
+	Statements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Agreements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	People(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error)
+	Organizations(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) (*model.Connection[db.Organization], error)
+	Places(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error)
+	Events(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 }
 type CreditResolver interface {
 	Person(ctx context.Context, obj *db.Credit) (*db.Person, error)
@@ -678,8 +678,8 @@ type EventResolver interface {
 	Topics(ctx context.Context, obj *db.Event) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Event) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Event, article string) ([]*db.Evidence, error)
-	Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type EventParticipantResolver interface {
 	Entity(ctx context.Context, obj *db.EntityRef) (model.Entity, error)
@@ -739,11 +739,11 @@ type OrganizationResolver interface {
 	Children(ctx context.Context, obj *db.Organization) ([]*db.Organization, error)
 
 	Mentions(ctx context.Context, obj *db.Organization, article string) ([]*db.Evidence, error)
-	Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Person], error)
-	Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error)
+	Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type ParagraphResolver interface {
 	Article(ctx context.Context, obj *db.Paragraph) (*db.Article, error)
@@ -751,17 +751,17 @@ type ParagraphResolver interface {
 type PersonResolver interface {
 	Affiliations(ctx context.Context, obj *db.Person) ([]*db.Affiliation, error)
 	Mentions(ctx context.Context, obj *db.Person, article string) ([]*db.Evidence, error)
-	Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type PlaceResolver interface {
 	Country(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Parent(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Mentions(ctx context.Context, obj *db.Place, article string) ([]*db.Evidence, error)
-	Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type ProjectResolver interface {
 	Builder(ctx context.Context, obj *db.Project) (*db.Organization, error)
@@ -769,8 +769,8 @@ type ProjectResolver interface {
 
 	Evidence(ctx context.Context, obj *db.Project) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Project, article string) ([]*db.Evidence, error)
-	Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -816,11 +816,11 @@ type SubscriptionResolver interface {
 type TopicResolver interface {
 	Parent(ctx context.Context, obj *db.Topic) (*db.Topic, error)
 	Children(ctx context.Context, obj *db.Topic) ([]*db.Topic, error)
-	Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
-	Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Event], error)
+	Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
+	Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 }
 type UnnamedSpeakerResolver interface {
 	Organization(ctx context.Context, obj *model.UnnamedSpeaker) (*db.Organization, error)
@@ -897,7 +897,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agreement.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Agreement.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Agreement.date":
 		if e.ComplexityRoot.Agreement.Date == nil {
 			break
@@ -920,7 +920,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agreement.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Agreement.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Agreement.id":
 		if e.ComplexityRoot.Agreement.GlobalID == nil {
 			break
@@ -1091,7 +1091,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Article.credits":
 		if e.ComplexityRoot.Article.Credits == nil {
 			break
@@ -1108,7 +1108,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EventFilter), args["orderBy"].(*model.EventOrder)), true
 	case "Article.figures":
 		if e.ComplexityRoot.Article.Figures == nil {
 			break
@@ -1119,7 +1119,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.GlobalID == nil {
 			break
@@ -1148,7 +1148,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Organizations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Organizations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.OrganizationFilter), args["orderBy"].(*model.OrganizationOrder)), true
 	case "Article.paragraphs":
 		if e.ComplexityRoot.Article.Paragraphs == nil {
 			break
@@ -1165,7 +1165,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PersonFilter), args["orderBy"].(*model.PersonOrder)), true
 	case "Article.places":
 		if e.ComplexityRoot.Article.Places == nil {
 			break
@@ -1176,7 +1176,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Places(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Places(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PlaceFilter), args["orderBy"].(*model.PlaceOrder)), true
 	case "Article.published":
 		if e.ComplexityRoot.Article.Published == nil {
 			break
@@ -1205,7 +1205,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Article.text":
 		if e.ComplexityRoot.Article.Text == nil {
 			break
@@ -1385,7 +1385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -1408,7 +1408,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.GlobalID == nil {
 			break
@@ -2222,7 +2222,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Organization.articles":
 		if e.ComplexityRoot.Organization.Articles == nil {
 			break
@@ -2233,7 +2233,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Organization.children":
 		if e.ComplexityRoot.Organization.Children == nil {
 			break
@@ -2256,7 +2256,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.GlobalID == nil {
 			break
@@ -2279,7 +2279,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PersonFilter), args["orderBy"].(*model.PersonOrder)), true
 	case "Organization.mentions":
 		if e.ComplexityRoot.Organization.Mentions == nil {
 			break
@@ -2331,7 +2331,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Organization.unresolved":
 		if e.ComplexityRoot.Organization.Unresolved == nil {
 			break
@@ -2535,7 +2535,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Person.displayName":
 		if e.ComplexityRoot.Person.DisplayName == nil {
 			break
@@ -2552,7 +2552,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.GlobalID == nil {
 			break
@@ -2598,7 +2598,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Person.version":
 		if e.ComplexityRoot.Person.Version == nil {
 			break
@@ -2673,7 +2673,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Place.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Place.articles":
 		if e.ComplexityRoot.Place.Articles == nil {
 			break
@@ -2684,7 +2684,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Place.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Place.country":
 		if e.ComplexityRoot.Place.Country == nil {
 			break
@@ -2701,7 +2701,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Place.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.GlobalID == nil {
 			break
@@ -2817,7 +2817,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Project.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Project.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Project.builder":
 		if e.ComplexityRoot.Project.Builder == nil {
 			break
@@ -2846,7 +2846,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Project.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Project.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Project.id":
 		if e.ComplexityRoot.Project.GlobalID == nil {
 			break
@@ -3409,7 +3409,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Topic.articles":
 		if e.ComplexityRoot.Topic.Articles == nil {
 			break
@@ -3420,7 +3420,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Topic.children":
 		if e.ComplexityRoot.Topic.Children == nil {
 			break
@@ -3443,7 +3443,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EventFilter), args["orderBy"].(*model.EventOrder)), true
 	case "Topic.figures":
 		if e.ComplexityRoot.Topic.Figures == nil {
 			break
@@ -3454,7 +3454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Topic.id":
 		if e.ComplexityRoot.Topic.GlobalID == nil {
 			break
@@ -3489,7 +3489,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Topic.version":
 		if e.ComplexityRoot.Topic.Version == nil {
 			break
@@ -3778,6 +3778,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "The figures the article states, in reading order."
   figures(
@@ -3789,6 +3793,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The agreements and frameworks the article names, by name."
   agreements(
@@ -3800,6 +3808,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "The people the article names, by name."
   people(
@@ -3811,6 +3823,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this person."
     before: String
+    "Only the people who match, as in ` + "`" + `Query.people` + "`" + `."
+    filter: PersonFilter
+    "The order of the people, as in ` + "`" + `Query.people` + "`" + `, and by default the same."
+    orderBy: PersonOrder
   ): PersonConnection!
   "The organizations the article names, by name."
   organizations(
@@ -3822,6 +3838,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this organization."
     before: String
+    "Only the organizations that match, as in ` + "`" + `Query.organizations` + "`" + `."
+    filter: OrganizationFilter
+    "The order of the organizations, as in ` + "`" + `Query.organizations` + "`" + `, and by default the same."
+    orderBy: OrganizationOrder
   ): OrganizationConnection!
   "The places the article names, by name."
   places(
@@ -3833,6 +3853,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this place."
     before: String
+    "Only the places that match, as in ` + "`" + `Query.places` + "`" + `."
+    filter: PlaceFilter
+    "The order of the places, as in ` + "`" + `Query.places` + "`" + `, and by default the same."
+    orderBy: PlaceOrder
   ): PlaceConnection!
   "The events the article reports, by name."
   events(
@@ -3844,6 +3868,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this event."
     before: String
+    "Only the events that match, as in ` + "`" + `Query.events` + "`" + `."
+    filter: EventFilter
+    "The order of the events, as in ` + "`" + `Query.events` + "`" + `, and by default the same."
+    orderBy: EventOrder
   ): EventConnection!
 }
 
@@ -3936,6 +3964,8 @@ enum ArticleOrderField {
   PUBLISHED
   "The slug."
   SLUG
+  "The headline; articles without one come first (ascending)."
+  TITLE
 }
 
 "A page of articles."
@@ -4625,6 +4655,10 @@ type Person implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "Figures about this person: the quantities the articles state with it as their subject."
   figures(
@@ -4636,6 +4670,10 @@ type Person implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the person, newest first."
   articles(
@@ -4647,6 +4685,10 @@ type Person implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4711,6 +4753,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this person."
     before: String
+    "Only the people who match, as in ` + "`" + `Query.people` + "`" + `."
+    filter: PersonFilter
+    "The order of the people, as in ` + "`" + `Query.people` + "`" + `, and by default the same."
+    orderBy: PersonOrder
   ): PersonConnection!
   "Statements by the organization, by its people (speaking in a role there or in a sub-organization), or by unnamed staff."
   statements(
@@ -4722,6 +4768,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "Agreements the organization is a party to."
   agreements(
@@ -4733,6 +4783,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "Figures about this organization: the quantities the articles state with it as their subject."
   figures(
@@ -4744,6 +4798,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the organization, newest first."
   articles(
@@ -4755,6 +4813,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4806,6 +4868,10 @@ type Place implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "Figures about this place: the quantities the articles state with it as their subject."
   figures(
@@ -4817,6 +4883,10 @@ type Place implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the place, newest first."
   articles(
@@ -4828,6 +4898,10 @@ type Place implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4891,6 +4965,10 @@ type Event implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that report the event, newest first."
   articles(
@@ -4902,6 +4980,10 @@ type Event implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4975,6 +5057,10 @@ type Project implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the project, newest first."
   articles(
@@ -4986,6 +5072,10 @@ type Project implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -5059,6 +5149,10 @@ type Agreement implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the agreement, newest first."
   articles(
@@ -5070,6 +5164,10 @@ type Agreement implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -5165,6 +5263,8 @@ enum AgreementOrderField {
   NAME
   "The date; undated agreements come last."
   DATE
+  "How many statements name the agreement."
+  STATEMENTS
 }
 
 "Selects people. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5193,6 +5293,8 @@ input PersonOrder {
 enum PersonOrderField {
   "The name."
   NAME
+  "How many statements the person made (their ` + "`" + `statements` + "`" + `' ` + "`" + `totalCount` + "`" + `)."
+  STATEMENTS
 }
 
 "Selects organizations. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5223,6 +5325,8 @@ input OrganizationOrder {
 enum OrganizationOrderField {
   "The name."
   NAME
+  "How many statements the organization made itself: as the speaker, or through unnamed staff speaking for it (its ` + "`" + `statements` + "`" + ` also counts its people's and its sub-organizations')."
+  STATEMENTS
 }
 
 "Selects places. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5251,6 +5355,8 @@ input PlaceOrder {
 enum PlaceOrderField {
   "The name."
   NAME
+  "How many statements name the place."
+  STATEMENTS
 }
 
 "Selects events. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5283,6 +5389,8 @@ enum EventOrderField {
   NAME
   "The date; undated events come last."
   DATE
+  "How many statements name the event."
+  STATEMENTS
 }
 
 "A page of people."
@@ -5780,6 +5888,10 @@ interface Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name this entity, newest first."
   articles(
@@ -5791,6 +5903,10 @@ interface Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -5943,6 +6059,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
   "Statements tagged with this topic or a narrower one."
   statements(
@@ -5954,6 +6074,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "Figures tagged with this topic or a narrower one."
   figures(
@@ -5965,6 +6089,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "Agreements focused on this topic or a narrower one."
   agreements(
@@ -5976,6 +6104,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "Events about this topic or a narrower one."
   events(
@@ -5987,6 +6119,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this event."
     before: String
+    "Only the events that match, as in ` + "`" + `Query.events` + "`" + `."
+    filter: EventFilter
+    "The order of the events, as in ` + "`" + `Query.events` + "`" + `, and by default the same."
+    orderBy: EventOrder
   ): EventConnection!
 }
 
@@ -6225,6 +6361,10 @@ input StatementOrder {
 enum StatementOrderField {
   "Article by article (in the order they were stored), each in reading order."
   ARTICLE
+  "The publication date of the statement's article, then article by article in reading order (all of it reversed when descending); statements of undated articles come last."
+  PUBLISHED
+  "The speaker's name (an unnamed speaker's description), then the order they were stored in."
+  SPEAKER
 }
 
 "A page of statements."
@@ -6338,6 +6478,10 @@ enum FigureOrderField {
   ARTICLE
   "The value; date figures come last."
   VALUE
+  "The period the value describes (its first day); figures with no period come last."
+  PERIOD
+  "The publication date of the figure's article, then article by article in reading order (all of it reversed when descending); figures of undated articles come last."
+  PUBLISHED
 }
 
 "A page of figures."
@@ -7632,6 +7776,22 @@ func (ec *executionContext) field_Agreement_articles_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7670,6 +7830,22 @@ func (ec *executionContext) field_Agreement_figures_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7722,6 +7898,22 @@ func (ec *executionContext) field_Article_agreements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7760,6 +7952,22 @@ func (ec *executionContext) field_Article_events_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.EventFilter, error) {
+			return ec.unmarshalOEventFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7798,6 +8006,22 @@ func (ec *executionContext) field_Article_figures_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7836,6 +8060,22 @@ func (ec *executionContext) field_Article_organizations_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.OrganizationFilter, error) {
+			return ec.unmarshalOOrganizationFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.OrganizationOrder, error) {
+			return ec.unmarshalOOrganizationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7874,6 +8114,22 @@ func (ec *executionContext) field_Article_people_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PersonFilter, error) {
+			return ec.unmarshalOPersonFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PersonOrder, error) {
+			return ec.unmarshalOPersonOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7912,6 +8168,22 @@ func (ec *executionContext) field_Article_places_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PlaceFilter, error) {
+			return ec.unmarshalOPlaceFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PlaceOrder, error) {
+			return ec.unmarshalOPlaceOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7950,6 +8222,22 @@ func (ec *executionContext) field_Article_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7988,6 +8276,22 @@ func (ec *executionContext) field_Event_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8026,6 +8330,22 @@ func (ec *executionContext) field_Event_figures_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8470,6 +8790,22 @@ func (ec *executionContext) field_Organization_agreements_args(ctx context.Conte
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8508,6 +8844,22 @@ func (ec *executionContext) field_Organization_articles_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8546,6 +8898,22 @@ func (ec *executionContext) field_Organization_figures_args(ctx context.Context,
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8584,6 +8952,22 @@ func (ec *executionContext) field_Organization_members_args(ctx context.Context,
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PersonFilter, error) {
+			return ec.unmarshalOPersonFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PersonOrder, error) {
+			return ec.unmarshalOPersonOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8636,6 +9020,22 @@ func (ec *executionContext) field_Organization_statements_args(ctx context.Conte
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8674,6 +9074,22 @@ func (ec *executionContext) field_Person_articles_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8712,6 +9128,22 @@ func (ec *executionContext) field_Person_figures_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8764,6 +9196,22 @@ func (ec *executionContext) field_Person_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8802,6 +9250,22 @@ func (ec *executionContext) field_Place_agreements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8840,6 +9304,22 @@ func (ec *executionContext) field_Place_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8878,6 +9358,22 @@ func (ec *executionContext) field_Place_figures_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8930,6 +9426,22 @@ func (ec *executionContext) field_Project_articles_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8968,6 +9480,22 @@ func (ec *executionContext) field_Project_figures_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9764,6 +10292,22 @@ func (ec *executionContext) field_Topic_agreements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9802,6 +10346,22 @@ func (ec *executionContext) field_Topic_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9840,6 +10400,22 @@ func (ec *executionContext) field_Topic_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.EventFilter, error) {
+			return ec.unmarshalOEventFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9878,6 +10454,22 @@ func (ec *executionContext) field_Topic_figures_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9916,6 +10508,22 @@ func (ec *executionContext) field_Topic_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -10670,7 +11278,7 @@ func (ec *executionContext) _Agreement_figures(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agreement().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Agreement().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -10714,7 +11322,7 @@ func (ec *executionContext) _Agreement_articles(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agreement().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Agreement().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -11386,7 +11994,7 @@ func (ec *executionContext) _Article_statements(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -11430,7 +12038,7 @@ func (ec *executionContext) _Article_figures(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -11474,7 +12082,7 @@ func (ec *executionContext) _Article_agreements(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -11518,7 +12126,7 @@ func (ec *executionContext) _Article_people(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.PersonOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Person]) graphql.Marshaler {
@@ -11562,7 +12170,7 @@ func (ec *executionContext) _Article_organizations(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Organizations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Organizations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.OrganizationFilter), fc.Args["orderBy"].(*model.OrganizationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Organization]) graphql.Marshaler {
@@ -11606,7 +12214,7 @@ func (ec *executionContext) _Article_places(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Places(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Places(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PlaceFilter), fc.Args["orderBy"].(*model.PlaceOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Place]) graphql.Marshaler {
@@ -11650,7 +12258,7 @@ func (ec *executionContext) _Article_events(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EventFilter), fc.Args["orderBy"].(*model.EventOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Event]) graphql.Marshaler {
@@ -12756,7 +13364,7 @@ func (ec *executionContext) _Event_figures(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Event().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -12800,7 +13408,7 @@ func (ec *executionContext) _Event_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Event().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -16256,7 +16864,7 @@ func (ec *executionContext) _Organization_members(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.PersonOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Person]) graphql.Marshaler {
@@ -16300,7 +16908,7 @@ func (ec *executionContext) _Organization_statements(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -16344,7 +16952,7 @@ func (ec *executionContext) _Organization_agreements(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -16388,7 +16996,7 @@ func (ec *executionContext) _Organization_figures(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -16432,7 +17040,7 @@ func (ec *executionContext) _Organization_articles(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -17397,7 +18005,7 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -17441,7 +18049,7 @@ func (ec *executionContext) _Person_figures(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -17485,7 +18093,7 @@ func (ec *executionContext) _Person_articles(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -18013,7 +18621,7 @@ func (ec *executionContext) _Place_agreements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Place().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -18057,7 +18665,7 @@ func (ec *executionContext) _Place_figures(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Place().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -18101,7 +18709,7 @@ func (ec *executionContext) _Place_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Place().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -18739,7 +19347,7 @@ func (ec *executionContext) _Project_figures(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Project().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Project().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -18783,7 +19391,7 @@ func (ec *executionContext) _Project_articles(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Project().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Project().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -21197,7 +21805,7 @@ func (ec *executionContext) _Topic_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -21241,7 +21849,7 @@ func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -21285,7 +21893,7 @@ func (ec *executionContext) _Topic_figures(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -21329,7 +21937,7 @@ func (ec *executionContext) _Topic_agreements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -21373,7 +21981,7 @@ func (ec *executionContext) _Topic_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EventFilter), fc.Args["orderBy"].(*model.EventOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Event]) graphql.Marshaler {
