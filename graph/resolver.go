@@ -48,18 +48,29 @@ func connectionOf[T any](page db.Page[T], count func(context.Context) (int, erro
 }
 
 // nested resolves a nested connection through the request's batched page
-// and count loaders. A connection asked only for its totalCount (from its
-// start: no cursor) reads no page, only the count.
-func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *int, after *string, last *int, before *string) (*model.Connection[T], error) {
+// and count loaders, its rows filtered by filter (converted by convert, as
+// its root connection's filter is) and ordered by o. A connection asked
+// only for its totalCount (from its start: no cursor) reads no page, only
+// the count.
+func nested[T, F any, DF db.Filter](ctx context.Context, r db.Relation[T], parent int64, first *int, after *string, last *int, before *string,
+	filter *F, convert func(context.Context, string, *F) (DF, error), o db.Order) (*model.Connection[T], error) {
 	args, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
 	l := loaders(ctx)
+	var f any // nil, not a nil *F, when there is no filter
+	if filter != nil {
+		f = filter
+	}
+	a, err := l.nestedArgs(ctx, f, func(ctx context.Context) (db.Filter, error) { return convert(ctx, "filter", filter) }, o)
+	if err != nil {
+		return nil, err
+	}
 	count, items := connectionSelection(ctx)
 	if count && !items && after == nil && before == nil {
 		return connectionOf(db.Page[T]{}, func(ctx context.Context) (int, error) {
-			return nestedCounts(l, r).Level(ctx, parent)
+			return nestedCounts(l, r, a).Level(ctx, parent)
 		}), nil
 	}
 	key := pageKey{parent: parent, first: args.First, last: args.Last, count: count}
@@ -69,7 +80,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 	if before != nil {
 		key.before = *before
 	}
-	page, err := nestedPages(l, r).Level(ctx, key)
+	page, err := nestedPages(l, r, a).Level(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +88,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 		if page.Total != nil {
 			return *page.Total, nil
 		}
-		return nestedCounts(l, r).Level(ctx, parent)
+		return nestedCounts(l, r, a).Level(ctx, parent)
 	}), nil
 }
 
@@ -144,6 +155,22 @@ func rootList[F, T any](ctx context.Context, first *int, after *string, last *in
 		return nil, err
 	}
 	return connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) }), nil
+}
+
+// orderInput is the shape of every orderBy input (StatementOrder, ...).
+type orderInput = struct {
+	Field     string `json:"field"`
+	Direction string `json:"direction"`
+}
+
+// orderOf turns a nested connection's orderBy input into a db.Order; nil
+// means the connection's default.
+func orderOf[O interface{ ~orderInput }](o *O) db.Order {
+	if o == nil {
+		return db.Order{}
+	}
+	in := orderInput(*o)
+	return order(&in.Field, &in.Direction)
 }
 
 // order turns an orderBy input into a db.Order; nil means the default.
@@ -302,6 +329,8 @@ func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.S
 		return orNil(loadRef(ctx, l.statements, &hit.ID))
 	case "FIGURE":
 		return orNil(loadRef(ctx, l.figures, &hit.ID))
+	case "TOPIC":
+		return orNil(loadRef(ctx, l.topics, &hit.ID))
 	}
 	return r.entity(ctx, hit.Kind, hit.ID)
 }

@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	EventParticipant() EventParticipantResolver
 	Evidence() EvidenceResolver
 	Figure() FigureResolver
+	FigureClaim() FigureClaimResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
 	Paragraph() ParagraphResolver
@@ -68,10 +69,10 @@ type ComplexityRoot struct {
 	}
 
 	Agreement struct {
-		Articles func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Date     func(childComplexity int) int
 		Evidence func(childComplexity int) int
-		Figures  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID func(childComplexity int) int
 		Kind     func(childComplexity int) int
 		Mentions func(childComplexity int, article string) int
@@ -112,21 +113,21 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
-		Agreements    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
 		Credits       func(childComplexity int) int
-		Events        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Figures       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Events        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
+		Figures       func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID      func(childComplexity int) int
 		Language      func(childComplexity int) int
 		Lede          func(childComplexity int) int
-		Organizations func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Organizations func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) int
 		Paragraphs    func(childComplexity int) int
-		People        func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Places        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		People        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) int
+		Places        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) int
 		Published     func(childComplexity int) int
 		Slug          func(childComplexity int) int
 		SourceFile    func(childComplexity int) int
-		Statements    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Text          func(childComplexity int) int
 		Title         func(childComplexity int) int
 		Topics        func(childComplexity int) int
@@ -175,10 +176,10 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		Articles               func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles               func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Date                   func(childComplexity int) int
 		Evidence               func(childComplexity int) int
-		Figures                func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures                func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID               func(childComplexity int) int
 		Kind                   func(childComplexity int) int
 		Mentions               func(childComplexity int, article string) int
@@ -236,22 +237,46 @@ type ComplexityRoot struct {
 	}
 
 	Figure struct {
-		Article   func(childComplexity int) int
-		Base      func(childComplexity int) int
-		Currency  func(childComplexity int) int
-		Date      func(childComplexity int) int
-		Display   func(childComplexity int) int
-		Evidence  func(childComplexity int) int
-		GlobalID  func(childComplexity int) int
-		Metric    func(childComplexity int) int
-		Period    func(childComplexity int) int
-		Position  func(childComplexity int) int
-		Statement func(childComplexity int) int
-		Subject   func(childComplexity int) int
-		Topics    func(childComplexity int) int
-		Unit      func(childComplexity int) int
-		Value     func(childComplexity int) int
-		Version   func(childComplexity int) int
+		Article    func(childComplexity int) int
+		Base       func(childComplexity int) int
+		Claim      func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Display    func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		GlobalID   func(childComplexity int) int
+		Metric     func(childComplexity int) int
+		Period     func(childComplexity int) int
+		Position   func(childComplexity int) int
+		SameFactAs func(childComplexity int) int
+		Statement  func(childComplexity int) int
+		Subject    func(childComplexity int) int
+		Topics     func(childComplexity int) int
+		Unit       func(childComplexity int) int
+		Value      func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
+	FigureClaim struct {
+		ArticleCount func(childComplexity int) int
+		Conflicting  func(childComplexity int) int
+		Figures      func(childComplexity int) int
+		Metric       func(childComplexity int) int
+		Period       func(childComplexity int) int
+		Subject      func(childComplexity int) int
+		Values       func(childComplexity int) int
+	}
+
+	FigureClaimConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FigureClaimEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	FigureConnection struct {
@@ -310,21 +335,21 @@ type ComplexityRoot struct {
 	}
 
 	Organization struct {
-		Agreements func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Children   func(childComplexity int) int
 		Country    func(childComplexity int) int
-		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
-		Members    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Members    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) int
 		Mentions   func(childComplexity int, article string) int
 		Name       func(childComplexity int) int
 		Note       func(childComplexity int) int
 		Parent     func(childComplexity int) int
 		ShortName  func(childComplexity int) int
 		Slug       func(childComplexity int) int
-		Statements func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Unresolved func(childComplexity int) int
 		Version    func(childComplexity int) int
 	}
@@ -377,15 +402,15 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Affiliations func(childComplexity int) int
-		Articles     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		DisplayName  func(childComplexity int) int
-		Figures      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID     func(childComplexity int) int
 		Honorifics   func(childComplexity int) int
 		Mentions     func(childComplexity int, article string) int
 		Name         func(childComplexity int) int
 		Slug         func(childComplexity int) int
-		Statements   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Version      func(childComplexity int) int
 	}
 
@@ -408,10 +433,10 @@ type ComplexityRoot struct {
 	}
 
 	Place struct {
-		Agreements func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Country    func(childComplexity int) int
-		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
@@ -440,11 +465,11 @@ type ComplexityRoot struct {
 	}
 
 	Project struct {
-		Articles   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Builder    func(childComplexity int) int
 		Completion func(childComplexity int) int
 		Evidence   func(childComplexity int) int
-		Figures    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Figures    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID   func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Mentions   func(childComplexity int, article string) int
@@ -469,19 +494,21 @@ type ComplexityRoot struct {
 		Entity        func(childComplexity int, slug string) int
 		Events        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
 		ExtractDraft  func(childComplexity int, articleText string, dateline *string) int
+		FigureClaims  func(childComplexity int, conflicting *bool, metric *string, first *int, after *string, last *int, before *string) int
 		Figures       func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		Node          func(childComplexity int, id string) int
 		Nodes         func(childComplexity int, ids []string) int
 		Organizations func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) int
 		People        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) int
 		Places        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) int
-		Search        func(childComplexity int, query string, types []string, first *int, after *string) int
+		Search        func(childComplexity int, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) int
 		Statements    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Topic         func(childComplexity int, slug string) int
 		Topics        func(childComplexity int, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) int
 	}
 
 	SearchConnection struct {
+		Counts     func(childComplexity int) int
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -493,6 +520,11 @@ type ComplexityRoot struct {
 		Node    func(childComplexity int) int
 		Score   func(childComplexity int) int
 		Snippet func(childComplexity int) int
+	}
+
+	SearchTypeCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
 	}
 
 	Snippet struct {
@@ -511,6 +543,7 @@ type ComplexityRoot struct {
 		Mentions            func(childComplexity int) int
 		Mode                func(childComplexity int) int
 		Position            func(childComplexity int) int
+		SameClaimAs         func(childComplexity int) int
 		Speaker             func(childComplexity int) int
 		SpeakerAffiliations func(childComplexity int) int
 		SpeakerRole         func(childComplexity int) int
@@ -549,17 +582,17 @@ type ComplexityRoot struct {
 	}
 
 	Topic struct {
-		Agreements  func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Articles    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Agreements  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) int
+		Articles    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) int
 		Children    func(childComplexity int) int
 		Description func(childComplexity int) int
-		Events      func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Figures     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Events      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) int
+		Figures     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) int
 		GlobalID    func(childComplexity int) int
 		Label       func(childComplexity int) int
 		Parent      func(childComplexity int) int
 		Slug        func(childComplexity int) int
-		Statements  func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Statements  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) int
 		Version     func(childComplexity int) int
 	}
 
@@ -611,8 +644,8 @@ type AgreementResolver interface {
 	Topics(ctx context.Context, obj *db.Agreement) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Agreement) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Agreement, article string) ([]*db.Evidence, error)
-	Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type AgreementPartyResolver interface {
 	Entity(ctx context.Context, obj *db.EntityRef) (model.Entity, error)
@@ -622,13 +655,13 @@ type ArticleResolver interface {
 	Paragraphs(ctx context.Context, obj *db.Article) ([]*db.Paragraph, error)
 	Credits(ctx context.Context, obj *db.Article) ([]*db.Credit, error)
 	Topics(ctx context.Context, obj *db.Article) ([]*db.Topic, error)
-	Statements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Figures(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Agreements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	People(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Person], error)
-	Organizations(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Organization], error)
-	Places(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Place], error)
-	Events(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string) (*model.Connection[db.Event], error)
+	Statements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Agreements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	People(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error)
+	Organizations(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) (*model.Connection[db.Organization], error)
+	Places(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error)
+	Events(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 }
 type CreditResolver interface {
 	Person(ctx context.Context, obj *db.Credit) (*db.Person, error)
@@ -645,8 +678,8 @@ type EventResolver interface {
 	Topics(ctx context.Context, obj *db.Event) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Event) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Event, article string) ([]*db.Evidence, error)
-	Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type EventParticipantResolver interface {
 	Entity(ctx context.Context, obj *db.EntityRef) (model.Entity, error)
@@ -662,6 +695,13 @@ type FigureResolver interface {
 
 	Topics(ctx context.Context, obj *db.Figure) ([]*db.Topic, error)
 	Evidence(ctx context.Context, objs []*db.Figure) ([][]*db.Evidence, error)
+	Claim(ctx context.Context, obj *db.Figure) (*db.FigureClaim, error)
+	SameFactAs(ctx context.Context, obj *db.Figure) ([]*db.Figure, error)
+}
+type FigureClaimResolver interface {
+	Subject(ctx context.Context, obj *db.FigureClaim) (model.Entity, error)
+
+	Figures(ctx context.Context, obj *db.FigureClaim) ([]*db.Figure, error)
 }
 type MutationResolver interface {
 	ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.ImportArticlePayload, error)
@@ -699,11 +739,11 @@ type OrganizationResolver interface {
 	Children(ctx context.Context, obj *db.Organization) ([]*db.Organization, error)
 
 	Mentions(ctx context.Context, obj *db.Organization, article string) ([]*db.Evidence, error)
-	Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Person], error)
-	Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error)
+	Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type ParagraphResolver interface {
 	Article(ctx context.Context, obj *db.Paragraph) (*db.Article, error)
@@ -711,17 +751,17 @@ type ParagraphResolver interface {
 type PersonResolver interface {
 	Affiliations(ctx context.Context, obj *db.Person) ([]*db.Affiliation, error)
 	Mentions(ctx context.Context, obj *db.Person, article string) ([]*db.Evidence, error)
-	Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type PlaceResolver interface {
 	Country(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Parent(ctx context.Context, obj *db.Place) (*db.Place, error)
 	Mentions(ctx context.Context, obj *db.Place, article string) ([]*db.Evidence, error)
-	Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type ProjectResolver interface {
 	Builder(ctx context.Context, obj *db.Project) (*db.Organization, error)
@@ -729,8 +769,8 @@ type ProjectResolver interface {
 
 	Evidence(ctx context.Context, obj *db.Project) ([]*db.Evidence, error)
 	Mentions(ctx context.Context, obj *db.Project, article string) ([]*db.Evidence, error)
-	Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
+	Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -747,8 +787,9 @@ type QueryResolver interface {
 	Places(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error)
 	Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 	Topics(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) (*model.Connection[db.Topic], error)
-	Search(ctx context.Context, query string, types []string, first *int, after *string) (*model.SearchConnection, error)
+	Search(ctx context.Context, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) (*model.SearchConnection, error)
 	ExtractDraft(ctx context.Context, articleText string, dateline *string) (*model.ExtractedDraft, error)
+	FigureClaims(ctx context.Context, conflicting *bool, metric *string, first *int, after *string, last *int, before *string) (*model.Connection[db.FigureClaim], error)
 }
 type SnippetResolver interface {
 	HTML(ctx context.Context, obj *db.Snippet) (string, error)
@@ -765,6 +806,7 @@ type StatementResolver interface {
 	Mentions(ctx context.Context, obj *db.Statement) ([]model.Entity, error)
 	Figures(ctx context.Context, obj *db.Statement) ([]*db.Figure, error)
 	Evidence(ctx context.Context, objs []*db.Statement) ([][]*db.Evidence, error)
+	SameClaimAs(ctx context.Context, obj *db.Statement) ([]*db.Statement, error)
 }
 type SubscriptionResolver interface {
 	ArticleImported(ctx context.Context) (<-chan *db.Article, error)
@@ -774,11 +816,11 @@ type SubscriptionResolver interface {
 type TopicResolver interface {
 	Parent(ctx context.Context, obj *db.Topic) (*db.Topic, error)
 	Children(ctx context.Context, obj *db.Topic) ([]*db.Topic, error)
-	Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
-	Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error)
-	Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
-	Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error)
-	Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Event], error)
+	Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error)
+	Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error)
+	Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error)
+	Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error)
+	Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 }
 type UnnamedSpeakerResolver interface {
 	Organization(ctx context.Context, obj *model.UnnamedSpeaker) (*db.Organization, error)
@@ -855,7 +897,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agreement.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Agreement.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Agreement.date":
 		if e.ComplexityRoot.Agreement.Date == nil {
 			break
@@ -878,7 +920,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Agreement.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Agreement.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Agreement.id":
 		if e.ComplexityRoot.Agreement.GlobalID == nil {
 			break
@@ -1049,7 +1091,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Article.credits":
 		if e.ComplexityRoot.Article.Credits == nil {
 			break
@@ -1066,7 +1108,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EventFilter), args["orderBy"].(*model.EventOrder)), true
 	case "Article.figures":
 		if e.ComplexityRoot.Article.Figures == nil {
 			break
@@ -1077,7 +1119,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.GlobalID == nil {
 			break
@@ -1106,7 +1148,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Organizations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Organizations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.OrganizationFilter), args["orderBy"].(*model.OrganizationOrder)), true
 	case "Article.paragraphs":
 		if e.ComplexityRoot.Article.Paragraphs == nil {
 			break
@@ -1123,7 +1165,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PersonFilter), args["orderBy"].(*model.PersonOrder)), true
 	case "Article.places":
 		if e.ComplexityRoot.Article.Places == nil {
 			break
@@ -1134,7 +1176,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Places(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Places(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PlaceFilter), args["orderBy"].(*model.PlaceOrder)), true
 	case "Article.published":
 		if e.ComplexityRoot.Article.Published == nil {
 			break
@@ -1163,7 +1205,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Article.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Article.text":
 		if e.ComplexityRoot.Article.Text == nil {
 			break
@@ -1343,7 +1385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -1366,7 +1408,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Event.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.GlobalID == nil {
 			break
@@ -1607,6 +1649,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Base(childComplexity), true
+	case "Figure.claim":
+		if e.ComplexityRoot.Figure.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Claim(childComplexity), true
 	case "Figure.currency":
 		if e.ComplexityRoot.Figure.Currency == nil {
 			break
@@ -1655,6 +1703,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Position(childComplexity), true
+	case "Figure.sameFactAs":
+		if e.ComplexityRoot.Figure.SameFactAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.SameFactAs(childComplexity), true
 	case "Figure.statement":
 		if e.ComplexityRoot.Figure.Statement == nil {
 			break
@@ -1691,6 +1745,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Version(childComplexity), true
+
+	case "FigureClaim.articleCount":
+		if e.ComplexityRoot.FigureClaim.ArticleCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.ArticleCount(childComplexity), true
+	case "FigureClaim.conflicting":
+		if e.ComplexityRoot.FigureClaim.Conflicting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Conflicting(childComplexity), true
+	case "FigureClaim.figures":
+		if e.ComplexityRoot.FigureClaim.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Figures(childComplexity), true
+	case "FigureClaim.metric":
+		if e.ComplexityRoot.FigureClaim.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Metric(childComplexity), true
+	case "FigureClaim.period":
+		if e.ComplexityRoot.FigureClaim.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Period(childComplexity), true
+	case "FigureClaim.subject":
+		if e.ComplexityRoot.FigureClaim.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Subject(childComplexity), true
+	case "FigureClaim.values":
+		if e.ComplexityRoot.FigureClaim.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaim.Values(childComplexity), true
+
+	case "FigureClaimConnection.edges":
+		if e.ComplexityRoot.FigureClaimConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.Edges(childComplexity), true
+	case "FigureClaimConnection.nodes":
+		if e.ComplexityRoot.FigureClaimConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.Nodes(childComplexity), true
+	case "FigureClaimConnection.pageInfo":
+		if e.ComplexityRoot.FigureClaimConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.PageInfo(childComplexity), true
+	case "FigureClaimConnection.totalCount":
+		if e.ComplexityRoot.FigureClaimConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimConnection.TotalCount(childComplexity), true
+
+	case "FigureClaimEdge.cursor":
+		if e.ComplexityRoot.FigureClaimEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimEdge.Cursor(childComplexity), true
+	case "FigureClaimEdge.node":
+		if e.ComplexityRoot.FigureClaimEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureClaimEdge.Node(childComplexity), true
 
 	case "FigureConnection.edges":
 		if e.ComplexityRoot.FigureConnection.Edges == nil {
@@ -2087,7 +2222,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Organization.articles":
 		if e.ComplexityRoot.Organization.Articles == nil {
 			break
@@ -2098,7 +2233,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Organization.children":
 		if e.ComplexityRoot.Organization.Children == nil {
 			break
@@ -2121,7 +2256,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.GlobalID == nil {
 			break
@@ -2144,7 +2279,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PersonFilter), args["orderBy"].(*model.PersonOrder)), true
 	case "Organization.mentions":
 		if e.ComplexityRoot.Organization.Mentions == nil {
 			break
@@ -2196,7 +2331,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Organization.unresolved":
 		if e.ComplexityRoot.Organization.Unresolved == nil {
 			break
@@ -2400,7 +2535,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Person.displayName":
 		if e.ComplexityRoot.Person.DisplayName == nil {
 			break
@@ -2417,7 +2552,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.GlobalID == nil {
 			break
@@ -2463,7 +2598,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Person.version":
 		if e.ComplexityRoot.Person.Version == nil {
 			break
@@ -2538,7 +2673,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Place.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Place.articles":
 		if e.ComplexityRoot.Place.Articles == nil {
 			break
@@ -2549,7 +2684,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Place.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Place.country":
 		if e.ComplexityRoot.Place.Country == nil {
 			break
@@ -2566,7 +2701,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Place.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.GlobalID == nil {
 			break
@@ -2682,7 +2817,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Project.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Project.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Project.builder":
 		if e.ComplexityRoot.Project.Builder == nil {
 			break
@@ -2711,7 +2846,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Project.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Project.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Project.id":
 		if e.ComplexityRoot.Project.GlobalID == nil {
 			break
@@ -2857,6 +2992,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ExtractDraft(childComplexity, args["articleText"].(string), args["dateline"].(*string)), true
+	case "Query.figureClaims":
+		if e.ComplexityRoot.Query.FigureClaims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_figureClaims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FigureClaims(childComplexity, args["conflicting"].(*bool), args["metric"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.figures":
 		if e.ComplexityRoot.Query.Figures == nil {
 			break
@@ -2934,7 +3080,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]string), args["published"].(*model.DateRange), args["sort"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.statements":
 		if e.ComplexityRoot.Query.Statements == nil {
 			break
@@ -2969,6 +3115,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["orderBy"].(*model.TopicOrder)), true
 
+	case "SearchConnection.counts":
+		if e.ComplexityRoot.SearchConnection.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Counts(childComplexity), true
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
 			break
@@ -3018,6 +3170,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchEdge.Snippet(childComplexity), true
+
+	case "SearchTypeCount.count":
+		if e.ComplexityRoot.SearchTypeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchTypeCount.Count(childComplexity), true
+	case "SearchTypeCount.type":
+		if e.ComplexityRoot.SearchTypeCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchTypeCount.Kind(childComplexity), true
 
 	case "Snippet.html":
 		if e.ComplexityRoot.Snippet.HTML == nil {
@@ -3092,6 +3257,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Position(childComplexity), true
+	case "Statement.sameClaimAs":
+		if e.ComplexityRoot.Statement.SameClaimAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.SameClaimAs(childComplexity), true
 	case "Statement.speaker":
 		if e.ComplexityRoot.Statement.Speaker == nil {
 			break
@@ -3238,7 +3409,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Agreements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AgreementFilter), args["orderBy"].(*model.AgreementOrder)), true
 	case "Topic.articles":
 		if e.ComplexityRoot.Topic.Articles == nil {
 			break
@@ -3249,7 +3420,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter), args["orderBy"].(*model.ArticleOrder)), true
 	case "Topic.children":
 		if e.ComplexityRoot.Topic.Children == nil {
 			break
@@ -3272,7 +3443,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Events(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EventFilter), args["orderBy"].(*model.EventOrder)), true
 	case "Topic.figures":
 		if e.ComplexityRoot.Topic.Figures == nil {
 			break
@@ -3283,7 +3454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Figures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.FigureFilter), args["orderBy"].(*model.FigureOrder)), true
 	case "Topic.id":
 		if e.ComplexityRoot.Topic.GlobalID == nil {
 			break
@@ -3318,7 +3489,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Statements(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder)), true
 	case "Topic.version":
 		if e.ComplexityRoot.Topic.Version == nil {
 			break
@@ -3607,6 +3778,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "The figures the article states, in reading order."
   figures(
@@ -3618,6 +3793,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The agreements and frameworks the article names, by name."
   agreements(
@@ -3629,6 +3808,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "The people the article names, by name."
   people(
@@ -3640,6 +3823,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this person."
     before: String
+    "Only the people who match, as in ` + "`" + `Query.people` + "`" + `."
+    filter: PersonFilter
+    "The order of the people, as in ` + "`" + `Query.people` + "`" + `, and by default the same."
+    orderBy: PersonOrder
   ): PersonConnection!
   "The organizations the article names, by name."
   organizations(
@@ -3651,6 +3838,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this organization."
     before: String
+    "Only the organizations that match, as in ` + "`" + `Query.organizations` + "`" + `."
+    filter: OrganizationFilter
+    "The order of the organizations, as in ` + "`" + `Query.organizations` + "`" + `, and by default the same."
+    orderBy: OrganizationOrder
   ): OrganizationConnection!
   "The places the article names, by name."
   places(
@@ -3662,6 +3853,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this place."
     before: String
+    "Only the places that match, as in ` + "`" + `Query.places` + "`" + `."
+    filter: PlaceFilter
+    "The order of the places, as in ` + "`" + `Query.places` + "`" + `, and by default the same."
+    orderBy: PlaceOrder
   ): PlaceConnection!
   "The events the article reports, by name."
   events(
@@ -3673,6 +3868,10 @@ type Article implements Node {
     last: Int
     "A cursor from a previous page: end before this event."
     before: String
+    "Only the events that match, as in ` + "`" + `Query.events` + "`" + `."
+    filter: EventFilter
+    "The order of the events, as in ` + "`" + `Query.events` + "`" + `, and by default the same."
+    orderBy: EventOrder
   ): EventConnection!
 }
 
@@ -3765,6 +3964,8 @@ enum ArticleOrderField {
   PUBLISHED
   "The slug."
   SLUG
+  "The headline; articles without one come first (ascending)."
+  TITLE
 }
 
 "A page of articles."
@@ -4454,6 +4655,10 @@ type Person implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "Figures about this person: the quantities the articles state with it as their subject."
   figures(
@@ -4465,6 +4670,10 @@ type Person implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the person, newest first."
   articles(
@@ -4476,6 +4685,10 @@ type Person implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4540,6 +4753,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this person."
     before: String
+    "Only the people who match, as in ` + "`" + `Query.people` + "`" + `."
+    filter: PersonFilter
+    "The order of the people, as in ` + "`" + `Query.people` + "`" + `, and by default the same."
+    orderBy: PersonOrder
   ): PersonConnection!
   "Statements by the organization, by its people (speaking in a role there or in a sub-organization), or by unnamed staff."
   statements(
@@ -4551,6 +4768,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "Agreements the organization is a party to."
   agreements(
@@ -4562,6 +4783,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "Figures about this organization: the quantities the articles state with it as their subject."
   figures(
@@ -4573,6 +4798,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the organization, newest first."
   articles(
@@ -4584,6 +4813,10 @@ type Organization implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4635,6 +4868,10 @@ type Place implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "Figures about this place: the quantities the articles state with it as their subject."
   figures(
@@ -4646,6 +4883,10 @@ type Place implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the place, newest first."
   articles(
@@ -4657,6 +4898,10 @@ type Place implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4720,6 +4965,10 @@ type Event implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that report the event, newest first."
   articles(
@@ -4731,6 +4980,10 @@ type Event implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4804,6 +5057,10 @@ type Project implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the project, newest first."
   articles(
@@ -4815,6 +5072,10 @@ type Project implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4888,6 +5149,10 @@ type Agreement implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name the agreement, newest first."
   articles(
@@ -4899,6 +5164,10 @@ type Agreement implements Node & Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -4994,6 +5263,8 @@ enum AgreementOrderField {
   NAME
   "The date; undated agreements come last."
   DATE
+  "How many statements name the agreement."
+  STATEMENTS
 }
 
 "Selects people. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5022,6 +5293,8 @@ input PersonOrder {
 enum PersonOrderField {
   "The name."
   NAME
+  "How many statements the person made (their ` + "`" + `statements` + "`" + `' ` + "`" + `totalCount` + "`" + `)."
+  STATEMENTS
 }
 
 "Selects organizations. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5052,6 +5325,8 @@ input OrganizationOrder {
 enum OrganizationOrderField {
   "The name."
   NAME
+  "How many statements the organization made itself: as the speaker, or through unnamed staff speaking for it (its ` + "`" + `statements` + "`" + ` also counts its people's and its sub-organizations')."
+  STATEMENTS
 }
 
 "Selects places. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5080,6 +5355,8 @@ input PlaceOrder {
 enum PlaceOrderField {
   "The name."
   NAME
+  "How many statements name the place."
+  STATEMENTS
 }
 
 "Selects events. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -5112,6 +5389,8 @@ enum EventOrderField {
   NAME
   "The date; undated events come last."
   DATE
+  "How many statements name the event."
+  STATEMENTS
 }
 
 "A page of people."
@@ -5286,6 +5565,92 @@ type DraftSpan {
   text: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/facts.graphqls", Input: `# Facts across articles: the figures that state the same fact and the
+# statements that make the same claim.
+
+extend type Query {
+  """
+  Facts that figures of two or more articles state: the same metric (case
+  aside) of the same subject for the same period, ordered by metric,
+  subject and period. Figures without a period state no such fact.
+  """
+  figureClaims(
+    "Only facts whose figures give different values (true) or the same value (false)."
+    conflicting: Boolean
+    "Only facts of this metric (case aside), e.g. ` + "`" + `GDP growth` + "`" + `; at most 500 characters."
+    metric: String
+    "Returns the first n facts after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this fact."
+    after: String
+    "Returns the last n facts before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this fact."
+    before: String
+  ): FigureClaimConnection!
+}
+
+"""
+A fact that figures of two or more articles state: a metric of a subject for
+a period, as each article gives it.
+"""
+type FigureClaim {
+  "What is measured, as the oldest of the figures words it."
+  metric: String!
+  "What the fact is about."
+  subject: Entity!
+  "The period the value describes, as the oldest of the figures words it."
+  period: PartialDate!
+  "The figures that state it, oldest first."
+  figures: [Figure!]!
+  "The distinct values they give, each with its currency and unit (` + "`" + `5.1 PERCENT` + "`" + `, ` + "`" + `120 USD CURRENCY` + "`" + `), in text order."
+  values: [String!]!
+  "Whether the figures disagree: they give different values (or units, currencies or dates)."
+  conflicting: Boolean!
+  "How many articles state it."
+  articleCount: Int!
+}
+
+"A page of facts."
+type FigureClaimConnection {
+  "The facts of this page with their cursors."
+  edges: [FigureClaimEdge!]!
+  "The facts of this page."
+  nodes: [FigureClaim!]!
+  "Where this page sits."
+  pageInfo: PageInfo!
+  "How many facts match, on all pages."
+  totalCount: Int!
+}
+
+"A fact in a page, with its cursor."
+type FigureClaimEdge {
+  "Pass to ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this fact."
+  cursor: String!
+  "The fact."
+  node: FigureClaim!
+}
+
+extend type Figure {
+  """
+  The fact this figure states, when figures of two or more articles state it
+  (the same metric, case aside, subject and period), with whether they
+  conflict; null otherwise.
+  """
+  claim: FigureClaim
+  "The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first."
+  sameFactAs: [Figure!]!
+}
+
+extend type Statement {
+  """
+  The other statements of the same named speaker that make the same claim:
+  the same words, case and punctuation aside, in any article, oldest first.
+  Empty for a speaker the article does not name.
+  """
+  sameClaimAs: [Statement!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
 newsgraph: news articles kept verbatim, and what careful readers curated from
 them — who said what, which figures were cited, which agreements exist between
@@ -5457,23 +5822,40 @@ type Query {
   ): TopicConnection!
 
   """
-  Searches articles, statements, figures and agreements by their text
-  (PostgreSQL full-text search: words, "quoted phrases", -exclusions, OR) and
-  people and organizations by name, tolerating typos. Results come best first,
-  each with a snippet whose matching words are marked. Of the articles,
-  statements, figures and agreements that match, the newest 200 of each type
-  are ranked (all matching people and organizations are): a search returns
-  at most 200 results of each of those types.
+  Searches articles, statements, figures, agreements, events, projects and
+  topics by their text (PostgreSQL full-text search, websearch syntax:
+  words, "quoted phrases", -exclusions, OR) and people, organizations and
+  places by name, with the same syntax: a name matches when it has every
+  word of the query as a word (a word of five letters or more also when it
+  has a word like it, typos and all) and none of the excluded ones. By
+  default results come best first (` + "`" + `sort` + "`" + `), each with a snippet whose
+  matching words are marked. Of the articles, statements, figures,
+  agreements, events, projects and topics that match, the newest 100 of
+  each type are ranked (all matching people, organizations and places
+  are): a search returns at most 100 results of each of those types.
   """
   search(
-    "What to look for, e.g. ` + "`" + `digital economy` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `; at most 500 characters."
+    "What to look for, e.g. ` + "`" + `digital economy` + "`" + `, ` + "`" + `5G -Huawei` + "`" + `, ` + "`" + `\"digital economy\"` + "`" + ` or ` + "`" + `Suhaiza` + "`" + `; at most 500 characters."
     query: String!
     "Only results of these types; all types when omitted."
     types: [SearchType!]
+    """
+    Only results dated in this range: articles by their publication date,
+    statements and figures by their article's, agreements and events by
+    their own date. People, organizations, places, projects and topics have
+    no date, so a range leaves them out.
+    """
+    published: DateRange
+    "The order of the results; best first by default."
+    sort: SearchSort = RELEVANCE
     "Returns the first n results after ` + "`" + `after` + "`" + ` (1 to 100)."
     first: Int
     "A cursor from a previous page of the same search: start after this result."
     after: String
+    "Returns the last n results before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page of the same search: end before this result."
+    before: String
   ): SearchConnection!
 }
 
@@ -5506,6 +5888,10 @@ interface Entity {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "The articles that name this entity, newest first."
   articles(
@@ -5517,6 +5903,10 @@ interface Entity {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
 }
 
@@ -5669,6 +6059,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this article."
     before: String
+    "Only the articles that match, as in ` + "`" + `Query.articles` + "`" + `."
+    filter: ArticleFilter
+    "The order of the articles, as in ` + "`" + `Query.articles` + "`" + `, and by default the same."
+    orderBy: ArticleOrder
   ): ArticleConnection!
   "Statements tagged with this topic or a narrower one."
   statements(
@@ -5680,6 +6074,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this statement."
     before: String
+    "Only the statements that match, as in ` + "`" + `Query.statements` + "`" + `."
+    filter: StatementFilter
+    "The order of the statements, as in ` + "`" + `Query.statements` + "`" + `, and by default the same."
+    orderBy: StatementOrder
   ): StatementConnection!
   "Figures tagged with this topic or a narrower one."
   figures(
@@ -5691,6 +6089,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this figure."
     before: String
+    "Only the figures that match, as in ` + "`" + `Query.figures` + "`" + `."
+    filter: FigureFilter
+    "The order of the figures, as in ` + "`" + `Query.figures` + "`" + `, and by default the same."
+    orderBy: FigureOrder
   ): FigureConnection!
   "Agreements focused on this topic or a narrower one."
   agreements(
@@ -5702,6 +6104,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this agreement."
     before: String
+    "Only the agreements that match, as in ` + "`" + `Query.agreements` + "`" + `."
+    filter: AgreementFilter
+    "The order of the agreements, as in ` + "`" + `Query.agreements` + "`" + `, and by default the same."
+    orderBy: AgreementOrder
   ): AgreementConnection!
   "Events about this topic or a narrower one."
   events(
@@ -5713,6 +6119,10 @@ type Topic implements Node {
     last: Int
     "A cursor from a previous page: end before this event."
     before: String
+    "Only the events that match, as in ` + "`" + `Query.events` + "`" + `."
+    filter: EventFilter
+    "The order of the events, as in ` + "`" + `Query.events` + "`" + `, and by default the same."
+    orderBy: EventOrder
   ): EventConnection!
 }
 
@@ -5731,7 +6141,7 @@ enum TopicOrderField {
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphqls", Input: `"What ` + "`" + `search` + "`" + ` can return."
-union SearchResult = Article | Statement | Figure | Agreement | Person | Organization
+union SearchResult = Article | Statement | Figure | Agreement | Event | Project | Topic | Person | Organization | Place
 
 "The types ` + "`" + `search` + "`" + ` can be limited to."
 enum SearchType {
@@ -5743,13 +6153,39 @@ enum SearchType {
   FIGURE
   "Agreements, by name and summary."
   AGREEMENT
+  "Events, by name and summary."
+  EVENT
+  "Projects, by name and summary."
+  PROJECT
+  "Topics, by label and description."
+  TOPIC
   "People, by name, tolerating typos."
   PERSON
   "Organizations, by name or acronym, tolerating typos."
   ORGANIZATION
+  "Places, by name, tolerating typos."
+  PLACE
 }
 
-"A page of search results, best first."
+"The orders of search results."
+enum SearchSort {
+  "Best first: full-text matches by how close together and how prominent the words are in a shorter text, names by how exactly and how wholly they match (a name with a typo ranks below one without); ties by type, then newest first."
+  RELEVANCE
+  "Newest first: articles by publication date, statements and figures by their article's, agreements and events by their own date; undated results last."
+  NEWEST
+  "Oldest first, by the same dates; undated results last."
+  OLDEST
+}
+
+"How many results of one type a search returns."
+type SearchTypeCount {
+  "The type."
+  type: SearchType!
+  "How many results of that type the search returns, on all pages."
+  count: Int!
+}
+
+"A page of search results, in the order the search asked for."
 type SearchConnection {
   "The results of this page with their cursors, scores and snippets."
   edges: [SearchEdge!]!
@@ -5757,13 +6193,15 @@ type SearchConnection {
   nodes: [SearchResult!]!
   "Where this page sits."
   pageInfo: PageInfo!
-  "How many results the search returns, on all pages (at most 200 of each full-text type)."
+  "How many results the search returns, on all pages (at most 100 of each full-text type)."
   totalCount: Int!
+  "How many results of each type searched the search returns, on all pages (zero counts included), in the order of ` + "`" + `SearchType` + "`" + `."
+  counts: [SearchTypeCount!]!
 }
 
 "A search result, with why it matched."
 type SearchEdge {
-  "Pass to ` + "`" + `after` + "`" + ` to page from this result."
+  "Pass to ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this result."
   cursor: String!
   "The result."
   node: SearchResult!
@@ -5923,6 +6361,10 @@ input StatementOrder {
 enum StatementOrderField {
   "Article by article (in the order they were stored), each in reading order."
   ARTICLE
+  "The publication date of the statement's article, then article by article in reading order (all of it reversed when descending); statements of undated articles come last."
+  PUBLISHED
+  "The speaker's name (an unnamed speaker's description), then the order they were stored in."
+  SPEAKER
 }
 
 "A page of statements."
@@ -6036,6 +6478,10 @@ enum FigureOrderField {
   ARTICLE
   "The value; date figures come last."
   VALUE
+  "The period the value describes (its first day); figures with no period come last."
+  PERIOD
+  "The publication date of the figure's article, then article by article in reading order (all of it reversed when descending); figures of undated articles come last."
+  PUBLISHED
 }
 
 "A page of figures."
@@ -6559,8 +7005,56 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 		return ec.fieldContext_Figure_topics(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Figure_evidence(ctx, field)
+	case "claim":
+		return ec.fieldContext_Figure_claim(ctx, field)
+	case "sameFactAs":
+		return ec.fieldContext_Figure_sameFactAs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "metric":
+		return ec.fieldContext_FigureClaim_metric(ctx, field)
+	case "subject":
+		return ec.fieldContext_FigureClaim_subject(ctx, field)
+	case "period":
+		return ec.fieldContext_FigureClaim_period(ctx, field)
+	case "figures":
+		return ec.fieldContext_FigureClaim_figures(ctx, field)
+	case "values":
+		return ec.fieldContext_FigureClaim_values(ctx, field)
+	case "conflicting":
+		return ec.fieldContext_FigureClaim_conflicting(ctx, field)
+	case "articleCount":
+		return ec.fieldContext_FigureClaim_articleCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureClaim", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureClaimConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FigureClaimConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FigureClaimConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FigureClaimConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FigureClaimConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureClaimConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureClaimEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FigureClaimEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FigureClaimEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureClaimEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FigureConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6927,6 +7421,8 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+	case "counts":
+		return ec.fieldContext_SearchConnection_counts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -6943,6 +7439,16 @@ func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field gr
 		return ec.fieldContext_SearchEdge_snippet(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_SearchTypeCount_type(ctx, field)
+	case "count":
+		return ec.fieldContext_SearchTypeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchTypeCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Snippet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6989,6 +7495,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_figures(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Statement_evidence(ctx, field)
+	case "sameClaimAs":
+		return ec.fieldContext_Statement_sameClaimAs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
@@ -7268,6 +7776,22 @@ func (ec *executionContext) field_Agreement_articles_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7306,6 +7830,22 @@ func (ec *executionContext) field_Agreement_figures_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7358,6 +7898,22 @@ func (ec *executionContext) field_Article_agreements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7396,6 +7952,22 @@ func (ec *executionContext) field_Article_events_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.EventFilter, error) {
+			return ec.unmarshalOEventFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7434,6 +8006,22 @@ func (ec *executionContext) field_Article_figures_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7472,6 +8060,22 @@ func (ec *executionContext) field_Article_organizations_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.OrganizationFilter, error) {
+			return ec.unmarshalOOrganizationFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.OrganizationOrder, error) {
+			return ec.unmarshalOOrganizationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7510,6 +8114,22 @@ func (ec *executionContext) field_Article_people_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PersonFilter, error) {
+			return ec.unmarshalOPersonFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PersonOrder, error) {
+			return ec.unmarshalOPersonOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7548,6 +8168,22 @@ func (ec *executionContext) field_Article_places_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PlaceFilter, error) {
+			return ec.unmarshalOPlaceFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PlaceOrder, error) {
+			return ec.unmarshalOPlaceOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7586,6 +8222,22 @@ func (ec *executionContext) field_Article_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7624,6 +8276,22 @@ func (ec *executionContext) field_Event_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -7662,6 +8330,22 @@ func (ec *executionContext) field_Event_figures_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8106,6 +8790,22 @@ func (ec *executionContext) field_Organization_agreements_args(ctx context.Conte
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8144,6 +8844,22 @@ func (ec *executionContext) field_Organization_articles_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8182,6 +8898,22 @@ func (ec *executionContext) field_Organization_figures_args(ctx context.Context,
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8220,6 +8952,22 @@ func (ec *executionContext) field_Organization_members_args(ctx context.Context,
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PersonFilter, error) {
+			return ec.unmarshalOPersonFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PersonOrder, error) {
+			return ec.unmarshalOPersonOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8272,6 +9020,22 @@ func (ec *executionContext) field_Organization_statements_args(ctx context.Conte
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8310,6 +9074,22 @@ func (ec *executionContext) field_Person_articles_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8348,6 +9128,22 @@ func (ec *executionContext) field_Person_figures_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8400,6 +9196,22 @@ func (ec *executionContext) field_Person_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8438,6 +9250,22 @@ func (ec *executionContext) field_Place_agreements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8476,6 +9304,22 @@ func (ec *executionContext) field_Place_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8514,6 +9358,22 @@ func (ec *executionContext) field_Place_figures_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8566,6 +9426,22 @@ func (ec *executionContext) field_Project_articles_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8604,6 +9480,22 @@ func (ec *executionContext) field_Project_figures_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -8852,6 +9744,60 @@ func (ec *executionContext) field_Query_extractDraft_args(ctx context.Context, r
 		return nil, err
 	}
 	args["dateline"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_figureClaims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "conflicting",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conflicting"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "metric",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["metric"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -9118,22 +10064,54 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "published",
+		func(ctx context.Context, v any) (*model.DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["published"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOSearchSort2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
@@ -9314,6 +10292,22 @@ func (ec *executionContext) field_Topic_agreements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AgreementFilter, error) {
+			return ec.unmarshalOAgreementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9352,6 +10346,22 @@ func (ec *executionContext) field_Topic_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ArticleFilter, error) {
+			return ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9390,6 +10400,22 @@ func (ec *executionContext) field_Topic_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.EventFilter, error) {
+			return ec.unmarshalOEventFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9428,6 +10454,22 @@ func (ec *executionContext) field_Topic_figures_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.FigureFilter, error) {
+			return ec.unmarshalOFigureFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.FigureOrder, error) {
+			return ec.unmarshalOFigureOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -9466,6 +10508,22 @@ func (ec *executionContext) field_Topic_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -10220,7 +11278,7 @@ func (ec *executionContext) _Agreement_figures(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agreement().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Agreement().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -10264,7 +11322,7 @@ func (ec *executionContext) _Agreement_articles(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Agreement().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Agreement().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -10936,7 +11994,7 @@ func (ec *executionContext) _Article_statements(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -10980,7 +12038,7 @@ func (ec *executionContext) _Article_figures(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -11024,7 +12082,7 @@ func (ec *executionContext) _Article_agreements(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -11068,7 +12126,7 @@ func (ec *executionContext) _Article_people(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.PersonOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Person]) graphql.Marshaler {
@@ -11112,7 +12170,7 @@ func (ec *executionContext) _Article_organizations(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Organizations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Organizations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.OrganizationFilter), fc.Args["orderBy"].(*model.OrganizationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Organization]) graphql.Marshaler {
@@ -11156,7 +12214,7 @@ func (ec *executionContext) _Article_places(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Places(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Places(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PlaceFilter), fc.Args["orderBy"].(*model.PlaceOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Place]) graphql.Marshaler {
@@ -11200,7 +12258,7 @@ func (ec *executionContext) _Article_events(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Article().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EventFilter), fc.Args["orderBy"].(*model.EventOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Event]) graphql.Marshaler {
@@ -12306,7 +13364,7 @@ func (ec *executionContext) _Event_figures(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Event().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -12350,7 +13408,7 @@ func (ec *executionContext) _Event_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Event().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -13464,6 +14522,432 @@ func (ec *executionContext) resolveBatch_Figure_evidence(ctx context.Context, fi
 		err,
 		"Figure.evidence",
 	)
+}
+
+func (ec *executionContext) _Figure_claim(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Figure().Claim(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+			return ec.marshalOFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Figure_sameFactAs(ctx context.Context, field graphql.CollectedField, obj *db.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_sameFactAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Figure().SameFactAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_sameFactAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Figure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_metric(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_metric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Metric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_metric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaim_subject(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FigureClaim().Subject(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_period(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_figures(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FigureClaim().Figures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaim_values(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaim_conflicting(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_conflicting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_conflicting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaim_articleCount(ctx context.Context, field graphql.CollectedField, obj *db.FigureClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaim_articleCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaim_articleCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaim", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[db.FigureClaim]) graphql.Marshaler {
+			return ec.marshalNFigureClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaimEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.FigureClaim) graphql.Marshaler {
+			return ec.marshalNFigureClaim2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaimConnection", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureClaimEdge", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.FigureClaim]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureClaimEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+			return ec.marshalNFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureClaimEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureClaimEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaim(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _FigureConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Figure]) (ret graphql.Marshaler) {
@@ -15380,7 +16864,7 @@ func (ec *executionContext) _Organization_members(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.PersonOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Person]) graphql.Marshaler {
@@ -15424,7 +16908,7 @@ func (ec *executionContext) _Organization_statements(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -15468,7 +16952,7 @@ func (ec *executionContext) _Organization_agreements(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -15512,7 +16996,7 @@ func (ec *executionContext) _Organization_figures(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -15556,7 +17040,7 @@ func (ec *executionContext) _Organization_articles(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -16521,7 +18005,7 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -16565,7 +18049,7 @@ func (ec *executionContext) _Person_figures(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -16609,7 +18093,7 @@ func (ec *executionContext) _Person_articles(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -17137,7 +18621,7 @@ func (ec *executionContext) _Place_agreements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Place().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -17181,7 +18665,7 @@ func (ec *executionContext) _Place_figures(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Place().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -17225,7 +18709,7 @@ func (ec *executionContext) _Place_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Place().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -17863,7 +19347,7 @@ func (ec *executionContext) _Project_figures(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Project().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Project().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -17907,7 +19391,7 @@ func (ec *executionContext) _Project_articles(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Project().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Project().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -18654,7 +20138,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]string), fc.Args["published"].(*model.DateRange), fc.Args["sort"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
@@ -18726,6 +20210,50 @@ func (ec *executionContext) fieldContext_Query_extractDraft(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_extractDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_figureClaims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_figureClaims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FigureClaims(ctx, fc.Args["conflicting"].(*bool), fc.Args["metric"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.FigureClaim]) graphql.Marshaler {
+			return ec.marshalNFigureClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_figureClaims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_figureClaims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18918,6 +20446,38 @@ func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("SearchConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _SearchConnection_counts(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SearchCount) graphql.Marshaler {
+			return ec.marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchTypeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19017,6 +20577,52 @@ func (ec *executionContext) fieldContext_SearchEdge_snippet(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *db.SearchCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchTypeCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNSearchType2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchTypeCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchTypeCount", field, false, false, errors.New("field of type SearchType does not have child fields"))
+}
+
+func (ec *executionContext) _SearchTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *db.SearchCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchTypeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchTypeCount", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Snippet_text(ctx context.Context, field graphql.CollectedField, obj *db.Snippet) (ret graphql.Marshaler) {
@@ -19549,6 +21155,38 @@ func (ec *executionContext) resolveBatch_Statement_evidence(ctx context.Context,
 		err,
 		"Statement.evidence",
 	)
+}
+
+func (ec *executionContext) _Statement_sameClaimAs(ctx context.Context, field graphql.CollectedField, obj *db.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_sameClaimAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().SameClaimAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_sameClaimAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Statement]) (ret graphql.Marshaler) {
@@ -20167,7 +21805,7 @@ func (ec *executionContext) _Topic_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Articles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter), fc.Args["orderBy"].(*model.ArticleOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Article]) graphql.Marshaler {
@@ -20211,7 +21849,7 @@ func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Statement]) graphql.Marshaler {
@@ -20255,7 +21893,7 @@ func (ec *executionContext) _Topic_figures(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Figures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.FigureFilter), fc.Args["orderBy"].(*model.FigureOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
@@ -20299,7 +21937,7 @@ func (ec *executionContext) _Topic_agreements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Agreements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AgreementFilter), fc.Args["orderBy"].(*model.AgreementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Agreement]) graphql.Marshaler {
@@ -20343,7 +21981,7 @@ func (ec *executionContext) _Topic_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EventFilter), fc.Args["orderBy"].(*model.EventOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.Event]) graphql.Marshaler {
@@ -25094,6 +26732,20 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case db.Project:
+		return ec._Project(ctx, sel, &obj)
+	case *db.Project:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Project(ctx, sel, obj)
+	case db.Place:
+		return ec._Place(ctx, sel, &obj)
+	case *db.Place:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Place(ctx, sel, obj)
 	case db.Person:
 		return ec._Person(ctx, sel, &obj)
 	case *db.Person:
@@ -25108,6 +26760,13 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Organization(ctx, sel, obj)
+	case db.Event:
+		return ec._Event(ctx, sel, &obj)
+	case *db.Event:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
 	case db.Agreement:
 		return ec._Agreement(ctx, sel, &obj)
 	case *db.Agreement:
@@ -25115,6 +26774,13 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Agreement(ctx, sel, obj)
+	case db.Topic:
+		return ec._Topic(ctx, sel, &obj)
+	case *db.Topic:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Topic(ctx, sel, obj)
 	case db.Statement:
 		return ec._Statement(ctx, sel, &obj)
 	case *db.Statement:
@@ -26926,7 +28592,7 @@ func (ec *executionContext) _DraftSpan(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var eventImplementors = []string{"Event", "Node", "Entity"}
+var eventImplementors = []string{"Event", "Node", "Entity", "SearchResult"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *db.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
@@ -28043,6 +29709,345 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "claim":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Figure_claim(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sameFactAs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Figure_sameFactAs(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureClaimImplementors = []string{"FigureClaim"}
+
+func (ec *executionContext) _FigureClaim(ctx context.Context, sel ast.SelectionSet, obj *db.FigureClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureClaim")
+		case "metric":
+			out.Values[i] = ec._FigureClaim_metric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureClaim_subject(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "period":
+			out.Values[i] = ec._FigureClaim_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "figures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureClaim_figures(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "values":
+			out.Values[i] = ec._FigureClaim_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflicting":
+			out.Values[i] = ec._FigureClaim_conflicting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "articleCount":
+			out.Values[i] = ec._FigureClaim_articleCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureClaimConnectionImplementors = []string{"FigureClaimConnection"}
+
+func (ec *executionContext) _FigureClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[db.FigureClaim]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureClaimConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureClaimConnection")
+		case "edges":
+			out.Values[i] = ec._FigureClaimConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._FigureClaimConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FigureClaimConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureClaimConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureClaimEdgeImplementors = []string{"FigureClaimEdge"}
+
+func (ec *executionContext) _FigureClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[db.FigureClaim]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureClaimEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureClaimEdge")
+		case "cursor":
+			out.Values[i] = ec._FigureClaimEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FigureClaimEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29775,7 +31780,7 @@ func (ec *executionContext) _PersonPayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var placeImplementors = []string{"Place", "Node", "Entity"}
+var placeImplementors = []string{"Place", "Node", "Entity", "SearchResult"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *db.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
@@ -30238,7 +32243,7 @@ func (ec *executionContext) _PlacePayload(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var projectImplementors = []string{"Project", "Node", "Entity"}
+var projectImplementors = []string{"Project", "Node", "Entity", "SearchResult"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *db.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
@@ -30959,6 +32964,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "figureClaims":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_figureClaims(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -31059,6 +33086,44 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "counts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchConnection_counts(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31109,6 +33174,49 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "snippet":
 			out.Values[i] = ec._SearchEdge_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchTypeCountImplementors = []string{"SearchTypeCount"}
+
+func (ec *executionContext) _SearchTypeCount(ctx context.Context, sel ast.SelectionSet, obj *db.SearchCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchTypeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchTypeCount")
+		case "type":
+			out.Values[i] = ec._SearchTypeCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SearchTypeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -31565,6 +33673,44 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sameClaimAs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Statement_sameClaimAs(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31830,7 +33976,7 @@ func (ec *executionContext) _TextRange(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var topicImplementors = []string{"Topic", "Node"}
+var topicImplementors = []string{"Topic", "Node", "SearchResult"}
 
 func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, obj *db.Topic) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, topicImplementors)
@@ -33620,6 +35766,68 @@ func (ec *executionContext) marshalNFigure2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	return ec._Figure(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFigureClaim2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.FigureClaim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx context.Context, sel ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureClaim(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFigureClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[db.FigureClaim]) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureClaimConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFigureClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[db.FigureClaim]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigureClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[db.FigureClaim]) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureClaimEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[db.Figure]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -34029,6 +36237,16 @@ func (ec *executionContext) marshalNParagraphKind2string(ctx context.Context, se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐPartialDate(ctx context.Context, sel ast.SelectionSet, v *db.PartialDate) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PartialDate(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNParticipantRole2string(ctx context.Context, v any) (string, error) {
@@ -34507,6 +36725,32 @@ func (ec *executionContext) marshalNSearchType2string(ctx context.Context, sel a
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SearchCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCount(ctx context.Context, sel ast.SelectionSet, v *db.SearchCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchTypeCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSnippet2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSnippet(ctx context.Context, sel ast.SelectionSet, v *db.Snippet) graphql.Marshaler {
@@ -35466,6 +37710,13 @@ func (ec *executionContext) unmarshalOFigureAddedFilter2ᚖgithubᚗcomᚋnewsgr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOFigureClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐFigureClaim(ctx context.Context, sel ast.SelectionSet, v *db.FigureClaim) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FigureClaim(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOFigureFilter2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigureFilterᚄ(ctx context.Context, v any) ([]*model.FigureFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -35970,6 +38221,24 @@ func (ec *executionContext) unmarshalOReportingVerb2ᚖstring(ctx context.Contex
 }
 
 func (ec *executionContext) marshalOReportingVerb2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOSearchSort2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchSort2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
