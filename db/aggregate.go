@@ -105,8 +105,8 @@ var (
 			WHERE sa.statement_id = s.id AND af.organization_id IS NOT NULL`
 
 	statementDimensions = map[string]dimension{
-		"TOPIC":   topicsDim("statement_topics", "statement_id", "s.id"),
-		"SPEAKER": entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL"),
+		"TOPIC":        topicsDim("statement_topics", "statement_id", "s.id"),
+		"SPEAKER":      entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL"),
 		"ORGANIZATION": {sql: `SELECT DISTINCT 'ORGANIZATION', x.id, NULL::text FROM (` + statementOrganizations + `) x(id)`},
 		// The countries of the speaker's organizations (as for ORGANIZATION)
 		// and of the places of the role's affiliations.

@@ -287,7 +287,6 @@ func TestAggregateInput(t *testing.T) {
 	}
 }
 
-
 func orEmpty(s *string) string {
 	if s == nil {
 		return ""
