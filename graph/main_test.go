@@ -31,7 +31,10 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 var (
 	server     *httptest.Server
 	statements statementCounter
-	logs       bytes.Buffer
+	// databaseURL is the fixture's database, for tests that check answers
+	// against plain SQL.
+	databaseURL string
+	logs        bytes.Buffer
 )
 
 // corsOrigin is the frontend origin the test server allows.
@@ -100,7 +103,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer closeSrv()
-	server = srv
+	server, databaseURL = srv, d.URL
 	return m.Run()
 }
 

@@ -83,7 +83,8 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 // selects totalCount (count), directly or through fragments on the
 // connection's type, so that its page is read with its count in one
 // statement, and whether it selects anything else that needs the page
-// (items: edges, nodes, pageInfo; not __typename). A count selected some
+// (items: edges, nodes, pageInfo; not __typename, nor the aggregates groups
+// and summary). A count selected some
 // other way is still answered, by a statement of its own. Without a field
 // context it reports items, so that the page is read.
 func connectionSelection(ctx context.Context) (count, items bool) {
@@ -102,7 +103,7 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 			collect = true
 		case f.Name == "totalCount":
 			count = true
-		case f.Name != "__typename":
+		case !noItems[f.Name]:
 			items = true
 		}
 	}
@@ -114,13 +115,15 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 		switch f.Name {
 		case "totalCount":
 			count = true
-		case "__typename":
 		default:
-			items = true
+			items = items || !noItems[f.Name]
 		}
 	}
 	return count, items
 }
+
+// noItems are the fields of a connection that need no page of items.
+var noItems = map[string]bool{"__typename": true, "groups": true, "summary": true}
 
 // rootList resolves a root connection: it checks the paging arguments,
 // converts the filter, reads the page and counts lazily.
@@ -137,11 +140,17 @@ func rootList[F, T any](ctx context.Context, first *int, after *string, last *in
 	if err != nil {
 		return nil, err
 	}
-	page, err := list(ctx, f, o, args)
-	if err != nil {
-		return nil, err
+	// A connection asked only for its count or aggregates (from its
+	// start) reads no page.
+	var page db.Page[T]
+	if _, items := connectionSelection(ctx); items || after != nil || before != nil {
+		if page, err = list(ctx, f, o, args); err != nil {
+			return nil, err
+		}
 	}
-	return connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) }), nil
+	c := connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) })
+	c.Root, c.Filter = true, f
+	return c, nil
 }
 
 // order turns an orderBy input into a db.Order; nil means the default.
@@ -328,4 +337,28 @@ func moreProblems(invalid *db.ValidationError) []*model.UserError {
 		Message: fmt.Sprintf("%d more problems were found and are not listed (at most %d are); fix these and try again", invalid.More, db.MaxProblems),
 		Code:    problemCode(db.CodeInvalid),
 	}}
+}
+
+// AggregateCost is what an aggregate (a connection's groups or summary)
+// adds to an operation's cost beyond its groups: it reads every item the
+// filter selects.
+const AggregateCost = 50
+
+// groups resolves an aggregate of a root connection: it checks the
+// arguments and groups the items its filter selects with group.
+func groups[T, F any](ctx context.Context, c *model.Connection[T], by []string, first *int, orderBy *string, listing string,
+	group func(context.Context, *F, db.GroupBy) ([]*db.Group, error),
+) ([]*db.Group, error) {
+	if !c.Root {
+		return nil, inputErrorf("aggregates are only on the root %s connection; filter it to the items of this one", listing)
+	}
+	g := db.GroupBy{Dimensions: by, First: defaultPageSize, ByValue: orderBy != nil && *orderBy == "VALUE"}
+	if first != nil {
+		if *first < 1 || *first > db.MaxPageSize {
+			return nil, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
+		}
+		g.First = *first
+	}
+	f, _ := c.Filter.(*F)
+	return group(ctx, f, g)
 }

@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Affiliation() AffiliationResolver
 	Agreement() AgreementResolver
+	AgreementConnection() AgreementConnectionResolver
 	AgreementParty() AgreementPartyResolver
 	Article() ArticleResolver
 	Credit() CreditResolver
@@ -39,6 +40,8 @@ type ResolverRoot interface {
 	EventParticipant() EventParticipantResolver
 	Evidence() EvidenceResolver
 	Figure() FigureResolver
+	FigureConnection() FigureConnectionResolver
+	GroupKey() GroupKeyResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
 	Paragraph() ParagraphResolver
@@ -48,6 +51,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Snippet() SnippetResolver
 	Statement() StatementResolver
+	StatementConnection() StatementConnectionResolver
 	Subscription() SubscriptionResolver
 	Topic() TopicResolver
 	UnnamedSpeaker() UnnamedSpeakerResolver
@@ -90,6 +94,7 @@ type ComplexityRoot struct {
 
 	AgreementConnection struct {
 		Edges      func(childComplexity int) int
+		Groups     func(childComplexity int, by []string, first *int, orderBy *string) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
@@ -256,8 +261,10 @@ type ComplexityRoot struct {
 
 	FigureConnection struct {
 		Edges      func(childComplexity int) int
+		Groups     func(childComplexity int, by []string, first *int, orderBy *string) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
+		Summary    func(childComplexity int, by []string, first *int, orderBy *string) int
 		TotalCount func(childComplexity int) int
 	}
 
@@ -270,6 +277,26 @@ type ComplexityRoot struct {
 		ClientMutationID func(childComplexity int) int
 		Figure           func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
+	}
+
+	FigureSummary struct {
+		Avg   func(childComplexity int) int
+		Count func(childComplexity int) int
+		Keys  func(childComplexity int) int
+		Max   func(childComplexity int) int
+		Min   func(childComplexity int) int
+	}
+
+	Group struct {
+		Count func(childComplexity int) int
+		Keys  func(childComplexity int) int
+	}
+
+	GroupKey struct {
+		Label func(childComplexity int) int
+		Month func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 
 	ImportArticlePayload struct {
@@ -521,6 +548,7 @@ type ComplexityRoot struct {
 
 	StatementConnection struct {
 		Edges      func(childComplexity int) int
+		Groups     func(childComplexity int, by []string, first *int, orderBy *string) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
@@ -617,6 +645,9 @@ type AgreementResolver interface {
 	Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error)
 	Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error)
 }
+type AgreementConnectionResolver interface {
+	Groups(ctx context.Context, obj *model.Connection[db.Agreement], by []string, first *int, orderBy *string) ([]*db.Group, error)
+}
 type AgreementPartyResolver interface {
 	Entity(ctx context.Context, obj *db.EntityRef) (model.Entity, error)
 }
@@ -671,6 +702,13 @@ type FigureResolver interface {
 
 	Topics(ctx context.Context, obj *db.Figure) ([]*db.Topic, error)
 	Evidence(ctx context.Context, obj *db.Figure) ([]*db.Evidence, error)
+}
+type FigureConnectionResolver interface {
+	Groups(ctx context.Context, obj *model.Connection[db.Figure], by []string, first *int, orderBy *string) ([]*db.Group, error)
+	Summary(ctx context.Context, obj *model.Connection[db.Figure], by []string, first *int, orderBy *string) ([]*db.Group, error)
+}
+type GroupKeyResolver interface {
+	Node(ctx context.Context, obj *db.GroupKey) (model.Node, error)
 }
 type MutationResolver interface {
 	ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.ImportArticlePayload, error)
@@ -785,6 +823,9 @@ type StatementResolver interface {
 	Mentions(ctx context.Context, obj *db.Statement) ([]model.Entity, error)
 	Figures(ctx context.Context, obj *db.Statement) ([]*db.Figure, error)
 	Evidence(ctx context.Context, obj *db.Statement) ([]*db.Evidence, error)
+}
+type StatementConnectionResolver interface {
+	Groups(ctx context.Context, obj *model.Connection[db.Statement], by []string, first *int, orderBy *string) ([]*db.Group, error)
 }
 type SubscriptionResolver interface {
 	ArticleImported(ctx context.Context) (<-chan *db.Article, error)
@@ -997,6 +1038,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgreementConnection.Edges(childComplexity), true
+	case "AgreementConnection.groups":
+		if e.ComplexityRoot.AgreementConnection.Groups == nil {
+			break
+		}
+
+		args, err := ec.field_AgreementConnection_groups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AgreementConnection.Groups(childComplexity, args["by"].([]string), args["first"].(*int), args["orderBy"].(*string)), true
 	case "AgreementConnection.nodes":
 		if e.ComplexityRoot.AgreementConnection.Nodes == nil {
 			break
@@ -1720,6 +1772,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FigureConnection.Edges(childComplexity), true
+	case "FigureConnection.groups":
+		if e.ComplexityRoot.FigureConnection.Groups == nil {
+			break
+		}
+
+		args, err := ec.field_FigureConnection_groups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FigureConnection.Groups(childComplexity, args["by"].([]string), args["first"].(*int), args["orderBy"].(*string)), true
 	case "FigureConnection.nodes":
 		if e.ComplexityRoot.FigureConnection.Nodes == nil {
 			break
@@ -1732,6 +1795,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FigureConnection.PageInfo(childComplexity), true
+	case "FigureConnection.summary":
+		if e.ComplexityRoot.FigureConnection.Summary == nil {
+			break
+		}
+
+		args, err := ec.field_FigureConnection_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FigureConnection.Summary(childComplexity, args["by"].([]string), args["first"].(*int), args["orderBy"].(*string)), true
 	case "FigureConnection.totalCount":
 		if e.ComplexityRoot.FigureConnection.TotalCount == nil {
 			break
@@ -1770,6 +1844,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FigurePayload.UserErrors(childComplexity), true
+
+	case "FigureSummary.average":
+		if e.ComplexityRoot.FigureSummary.Avg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureSummary.Avg(childComplexity), true
+	case "FigureSummary.count":
+		if e.ComplexityRoot.FigureSummary.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureSummary.Count(childComplexity), true
+	case "FigureSummary.keys":
+		if e.ComplexityRoot.FigureSummary.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureSummary.Keys(childComplexity), true
+	case "FigureSummary.max":
+		if e.ComplexityRoot.FigureSummary.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureSummary.Max(childComplexity), true
+	case "FigureSummary.min":
+		if e.ComplexityRoot.FigureSummary.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FigureSummary.Min(childComplexity), true
+
+	case "Group.count":
+		if e.ComplexityRoot.Group.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Count(childComplexity), true
+	case "Group.keys":
+		if e.ComplexityRoot.Group.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Keys(childComplexity), true
+
+	case "GroupKey.label":
+		if e.ComplexityRoot.GroupKey.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupKey.Label(childComplexity), true
+	case "GroupKey.month":
+		if e.ComplexityRoot.GroupKey.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupKey.Month(childComplexity), true
+	case "GroupKey.node":
+		if e.ComplexityRoot.GroupKey.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupKey.Node(childComplexity), true
+	case "GroupKey.year":
+		if e.ComplexityRoot.GroupKey.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupKey.Year(childComplexity), true
 
 	case "ImportArticlePayload.article":
 		if e.ComplexityRoot.ImportArticlePayload.Article == nil {
@@ -3157,6 +3300,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatementConnection.Edges(childComplexity), true
+	case "StatementConnection.groups":
+		if e.ComplexityRoot.StatementConnection.Groups == nil {
+			break
+		}
+
+		args, err := ec.field_StatementConnection_groups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.StatementConnection.Groups(childComplexity, args["by"].([]string), args["first"].(*int), args["orderBy"].(*string)), true
 	case "StatementConnection.nodes":
 		if e.ComplexityRoot.StatementConnection.Nodes == nil {
 			break
@@ -3593,6 +3747,193 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/aggregates.graphqls", Input: `# Aggregates: counts of the items a root connection's filter selects,
+# grouped by one or two dimensions, and summaries of figures' values.
+
+extend type StatementConnection {
+  """
+  Counts the statements the connection's filter selects, grouped by one or
+  two dimensions: ` + "`" + `groups(by: [TOPIC])` + "`" + ` says how many statements there are
+  per topic. A statement is in one group for each value it has (a statement
+  tagged with two topics counts for both; with two dimensions, for each pair),
+  and in the group whose key has no value (` + "`" + `node` + "`" + ` and ` + "`" + `label` + "`" + ` null) when it
+  has none. Only on the root ` + "`" + `statements` + "`" + ` connection; a nested connection
+  refuses it (filter the root connection instead: ` + "`" + `statements(filter:
+  {speakers: [...]})` + "`" + `). Costs like a connection of ` + "`" + `first` + "`" + ` groups, plus
+  ` + "`" + `AggregateCost` + "`" + ` (50) for the scan.
+  """
+  groups(
+    "What to group by: one dimension, or two for every pair of their values."
+    by: [StatementDimension!]!
+    "Returns the first n groups (1 to 100; 20 when not given)."
+    first: Int
+    "The order of the groups; by default the largest first."
+    orderBy: GroupOrder
+  ): [Group!]!
+}
+
+extend type FigureConnection {
+  """
+  Counts the figures the connection's filter selects, grouped by one or two
+  dimensions; see ` + "`" + `StatementConnection.groups` + "`" + `. Only on the root ` + "`" + `figures` + "`" + `
+  connection.
+  """
+  groups(
+    "What to group by: one dimension, or two for every pair of their values."
+    by: [FigureDimension!]!
+    "Returns the first n groups (1 to 100; 20 when not given)."
+    first: Int
+    "The order of the groups; by default the largest first."
+    orderBy: GroupOrder
+  ): [Group!]!
+  """
+  Summarizes the values of the figures the connection's filter selects,
+  grouped by one or two dimensions: ` + "`" + `figures(filter: {metric: "GDP growth"})
+  { summary(by: [SUBJECT, PERIOD_YEAR]) { ... } }` + "`" + ` gives the range and mean of
+  GDP growth figures per subject and year. Values of different units are not
+  told apart unless grouped by ` + "`" + `UNIT` + "`" + ` or filtered by ` + "`" + `units` + "`" + `. Only on the root
+  ` + "`" + `figures` + "`" + ` connection.
+  """
+  summary(
+    "What to group by: one dimension, or two for every pair of their values."
+    by: [FigureDimension!]!
+    "Returns the first n groups (1 to 100; 20 when not given)."
+    first: Int
+    "The order of the groups; by default the largest first."
+    orderBy: GroupOrder
+  ): [FigureSummary!]!
+}
+
+extend type AgreementConnection {
+  """
+  Counts the agreements the connection's filter selects, grouped by one or
+  two dimensions; see ` + "`" + `StatementConnection.groups` + "`" + `. Only on the root
+  ` + "`" + `agreements` + "`" + ` connection.
+  """
+  groups(
+    "What to group by: one dimension, or two for every pair of their values."
+    by: [AgreementDimension!]!
+    "Returns the first n groups (1 to 100; 20 when not given)."
+    first: Int
+    "The order of the groups; by default the largest first."
+    orderBy: GroupOrder
+  ): [Group!]!
+}
+
+"What statements can be grouped by."
+enum StatementDimension {
+  "The topics it is tagged with (each topic on its own, not its broader topics)."
+  TOPIC
+  "Its speaker, a person or an organization; unnamed speakers have no value."
+  SPEAKER
+  "The organizations its speaker spoke for: the speaking organization, an unnamed speaker's organization, and those of the affiliations its role refers to."
+  ORGANIZATION
+  "The countries of those organizations and of the places of its role's affiliations."
+  COUNTRY
+  "The article that reports it."
+  ARTICLE
+  "Its reporting verb (` + "`" + `SAID` + "`" + `)."
+  VERB
+  "Quoted or paraphrased."
+  MODE
+  "The year its article was published."
+  PUBLISHED_YEAR
+  "The month its article was published (` + "`" + `2025-04` + "`" + `); articles dated only by year have no value."
+  PUBLISHED_MONTH
+}
+
+"What figures can be grouped by."
+enum FigureDimension {
+  "The topics it is tagged with (each topic on its own, not its broader topics)."
+  TOPIC
+  "What it is about: a country, an agreement, a project, ..."
+  SUBJECT
+  "The country it is about: its subject when that is a country, else the country of a place or organization subject."
+  COUNTRY
+  "The speaker of the statement that states it."
+  SPEAKER
+  "The article that states it."
+  ARTICLE
+  "What is measured, as written (` + "`" + `GDP growth` + "`" + `)."
+  METRIC
+  "The unit of its value."
+  UNIT
+  "The year of the period its value describes."
+  PERIOD_YEAR
+  "The month of the period its value describes (` + "`" + `2024-06` + "`" + `)."
+  PERIOD_MONTH
+  "The year its article was published."
+  PUBLISHED_YEAR
+  "The month its article was published."
+  PUBLISHED_MONTH
+}
+
+"What agreements can be grouped by."
+enum AgreementDimension {
+  "The topics it focuses on (each topic on its own, not its broader topics)."
+  TOPIC
+  "Its parties."
+  PARTY
+  "The countries of its parties (countries, places in them, their organizations) and of the places it concerns."
+  COUNTRY
+  "The articles that name it."
+  ARTICLE
+  "Its kind (` + "`" + `JOINT_STATEMENT` + "`" + `)."
+  KIND
+  "Its status."
+  STATUS
+  "The year of its date."
+  YEAR
+  "The month of its date."
+  MONTH
+}
+
+"The order of an aggregate's groups."
+enum GroupOrder {
+  "The largest groups first; equal ones by their values."
+  COUNT
+  "By the keys' labels (names, months, years) ascending, the first dimension first; groups without a value last."
+  VALUE
+}
+
+"A group of an aggregate: its keys and how many items it has."
+type Group {
+  "The group's value of each dimension, in the order of ` + "`" + `by` + "`" + `."
+  keys: [GroupKey!]!
+  "How many items are in the group."
+  count: Int!
+}
+
+"A group of figures and a summary of their values."
+type FigureSummary {
+  "The group's value of each dimension, in the order of ` + "`" + `by` + "`" + `."
+  keys: [GroupKey!]!
+  "How many figures are in the group."
+  count: Int!
+  "The smallest value; null when no figure of the group has one (date figures)."
+  min: Decimal
+  "The largest value."
+  max: Decimal
+  "The mean of the values, exact to PostgreSQL's numeric precision."
+  average: Decimal
+}
+
+"""
+The value a dimension takes in a group. For a topic, an article, a speaker,
+a country, ... ` + "`" + `node` + "`" + ` is that object, to follow; for a verb, a unit, a month,
+only ` + "`" + `label` + "`" + ` is set. Both are null for the group of items without a value.
+"""
+type GroupKey {
+  "The object the value is: an Article, a Topic, a Person, an Organization, a Place, ..."
+  node: Node
+  "The value for people: the object's name, title or label, the enum's name (` + "`" + `SAID` + "`" + `), the metric, the month (` + "`" + `2025-04` + "`" + `) or the year (` + "`" + `2025` + "`" + `)."
+  label: String
+  "The year, for dimensions that are dates."
+  year: Int
+  "The month (1 to 12), for dimensions that are months."
+  month: Int
+}
+`, BuiltIn: false},
 	{Name: "../schema/articles.graphqls", Input: `"A news article: its verbatim text, split into paragraphs, and what was curated from it."
 type Article implements Node {
   "The article's global ID."
@@ -6261,6 +6602,8 @@ func (ec *executionContext) childFields_AgreementConnection(ctx context.Context,
 		return ec.fieldContext_AgreementConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_AgreementConnection_totalCount(ctx, field)
+	case "groups":
+		return ec.fieldContext_AgreementConnection_groups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgreementConnection", field.Name)
 }
@@ -6593,6 +6936,10 @@ func (ec *executionContext) childFields_FigureConnection(ctx context.Context, fi
 		return ec.fieldContext_FigureConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_FigureConnection_totalCount(ctx, field)
+	case "groups":
+		return ec.fieldContext_FigureConnection_groups(ctx, field)
+	case "summary":
+		return ec.fieldContext_FigureConnection_summary(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FigureConnection", field.Name)
 }
@@ -6617,6 +6964,46 @@ func (ec *executionContext) childFields_FigurePayload(ctx context.Context, field
 		return ec.fieldContext_FigurePayload_clientMutationId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FigurePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_FigureSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_FigureSummary_keys(ctx, field)
+	case "count":
+		return ec.fieldContext_FigureSummary_count(ctx, field)
+	case "min":
+		return ec.fieldContext_FigureSummary_min(ctx, field)
+	case "max":
+		return ec.fieldContext_FigureSummary_max(ctx, field)
+	case "average":
+		return ec.fieldContext_FigureSummary_average(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FigureSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_Group_keys(ctx, field)
+	case "count":
+		return ec.fieldContext_Group_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Group", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_GroupKey_node(ctx, field)
+	case "label":
+		return ec.fieldContext_GroupKey_label(ctx, field)
+	case "year":
+		return ec.fieldContext_GroupKey_year(ctx, field)
+	case "month":
+		return ec.fieldContext_GroupKey_month(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupKey", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7023,6 +7410,8 @@ func (ec *executionContext) childFields_StatementConnection(ctx context.Context,
 		return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+	case "groups":
+		return ec.fieldContext_StatementConnection_groups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementConnection", field.Name)
 }
@@ -7252,6 +7641,36 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_AgreementConnection_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNAgreementDimension2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOGroupOrder2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
 
 func (ec *executionContext) field_Agreement_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -7696,6 +8115,66 @@ func (ec *executionContext) field_Event_mentions_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["article"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_FigureConnection_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNFigureDimension2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOGroupOrder2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_FigureConnection_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNFigureDimension2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOGroupOrder2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -9271,6 +9750,36 @@ func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_StatementConnection_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNStatementDimension2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOGroupOrder2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Subscription_figureAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10412,6 +10921,50 @@ func (ec *executionContext) _AgreementConnection_totalCount(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_AgreementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgreementConnection", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AgreementConnection_groups(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Agreement]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementConnection_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AgreementConnection().Groups(ctx, obj, fc.Args["by"].([]string), fc.Args["first"].(*int), fc.Args["orderBy"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementConnection_groups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AgreementConnection_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AgreementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.Agreement]) (ret graphql.Marshaler) {
@@ -13536,6 +14089,94 @@ func (ec *executionContext) fieldContext_FigureConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("FigureConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _FigureConnection_groups(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Figure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.FigureConnection().Groups(ctx, obj, fc.Args["by"].([]string), fc.Args["first"].(*int), fc.Args["orderBy"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_groups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FigureConnection_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureConnection_summary(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Figure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureConnection_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.FigureConnection().Summary(ctx, obj, fc.Args["by"].([]string), fc.Args["first"].(*int), fc.Args["orderBy"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Group) graphql.Marshaler {
+			return ec.marshalNFigureSummary2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureConnection_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FigureSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FigureConnection_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FigureEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.Figure]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13676,6 +14317,286 @@ func (ec *executionContext) _FigurePayload_clientMutationId(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_FigurePayload_clientMutationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FigurePayload", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FigureSummary_keys(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureSummary_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.GroupKey) graphql.Marshaler {
+			return ec.marshalNGroupKey2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureSummary_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FigureSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FigureSummary_count(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureSummary_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FigureSummary_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureSummary", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FigureSummary_min(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureSummary_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureSummary_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureSummary", field, false, false, errors.New("field of type Decimal does not have child fields"))
+}
+
+func (ec *executionContext) _FigureSummary_max(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureSummary_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureSummary_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureSummary", field, false, false, errors.New("field of type Decimal does not have child fields"))
+}
+
+func (ec *executionContext) _FigureSummary_average(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FigureSummary_average(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Avg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FigureSummary_average(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FigureSummary", field, false, false, errors.New("field of type Decimal does not have child fields"))
+}
+
+func (ec *executionContext) _Group_keys(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.GroupKey) graphql.Marshaler {
+			return ec.marshalNGroupKey2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_count(ctx context.Context, field graphql.CollectedField, obj *db.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _GroupKey_node(ctx context.Context, field graphql.CollectedField, obj *db.GroupKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupKey_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupKey().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GroupKey_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupKey_label(ctx context.Context, field graphql.CollectedField, obj *db.GroupKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupKey_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GroupKey_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupKey", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _GroupKey_year(ctx context.Context, field graphql.CollectedField, obj *db.GroupKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupKey_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GroupKey_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupKey", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _GroupKey_month(ctx context.Context, field graphql.CollectedField, obj *db.GroupKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupKey_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GroupKey_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupKey", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _ImportArticlePayload_article(ctx context.Context, field graphql.CollectedField, obj *model.ImportArticlePayload) (ret graphql.Marshaler) {
@@ -19573,6 +20494,50 @@ func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementConnection", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatementConnection_groups(ctx context.Context, field graphql.CollectedField, obj *model.Connection[db.Statement]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.StatementConnection().Groups(ctx, obj, fc.Args["by"].([]string), fc.Args["first"].(*int), fc.Args["orderBy"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_groups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_StatementConnection_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[db.Statement]) (ret graphql.Marshaler) {
@@ -25806,6 +26771,44 @@ func (ec *executionContext) _AgreementConnection(ctx context.Context, sel ast.Se
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "groups":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._AgreementConnection_groups(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28199,6 +29202,82 @@ func (ec *executionContext) _FigureConnection(ctx context.Context, sel ast.Selec
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "groups":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureConnection_groups(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "summary":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FigureConnection_summary(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28289,6 +29368,193 @@ func (ec *executionContext) _FigurePayload(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._FigurePayload_clientMutationId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var figureSummaryImplementors = []string{"FigureSummary"}
+
+func (ec *executionContext) _FigureSummary(ctx context.Context, sel ast.SelectionSet, obj *db.Group) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FigureSummary")
+		case "keys":
+			out.Values[i] = ec._FigureSummary_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FigureSummary_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._FigureSummary_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._FigureSummary_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "average":
+			out.Values[i] = ec._FigureSummary_average(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var groupImplementors = []string{"Group"}
+
+func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *db.Group) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Group")
+		case "keys":
+			out.Values[i] = ec._Group_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._Group_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var groupKeyImplementors = []string{"GroupKey"}
+
+func (ec *executionContext) _GroupKey(ctx context.Context, sel ast.SelectionSet, obj *db.GroupKey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupKeyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupKey")
+		case "node":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._GroupKey_node(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "label":
+			out.Values[i] = ec._GroupKey_label(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._GroupKey_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "month":
+			out.Values[i] = ec._GroupKey_month(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31919,6 +33185,44 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "groups":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._StatementConnection_groups(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33210,6 +34514,52 @@ func (ec *executionContext) marshalNAgreementConnection2ᚖgithubᚗcomᚋnewsgr
 	return ec._AgreementConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAgreementDimension2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementDimension2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNAgreementDimension2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementDimension2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNAgreementDimension2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementDimension2string(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAgreementEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[db.Agreement]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -33912,6 +35262,52 @@ func (ec *executionContext) marshalNFigureConnection2ᚖgithubᚗcomᚋnewsgraph
 	return ec._FigureConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNFigureDimension2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFigureDimension2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNFigureDimension2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFigureDimension2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNFigureDimension2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureDimension2string(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFigureEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[db.Figure]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -33974,6 +35370,32 @@ func (ec *executionContext) marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋ
 	return ec._FigurePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFigureSummary2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Group) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigureSummary2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigureSummary2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroup(ctx context.Context, sel ast.SelectionSet, v *db.Group) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FigureSummary(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFigureUnit2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34004,6 +35426,52 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		}
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNGroup2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.Group) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroup2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroup2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroup(ctx context.Context, sel ast.SelectionSet, v *db.Group) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Group(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupKey2githubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupKey(ctx context.Context, sel ast.SelectionSet, v db.GroupKey) graphql.Marshaler {
+	return ec._GroupKey(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGroupKey2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []db.GroupKey) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupKey2githubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐGroupKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -34767,6 +36235,52 @@ func (ec *executionContext) marshalNStatementConnection2ᚖgithubᚗcomᚋnewsgr
 		return graphql.Null
 	}
 	return ec._StatementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatementDimension2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementDimension2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStatementDimension2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatementDimension2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNStatementDimension2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementDimension2string(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNStatementEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[db.Statement]) graphql.Marshaler {
@@ -35747,6 +37261,24 @@ func (ec *executionContext) unmarshalOFigureUnit2ᚖstring(ctx context.Context, 
 }
 
 func (ec *executionContext) marshalOFigureUnit2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOGroupOrder2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGroupOrder2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -73,11 +73,16 @@ type Edge[T any] struct {
 }
 
 // Connection is a page of a listing. Its total is counted only when asked
-// for, by the function it was built with.
+// for, by the function it was built with. A root listing's connection also
+// carries its filter (a *db.StatementFilter, ..., nil for all), for the
+// aggregates of the items it selects; Root is false for a nested listing,
+// which has none.
 type Connection[T any] struct {
 	Edges    []*Edge[T]
 	PageInfo *PageInfo
 	Count    func(ctx context.Context) (int, error)
+	Root     bool
+	Filter   any
 }
 
 // Nodes returns the items of the page.
