@@ -161,6 +161,11 @@ func orderFor(listing string, o Order) (ordering, error) {
 		ord = byText("events.name", "ev.name", "ev.id", o.Desc)
 	case "events.DATE":
 		ord = byDate("events.date", "ev.date_range", "ev.id", o.Desc)
+	case "projects.", "projects.NAME":
+		ord = byText("projects.name", "pr.name", "pr.id", o.Desc)
+	case "audit.":
+		// The log's id grows with every entry: newest first.
+		ord = ordering{name: "audit.newest", desc: true, keys: []sortKey{key("al.id", "bigint")}}
 	case "topics.", "topics.LABEL":
 		ord = byText("topics.label", "t.label", "t.id", o.Desc)
 	default:

@@ -117,6 +117,10 @@ type (
 	PlaceEdge              = Edge[db.Place]
 	EventConnection        = Connection[db.Event]
 	EventEdge              = Edge[db.Event]
+	ProjectConnection      = Connection[db.Project]
+	ProjectEdge            = Edge[db.Project]
+	AuditEntryConnection   = Connection[db.AuditEntry]
+	AuditEntryEdge         = Edge[db.AuditEntry]
 	TopicConnection        = Connection[db.Topic]
 	TopicEdge              = Edge[db.Topic]
 )
@@ -149,4 +153,13 @@ func (c *SearchConnection) Nodes() []SearchResult {
 // TotalCount counts all hits of the search.
 func (c *SearchConnection) TotalCount(ctx context.Context) (int, error) {
 	return c.Count(ctx)
+}
+
+// Change is a committed change a subscription announces: the API's type
+// (ARTICLE, STATEMENT, PERSON, ...) and action (IMPORTED, ADDED, UPDATED,
+// DELETED), the global ID of what changed, and its row id, to read it.
+type Change struct {
+	Type, Action string
+	ID           string
+	RowID        int64
 }
