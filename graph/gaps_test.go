@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/db/dbtest"
 )
 
 // change is a Change as a subscription delivers it.
@@ -246,4 +248,22 @@ func TestAuditLog(t *testing.T) {
 			t.Errorf("entries %v; want %v, newest first", got, want)
 		}
 	})
+}
+
+// TestAuditLogIsNeverCached reads the audit log with a token through a
+// server with a response cache, then asks the same without one: the
+// answer must not come from the cache (it would hand the log to anyone).
+func TestAuditLogIsNeverCached(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	s := newCachedServer(t, d, d.URL, 1<<20)
+	const q = `{ auditLog(first: 5) { totalCount } }`
+	for range 2 {
+		if _, res := postAs(t, s.srv, aliceToken, q, nil); len(res.Errors) > 0 {
+			t.Fatalf("with a token: %+v", res.Errors)
+		}
+	}
+	_, res := postAs(t, s.srv, "", q, nil)
+	if len(res.Errors) == 0 || res.Errors[0].Extensions["code"] != "UNAUTHENTICATED" {
+		t.Errorf("without a token: data %s, errors %+v; want UNAUTHENTICATED", res.Data, res.Errors)
+	}
 }
