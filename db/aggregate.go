@@ -54,12 +54,26 @@ type GroupKey struct {
 }
 
 // dimension is the subquery of a dimension: it selects (kind, id, val) for
-// the row of the listing being grouped, at most once each; date marks a
+// the row of the listing being grouped, at most once each; kinds are the
+// kinds of object its values may be (none for plain values), date marks a
 // val of the form YYYY or YYYY-MM.
 type dimension struct {
-	sql  string
-	date bool
+	sql   string
+	kinds []string
+	date  bool
 }
+
+// of returns d whose values are objects of these kinds.
+func (d dimension) of(kinds ...string) dimension {
+	d.kinds = kinds
+	return d
+}
+
+// The kinds of object a group's key may be.
+var (
+	speakerKinds = []string{"PERSON", "ORGANIZATION"}
+	entityKinds  = []string{"PERSON", "ORGANIZATION", "PLACE", "EVENT", "PROJECT", "AGREEMENT"}
+)
 
 // The parts dimensions are built from.
 const (
@@ -86,16 +100,17 @@ func dateDim(val string) dimension {
 
 // topicsDim is the topics a row is tagged with (not their broader topics).
 func topicsDim(table, column, id string) dimension {
-	return dimension{sql: `SELECT 'TOPIC', x.topic_id, NULL::text FROM ` + table + ` x WHERE x.` + column + ` = ` + id}
+	return dimension{sql: `SELECT 'TOPIC', x.topic_id, NULL::text FROM ` + table + ` x WHERE x.` + column + ` = ` + id}.of("TOPIC")
 }
 
 // publishedDim is the year or month the article of a row was published.
 // It reads the article by its key, row by row, as a scalar subquery: as a
 // join, PostgreSQL would rather hash all the articles, even for the few
-// dozen statements of one speaker.
+// dozen statements of one speaker. (OFFSET 0 keeps the subquery whole, so
+// that it runs once a row, not once for each reference to v.)
 func publishedDim(articleID, val string) dimension {
 	return dimension{sql: `SELECT NULL::text, NULL::bigint, v FROM (SELECT (SELECT ` + val + ` FROM articles pa
-		WHERE pa.id = ` + articleID + `) AS v) x WHERE v IS NOT NULL`, date: true}
+		WHERE pa.id = ` + articleID + `) AS v OFFSET 0) x WHERE v IS NOT NULL`, date: true}
 }
 
 var (
@@ -109,16 +124,16 @@ var (
 
 	statementDimensions = map[string]dimension{
 		"TOPIC":        topicsDim("statement_topics", "statement_id", "s.id"),
-		"SPEAKER":      entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL"),
-		"ORGANIZATION": {sql: `SELECT DISTINCT 'ORGANIZATION', x.id, NULL::text FROM (` + statementOrganizations + `) x(id)`},
+		"SPEAKER":      entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL").of(speakerKinds...),
+		"ORGANIZATION": dimension{sql: `SELECT DISTINCT 'ORGANIZATION', x.id, NULL::text FROM (` + statementOrganizations + `) x(id)`}.of("ORGANIZATION"),
 		// The countries of the speaker's organizations (as for ORGANIZATION)
 		// and of the places of the role's affiliations.
-		"COUNTRY": {sql: `SELECT DISTINCT 'PLACE', x.id, NULL::text FROM (
+		"COUNTRY": dimension{sql: `SELECT DISTINCT 'PLACE', x.id, NULL::text FROM (
 			SELECT o.country_id FROM organizations o WHERE o.id IN (` + statementOrganizations + `)
 			UNION SELECT ` + fmt.Sprintf(countryOfPlace, "af.place_id") + ` FROM statement_affiliations sa
 				JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = s.id AND af.place_id IS NOT NULL) x(id)
-			WHERE x.id IS NOT NULL`},
-		"ARTICLE":         entityDim("'ARTICLE'", "s.article_id", "true"),
+			WHERE x.id IS NOT NULL`}.of("PLACE"),
+		"ARTICLE":         entityDim("'ARTICLE'", "s.article_id", "true").of("ARTICLE"),
 		"VERB":            valueDim("upper(s.verb::text)"),
 		"MODE":            valueDim("upper(s.mode::text)"),
 		"PUBLISHED_YEAR":  publishedDim("s.article_id", "pa.published_year::text"),
@@ -127,17 +142,17 @@ var (
 
 	figureDimensions = map[string]dimension{
 		"TOPIC":   topicsDim("figure_topics", "figure_id", "f.id"),
-		"SUBJECT": entityDim("upper(fs.kind::text)", "f.subject_id", "true"),
+		"SUBJECT": entityDim("upper(fs.kind::text)", "f.subject_id", "true").of(entityKinds...),
 		// The country a figure is about: its subject when that is a country,
 		// the country of a place or organization subject.
-		"COUNTRY": {sql: `SELECT 'PLACE', x.id, NULL::text FROM (
+		"COUNTRY": dimension{sql: `SELECT 'PLACE', x.id, NULL::text FROM (
 			SELECT CASE fs.kind WHEN 'place' THEN ` + fmt.Sprintf(countryOfPlace, "f.subject_id") + `
 				WHEN 'organization' THEN (SELECT o.country_id FROM organizations o WHERE o.id = f.subject_id) END) x(id)
-			WHERE x.id IS NOT NULL`},
+			WHERE x.id IS NOT NULL`}.of("PLACE"),
 		// The speaker of the statement that states it.
-		"SPEAKER": {sql: `SELECT upper(fst.speaker_kind::text), fst.speaker_id, NULL::text FROM statements fst
-			WHERE fst.id = f.statement_id AND fst.speaker_id IS NOT NULL`},
-		"ARTICLE":         entityDim("'ARTICLE'", "f.article_id", "true"),
+		"SPEAKER": dimension{sql: `SELECT upper(fst.speaker_kind::text), fst.speaker_id, NULL::text FROM statements fst
+			WHERE fst.id = f.statement_id AND fst.speaker_id IS NOT NULL`}.of(speakerKinds...),
+		"ARTICLE":         entityDim("'ARTICLE'", "f.article_id", "true").of("ARTICLE"),
 		"METRIC":          valueDim("f.metric"),
 		"UNIT":            valueDim("upper(f.unit::text)"),
 		"PERIOD_YEAR":     dateDim("f.period_year::text"),
@@ -148,17 +163,17 @@ var (
 
 	agreementDimensions = map[string]dimension{
 		"TOPIC": topicsDim("agreement_topics", "agreement_id", "ag.id"),
-		"PARTY": {sql: `SELECT upper(pe.kind::text), pe.id, NULL::text FROM agreement_parties x
-			JOIN entities pe ON pe.id = x.entity_id WHERE x.agreement_id = ag.id`},
+		"PARTY": dimension{sql: `SELECT upper(pe.kind::text), pe.id, NULL::text FROM agreement_parties x
+			JOIN entities pe ON pe.id = x.entity_id WHERE x.agreement_id = ag.id`}.of(entityKinds...),
 		// The countries of its parties (countries, places in them,
 		// organizations of them) and of the places it concerns.
-		"COUNTRY": {sql: `SELECT DISTINCT 'PLACE', x.id, NULL::text FROM (
+		"COUNTRY": dimension{sql: `SELECT DISTINCT 'PLACE', x.id, NULL::text FROM (
 			SELECT ` + fmt.Sprintf(countryOfPlace, "x.entity_id") + ` FROM agreement_parties x WHERE x.agreement_id = ag.id
 			UNION SELECT o.country_id FROM agreement_parties x JOIN organizations o ON o.id = x.entity_id WHERE x.agreement_id = ag.id
 			UNION SELECT ` + fmt.Sprintf(countryOfPlace, "x.place_id") + ` FROM agreement_places x WHERE x.agreement_id = ag.id) x(id)
-			WHERE x.id IS NOT NULL`},
+			WHERE x.id IS NOT NULL`}.of("PLACE"),
 		// The articles that name it.
-		"ARTICLE": {sql: `SELECT DISTINCT 'ARTICLE', x.article_id, NULL::text FROM evidence x WHERE x.entity_id = ag.id`},
+		"ARTICLE": dimension{sql: `SELECT DISTINCT 'ARTICLE', x.article_id, NULL::text FROM evidence x WHERE x.entity_id = ag.id`}.of("ARTICLE"),
 		"KIND":    valueDim("upper(ag.agreement_kind::text)"),
 		"STATUS":  valueDim("upper(ag.status::text)"),
 		"YEAR":    dateDim("ag.date_year::text"),
@@ -166,20 +181,30 @@ var (
 	}
 )
 
-// labelOf is the label of a group's key k: the name, title or label of
-// the object it names, else its value.
-func labelOf(k string) string {
-	id := k + "_id"
-	return `CASE ` + k + `_kind
-		WHEN 'ARTICLE' THEN (SELECT coalesce(x.title, x.slug) FROM articles x WHERE x.id = ` + id + `)
-		WHEN 'TOPIC' THEN (SELECT x.label FROM topics x WHERE x.id = ` + id + `)
-		WHEN 'PERSON' THEN (SELECT x.name FROM people x WHERE x.id = ` + id + `)
-		WHEN 'ORGANIZATION' THEN (SELECT x.name FROM organizations x WHERE x.id = ` + id + `)
-		WHEN 'PLACE' THEN (SELECT x.name FROM places x WHERE x.id = ` + id + `)
-		WHEN 'EVENT' THEN (SELECT x.name FROM events x WHERE x.id = ` + id + `)
-		WHEN 'PROJECT' THEN (SELECT x.name FROM projects x WHERE x.id = ` + id + `)
-		WHEN 'AGREEMENT' THEN (SELECT x.name FROM agreements x WHERE x.id = ` + id + `)
-		ELSE ` + k + `_val END`
+// labels is how to read the label of an object of each kind, by its id.
+var labels = map[string]string{
+	"ARTICLE":      `SELECT coalesce(x.title, x.slug) FROM articles x WHERE x.id = `,
+	"TOPIC":        `SELECT x.label FROM topics x WHERE x.id = `,
+	"PERSON":       `SELECT x.name FROM people x WHERE x.id = `,
+	"ORGANIZATION": `SELECT x.name FROM organizations x WHERE x.id = `,
+	"PLACE":        `SELECT x.name FROM places x WHERE x.id = `,
+	"EVENT":        `SELECT x.name FROM events x WHERE x.id = `,
+	"PROJECT":      `SELECT x.name FROM projects x WHERE x.id = `,
+	"AGREEMENT":    `SELECT x.name FROM agreements x WHERE x.id = `,
+}
+
+// labelOf is the label of a group's key k of dimension d: the name, title
+// or label of the object it names, else its value. Only d's kinds are
+// looked up: each lookup is a subquery for PostgreSQL to plan.
+func labelOf(k string, d dimension) string {
+	if len(d.kinds) == 0 {
+		return k + `_val`
+	}
+	out := `CASE ` + k + `_kind`
+	for _, kind := range d.kinds {
+		out += ` WHEN '` + kind + `' THEN (` + labels[kind] + k + `_id)`
+	}
+	return out + ` ELSE ` + k + `_val END`
 }
 
 // noDimension is the second dimension of a one-dimension aggregate.
@@ -197,14 +222,13 @@ func aggregate(ctx context.Context, q querier, listingName, from string, cond fu
 	if g.First < 1 || g.First > MaxPageSize {
 		return nil, Errorf(CodeInvalid, "first: must be 1 to %d, got %d", MaxPageSize, g.First)
 	}
-	subqueries := []string{noDimension, noDimension}
-	date := make([]bool, 2)
+	chosen := []dimension{{sql: noDimension}, {sql: noDimension}}
 	for i, name := range g.Dimensions {
 		d, ok := dims[name]
 		if !ok {
 			return nil, Errorf(CodeInvalid, "by[%d]: %s cannot be grouped by %s", i, listingName, name)
 		}
-		subqueries[i], date[i] = d.sql, d.date
+		chosen[i] = d
 	}
 	l := listing{from: from}
 	l.and(cond(&l))
@@ -234,7 +258,7 @@ func aggregate(ctx context.Context, q querier, listingName, from string, cond fu
 		SELECT k1_kind, k1_id, label1, k2_kind, k2_id, label2, n, vmin, vmax, vavg
 		FROM (SELECT g.*, %s AS label1, %s AS label2 FROM grouped g) x
 		ORDER BY %s LIMIT %d`,
-		summary, from, subqueries[0], subqueries[1], l.whereSQL(), labelOf("g.k1"), labelOf("g.k2"), order, g.First)
+		summary, from, chosen[0].sql, chosen[1].sql, l.whereSQL(), labelOf("g.k1", chosen[0]), labelOf("g.k2", chosen[1]), order, g.First)
 	rows, err := q.Query(ctx, sql, execMode(l.n > 0), l.args)
 	if err != nil {
 		return nil, fmt.Errorf("aggregate %s: %w", listingName, err)
@@ -255,7 +279,7 @@ func aggregate(ctx context.Context, q querier, listingName, from string, cond fu
 	}
 	for _, grp := range groups {
 		for i := range grp.Keys {
-			if date[i] {
+			if chosen[i].date {
 				grp.Keys[i].Year, grp.Keys[i].Month = parseYearMonth(grp.Keys[i].Label)
 			}
 		}
