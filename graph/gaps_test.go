@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,20 +162,10 @@ func TestProjects(t *testing.T) {
 		t.Error("the seeds have no project; the test needs one")
 	}
 	if !slices.IsSortedFunc(got.All.Nodes, func(a, b struct{ Name, Kind string }) int {
-		return compareStrings(a.Name, b.Name)
+		return strings.Compare(a.Name, b.Name)
 	}) {
 		t.Errorf("projects %v; want them by name", got.All.Nodes)
 	}
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // TestAuditLog reads the audit log: refused without a token, newest first
