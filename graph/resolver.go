@@ -84,9 +84,9 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 // connection's type, so that its page is read with its count in one
 // statement, and whether it selects anything else that needs the page
 // (items: edges, nodes, pageInfo; not __typename, nor the aggregates groups
-// and summary). A count selected some
-// other way is still answered, by a statement of its own. Without a field
-// context it reports items, so that the page is read.
+// and summary). A count selected some other way is still answered, by a
+// statement of its own. Without a field context it reports items, so that
+// the page is read.
 func connectionSelection(ctx context.Context) (count, items bool) {
 	fc := graphql.GetFieldContext(ctx)
 	oc := graphql.GetOperationContext(ctx)
@@ -337,28 +337,4 @@ func moreProblems(invalid *db.ValidationError) []*model.UserError {
 		Message: fmt.Sprintf("%d more problems were found and are not listed (at most %d are); fix these and try again", invalid.More, db.MaxProblems),
 		Code:    problemCode(db.CodeInvalid),
 	}}
-}
-
-// AggregateCost is what an aggregate (a connection's groups or summary)
-// adds to an operation's cost beyond its groups: it reads every item the
-// filter selects.
-const AggregateCost = 50
-
-// groups resolves an aggregate of a root connection: it checks the
-// arguments and groups the items its filter selects with group.
-func groups[T, F any](ctx context.Context, c *model.Connection[T], by []string, first *int, orderBy *string, listing string,
-	group func(context.Context, *F, db.GroupBy) ([]*db.Group, error),
-) ([]*db.Group, error) {
-	if !c.Root {
-		return nil, inputErrorf("aggregates are only on the root %s connection; filter it to the items of this one", listing)
-	}
-	g := db.GroupBy{Dimensions: by, First: defaultPageSize, ByValue: orderBy != nil && *orderBy == "VALUE"}
-	if first != nil {
-		if *first < 1 || *first > db.MaxPageSize {
-			return nil, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
-		}
-		g.First = *first
-	}
-	f, _ := c.Filter.(*F)
-	return group(ctx, f, g)
 }

@@ -5936,7 +5936,10 @@ extend type Mutation {
   statements and figures that went with it; ` + "`" + `cascade` + "`" + ` is not needed, and
   ignored. Needs an API token.
   """
-  deleteArticle(input: DeleteInput!): DeletePayload!
+  deleteArticle(
+    "The article's ID and, to delete it only if it has not changed since, the version last read."
+    input: DeleteInput!
+  ): DeletePayload!
 }
 
 extend type Subscription {
