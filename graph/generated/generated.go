@@ -4132,7 +4132,7 @@ enum AgreementDimension {
 
 "The order of an aggregate's groups."
 enum GroupOrder {
-  "The largest groups first; equal ones by their values."
+  "The largest groups first; groups of equal size in a fixed order (by value, then by object)."
   COUNT
   "By the keys' labels (names, months, years) ascending, the first dimension first; groups without a value last."
   VALUE
