@@ -78,8 +78,14 @@ var (
 // The parts dimensions are built from.
 const (
 	// countryOfPlace is the country a place is in, or the place itself
-	// when it is a country, for the place with id in the column pid.
+	// when it is a country, for the place with id %s.
 	countryOfPlace = `(SELECT CASE WHEN cp.place_kind = 'country' THEN cp.id ELSE cp.country_id END FROM places cp WHERE cp.id = %s)`
+	// countryOfOrganization is the country of the organization with id
+	// %s. Like countryOfPlace it is a scalar subquery, read by the primary
+	// key row by row: as a join, PostgreSQL hashed all the organizations
+	// once for every statement (3.9 s for the 95,600 statements of 10,000
+	// articles).
+	countryOfOrganization = `(SELECT o.country_id FROM organizations o WHERE o.id = %s)`
 	// yearMonth is a date's month as YYYY-MM, NULL unless both are known.
 	yearMonth = `CASE WHEN %[1]s_month IS NOT NULL AND %[1]s_year IS NOT NULL THEN %[1]s_year::text || '-' || lpad(%[1]s_month::text, 2, '0') END`
 )
@@ -129,8 +135,8 @@ var (
 		// The countries of the speaker's organizations (as for ORGANIZATION)
 		// and of the places of the role's affiliations.
 		"COUNTRY": dimension{sql: `SELECT DISTINCT 'PLACE', x.id, NULL::text FROM (
-			SELECT o.country_id FROM organizations o WHERE o.id IN (` + statementOrganizations + `)
-			UNION SELECT ` + fmt.Sprintf(countryOfPlace, "af.place_id") + ` FROM statement_affiliations sa
+			SELECT ` + fmt.Sprintf(countryOfOrganization, "so.id") + ` FROM (` + statementOrganizations + `) so(id)
+			UNION ALL SELECT ` + fmt.Sprintf(countryOfPlace, "af.place_id") + ` FROM statement_affiliations sa
 				JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = s.id AND af.place_id IS NOT NULL) x(id)
 			WHERE x.id IS NOT NULL`}.of("PLACE"),
 		"ARTICLE":         entityDim("'ARTICLE'", "s.article_id", "true").of("ARTICLE"),
@@ -147,7 +153,7 @@ var (
 		// the country of a place or organization subject.
 		"COUNTRY": dimension{sql: `SELECT 'PLACE', x.id, NULL::text FROM (
 			SELECT CASE fs.kind WHEN 'place' THEN ` + fmt.Sprintf(countryOfPlace, "f.subject_id") + `
-				WHEN 'organization' THEN (SELECT o.country_id FROM organizations o WHERE o.id = f.subject_id) END) x(id)
+				WHEN 'organization' THEN ` + fmt.Sprintf(countryOfOrganization, "f.subject_id") + ` END) x(id)
 			WHERE x.id IS NOT NULL`}.of("PLACE"),
 		// The speaker of the statement that states it.
 		"SPEAKER": dimension{sql: `SELECT upper(fst.speaker_kind::text), fst.speaker_id, NULL::text FROM statements fst
@@ -169,7 +175,7 @@ var (
 		// organizations of them) and of the places it concerns.
 		"COUNTRY": dimension{sql: `SELECT DISTINCT 'PLACE', x.id, NULL::text FROM (
 			SELECT ` + fmt.Sprintf(countryOfPlace, "x.entity_id") + ` FROM agreement_parties x WHERE x.agreement_id = ag.id
-			UNION SELECT o.country_id FROM agreement_parties x JOIN organizations o ON o.id = x.entity_id WHERE x.agreement_id = ag.id
+			UNION SELECT ` + fmt.Sprintf(countryOfOrganization, "x.entity_id") + ` FROM agreement_parties x WHERE x.agreement_id = ag.id
 			UNION SELECT ` + fmt.Sprintf(countryOfPlace, "x.place_id") + ` FROM agreement_places x WHERE x.agreement_id = ag.id) x(id)
 			WHERE x.id IS NOT NULL`}.of("PLACE"),
 		// The articles that name it.
