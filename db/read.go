@@ -173,6 +173,11 @@ func orderFor(listing string, o Order) (ordering, error) {
 		ord = byDate("events.date", "ev.date_range", "ev.id", o.Desc)
 	case "events.STATEMENTS":
 		ord = byCount("events.statements", "ev.statement_count", "ev.id", o.Desc)
+	case "projects.", "projects.NAME":
+		ord = byText("projects.name", "pr.name", "pr.id", o.Desc)
+	case "audit.":
+		// The log's id grows with every entry: newest first.
+		ord = ordering{name: "audit.newest", desc: true, keys: []sortKey{key("al.id", "bigint")}}
 	case "topics.", "topics.LABEL":
 		ord = byText("topics.label", "t.label", "t.id", o.Desc)
 	default:
@@ -239,14 +244,18 @@ func combine[F any, PF sqlFilter[F]](l *listing, conds []string, and, or []F, no
 		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
 	}
 	if not != nil {
-		conds = append(conds, "NOT "+PF(not).sql(l))
+		// A condition on a missing value (NULL) is false, so that NOT
+		// selects exactly the rows the filter does not.
+		conds = append(conds, "NOT coalesce("+PF(not).sql(l)+", false)")
 	}
 	if len(conds) == 0 {
 		return "true"
 	}
-	// A condition on a missing value (NULL) is false, so that NOT selects
-	// exactly the rows the filter does not.
-	return "coalesce(" + strings.Join(conds, " AND ") + ", false)"
+	// Elsewhere NULL and false select the same rows, and the conditions
+	// stay bare, so that PostgreSQL can use their indexes (wrapped in
+	// coalesce, a speaker's statements were counted by reading the whole
+	// speaker index).
+	return "(" + strings.Join(conds, " AND ") + ")"
 }
 
 // ArticleFilter selects articles; see the API's ArticleFilter.

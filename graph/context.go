@@ -57,10 +57,15 @@ type AuthError struct{ msg string }
 func (e *AuthError) Error() string { return e.msg }
 
 // Events delivers the change events subscriptions follow (the HTTP side's
-// broker); each channel ends when ctx does.
+// broker): those of one kind, or of every kind (AnyKind); each channel
+// ends when ctx does.
 type Events interface {
 	Subscribe(ctx context.Context, kind string) (<-chan *db.ChangeEvent, error)
 }
+
+// AnyKind, as the kind Events.Subscribe is given, subscribes to the
+// events of every kind.
+const AnyKind = ""
 
 // LoaderMetrics records the size of each batch a loader reads.
 type LoaderMetrics interface {

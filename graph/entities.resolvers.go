@@ -279,6 +279,11 @@ func (r *Resolver) Affiliation() generated.AffiliationResolver { return &affilia
 // Agreement returns generated.AgreementResolver implementation.
 func (r *Resolver) Agreement() generated.AgreementResolver { return &agreementResolver{r} }
 
+// AgreementConnection returns generated.AgreementConnectionResolver implementation.
+func (r *Resolver) AgreementConnection() generated.AgreementConnectionResolver {
+	return &agreementConnectionResolver{r}
+}
+
 // AgreementParty returns generated.AgreementPartyResolver implementation.
 func (r *Resolver) AgreementParty() generated.AgreementPartyResolver {
 	return &agreementPartyResolver{r}
@@ -305,13 +310,14 @@ func (r *Resolver) Place() generated.PlaceResolver { return &placeResolver{r} }
 func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver{r} }
 
 type (
-	affiliationResolver      struct{ *Resolver }
-	agreementResolver        struct{ *Resolver }
-	agreementPartyResolver   struct{ *Resolver }
-	eventResolver            struct{ *Resolver }
-	eventParticipantResolver struct{ *Resolver }
-	organizationResolver     struct{ *Resolver }
-	personResolver           struct{ *Resolver }
-	placeResolver            struct{ *Resolver }
-	projectResolver          struct{ *Resolver }
+	affiliationResolver         struct{ *Resolver }
+	agreementResolver           struct{ *Resolver }
+	agreementConnectionResolver struct{ *Resolver }
+	agreementPartyResolver      struct{ *Resolver }
+	eventResolver               struct{ *Resolver }
+	eventParticipantResolver    struct{ *Resolver }
+	organizationResolver        struct{ *Resolver }
+	personResolver              struct{ *Resolver }
+	placeResolver               struct{ *Resolver }
+	projectResolver             struct{ *Resolver }
 )

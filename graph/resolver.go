@@ -96,9 +96,10 @@ func nested[T, F any, DF db.Filter](ctx context.Context, r db.Relation[T], paren
 // selects totalCount (count), directly or through fragments on the
 // connection's type, so that its page is read with its count in one
 // statement, and whether it selects anything else that needs the page
-// (items: edges, nodes, pageInfo; not __typename). A count selected some
-// other way is still answered, by a statement of its own. Without a field
-// context it reports items, so that the page is read.
+// (items: edges, nodes, pageInfo; not __typename, nor the aggregates groups
+// and summary). A count selected some other way is still answered, by a
+// statement of its own. Without a field context it reports items, so that
+// the page is read.
 func connectionSelection(ctx context.Context) (count, items bool) {
 	fc := graphql.GetFieldContext(ctx)
 	oc := graphql.GetOperationContext(ctx)
@@ -115,7 +116,7 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 			collect = true
 		case f.Name == "totalCount":
 			count = true
-		case f.Name != "__typename":
+		case !noItems[f.Name]:
 			items = true
 		}
 	}
@@ -127,13 +128,15 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 		switch f.Name {
 		case "totalCount":
 			count = true
-		case "__typename":
 		default:
-			items = true
+			items = items || !noItems[f.Name]
 		}
 	}
 	return count, items
 }
+
+// noItems are the fields of a connection that need no page of items.
+var noItems = map[string]bool{"__typename": true, "groups": true, "summary": true}
 
 // rootList resolves a root connection: it checks the paging arguments,
 // converts the filter, reads the page and counts lazily.
@@ -150,11 +153,17 @@ func rootList[F, T any](ctx context.Context, first *int, after *string, last *in
 	if err != nil {
 		return nil, err
 	}
-	page, err := list(ctx, f, o, args)
-	if err != nil {
-		return nil, err
+	// A connection asked only for its count or aggregates (from its
+	// start) reads no page.
+	var page db.Page[T]
+	if _, items := connectionSelection(ctx); items || after != nil || before != nil {
+		if page, err = list(ctx, f, o, args); err != nil {
+			return nil, err
+		}
 	}
-	return connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) }), nil
+	c := connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) })
+	c.Root, c.Filter = true, f
+	return c, nil
 }
 
 // orderInput is the shape of every orderBy input (StatementOrder, ...).

@@ -75,11 +75,16 @@ type Edge[T any] struct {
 }
 
 // Connection is a page of a listing. Its total is counted only when asked
-// for, by the function it was built with.
+// for, by the function it was built with. A root listing's connection also
+// carries its filter (a *db.StatementFilter, ..., nil for all), for the
+// aggregates of the items it selects; Root is false for a nested listing,
+// which has none.
 type Connection[T any] struct {
 	Edges    []*Edge[T]
 	PageInfo *PageInfo
 	Count    func(ctx context.Context) (int, error)
+	Root     bool
+	Filter   any
 }
 
 // Nodes returns the items of the page.
@@ -114,6 +119,10 @@ type (
 	PlaceEdge              = Edge[db.Place]
 	EventConnection        = Connection[db.Event]
 	EventEdge              = Edge[db.Event]
+	ProjectConnection      = Connection[db.Project]
+	ProjectEdge            = Edge[db.Project]
+	AuditEntryConnection   = Connection[db.AuditEntry]
+	AuditEntryEdge         = Edge[db.AuditEntry]
 	TopicConnection        = Connection[db.Topic]
 	TopicEdge              = Edge[db.Topic]
 	FigureClaimConnection  = Connection[db.FigureClaim]
@@ -165,4 +174,13 @@ func (c *SearchConnection) TotalCount(ctx context.Context) (int, error) {
 		n += x.Count
 	}
 	return n, err
+}
+
+// Change is a committed change a subscription announces: the API's type
+// (ARTICLE, STATEMENT, PERSON, ...) and action (IMPORTED, ADDED, UPDATED,
+// DELETED), the global ID of what changed, and its row id, to read it.
+type Change struct {
+	Type, Action string
+	ID           string
+	RowID        int64
 }

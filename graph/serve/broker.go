@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Broker delivers change events to this server's subscriptions. It listens
@@ -61,7 +62,7 @@ func NewBroker(store *db.Store, databaseURL string, logger *slog.Logger) *Broker
 		gaps: map[int64]time.Time{}, subs: map[*subscription]struct{}{}}
 }
 
-// Subscribe returns the events of one kind committed from now on, until ctx
+// Subscribe returns the events of one kind (graph.AnyKind: all) committed from now on, until ctx
 // ends or the subscriber falls too far behind; then the channel closes.
 // A subscription made before the listener has started waits for it, up to
 // startWait.
@@ -236,7 +237,7 @@ func (b *Broker) dispatch(events []*db.ChangeEvent) {
 			continue // already delivered
 		}
 		for s := range b.subs {
-			if s.kind != e.Kind {
+			if s.kind != graph.AnyKind && s.kind != e.Kind {
 				continue
 			}
 			select {
