@@ -149,7 +149,9 @@ var nameTypes = map[string]nameType{
 	"PLACE":        {"places", "x.name", "x.name", "places_like"},
 }
 
-// fullTextBranch ranks the candidate matches of one type. The rank is
+// fullTextBranch ranks the candidate matches of one type, found as ids
+// first (sorting 2,354 figures' ids to keep the newest 100 cost PostgreSQL
+// 1.5 ms of CPU, sorting the whole rows 3.0) and then read whole. The rank is
 // PostgreSQL's cover density (ts_rank_cd: each stretch of the text that
 // holds the query's words adds the weight of its field, 1 for a title,
 // what was said or a name, 0.4 for a lede or summary, 0.2 for the rest
@@ -163,8 +165,8 @@ func fullTextBranch(kind string, ord int, t fullTextType, published string, date
 	}
 	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day, (c.r / (1 + c.r))::float8 AS score
 		FROM (SELECT x.id, %s AS day, ts_rank_cd(x.search, %s) / (1 + ln(1 + %s)) AS r
-			FROM (SELECT x.* FROM %s x WHERE x.search @@ %s%s ORDER BY x.id DESC LIMIT %d) x) c`,
-		kind, ord, day, tsQuery, t.size, t.table, tsQuery, where, searchCandidates)
+			FROM %[6]s x WHERE x.id = ANY(ARRAY(SELECT x.id FROM %[6]s x WHERE x.search @@ %[4]s%[7]s ORDER BY x.id DESC LIMIT %[8]d))) c`,
+		kind, ord, day, tsQuery, t.size, t.table, where, searchCandidates)
 }
 
 // countBranch lists (as kind only) as many matches of a full-text type as
