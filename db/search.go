@@ -235,10 +235,17 @@ func markName(column string) string {
 }
 
 // snippetSQL computes the snippet of a hit h, only for the rows of a page.
+// An article's paragraphs are matched as `(p.search @@ q.tsq) IS TRUE`, a
+// condition no index serves, so that they are found by article: in the
+// plan kept for snippetsSQL (planned without the words), PostgreSQL
+// otherwise intersected each article's paragraphs with every paragraph
+// matching the words in paragraphs_search_idx, 13,490 index entries per
+// hit for "digital economy" on 20,000 articles (28.7 ms of CPU for a page
+// of 20 hits; now 1.5).
 var snippetSQL = `CASE h.kind
 	WHEN 'ARTICLE' THEN coalesce(
 		(SELECT ` + headline("p.text") + ` FROM paragraphs p
-		 WHERE p.article_id = h.id AND p.search @@ q.tsq ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
+		 WHERE p.article_id = h.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
 		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = h.id))
 	WHEN 'STATEMENT' THEN (SELECT ` + headline(`CASE WHEN to_tsvector('english', s.content) @@ q.tsq THEN s.content
 		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`) + `
