@@ -137,16 +137,20 @@ func (t fullTextType) within(published string) string {
 
 // nameType is a type searched by name, with typos tolerated: its table
 // (aliased x), the name expression its trigram index covers (match), the
-// name a match is scored against, and the function that finds the names
-// like a word through that index (migrations 000005 and 000012).
+// name a match is scored against, the function that finds the names like
+// a word through that index (migrations 000005 and 000012) and, if not
+// empty, the function that finds the names matching a regular expression
+// through it (migration 000019), for a table PostgreSQL would otherwise
+// scan whole.
 type nameType struct {
-	table, match, name, like string
+	table, match, name, like, matching string
 }
 
 var nameTypes = map[string]nameType{
-	"PERSON":       {"people", "person_full_name(x.honorifics, x.name)", "x.name", "people_like"},
-	"ORGANIZATION": {"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "(x.name || ' ' || coalesce(x.short_name, ''))", "organizations_like"},
-	"PLACE":        {"places", "x.name", "x.name", "places_like"},
+	"PERSON": {"people", "person_full_name(x.honorifics, x.name)", "x.name", "people_like", ""},
+	"ORGANIZATION": {"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "(x.name || ' ' || coalesce(x.short_name, ''))",
+		"organizations_like", "organizations_matching"},
+	"PLACE": {"places", "x.name", "x.name", "places_like", ""},
 }
 
 // fullTextBranch ranks the candidate matches of one type, found as ids
@@ -193,6 +197,9 @@ func nameBranch(l *listing, kind string, ord int, t nameType, q searchQuery, pub
 		for _, term := range a.include {
 			re := t.match + " ~* " + l.arg(term.pattern())
 			e = append(e, re)
+			if t.matching != "" {
+				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + l.arg(term.pattern()) + ")))"
+			}
 			if term.fuzzy() {
 				re = "(" + re + " OR x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.arg(term.words[0]) + "))))"
 			}
