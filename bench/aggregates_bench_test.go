@@ -34,11 +34,19 @@ func BenchmarkWholeCorpusAggregates(b *testing.B) {
 		group func(context.Context, db.GroupBy) ([]*db.Group, error)
 		by    string
 	}{
-		{"Statements/TOPIC", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupStatements(ctx, nil, g) }, "TOPIC"},
-		{"Statements/ORGANIZATION", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupStatements(ctx, nil, g) }, "ORGANIZATION"},
-		{"Statements/COUNTRY", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupStatements(ctx, nil, g) }, "COUNTRY"},
+		{"Statements/TOPIC", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) {
+			return store.GroupStatements(ctx, nil, g)
+		}, "TOPIC"},
+		{"Statements/ORGANIZATION", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) {
+			return store.GroupStatements(ctx, nil, g)
+		}, "ORGANIZATION"},
+		{"Statements/COUNTRY", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) {
+			return store.GroupStatements(ctx, nil, g)
+		}, "COUNTRY"},
 		{"Figures/COUNTRY", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupFigures(ctx, nil, g) }, "COUNTRY"},
-		{"Agreements/COUNTRY", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupAgreements(ctx, nil, g) }, "COUNTRY"},
+		{"Agreements/COUNTRY", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) {
+			return store.GroupAgreements(ctx, nil, g)
+		}, "COUNTRY"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
