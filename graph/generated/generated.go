@@ -4650,7 +4650,7 @@ extend type Subscription {
   articles imported and deleted; statements, figures, agreements, people,
   organizations, places, events and projects added, updated and deleted
   (through the API or ` + "`" + `newsgraph import` + "`" + `; a re-import updates everything its
-  document declares).
+  document declares); topics added, updated and deleted through the API.
   """
   changed("Only changes of these types." types: [ChangeType!]): Change!
 }
@@ -4675,6 +4675,8 @@ enum ChangeType {
   EVENT
   "A project."
   PROJECT
+  "A topic (created, updated or deleted through the API)."
+  TOPIC
 }
 
 "What happened."

@@ -577,7 +577,9 @@ export type ChangeType =
   /** A project. */
   | 'PROJECT'
   /** A statement. */
-  | 'STATEMENT';
+  | 'STATEMENT'
+  /** A topic (created, updated or deleted through the API). */
+  | 'TOPIC';
 
 /** An agreement to add. */
 export type CreateAgreementInput = {
@@ -3674,7 +3676,7 @@ export type Subscription = {
    * articles imported and deleted; statements, figures, agreements, people,
    * organizations, places, events and projects added, updated and deleted
    * (through the API or `newsgraph import`; a re-import updates everything its
-   * document declares).
+   * document declares); topics added, updated and deleted through the API.
    */
   changed: Change;
   /** Each figure added, or only those that match the filter. */
