@@ -257,6 +257,8 @@ func aggregate(ctx context.Context, q querier, listingName, from, key string, co
 	}
 	// A set dimension is computed once for the rows that match, then
 	// joined to them; a missing value is a row it has none for.
+	// MATERIALIZED: in a parallel plan each worker would compute the
+	// whole set again.
 	var sets []string
 	joins := ""
 	for i, d := range chosen {
@@ -265,7 +267,7 @@ func aggregate(ctx context.Context, q querier, listingName, from, key string, co
 			joins += fmt.Sprintf("\n\t\t\tLEFT JOIN LATERAL (%s) %s(kind, id, val) ON true", d.sql, k)
 			continue
 		}
-		sets = append(sets, fmt.Sprintf("%s_set(rid, kind, id, val) AS (%s),\n\t\t", k, fmt.Sprintf(d.set, from, l.whereSQL())))
+		sets = append(sets, fmt.Sprintf("%s_set(rid, kind, id, val) AS MATERIALIZED (%s),\n\t\t", k, fmt.Sprintf(d.set, from, l.whereSQL())))
 		joins += fmt.Sprintf("\n\t\t\tLEFT JOIN %[1]s_set %[1]s ON %[1]s.rid = %[2]s", k, key)
 	}
 	summary := `NULL::text AS vmin, NULL::text AS vmax, NULL::text AS vavg`
