@@ -16,6 +16,16 @@ func listFirst(first *int) (int, error) {
 	return *first, nil
 }
 
+// firstLoaded is the first first (listFirst) of the items load returns.
+func firstLoaded[T any](first *int, load func() ([]T, error)) ([]T, error) {
+	n, err := listFirst(first)
+	if err != nil {
+		return nil, err
+	}
+	items, err := load()
+	return firstOf(items, n), err
+}
+
 // firstOf is the first n items of a list, at most.
 func firstOf[T any](items []T, n int) []T {
 	return items[:min(len(items), n)]

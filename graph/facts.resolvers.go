@@ -20,12 +20,7 @@ func (r *figureResolver) Claim(ctx context.Context, obj *db.Figure) (*db.FigureC
 
 // SameFactAs is the resolver for the sameFactAs field.
 func (r *figureResolver) SameFactAs(ctx context.Context, obj *db.Figure, first *int) ([]*db.Figure, error) {
-	n, err := listFirst(first)
-	if err != nil {
-		return nil, err
-	}
-	figures, err := loaders(ctx).sameFigureFacts.Load(ctx, obj.ID)
-	return firstOf(figures, n), err
+	return firstLoaded(first, func() ([]*db.Figure, error) { return loaders(ctx).sameFigureFacts.Load(ctx, obj.ID) })
 }
 
 // Subject is the resolver for the subject field.
@@ -58,12 +53,7 @@ func (r *queryResolver) FigureClaims(ctx context.Context, conflicting *bool, met
 
 // SameClaimAs is the resolver for the sameClaimAs field.
 func (r *statementResolver) SameClaimAs(ctx context.Context, obj *db.Statement, first *int) ([]*db.Statement, error) {
-	n, err := listFirst(first)
-	if err != nil {
-		return nil, err
-	}
-	statements, err := loaders(ctx).sameStatementClaims.Load(ctx, obj.ID)
-	return firstOf(statements, n), err
+	return firstLoaded(first, func() ([]*db.Statement, error) { return loaders(ctx).sameStatementClaims.Load(ctx, obj.ID) })
 }
 
 // FigureClaim returns generated.FigureClaimResolver implementation.
