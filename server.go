@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -66,7 +67,7 @@ type config struct {
 	addr        string
 	corsOrigins []string
 	limits      graph.Limits
-	documents   db.DocumentLimits // for importArticle, import and seed
+	documents   document.Limits // for importArticle, import and seed
 	dev         bool
 	allowList   map[string]string // nil: any operation may run
 	tokens      *graph.Tokens
@@ -164,14 +165,14 @@ func limitFlags(fset *flag.FlagSet, l *graph.Limits) error {
 
 // documentLimitFlags defines a flag for each of the limits on the curated
 // documents that importArticle, import and seed read, whose default is its
-// environment variable when set, else db.DefaultDocumentLimits. It returns
+// environment variable when set, else document.DefaultLimits. It returns
 // what is wrong with the environment variables.
-func documentLimitFlags(fset *flag.FlagSet, l *db.DocumentLimits) error {
+func documentLimitFlags(fset *flag.FlagSet, l *document.Limits) error {
 	var errs []error
 	limit := func(p *int, name, env string, fallback int, usage string) {
 		errs = append(errs, intFlag(fset, wholeNumber{p, 1}, name, env, fallback, usage))
 	}
-	d := db.DefaultDocumentLimits
+	d := document.DefaultLimits
 	limit(&l.Bytes, "max-document-bytes", "MAX_DOCUMENT_BYTES", d.Bytes, "largest curated document, in `bytes`")
 	limit(&l.Nodes, "max-document-nodes", "MAX_DOCUMENT_NODES", d.Nodes, "at most `n` YAML nodes (keys, values, items) in a document")
 	limit(&l.Depth, "max-document-depth", "MAX_DOCUMENT_DEPTH", d.Depth, "a document's lists and mappings nest at most `n` deep")

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // FS is the dataset compiled into the binary.
@@ -26,9 +27,9 @@ import (
 var FS embed.FS
 
 // Read reads the documents of fsys as ReadWithin does, within
-// db.DefaultDocumentLimits.
+// document.DefaultLimits.
 func Read(fsys fs.FS) ([]*db.Document, error) {
-	return ReadWithin(context.Background(), fsys, db.DocumentLimits{})
+	return ReadWithin(context.Background(), fsys, document.Limits{})
 }
 
 // ReadWithin parses every *.yaml document in fsys and in its articles
@@ -36,7 +37,7 @@ func Read(fsys fs.FS) ([]*db.Document, error) {
 // source text from beside its document. It reads no more of a file than
 // limits allow. It reports every unreadable, oversized or malformed file
 // at once in a *db.ValidationError.
-func ReadWithin(ctx context.Context, fsys fs.FS, limits db.DocumentLimits) ([]*db.Document, error) {
+func ReadWithin(ctx context.Context, fsys fs.FS, limits document.Limits) ([]*db.Document, error) {
 	var names []string
 	for _, dir := range []string{".", "articles"} {
 		matches, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
@@ -61,7 +62,7 @@ func ReadWithin(ctx context.Context, fsys fs.FS, limits db.DocumentLimits) ([]*d
 }
 
 // readNames parses the named documents of fsys and reads their sources.
-func readNames(ctx context.Context, fsys fs.FS, names []string, limits db.DocumentLimits) ([]*db.Document, error) {
+func readNames(ctx context.Context, fsys fs.FS, names []string, limits document.Limits) ([]*db.Document, error) {
 	limits = limits.WithDefaults()
 	var docs []*db.Document
 	var problems []db.Problem
@@ -76,7 +77,7 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits db.Docume
 			problems = append(problems, db.Problem{Document: name, Message: "cannot be read: " + err.Error()})
 			continue
 		}
-		doc, err := db.ParseDocumentWithin(ctx, name, data, limits)
+		doc, err := document.ParseWithin(ctx, name, data, limits)
 		var invalid *db.ValidationError
 		if errors.As(err, &invalid) {
 			problems = append(problems, invalid.Problems...)
@@ -136,7 +137,7 @@ func readAtMost(fsys fs.FS, name string, max int) ([]byte, error) {
 
 // ReadFile parses one document file within limits, and reads its article's
 // source text from beside it.
-func ReadFile(ctx context.Context, path string, limits db.DocumentLimits) (*db.Document, error) {
+func ReadFile(ctx context.Context, path string, limits document.Limits) (*db.Document, error) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
