@@ -484,7 +484,7 @@ func prepareDatabase(ctx context.Context, cfg config, store *db.Store, logger *s
 	if err != nil || !empty {
 		return err
 	}
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		return err
 	}
@@ -552,7 +552,7 @@ func seedCmd(ctx context.Context, cfg config, args []string, check bool, stdout 
 	default:
 		return errors.New("seed: want at most one directory")
 	}
-	docs, err := seeds.ReadWithin(ctx, fsys, cfg.documents)
+	docs, err := document.ReadWithin(ctx, fsys, cfg.documents)
 	if err != nil {
 		return err
 	}

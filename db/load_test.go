@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -26,7 +27,7 @@ func snapshot(t *testing.T, d *dbtest.Database) map[string]dbtest.TableState {
 
 func readSeeds(t *testing.T) []*db.Document {
 	t.Helper()
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatalf("read seeds: %v", err)
 	}
@@ -276,7 +277,7 @@ func TestSeedErrors(t *testing.T) {
 			if tt.editFile != nil {
 				tt.editFile(fsys)
 			}
-			docs, err := seeds.Read(fsys)
+			docs, err := document.Read(fsys)
 			if err == nil {
 				if tt.edit != nil {
 					tt.edit(docs)

@@ -41,7 +41,7 @@ func catalogKnown(t testing.TB) map[string]bool {
 // seedPairs returns the curated seed articles.
 func seedPairs(t testing.TB) []pair {
 	t.Helper()
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
