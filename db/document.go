@@ -238,12 +238,13 @@ type FigureDoc struct {
 	Evidence  EvidenceList `json:"evidence"`
 }
 
-// EvidenceList is a list of spans. In a file each item is either the exact
-// text of the span, which must occur exactly once in the article, or a
-// mapping that narrows it down: {text, paragraph, occurrence} picks the n-th
-// occurrence (1-based) in the given paragraph (1-based, counting every
-// paragraph of the source including title and dateline), and {text, all: true}
-// takes every whole-word occurrence in the article.
+// EvidenceList is a list of spans. A span with only Text names the exact
+// text of the span, which must occur exactly once in the article (a file
+// may write such an item as the plain text: package document, and
+// UnmarshalJSON, expand it); Paragraph and Occurrence narrow it down to the
+// n-th occurrence (1-based) in the given paragraph (1-based, counting every
+// paragraph of the source including title and dateline), and All takes
+// every whole-word occurrence in the article.
 type EvidenceList []SpanDoc
 
 // SpanDoc is one evidence item; see EvidenceList.
