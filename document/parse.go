@@ -128,7 +128,7 @@ func ParseWithin(ctx context.Context, name string, data []byte, limits Limits) (
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ast.Walk(spanShorthand{}, body)
+		ast.Walk(&spanShorthand{}, body)
 		if err := yaml.NodeToValue(body, &doc, yaml.DisallowUnknownField()); err != nil {
 			return nil, refuse(errorPath(body, err), "%s", yamlMessage(err))
 		}
@@ -330,9 +330,11 @@ func yamlMessage(err error) string {
 // ("- the exact text") into the mapping it stands for ({text: ...}), so
 // that it decodes into a db.SpanDoc; items written as mappings, and
 // anything that is not an evidence list, are left for the decoder to judge.
-type spanShorthand struct{}
+type spanShorthand struct {
+	key *ast.StringNode // "text", shared by the mappings it makes
+}
 
-func (v spanShorthand) Visit(n ast.Node) ast.Visitor {
+func (v *spanShorthand) Visit(n ast.Node) ast.Visitor {
 	mv, ok := n.(*ast.MappingValueNode)
 	if !ok || keyName(mv.Key) != "evidence" {
 		return v
@@ -347,8 +349,10 @@ func (v spanShorthand) Visit(n ast.Node) ast.Visitor {
 			continue
 		}
 		at := item.GetToken()
-		key := ast.String(token.New("text", "text", at.Position))
-		list.Values[i] = ast.Mapping(at, true, ast.MappingValue(at, key, item))
+		if v.key == nil {
+			v.key = ast.String(token.New("text", "text", at.Position))
+		}
+		list.Values[i] = ast.Mapping(at, true, ast.MappingValue(at, v.key, item))
 	}
 	return nil
 }

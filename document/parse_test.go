@@ -245,3 +245,28 @@ func TestEvidenceShorthand(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkParseSeeds parses every seed document, as newsgraph seed and
+// the importers do before anything is validated.
+func BenchmarkParseSeeds(b *testing.B) {
+	names, err := fs.Glob(seeds.FS, "*/*.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [][]byte
+	for _, name := range append(names, "catalog.yaml") {
+		data, err := fs.ReadFile(seeds.FS, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range docs {
+			if _, err := document.Parse("seed.yaml", data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
