@@ -101,8 +101,8 @@ func TestLoadOperations(t *testing.T) {
 				t.Errorf("%s: no description or operation name", op.Name)
 			}
 		}
-		want := []string{"q1-front-page", "q2-article", "q2-article-long-tail", "q3-figures", "q4-search", "q5-statements-page-1", "q5-statements-page-1000", "q6-person-statements",
-			"q7-organization-statement-counts"}
+		want := []string{"q1-front-page", "q2-article", "q2-article-long-tail", "q3-figures", "q4-search", "q4-search-exclusion", "q5-statements-page-1", "q5-statements-page-1000", "q6-person-statements",
+			"q7-organization-statement-counts", "q8-aggregates"}
 		if !slices.Equal(names, want) {
 			t.Errorf("got %v; want %v", names, want)
 		}

@@ -39,7 +39,7 @@ func BenchmarkNestedPages(b *testing.B) {
 	b.Run("Batched", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := db.NestedPages(ctx, d.Store, db.ArticleStatements, parents, args); err != nil {
+			if _, err := db.NestedPages(ctx, d.Store, db.ArticleStatements, parents, args, db.NestedArgs{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -48,7 +48,7 @@ func BenchmarkNestedPages(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, p := range parents {
-				if _, err := db.NestedPages(ctx, d.Store, db.ArticleStatements, []int64{p}, args); err != nil {
+				if _, err := db.NestedPages(ctx, d.Store, db.ArticleStatements, []int64{p}, args, db.NestedArgs{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -101,7 +101,59 @@ func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, ver
 				return fmt.Errorf("delete figures citing the statement: %w", err)
 			}
 		}
+		if err := recordEvents(ctx, tx, ActionDeleted, append([]Ref{{"statement", id}}, out.Cascaded...)); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "delete_statement", "statement", id, map[string]any{"key": key, "cascaded": out.Cascaded})
+	})
+	return out, err
+}
+
+// DeleteArticle deletes the article with id (if version, when given, is
+// current) and everything curated from it: its paragraphs, credits,
+// statements, figures, topic tags and evidence, so the mentions of entities
+// in it too. The entities, topics and affiliations it names stay: they are
+// shared by all articles (delete them on their own). Deleted lists the
+// statements and figures that went with it.
+func (s *Store) DeleteArticle(ctx context.Context, actor string, id int64, version *int) (Deleted, error) {
+	var out Deleted
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var slug string
+		var current int
+		err := tx.QueryRow(ctx, `SELECT slug, version FROM articles WHERE id = $1 FOR UPDATE`, id).Scan(&slug, &current)
+		if isNoRows(err) {
+			return notFound("id", "no article has this id")
+		}
+		if err != nil {
+			return fmt.Errorf("lock article: %w", err)
+		}
+		if err := checkVersion("article", version, current); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `
+			SELECT 'statement', s.id FROM statements s WHERE s.article_id = $1
+			UNION ALL SELECT 'figure', f.id FROM figures f WHERE f.article_id = $1
+			ORDER BY 1 DESC, 2`, id)
+		if err != nil {
+			return fmt.Errorf("list the article's items: %w", err)
+		}
+		if out.Cascaded, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Ref]); err != nil {
+			return fmt.Errorf("list the article's items: %w", err)
+		}
+		// Everything else goes with the article's row (ON DELETE CASCADE).
+		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("delete article %s: %w", slug, err)
+		}
+		_, err = tx.Exec(ctx, `
+			WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
+			SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, EventArticleDeleted, id)
+		if err != nil {
+			return fmt.Errorf("record %s event: %w", EventArticleDeleted, err)
+		}
+		if err := recordEvents(ctx, tx, ActionDeleted, out.Cascaded); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "delete_article", "article", id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
 	})
 	return out, err
 }
@@ -265,6 +317,9 @@ func (s *Store) DeleteFigure(ctx context.Context, actor string, id int64, versio
 			return err
 		}
 		if err := checkVersion("figure", version, current); err != nil {
+			return err
+		}
+		if err := recordEvents(ctx, tx, ActionDeleted, []Ref{{"figure", id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_figure", "figure", id, map[string]any{"key": key})
@@ -457,6 +512,9 @@ func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, versio
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("delete %s %s: %w", kind, slug, err)
+		}
+		if err := recordEvents(ctx, tx, ActionDeleted, append([]Ref{{kind, id}}, out.Cascaded...)); err != nil {
+			return err
 		}
 		return audit(ctx, tx, actor, "delete_"+kind, kind, id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
 	})

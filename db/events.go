@@ -14,15 +14,37 @@ const EventChannel = "newsgraph_events"
 // empty payload; migration 6's triggers send it).
 const ChangeChannel = "newsgraph_changes"
 
-// The kinds of change event.
+// The kinds of change event. The others are EventKind's: a statement,
+// figure or entity added, updated or deleted.
 const (
 	EventArticleImported = "article_imported"
+	EventArticleDeleted  = "article_deleted"
 	EventStatementAdded  = "statement_added"
 	EventFigureAdded     = "figure_added"
 )
 
-// ChangeEvent is a committed change: an article imported, a statement or
-// figure added. SubjectID is the id of that article, statement or figure.
+// The actions of change events.
+const (
+	ActionAdded   = "added"
+	ActionUpdated = "updated"
+	ActionDeleted = "deleted"
+)
+
+// EventKind returns the kind of the change event of an action on a row of
+// kind typ (statement, figure, person, organization, place, event,
+// project, agreement), or "" when such rows have no events (topics,
+// affiliations, credits).
+func EventKind(typ, action string) string {
+	switch typ {
+	case "statement", "figure", KindPerson, KindOrganization, KindPlace, KindEvent, KindProject, KindAgreement:
+		return typ + "_" + action
+	}
+	return ""
+}
+
+// ChangeEvent is a committed change: an article imported or deleted, a
+// statement, figure or entity added, updated or deleted. SubjectID is the
+// id of that row (which no longer exists after a deletion).
 // Ids grow in commit order per writer, and a listener reads them in order.
 // Position is a WAL position at or past the event's commit: reads routed
 // with it (ReadFromStandby) see the change.
@@ -51,4 +73,27 @@ func (s *Store) LastEventID(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("read last event: %w", err)
 	}
 	return id, nil
+}
+
+// recordEvents records the change events of an action on the rows refs
+// in the write's transaction (nothing for rows without events), announced
+// when it commits.
+func recordEvents(ctx context.Context, q querier, action string, refs []Ref) error {
+	var kinds []string
+	var ids []int64
+	for _, r := range refs {
+		if k := EventKind(r.Kind, action); k != "" {
+			kinds, ids = append(kinds, k), append(ids, r.ID)
+		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	_, err := q.Exec(ctx, `
+		WITH e AS (INSERT INTO change_events (kind, subject_id) SELECT * FROM unnest($1::text[], $2::bigint[]) RETURNING id)
+		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, kinds, ids)
+	if err != nil {
+		return fmt.Errorf("record %s events: %w", action, err)
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package db
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // listRoot reads one page of a root listing: rows of from matching cond, in
 // the ordering o chooses.
@@ -115,7 +118,9 @@ func (s *Store) CountTopics(ctx context.Context) (int, error) {
 }
 
 // Relation is a nested listing of T: the children of a parent, such as an
-// article's statements. A parent's page is read one of two ways:
+// article's statements, filtered and ordered as its root listing's rows
+// are (NestedArgs) or in its own order. A parent's page is read one of two
+// ways:
 //   - by a condition (where) that refers to the parent's id as par.id: each
 //     parent's page is read by a subquery of its own, which suits children
 //     an index finds by their parent (an article's statements), or children
@@ -150,8 +155,74 @@ func memberRelation[T any](desc bool, name, from, alias, columns, where, with, m
 	return Relation[T]{name: name, from: from, alias: alias, columns: columns, where: where, with: with, members: members, keys: keys, desc: desc}
 }
 
-func (r Relation[T]) ordering() ordering {
-	return ordering{name: r.name, keys: r.keys, desc: r.desc}
+// Filter is a filter of one listing's rows, rendered as SQL: a
+// *StatementFilter for statements, a *FigureFilter for figures, ...; a nil
+// Filter, or a nil filter of any type, selects every row.
+type Filter interface{ sql(l *listing) string }
+
+// NestedArgs are what a nested listing takes beside its page: a filter of
+// its rows (of the type its root listing takes) and an order (by the names
+// its root listing orders by; the zero Order is the relation's own).
+type NestedArgs struct {
+	Filter Filter
+	Order  Order
+}
+
+// ordering returns the relation's ordering chosen by o: its own when
+// o.Field is empty, else its root listing's ordering of that name.
+func (r Relation[T]) ordering(o Order) (ordering, error) {
+	if o.Field == "" {
+		return ordering{name: r.name, keys: r.keys, desc: r.desc}, nil
+	}
+	return orderFor(listingOf[T](), o)
+}
+
+// listingOf names the root listing of T's rows, whose orderings and
+// filters its relations take.
+func listingOf[T any]() string {
+	switch any((*T)(nil)).(type) {
+	case *Article:
+		return "articles"
+	case *Statement:
+		return "statements"
+	case *Figure:
+		return "figures"
+	case *Agreement:
+		return "agreements"
+	case *Person:
+		return "people"
+	case *Organization:
+		return "organizations"
+	case *Place:
+		return "places"
+	case *Event:
+		return "events"
+	case *Topic:
+		return "topics"
+	}
+	return ""
+}
+
+// filter adds the condition of args' filter to l and returns it ("true"
+// when it selects every row).
+func filter(l *listing, args NestedArgs) string {
+	if args.Filter == nil {
+		return "true"
+	}
+	cond := args.Filter.sql(l)
+	if cond != "true" {
+		l.and(cond)
+	}
+	return cond
+}
+
+// size is the select-list expression that counts a parent's children from
+// list_members m: its ids, or those of them that meet cond.
+func (r Relation[T]) size(cond string) string {
+	if cond == "true" {
+		return "cardinality(m.ids)"
+	}
+	return fmt.Sprintf("(SELECT count(*) FROM %s WHERE %s.id = ANY(m.ids) AND %s)", r.from, r.alias, cond)
 }
 
 // byPosition orders an article's statements or figures in reading order.
@@ -260,30 +331,35 @@ var (
 // Name returns the relation's name, unique among relations.
 func (r Relation[T]) Name() string { return r.name }
 
-// NestedPages reads the same page of a relation for many parents in one
-// statement.
-func NestedPages[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
-	return r.pages(ctx, s, parents, page, false)
+// NestedPages reads the same page of a relation, filtered and ordered as
+// args say, for many parents in one statement.
+func NestedPages[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs, args NestedArgs) (map[int64]Page[T], error) {
+	return r.pages(ctx, s, parents, page, args, false)
 }
 
 // NestedPagesCounted is NestedPages that also counts each parent's
 // children, in the same statement: each page's Total is set, except for an
 // empty page after or before a cursor (the statement returns no row that
 // could carry its count), which NestedCounts must count.
-func NestedPagesCounted[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs) (map[int64]Page[T], error) {
-	return r.pages(ctx, s, parents, page, true)
+func NestedPagesCounted[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, page PageArgs, args NestedArgs) (map[int64]Page[T], error) {
+	return r.pages(ctx, s, parents, page, args, true)
 }
 
-func (r Relation[T]) pages(ctx context.Context, s *Store, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+func (r Relation[T]) pages(ctx context.Context, s *Store, parents []int64, page PageArgs, args NestedArgs, withCount bool) (map[int64]Page[T], error) {
+	ord, err := r.ordering(args.Order)
+	if err != nil {
+		return nil, err
+	}
 	l := listing{from: r.from, columns: r.columns}
+	cond := filter(&l, args)
 	if r.where == "" {
-		return fetchMemberPages[T](ctx, s.read(ctx), l, r.alias, r.membersWith(), r.ordering(), parents, page, withCount)
+		return fetchMemberPages[T](ctx, s.read(ctx), l, r.alias, r.membersWith(), r.size(cond), ord, parents, page, withCount)
 	}
 	l.and(r.where)
 	if r.members != "" {
-		return fetchNestedPages[T](ctx, s.read(ctx), l, r.membersWith(), r.ordering(), parents, page, withCount)
+		return fetchNestedPages[T](ctx, s.read(ctx), l, r.membersWith(), r.size(cond), ord, parents, page, withCount)
 	}
-	return fetchNestedPages[T](ctx, s.read(ctx), l, "", r.ordering(), parents, page, withCount)
+	return fetchNestedPages[T](ctx, s.read(ctx), l, "", "", ord, parents, page, withCount)
 }
 
 // membersWith is the WITH list of a relation by members: its own WITH list,
@@ -297,13 +373,14 @@ func (r Relation[T]) membersWith() string {
 	return with
 }
 
-// NestedCounts counts a relation's children for many parents in one
-// statement.
-func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents []int64) (map[int64]int, error) {
-	if r.members != "" {
-		return countMembers(ctx, s.read(ctx), r.membersWith(), parents)
-	}
+// NestedCounts counts a relation's children that match args' filter for
+// many parents in one statement.
+func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, args NestedArgs) (map[int64]int, error) {
 	l := listing{from: r.from}
+	cond := filter(&l, args)
+	if r.members != "" {
+		return countMembers(ctx, s.read(ctx), l, r.membersWith(), r.size(cond), parents)
+	}
 	l.and(r.where)
 	return countNested(ctx, s.read(ctx), l, parents)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/bench/corpus"
@@ -96,14 +97,53 @@ func TestMemberRelations(t *testing.T) {
 func check[T any](t *testing.T, label string, d *dbtest.Database, r db.Relation[T], where string, parents []int64) int {
 	t.Helper()
 	paging := 0
-	ctx := context.Background()
 	byCond := db.ByCondition(r, where)
-	t.Run(label+"/"+r.Name(), func(t *testing.T) {
-		got, err := db.NestedCounts(ctx, d.Store, r, parents)
+	for i, args := range nestedVariants[T]() {
+		name := label + "/" + r.Name()
+		if i > 0 {
+			name += fmt.Sprintf("/filtered-%s", args.Order.Field)
+		}
+		paging += checkArgs(t, name, d, r, byCond, parents, args, i == 0)
+	}
+	return paging
+}
+
+// nestedVariants are the arguments TestMemberRelations reads a relation of
+// T with: none, and a filter with an order of T's root listing.
+func nestedVariants[T any]() []db.NestedArgs {
+	out := []db.NestedArgs{{}}
+	quote, percent := "QUOTE", []string{"PERCENT", "COUNT"}
+	from := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	switch any((*T)(nil)).(type) {
+	case *db.Statement:
+		out = append(out, db.NestedArgs{Filter: &db.StatementFilter{Not: &db.StatementFilter{Mode: &quote}}, Order: db.Order{Field: "PUBLISHED", Desc: true}},
+			db.NestedArgs{Filter: &db.StatementFilter{Mode: &quote}, Order: db.Order{Field: "SPEAKER"}})
+	case *db.Figure:
+		out = append(out, db.NestedArgs{Filter: &db.FigureFilter{Units: percent}, Order: db.Order{Field: "PERIOD", Desc: true}})
+	case *db.Article:
+		out = append(out, db.NestedArgs{Filter: &db.ArticleFilter{Published: &db.DateRange{From: &from}}, Order: db.Order{Field: "TITLE"}})
+	case *db.Agreement:
+		out = append(out, db.NestedArgs{Filter: &db.AgreementFilter{Not: &db.AgreementFilter{Kinds: []string{"INITIATIVE"}}}, Order: db.Order{Field: "STATEMENTS", Desc: true}})
+	case *db.Person:
+		out = append(out, db.NestedArgs{Filter: &db.PersonFilter{Not: &db.PersonFilter{Name: &quote}}, Order: db.Order{Field: "STATEMENTS", Desc: true}})
+	case *db.Event:
+		out = append(out, db.NestedArgs{Filter: &db.EventFilter{Date: &db.DateRange{From: &from}}, Order: db.Order{Field: "DATE", Desc: true}})
+	}
+	return out
+}
+
+// checkArgs is check for one set of arguments; it returns how many of the
+// parents have more than one child when counted is true.
+func checkArgs[T any](t *testing.T, name string, d *dbtest.Database, r, byCond db.Relation[T], parents []int64, args db.NestedArgs, counted bool) int {
+	t.Helper()
+	ctx := context.Background()
+	paging := 0
+	t.Run(name, func(t *testing.T) {
+		got, err := db.NestedCounts(ctx, d.Store, r, parents, args)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := db.NestedCounts(ctx, d.Store, byCond, parents)
+		want, err := db.NestedCounts(ctx, d.Store, byCond, parents, args)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,21 +151,21 @@ func check[T any](t *testing.T, label string, d *dbtest.Database, r db.Relation[
 			if got[p] != want[p] {
 				t.Errorf("parent %d: count %d; want %d", p, got[p], want[p])
 			}
-			if want[p] > 1 {
+			if want[p] > 1 && counted {
 				paging++
 			}
 		}
 		compare := func(name string, parents []int64, page db.PageArgs) map[int64]db.Page[T] {
 			t.Helper()
-			got, err := db.NestedPagesCounted(ctx, d.Store, r, parents, page)
+			got, err := db.NestedPagesCounted(ctx, d.Store, r, parents, page, args)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			want, err := db.NestedPagesCounted(ctx, d.Store, byCond, parents, page)
+			want, err := db.NestedPagesCounted(ctx, d.Store, byCond, parents, page, args)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			plain, err := db.NestedPages(ctx, d.Store, r, parents, page)
+			plain, err := db.NestedPages(ctx, d.Store, r, parents, page, args)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}

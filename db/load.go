@@ -305,6 +305,40 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 	return nil
 }
 
+// upserted emits the event of a row of kind (a statement, figure or
+// entity) the write inserted or, on purpose, updated.
+func (w *writer) upserted(ctx context.Context, kind, key string, id int64, inserted bool) error {
+	switch {
+	case inserted:
+		return w.event(ctx, EventKind(kind, ActionAdded), id)
+	case w.touches(kind, key):
+		return w.event(ctx, EventKind(kind, ActionUpdated), id)
+	}
+	return nil
+}
+
+// clear deletes the rows of kind (statements, figures) that a write's
+// document no longer has, with sql, which returns their ids, and emits
+// their deletion events.
+func (w *writer) clear(ctx context.Context, kind, sql string, args ...any) error {
+	rows, err := w.tx.Query(ctx, sql, args...)
+	if err != nil {
+		return fmt.Errorf("clear %ss: %w", kind, err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return fmt.Errorf("clear %ss: %w", kind, err)
+	}
+	if w.actor == "" || len(ids) == 0 {
+		return nil
+	}
+	refs := make([]Ref, len(ids))
+	for i, id := range ids {
+		refs[i] = Ref{kind, id}
+	}
+	return recordEvents(ctx, w.tx, ActionDeleted, refs)
+}
+
 // audit records who made a write.
 func (w *writer) audit(ctx context.Context, action, targetType string, targetID int64, detail any) error {
 	if w.actor == "" {
@@ -367,6 +401,7 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 	declare := func(slug, kind string) error {
 		var id int64
 		var stored string
+		var inserted bool
 		args := pgx.NamedArgs{"kind": kind, "slug": slug}
 		w.stamp(args, kind, slug)
 		err := w.tx.QueryRow(ctx, `
@@ -375,12 +410,15 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 				version = entities.version + @bump,
 				updated_at = CASE WHEN @bump > 0 THEN now() ELSE entities.updated_at END,
 				updated_by = coalesce(@actor, entities.updated_by)
-			RETURNING id, kind::text`, args).Scan(&id, &stored)
+			RETURNING id, kind::text, xmax = 0`, args).Scan(&id, &stored, &inserted)
 		if err != nil {
 			return fmt.Errorf("upsert entity %s: %w", slug, err)
 		}
 		if stored != kind {
 			return Errorf(CodeConflict, "%s %s: the slug is already used by a %s", kind, slug, stored)
+		}
+		if err := w.upserted(ctx, kind, slug, id, inserted); err != nil {
+			return err
 		}
 		w.ids[slug] = id
 		return nil
@@ -917,8 +955,8 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 	for i, s := range doc.Statements {
 		keys[i] = s.Key
 	}
-	if _, err := w.tx.Exec(ctx, `DELETE FROM statements WHERE article_id = $1 AND NOT (key = ANY($2))`, articleID, keys); err != nil {
-		return nil, fmt.Errorf("clear statements: %w", err)
+	if err := w.clear(ctx, "statement", `DELETE FROM statements WHERE article_id = $1 AND NOT (key = ANY($2)) RETURNING id`, articleID, keys); err != nil {
+		return nil, err
 	}
 	resolved := make([][]span, len(doc.Statements))
 	for i, s := range doc.Statements {
@@ -990,10 +1028,8 @@ func (w *writer) statement(ctx context.Context, articleID int64, position int, s
 	if err != nil {
 		return 0, fmt.Errorf("statement %s: %w", s.Key, err)
 	}
-	if inserted {
-		if err := w.event(ctx, EventStatementAdded, id); err != nil {
-			return 0, err
-		}
+	if err := w.upserted(ctx, "statement", s.Key, id, inserted); err != nil {
+		return 0, err
 	}
 	if err := w.link(ctx, "statement_topics", "statement_id", id, s.Topics, inserted); err != nil {
 		return 0, err
@@ -1035,8 +1071,8 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 	for i, f := range doc.Figures {
 		keys[i] = f.Key
 	}
-	if _, err := w.tx.Exec(ctx, `DELETE FROM figures WHERE article_id = $1 AND NOT (key = ANY($2))`, articleID, keys); err != nil {
-		return fmt.Errorf("clear figures: %w", err)
+	if err := w.clear(ctx, "figure", `DELETE FROM figures WHERE article_id = $1 AND NOT (key = ANY($2)) RETURNING id`, articleID, keys); err != nil {
+		return err
 	}
 	resolved := make([][]span, len(doc.Figures))
 	for i, f := range doc.Figures {
@@ -1107,10 +1143,8 @@ func (w *writer) figure(ctx context.Context, articleID int64, position int, f *F
 	if err != nil {
 		return 0, fmt.Errorf("figure %s: %w", f.Key, err)
 	}
-	if inserted {
-		if err := w.event(ctx, EventFigureAdded, id); err != nil {
-			return 0, err
-		}
+	if err := w.upserted(ctx, "figure", f.Key, id, inserted); err != nil {
+		return 0, err
 	}
 	if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics, inserted); err != nil {
 		return 0, err

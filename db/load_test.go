@@ -594,3 +594,13 @@ func TestAgreementKindOmitted(t *testing.T) {
 		t.Error("no seed agreement omits its kind; want at least one (the RCEP)")
 	}
 }
+
+// onlyProblem returns the one problem of a *db.ValidationError.
+func onlyProblem(t *testing.T, err error) db.Problem {
+	t.Helper()
+	var invalid *db.ValidationError
+	if !errors.As(err, &invalid) || len(invalid.Problems) != 1 {
+		t.Fatalf("got %v; want a *db.ValidationError with one problem", err)
+	}
+	return invalid.Problems[0]
+}

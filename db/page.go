@@ -288,7 +288,8 @@ func count(ctx context.Context, q querier, l listing) (int, error) {
 // else in a LATERAL subquery. A parent whose page is empty has no row to
 // carry it, so its count is known (zero) only when the page has no cursor,
 // and is left unknown (nil) otherwise.
-func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+	filtered := l.n > 0 // arguments so far are the filter's
 	// The count's conditions are the listing's, before the cursor's bounds.
 	countWhere := l.whereSQL()
 	orderBy, limit, backward, err := l.keyset(o, page)
@@ -304,10 +305,10 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members 
 		l.args["parents"] = parents
 		sql = fmt.Sprintf(`
 		WITH RECURSIVE %s
-		SELECT x.* FROM (SELECT m.list_parent AS id, cardinality(m.ids) AS n FROM list_members m) par
+		SELECT x.* FROM (SELECT m.list_parent AS id, %s AS n FROM list_members m) par
 		CROSS JOIN LATERAL (
 			SELECT par.id AS list_parent, par.n AS list_total, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, members, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+		) x`, members, size, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
 	case withCount:
 		sql = fmt.Sprintf(`
 		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
@@ -322,13 +323,13 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members 
 			SELECT par.id AS list_parent, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
 		) x`, l.arg(parents), l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
 	}
-	return collectNestedPages[T](ctx, q, sql, l.args, o, parents, page, limit, backward, withCount)
+	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
 }
 
 // collectNestedPages runs a statement of nested pages and splits its rows
 // into each parent's page; see fetchNestedPages.
-func collectNestedPages[T any](ctx context.Context, q querier, sql string, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
-	rows, err := q.Query(ctx, sql, args)
+func collectNestedPages[T any](ctx context.Context, q querier, sql string, mode pgx.QueryExecMode, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
+	rows, err := q.Query(ctx, sql, mode, args)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -362,14 +363,18 @@ func collectNestedPages[T any](ctx context.Context, q querier, sql string, args 
 
 // countNested counts a nested listing for many parents in one statement.
 func countNested(ctx context.Context, q querier, l listing, parents []int64) (map[int64]int, error) {
+	if err := l.check(); err != nil {
+		return nil, err
+	}
+	mode := execMode(l.n > 0)
 	sql := fmt.Sprintf(`SELECT par.id, (SELECT count(*) FROM %s WHERE %s) FROM unnest(%s::bigint[]) AS par(id)`,
 		l.from, l.whereSQL(), l.arg(parents))
-	return collectCounts(ctx, q, sql, l.args)
+	return collectCounts(ctx, q, sql, mode, l.args)
 }
 
 // collectCounts runs a statement that returns parents and their counts.
-func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]int, error) {
-	rows, err := q.Query(ctx, sql, args)
+func collectCounts(ctx context.Context, q querier, sql string, mode pgx.QueryExecMode, args pgx.NamedArgs) (map[int64]int, error) {
+	rows, err := q.Query(ctx, sql, mode, args)
 	if err != nil {
 		return nil, fmt.Errorf("count nested: %w", err)
 	}
@@ -391,8 +396,10 @@ func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArg
 // list_members(list_parent, ids), every parent's children, found once for
 // the whole batch. Each parent's page is its first rows by row_number()
 // over its children, and each row carries its parent's count (the number
-// of its ids, before the cursor's bounds) as list_total.
-func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, with string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+// of its ids, before the cursor's bounds; size counts them, see
+// Relation.size) as list_total.
+func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, with, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+	filtered := l.n > 0 // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return nil, err
@@ -403,26 +410,38 @@ func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, w
 	l.args["parents"] = parents
 	// list_sizes counts the ids apart, so that the sort of the rows does
 	// not carry each parent's array along. The rows are ranked by their
-	// keys alone; only the page's rows are read whole.
+	// keys alone; only the page's rows are read whole, each by its id
+	// (LIMIT 1 keeps PostgreSQL from folding that lookup into a join,
+	// which it planned as a hash join over the whole table, misjudging
+	// how many rows a rank <= n keeps).
 	sql := fmt.Sprintf(`
 		WITH RECURSIVE %[1]s,
-		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, cardinality(m.ids) AS n FROM list_members m)
-		SELECT r.list_parent, r.list_total, r.list_rank, %[2]s, %[3]s FROM (
+		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, %[9]s AS n FROM list_members m)
+		SELECT r.list_parent, r.list_total, r.list_rank, x.* FROM (
 			SELECT m.list_parent, m.n AS list_total, %[4]s.id AS list_id,
 				row_number() OVER (PARTITION BY m.list_parent ORDER BY %[5]s) AS list_rank
 			FROM list_sizes m JOIN %[6]s ON %[4]s.id = ANY(m.ids) WHERE %[7]s
-		) r JOIN %[6]s ON %[4]s.id = r.list_id
+		) r CROSS JOIN LATERAL (SELECT %[2]s, %[3]s FROM %[6]s WHERE %[4]s.id = r.list_id LIMIT 1) x
 		WHERE r.list_rank <= %[8]d ORDER BY r.list_parent, r.list_rank`,
-		with, l.columns, keysColumn(o), alias, orderBy, l.from, l.whereSQL(), limit+1)
-	return collectNestedPages[T](ctx, q, sql, l.args, o, parents, page, limit, backward, withCount)
+		with, l.columns, keysColumn(o), alias, orderBy, l.from, l.whereSQL(), limit+1, size)
+	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
 }
 
 // countMembers counts the children of many parents of a relation listed by
-// members (see Relation) in one statement; with is as for fetchMemberPages.
-func countMembers(ctx context.Context, q querier, with string, parents []int64) (map[int64]int, error) {
+// members (see Relation) in one statement; with and size are as for
+// fetchMemberPages, and size's arguments are l's.
+func countMembers(ctx context.Context, q querier, l listing, with, size string, parents []int64) (map[int64]int, error) {
+	if err := l.check(); err != nil {
+		return nil, err
+	}
+	mode := execMode(l.n > 0)
+	if l.args == nil {
+		l.args = pgx.NamedArgs{}
+	}
+	l.args["parents"] = parents
 	sql := `WITH RECURSIVE ` + with + `
-		SELECT m.list_parent, cardinality(m.ids) FROM list_members m`
-	return collectCounts(ctx, q, sql, pgx.NamedArgs{"parents": parents})
+		SELECT m.list_parent, ` + size + ` FROM list_members m`
+	return collectCounts(ctx, q, sql, mode, l.args)
 }
 
 // keyed is any domain type that embeds Keyset.

@@ -87,20 +87,38 @@ func key(expr, typ string) sortKey { return sortKey{expr: expr, typ: typ} }
 
 // byDate orders by a date range column: undated rows come last either way.
 func byDate(name, column, id string, desc bool) ordering {
-	fallback := "'infinity'::date"
-	if desc {
-		fallback = "'-infinity'::date"
-	}
-	return ordering{name: name, desc: desc, keys: []sortKey{
-		key("coalesce(lower("+column+"), "+fallback+")", "date"), key(id, "bigint")}}
+	return byDateKeys(name, "lower("+column+")", desc, key(id, "bigint"))
 }
 
 func byText(name, column, id string, desc bool) ordering {
 	return ordering{name: name, desc: desc, keys: []sortKey{key(column, "text"), key(id, "bigint")}}
 }
 
+// byDateKeys orders by a date, undated rows last either way, then by
+// more keys (the row id last).
+func byDateKeys(name, date string, desc bool, more ...sortKey) ordering {
+	fallback := "'infinity'::date"
+	if desc {
+		fallback = "'-infinity'::date"
+	}
+	return ordering{name: name, desc: desc, keys: append([]sortKey{key("coalesce("+date+", "+fallback+")", "date")}, more...)}
+}
+
+// byCount orders by a count, then by id.
+func byCount(name, column, id string, desc bool) ordering {
+	return ordering{name: name, desc: desc, keys: []sortKey{key(column, "int"), key(id, "bigint")}}
+}
+
+// inArticles orders article by article, each in reading order.
+func inArticles(t string) []sortKey {
+	return []sortKey{key(t+".article_id", "bigint"), key(t+".position", "int"), key(t+".id", "bigint")}
+}
+
 // orderFor returns the ordering of a listing chosen by o, or the listing's
-// default when o.Field is empty. listing is one of the root listings.
+// default when o.Field is empty. listing is one of the root listings; its
+// nested listings order by the same names (see Relation). Each ordering
+// has an index for each direction (migration 000010); the expressions
+// here must stay those of the indexes.
 func orderFor(listing string, o Order) (ordering, error) {
 	field := o.Field
 	var ord ordering
@@ -110,12 +128,16 @@ func orderFor(listing string, o Order) (ordering, error) {
 		ord = byDate("articles.published", "a.published_range", "a.id", desc)
 	case "articles.SLUG":
 		ord = byText("articles.slug", "a.slug", "a.id", o.Desc)
+	case "articles.TITLE":
+		ord = byText("articles.title", "coalesce(a.title, '')", "a.id", o.Desc)
 	case "statements.", "statements.ARTICLE":
-		ord = ordering{name: "statements.article", desc: o.Desc, keys: []sortKey{
-			key("s.article_id", "bigint"), key("s.position", "int"), key("s.id", "bigint")}}
+		ord = ordering{name: "statements.article", desc: o.Desc, keys: inArticles("s")}
+	case "statements.PUBLISHED":
+		ord = byDateKeys("statements.published", "s.published", o.Desc, inArticles("s")...)
+	case "statements.SPEAKER":
+		ord = byText("statements.speaker", "s.speaker_name", "s.id", o.Desc)
 	case "figures.", "figures.ARTICLE":
-		ord = ordering{name: "figures.article", desc: o.Desc, keys: []sortKey{
-			key("f.article_id", "bigint"), key("f.position", "int"), key("f.id", "bigint")}}
+		ord = ordering{name: "figures.article", desc: o.Desc, keys: inArticles("f")}
 	case "figures.VALUE":
 		fallback := "'Infinity'::numeric"
 		if o.Desc {
@@ -123,20 +145,39 @@ func orderFor(listing string, o Order) (ordering, error) {
 		}
 		ord = ordering{name: "figures.value", desc: o.Desc, keys: []sortKey{
 			key("coalesce(f.value, "+fallback+")", "numeric"), key("f.id", "bigint")}}
+	case "figures.PERIOD":
+		ord = byDate("figures.period", "f.period_range", "f.id", o.Desc)
+	case "figures.PUBLISHED":
+		ord = byDateKeys("figures.published", "f.published", o.Desc, inArticles("f")...)
 	case "agreements.", "agreements.NAME":
 		ord = byText("agreements.name", "ag.name", "ag.id", o.Desc)
 	case "agreements.DATE":
 		ord = byDate("agreements.date", "ag.date_range", "ag.id", o.Desc)
+	case "agreements.STATEMENTS":
+		ord = byCount("agreements.statements", "ag.statement_count", "ag.id", o.Desc)
 	case "people.", "people.NAME":
 		ord = byText("people.name", "p.name", "p.id", o.Desc)
+	case "people.STATEMENTS":
+		ord = byCount("people.statements", "p.statement_count", "p.id", o.Desc)
 	case "organizations.", "organizations.NAME":
 		ord = byText("organizations.name", "o.name", "o.id", o.Desc)
+	case "organizations.STATEMENTS":
+		ord = byCount("organizations.statements", "o.statement_count", "o.id", o.Desc)
 	case "places.", "places.NAME":
 		ord = byText("places.name", "pl.name", "pl.id", o.Desc)
+	case "places.STATEMENTS":
+		ord = byCount("places.statements", "pl.statement_count", "pl.id", o.Desc)
 	case "events.", "events.NAME":
 		ord = byText("events.name", "ev.name", "ev.id", o.Desc)
 	case "events.DATE":
 		ord = byDate("events.date", "ev.date_range", "ev.id", o.Desc)
+	case "events.STATEMENTS":
+		ord = byCount("events.statements", "ev.statement_count", "ev.id", o.Desc)
+	case "projects.", "projects.NAME":
+		ord = byText("projects.name", "pr.name", "pr.id", o.Desc)
+	case "audit.":
+		// The log's id grows with every entry: newest first.
+		ord = ordering{name: "audit.newest", desc: true, keys: []sortKey{key("al.id", "bigint")}}
 	case "topics.", "topics.LABEL":
 		ord = byText("topics.label", "t.label", "t.id", o.Desc)
 	default:
@@ -203,14 +244,18 @@ func combine[F any, PF sqlFilter[F]](l *listing, conds []string, and, or []F, no
 		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
 	}
 	if not != nil {
-		conds = append(conds, "NOT "+PF(not).sql(l))
+		// A condition on a missing value (NULL) is false, so that NOT
+		// selects exactly the rows the filter does not.
+		conds = append(conds, "NOT coalesce("+PF(not).sql(l)+", false)")
 	}
 	if len(conds) == 0 {
 		return "true"
 	}
-	// A condition on a missing value (NULL) is false, so that NOT selects
-	// exactly the rows the filter does not.
-	return "coalesce(" + strings.Join(conds, " AND ") + ", false)"
+	// Elsewhere NULL and false select the same rows, and the conditions
+	// stay bare, so that PostgreSQL can use their indexes (wrapped in
+	// coalesce, a speaker's statements were counted by reading the whole
+	// speaker index).
+	return "(" + strings.Join(conds, " AND ") + ")"
 }
 
 // ArticleFilter selects articles; see the API's ArticleFilter.

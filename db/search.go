@@ -3,12 +3,17 @@ package db
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
 )
 
-// The types a search can return, in the order ties are broken.
-var searchTypes = []string{"ARTICLE", "STATEMENT", "FIGURE", "AGREEMENT", "PERSON", "ORGANIZATION"}
+// SearchTypes are the types a search can return, in the order ties are
+// broken.
+var SearchTypes = []string{"ARTICLE", "STATEMENT", "FIGURE", "AGREEMENT", "EVENT", "PROJECT", "TOPIC",
+	"PERSON", "ORGANIZATION", "PLACE"}
 
 // Markers that snippets from the database put around matched words; they
 // are private-use characters that article text does not contain.
@@ -24,7 +29,6 @@ type SearchHit struct {
 	ID      int64   `db:"id"`
 	Score   float64 `db:"score"`
 	Snippet Snippet `db:"-"`
-	Marked  string  `db:"snippet"`
 	Keyset
 }
 
@@ -70,153 +74,336 @@ func parseSnippet(marked string) Snippet {
 // scan or, for rare words, the full-text index. Ranking every match would
 // cost a popular query ("digital economy" matches 17,700 of 100,000
 // articles and 55,600 statements) half a second; a search returns the best
-// of these candidates, so at most this many articles, statements, figures
-// and agreements each. People and organizations are all ranked: their
-// matches come from the trigram indexes.
-const searchCandidates = 200
+// of these candidates, so at most this many of each full-text type (as many
+// as one page holds). With 200, the search for "digital economy" cost
+// PostgreSQL 16.3 ms of CPU on 20,000 articles; with 100, 11.7 ms.
+// People, organizations and places are all ranked: their matches come from
+// the trigram indexes.
+const searchCandidates = 100
 
 // tsQuery is the full-text form of the query text @q. Written out in each
 // branch (not taken from a CTE) so that PostgreSQL, planning for the
 // query's value, sees the words and estimates how many rows match.
 const tsQuery = `websearch_to_tsquery('english', @q)`
 
-// fullTextBranch ranks the candidate matches of one table t (aliased x)
-// with a generated search column.
-func fullTextBranch(kind string, ord int, table string) string {
-	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, ts_rank_cd(c.search, %s, 32)::float8 AS score
-		FROM (SELECT x.id, x.search FROM %s x WHERE x.search @@ %s ORDER BY x.id DESC LIMIT %d) c`,
-		kind, ord, tsQuery, table, tsQuery, searchCandidates)
+// SearchArgs is what a search looks for: Query (websearch syntax: words,
+// "quoted phrases", -exclusions, OR), of Types (all when empty), dated in
+// Published (nil: any date, undated results too), in the order Sort names:
+// RELEVANCE (the default), NEWEST or OLDEST.
+type SearchArgs struct {
+	Query     string
+	Types     []string
+	Published *DateRange
+	Sort      string
 }
 
-// searchBranches are the ranked matches of each type. @q is the query
-// text. Full-text ranks are normalized to [0, 1) and name scores lie in
-// [0, 1], so a fair union can sort by score. Each branch names its
-// columns: any of them may come first in the union. The name branches take
-// the people and organizations_like candidates (migration 000005, with the
-// trigram indexes) and keep those that match exactly as the name filters
-// do.
-var searchBranches = map[string]string{
-	"ARTICLE":   fullTextBranch("ARTICLE", 0, "articles"),
-	"STATEMENT": fullTextBranch("STATEMENT", 1, "statements"),
-	"FIGURE":    fullTextBranch("FIGURE", 2, "figures"),
-	"AGREEMENT": fullTextBranch("AGREEMENT", 3, "agreements"),
-	"PERSON": `SELECT 'PERSON' AS kind, 4 AS ord, p.id, ` + nameScore(nameMatch("@q"), "strict_word_similarity(@q, p.name)", "similarity(@q, p.name)") + ` AS score
-		FROM people p WHERE p.id = ANY(ARRAY(SELECT people_like(@q))) AND ` + nameMatch("@q") + ` >= ` + nameSimilarity,
-	"ORGANIZATION": `SELECT 'ORGANIZATION' AS kind, 5 AS ord, o.id, ` + nameScore(
-		"word_similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))",
-		"strict_word_similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))",
-		"similarity(@q, o.name || ' ' || coalesce(o.short_name, ''))") + ` AS score
-		FROM organizations o WHERE o.id = ANY(ARRAY(SELECT organizations_like(@q)))
-		AND word_similarity(@q, o.name || ' ' || coalesce(o.short_name, '')) >= ` + nameSimilarity,
+// fullTextType is a type searched by full text: its table (aliased x), with
+// a generated search column; size is the length in bytes of the text the
+// column covers, day the date of a row (NULL when it has none) and inRange
+// its condition to lie in the range $range.
+type fullTextType struct {
+	table, size, day, inRange string
 }
 
-// nameScore ranks a name match: how well the query's words match (word
-// and strict word similarity), discounted when the query as a whole is
-// little like the name, so that a query of several words that shares one
-// word with a name ("digital economy", "Ministry of Economy") ranks below
-// the texts that match it all.
-func nameScore(word, strict, whole string) string {
-	return `(((` + word + ` + ` + strict + `) / 2) * (0.5 + 0.5 * ` + whole + `))::float8`
+// articleDay is the publication date of the article a fact x was reported in.
+const articleDay = `(SELECT lower(a.published_range) FROM articles a WHERE a.id = x.article_id)`
+
+// articleInRange is the condition that a fact x was reported in an article
+// published in the range $range.
+const articleInRange = `EXISTS (SELECT FROM articles a WHERE a.id = x.article_id AND a.published_range && $range)`
+
+// The sizes are octet_length, which reads the length of a long (TOASTed)
+// text without decompressing it.
+var fullTextTypes = map[string]fullTextType{
+	"ARTICLE": {"articles", "octet_length(x.source_text) + coalesce(octet_length(x.title), 0) + coalesce(octet_length(x.lede), 0)",
+		"lower(x.published_range)", "x.published_range && $range"},
+	"STATEMENT": {"statements", "octet_length(x.content) + coalesce(octet_length(x.speaker_role), 0) + coalesce(octet_length(x.speaker_description), 0)",
+		articleDay, articleInRange},
+	"FIGURE":    {"figures", "octet_length(x.metric) + octet_length(x.display)", articleDay, articleInRange},
+	"AGREEMENT": {"agreements", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range"},
+	"EVENT":     {"events", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range"},
+	"PROJECT":   {"projects", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "NULL::date", "false"},
+	"TOPIC":     {"topics", "octet_length(x.label) + coalesce(octet_length(x.description), 0)", "NULL::date", "false"},
+}
+
+// nameType is a type searched by name, with typos tolerated: its table
+// (aliased x), the name expression its trigram index covers (match), the
+// name a match is scored against, and the function that finds the names
+// like a word through that index (migrations 000005 and 000012).
+type nameType struct {
+	table, match, name, like string
+}
+
+var nameTypes = map[string]nameType{
+	"PERSON":       {"people", "person_full_name(x.honorifics, x.name)", "x.name", "people_like"},
+	"ORGANIZATION": {"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "(x.name || ' ' || coalesce(x.short_name, ''))", "organizations_like"},
+	"PLACE":        {"places", "x.name", "x.name", "places_like"},
+}
+
+// fullTextBranch ranks the candidate matches of one type. The rank is
+// PostgreSQL's cover density (ts_rank_cd: each stretch of the text that
+// holds the query's words adds the weight of its field, 1 for a title,
+// what was said or a name, 0.4 for a lede or summary, 0.2 for the rest
+// and a speaker's role, less when the words lie apart), divided by 1 + the
+// logarithm of the text's length in bytes so that a shorter text saying
+// the same ranks higher, and scaled to [0, 1) as r / (r + 1).
+func fullTextBranch(kind string, ord int, t fullTextType, published string, dated bool) string {
+	where, day := "", "NULL::date"
+	if published != "" {
+		where = " AND " + strings.ReplaceAll(t.inRange, "$range", published)
+	}
+	if dated {
+		day = t.day
+	}
+	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day, (c.r / (1 + c.r))::float8 AS score
+		FROM (SELECT x.id, %s AS day, ts_rank_cd(x.search, %s) / (1 + ln(1 + %s)) AS r
+			FROM (SELECT x.* FROM %s x WHERE x.search @@ %s%s ORDER BY x.id DESC LIMIT %d) x) c`,
+		kind, ord, day, tsQuery, t.size, t.table, tsQuery, where, searchCandidates)
+}
+
+// nameBranch ranks the names that match the query q: every term of one of
+// its alternatives as whole words (a word of minFuzzyRunes or more also
+// when a name has a word like it, typos and all), and none of its
+// exclusions. A name that matches without typos scores 0.5 to 1 (more the
+// closer the whole name is to the query), one with typos below 0.5 (more
+// the closer its words are to the query's, whole words counting more), so
+// a typo never outranks an exact match.
+func nameBranch(l *listing, kind string, ord int, t nameType, q searchQuery, published string) string {
+	var match, exact []string
+	for _, a := range q.alternatives {
+		var m, e []string
+		for _, term := range a.include {
+			re := t.match + " ~* " + l.arg(term.pattern())
+			e = append(e, re)
+			if term.fuzzy() {
+				re = "(" + re + " OR x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.arg(term.words[0]) + "))))"
+			}
+			m = append(m, re)
+		}
+		for _, term := range a.exclude {
+			not := "NOT " + t.match + " ~* " + l.arg(term.pattern())
+			m, e = append(m, not), append(e, not)
+		}
+		match = append(match, "("+strings.Join(m, " AND ")+")")
+		exact = append(exact, "("+strings.Join(e, " AND ")+")")
+	}
+	where := strings.Join(match, " OR ")
+	if published != "" {
+		where = "false" // names have no date
+	}
+	words := l.arg(q.text())
+	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, x.id, NULL::date AS day,
+		(CASE WHEN %[3]s THEN 0.5 + 0.5 * similarity(%[4]s, %[5]s)
+		 ELSE 0.25 * (word_similarity(%[4]s, %[5]s) + strict_word_similarity(%[4]s, %[5]s)) END)::float8 AS score
+		FROM %[6]s x WHERE %[7]s`,
+		kind, ord, strings.Join(exact, " OR "), words, t.name, t.table, where)
 }
 
 // headlineOptions make ts_headline mark matches with the marker characters.
 const headlineOptions = `'StartSel=` + markStart + `, StopSel=` + markEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`
 
-// markName marks the words of a name that are like the query.
+// headline is the snippet of a text matched by full text.
+func headline(text string) string {
+	return `ts_headline('english', ` + text + `, q.tsq, ` + headlineOptions + `)`
+}
+
+// markName marks the words of a name that are a word of the query @nw
+// (text[], lower case) or, for a long word of the query, like it.
 func markName(column string) string {
-	return `(SELECT string_agg(CASE WHEN similarity(w.word, @q) >= 0.3 THEN '` + markStart + `' || w.word || '` + markEnd + `' ELSE w.word END, ' ' ORDER BY w.n)
-		FROM regexp_split_to_table(` + column + `, '\s+') WITH ORDINALITY AS w(word, n))`
+	return `(SELECT string_agg(CASE WHEN m.t[1] ~ '^\w' AND EXISTS (SELECT FROM unnest(@nw::text[]) q(w)
+			WHERE q.w = lower(m.t[1]) OR (char_length(q.w) >= ` + fmt.Sprint(minFuzzyRunes) + ` AND similarity(m.t[1], q.w) >= 0.3))
+		THEN '` + markStart + `' || m.t[1] || '` + markEnd + `' ELSE m.t[1] END, '' ORDER BY m.n)
+		FROM regexp_matches(` + column + `, '\w+|\W+', 'g') WITH ORDINALITY AS m(t, n))`
 }
 
 // snippetSQL computes the snippet of a hit h, only for the rows of a page.
 var snippetSQL = `CASE h.kind
 	WHEN 'ARTICLE' THEN coalesce(
-		(SELECT ts_headline('english', p.text, q.tsq, ` + headlineOptions + `) FROM paragraphs p
+		(SELECT ` + headline("p.text") + ` FROM paragraphs p
 		 WHERE p.article_id = h.id AND p.search @@ q.tsq ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
 		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = h.id))
-	WHEN 'STATEMENT' THEN (SELECT ts_headline('english',
-		CASE WHEN to_tsvector('english', s.content) @@ q.tsq THEN s.content
-		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END, q.tsq, ` + headlineOptions + `)
+	WHEN 'STATEMENT' THEN (SELECT ` + headline(`CASE WHEN to_tsvector('english', s.content) @@ q.tsq THEN s.content
+		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`) + `
 		FROM statements s WHERE s.id = h.id)
-	WHEN 'FIGURE' THEN (SELECT ts_headline('english', f.metric || ': ' || f.display, q.tsq, ` + headlineOptions + `) FROM figures f WHERE f.id = h.id)
-	WHEN 'AGREEMENT' THEN (SELECT ts_headline('english', ag.name || coalesce('. ' || ag.summary, ''), q.tsq, ` + headlineOptions + `) FROM agreements ag WHERE ag.id = h.id)
+	WHEN 'FIGURE' THEN (SELECT ` + headline(`f.metric || ': ' || f.display`) + ` FROM figures f WHERE f.id = h.id)
+	WHEN 'AGREEMENT' THEN (SELECT ` + headline(`ag.name || coalesce('. ' || ag.summary, '')`) + ` FROM agreements ag WHERE ag.id = h.id)
+	WHEN 'EVENT' THEN (SELECT ` + headline(`e.name || coalesce('. ' || e.summary, '')`) + ` FROM events e WHERE e.id = h.id)
+	WHEN 'PROJECT' THEN (SELECT ` + headline(`pr.name || coalesce('. ' || pr.summary, '')`) + ` FROM projects pr WHERE pr.id = h.id)
+	WHEN 'TOPIC' THEN (SELECT ` + headline(`t.label || coalesce('. ' || t.description, '')`) + ` FROM topics t WHERE t.id = h.id)
 	WHEN 'PERSON' THEN (SELECT ` + markName("p.name") + ` FROM people p WHERE p.id = h.id)
+	WHEN 'PLACE' THEN (SELECT ` + markName("pl.name") + ` FROM places pl WHERE pl.id = h.id)
 	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = h.id)
 END`
 
-// searchListing builds the union of the branches for the given types (all
-// when empty).
-func searchListing(query string, types []string) (listing, error) {
+// searchListing builds the union of the branches of a search's types.
+func searchListing(a SearchArgs) (listing, searchQuery, error) {
+	query := a.Query
 	if strings.TrimSpace(query) == "" {
-		return listing{}, Errorf(CodeInvalid, "query: is empty; give words to look for")
+		return listing{}, searchQuery{}, Errorf(CodeInvalid, "query: is empty; give words to look for")
 	}
 	if strings.ContainsRune(query, 0) {
-		return listing{}, Errorf(CodeInvalid, "query: contains a NUL character")
+		return listing{}, searchQuery{}, Errorf(CodeInvalid, "query: contains a NUL character")
 	}
-	if utf8.RuneCountInString(query) > 500 {
-		return listing{}, Errorf(CodeInvalid, "query: is %d characters long; the limit is 500", utf8.RuneCountInString(query))
+	if n := utf8.RuneCountInString(query); n > 500 {
+		return listing{}, searchQuery{}, Errorf(CodeInvalid, "query: is %d characters long; the limit is 500", n)
 	}
+	q := parseSearchQuery(query)
+	if len(q.alternatives) == 0 {
+		return listing{}, q, Errorf(CodeInvalid, "query: %q has no word to look for, only exclusions or punctuation", query)
+	}
+	types := a.Types
 	if len(types) == 0 {
-		types = searchTypes
+		types = SearchTypes
 	}
-	var branches []string
-	for _, t := range searchTypes { // fixed order, whitelisted SQL only
-		for _, want := range types {
-			if want == t {
-				branches = append(branches, searchBranches[t])
-				break
-			}
+	for _, t := range types {
+		if !slices.Contains(SearchTypes, t) {
+			return listing{}, q, Errorf(CodeInvalid, "types: %s cannot be searched", t)
 		}
 	}
-	if len(branches) == 0 {
-		return listing{}, Errorf(CodeInvalid, "types: none of %v can be searched", types)
+	l := listing{columns: `h.kind, h.id, h.score`, args: map[string]any{"q": query}}
+	published := ""
+	if a.Published != nil {
+		published = fmt.Sprintf("daterange(%s::date, %s::date, '[]')", l.arg(a.Published.From), l.arg(a.Published.To))
 	}
-	l := listing{
-		from:    `(` + strings.Join(branches, " UNION ALL ") + `) h`,
-		columns: `h.kind, h.id, h.score`,
-		args:    map[string]any{"q": query},
+	var branches []string
+	for ord, t := range SearchTypes { // fixed order, whitelisted SQL only
+		if !slices.Contains(types, t) {
+			continue
+		}
+		if ft, ok := fullTextTypes[t]; ok {
+			branches = append(branches, fullTextBranch(t, ord, ft, published, a.Sort != "" && a.Sort != "RELEVANCE"))
+		} else {
+			branches = append(branches, nameBranch(&l, t, ord, nameTypes[t], q, published))
+		}
 	}
-	return l, nil
+	l.from = `(` + strings.Join(branches, " UNION ALL ") + `) h`
+	return l, q, nil
 }
 
-var searchOrder = ordering{name: "search", desc: true, keys: []sortKey{
-	key("h.score", "float8"), key("h.ord", "int"), key("h.id", "bigint")}}
+// searchOrders are the orders a search can return its hits in: best
+// first, or by date (undated hits last), ties broken by type and id.
+var searchOrders = map[string]ordering{
+	"RELEVANCE": {name: "search", desc: true, keys: []sortKey{
+		key("h.score", "float8"), key("h.ord", "int"), key("h.id", "bigint")}},
+	"NEWEST": {name: "search-newest", desc: true, keys: []sortKey{
+		key("coalesce(h.day, '-infinity'::date)", "date"), key("h.ord", "int"), key("h.id", "bigint")}},
+	"OLDEST": {name: "search-oldest", keys: []sortKey{
+		key("coalesce(h.day, 'infinity'::date)", "date"), key("h.ord", "int"), key("h.id", "bigint")}},
+}
 
-// Search finds articles, statements, figures and agreements by full text and
-// people and organizations by name (tolerating typos), best first, and
-// returns one page of hits with snippets.
-func (s *Store) Search(ctx context.Context, query string, types []string, page PageArgs) (Page[SearchHit], error) {
-	l, err := searchListing(query, types)
+// Search finds articles, statements, figures, agreements, events, projects
+// and topics by full text and people, organizations and places by name
+// (tolerating typos in longer words), and returns one page of hits with
+// snippets.
+func (s *Store) Search(ctx context.Context, a SearchArgs, page PageArgs) (Page[SearchHit], error) {
+	if a.Sort == "" {
+		a.Sort = "RELEVANCE"
+	}
+	order, ok := searchOrders[a.Sort]
+	if !ok {
+		return Page[SearchHit]{}, Errorf(CodeInvalid, "sort: %s is not an order of search results", a.Sort)
+	}
+	l, q, err := searchListing(a)
 	if err != nil {
 		return Page[SearchHit]{}, err
 	}
-	orderBy, limit, backward, err := l.keyset(searchOrder, page)
+	orderBy, limit, backward, err := l.keyset(order, page)
 	if err != nil {
 		return Page[SearchHit]{}, err
 	}
-	sql := fmt.Sprintf(`
-		WITH hits AS (SELECT h.kind, h.ord, h.id, h.score, %s FROM %s WHERE %s ORDER BY %s LIMIT %d),
-		     q AS (SELECT `+tsQuery+` AS tsq)
-		SELECT h.kind, h.id, h.score, h.list_keys, %s AS snippet
-		FROM hits h, q ORDER BY %s`,
-		keysColumn(searchOrder), l.from, l.whereSQL(), orderBy, limit+1, snippetSQL, orderBy)
+	sql := fmt.Sprintf(`SELECT h.kind, h.id, h.score, %s FROM %s WHERE %s ORDER BY %s LIMIT %d`,
+		keysColumn(order), l.from, l.whereSQL(), orderBy, limit+1)
 	hits, err := fetchAll[SearchHit](ctx, s.read(ctx), sql, customPlan, l.args)
 	if err != nil {
 		return Page[SearchHit]{}, fmt.Errorf("search: %w", err)
 	}
-	for _, h := range hits {
-		h.Snippet = parseSnippet(h.Marked)
+	if err := s.snippets(ctx, q, a.Query, hits); err != nil {
+		return Page[SearchHit]{}, err
 	}
 	p := finish(hits, limit, backward, page)
-	p.Order = searchOrder.cursorName()
+	p.Order = order.cursorName()
 	return p, nil
 }
 
-// CountSearch counts the hits of a search.
-func (s *Store) CountSearch(ctx context.Context, query string, types []string) (int, error) {
-	l, err := searchListing(query, types)
-	if err != nil {
-		return 0, err
+// snippetsSQL reads the snippets of the hits @kinds and @ids of the search
+// @q whose words for names are @nw. It does not depend on the search's
+// words, so it is prepared once and its plan kept: the hits' statement,
+// planned for its words every time, stays small.
+var snippetsSQL = `SELECT h.kind, h.id, ` + snippetSQL + ` AS snippet
+	FROM unnest(@kinds::text[], @ids::bigint[]) AS h(kind, id), (SELECT ` + tsQuery + ` AS tsq) q`
+
+// snippets fills in the snippets of a page of hits, in one statement.
+func (s *Store) snippets(ctx context.Context, q searchQuery, query string, hits []*SearchHit) error {
+	if len(hits) == 0 {
+		return nil
 	}
-	return count(ctx, s.read(ctx), l)
+	var nameWords []string
+	for _, alt := range q.alternatives {
+		for _, t := range alt.include {
+			nameWords = append(nameWords, t.words...)
+		}
+	}
+	kinds, ids := make([]string, len(hits)), make([]int64, len(hits))
+	for i, h := range hits {
+		kinds[i], ids[i] = h.Kind, h.ID
+	}
+	rows, err := s.read(ctx).Query(ctx, snippetsSQL, pgx.NamedArgs{"kinds": kinds, "ids": ids, "q": query, "nw": nameWords})
+	if err != nil {
+		return fmt.Errorf("search snippets: %w", err)
+	}
+	type snippetRow struct {
+		Kind    string `db:"kind"`
+		ID      int64  `db:"id"`
+		Snippet string `db:"snippet"`
+	}
+	found, err := pgx.CollectRows(rows, pgx.RowToStructByName[snippetRow])
+	if err != nil {
+		return fmt.Errorf("search snippets: %w", err)
+	}
+	marked := make(map[[2]any]string, len(found))
+	for _, f := range found {
+		marked[[2]any{f.Kind, f.ID}] = f.Snippet
+	}
+	for _, h := range hits {
+		h.Snippet = parseSnippet(marked[[2]any{h.Kind, h.ID}])
+	}
+	return nil
+}
+
+// SearchCount is how many hits of one type a search returns.
+type SearchCount struct {
+	Kind  string `db:"kind"`
+	Count int    `db:"count"`
+}
+
+// CountSearch counts the hits of a search by type, in the order of
+// SearchTypes, with every type searched (zero counts too), in one statement.
+func (s *Store) CountSearch(ctx context.Context, a SearchArgs) ([]*SearchCount, error) {
+	l, _, err := searchListing(a)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := fetchAll[SearchCount](ctx, s.read(ctx),
+		`SELECT h.kind, count(*)::int AS count FROM `+l.from+` GROUP BY h.kind`, customPlan, l.args)
+	if err != nil {
+		return nil, fmt.Errorf("count search: %w", err)
+	}
+	types := a.Types
+	if len(types) == 0 {
+		types = SearchTypes
+	}
+	out := []*SearchCount{}
+	for _, t := range SearchTypes {
+		if !slices.Contains(types, t) {
+			continue
+		}
+		c := &SearchCount{Kind: t}
+		for _, x := range counts {
+			if x.Kind == t {
+				c.Count = x.Count
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

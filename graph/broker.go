@@ -61,7 +61,10 @@ func NewBroker(store *db.Store, databaseURL string, logger *slog.Logger) *Broker
 		gaps: map[int64]time.Time{}, subs: map[*subscription]struct{}{}}
 }
 
-// Subscribe returns the events of one kind committed from now on, until ctx
+// anyKind subscribes to the events of every kind.
+const anyKind = ""
+
+// Subscribe returns the events of one kind (anyKind: all) committed from now on, until ctx
 // ends or the subscriber falls too far behind; then the channel closes.
 // A subscription made before the listener has started waits for it, up to
 // startWait.
@@ -236,7 +239,7 @@ func (b *Broker) dispatch(events []*db.ChangeEvent) {
 			continue // already delivered
 		}
 		for s := range b.subs {
-			if s.kind != e.Kind {
+			if s.kind != anyKind && s.kind != e.Kind {
 				continue
 			}
 			select {

@@ -206,7 +206,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		return next(ctx)
 	}
 	key, ok := keyOf(oc)
-	if !ok {
+	if !ok || selectsPrivate(oc) {
 		c.metrics.cacheLookup("bypass")
 		return next(ctx)
 	}
@@ -232,6 +232,21 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		first = false
 		return resp
 	}
+}
+
+// privateFields are the root fields whose answers depend on who asks
+// (only token holders may read the audit log): a query that selects one is
+// neither answered from the cache nor kept in it.
+var privateFields = map[string]bool{"auditLog": true}
+
+// selectsPrivate reports whether the operation selects a private field.
+func selectsPrivate(oc *graphql.OperationContext) bool {
+	for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Query"}) {
+		if privateFields[f.Name] {
+			return true
+		}
+	}
+	return false
 }
 
 // keyOf identifies a query by its text, operation name and variables (as

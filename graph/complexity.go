@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -21,39 +23,56 @@ const maxCost = 1 << 40
 // which the resolver refuses the page anyway. Other lists (an article's
 // paragraphs, a statement's evidence) hold a few curated items, load in
 // one batch for all their parents, and do not multiply. Introspection
-// fields cost nothing: validation bounds their depth. Type conditions are
-// not evaluated: every fragment counts, as if it applied.
+// fields cost nothing: validation bounds their depth. A connection's
+// aggregates (groups, summary) resolve once for the connection, not once
+// per item: they are not multiplied by its page size, and each adds
+// AggregateCost for the items it reads. Type conditions are not
+// evaluated: every fragment counts, as if it applied.
 //
 // Each named fragment is costed once and reused wherever it is spread, so
 // the walk is linear in the document even when fragments fan out
 // exponentially; the result saturates at maxCost.
 func operationCost(op *ast.OperationDefinition, vars map[string]any) int {
-	c := costWalker{vars: vars, fragments: map[string]int{}}
-	return c.selectionSet(op.SelectionSet)
+	c := costWalker{vars: vars, fragments: map[string]setCost{}}
+	return c.selectionSet(op.SelectionSet).total()
 }
 
 type costWalker struct {
 	vars      map[string]any
-	fragments map[string]int // a named fragment's cost, once computed
+	fragments map[string]setCost // a named fragment's cost, once computed
 }
 
-func (c *costWalker) selectionSet(set ast.SelectionSet) int {
-	total := 0
+// setCost is the cost of a selection set: what its fields cost for each
+// item of the field that selects them (each), and what its aggregates
+// (a connection's groups and summary) cost once, whatever the page size
+// of their connection.
+type setCost struct{ each, once int }
+
+func (s setCost) total() int { return min(s.each+s.once, maxCost) }
+
+func (c *costWalker) selectionSet(set ast.SelectionSet) setCost {
+	var total setCost
+	add := func(s setCost) {
+		total = setCost{each: min(total.each+s.each, maxCost), once: min(total.once+s.once, maxCost)}
+	}
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
-			total += c.field(s)
+			if isAggregate(s) {
+				add(setCost{once: c.field(s)})
+			} else {
+				add(setCost{each: c.field(s)})
+			}
 		case *ast.InlineFragment:
-			total += c.selectionSet(s.SelectionSet)
+			add(c.selectionSet(s.SelectionSet))
 		case *ast.FragmentSpread:
 			cost, ok := c.fragments[s.Name]
 			if !ok {
 				cost = c.selectionSet(s.Definition.SelectionSet)
 				c.fragments[s.Name] = cost
 			}
-			total += cost
+			add(cost)
 		}
-		total = min(total, maxCost)
 	}
 	return total
 }
@@ -62,11 +81,22 @@ func (c *costWalker) field(f *ast.Field) int {
 	if isIntrospection(f) || len(f.SelectionSet) == 0 {
 		return 0
 	}
-	cost := 1 + c.multiplier(f)*c.selectionSet(f.SelectionSet)
+	sel := c.selectionSet(f.SelectionSet)
+	cost := 1 + c.multiplier(f)*sel.each + sel.once
 	if f.Name == "extractDraft" && f.ObjectDefinition != nil && f.ObjectDefinition.Name == "Query" {
 		cost += ExtractDraftCost
 	}
+	if isAggregate(f) {
+		cost += AggregateCost
+	}
 	return min(cost, maxCost)
+}
+
+// isAggregate reports whether f is an aggregate of a connection (groups,
+// summary): it resolves once for the connection, not once per item.
+func isAggregate(f *ast.Field) bool {
+	return (f.Name == "groups" || f.Name == "summary") && f.ObjectDefinition != nil &&
+		strings.HasSuffix(f.ObjectDefinition.Name, "Connection")
 }
 
 // ExtractDraftCost is what Query.extractDraft adds to an operation's cost

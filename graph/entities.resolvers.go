@@ -74,13 +74,13 @@ func (r *agreementResolver) Mentions(ctx context.Context, obj *db.Agreement, art
 }
 
 // Figures is the resolver for the figures field.
-func (r *agreementResolver) Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+func (r *agreementResolver) Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
-func (r *agreementResolver) Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
+func (r *agreementResolver) Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Entity is the resolver for the entity field.
@@ -129,13 +129,13 @@ func (r *eventResolver) Mentions(ctx context.Context, obj *db.Event, article str
 }
 
 // Figures is the resolver for the figures field.
-func (r *eventResolver) Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+func (r *eventResolver) Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
-func (r *eventResolver) Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
+func (r *eventResolver) Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Entity is the resolver for the entity field.
@@ -164,28 +164,28 @@ func (r *organizationResolver) Mentions(ctx context.Context, obj *db.Organizatio
 }
 
 // Members is the resolver for the members field.
-func (r *organizationResolver) Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Person], error) {
-	return nested(ctx, db.OrganizationMembers, obj.ID, first, after, last, before)
+func (r *organizationResolver) Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error) {
+	return nested(ctx, db.OrganizationMembers, obj.ID, first, after, last, before, filter, r.personFilter, orderOf(orderBy))
 }
 
 // Statements is the resolver for the statements field.
-func (r *organizationResolver) Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.OrganizationStatements, obj.ID, first, after, last, before)
+func (r *organizationResolver) Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
+	return nested(ctx, db.OrganizationStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
 }
 
 // Agreements is the resolver for the agreements field.
-func (r *organizationResolver) Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before)
+func (r *organizationResolver) Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
+	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
-func (r *organizationResolver) Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+func (r *organizationResolver) Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
-func (r *organizationResolver) Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
+func (r *organizationResolver) Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Affiliations is the resolver for the affiliations field.
@@ -199,18 +199,18 @@ func (r *personResolver) Mentions(ctx context.Context, obj *db.Person, article s
 }
 
 // Statements is the resolver for the statements field.
-func (r *personResolver) Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.PersonStatements, obj.ID, first, after, last, before)
+func (r *personResolver) Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
+	return nested(ctx, db.PersonStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
-func (r *personResolver) Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+func (r *personResolver) Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
-func (r *personResolver) Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
+func (r *personResolver) Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Country is the resolver for the country field.
@@ -229,18 +229,18 @@ func (r *placeResolver) Mentions(ctx context.Context, obj *db.Place, article str
 }
 
 // Agreements is the resolver for the agreements field.
-func (r *placeResolver) Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before)
+func (r *placeResolver) Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
+	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
-func (r *placeResolver) Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+func (r *placeResolver) Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
-func (r *placeResolver) Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
+func (r *placeResolver) Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Builder is the resolver for the builder field.
@@ -264,13 +264,13 @@ func (r *projectResolver) Mentions(ctx context.Context, obj *db.Project, article
 }
 
 // Figures is the resolver for the figures field.
-func (r *projectResolver) Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before)
+func (r *projectResolver) Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
-func (r *projectResolver) Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before)
+func (r *projectResolver) Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Affiliation returns generated.AffiliationResolver implementation.
@@ -278,6 +278,11 @@ func (r *Resolver) Affiliation() generated.AffiliationResolver { return &affilia
 
 // Agreement returns generated.AgreementResolver implementation.
 func (r *Resolver) Agreement() generated.AgreementResolver { return &agreementResolver{r} }
+
+// AgreementConnection returns generated.AgreementConnectionResolver implementation.
+func (r *Resolver) AgreementConnection() generated.AgreementConnectionResolver {
+	return &agreementConnectionResolver{r}
+}
 
 // AgreementParty returns generated.AgreementPartyResolver implementation.
 func (r *Resolver) AgreementParty() generated.AgreementPartyResolver {
@@ -305,13 +310,14 @@ func (r *Resolver) Place() generated.PlaceResolver { return &placeResolver{r} }
 func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver{r} }
 
 type (
-	affiliationResolver      struct{ *Resolver }
-	agreementResolver        struct{ *Resolver }
-	agreementPartyResolver   struct{ *Resolver }
-	eventResolver            struct{ *Resolver }
-	eventParticipantResolver struct{ *Resolver }
-	organizationResolver     struct{ *Resolver }
-	personResolver           struct{ *Resolver }
-	placeResolver            struct{ *Resolver }
-	projectResolver          struct{ *Resolver }
+	affiliationResolver         struct{ *Resolver }
+	agreementResolver           struct{ *Resolver }
+	agreementConnectionResolver struct{ *Resolver }
+	agreementPartyResolver      struct{ *Resolver }
+	eventResolver               struct{ *Resolver }
+	eventParticipantResolver    struct{ *Resolver }
+	organizationResolver        struct{ *Resolver }
+	personResolver              struct{ *Resolver }
+	placeResolver               struct{ *Resolver }
+	projectResolver             struct{ *Resolver }
 )

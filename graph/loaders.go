@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -59,13 +60,62 @@ type Loaders struct {
 	agreementPlaces       level[int64, []*db.Place]
 	agreementProjects     level[int64, []*db.Project]
 	statementFigures      level[int64, []*db.Figure]
+	figureClaims          *dataloadgen.Loader[int64, *db.FigureClaim]
+	sameFigureFacts       level[int64, []*db.Figure]
+	sameStatementClaims   level[int64, []*db.Statement]
 	mentions              *dataloadgen.Loader[db.MentionKey, []*db.Evidence]
 	topicsOf              map[db.TopicLinks]level[int64, []*db.Topic]
 	evidence              level[db.EvidenceKey, []*db.Evidence]
 	evidenceOf            map[db.EvidenceOwner]evidenceLoader
 
-	mu     sync.Mutex
-	nested map[string]any // relation name -> page or count loader
+	mu      sync.Mutex
+	nested  map[string]any         // relation name and arguments -> page or count loader
+	filters map[string]*filterMemo // a nested connection's filter, converted once
+}
+
+// filterMemo is a nested connection's filter converted for db, once for
+// all the parents that ask for it.
+type filterMemo struct {
+	once   sync.Once
+	filter db.Filter
+	err    error
+}
+
+// nestedArgs are the arguments of a nested connection besides its page:
+// key names them (the same for every parent that gives the same ones),
+// args holds them for db.
+type nestedArgs struct {
+	key  string
+	args db.NestedArgs
+}
+
+// nestedArgs converts a nested connection's filter (by convert; nil: none)
+// and order,
+// once per request for each distinct filter: the first parent to ask
+// converts it (which checks that its IDs name something, in SQL), the
+// others reuse the result, so the SQL a request sends does not grow with
+// its parents.
+func (l *Loaders) nestedArgs(ctx context.Context, filter any, convert func(context.Context) (db.Filter, error), o db.Order) (nestedArgs, error) {
+	a := nestedArgs{key: fmt.Sprintf("%s:%v", o.Field, o.Desc), args: db.NestedArgs{Order: o}}
+	if filter == nil {
+		return a, nil
+	}
+	raw, err := json.Marshal(filter)
+	if err != nil {
+		return a, fmt.Errorf("filter key: %w", err)
+	}
+	key := fmt.Sprintf("%T%s", filter, raw)
+	l.mu.Lock()
+	m, ok := l.filters[key]
+	if !ok {
+		m = &filterMemo{}
+		l.filters[key] = m
+	}
+	l.mu.Unlock()
+	m.once.Do(func() { m.filter, m.err = convert(ctx) })
+	a.key += "|" + key
+	a.args.Filter = m.filter
+	return a, m.err
 }
 
 // NewLoaders returns the loaders of one request; each gathers keys for
@@ -105,6 +155,12 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		agreementPlaces:       groupedOf(c, "agreementPlaces", store.AgreementPlaces),
 		agreementProjects:     groupedOf(c, "agreementProjects", store.AgreementProjects),
 		statementFigures:      groupedOf(c, "statementFigures", store.StatementFigures),
+		figureClaims: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]*db.FigureClaim, error) {
+			m.batch("figureClaims", len(ids))
+			return store.FigureClaimsOf(ctx, ids)
+		}, dataloadgen.WithWait(wait)),
+		sameFigureFacts:     groupedOf(c, "sameFigureFacts", store.SameFigureFacts),
+		sameStatementClaims: groupedOf(c, "sameStatementClaims", store.SameStatementClaims),
 		mentions: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []db.MentionKey) (map[db.MentionKey][]*db.Evidence, error) {
 			m.batch("mentions", len(keys))
 			found, err := store.Mentions(ctx, keys)
@@ -116,6 +172,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m *Metrics) *Loaders {
 		topicsOf:   map[db.TopicLinks]level[int64, []*db.Topic]{},
 		evidenceOf: map[db.EvidenceOwner]evidenceLoader{},
 		nested:     map[string]any{},
+		filters:    map[string]*filterMemo{},
 	}
 	l.namedEntities = levelOf(c, func(ctx context.Context, keys []db.EntityKey) (map[db.EntityKey]any, error) {
 		m.batch("namedEntities", len(keys))
@@ -405,13 +462,14 @@ type pageKey struct {
 	count         bool
 }
 
-// nestedPages returns the loader of pages of a relation, making it on first
-// use. Keys asking for the same page of different parents share one SQL
-// statement.
-func nestedPages[T any](l *Loaders, r db.Relation[T]) level[pageKey, db.Page[T]] {
+// nestedPages returns the loader of pages of a relation with arguments a,
+// making it on first use. Keys asking for the same page of different
+// parents share one SQL statement.
+func nestedPages[T any](l *Loaders, r db.Relation[T], a nestedArgs) level[pageKey, db.Page[T]] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if v, ok := l.nested["pages:"+r.Name()]; ok {
+	name := "pages:" + r.Name() + "\x00" + a.key
+	if v, ok := l.nested[name]; ok {
 		return v.(level[pageKey, db.Page[T]])
 	}
 	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, keys []pageKey) (map[pageKey]db.Page[T], error) {
@@ -436,7 +494,7 @@ func nestedPages[T any](l *Loaders, r db.Relation[T]) level[pageKey, db.Page[T]]
 			if p.count {
 				read = db.NestedPagesCounted[T]
 			}
-			pages, err := read(ctx, l.store, r, parents, args)
+			pages, err := read(ctx, l.store, r, parents, args, a.args)
 			if err != nil {
 				return nil, err
 			}
@@ -446,20 +504,22 @@ func nestedPages[T any](l *Loaders, r db.Relation[T]) level[pageKey, db.Page[T]]
 		}
 		return out, nil
 	})
-	l.nested["pages:"+r.Name()] = loader
+	l.nested[name] = loader
 	return loader
 }
 
-// nestedCounts returns the loader of a relation's child counts.
-func nestedCounts[T any](l *Loaders, r db.Relation[T]) level[int64, int] {
+// nestedCounts returns the loader of a relation's child counts with
+// arguments a.
+func nestedCounts[T any](l *Loaders, r db.Relation[T], a nestedArgs) level[int64, int] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if v, ok := l.nested["counts:"+r.Name()]; ok {
+	name := "counts:" + r.Name() + "\x00" + a.key
+	if v, ok := l.nested[name]; ok {
 		return v.(level[int64, int])
 	}
 	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, parents []int64) (map[int64]int, error) {
 		l.metrics.batch(r.Name()+".count", len(parents))
-		counts, err := db.NestedCounts(ctx, l.store, r, parents)
+		counts, err := db.NestedCounts(ctx, l.store, r, parents, a.args)
 		if err != nil {
 			return nil, err
 		}
@@ -470,7 +530,7 @@ func nestedCounts[T any](l *Loaders, r db.Relation[T]) level[int64, int] {
 		}
 		return counts, nil
 	})
-	l.nested["counts:"+r.Name()] = loader
+	l.nested[name] = loader
 	return loader
 }
 

@@ -32,6 +32,8 @@ var (
 	server     *httptest.Server
 	statements statementCounter
 	logs       bytes.Buffer
+	// seeded is the seeded database, for plain SQL counts to compare with.
+	seeded *dbtest.Database
 )
 
 // corsOrigin is the frontend origin the test server allows.
@@ -94,6 +96,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "graph tests: seed:", err)
 		return 1
 	}
+	seeded = d
 	srv, closeSrv, err := startServer(ctx, d.URL, &statements, &logs, graph.Options{CORSOrigins: []string{corsOrigin}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "graph tests:", err)

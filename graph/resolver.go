@@ -49,18 +49,29 @@ func connectionOf[T any](page db.Page[T], count func(context.Context) (int, erro
 }
 
 // nested resolves a nested connection through the request's batched page
-// and count loaders. A connection asked only for its totalCount (from its
-// start: no cursor) reads no page, only the count.
-func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *int, after *string, last *int, before *string) (*model.Connection[T], error) {
+// and count loaders, its rows filtered by filter (converted by convert, as
+// its root connection's filter is) and ordered by o. A connection asked
+// only for its totalCount (from its start: no cursor) reads no page, only
+// the count.
+func nested[T, F any, DF db.Filter](ctx context.Context, r db.Relation[T], parent int64, first *int, after *string, last *int, before *string,
+	filter *F, convert func(context.Context, string, *F) (DF, error), o db.Order) (*model.Connection[T], error) {
 	args, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
 	l := loaders(ctx)
+	var f any // nil, not a nil *F, when there is no filter
+	if filter != nil {
+		f = filter
+	}
+	a, err := l.nestedArgs(ctx, f, func(ctx context.Context) (db.Filter, error) { return convert(ctx, "filter", filter) }, o)
+	if err != nil {
+		return nil, err
+	}
 	count, items := connectionSelection(ctx)
 	if count && !items && after == nil && before == nil {
 		return connectionOf(db.Page[T]{}, func(ctx context.Context) (int, error) {
-			return nestedCounts(l, r).Level(ctx, parent)
+			return nestedCounts(l, r, a).Level(ctx, parent)
 		}), nil
 	}
 	key := pageKey{parent: parent, first: args.First, last: args.Last, count: count}
@@ -70,7 +81,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 	if before != nil {
 		key.before = *before
 	}
-	page, err := nestedPages(l, r).Level(ctx, key)
+	page, err := nestedPages(l, r, a).Level(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +89,7 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 		if page.Total != nil {
 			return *page.Total, nil
 		}
-		return nestedCounts(l, r).Level(ctx, parent)
+		return nestedCounts(l, r, a).Level(ctx, parent)
 	}), nil
 }
 
@@ -86,9 +97,10 @@ func nested[T any](ctx context.Context, r db.Relation[T], parent int64, first *i
 // selects totalCount (count), directly or through fragments on the
 // connection's type, so that its page is read with its count in one
 // statement, and whether it selects anything else that needs the page
-// (items: edges, nodes, pageInfo; not __typename). A count selected some
-// other way is still answered, by a statement of its own. Without a field
-// context it reports items, so that the page is read.
+// (items: edges, nodes, pageInfo; not __typename, nor the aggregates groups
+// and summary). A count selected some other way is still answered, by a
+// statement of its own. Without a field context it reports items, so that
+// the page is read.
 func connectionSelection(ctx context.Context) (count, items bool) {
 	fc := graphql.GetFieldContext(ctx)
 	oc := graphql.GetOperationContext(ctx)
@@ -105,7 +117,7 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 			collect = true
 		case f.Name == "totalCount":
 			count = true
-		case f.Name != "__typename":
+		case !noItems[f.Name]:
 			items = true
 		}
 	}
@@ -117,13 +129,15 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 		switch f.Name {
 		case "totalCount":
 			count = true
-		case "__typename":
 		default:
-			items = true
+			items = items || !noItems[f.Name]
 		}
 	}
 	return count, items
 }
+
+// noItems are the fields of a connection that need no page of items.
+var noItems = map[string]bool{"__typename": true, "groups": true, "summary": true}
 
 // rootList resolves a root connection: it checks the paging arguments,
 // converts the filter, reads the page and counts lazily.
@@ -140,11 +154,33 @@ func rootList[F, T any](ctx context.Context, first *int, after *string, last *in
 	if err != nil {
 		return nil, err
 	}
-	page, err := list(ctx, f, o, args)
-	if err != nil {
-		return nil, err
+	// A connection asked only for its count or aggregates (from its
+	// start) reads no page.
+	var page db.Page[T]
+	if _, items := connectionSelection(ctx); items || after != nil || before != nil {
+		if page, err = list(ctx, f, o, args); err != nil {
+			return nil, err
+		}
 	}
-	return connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) }), nil
+	c := connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) })
+	c.Root, c.Filter = true, f
+	return c, nil
+}
+
+// orderInput is the shape of every orderBy input (StatementOrder, ...).
+type orderInput = struct {
+	Field     string `json:"field"`
+	Direction string `json:"direction"`
+}
+
+// orderOf turns a nested connection's orderBy input into a db.Order; nil
+// means the connection's default.
+func orderOf[O interface{ ~orderInput }](o *O) db.Order {
+	if o == nil {
+		return db.Order{}
+	}
+	in := orderInput(*o)
+	return order(&in.Field, &in.Direction)
 }
 
 // order turns an orderBy input into a db.Order; nil means the default.
@@ -303,6 +339,8 @@ func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.S
 		return orNil(loadRef(ctx, l.statements, &hit.ID))
 	case "FIGURE":
 		return orNil(loadRef(ctx, l.figures, &hit.ID))
+	case "TOPIC":
+		return orNil(loadRef(ctx, l.topics, &hit.ID))
 	}
 	return r.entity(ctx, hit.Kind, hit.ID)
 }

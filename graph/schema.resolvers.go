@@ -188,19 +188,26 @@ func (r *queryResolver) Topics(ctx context.Context, first *int, after *string, l
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []string, first *int, after *string) (*model.SearchConnection, error) {
-	args, err := pageArgs(first, after, nil, nil)
+func (r *queryResolver) Search(ctx context.Context, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) (*model.SearchConnection, error) {
+	args, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Search(ctx, query, types, args)
+	search := db.SearchArgs{Query: query, Types: types}
+	if search.Published, err = dateRange("published", published); err != nil {
+		return nil, err
+	}
+	if sort != nil {
+		search.Sort = *sort
+	}
+	page, err := r.Store.Search(ctx, search, args)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.SearchConnection{
 		Edges:    make([]*model.SearchEdge, len(page.Items)),
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
-		Count:    func(ctx context.Context) (int, error) { return r.Store.CountSearch(ctx, query, types) },
+		Count:    func(ctx context.Context) ([]*db.SearchCount, error) { return r.Store.CountSearch(ctx, search) },
 	}
 	// Load every hit's node at once, so the loaders batch them.
 	nodes := make([]model.SearchResult, len(page.Items))
@@ -235,28 +242,28 @@ func (r *topicResolver) Children(ctx context.Context, obj *db.Topic) ([]*db.Topi
 }
 
 // Articles is the resolver for the articles field.
-func (r *topicResolver) Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.TopicArticles, obj.ID, first, after, last, before)
+func (r *topicResolver) Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
+	return nested(ctx, db.TopicArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
 }
 
 // Statements is the resolver for the statements field.
-func (r *topicResolver) Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.TopicStatements, obj.ID, first, after, last, before)
+func (r *topicResolver) Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
+	return nested(ctx, db.TopicStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
-func (r *topicResolver) Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.TopicFigures, obj.ID, first, after, last, before)
+func (r *topicResolver) Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
+	return nested(ctx, db.TopicFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
 }
 
 // Agreements is the resolver for the agreements field.
-func (r *topicResolver) Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.TopicAgreements, obj.ID, first, after, last, before)
+func (r *topicResolver) Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
+	return nested(ctx, db.TopicAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
 }
 
 // Events is the resolver for the events field.
-func (r *topicResolver) Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string) (*model.Connection[db.Event], error) {
-	return nested(ctx, db.TopicEvents, obj.ID, first, after, last, before)
+func (r *topicResolver) Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error) {
+	return nested(ctx, db.TopicEvents, obj.ID, first, after, last, before, filter, r.eventFilter, orderOf(orderBy))
 }
 
 // Evidence returns generated.EvidenceResolver implementation.

@@ -135,8 +135,18 @@ func (r *unnamedSpeakerResolver) Organization(ctx context.Context, obj *model.Un
 // Figure returns generated.FigureResolver implementation.
 func (r *Resolver) Figure() generated.FigureResolver { return &figureResolver{r} }
 
+// FigureConnection returns generated.FigureConnectionResolver implementation.
+func (r *Resolver) FigureConnection() generated.FigureConnectionResolver {
+	return &figureConnectionResolver{r}
+}
+
 // Statement returns generated.StatementResolver implementation.
 func (r *Resolver) Statement() generated.StatementResolver { return &statementResolver{r} }
+
+// StatementConnection returns generated.StatementConnectionResolver implementation.
+func (r *Resolver) StatementConnection() generated.StatementConnectionResolver {
+	return &statementConnectionResolver{r}
+}
 
 // UnnamedSpeaker returns generated.UnnamedSpeakerResolver implementation.
 func (r *Resolver) UnnamedSpeaker() generated.UnnamedSpeakerResolver {
@@ -144,7 +154,9 @@ func (r *Resolver) UnnamedSpeaker() generated.UnnamedSpeakerResolver {
 }
 
 type (
-	figureResolver         struct{ *Resolver }
-	statementResolver      struct{ *Resolver }
-	unnamedSpeakerResolver struct{ *Resolver }
+	figureResolver              struct{ *Resolver }
+	figureConnectionResolver    struct{ *Resolver }
+	statementResolver           struct{ *Resolver }
+	statementConnectionResolver struct{ *Resolver }
+	unnamedSpeakerResolver      struct{ *Resolver }
 )

@@ -70,11 +70,19 @@ func postAs(t *testing.T, srv *httptest.Server, token, query string, vars map[st
 // articleInput is the seed article with a title, under a new slug.
 func articleInput(t *testing.T, slug string) map[string]any {
 	t.Helper()
-	doc, err := os.ReadFile("../seeds/articles/003_a22b1cf4084b29ce.yaml")
+	return seedInput(t, "003_a22b1cf4084b29ce", slug)
+}
+
+// seedInput is the importArticle input of the seed article in
+// seeds/articles/name.{yaml,txt} under a new slug, with each pair of
+// replace (old, new) replaced in its document and text alike.
+func seedInput(t *testing.T, name, slug string, replace ...string) map[string]any {
+	t.Helper()
+	doc, err := os.ReadFile("../seeds/articles/" + name + ".yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := os.ReadFile("../seeds/articles/003_a22b1cf4084b29ce.txt")
+	text, err := os.ReadFile("../seeds/articles/" + name + ".txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +90,8 @@ func articleInput(t *testing.T, slug string) map[string]any {
 	if !re.Match(doc) {
 		t.Fatal("the seed document has no article slug line")
 	}
-	return map[string]any{"document": re.ReplaceAllString(string(doc), "  slug: "+slug), "text": string(text)}
+	r := strings.NewReplacer(replace...)
+	return map[string]any{"document": r.Replace(re.ReplaceAllString(string(doc), "  slug: "+slug)), "text": r.Replace(string(text))}
 }
 
 // subscribe opens a graphql-transport-ws subscription and returns a

@@ -29,7 +29,7 @@ type querier = db.Querier
 // generatorVersion names the generator's output. Change it whenever the
 // same options would produce different rows, so that a stored corpus made
 // by an older generator is not reused.
-const generatorVersion = 1
+const generatorVersion = 2
 
 // Options configures Generate.
 type Options struct {
@@ -275,8 +275,11 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if err := checkEvidence(ctx, tx); err != nil {
 				return err
 			}
-			if _, err := tx.Exec(ctx, `ALTER TABLE evidence ENABLE TRIGGER evidence_matches_paragraph`); err != nil {
-				return fmt.Errorf("enable the evidence trigger: %w", err)
+			if _, err := tx.Exec(ctx, `SELECT refresh_statement_counts(ARRAY(SELECT id FROM entities))`); err != nil {
+				return fmt.Errorf("count the entities' statements: %w", err)
+			}
+			if err := setTriggers(ctx, tx, "ENABLE"); err != nil {
+				return err
 			}
 			if err := advanceIdentities(ctx, tx); err != nil {
 				return err
@@ -286,7 +289,7 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		if err != nil {
 			return err
 		}
-		phase("check the evidence spans, enable the trigger, advance identities", t0)
+		phase("check the evidence spans, count the statements, enable the triggers, advance identities", t0)
 		return nil
 	}()
 	if err != nil {
@@ -369,7 +372,7 @@ func recoverSchema(connect func(context.Context) (*pgx.Conn, error), schema *set
 		if err := schema.restore(ctx, []*pgx.Conn{c}, nil); err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `ALTER TABLE evidence ENABLE TRIGGER evidence_matches_paragraph`); err != nil {
+		if err := setTriggers(ctx, c, "ENABLE"); err != nil {
 			return err
 		}
 		return setDatabaseComment(ctx, c, "")
@@ -458,8 +461,8 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 				return fmt.Errorf("drop %s: %w", d.Name, err)
 			}
 		}
-		if _, err := tx.Exec(ctx, `ALTER TABLE evidence DISABLE TRIGGER evidence_matches_paragraph`); err != nil {
-			return fmt.Errorf("disable the evidence trigger: %w", err)
+		if err := setTriggers(ctx, tx, "DISABLE"); err != nil {
+			return err
 		}
 		record, err := json.Marshal(s)
 		if err != nil {
@@ -471,6 +474,30 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 		return nil, err
 	}
 	return s, nil
+}
+
+// loadTriggers are the triggers the load sets aside: they check or derive
+// row by row what the generator writes right (the evidence spans, checked
+// afterwards by checkEvidence; the statements' and figures' sort columns),
+// or would read rows that other connections are still copying (the
+// statement counts, counted afterwards for all entities at once).
+var loadTriggers = []struct{ table, name string }{
+	{"evidence", "evidence_matches_paragraph"},
+	{"statements", "statement_sort_columns"},
+	{"statements", "statements_counted_insert"},
+	{"figures", "figure_sort_columns"},
+	{"people", "speaker_name_changed"},
+	{"organizations", "speaker_name_changed"},
+}
+
+// setTriggers enables or disables (action) the loadTriggers.
+func setTriggers(ctx context.Context, q querier, action string) error {
+	for _, t := range loadTriggers {
+		if _, err := q.Exec(ctx, `ALTER TABLE `+t.table+` `+action+` TRIGGER `+t.name); err != nil {
+			return fmt.Errorf("%s trigger %s: %w", strings.ToLower(action), t.name, err)
+		}
+	}
+	return nil
 }
 
 // readSchema reads the definitions of the indexes, keys and foreign keys of
@@ -735,10 +762,10 @@ var copyTables = [nTables]struct {
 	tArticleTopics:         {"article_topics", "article_id, topic_id"},
 	tParagraphs:            {"paragraphs", "id, article_id, position, kind, text, source_offset"},
 	tCredits:               {"credits", "id, article_id, person_id, role, position"},
-	tStatements:            {"statements", "id, article_id, key, position, speaker_id, speaker_kind, speaker_description, speaker_organization_id, speaker_role, verb, mode, content"},
+	tStatements:            {"statements", "id, article_id, key, position, speaker_id, speaker_kind, speaker_description, speaker_organization_id, speaker_role, verb, mode, content, published, speaker_name"},
 	tStatementAffiliations: {"statement_affiliations", "statement_id, affiliation_id"},
 	tStatementTopics:       {"statement_topics", "statement_id, topic_id"},
-	tFigures:               {"figures", "id, article_id, key, position, metric, value, unit, currency, display, subject_id, period_year, period_precision, period_text, base_year, base_precision, base_text"},
+	tFigures:               {"figures", "id, article_id, key, position, metric, value, unit, currency, display, subject_id, period_year, period_precision, period_text, base_year, base_precision, base_text, published"},
 	tFigureTopics:          {"figure_topics", "figure_id, topic_id"},
 	tEvidence:              {"evidence", "id, article_id, paragraph_id, start_offset, end_offset, text, statement_id, figure_id, affiliation_id, credit_id, entity_id"},
 }
@@ -1276,17 +1303,26 @@ type generator struct {
 	// running ids
 	paragraphID, statementID, figureID, evidenceID, creditID int64
 
+	// facts said again: the latest figures, and each person's latest claim
+	recentFigures []figureFact
+	lastClaims    map[int]string
+
 	// per article scratch
 	mentioned map[int64]bool
+	// published is the current article's first day of publication
+	// (YYYY-MM-DD), for its statements' and figures' sort columns; empty
+	// when it is undated.
+	published string
 	src       []byte
 }
 
 func newGenerator(o Options) *generator {
 	g := &generator{
-		o:         o,
-		scale:     ScaleFor(o.Articles),
-		r:         rand.New(rand.NewPCG(o.Seed, 0x6e657773677261)),
-		mentioned: map[int64]bool{},
+		o:          o,
+		scale:      ScaleFor(o.Articles),
+		r:          rand.New(rand.NewPCG(o.Seed, 0x6e657773677261)),
+		mentioned:  map[int64]bool{},
+		lastClaims: map[int]string{},
 	}
 	g.vocabulary()
 	return g
@@ -1800,14 +1836,17 @@ func (g *generator) article(b *batch, i int) {
 	// When: day precision mostly, some month only, a few undated.
 	var year, month, day int
 	var precision, published string
+	g.published = ""
 	if x := r.IntN(100); x >= 2 {
 		d := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(3653))
 		year, month = d.Year(), int(d.Month())
 		if x >= 5 {
 			day = d.Day()
 			precision, published = "day", fmt.Sprintf("%s %d, %d", monthNames[month-1], day, year)
+			g.published = d.Format(time.DateOnly)
 		} else {
 			precision, published = "month", fmt.Sprintf("%s %d", monthNames[month-1], year)
+			g.published = d.AddDate(0, 0, 1-d.Day()).Format(time.DateOnly)
 		}
 	}
 
@@ -2005,11 +2044,19 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 	g.statementID++
 	sid := g.statementID
 	clause := g.clause(topic, ca, cb)
+	if sp.person >= 0 {
+		// One claim in eight is one the person made before, word for word
+		// (the same claim reported again, for facts across articles).
+		if last, ok := g.lastClaims[sp.person]; ok && r.IntN(8) == 0 {
+			clause = last
+		}
+		g.lastClaims[sp.person] = clause
+	}
 	verb := verbVocabulary[g.pickCum(verbCum)]
 	quote := verb.quote && r.IntN(10) < 6
 
 	var speakerID, speakerOrg int64
-	var speakerKind, description, role string
+	var speakerKind, speakerName, description, role string
 	var aff = -1
 	// speaker writes the speaker's words into p, and reports whether they
 	// end with an appositive (", director of ...").
@@ -2019,7 +2066,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 		pp := g.people[sp.person]
 		aff = pp.affs[0]
 		a := g.affs[aff]
-		speakerID, speakerKind, role = pp.id, "person", a.role
+		speakerID, speakerKind, speakerName, role = pp.id, "person", pp.name, a.role
 		if a.former {
 			role = "former " + a.role
 		}
@@ -2046,7 +2093,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 		}
 	case sp.description == "":
 		o := g.orgs[sp.org]
-		speakerID, speakerKind = o.id, "organization"
+		speakerID, speakerKind, speakerName = o.id, "organization", o.name
 		speaker = func() bool {
 			if o.withArticle {
 				p.add("the ")
@@ -2056,7 +2103,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 		}
 	default:
 		o := g.orgs[sp.org]
-		description = sp.description
+		description, speakerName = sp.description, sp.description
 		speakerOrg = o.id
 		speaker = func() bool {
 			p.add(description + " at ")
@@ -2112,7 +2159,7 @@ func (g *generator) statement(b *batch, p *para, aid int64, pos int, sp genSpeak
 	} else {
 		row.str("paraphrase")
 	}
-	row.str(content).end()
+	row.str(content).optStr(g.published).str(speakerName).end()
 	if aff >= 0 {
 		b.t[tStatementAffiliations].int(sid).int(g.affs[aff].id).end()
 	}
@@ -2176,34 +2223,36 @@ func (g *generator) figure(b *batch, p *para, aid int64, pos int, topic genTopic
 	r := g.r
 	g.figureID++
 	fid := g.figureID
-	var m metric
-	if len(topic.metricIndexes) > 0 && r.IntN(3) != 0 {
-		m = metricVocabulary[topic.metricIndexes[r.IntN(len(topic.metricIndexes))]]
+	// One figure in six states again one of the latest 64 (the same
+	// metric, subject and period: the same fact), and one restatement in
+	// three gives another value (the sources conflict).
+	var f figureFact
+	if n := len(g.recentFigures); n > 0 && r.IntN(6) == 0 {
+		f = g.recentFigures[r.IntN(n)]
+		if r.IntN(3) == 0 {
+			f.value, f.display, f.currency = f.metric.sample(r)
+		}
 	} else {
-		m = metricVocabulary[g.pickCum(metricCum)]
+		f = g.newFigureFact(topic, ca)
+		if len(g.recentFigures) == 64 {
+			g.recentFigures = g.recentFigures[1:]
+		}
+		g.recentFigures = append(g.recentFigures, f)
 	}
+	m, year, value, display, currency := f.metric, f.year, f.value, f.display, f.currency
 	var subjectID int64
 	var subjectName string
-	if m.orgSubject {
-		o := g.orgs[g.orgRank[g.orgZipf.Uint64()]]
-		for try := 0; try < 5 && o.kind != "company" && o.kind != ""; try++ { // revenue and staff: a company's
-			o = g.orgs[g.orgRank[g.orgZipf.Uint64()]]
-		}
+	if f.org >= 0 {
+		o := g.orgs[f.org]
 		subjectID, subjectName = o.id, o.name
 		if o.withArticle {
 			p.add("The ")
 		}
 		mention(p, subjectID, subjectName)
 	} else {
-		c := ca
-		if r.IntN(3) == 0 {
-			c = g.countries[g.pickCum(g.countryCum)]
-		}
-		subjectID, subjectName = g.places[c].id, g.places[c].name
-		g.country(p, c, "The ", mention)
+		subjectID, subjectName = g.places[f.country].id, g.places[f.country].name
+		g.country(p, f.country, "The ", mention)
 	}
-	value, display, currency := m.sample(r)
-	year := 2015 + r.IntN(11)
 	p.add(possessive(subjectName) + " ")
 	periodText := "in " + strconv.Itoa(year)
 	claim := m.name + " " + g.pick(m.verbs) + " " + display + " " + periodText
@@ -2221,7 +2270,7 @@ func (g *generator) figure(b *batch, p *para, aid int64, pos int, topic genTopic
 	} else {
 		row.null().null().null()
 	}
-	row.end()
+	row.optStr(g.published).end()
 	b.t[tFigureTopics].int(fid).int(g.topicBySlug(m.topic)).end()
 	evidence(p, start, end, claim, tFigures, fid)
 }
@@ -2233,6 +2282,41 @@ func (g *generator) topicBySlug(slug string) int64 {
 		}
 	}
 	return g.topics[0].id
+}
+
+// figureFact is what a figure states: a metric of a subject (an
+// organization, or else a country, by index) in a year, and its value.
+type figureFact struct {
+	metric                   metric
+	org, country             int
+	year                     int
+	value, display, currency string
+}
+
+// newFigureFact draws a new fact about a topic, most often of country ca.
+func (g *generator) newFigureFact(topic genTopic, ca int) figureFact {
+	r := g.r
+	f := figureFact{org: -1, country: -1}
+	if len(topic.metricIndexes) > 0 && r.IntN(3) != 0 {
+		f.metric = metricVocabulary[topic.metricIndexes[r.IntN(len(topic.metricIndexes))]]
+	} else {
+		f.metric = metricVocabulary[g.pickCum(metricCum)]
+	}
+	if f.metric.orgSubject {
+		o := g.orgRank[g.orgZipf.Uint64()]
+		for try := 0; try < 5 && g.orgs[o].kind != "company" && g.orgs[o].kind != ""; try++ { // revenue and staff: a company's
+			o = g.orgRank[g.orgZipf.Uint64()]
+		}
+		f.org = o
+	} else {
+		f.country = ca
+		if r.IntN(3) == 0 {
+			f.country = g.countries[g.pickCum(g.countryCum)]
+		}
+	}
+	f.value, f.display, f.currency = f.metric.sample(r)
+	f.year = 2015 + r.IntN(11)
+	return f
 }
 
 // metric is a quantity figures state.

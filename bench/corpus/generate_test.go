@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/bench/corpus"
@@ -189,6 +190,8 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("entities: got %d; want one for each person, organization, place and agreement", counts["entities"])
 		}
 	})
+
+	t.Run("FactsAcrossArticles", func(t *testing.T) { checkFactsAcrossArticles(t, d) })
 
 	t.Run("SchemaRestored", func(t *testing.T) {
 		after := schemaOf(t, d)
@@ -407,3 +410,128 @@ func TestGenerateInterrupted(t *testing.T) {
 }
 
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// checkFactsAcrossArticles checks that the corpus restates facts (figures
+// of the same metric, subject and period in several articles, some with
+// other values; claims a person makes again) and that the store groups
+// them as a plain SQL grouping and a grouping in Go of the statements do.
+func checkFactsAcrossArticles(t *testing.T, d *dbtest.Database) {
+	ctx := context.Background()
+	store := db.NewStore(d.Pool)
+
+	// The figures, by plain SQL grouping.
+	type group struct {
+		ids         string
+		conflicting bool
+	}
+	rows, err := d.Pool.Query(ctx, `SELECT array_to_string(array_agg(id ORDER BY id), ','),
+			count(DISTINCT (value, unit, currency)) > 1
+		FROM figures WHERE period_year IS NOT NULL
+		GROUP BY lower(metric), subject_id, period_year, coalesce(period_month, 0), coalesce(period_day, 0)
+		HAVING count(DISTINCT article_id) > 1
+		ORDER BY lower(metric), subject_id, period_year, coalesce(period_month, 0), coalesce(period_day, 0)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (group, error) {
+		var g group
+		return g, r.Scan(&g.ids, &g.conflicting)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []group
+	var after *db.Cursor
+	for {
+		page, err := store.ListFigureClaims(ctx, nil, db.PageArgs{First: 100, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range page.Items {
+			ids := make([]string, len(c.FigureIDs))
+			for i, id := range c.FigureIDs {
+				ids[i] = fmt.Sprint(id)
+			}
+			got = append(got, group{strings.Join(ids, ","), c.Conflicting})
+			if c.ArticleCount < 2 {
+				t.Errorf("figures %v: articleCount %d; want 2 or more", c.FigureIDs, c.ArticleCount)
+			}
+		}
+		if !page.HasNext {
+			break
+		}
+		after = &db.Cursor{Order: page.Order, Keys: page.Items[len(page.Items)-1].Keys}
+	}
+	conflicting := 0
+	for _, g := range want {
+		if g.conflicting {
+			conflicting++
+		}
+	}
+	if conflicting == 0 || conflicting == len(want) {
+		t.Errorf("%d of %d restated facts conflict; want the corpus to have both kinds", conflicting, len(want))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("figure claims: %d groups, %v...; want the SQL grouping's %d, %v...", len(got), got[:min(3, len(got))], len(want), want[:min(3, len(want))])
+	}
+	n, err := store.CountFigureClaims(ctx, nil)
+	if err != nil || n != len(want) {
+		t.Errorf("CountFigureClaims = %d, %v; want %d", n, err, len(want))
+	}
+
+	// The statements: grouped in Go by speaker and words, case and
+	// punctuation aside.
+	rows, err = d.Pool.Query(ctx, `SELECT id, speaker_id, content FROM statements WHERE speaker_id IS NOT NULL ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type statement struct {
+		id, speaker int64
+		content     string
+	}
+	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (statement, error) {
+		var s statement
+		return s, r.Scan(&s.id, &s.speaker, &s.content)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	normal := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+	}
+	claims := map[string][]int64{}
+	var ids []int64
+	for _, s := range all {
+		k := fmt.Sprint(s.speaker, "|", normal(s.content))
+		claims[k] = append(claims[k], s.id)
+		ids = append(ids, s.id)
+	}
+	same, err := store.SameStatementClaims(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repeated := 0
+	for _, s := range all {
+		var want []int64
+		for _, id := range claims[fmt.Sprint(s.speaker, "|", normal(s.content))] {
+			if id != s.id {
+				want = append(want, id)
+			}
+		}
+		var got []int64
+		for _, o := range same[s.id] {
+			got = append(got, o.ID)
+		}
+		if len(want) > 0 {
+			repeated++
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("statement %d: same claim as %v; want %v", s.id, got, want)
+		}
+	}
+	if repeated == 0 {
+		t.Error("no person makes a claim twice; want the corpus to restate some")
+	}
+}

@@ -5,6 +5,7 @@ package model
 
 import (
 	"context"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/db"
 )
@@ -22,7 +23,8 @@ type Entity interface{ EntityKind() string }
 type Speaker interface{}
 
 // SearchResult is a *db.Article, *db.Statement, *db.Figure, *db.Agreement,
-// *db.Person or *db.Organization.
+// *db.Event, *db.Project, *db.Topic, *db.Person, *db.Organization or
+// *db.Place.
 type SearchResult interface{}
 
 // UnnamedSpeaker is someone a statement quotes without naming them.
@@ -73,11 +75,16 @@ type Edge[T any] struct {
 }
 
 // Connection is a page of a listing. Its total is counted only when asked
-// for, by the function it was built with.
+// for, by the function it was built with. A root listing's connection also
+// carries its filter (a *db.StatementFilter, ..., nil for all), for the
+// aggregates of the items it selects; Root is false for a nested listing,
+// which has none.
 type Connection[T any] struct {
 	Edges    []*Edge[T]
 	PageInfo *PageInfo
 	Count    func(ctx context.Context) (int, error)
+	Root     bool
+	Filter   any
 }
 
 // Nodes returns the items of the page.
@@ -112,8 +119,14 @@ type (
 	PlaceEdge              = Edge[db.Place]
 	EventConnection        = Connection[db.Event]
 	EventEdge              = Edge[db.Event]
+	ProjectConnection      = Connection[db.Project]
+	ProjectEdge            = Edge[db.Project]
+	AuditEntryConnection   = Connection[db.AuditEntry]
+	AuditEntryEdge         = Edge[db.AuditEntry]
 	TopicConnection        = Connection[db.Topic]
 	TopicEdge              = Edge[db.Topic]
+	FigureClaimConnection  = Connection[db.FigureClaim]
+	FigureClaimEdge        = Edge[db.FigureClaim]
 )
 
 // SearchEdge is a search hit: its position, the result, its score and its
@@ -125,11 +138,17 @@ type SearchEdge struct {
 	Snippet *db.Snippet
 }
 
-// SearchConnection is a page of search hits, best first.
+// SearchConnection is a page of search hits, in the search's order.
 type SearchConnection struct {
 	Edges    []*SearchEdge
 	PageInfo *PageInfo
-	Count    func(ctx context.Context) (int, error)
+	// Count counts the hits of each type; it runs at most once, for
+	// totalCount and counts alike.
+	Count func(ctx context.Context) ([]*db.SearchCount, error)
+
+	once   sync.Once
+	counts []*db.SearchCount
+	err    error
 }
 
 // Nodes returns the results of the page.
@@ -141,7 +160,27 @@ func (c *SearchConnection) Nodes() []SearchResult {
 	return nodes
 }
 
+// Counts counts the hits of each type searched.
+func (c *SearchConnection) Counts(ctx context.Context) ([]*db.SearchCount, error) {
+	c.once.Do(func() { c.counts, c.err = c.Count(ctx) })
+	return c.counts, c.err
+}
+
 // TotalCount counts all hits of the search.
 func (c *SearchConnection) TotalCount(ctx context.Context) (int, error) {
-	return c.Count(ctx)
+	counts, err := c.Counts(ctx)
+	n := 0
+	for _, x := range counts {
+		n += x.Count
+	}
+	return n, err
+}
+
+// Change is a committed change a subscription announces: the API's type
+// (ARTICLE, STATEMENT, PERSON, ...) and action (IMPORTED, ADDED, UPDATED,
+// DELETED), the global ID of what changed, and its row id, to read it.
+type Change struct {
+	Type, Action string
+	ID           string
+	RowID        int64
 }

@@ -659,6 +659,32 @@ type ProjectFields struct {
 	ScheduledCompletion graphql.Omittable[*PartialDateInput] `json:"scheduledCompletion,omitempty"`
 }
 
+// Selects projects. Fields combine with AND; `and`, `or` and `not` combine whole filters.
+type ProjectFilter struct {
+	// Of any of these kinds.
+	Kinds []string `json:"kinds,omitempty"`
+	// In any of these states.
+	Statuses []string `json:"statuses,omitempty"`
+	// Built by any of these organizations (or their sub-organizations).
+	Builders []string `json:"builders,omitempty"`
+	// At any of these places (or places within them).
+	Places []string `json:"places,omitempty"`
+	// Matches all of these filters.
+	And []*ProjectFilter `json:"and,omitempty"`
+	// Matches at least one of these filters.
+	Or []*ProjectFilter `json:"or,omitempty"`
+	// Does not match this filter.
+	Not *ProjectFilter `json:"not,omitempty"`
+}
+
+// Orders projects.
+type ProjectOrder struct {
+	// What to order by.
+	Field string `json:"field"`
+	// Which way.
+	Direction string `json:"direction"`
+}
+
 // The result of createProject or updateProject.
 type ProjectPayload struct {
 	// The project as stored; null when there are userErrors.

@@ -105,22 +105,57 @@ try {
   await speakerLink.click();
   await ready();
   check((await page.textContent("h1")).trim() === speakerName, `the speaker's page is titled ${speakerName}`);
+  check(await page.$$eval("ol.statements li", (li) => li.length) > 0, "the speaker's page lists their statements");
+  // An article older than the dated seed article, imported now (so it is
+  // stored last), with a statement by the speaker: newest first lists it
+  // after the dated seed article's statements and before the undated's.
+  const other = "china-malaysia-high-tech-collaboration-new-quality-productive-forces";
+  const { entity, article } = await gql(`query ($slug: String!, $article: String!) {
+    entity(slug: $slug) { __typename id } article(slug: $article) { id published { iso } } }`, { slug: speakerSlug, article: other });
+  check(article.published !== null, `the seed article ${other} is dated`);
+  const kind = entity.__typename === "Person" ? "person" : "organization";
+  const older = await gql(`mutation ($input: ImportArticleInput!) { importArticle(input: $input) { userErrors { message } } }`, {
+    input: {
+      document: JSON.stringify({
+        article: { slug: "browser-test-older-article", source: "browser-test.txt", language: "en", title: "An older article",
+          published: { text: "January 15, 2020", year: 2020, month: 1, day: 15 } },
+        statements: [{ key: "older", speaker: { [kind]: speakerSlug }, verb: "said", mode: "paraphrase",
+          content: "An older statement.", evidence: ["An older statement"] }],
+      }),
+      text: "# An older article\n\nJanuary 15, 2020\n\nAn older statement, the speaker said.\n",
+    },
+  }, true);
+  check(older.importArticle.userErrors.length === 0, `importArticle succeeds (${JSON.stringify(older.importArticle.userErrors)})`);
+  await page.reload();
+  await ready();
+  await page.waitForSelector('ol.statements li:has-text("An older statement.")', { timeout });
   const before = await page.$$eval("ol.statements li", (li) => li.length);
-  check(before > 0, `the speaker's page lists their statements (${before})`);
+  // newestFirst checks that the page lists its statements by their
+  // articles' publication dates, as each item shows it ("(April 18,
+  // 2025)", "(undated)"), newest first, undated last.
+  const newestFirst = async (what) => {
+    const shown = await page.$$eval("ol.statements li", (li) => li.map((l) => /\(([^()]*)\)$/.exec(l.textContent.trim())?.[1]));
+    const dates = shown.map((d) => (d === "undated" ? null : Date.parse(d)));
+    const dated = dates.filter((d) => d !== null);
+    const ordered = dates.every((d, i) => i === 0 || d === null || (dates[i - 1] !== null && dates[i - 1] >= d));
+    check(ordered && dated.length > 0 && dated.length < dates.length && !dated.some(Number.isNaN),
+      `the speaker's page lists ${what} newest first, undated last (${JSON.stringify(shown)})`);
+  };
   await page.waitForSelector(".chart svg rect", { timeout });
   await page.screenshot({ path: join(shots, "reader-speaker.png"), fullPage: true });
 
-  // A statement created through the API appears without a reload.
+  await newestFirst("the statements of an older and an undated article");
+
+  // A statement created through the API appears without a reload: one
+  // in the dated seed article, the newest, so that it comes first.
   await page.waitForSelector("body[data-live=true]", { timeout });
   await page.evaluate(() => { window.notReloaded = true; });
-  const { entity, article } = await gql(`query ($slug: String!, $article: String!) {
-    entity(slug: $slug) { __typename id } article(slug: $article) { id } }`, { slug: speakerSlug, article: slug });
   const content = `A statement made by the browser test at ${new Date().toISOString()}.`;
   const created = await gql(`mutation ($input: CreateStatementInput!) {
     createStatement(input: $input) { statement { id } userErrors { message } } }`, {
     input: { article: article.id, statement: {
-      speaker: { [entity.__typename === "Person" ? "person" : "organization"]: entity.id }, verb: "SAID", mode: "PARAPHRASE", content,
-      evidence: [{ text: want }] } },
+      speaker: { [kind]: entity.id }, verb: "SAID", mode: "PARAPHRASE", content,
+      evidence: [{ text: "both nations have committed to expanding cooperation in high-tech industries" }] } },
   }, true);
   check(created.createStatement.statement && created.createStatement.userErrors.length === 0,
     `createStatement succeeds (${JSON.stringify(created.createStatement.userErrors)})`);
@@ -128,6 +163,9 @@ try {
   check(await page.evaluate(() => window.notReloaded === true), "the new statement appeared without a reload");
   const after = await page.$$eval("ol.statements li", (li) => li.length);
   check(after === before + 1, `the speaker's page lists ${after} statements; want ${before + 1}`);
+  const firstItem = await page.textContent("ol.statements li:first-child");
+  check(firstItem.includes(content), `the new statement, in the dated article, comes first ("${firstItem}")`);
+  await newestFirst("the statements of three articles");
   await page.screenshot({ path: join(shots, "reader-live.png"), fullPage: true });
 
   // The playground, offline: it loads and runs a query.

@@ -228,7 +228,7 @@ async function entityPage(slug: string) {
   const more = h("button", { type: "button" }, "More statements");
   const count = h("p", { class: "count" });
   const chart = h("figure", { class: "chart" });
-  app.replaceChildren(link("#/", "← All articles"), h("h1", {}, name), count, chart, h("h2", {}, "Statements, latest articles first"), list, more);
+  app.replaceChildren(link("#/", "← All articles"), h("h1", {}, name), count, chart, h("h2", {}, "Statements, newest first"), list, more);
 
   let after: string | null = null;
   const page = async () => {

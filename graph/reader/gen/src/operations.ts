@@ -73,7 +73,7 @@ export const EntityQuery = graphql(`
 
 export const EntityStatementsQuery = graphql(`
   query ReaderEntityStatements($speaker: ID!, $first: Int!, $after: String) {
-    statements(filter: { speakers: [$speaker] }, orderBy: { field: ARTICLE, direction: DESC }, first: $first, after: $after) {
+    statements(filter: { speakers: [$speaker] }, orderBy: { field: PUBLISHED, direction: DESC }, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {

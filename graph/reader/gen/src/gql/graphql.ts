@@ -100,8 +100,10 @@ export type Agreement = Entity & Node & {
 export type AgreementArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -113,8 +115,10 @@ export type AgreementArticlesArgs = {
 export type AgreementFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -229,7 +233,9 @@ export type AgreementOrderField =
   /** The date; undated agreements come last. */
   | 'DATE'
   /** The name. */
-  | 'NAME';
+  | 'NAME'
+  /** How many statements name the agreement. */
+  | 'STATEMENTS';
 
 /** A party to an agreement. */
 export type AgreementParty = {
@@ -324,8 +330,10 @@ export type Article = Node & {
 export type ArticleAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AgreementOrder>;
 };
 
 
@@ -333,8 +341,10 @@ export type ArticleAgreementsArgs = {
 export type ArticleEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
 };
 
 
@@ -342,8 +352,10 @@ export type ArticleEventsArgs = {
 export type ArticleFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -351,8 +363,10 @@ export type ArticleFiguresArgs = {
 export type ArticleOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<OrganizationOrder>;
 };
 
 
@@ -360,8 +374,10 @@ export type ArticleOrganizationsArgs = {
 export type ArticlePeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PersonOrder>;
 };
 
 
@@ -369,8 +385,10 @@ export type ArticlePeopleArgs = {
 export type ArticlePlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlaceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PlaceOrder>;
 };
 
 
@@ -378,8 +396,10 @@ export type ArticlePlacesArgs = {
 export type ArticleStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
 };
 
 /** A page of articles. */
@@ -438,7 +458,9 @@ export type ArticleOrderField =
   /** The publication date; articles with no known date come last. */
   | 'PUBLISHED'
   /** The slug. */
-  | 'SLUG';
+  | 'SLUG'
+  /** The headline; articles without one come first (ascending). */
+  | 'TITLE';
 
 /** An agreement to add. */
 export type CreateAgreementInput = {
@@ -668,8 +690,10 @@ export type Entity = {
 export type EntityArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -680,8 +704,10 @@ export type EntityArticlesArgs = {
 export type EntityFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -739,8 +765,10 @@ export type Event = Entity & Node & {
 export type EventArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -748,8 +776,10 @@ export type EventArticlesArgs = {
 export type EventFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -848,7 +878,9 @@ export type EventOrderField =
   /** The date; undated events come last. */
   | 'DATE'
   /** The name. */
-  | 'NAME';
+  | 'NAME'
+  /** How many statements name the event. */
+  | 'STATEMENTS';
 
 /** An entity taking part in an event. */
 export type EventParticipant = {
@@ -944,6 +976,12 @@ export type Figure = Node & {
   __typename?: 'Figure';
   /** The article that states it. */
   article: Article;
+  /**
+   * The fact this figure states, when figures of two or more articles state it
+   * (the same metric, case aside, subject and period), with whether they
+   * conflict; null otherwise.
+   */
+  claim?: Maybe<FigureClaim>;
   /** What the value is compared with, e.g. 2023 in "2024 over 2023". */
   comparedWith?: Maybe<PartialDate>;
   /** The currency, as an ISO 4217 code, when the unit is CURRENCY. */
@@ -962,6 +1000,8 @@ export type Figure = Node & {
   period?: Maybe<PartialDate>;
   /** The figure's place among the article's figures, in reading order, from 1. */
   position: Scalars['Int']['output'];
+  /** The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first. */
+  sameFactAs: Array<Figure>;
   /** The statement it is part of, when a speaker stated it. */
   statement?: Maybe<Statement>;
   /** What the figure is about: a country, an agreement, an event, a project, ... */
@@ -984,6 +1024,50 @@ export type FigureAddedFilter = {
   topics?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** In any of these units. */
   units?: InputMaybe<Array<FigureUnit>>;
+};
+
+/**
+ * A fact that figures of two or more articles state: a metric of a subject for
+ * a period, as each article gives it.
+ */
+export type FigureClaim = {
+  __typename?: 'FigureClaim';
+  /** How many articles state it. */
+  articleCount: Scalars['Int']['output'];
+  /** Whether the figures disagree: they give different values (or units, currencies or dates). */
+  conflicting: Scalars['Boolean']['output'];
+  /** The figures that state it, oldest first. */
+  figures: Array<Figure>;
+  /** What is measured, as the oldest of the figures words it. */
+  metric: Scalars['String']['output'];
+  /** The period the value describes, as the oldest of the figures words it. */
+  period: PartialDate;
+  /** What the fact is about. */
+  subject: Entity;
+  /** The distinct values they give, each with its currency and unit (`5.1 PERCENT`, `120 USD CURRENCY`), in text order. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A page of facts. */
+export type FigureClaimConnection = {
+  __typename?: 'FigureClaimConnection';
+  /** The facts of this page with their cursors. */
+  edges: Array<FigureClaimEdge>;
+  /** The facts of this page. */
+  nodes: Array<FigureClaim>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many facts match, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fact in a page, with its cursor. */
+export type FigureClaimEdge = {
+  __typename?: 'FigureClaimEdge';
+  /** Pass to `after` or `before` to page from this fact. */
+  cursor: Scalars['String']['output'];
+  /** The fact. */
+  node: FigureClaim;
 };
 
 /** A page of figures. */
@@ -1072,6 +1156,10 @@ export type FigureOrder = {
 export type FigureOrderField =
   /** Article by article (in the order they were stored), each in reading order. */
   | 'ARTICLE'
+  /** The period the value describes (its first day); figures with no period come last. */
+  | 'PERIOD'
+  /** The publication date of the figure's article, then article by article in reading order (all of it reversed when descending); figures of undated articles come last. */
+  | 'PUBLISHED'
   /** The value; date figures come last. */
   | 'VALUE';
 
@@ -1721,8 +1809,10 @@ export type Organization = Entity & Node & {
 export type OrganizationAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AgreementOrder>;
 };
 
 
@@ -1730,8 +1820,10 @@ export type OrganizationAgreementsArgs = {
 export type OrganizationArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -1739,8 +1831,10 @@ export type OrganizationArticlesArgs = {
 export type OrganizationFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -1748,8 +1842,10 @@ export type OrganizationFiguresArgs = {
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PersonOrder>;
 };
 
 
@@ -1763,8 +1859,10 @@ export type OrganizationMentionsArgs = {
 export type OrganizationStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
 };
 
 /** A page of organizations. */
@@ -1855,7 +1953,9 @@ export type OrganizationOrder = {
 /** What organizations can be ordered by. */
 export type OrganizationOrderField =
   /** The name. */
-  | 'NAME';
+  | 'NAME'
+  /** How many statements the organization made itself: as the speaker, or through unnamed staff speaking for it (its `statements` also counts its people's and its sub-organizations'). */
+  | 'STATEMENTS';
 
 /** The result of createOrganization or updateOrganization. */
 export type OrganizationPayload = {
@@ -2006,8 +2106,10 @@ export type Person = Entity & Node & {
 export type PersonArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -2015,8 +2117,10 @@ export type PersonArticlesArgs = {
 export type PersonFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -2030,8 +2134,10 @@ export type PersonMentionsArgs = {
 export type PersonStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
 };
 
 /** A page of people. */
@@ -2091,7 +2197,9 @@ export type PersonOrder = {
 /** What people can be ordered by. */
 export type PersonOrderField =
   /** The name. */
-  | 'NAME';
+  | 'NAME'
+  /** How many statements the person made (their `statements`' `totalCount`). */
+  | 'STATEMENTS';
 
 /** The result of createPerson or updatePerson. */
 export type PersonPayload = {
@@ -2136,8 +2244,10 @@ export type Place = Entity & Node & {
 export type PlaceAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AgreementOrder>;
 };
 
 
@@ -2145,8 +2255,10 @@ export type PlaceAgreementsArgs = {
 export type PlaceArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -2154,8 +2266,10 @@ export type PlaceArticlesArgs = {
 export type PlaceFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -2240,7 +2354,9 @@ export type PlaceOrder = {
 /** What places can be ordered by. */
 export type PlaceOrderField =
   /** The name. */
-  | 'NAME';
+  | 'NAME'
+  /** How many statements name the place. */
+  | 'STATEMENTS';
 
 /** The result of createPlace or updatePlace. */
 export type PlacePayload = {
@@ -2291,8 +2407,10 @@ export type Project = Entity & Node & {
 export type ProjectArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -2300,8 +2418,10 @@ export type ProjectArticlesArgs = {
 export type ProjectFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -2395,6 +2515,12 @@ export type Query = {
    * only. Costs 100 more than its selections in the query cost limit.
    */
   extractDraft: ExtractedDraft;
+  /**
+   * Facts that figures of two or more articles state: the same metric (case
+   * aside) of the same subject for the same period, ordered by metric,
+   * subject and period. Figures without a period state no such fact.
+   */
+  figureClaims: FigureClaimConnection;
   /** Figures: the quantities the articles state. */
   figures: FigureConnection;
   /** Fetches any object by its global ID; null when nothing has that ID. */
@@ -2408,13 +2534,17 @@ export type Query = {
   /** Places named in the articles: countries, cities, industrial parks, buildings. */
   places: PlaceConnection;
   /**
-   * Searches articles, statements, figures and agreements by their text
-   * (PostgreSQL full-text search: words, "quoted phrases", -exclusions, OR) and
-   * people and organizations by name, tolerating typos. Results come best first,
-   * each with a snippet whose matching words are marked. Of the articles,
-   * statements, figures and agreements that match, the newest 200 of each type
-   * are ranked (all matching people and organizations are): a search returns
-   * at most 200 results of each of those types.
+   * Searches articles, statements, figures, agreements, events, projects and
+   * topics by their text (PostgreSQL full-text search, websearch syntax:
+   * words, "quoted phrases", -exclusions, OR) and people, organizations and
+   * places by name, with the same syntax: a name matches when it has every
+   * word of the query as a word (a word of five letters or more also when it
+   * has a word like it, typos and all) and none of the excluded ones. By
+   * default results come best first (`sort`), each with a snippet whose
+   * matching words are marked. Of the articles, statements, figures,
+   * agreements, events, projects and topics that match, the newest 100 of
+   * each type are ranked (all matching people, organizations and places
+   * are): a search returns at most 100 results of each of those types.
    */
   search: SearchConnection;
   /** Statements across all articles: who said what. */
@@ -2571,6 +2701,30 @@ export type QueryExtractDraftArgs = {
  * may hold a NUL character (U+0000). A read that breaks either fails with
  * BAD_USER_INPUT naming the argument.
  */
+export type QueryFigureClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  conflicting?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * newsgraph: news articles kept verbatim, and what careful readers curated from
+ * them — who said what, which figures were cited, which agreements exist between
+ * whom — each fact tied to the exact words of the article that support it.
+ *
+ * Every list is a Relay cursor connection: page forwards with `first`/`after` or
+ * backwards with `last`/`before`, at most 100 items a page. Every object with an
+ * `id` can be fetched again with `node(id:)`.
+ *
+ * Text arguments are counted in characters (Unicode code points): a slug at
+ * most 100, any other at most 500 unless its description says otherwise. None
+ * may hold a NUL character (U+0000). A read that breaks either fails with
+ * BAD_USER_INPUT naming the argument.
+ */
 export type QueryFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2707,8 +2861,12 @@ export type QueryPlacesArgs = {
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  published?: InputMaybe<DateRange>;
   query: Scalars['String']['input'];
+  sort?: InputMaybe<SearchSort>;
   types?: InputMaybe<Array<SearchType>>;
 };
 
@@ -2805,23 +2963,25 @@ export type ReportingVerb =
   /** suggested */
   | 'SUGGESTED';
 
-/** A page of search results, best first. */
+/** A page of search results, in the order the search asked for. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** How many results of each type searched the search returns, on all pages (zero counts included), in the order of `SearchType`. */
+  counts: Array<SearchTypeCount>;
   /** The results of this page with their cursors, scores and snippets. */
   edges: Array<SearchEdge>;
   /** The results of this page. */
   nodes: Array<SearchResult>;
   /** Where this page sits. */
   pageInfo: PageInfo;
-  /** How many results the search returns, on all pages (at most 200 of each full-text type). */
+  /** How many results the search returns, on all pages (at most 100 of each full-text type). */
   totalCount: Scalars['Int']['output'];
 };
 
 /** A search result, with why it matched. */
 export type SearchEdge = {
   __typename?: 'SearchEdge';
-  /** Pass to `after` to page from this result. */
+  /** Pass to `after` or `before` to page from this result. */
   cursor: Scalars['String']['output'];
   /** The result. */
   node: SearchResult;
@@ -2832,7 +2992,16 @@ export type SearchEdge = {
 };
 
 /** What `search` can return. */
-export type SearchResult = Agreement | Article | Figure | Organization | Person | Statement;
+export type SearchResult = Agreement | Article | Event | Figure | Organization | Person | Place | Project | Statement | Topic;
+
+/** The orders of search results. */
+export type SearchSort =
+  /** Newest first: articles by publication date, statements and figures by their article's, agreements and events by their own date; undated results last. */
+  | 'NEWEST'
+  /** Oldest first, by the same dates; undated results last. */
+  | 'OLDEST'
+  /** Best first: full-text matches by how close together and how prominent the words are in a shorter text, names by how exactly and how wholly they match (a name with a typo ranks below one without); ties by type, then newest first. */
+  | 'RELEVANCE';
 
 /** The types `search` can be limited to. */
 export type SearchType =
@@ -2840,14 +3009,31 @@ export type SearchType =
   | 'AGREEMENT'
   /** Articles, by title, lede and text. */
   | 'ARTICLE'
+  /** Events, by name and summary. */
+  | 'EVENT'
   /** Figures, by metric and display. */
   | 'FIGURE'
   /** Organizations, by name or acronym, tolerating typos. */
   | 'ORGANIZATION'
   /** People, by name, tolerating typos. */
   | 'PERSON'
+  /** Places, by name, tolerating typos. */
+  | 'PLACE'
+  /** Projects, by name and summary. */
+  | 'PROJECT'
   /** Statements, by what was said and the speaker's role. */
-  | 'STATEMENT';
+  | 'STATEMENT'
+  /** Topics, by label and description. */
+  | 'TOPIC';
+
+/** How many results of one type a search returns. */
+export type SearchTypeCount = {
+  __typename?: 'SearchTypeCount';
+  /** How many results of that type the search returns, on all pages. */
+  count: Scalars['Int']['output'];
+  /** The type. */
+  type: SearchType;
+};
 
 /** A piece of text with some ranges marked, such as the words a search matched. */
 export type Snippet = {
@@ -2904,6 +3090,12 @@ export type Statement = Node & {
   mode: StatementMode;
   /** The statement's place among the article's statements, in reading order, from 1. */
   position: Scalars['Int']['output'];
+  /**
+   * The other statements of the same named speaker that make the same claim:
+   * the same words, case and punctuation aside, in any article, oldest first.
+   * Empty for a speaker the article does not name.
+   */
+  sameClaimAs: Array<Statement>;
   /** Who made it: a person, an organization, or someone the article does not name. */
   speaker: Speaker;
   /** The affiliations that role refers to. */
@@ -3023,7 +3215,11 @@ export type StatementOrder = {
 /** What statements can be ordered by. */
 export type StatementOrderField =
   /** Article by article (in the order they were stored), each in reading order. */
-  | 'ARTICLE';
+  | 'ARTICLE'
+  /** The publication date of the statement's article, then article by article in reading order (all of it reversed when descending); statements of undated articles come last. */
+  | 'PUBLISHED'
+  /** The speaker's name (an unnamed speaker's description), then the order they were stored in. */
+  | 'SPEAKER';
 
 /** The result of createStatement or updateStatement. */
 export type StatementPayload = {
@@ -3114,8 +3310,10 @@ export type Topic = Node & {
 export type TopicAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AgreementOrder>;
 };
 
 
@@ -3123,8 +3321,10 @@ export type TopicAgreementsArgs = {
 export type TopicArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ArticleOrder>;
 };
 
 
@@ -3132,8 +3332,10 @@ export type TopicArticlesArgs = {
 export type TopicEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
 };
 
 
@@ -3141,8 +3343,10 @@ export type TopicEventsArgs = {
 export type TopicFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
 };
 
 
@@ -3150,8 +3354,10 @@ export type TopicFiguresArgs = {
 export type TopicStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StatementOrder>;
 };
 
 /** A page of topics. */
@@ -3373,7 +3579,7 @@ export type ReaderSearchQueryVariables = Exact<{
 }>;
 
 
-export type ReaderSearchQuery = { __typename?: 'Query', search: { __typename?: 'SearchConnection', edges: Array<{ __typename?: 'SearchEdge', snippet: { __typename?: 'Snippet', text: string }, node: { __typename: 'Agreement' } | { __typename: 'Article', id: string, slug: string, title?: string | null, lede?: string | null, published?: { __typename?: 'PartialDate', text: string } | null } | { __typename: 'Figure' } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Statement' } }> } };
+export type ReaderSearchQuery = { __typename?: 'Query', search: { __typename?: 'SearchConnection', edges: Array<{ __typename?: 'SearchEdge', snippet: { __typename?: 'Snippet', text: string }, node: { __typename: 'Agreement' } | { __typename: 'Article', id: string, slug: string, title?: string | null, lede?: string | null, published?: { __typename?: 'PartialDate', text: string } | null } | { __typename: 'Event' } | { __typename: 'Figure' } | { __typename: 'Organization' } | { __typename: 'Person' } | { __typename: 'Place' } | { __typename: 'Project' } | { __typename: 'Statement' } | { __typename: 'Topic' } }> } };
 
 export type ReaderSpanFragment = { __typename?: 'Evidence', startUtf16: number, endUtf16: number, text: string, paragraph: { __typename?: 'Paragraph', id: string } };
 
@@ -3417,6 +3623,6 @@ export const ReaderArticlesDocument = {"kind":"Document","definitions":[{"kind":
 export const ReaderSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ARTICLE"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"snippet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Article"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"lede"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderSearchQuery, ReaderSearchQueryVariables>;
 export const ReaderArticleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderArticle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paragraphs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"speakerRole"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnnamedSpeaker"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReaderSpan"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"comparedWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReaderSpan"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"agreements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReaderSpan"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReaderSpan"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Evidence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startUtf16"}},{"kind":"Field","name":{"kind":"Name","value":"endUtf16"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"paragraph"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReaderArticleQuery, ReaderArticleQueryVariables>;
 export const ReaderEntityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderEntity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<ReaderEntityQuery, ReaderEntityQueryVariables>;
-export const ReaderEntityStatementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderEntityStatements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"speaker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"speakers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"speaker"}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"ARTICLE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderEntityStatementsQuery, ReaderEntityStatementsQueryVariables>;
+export const ReaderEntityStatementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderEntityStatements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"speaker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"speakers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"speaker"}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"PUBLISHED"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderEntityStatementsQuery, ReaderEntityStatementsQueryVariables>;
 export const ReaderEntityTopicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderEntityTopics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"speaker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"speakers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"speaker"}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderEntityTopicsQuery, ReaderEntityTopicsQueryVariables>;
 export const ReaderStatementAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ReaderStatementAdded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statementAdded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"speaker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderStatementAddedSubscription, ReaderStatementAddedSubscriptionVariables>;
