@@ -324,3 +324,24 @@ func (r *Resolver) eventFilter(ctx context.Context, path string, f *model.EventF
 	})
 	return &out, err
 }
+
+func (r *Resolver) projectFilter(ctx context.Context, path string, f *model.ProjectFilter) (*db.ProjectFilter, error) {
+	if f == nil {
+		return nil, nil
+	}
+	if err := depthOK(path); err != nil {
+		return nil, err
+	}
+	out := db.ProjectFilter{Kinds: f.Kinds, Statuses: f.Statuses}
+	var err error
+	if out.Builders, err = r.ids(ctx, path+".builders", f.Builders, typeOrganization); err != nil {
+		return nil, err
+	}
+	if out.Places, err = r.ids(ctx, path+".places", f.Places, typePlace); err != nil {
+		return nil, err
+	}
+	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.ProjectFilter) (*db.ProjectFilter, error) {
+		return r.projectFilter(ctx, p, x)
+	})
+	return &out, err
+}

@@ -46,6 +46,21 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 	return payload, nil
 }
 
+// DeleteArticle is the resolver for the deleteArticle field.
+func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
+	e, err := r.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var res db.Deleted
+	var ok bool
+	if _, id, valid := e.id("id", input.ID, typeArticle); valid {
+		res, err = r.Store.DeleteArticle(ctx, e.actor, id, input.Version)
+		ok, err = e.outcome(err, "")
+	}
+	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+}
+
 // ArticleImported is the resolver for the articleImported field.
 func (r *subscriptionResolver) ArticleImported(ctx context.Context) (<-chan *db.Article, error) {
 	return follow(ctx, r.Broker, db.EventArticleImported, func(ctx context.Context, id int64) (*db.Article, error) {

@@ -881,10 +881,10 @@ type QueryResolver interface {
 	Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error)
 	Topics(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) (*model.Connection[db.Topic], error)
 	Search(ctx context.Context, query string, types []string, published *model.DateRange, sort *string, first *int, after *string, last *int, before *string) (*model.SearchConnection, error)
+	AuditLog(ctx context.Context, first *int, after *string, last *int, before *string) (*model.Connection[db.AuditEntry], error)
 	ExtractDraft(ctx context.Context, articleText string, dateline *string) (*model.ExtractedDraft, error)
 	FigureClaims(ctx context.Context, conflicting *bool, metric *string, first *int, after *string, last *int, before *string) (*model.Connection[db.FigureClaim], error)
 	Projects(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ProjectFilter, orderBy *model.ProjectOrder) (*model.Connection[db.Project], error)
-	AuditLog(ctx context.Context, first *int, after *string, last *int, before *string) (*model.Connection[db.AuditEntry], error)
 }
 type SnippetResolver interface {
 	HTML(ctx context.Context, obj *db.Snippet) (string, error)
@@ -4571,6 +4571,121 @@ type ArticleEdge {
   node: Article!
 }
 `, BuiltIn: false},
+	{Name: "../schema/audit.graphqls", Input: `# The audit log, readable by token holders.
+
+extend type Query {
+  """
+  The audit log: every write through the API or the import command, newest
+  first. Only for a request with an API token (` + "`" + `UNAUTHENTICATED` + "`" + ` without
+  one, even where reads are public).
+  """
+  auditLog(
+    "Returns the first n entries after ` + "`" + `after` + "`" + ` (1 to 100)."
+    first: Int
+    "A cursor from a previous page: start after this entry (older ones follow)."
+    after: String
+    "Returns the last n entries before ` + "`" + `before` + "`" + ` (1 to 100)."
+    last: Int
+    "A cursor from a previous page: end before this entry (newer ones precede)."
+    before: String
+  ): AuditEntryConnection!
+}
+
+"One write recorded in the audit log."
+type AuditEntry {
+  "When it was committed, in RFC 3339 form (` + "`" + `2026-04-18T09:30:00Z` + "`" + `)."
+  at: String!
+  "Who made it: the API token's name, or the name ` + "`" + `newsgraph import -as` + "`" + ` was given."
+  actor: String!
+  "What was done: ` + "`" + `import_article` + "`" + `, ` + "`" + `create_statement` + "`" + `, ` + "`" + `update_person` + "`" + `, ` + "`" + `delete_article` + "`" + `, ..."
+  action: String!
+  "The type of row written: ` + "`" + `article` + "`" + `, ` + "`" + `statement` + "`" + `, ` + "`" + `person` + "`" + `, ..."
+  targetType: String!
+  "The global ID of the row written, when it has one (a deleted row's too); null for writes with no single row."
+  target: ID
+  "Details as a JSON object (the slug or key, what a delete cascaded to); null when none."
+  detail: String
+}
+
+"A page of the audit log."
+type AuditEntryConnection {
+  "The entries of this page with their cursors."
+  edges: [AuditEntryEdge!]!
+  "The entries of this page."
+  nodes: [AuditEntry!]!
+  "Where this page sits."
+  pageInfo: PageInfo!
+  "How many entries the log has."
+  totalCount: Int!
+}
+
+"An audit entry in a page, with its cursor."
+type AuditEntryEdge {
+  "Pass to ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this entry."
+  cursor: String!
+  "The entry."
+  node: AuditEntry!
+}
+`, BuiltIn: false},
+	{Name: "../schema/changes.graphqls", Input: `# Subscriptions to every committed change.
+
+extend type Subscription {
+  """
+  Every change of these types (all when omitted) committed from now on:
+  articles imported and deleted; statements, figures, agreements, people,
+  organizations, places, events and projects added, updated and deleted
+  (through the API or ` + "`" + `newsgraph import` + "`" + `; a re-import updates everything its
+  document declares).
+  """
+  changed("Only changes of these types." types: [ChangeType!]): Change!
+}
+
+"What a change is to."
+enum ChangeType {
+  "An article."
+  ARTICLE
+  "A statement."
+  STATEMENT
+  "A figure."
+  FIGURE
+  "An agreement."
+  AGREEMENT
+  "A person."
+  PERSON
+  "An organization."
+  ORGANIZATION
+  "A place."
+  PLACE
+  "An event."
+  EVENT
+  "A project."
+  PROJECT
+}
+
+"What happened."
+enum ChangeAction {
+  "An article was imported or re-imported."
+  IMPORTED
+  "It was added."
+  ADDED
+  "It was updated: its version rose."
+  UPDATED
+  "It was deleted."
+  DELETED
+}
+
+"A committed change."
+type Change {
+  "What the change is to."
+  type: ChangeType!
+  "What happened."
+  action: ChangeAction!
+  "The global ID of what changed; a deleted object's too."
+  id: ID!
+  "The object as it is now; null when it was deleted (or has been since)."
+  node: Node
+}
+`, BuiltIn: false},
 	{Name: "../schema/edits.graphqls", Input: `# Create, update and delete, one item at a time. Each edit is checked by the
 # same validator as importArticle and written in one transaction; see
 # writes.graphqls for tokens and userErrors.
@@ -6234,8 +6349,7 @@ extend type Statement {
   sameClaimAs: [Statement!]!
 }
 `, BuiltIn: false},
-	{Name: "../schema/gaps.graphqls", Input: `# Smaller gaps of issue 16: the projects list, the audit log, deleting an
-# article, and subscriptions to every change.
+	{Name: "../schema/projects.graphqls", Input: `# The projects the articles name, as a root list.
 
 extend type Query {
   "Projects the articles name: data centers, industrial parks, buildings, infrastructure."
@@ -6253,95 +6367,6 @@ extend type Query {
     "The order of the projects; by default by name."
     orderBy: ProjectOrder
   ): ProjectConnection!
-
-  """
-  The audit log: every write through the API or the import command, newest
-  first. Only for a request with an API token (` + "`" + `UNAUTHENTICATED` + "`" + ` without
-  one, even where reads are public).
-  """
-  auditLog(
-    "Returns the first n entries after ` + "`" + `after` + "`" + ` (1 to 100)."
-    first: Int
-    "A cursor from a previous page: start after this entry (older ones follow)."
-    after: String
-    "Returns the last n entries before ` + "`" + `before` + "`" + ` (1 to 100)."
-    last: Int
-    "A cursor from a previous page: end before this entry (newer ones precede)."
-    before: String
-  ): AuditEntryConnection!
-}
-
-extend type Mutation {
-  """
-  Deletes an article and everything curated from it: its paragraphs and
-  credits, its statements and figures, their evidence, its topic tags and the
-  mentions of entities in it, in one transaction, recorded in the audit log.
-  The entities, topics and affiliations it names stay: other articles share
-  them (delete them with their own mutations). ` + "`" + `cascadedIds` + "`" + ` lists the
-  statements and figures that went with it; ` + "`" + `cascade` + "`" + ` is not needed, and
-  ignored. Needs an API token.
-  """
-  deleteArticle(
-    "The article's ID and, to delete it only if it has not changed since, the version last read."
-    input: DeleteInput!
-  ): DeletePayload!
-}
-
-extend type Subscription {
-  """
-  Every change of these types (all when omitted) committed from now on:
-  articles imported and deleted; statements, figures, agreements, people,
-  organizations, places, events and projects added, updated and deleted
-  (through the API or ` + "`" + `newsgraph import` + "`" + `; a re-import updates everything its
-  document declares).
-  """
-  changed("Only changes of these types." types: [ChangeType!]): Change!
-}
-
-"What a change is to."
-enum ChangeType {
-  "An article."
-  ARTICLE
-  "A statement."
-  STATEMENT
-  "A figure."
-  FIGURE
-  "An agreement."
-  AGREEMENT
-  "A person."
-  PERSON
-  "An organization."
-  ORGANIZATION
-  "A place."
-  PLACE
-  "An event."
-  EVENT
-  "A project."
-  PROJECT
-}
-
-"What happened."
-enum ChangeAction {
-  "An article was imported or re-imported."
-  IMPORTED
-  "It was added."
-  ADDED
-  "It was updated: its version rose."
-  UPDATED
-  "It was deleted."
-  DELETED
-}
-
-"A committed change."
-type Change {
-  "What the change is to."
-  type: ChangeType!
-  "What happened."
-  action: ChangeAction!
-  "The global ID of what changed; a deleted object's too."
-  id: ID!
-  "The object as it is now; null when it was deleted (or has been since)."
-  node: Node
 }
 
 "Selects projects. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
@@ -6394,42 +6419,6 @@ type ProjectEdge {
   cursor: String!
   "The project."
   node: Project!
-}
-
-"One write recorded in the audit log."
-type AuditEntry {
-  "When it was committed, in RFC 3339 form (` + "`" + `2026-04-18T09:30:00Z` + "`" + `)."
-  at: String!
-  "Who made it: the API token's name, or the name ` + "`" + `newsgraph import -as` + "`" + ` was given."
-  actor: String!
-  "What was done: ` + "`" + `import_article` + "`" + `, ` + "`" + `create_statement` + "`" + `, ` + "`" + `update_person` + "`" + `, ` + "`" + `delete_article` + "`" + `, ..."
-  action: String!
-  "The type of row written: ` + "`" + `article` + "`" + `, ` + "`" + `statement` + "`" + `, ` + "`" + `person` + "`" + `, ..."
-  targetType: String!
-  "The global ID of the row written, when it has one (a deleted row's too); null for writes with no single row."
-  target: ID
-  "Details as a JSON object (the slug or key, what a delete cascaded to); null when none."
-  detail: String
-}
-
-"A page of the audit log."
-type AuditEntryConnection {
-  "The entries of this page with their cursors."
-  edges: [AuditEntryEdge!]!
-  "The entries of this page."
-  nodes: [AuditEntry!]!
-  "Where this page sits."
-  pageInfo: PageInfo!
-  "How many entries the log has."
-  totalCount: Int!
-}
-
-"An audit entry in a page, with its cursor."
-type AuditEntryEdge {
-  "Pass to ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from this entry."
-  cursor: String!
-  "The entry."
-  node: AuditEntry!
 }
 `, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
@@ -7387,6 +7376,22 @@ input FigureAddedFilter {
   topics: [ID!]
   "In any of these units."
   units: [FigureUnit!]
+}
+
+extend type Mutation {
+  """
+  Deletes an article and everything curated from it: its paragraphs and
+  credits, its statements and figures, their evidence, its topic tags and the
+  mentions of entities in it, in one transaction, recorded in the audit log.
+  The entities, topics and affiliations it names stay: other articles share
+  them (delete them with their own mutations). ` + "`" + `cascadedIds` + "`" + ` lists the
+  statements and figures that went with it; ` + "`" + `cascade` + "`" + ` is not needed, and
+  ignored. Needs an API token.
+  """
+  deleteArticle(
+    "The article's ID and, to delete it only if it has not changed since, the version last read."
+    input: DeleteInput!
+  ): DeletePayload!
 }
 `, BuiltIn: false},
 }
@@ -22364,6 +22369,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.AuditEntry]) graphql.Marshaler {
+			return ec.marshalNAuditEntryConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_extractDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22490,50 +22539,6 @@ func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_auditLog(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[db.AuditEntry]) graphql.Marshaler {
-			return ec.marshalNAuditEntryConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AuditEntryConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36204,6 +36209,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "auditLog":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_auditLog(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "extractDraft":
 			field := field
 
@@ -36258,28 +36285,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_projects(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			rrm := func(ctx context.Context) graphql.Marshaler {
-				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
-		case "auditLog":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Query_auditLog(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -136,6 +136,12 @@ export type AgreementConnection = {
   __typename?: 'AgreementConnection';
   /** The agreements of this page with their cursors. */
   edges: Array<AgreementEdge>;
+  /**
+   * Counts the agreements the connection's filter selects, grouped by one or
+   * two dimensions; see `StatementConnection.groups`. Only on the root
+   * `agreements` connection.
+   */
+  groups: Array<Group>;
   /** The agreements of this page. */
   nodes: Array<Agreement>;
   /** Where this page sits. */
@@ -143,6 +149,33 @@ export type AgreementConnection = {
   /** How many agreements match, on all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+
+/** A page of agreements. */
+export type AgreementConnectionGroupsArgs = {
+  by: Array<AgreementDimension>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<GroupOrder>;
+};
+
+/** What agreements can be grouped by. */
+export type AgreementDimension =
+  /** The articles that name it. */
+  | 'ARTICLE'
+  /** The countries of its parties (countries, places in them, their organizations) and of the places it concerns. */
+  | 'COUNTRY'
+  /** Its kind (`JOINT_STATEMENT`). */
+  | 'KIND'
+  /** The month of its date. */
+  | 'MONTH'
+  /** Its parties. */
+  | 'PARTY'
+  /** Its status. */
+  | 'STATUS'
+  /** The topics it focuses on (each topic on its own, not its broader topics). */
+  | 'TOPIC'
+  /** The year of its date. */
+  | 'YEAR';
 
 /** An agreement in a page, with its cursor. */
 export type AgreementEdge = {
@@ -461,6 +494,90 @@ export type ArticleOrderField =
   | 'SLUG'
   /** The headline; articles without one come first (ascending). */
   | 'TITLE';
+
+/** One write recorded in the audit log. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What was done: `import_article`, `create_statement`, `update_person`, `delete_article`, ... */
+  action: Scalars['String']['output'];
+  /** Who made it: the API token's name, or the name `newsgraph import -as` was given. */
+  actor: Scalars['String']['output'];
+  /** When it was committed, in RFC 3339 form (`2026-04-18T09:30:00Z`). */
+  at: Scalars['String']['output'];
+  /** Details as a JSON object (the slug or key, what a delete cascaded to); null when none. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The global ID of the row written, when it has one (a deleted row's too); null for writes with no single row. */
+  target?: Maybe<Scalars['ID']['output']>;
+  /** The type of row written: `article`, `statement`, `person`, ... */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** The entries of this page. */
+  nodes: Array<AuditEntry>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many entries the log has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry in a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass to `after` or `before` to page from this entry. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** A committed change. */
+export type Change = {
+  __typename?: 'Change';
+  /** What happened. */
+  action: ChangeAction;
+  /** The global ID of what changed; a deleted object's too. */
+  id: Scalars['ID']['output'];
+  /** The object as it is now; null when it was deleted (or has been since). */
+  node?: Maybe<Node>;
+  /** What the change is to. */
+  type: ChangeType;
+};
+
+/** What happened. */
+export type ChangeAction =
+  /** It was added. */
+  | 'ADDED'
+  /** It was deleted. */
+  | 'DELETED'
+  /** An article was imported or re-imported. */
+  | 'IMPORTED'
+  /** It was updated: its version rose. */
+  | 'UPDATED';
+
+/** What a change is to. */
+export type ChangeType =
+  /** An agreement. */
+  | 'AGREEMENT'
+  /** An article. */
+  | 'ARTICLE'
+  /** An event. */
+  | 'EVENT'
+  /** A figure. */
+  | 'FIGURE'
+  /** An organization. */
+  | 'ORGANIZATION'
+  /** A person. */
+  | 'PERSON'
+  /** A place. */
+  | 'PLACE'
+  /** A project. */
+  | 'PROJECT'
+  /** A statement. */
+  | 'STATEMENT';
 
 /** An agreement to add. */
 export type CreateAgreementInput = {
@@ -1075,13 +1192,69 @@ export type FigureConnection = {
   __typename?: 'FigureConnection';
   /** The figures of this page with their cursors. */
   edges: Array<FigureEdge>;
+  /**
+   * Counts the figures the connection's filter selects, grouped by one or two
+   * dimensions; see `StatementConnection.groups`. Only on the root `figures`
+   * connection.
+   */
+  groups: Array<Group>;
   /** The figures of this page. */
   nodes: Array<Figure>;
   /** Where this page sits. */
   pageInfo: PageInfo;
+  /**
+   * Summarizes the values of the figures the connection's filter selects,
+   * grouped by one or two dimensions: `figures(filter: {metric: "GDP growth"})
+   * { summary(by: [SUBJECT, PERIOD_YEAR]) { ... } }` gives the range and mean of
+   * GDP growth figures per subject and year. Values of different units are not
+   * told apart unless grouped by `UNIT` or filtered by `units`. Only on the root
+   * `figures` connection.
+   */
+  summary: Array<FigureSummary>;
   /** How many figures match, on all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+
+/** A page of figures. */
+export type FigureConnectionGroupsArgs = {
+  by: Array<FigureDimension>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<GroupOrder>;
+};
+
+
+/** A page of figures. */
+export type FigureConnectionSummaryArgs = {
+  by: Array<FigureDimension>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<GroupOrder>;
+};
+
+/** What figures can be grouped by. */
+export type FigureDimension =
+  /** The article that states it. */
+  | 'ARTICLE'
+  /** The country it is about: its subject when that is a country, else the country of a place or organization subject. */
+  | 'COUNTRY'
+  /** What is measured, as written (`GDP growth`). */
+  | 'METRIC'
+  /** The month of the period its value describes (`2024-06`). */
+  | 'PERIOD_MONTH'
+  /** The year of the period its value describes. */
+  | 'PERIOD_YEAR'
+  /** The month its article was published. */
+  | 'PUBLISHED_MONTH'
+  /** The year its article was published. */
+  | 'PUBLISHED_YEAR'
+  /** The speaker of the statement that states it. */
+  | 'SPEAKER'
+  /** What it is about: a country, an agreement, a project, ... */
+  | 'SUBJECT'
+  /** The topics it is tagged with (each topic on its own, not its broader topics). */
+  | 'TOPIC'
+  /** The unit of its value. */
+  | 'UNIT';
 
 /** A figure in a page, with its cursor. */
 export type FigureEdge = {
@@ -1174,6 +1347,21 @@ export type FigurePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A group of figures and a summary of their values. */
+export type FigureSummary = {
+  __typename?: 'FigureSummary';
+  /** The mean of the values, exact to PostgreSQL's numeric precision. */
+  average?: Maybe<Scalars['Decimal']['output']>;
+  /** How many figures are in the group. */
+  count: Scalars['Int']['output'];
+  /** The group's value of each dimension, in the order of `by`. */
+  keys: Array<GroupKey>;
+  /** The largest value. */
+  max?: Maybe<Scalars['Decimal']['output']>;
+  /** The smallest value; null when no figure of the group has one (date figures). */
+  min?: Maybe<Scalars['Decimal']['output']>;
+};
+
 /** The unit of a figure's value. */
 export type FigureUnit =
   /** A count of things. */
@@ -1186,6 +1374,39 @@ export type FigureUnit =
   | 'PERCENT'
   /** Percentage points. */
   | 'PERCENTAGE_POINT';
+
+/** A group of an aggregate: its keys and how many items it has. */
+export type Group = {
+  __typename?: 'Group';
+  /** How many items are in the group. */
+  count: Scalars['Int']['output'];
+  /** The group's value of each dimension, in the order of `by`. */
+  keys: Array<GroupKey>;
+};
+
+/**
+ * The value a dimension takes in a group. For a topic, an article, a speaker,
+ * a country, ... `node` is that object, to follow; for a verb, a unit, a month,
+ * only `label` is set. Both are null for the group of items without a value.
+ */
+export type GroupKey = {
+  __typename?: 'GroupKey';
+  /** The value for people: the object's name, title or label, the enum's name (`SAID`), the metric, the month (`2025-04`) or the year (`2025`). */
+  label?: Maybe<Scalars['String']['output']>;
+  /** The month (1 to 12), for dimensions that are months. */
+  month?: Maybe<Scalars['Int']['output']>;
+  /** The object the value is: an Article, a Topic, a Person, an Organization, a Place, ... */
+  node?: Maybe<Node>;
+  /** The year, for dimensions that are dates. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The order of an aggregate's groups. */
+export type GroupOrder =
+  /** The largest groups first; groups of equal size in a fixed order (by value, then by object). */
+  | 'COUNT'
+  /** By the keys' labels (names, months, years) ascending, the first dimension first; groups without a value last. */
+  | 'VALUE';
 
 /** An article to import: its curated document and its verbatim text. */
 export type ImportArticleInput = {
@@ -1256,6 +1477,16 @@ export type Mutation = {
   createTopic: TopicPayload;
   /** Deletes an agreement. Anything still referring to it makes this a CONFLICT unless `cascade`. */
   deleteAgreement: DeletePayload;
+  /**
+   * Deletes an article and everything curated from it: its paragraphs and
+   * credits, its statements and figures, their evidence, its topic tags and the
+   * mentions of entities in it, in one transaction, recorded in the audit log.
+   * The entities, topics and affiliations it names stay: other articles share
+   * them (delete them with their own mutations). `cascadedIds` lists the
+   * statements and figures that went with it; `cascade` is not needed, and
+   * ignored. Needs an API token.
+   */
+  deleteArticle: DeletePayload;
   /** Deletes an event. Anything still referring to it makes this a CONFLICT unless `cascade`. */
   deleteEvent: DeletePayload;
   /** Deletes a figure. Nothing refers to a figure, so `cascade` changes nothing. */
@@ -1458,6 +1689,22 @@ export type MutationCreateTopicArgs = {
  * fails the mutation with BAD_USER_INPUT instead).
  */
 export type MutationDeleteAgreementArgs = {
+  input: DeleteInput;
+};
+
+
+/**
+ * Changes to the dataset. Every mutation needs an API token, sent as
+ * `Authorization: Bearer <token>`: without a valid one it fails with
+ * UNAUTHENTICATED and writes nothing. Problems with the input come back in the
+ * payload's `userErrors`, each naming where in the input it is, and then
+ * nothing is written either. Texts are counted in characters (Unicode code
+ * points); each input field's description gives its limit, and none may hold a
+ * NUL character (U+0000): a text over its limit, or with a NUL, is a userError
+ * naming the field and the limit (a clientMutationId, which is only echoed,
+ * fails the mutation with BAD_USER_INPUT instead).
+ */
+export type MutationDeleteArticleArgs = {
   input: DeleteInput;
 };
 
@@ -2430,6 +2677,28 @@ export type ProjectMentionsArgs = {
   article: Scalars['ID']['input'];
 };
 
+/** A page of projects. */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The projects of this page with their cursors. */
+  edges: Array<ProjectEdge>;
+  /** The projects of this page. */
+  nodes: Array<Project>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many projects match, on all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A project in a page, with its cursor. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Pass to `after` or `before` to page from this project. */
+  cursor: Scalars['String']['output'];
+  /** The project. */
+  node: Project;
+};
+
 /** The fields of a project. In an update, fields left out keep their stored values; null clears an optional one. */
 export type ProjectFields = {
   /** The organization building it. */
@@ -2450,6 +2719,24 @@ export type ProjectFields = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Selects projects. Fields combine with AND; `and`, `or` and `not` combine whole filters. */
+export type ProjectFilter = {
+  /** Matches all of these filters. */
+  and?: InputMaybe<Array<ProjectFilter>>;
+  /** Built by any of these organizations (or their sub-organizations). */
+  builders?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Of any of these kinds. */
+  kinds?: InputMaybe<Array<ProjectKind>>;
+  /** Does not match this filter. */
+  not?: InputMaybe<ProjectFilter>;
+  /** Matches at least one of these filters. */
+  or?: InputMaybe<Array<ProjectFilter>>;
+  /** At any of these places (or places within them). */
+  places?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** In any of these states. */
+  statuses?: InputMaybe<Array<ProjectStatus>>;
+};
+
 /** What sort of project it is. */
 export type ProjectKind =
   /** A building. */
@@ -2460,6 +2747,19 @@ export type ProjectKind =
   | 'INDUSTRIAL_PARK'
   /** Other infrastructure. */
   | 'INFRASTRUCTURE';
+
+/** Orders projects. */
+export type ProjectOrder = {
+  /** Which way. */
+  direction?: OrderDirection;
+  /** What to order by. */
+  field: ProjectOrderField;
+};
+
+/** What projects can be ordered by. */
+export type ProjectOrderField =
+  /** The project's name. */
+  | 'NAME';
 
 /** The result of createProject or updateProject. */
 export type ProjectPayload = {
@@ -2503,6 +2803,12 @@ export type Query = {
   article?: Maybe<Article>;
   /** Articles, newest first unless ordered otherwise. */
   articles: ArticleConnection;
+  /**
+   * The audit log: every write through the API or the import command, newest
+   * first. Only for a request with an API token (`UNAUTHENTICATED` without
+   * one, even where reads are public).
+   */
+  auditLog: AuditEntryConnection;
   /** Any person, organization, place, event, project or agreement, by slug (`malaysia`, `xi-jinping`); null when none has it. */
   entity?: Maybe<Entity>;
   /** Events the articles report: conferences, their sessions, state visits. */
@@ -2533,6 +2839,8 @@ export type Query = {
   people: PersonConnection;
   /** Places named in the articles: countries, cities, industrial parks, buildings. */
   places: PlaceConnection;
+  /** Projects the articles name: data centers, industrial parks, buildings, infrastructure. */
+  projects: ProjectConnection;
   /**
    * Searches articles, statements, figures, agreements, events, projects and
    * topics by their text (PostgreSQL full-text search, websearch syntax:
@@ -2621,6 +2929,28 @@ export type QueryArticlesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ArticleOrder>;
+};
+
+
+/**
+ * newsgraph: news articles kept verbatim, and what careful readers curated from
+ * them — who said what, which figures were cited, which agreements exist between
+ * whom — each fact tied to the exact words of the article that support it.
+ *
+ * Every list is a Relay cursor connection: page forwards with `first`/`after` or
+ * backwards with `last`/`before`, at most 100 items a page. Every object with an
+ * `id` can be fetched again with `node(id:)`.
+ *
+ * Text arguments are counted in characters (Unicode code points): a slug at
+ * most 100, any other at most 500 unless its description says otherwise. None
+ * may hold a NUL character (U+0000). A read that breaks either fails with
+ * BAD_USER_INPUT naming the argument.
+ */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2842,6 +3172,30 @@ export type QueryPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PlaceOrder>;
+};
+
+
+/**
+ * newsgraph: news articles kept verbatim, and what careful readers curated from
+ * them — who said what, which figures were cited, which agreements exist between
+ * whom — each fact tied to the exact words of the article that support it.
+ *
+ * Every list is a Relay cursor connection: page forwards with `first`/`after` or
+ * backwards with `last`/`before`, at most 100 items a page. Every object with an
+ * `id` can be fetched again with `node(id:)`.
+ *
+ * Text arguments are counted in characters (Unicode code points): a slug at
+ * most 100, any other at most 500 unless its description says otherwise. None
+ * may hold a NUL character (U+0000). A read that breaks either fails with
+ * BAD_USER_INPUT naming the argument.
+ */
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProjectOrder>;
 };
 
 
@@ -3125,6 +3479,18 @@ export type StatementConnection = {
   __typename?: 'StatementConnection';
   /** The statements of this page with their cursors. */
   edges: Array<StatementEdge>;
+  /**
+   * Counts the statements the connection's filter selects, grouped by one or
+   * two dimensions: `groups(by: [TOPIC])` says how many statements there are
+   * per topic. A statement is in one group for each value it has (a statement
+   * tagged with two topics counts for both; with two dimensions, for each pair),
+   * and in the group whose key has no value (`node` and `label` null) when it
+   * has none. Only on the root `statements` connection; a nested connection
+   * refuses it (filter the root connection instead: `statements(filter:
+   * {speakers: [...]})`). Costs like a connection of `first` groups, plus
+   * `AggregateCost` (50) for the scan.
+   */
+  groups: Array<Group>;
   /** The statements of this page. */
   nodes: Array<Statement>;
   /** Where this page sits. */
@@ -3132,6 +3498,35 @@ export type StatementConnection = {
   /** How many statements match, on all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+
+/** A page of statements. */
+export type StatementConnectionGroupsArgs = {
+  by: Array<StatementDimension>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<GroupOrder>;
+};
+
+/** What statements can be grouped by. */
+export type StatementDimension =
+  /** The article that reports it. */
+  | 'ARTICLE'
+  /** The countries of those organizations and of the places of its role's affiliations. */
+  | 'COUNTRY'
+  /** Quoted or paraphrased. */
+  | 'MODE'
+  /** The organizations its speaker spoke for: the speaking organization, an unnamed speaker's organization, and those of the affiliations its role refers to. */
+  | 'ORGANIZATION'
+  /** The month its article was published (`2025-04`); articles dated only by year have no value. */
+  | 'PUBLISHED_MONTH'
+  /** The year its article was published. */
+  | 'PUBLISHED_YEAR'
+  /** Its speaker, a person or an organization; unnamed speakers have no value. */
+  | 'SPEAKER'
+  /** The topics it is tagged with (each topic on its own, not its broader topics). */
+  | 'TOPIC'
+  /** Its reporting verb (`SAID`). */
+  | 'VERB';
 
 /** A statement in a page, with its cursor. */
 export type StatementEdge = {
@@ -3241,10 +3636,28 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Each article imported or re-imported. */
   articleImported: Article;
+  /**
+   * Every change of these types (all when omitted) committed from now on:
+   * articles imported and deleted; statements, figures, agreements, people,
+   * organizations, places, events and projects added, updated and deleted
+   * (through the API or `newsgraph import`; a re-import updates everything its
+   * document declares).
+   */
+  changed: Change;
   /** Each figure added, or only those that match the filter. */
   figureAdded: Figure;
   /** Each statement added, or only those that match the filter. */
   statementAdded: Statement;
+};
+
+
+/**
+ * Live updates over a websocket, with the graphql-transport-ws protocol. A
+ * subscription receives every change committed after it starts, whichever
+ * server replica made it.
+ */
+export type SubscriptionChangedArgs = {
+  types?: InputMaybe<Array<ChangeType>>;
 };
 
 

@@ -32,40 +32,6 @@ func (r *auditEntryResolver) Target(ctx context.Context, obj *db.AuditEntry) (*s
 	return &id, nil
 }
 
-// Node is the resolver for the node field.
-func (r *changeResolver) Node(ctx context.Context, obj *model.Change) (model.Node, error) {
-	if obj.Action == "DELETED" {
-		return nil, nil
-	}
-	return r.node(ctx, obj.ID)
-}
-
-// DeleteArticle is the resolver for the deleteArticle field.
-func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res db.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeArticle); valid {
-		res, err = r.Store.DeleteArticle(ctx, e.actor, id, input.Version)
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
-}
-
-// Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ProjectFilter, orderBy *model.ProjectOrder) (*model.Connection[db.Project], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.ProjectFilter, error) { return r.projectFilter(ctx, "filter", filter) },
-		r.Store.ListProjects, r.Store.CountProjects)
-}
-
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, last *int, before *string) (*model.Connection[db.AuditEntry], error) {
 	if _, err := requireActor(ctx); err != nil {
@@ -79,18 +45,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 		func(ctx context.Context, _ *struct{}) (int, error) { return r.Store.CountAudit(ctx) })
 }
 
-// Changed is the resolver for the changed field.
-func (r *subscriptionResolver) Changed(ctx context.Context, types []string) (<-chan *model.Change, error) {
-	return r.changes(ctx, types)
-}
-
 // AuditEntry returns generated.AuditEntryResolver implementation.
 func (r *Resolver) AuditEntry() generated.AuditEntryResolver { return &auditEntryResolver{r} }
 
-// Change returns generated.ChangeResolver implementation.
-func (r *Resolver) Change() generated.ChangeResolver { return &changeResolver{r} }
-
-type (
-	auditEntryResolver struct{ *Resolver }
-	changeResolver     struct{ *Resolver }
-)
+type auditEntryResolver struct{ *Resolver }

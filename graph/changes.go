@@ -9,34 +9,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// typeOfAuditTarget maps the target types of the audit log to API types.
-var typeOfAuditTarget = map[string]string{
-	"article": typeArticle, "statement": typeStatement, "figure": typeFigure, "topic": typeTopic,
-	db.KindPerson: typePerson, db.KindOrganization: typeOrganization, db.KindPlace: typePlace,
-	db.KindEvent: typeEvent, db.KindProject: typeProject, db.KindAgreement: typeAgreement,
-}
-
-func (r *Resolver) projectFilter(ctx context.Context, path string, f *model.ProjectFilter) (*db.ProjectFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	out := db.ProjectFilter{Kinds: f.Kinds, Statuses: f.Statuses}
-	var err error
-	if out.Builders, err = r.ids(ctx, path+".builders", f.Builders, typeOrganization); err != nil {
-		return nil, err
-	}
-	if out.Places, err = r.ids(ctx, path+".places", f.Places, typePlace); err != nil {
-		return nil, err
-	}
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.ProjectFilter) (*db.ProjectFilter, error) {
-		return r.projectFilter(ctx, p, x)
-	})
-	return &out, err
-}
-
 // changes streams the committed changes of the given API types (all when
 // none are given) as Change objects.
 func (r *Resolver) changes(ctx context.Context, types []string) (<-chan *model.Change, error) {

@@ -1,0 +1,36 @@
+package db
+
+import (
+	"context"
+	"time"
+)
+
+// AuditEntry is one write recorded in the audit log: who (the API token's
+// name, or the name given to the import command) did what to which row,
+// when. TargetID is nil for a write with no single row; Detail is a JSON
+// object (the slug or key, what a delete cascaded to, ...), nil when none.
+type AuditEntry struct {
+	ID         int64     `db:"id"`
+	At         time.Time `db:"at"`
+	Actor      string    `db:"actor"`
+	Action     string    `db:"action"`
+	TargetType string    `db:"target_type"`
+	TargetID   *int64    `db:"target_id"`
+	Detail     *string   `db:"detail"`
+	Keyset
+}
+
+const (
+	auditFrom    = `audit_log al`
+	auditColumns = `al.id, al.at, al.actor, al.action, al.target_type, al.target_id, al.detail::text AS detail`
+)
+
+// ListAudit reads a page of the audit log, newest first.
+func (s *Store) ListAudit(ctx context.Context, page PageArgs) (Page[AuditEntry], error) {
+	return listRoot[AuditEntry](ctx, s.read(ctx), "audit", auditFrom, auditColumns, noFilter, Order{}, page)
+}
+
+// CountAudit counts the entries of the audit log.
+func (s *Store) CountAudit(ctx context.Context) (int, error) {
+	return countRoot(ctx, s.read(ctx), auditFrom, noFilter)
+}
