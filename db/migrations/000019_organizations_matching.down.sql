@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS organizations_matching(text);
