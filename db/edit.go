@@ -546,6 +546,9 @@ func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Top
 		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
 			return err
 		}
+		if err := recordEvents(ctx, tx, ActionAdded, []Ref{{"topic", id}}); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
 	})
 	return row, err
@@ -585,6 +588,9 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
 			return err
 		}
+		if err := recordEvents(ctx, tx, ActionUpdated, []Ref{{"topic", id}}); err != nil {
+			return err
+		}
 		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
 	})
 	return row, err
@@ -606,6 +612,9 @@ func (s *Store) DeleteTopic(ctx context.Context, actor string, id int64, version
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("delete topic %s: %w", slug, err)
+		}
+		if err := recordEvents(ctx, tx, ActionDeleted, []Ref{{"topic", id}}); err != nil {
+			return err
 		}
 		return audit(ctx, tx, actor, "delete_topic", "topic", id, map[string]any{"slug": slug})
 	})

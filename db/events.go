@@ -32,18 +32,19 @@ const (
 
 // EventKind returns the kind of the change event of an action on a row of
 // kind typ (statement, figure, person, organization, place, event,
-// project, agreement), or "" when such rows have no events (topics,
-// affiliations, credits).
+// project, agreement, topic), or "" when such rows have no events
+// (affiliations, credits).
 func EventKind(typ, action string) string {
 	switch typ {
-	case "statement", "figure", KindPerson, KindOrganization, KindPlace, KindEvent, KindProject, KindAgreement:
+	case "statement", "figure", KindPerson, KindOrganization, KindPlace, KindEvent, KindProject, KindAgreement, "topic":
 		return typ + "_" + action
 	}
 	return ""
 }
 
 // ChangeEvent is a committed change: an article imported or deleted, a
-// statement, figure or entity added, updated or deleted. SubjectID is the
+// statement, figure, entity or topic added, updated or deleted (a topic
+// through the API only: a document's topics are stored without events). SubjectID is the
 // id of that row (which no longer exists after a deletion).
 // Ids grow in commit order per writer, and a listener reads them in order.
 // Position is a WAL position at or past the event's commit: reads routed

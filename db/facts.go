@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"strconv"
 )
 
 // Facts across articles: the figures that state the same fact and the
@@ -114,19 +115,23 @@ func (s *Store) FigureClaimsOf(ctx context.Context, figures []int64) (map[int64]
 }
 
 // SameFigureFacts reads, for each figure, the other figures that state the
-// same fact (in any article), oldest first.
+// same fact (in any article), oldest first: the first MaxPageSize of them,
+// however many articles state it.
 func (s *Store) SameFigureFacts(ctx context.Context, figures []int64) (map[int64][]*Figure, error) {
-	return children[Figure](ctx, s.pool, "same figure facts", `SELECT f0.id AS list_parent, `+figureColumns+`
-		FROM figures f0 JOIN `+figureFrom+` ON `+sameFigureFact+` AND f.id <> f0.id
-		WHERE f0.id = ANY($1) ORDER BY f0.id, f.id`, figures)
+	return children[Figure](ctx, s.pool, "same figure facts", `SELECT f0.id AS list_parent, c.*
+		FROM figures f0, LATERAL (SELECT `+figureColumns+` FROM `+figureFrom+`
+			WHERE `+sameFigureFact+` AND f.id <> f0.id ORDER BY f.id LIMIT `+strconv.Itoa(MaxPageSize)+`) c
+		WHERE f0.id = ANY($1) ORDER BY f0.id, c.id`, figures)
 }
 
 // SameStatementClaims reads, for each statement by a named speaker, the
 // other statements of that speaker with the same words (case and
-// punctuation aside: claim_text, migration 000013), oldest first.
+// punctuation aside: claim_text, migration 000013), oldest first: the
+// first MaxPageSize of them.
 func (s *Store) SameStatementClaims(ctx context.Context, statements []int64) (map[int64][]*Statement, error) {
-	return children[Statement](ctx, s.pool, "same statement claims", `SELECT s0.id AS list_parent, `+statementColumns+`
-		FROM statements s0 JOIN `+statementFrom+` ON s.speaker_id = s0.speaker_id
-			AND claim_text(s.content) = claim_text(s0.content) AND s.id <> s0.id
-		WHERE s0.id = ANY($1) AND s0.speaker_id IS NOT NULL ORDER BY s0.id, s.id`, statements)
+	return children[Statement](ctx, s.pool, "same statement claims", `SELECT s0.id AS list_parent, c.*
+		FROM statements s0, LATERAL (SELECT `+statementColumns+` FROM `+statementFrom+`
+			WHERE s.speaker_id = s0.speaker_id AND claim_text(s.content) = claim_text(s0.content) AND s.id <> s0.id
+			ORDER BY s.id LIMIT `+strconv.Itoa(MaxPageSize)+`) c
+		WHERE s0.id = ANY($1) AND s0.speaker_id IS NOT NULL ORDER BY s0.id, c.id`, statements)
 }

@@ -143,6 +143,43 @@ func TestChangesReachSubscribers(t *testing.T) {
 	}
 }
 
+// TestTopicChangesReachSubscribers checks the changed subscription on
+// topics: a topic created, updated and deleted through the API reaches a
+// TOPIC subscriber as added (with its node), updated (with its new
+// version) and deleted (with no node), and a subscriber of other types
+// hears none of it.
+func TestTopicChangesReachSubscribers(t *testing.T) {
+	f := newEditFixture(t)
+	topics := subscribe(t, f.srv.Server, `subscription { changed(types: [TOPIC]) { type action id node { id ... on Topic { version } } } }`)
+	others := subscribe(t, f.srv.Server, `subscription { changed(types: [PERSON]) { type action id } }`)
+	f.waitForSubscribers(t, 2)
+
+	topic := node[struct {
+		ID      string
+		Version int
+	}](t, f.succeed(t, "createTopic", map[string]any{"topic": map[string]any{"slug": "new-topic", "label": "New topic"}}), "topic")
+	c := nextChange(t, topics)
+	if c.Type != "TOPIC" || c.Action != "ADDED" || c.ID != topic.ID || c.Node == nil || c.Node.ID != topic.ID {
+		t.Errorf("change %+v; want TOPIC ADDED %s with its node", c, topic.ID)
+	}
+	f.succeed(t, "updateTopic", map[string]any{"id": topic.ID, "version": topic.Version, "topic": map[string]any{"label": "A new label"}})
+	c = nextChange(t, topics)
+	if c.Type != "TOPIC" || c.Action != "UPDATED" || c.ID != topic.ID || c.Node == nil || c.Node.ID != topic.ID {
+		t.Errorf("change %+v; want TOPIC UPDATED %s with its node", c, topic.ID)
+	}
+	f.succeed(t, "deleteTopic", map[string]any{"id": topic.ID})
+	c = nextChange(t, topics)
+	if c.Type != "TOPIC" || c.Action != "DELETED" || c.ID != topic.ID || c.Node != nil {
+		t.Errorf("change %+v; want TOPIC DELETED %s with no node", c, topic.ID)
+	}
+	// The PERSON subscriber hears the next person, not the topics before it.
+	person := node[struct{ ID string }](t, f.succeed(t, "createPerson", map[string]any{"person": map[string]any{
+		"slug": "after-topics", "name": "After Topics"}}), "person")
+	if c := nextChange(t, others); c.Type != "PERSON" || c.ID != person.ID {
+		t.Errorf("change %+v; want PERSON %s, none of the topics'", c, person.ID)
+	}
+}
+
 // TestProjects lists the projects: all of them, by name, as many as the
 // database holds, and filtered by kind.
 func TestProjects(t *testing.T) {

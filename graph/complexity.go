@@ -18,7 +18,9 @@ const maxCost = 1 << 40
 // enum fields cost nothing: they read rows already loaded, and the alias
 // limit bounds how many a query asks of each object. A connection field (one that takes first or last) resolves its
 // selections once per item of its page, so it multiplies their cost by
-// first or last (defaultPageSize when neither is given); nodes(ids:)
+// first or last (defaultPageSize when neither is given), and so does a
+// plain list that takes first (a fact's figures, a figure's sameFactAs, a
+// statement's sameClaimAs: as long as a fact is popular); nodes(ids:)
 // multiplies by the number of IDs; both at most db.MaxPageSize, beyond
 // which the resolver refuses the page anyway. Other lists (an article's
 // paragraphs, a statement's evidence) hold a few curated items, load in

@@ -19,8 +19,8 @@ func (r *figureResolver) Claim(ctx context.Context, obj *db.Figure) (*db.FigureC
 }
 
 // SameFactAs is the resolver for the sameFactAs field.
-func (r *figureResolver) SameFactAs(ctx context.Context, obj *db.Figure) ([]*db.Figure, error) {
-	return loaders(ctx).sameFigureFacts.Load(ctx, obj.ID)
+func (r *figureResolver) SameFactAs(ctx context.Context, obj *db.Figure, first *int) ([]*db.Figure, error) {
+	return firstLoaded(first, func() ([]*db.Figure, error) { return loaders(ctx).sameFigureFacts.Load(ctx, obj.ID) })
 }
 
 // Subject is the resolver for the subject field.
@@ -29,8 +29,12 @@ func (r *figureClaimResolver) Subject(ctx context.Context, obj *db.FigureClaim) 
 }
 
 // Figures is the resolver for the figures field.
-func (r *figureClaimResolver) Figures(ctx context.Context, obj *db.FigureClaim) ([]*db.Figure, error) {
-	return loaders(ctx).figures.LoadAll(ctx, obj.FigureIDs)
+func (r *figureClaimResolver) Figures(ctx context.Context, obj *db.FigureClaim, first *int) ([]*db.Figure, error) {
+	n, err := listFirst(first)
+	if err != nil {
+		return nil, err
+	}
+	return loaders(ctx).figures.LoadAll(ctx, firstOf(obj.FigureIDs, n))
 }
 
 // FigureClaims is the resolver for the figureClaims field.
@@ -48,8 +52,8 @@ func (r *queryResolver) FigureClaims(ctx context.Context, conflicting *bool, met
 }
 
 // SameClaimAs is the resolver for the sameClaimAs field.
-func (r *statementResolver) SameClaimAs(ctx context.Context, obj *db.Statement) ([]*db.Statement, error) {
-	return loaders(ctx).sameStatementClaims.Load(ctx, obj.ID)
+func (r *statementResolver) SameClaimAs(ctx context.Context, obj *db.Statement, first *int) ([]*db.Statement, error) {
+	return firstLoaded(first, func() ([]*db.Statement, error) { return loaders(ctx).sameStatementClaims.Load(ctx, obj.ID) })
 }
 
 // FigureClaim returns generated.FigureClaimResolver implementation.

@@ -21,10 +21,10 @@ func restatedInput(t *testing.T, slug, value string) map[string]any {
 const factsQuery = `{
   figureClaims(first: 100) {
     totalCount
-    nodes { metric conflicting values articleCount subject { slug } period { iso } figures { display article { slug } } }
+    nodes { metric conflicting values articleCount subject { slug } period { iso } figures(first: 10) { display article { slug } } }
   }
-  figures(first: 100) { nodes { metric display article { slug } claim { conflicting articleCount } sameFactAs { display article { slug } } } }
-  statements(first: 100) { nodes { content article { slug } speaker { ... on Person { slug } ... on Organization { slug } } sameClaimAs { content article { slug } } } }
+  figures(first: 100) { nodes { metric display article { slug } claim { conflicting articleCount } sameFactAs(first: 10) { display article { slug } } } }
+  statements(first: 100) { nodes { content article { slug } speaker { ... on Person { slug } ... on Organization { slug } } sameClaimAs(first: 10) { content article { slug } } } }
 }`
 
 type factsResult struct {
@@ -209,4 +209,29 @@ func TestFactsAcrossArticles(t *testing.T) {
 			t.Errorf("figureClaims(conflicting: true, metric: gdp GROWTH): %d; want 1", conflicting.FigureClaims.TotalCount)
 		}
 	})
+}
+
+// TestFactListsCounted checks that the lists of a fact's figures and of the
+// same figures and claims elsewhere are bounded and costed like
+// connections: 20 unless first says otherwise, first at most 100, each
+// multiplying the cost of what it selects, so that a very popular fact
+// cannot make a cheap-looking query read thousands of rows.
+func TestFactListsCounted(t *testing.T) {
+	for _, q := range []string{
+		`{ figures(first: 100) { nodes { sameFactAs(first: 100) { article { slug } } } } }`,
+		`{ statements(first: 100) { nodes { sameClaimAs(first: 100) { article { slug } } } } }`,
+		`{ figureClaims(first: 100) { nodes { figures(first: 100) { article { slug } } } } }`,
+	} {
+		// 1 + 100 × (1 for the nodes + 1 + 100 × 1 for the articles).
+		wantError(t, q, nil, "QUERY_TOO_COMPLEX", "query cost 10201 exceeds the limit of 5000")
+		if res := post(t, strings.ReplaceAll(q, "(first: 100) { article", " { article"), nil); len(res.Errors) > 0 {
+			t.Errorf("%s with 20 of each list (cost 2201): %+v", q, res.Errors)
+		}
+	}
+	for _, q := range []string{
+		`{ figures(first: 1) { nodes { sameFactAs(first: 0) { display } } } }`,
+		`{ statements(first: 1) { nodes { sameClaimAs(first: 101) { content } } } }`,
+	} {
+		wantError(t, q, nil, "BAD_USER_INPUT", "first: must be between 1 and 100")
+	}
 }

@@ -283,7 +283,7 @@ type ComplexityRoot struct {
 		Metric     func(childComplexity int) int
 		Period     func(childComplexity int) int
 		Position   func(childComplexity int) int
-		SameFactAs func(childComplexity int) int
+		SameFactAs func(childComplexity int, first *int) int
 		Statement  func(childComplexity int) int
 		Subject    func(childComplexity int) int
 		Topics     func(childComplexity int) int
@@ -295,7 +295,7 @@ type ComplexityRoot struct {
 	FigureClaim struct {
 		ArticleCount func(childComplexity int) int
 		Conflicting  func(childComplexity int) int
-		Figures      func(childComplexity int) int
+		Figures      func(childComplexity int, first *int) int
 		Metric       func(childComplexity int) int
 		Period       func(childComplexity int) int
 		Subject      func(childComplexity int) int
@@ -615,7 +615,7 @@ type ComplexityRoot struct {
 		Mentions            func(childComplexity int) int
 		Mode                func(childComplexity int) int
 		Position            func(childComplexity int) int
-		SameClaimAs         func(childComplexity int) int
+		SameClaimAs         func(childComplexity int, first *int) int
 		Speaker             func(childComplexity int) int
 		SpeakerAffiliations func(childComplexity int) int
 		SpeakerRole         func(childComplexity int) int
@@ -781,12 +781,12 @@ type FigureResolver interface {
 	Topics(ctx context.Context, obj *db.Figure) ([]*db.Topic, error)
 	Evidence(ctx context.Context, objs []*db.Figure) ([][]*db.Evidence, error)
 	Claim(ctx context.Context, obj *db.Figure) (*db.FigureClaim, error)
-	SameFactAs(ctx context.Context, obj *db.Figure) ([]*db.Figure, error)
+	SameFactAs(ctx context.Context, obj *db.Figure, first *int) ([]*db.Figure, error)
 }
 type FigureClaimResolver interface {
 	Subject(ctx context.Context, obj *db.FigureClaim) (model.Entity, error)
 
-	Figures(ctx context.Context, obj *db.FigureClaim) ([]*db.Figure, error)
+	Figures(ctx context.Context, obj *db.FigureClaim, first *int) ([]*db.Figure, error)
 }
 type FigureConnectionResolver interface {
 	Groups(ctx context.Context, obj *model.Connection[db.Figure], by []string, first *int, orderBy *string) ([]*db.Group, error)
@@ -901,7 +901,7 @@ type StatementResolver interface {
 	Mentions(ctx context.Context, obj *db.Statement) ([]model.Entity, error)
 	Figures(ctx context.Context, obj *db.Statement) ([]*db.Figure, error)
 	Evidence(ctx context.Context, objs []*db.Statement) ([][]*db.Evidence, error)
-	SameClaimAs(ctx context.Context, obj *db.Statement) ([]*db.Statement, error)
+	SameClaimAs(ctx context.Context, obj *db.Statement, first *int) ([]*db.Statement, error)
 }
 type StatementConnectionResolver interface {
 	Groups(ctx context.Context, obj *model.Connection[db.Statement], by []string, first *int, orderBy *string) ([]*db.Group, error)
@@ -1918,7 +1918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Figure.SameFactAs(childComplexity), true
+		args, err := ec.field_Figure_sameFactAs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Figure.SameFactAs(childComplexity, args["first"].(*int)), true
 	case "Figure.statement":
 		if e.ComplexityRoot.Figure.Statement == nil {
 			break
@@ -1973,7 +1978,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.FigureClaim.Figures(childComplexity), true
+		args, err := ec.field_FigureClaim_figures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FigureClaim.Figures(childComplexity, args["first"].(*int)), true
 	case "FigureClaim.metric":
 		if e.ComplexityRoot.FigureClaim.Metric == nil {
 			break
@@ -3634,7 +3644,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Statement.SameClaimAs(childComplexity), true
+		args, err := ec.field_Statement_sameClaimAs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Statement.SameClaimAs(childComplexity, args["first"].(*int)), true
 	case "Statement.speaker":
 		if e.ComplexityRoot.Statement.Speaker == nil {
 			break
@@ -4635,7 +4650,7 @@ extend type Subscription {
   articles imported and deleted; statements, figures, agreements, people,
   organizations, places, events and projects added, updated and deleted
   (through the API or ` + "`" + `newsgraph import` + "`" + `; a re-import updates everything its
-  document declares).
+  document declares); topics added, updated and deleted through the API.
   """
   changed("Only changes of these types." types: [ChangeType!]): Change!
 }
@@ -4660,6 +4675,8 @@ enum ChangeType {
   EVENT
   "A project."
   PROJECT
+  "A topic (created, updated or deleted through the API)."
+  TOPIC
 }
 
 "What happened."
@@ -6299,8 +6316,8 @@ type FigureClaim {
   subject: Entity!
   "The period the value describes, as the oldest of the figures words it."
   period: PartialDate!
-  "The figures that state it, oldest first."
-  figures: [Figure!]!
+  "The figures that state it, oldest first: the first ` + "`" + `first` + "`" + ` of them (1 to 100, 20 unless given; ` + "`" + `articleCount` + "`" + ` says how many articles state it)."
+  figures("How many to return, 1 to 100." first: Int = 20): [Figure!]!
   "The distinct values they give, each with its currency and unit (` + "`" + `5.1 PERCENT` + "`" + `, ` + "`" + `120 USD CURRENCY` + "`" + `), in text order."
   values: [String!]!
   "Whether the figures disagree: they give different values (or units, currencies or dates)."
@@ -6336,17 +6353,22 @@ extend type Figure {
   conflict; null otherwise.
   """
   claim: FigureClaim
-  "The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first."
-  sameFactAs: [Figure!]!
+  """
+  The other figures that state the same fact (same metric, case aside,
+  subject and period), in any article, oldest first: the first ` + "`" + `first` + "`" + ` of
+  them (1 to 100, 20 unless given).
+  """
+  sameFactAs("How many to return, 1 to 100." first: Int = 20): [Figure!]!
 }
 
 extend type Statement {
   """
   The other statements of the same named speaker that make the same claim:
   the same words, case and punctuation aside, in any article, oldest first.
-  Empty for a speaker the article does not name.
+  Empty for a speaker the article does not name. The first ` + "`" + `first` + "`" + ` of them
+  (1 to 100, 20 unless given).
   """
-  sameClaimAs: [Statement!]!
+  sameClaimAs("How many to return, 1 to 100." first: Int = 20): [Statement!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/projects.graphqls", Input: `# The projects the articles name, as a root list.
@@ -9307,6 +9329,20 @@ func (ec *executionContext) field_Event_mentions_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_FigureClaim_figures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_FigureConnection_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9364,6 +9400,20 @@ func (ec *executionContext) field_FigureConnection_summary_args(ctx context.Cont
 		return nil, err
 	}
 	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Figure_sameFactAs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -11366,6 +11416,20 @@ func (ec *executionContext) field_StatementConnection_groups_args(ctx context.Co
 		return nil, err
 	}
 	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Statement_sameClaimAs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -16176,7 +16240,8 @@ func (ec *executionContext) _Figure_sameFactAs(ctx context.Context, field graphq
 			return ec.fieldContext_Figure_sameFactAs(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Figure().SameFactAs(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Figure().SameFactAs(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
@@ -16186,7 +16251,7 @@ func (ec *executionContext) _Figure_sameFactAs(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Figure_sameFactAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Figure_sameFactAs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Figure",
 		Field:      field,
@@ -16195,6 +16260,17 @@ func (ec *executionContext) fieldContext_Figure_sameFactAs(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Figure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Figure_sameFactAs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16295,7 +16371,8 @@ func (ec *executionContext) _FigureClaim_figures(ctx context.Context, field grap
 			return ec.fieldContext_FigureClaim_figures(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FigureClaim().Figures(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.FigureClaim().Figures(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.Figure) graphql.Marshaler {
@@ -16305,7 +16382,7 @@ func (ec *executionContext) _FigureClaim_figures(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_FigureClaim_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_FigureClaim_figures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "FigureClaim",
 		Field:      field,
@@ -16314,6 +16391,17 @@ func (ec *executionContext) fieldContext_FigureClaim_figures(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Figure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FigureClaim_figures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -23451,7 +23539,8 @@ func (ec *executionContext) _Statement_sameClaimAs(ctx context.Context, field gr
 			return ec.fieldContext_Statement_sameClaimAs(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Statement().SameClaimAs(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Statement().SameClaimAs(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*db.Statement) graphql.Marshaler {
@@ -23461,7 +23550,7 @@ func (ec *executionContext) _Statement_sameClaimAs(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Statement_sameClaimAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Statement_sameClaimAs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Statement",
 		Field:      field,
@@ -23470,6 +23559,17 @@ func (ec *executionContext) fieldContext_Statement_sameClaimAs(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Statement(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Statement_sameClaimAs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -577,7 +577,9 @@ export type ChangeType =
   /** A project. */
   | 'PROJECT'
   /** A statement. */
-  | 'STATEMENT';
+  | 'STATEMENT'
+  /** A topic (created, updated or deleted through the API). */
+  | 'TOPIC';
 
 /** An agreement to add. */
 export type CreateAgreementInput = {
@@ -1117,7 +1119,11 @@ export type Figure = Node & {
   period?: Maybe<PartialDate>;
   /** The figure's place among the article's figures, in reading order, from 1. */
   position: Scalars['Int']['output'];
-  /** The other figures that state the same fact (same metric, case aside, subject and period), in any article, oldest first. */
+  /**
+   * The other figures that state the same fact (same metric, case aside,
+   * subject and period), in any article, oldest first: the first `first` of
+   * them (1 to 100, 20 unless given).
+   */
   sameFactAs: Array<Figure>;
   /** The statement it is part of, when a speaker stated it. */
   statement?: Maybe<Statement>;
@@ -1131,6 +1137,15 @@ export type Figure = Node & {
   value?: Maybe<Scalars['Decimal']['output']>;
   /** Counts the changes made to it; an update must send the version it last read. */
   version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A quantity an article states: "Malaysia's GDP grew by 5.1% compared with
+ * 2023", "the 56-point statement", a scheduled completion in June.
+ */
+export type FigureSameFactAsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Selects the figures a figureAdded subscription receives; fields combine with AND. */
@@ -1153,7 +1168,7 @@ export type FigureClaim = {
   articleCount: Scalars['Int']['output'];
   /** Whether the figures disagree: they give different values (or units, currencies or dates). */
   conflicting: Scalars['Boolean']['output'];
-  /** The figures that state it, oldest first. */
+  /** The figures that state it, oldest first: the first `first` of them (1 to 100, 20 unless given; `articleCount` says how many articles state it). */
   figures: Array<Figure>;
   /** What is measured, as the oldest of the figures words it. */
   metric: Scalars['String']['output'];
@@ -1163,6 +1178,15 @@ export type FigureClaim = {
   subject: Entity;
   /** The distinct values they give, each with its currency and unit (`5.1 PERCENT`, `120 USD CURRENCY`), in text order. */
   values: Array<Scalars['String']['output']>;
+};
+
+
+/**
+ * A fact that figures of two or more articles state: a metric of a subject for
+ * a period, as each article gives it.
+ */
+export type FigureClaimFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of facts. */
@@ -3447,7 +3471,8 @@ export type Statement = Node & {
   /**
    * The other statements of the same named speaker that make the same claim:
    * the same words, case and punctuation aside, in any article, oldest first.
-   * Empty for a speaker the article does not name.
+   * Empty for a speaker the article does not name. The first `first` of them
+   * (1 to 100, 20 unless given).
    */
   sameClaimAs: Array<Statement>;
   /** Who made it: a person, an organization, or someone the article does not name. */
@@ -3462,6 +3487,16 @@ export type Statement = Node & {
   verb: ReportingVerb;
   /** Counts the changes made to it; an update must send the version it last read. */
   version: Scalars['Int']['output'];
+};
+
+
+/**
+ * One claim attributed to a speaker in one article: quoted or paraphrased, with
+ * the reporting verb the article uses and the exact words as evidence. A sentence
+ * with two claims by the same speaker is two statements.
+ */
+export type StatementSameClaimAsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Selects the statements a statementAdded subscription receives; fields combine with AND. */
@@ -3641,7 +3676,7 @@ export type Subscription = {
    * articles imported and deleted; statements, figures, agreements, people,
    * organizations, places, events and projects added, updated and deleted
    * (through the API or `newsgraph import`; a re-import updates everything its
-   * document declares).
+   * document declares); topics added, updated and deleted through the API.
    */
   changed: Change;
   /** Each figure added, or only those that match the filter. */

@@ -1,0 +1,60 @@
+package bench_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/bench"
+)
+
+// TestWholeCorpusAggregatePlans groups every statement (and every figure)
+// of the generated corpus by the dimensions that read several tables for
+// a row, and fails when a node of the aggregate's plan runs once for each
+// statement or figure (a subquery a row: about 9 µs each, which at 100,000
+// articles passes the statement timeout) rather than once for the set.
+func TestWholeCorpusAggregatePlans(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	var rows int
+	if err := h.Pool.QueryRow(context.Background(), `SELECT least((SELECT count(*) FROM statements), (SELECT count(*) FROM figures))`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`{ statements { groups(by: [ORGANIZATION]) { count } } }`,
+		`{ statements { groups(by: [COUNTRY]) { count } } }`,
+		`{ statements { groups(by: [COUNTRY, ORGANIZATION]) { count } } }`,
+		`{ figures { groups(by: [COUNTRY]) { count } } }`,
+	} {
+		t.Run(q, func(t *testing.T) {
+			h.rec.start()
+			raw, err := bench.Post(context.Background(), h.URL, body(t, q, nil))
+			sent := h.rec.stop()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var answer struct {
+				Errors []any
+			}
+			if err := json.Unmarshal(raw, &answer); err != nil || len(answer.Errors) > 0 || !strings.Contains(string(raw), `"count"`) {
+				t.Fatalf("answer %s: %v; want groups", abbreviate(string(raw)), err)
+			}
+			aggregates := 0
+			for _, st := range sent {
+				if !strings.Contains(st.SQL, "GROUP BY") {
+					continue
+				}
+				aggregates++
+				walkPlan(h.plan(t, st, true), func(n map[string]any) {
+					if loops, _ := n["Actual Loops"].(float64); loops >= float64(rows)/2 {
+						t.Errorf("a %s node runs %.0f times (the corpus has %d statements or figures); want once for the set: %s",
+							n["Node Type"], loops, rows, abbreviate(st.SQL))
+					}
+				})
+			}
+			if aggregates != 1 {
+				t.Errorf("the server sent %d aggregates; want 1", aggregates)
+			}
+		})
+	}
+}
