@@ -7,8 +7,8 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
-	"github.com/newsgraph/newsgraph/seeds"
 )
 
 // importCmd imports curated documents through the same validation and
@@ -26,14 +26,14 @@ func importCmd(ctx context.Context, cfg config, args []string, actor string, std
 			return fmt.Errorf("import: %w", err)
 		}
 		if info.IsDir() {
-			more, err := seeds.ReadWithin(ctx, os.DirFS(arg), cfg.documents)
+			more, err := document.ReadWithin(ctx, os.DirFS(arg), cfg.documents)
 			if err != nil {
 				return err
 			}
 			docs = append(docs, more...)
 			continue
 		}
-		doc, err := seeds.ReadFile(ctx, arg, cfg.documents)
+		doc, err := document.ReadFile(ctx, arg, cfg.documents)
 		if err != nil {
 			return err
 		}

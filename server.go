@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -66,7 +67,7 @@ type config struct {
 	addr        string
 	corsOrigins []string
 	limits      serve.Limits
-	documents   db.DocumentLimits // for importArticle, import and seed
+	documents   document.Limits // for importArticle, import and seed
 	dev         bool
 	allowList   map[string]string // nil: any operation may run
 	tokens      *serve.Tokens
@@ -164,14 +165,14 @@ func limitFlags(fset *flag.FlagSet, l *serve.Limits) error {
 
 // documentLimitFlags defines a flag for each of the limits on the curated
 // documents that importArticle, import and seed read, whose default is its
-// environment variable when set, else db.DefaultDocumentLimits. It returns
+// environment variable when set, else document.DefaultLimits. It returns
 // what is wrong with the environment variables.
-func documentLimitFlags(fset *flag.FlagSet, l *db.DocumentLimits) error {
+func documentLimitFlags(fset *flag.FlagSet, l *document.Limits) error {
 	var errs []error
 	limit := func(p *int, name, env string, fallback int, usage string) {
 		errs = append(errs, intFlag(fset, wholeNumber{p, 1}, name, env, fallback, usage))
 	}
-	d := db.DefaultDocumentLimits
+	d := document.DefaultLimits
 	limit(&l.Bytes, "max-document-bytes", "MAX_DOCUMENT_BYTES", d.Bytes, "largest curated document, in `bytes`")
 	limit(&l.Nodes, "max-document-nodes", "MAX_DOCUMENT_NODES", d.Nodes, "at most `n` YAML nodes (keys, values, items) in a document")
 	limit(&l.Depth, "max-document-depth", "MAX_DOCUMENT_DEPTH", d.Depth, "a document's lists and mappings nest at most `n` deep")
@@ -483,7 +484,7 @@ func prepareDatabase(ctx context.Context, cfg config, store *db.Store, logger *s
 	if err != nil || !empty {
 		return err
 	}
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		return err
 	}
@@ -551,7 +552,7 @@ func seedCmd(ctx context.Context, cfg config, args []string, check bool, stdout 
 	default:
 		return errors.New("seed: want at most one directory")
 	}
-	docs, err := seeds.ReadWithin(ctx, fsys, cfg.documents)
+	docs, err := document.ReadWithin(ctx, fsys, cfg.documents)
 	if err != nil {
 		return err
 	}

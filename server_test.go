@@ -23,6 +23,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -335,7 +336,7 @@ func importCopies(ctx context.Context, wg *sync.WaitGroup, store *db.Store) *[]s
 	go func() {
 		defer wg.Done()
 		for i := 0; ctx.Err() == nil; i++ {
-			docs, err := seeds.Read(seeds.FS)
+			docs, err := document.Read(seeds.FS)
 			if err != nil {
 				return
 			}
@@ -367,7 +368,7 @@ func checkImportsWhole(t *testing.T, store *db.Store, imported []string) {
 	t.Helper()
 	ctx := context.Background()
 	var want int
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -26,7 +27,7 @@ func snapshot(t *testing.T, d *dbtest.Database) map[string]dbtest.TableState {
 
 func readSeeds(t *testing.T) []*db.Document {
 	t.Helper()
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatalf("read seeds: %v", err)
 	}
@@ -276,7 +277,7 @@ func TestSeedErrors(t *testing.T) {
 			if tt.editFile != nil {
 				tt.editFile(fsys)
 			}
-			docs, err := seeds.Read(fsys)
+			docs, err := document.Read(fsys)
 			if err == nil {
 				if tt.edit != nil {
 					tt.edit(docs)
@@ -592,4 +593,14 @@ func TestAgreementKindOmitted(t *testing.T) {
 	if omitted == 0 {
 		t.Error("no seed agreement omits its kind; want at least one (the RCEP)")
 	}
+}
+
+// onlyProblem returns the one problem of a *db.ValidationError.
+func onlyProblem(t *testing.T, err error) db.Problem {
+	t.Helper()
+	var invalid *db.ValidationError
+	if !errors.As(err, &invalid) || len(invalid.Problems) != 1 {
+		t.Fatalf("got %v; want a *db.ValidationError with one problem", err)
+	}
+	return invalid.Problems[0]
 }

@@ -99,10 +99,11 @@ type SearchArgs struct {
 
 // fullTextType is a type searched by full text: its table (aliased x), with
 // a generated search column; size is the length in bytes of the text the
-// column covers, day the date of a row (NULL when it has none) and inRange
-// its condition to lie in the range $range.
+// column covers, day the date of a row (NULL when it has none), inRange
+// its condition to lie in the range $range, and title the row's own name
+// or title, if it has one.
 type fullTextType struct {
-	table, size, day, inRange string
+	table, size, day, inRange, title string
 }
 
 // articleDay is the publication date of the article a fact x was reported in.
@@ -116,14 +117,14 @@ const articleInRange = `EXISTS (SELECT FROM articles a WHERE a.id = x.article_id
 // text without decompressing it.
 var fullTextTypes = map[string]fullTextType{
 	"ARTICLE": {"articles", "octet_length(x.source_text) + coalesce(octet_length(x.title), 0) + coalesce(octet_length(x.lede), 0)",
-		"lower(x.published_range)", "x.published_range && $range"},
+		"lower(x.published_range)", "x.published_range && $range", "x.title"},
 	"STATEMENT": {"statements", "octet_length(x.content) + coalesce(octet_length(x.speaker_role), 0) + coalesce(octet_length(x.speaker_description), 0)",
-		articleDay, articleInRange},
-	"FIGURE":    {"figures", "octet_length(x.metric) + octet_length(x.display)", articleDay, articleInRange},
-	"AGREEMENT": {"agreements", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range"},
-	"EVENT":     {"events", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range"},
-	"PROJECT":   {"projects", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "NULL::date", "false"},
-	"TOPIC":     {"topics", "octet_length(x.label) + coalesce(octet_length(x.description), 0)", "NULL::date", "false"},
+		articleDay, articleInRange, ""},
+	"FIGURE":    {"figures", "octet_length(x.metric) + octet_length(x.display)", articleDay, articleInRange, ""},
+	"AGREEMENT": {"agreements", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range", "x.name"},
+	"EVENT":     {"events", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "lower(x.date_range)", "x.date_range && $range", "x.name"},
+	"PROJECT":   {"projects", "octet_length(x.name) + coalesce(octet_length(x.summary), 0)", "NULL::date", "false", "x.name"},
+	"TOPIC":     {"topics", "octet_length(x.label) + coalesce(octet_length(x.description), 0)", "NULL::date", "false", "x.label"},
 }
 
 // within is the condition, to add to a branch's, that a row lies in the
@@ -161,16 +162,24 @@ var nameTypes = map[string]nameType{
 // what was said or a name, 0.4 for a lede or summary, 0.2 for the rest
 // and a speaker's role, less when the words lie apart), divided by 1 + the
 // logarithm of the text's length in bytes so that a shorter text saying
-// the same ranks higher, and scaled to [0, 1) as r / (r + 1).
-func fullTextBranch(kind string, ord int, t fullTextType, published string, dated bool) string {
+// the same ranks higher; a row whose whole title or name is the query's
+// words (case aside) gains one more cover of weight 1, so that "New
+// energy" finds the topic of that name before "New-energy vehicles", whose
+// label and description hold the words twice. It is scaled to [0, 1) as
+// r / (r + 1). words is the placeholder of the query's words.
+func fullTextBranch(kind string, ord int, t fullTextType, published string, dated bool, words string) string {
 	where, day := t.within(published), "NULL::date"
 	if dated {
 		day = t.day
 	}
+	exact := "0"
+	if t.title != "" {
+		exact = "coalesce(lower(" + t.title + ") = lower(" + words + "::text), false)::int"
+	}
 	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day, (c.r / (1 + c.r))::float8 AS score
-		FROM (SELECT x.id, %s AS day, ts_rank_cd(x.search, %s) / (1 + ln(1 + %s)) AS r
-			FROM %[6]s x WHERE x.id = ANY(ARRAY(SELECT x.id FROM %[6]s x WHERE x.search @@ %[4]s%[7]s ORDER BY x.id DESC LIMIT %[8]d))) c`,
-		kind, ord, day, tsQuery, t.size, t.table, where, searchCandidates)
+		FROM (SELECT x.id, %s AS day, ts_rank_cd(x.search, %s) / (1 + ln(1 + %s)) + %s AS r
+			FROM %[7]s x WHERE x.id = ANY(ARRAY(SELECT x.id FROM %[7]s x WHERE x.search @@ %[4]s%[8]s ORDER BY x.id DESC LIMIT %[9]d))) c`,
+		kind, ord, day, tsQuery, t.size, exact, t.table, where, searchCandidates)
 }
 
 // countBranch lists (as kind only) as many matches of a full-text type as
@@ -306,7 +315,7 @@ func searchListing(a SearchArgs, count bool) (listing, searchQuery, error) {
 		if ft, ok := fullTextTypes[t]; ok && count {
 			branches = append(branches, countBranch(t, ft, published))
 		} else if ok {
-			branches = append(branches, fullTextBranch(t, ord, ft, published, a.Sort != "" && a.Sort != "RELEVANCE"))
+			branches = append(branches, fullTextBranch(t, ord, ft, published, a.Sort != "" && a.Sort != "RELEVANCE", l.arg(q.text())))
 		} else if count {
 			branches = append(branches, `SELECT kind FROM (`+nameBranch(&l, t, ord, nameTypes[t], q, published)+`) n`)
 		} else {

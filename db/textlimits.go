@@ -147,7 +147,7 @@ func textFieldsOf(typ reflect.Type) []textField {
 	}
 	var fields []textField
 	for i := range typ.NumField() {
-		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
 		if name != "" && name != "-" {
 			fields = append(fields, textField{index: i, name: name, limit: textLimit(typ.Name(), name)})
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -43,7 +44,7 @@ const frontPage = `query FrontPage($articles: Int!, $statements: Int!) {
 // seeds', referring to the entities the seeds declare.
 func copies(t *testing.T, n int) []*db.Document {
 	t.Helper()
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -52,7 +53,7 @@ func TestExtractDraft(t *testing.T) {
 	if err := json.Unmarshal(res.Data, &got); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := db.ParseDocument("draft", []byte(got.ExtractDraft.Document))
+	doc, err := document.Parse("draft", []byte(got.ExtractDraft.Document))
 	if err != nil {
 		t.Fatalf("the draft does not parse: %v", err)
 	}
@@ -119,7 +120,7 @@ func TestExtractDraftOnEveryText(t *testing.T) {
 		if err := json.Unmarshal(res.Data, &got); err != nil {
 			t.Fatal(err)
 		}
-		doc, err := db.ParseDocument(name, []byte(got.ExtractDraft.Document))
+		doc, err := document.Parse(name, []byte(got.ExtractDraft.Document))
 		if err != nil {
 			t.Fatalf("%s: the draft does not parse: %v", name, err)
 		}

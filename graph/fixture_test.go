@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -80,7 +81,7 @@ func seed(t *testing.T) *seedData {
 }
 
 func readSeed() (*seedData, error) {
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -23,7 +24,7 @@ type Resolver struct {
 	// Broker delivers change events to subscriptions; nil: none.
 	Broker Events
 	// Documents bounds the documents importArticle parses.
-	Documents db.DocumentLimits
+	Documents document.Limits
 }
 
 // keyed is a domain row read through a listing.

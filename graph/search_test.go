@@ -868,3 +868,34 @@ func TestSearchPagingBothWays(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchExactTitleFirst checks that a topic, event or project searched
+// by its whole label or name comes first among the results of its type, even
+// where another one's label and description hold the words more often
+// ("New energy" against "New-energy vehicles").
+func TestSearchExactTitleFirst(t *testing.T) {
+	s := seed(t)
+	var cases []struct{ typ, title string }
+	for _, x := range s.Topics {
+		cases = append(cases, struct{ typ, title string }{"TOPIC", x.Label})
+	}
+	for _, x := range s.Events {
+		cases = append(cases, struct{ typ, title string }{"EVENT", x.Name})
+	}
+	for _, x := range s.Projects {
+		cases = append(cases, struct{ typ, title string }{"PROJECT", x.Name})
+	}
+	if len(cases) == 0 {
+		t.Fatal("the seeds have no topics, events or projects")
+	}
+	for _, c := range cases {
+		res := runSearch(t, `"`+c.title+`"`, []string{c.typ})
+		if len(res.Edges) == 0 {
+			t.Errorf("search %q of type %s finds nothing", c.title, c.typ)
+			continue
+		}
+		if n := res.Edges[0].Node; n.Label != c.title && n.Name != c.title {
+			t.Errorf("search %q of type %s: first %q; want the one so named", c.title, c.typ, ownText(res.Edges[0]))
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
@@ -24,7 +25,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		payload.UserErrors = []*model.UserError{{Path: "text", Message: msg, Code: "INVALID"}}
 		return payload, nil
 	}
-	doc, err := db.ParseDocumentWithin(ctx, "document", []byte(input.Document), r.Documents)
+	doc, err := document.ParseWithin(ctx, "document", []byte(input.Document), r.Documents)
 	if err == nil && doc.Article == nil {
 		err = &db.ValidationError{Problems: []db.Problem{{Document: "document", Path: "article", Message: "is required: importArticle imports one article"}}}
 	}

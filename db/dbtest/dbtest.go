@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -148,7 +149,7 @@ func newOn(tb testing.TB, serverURL string) *Database {
 
 // Seed loads the embedded seed documents into d.
 func (d *Database) Seed(ctx context.Context) error {
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		return err
 	}

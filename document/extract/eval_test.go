@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -40,7 +41,7 @@ func catalogKnown(t testing.TB) map[string]bool {
 // seedPairs returns the curated seed articles.
 func seedPairs(t testing.TB) []pair {
 	t.Helper()
-	docs, err := seeds.Read(seeds.FS)
+	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func fixtures(t testing.TB, group string) []pair {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := db.ParseDocument(n, data)
+		d, err := document.Parse(n, data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +234,7 @@ func TestDraftsValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range append(seedPairs(t), fixturePairs(t)...) {
-		catalog, err := db.ParseDocument("catalog.yaml", data)
+		catalog, err := document.Parse("catalog.yaml", data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -241,7 +242,7 @@ func TestDraftsValidate(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p.name, err)
 		}
-		doc, err := db.ParseDocument(p.name+".draft.yaml", draft.YAML())
+		doc, err := document.Parse(p.name+".draft.yaml", draft.YAML())
 		if err != nil {
 			t.Fatalf("%s: the draft does not parse: %v", p.name, err)
 		}
@@ -310,11 +311,11 @@ func TestDatelineIsTheBase(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		catalog, err := db.ParseDocument("catalog.yaml", data)
+		catalog, err := document.Parse("catalog.yaml", data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		parsed, err := db.ParseDocument("x.yaml", draft.YAML())
+		parsed, err := document.Parse("x.yaml", draft.YAML())
 		if err != nil {
 			t.Fatalf("%s: %v", tc.dateline, err)
 		}

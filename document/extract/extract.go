@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Options say what the extractor cannot read from the text.
@@ -345,7 +346,7 @@ func (x *extractor) evidence(s span) db.EvidenceList { return x.article.evidence
 // CatalogSlugs returns the slugs of the places, organizations and people a
 // catalog document declares.
 func CatalogSlugs(catalog []byte) (map[string]bool, error) {
-	doc, err := db.ParseDocument("catalog.yaml", catalog)
+	doc, err := document.Parse("catalog.yaml", catalog)
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/playground"
@@ -58,8 +59,8 @@ type Options struct {
 	// Limits bounds each request; zero fields take DefaultLimits' values.
 	Limits Limits
 	// Documents bounds each document importArticle parses; zero fields
-	// take db.DefaultDocumentLimits' values.
-	Documents db.DocumentLimits
+	// take document.DefaultLimits' values.
+	Documents document.Limits
 	// Dev turns on what helps developers but not a public API: "Did you
 	// mean ...?" suggestions in validation errors, and introspection when
 	// AllowList is set.

@@ -1,8 +1,7 @@
-package db
+package document
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -13,22 +12,24 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/newsgraph/newsgraph/db"
 )
 
-// DocumentLimits bounds what reading one curated document may cost. A
+// Limits bounds what reading one curated document may cost. A
 // document is checked against them before it is parsed (its size before
 // it is tokenized, then its nodes and nesting on its tokens, before the
 // parser recurses through them) and again on its syntax tree before it is decoded (each list's items,
 // each string's length), so a hostile input is refused in time and memory
 // proportional to the limits, not to what it would expand to. A field that
-// is zero or negative takes its value from DefaultDocumentLimits.
+// is zero or negative takes its value from DefaultLimits.
 //
 // Anchors and aliases (&name, *name) are refused outright, whatever the
 // limits: a curated document writes every value out, none of the seeds uses
 // them, and aliases are what lets a few hundred bytes expand into gigabytes
 // ("billion laughs"). So is more than one YAML document in one input: a
 // document is one article.
-type DocumentLimits struct {
+type Limits struct {
 	// Bytes bounds the document's size.
 	Bytes int
 	// Nodes bounds its YAML tokens: every key, value, list item,
@@ -42,10 +43,10 @@ type DocumentLimits struct {
 	StringBytes int
 }
 
-// DefaultDocumentLimits leave room for articles far longer than the seeds,
+// DefaultLimits leave room for articles far longer than the seeds,
 // whose documents are at most 21 KB, 1,800 nodes, 5 levels deep, 39 items
 // in a list and 409 bytes in a string, with texts under 5 KB.
-var DefaultDocumentLimits = DocumentLimits{
+var DefaultLimits = Limits{
 	Bytes:       256 << 10,
 	Nodes:       50_000,
 	Depth:       20,
@@ -53,16 +54,16 @@ var DefaultDocumentLimits = DocumentLimits{
 	StringBytes: 64 << 10,
 }
 
-// WithDefaults returns l with each unset limit taken from DefaultDocumentLimits.
-func (l DocumentLimits) WithDefaults() DocumentLimits {
+// WithDefaults returns l with each unset limit taken from DefaultLimits.
+func (l Limits) WithDefaults() Limits {
 	or := func(v, fallback int) int {
 		if v > 0 {
 			return v
 		}
 		return fallback
 	}
-	d := DefaultDocumentLimits
-	return DocumentLimits{
+	d := DefaultLimits
+	return Limits{
 		Bytes:       or(l.Bytes, d.Bytes),
 		Nodes:       or(l.Nodes, d.Nodes),
 		Depth:       or(l.Depth, d.Depth),
@@ -77,22 +78,22 @@ func (l DocumentLimits) WithDefaults() DocumentLimits {
 // documents' worth, however many requests import at the same time.
 var parsing = make(chan struct{}, runtime.GOMAXPROCS(0))
 
-// ParseDocument decodes one curated document (YAML or JSON) strictly, within
-// DefaultDocumentLimits; see ParseDocumentWithin.
-func ParseDocument(name string, data []byte) (*Document, error) {
-	return ParseDocumentWithin(context.Background(), name, data, DocumentLimits{})
+// Parse decodes one curated document (YAML or JSON) strictly, within
+// DefaultLimits; see ParseWithin.
+func Parse(name string, data []byte) (*db.Document, error) {
+	return ParseWithin(context.Background(), name, data, Limits{})
 }
 
-// ParseDocumentWithin decodes one curated document (YAML or JSON) strictly:
+// ParseWithin decodes one curated document (YAML or JSON) strictly:
 // an unknown key or a value of the wrong type is an error that names the
 // document and the line. name identifies the document in errors. A
 // document over one of limits, or with anchors, aliases or a second YAML
-// document, is refused before it is decoded, in a *ValidationError whose
+// document, is refused before it is decoded, in a *db.ValidationError whose
 // message names the limit. Parsing stops with ctx's error when ctx ends.
-func ParseDocumentWithin(ctx context.Context, name string, data []byte, limits DocumentLimits) (*Document, error) {
+func ParseWithin(ctx context.Context, name string, data []byte, limits Limits) (*db.Document, error) {
 	limits = limits.WithDefaults()
 	refuse := func(path, format string, args ...any) error {
-		return &ValidationError{Problems: []Problem{{Document: name, Path: path, Message: fmt.Sprintf(format, args...)}}}
+		return &db.ValidationError{Problems: []db.Problem{{Document: name, Path: path, Message: fmt.Sprintf(format, args...)}}}
 	}
 	if len(data) > limits.Bytes {
 		return nil, refuse("", "the document is %d bytes, over the limit of %d bytes", len(data), limits.Bytes)
@@ -118,7 +119,7 @@ func ParseDocumentWithin(ctx context.Context, name string, data []byte, limits D
 	if err != nil {
 		return nil, refuse("", "%s", yamlMessage(err))
 	}
-	var doc Document
+	var doc db.Document
 	if len(file.Docs) > 0 && file.Docs[0].Body != nil {
 		body := file.Docs[0].Body
 		if path, msg := checkTree(body, limits); msg != "" {
@@ -127,6 +128,7 @@ func ParseDocumentWithin(ctx context.Context, name string, data []byte, limits D
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		ast.Walk(&spanShorthand{}, body)
 		if err := yaml.NodeToValue(body, &doc, yaml.DisallowUnknownField()); err != nil {
 			return nil, refuse(errorPath(body, err), "%s", yamlMessage(err))
 		}
@@ -152,7 +154,7 @@ func (e *overLimit) Error() string {
 // parsing them costly: too many nodes, nesting too deep (so the parser's
 // recursion is bounded), anchors and aliases, and a second document. It
 // checks ctx every thousand tokens.
-func checkTokens(ctx context.Context, tokens token.Tokens, limits DocumentLimits) error {
+func checkTokens(ctx context.Context, tokens token.Tokens, limits Limits) error {
 	var (
 		nodes     int
 		flow      int   // open [ and {
@@ -234,7 +236,7 @@ func checkTokens(ctx context.Context, tokens token.Tokens, limits DocumentLimits
 // checkTree checks each list's and mapping's items and each string's
 // length against limits, and returns the path of the first node over one
 // and what is wrong ("" when none is).
-func checkTree(root ast.Node, limits DocumentLimits) (path, problem string) {
+func checkTree(root ast.Node, limits Limits) (path, problem string) {
 	c := &treeChecker{limits: limits}
 	ast.Walk(c, root)
 	return c.path, c.problem
@@ -242,7 +244,7 @@ func checkTree(root ast.Node, limits DocumentLimits) (path, problem string) {
 
 // treeChecker is checkTree's visitor.
 type treeChecker struct {
-	limits        DocumentLimits
+	limits        Limits
 	path, problem string
 }
 
@@ -324,37 +326,47 @@ func yamlMessage(err error) string {
 	return msg
 }
 
-// spanFields is SpanDoc without its methods, so decoding it does not recurse.
-type spanFields SpanDoc
+// spanShorthand expands each evidence item written as a plain value
+// ("- the exact text") into the mapping it stands for ({text: ...}), so
+// that it decodes into a db.SpanDoc; items written as mappings, and
+// anything that is not an evidence list, are left for the decoder to judge.
+type spanShorthand struct {
+	key *ast.StringNode // "text", shared by the mappings it makes
+}
 
-// UnmarshalYAML accepts a span as a plain string or as a mapping.
-func (s *SpanDoc) UnmarshalYAML(unmarshal func(any) error) error {
-	var text string
-	if err := unmarshal(&text); err == nil {
-		*s = SpanDoc{Text: text}
-		return nil
+func (v *spanShorthand) Visit(n ast.Node) ast.Visitor {
+	mv, ok := n.(*ast.MappingValueNode)
+	if !ok || keyName(mv.Key) != "evidence" {
+		return v
 	}
-	var f spanFields
-	if err := unmarshal(&f); err != nil {
-		return err
+	list, ok := mv.Value.(*ast.SequenceNode)
+	if !ok {
+		return v
 	}
-	*s = SpanDoc(f)
+	for i, item := range list.Values {
+		switch item.(type) {
+		case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+			continue
+		}
+		at := item.GetToken()
+		if v.key == nil {
+			v.key = ast.String(token.New("text", "text", at.Position))
+		}
+		list.Values[i] = ast.Mapping(at, true, ast.MappingValue(at, v.key, item))
+	}
 	return nil
 }
 
-// UnmarshalJSON accepts a span as a plain string or as an object.
-func (s *SpanDoc) UnmarshalJSON(data []byte) error {
-	var text string
-	if err := json.Unmarshal(data, &text); err == nil {
-		*s = SpanDoc{Text: text}
-		return nil
+// keyName is the name a mapping key spells, or "" when it is not a plain
+// (possibly tagged) string.
+func keyName(k ast.MapKeyNode) string {
+	if t, ok := k.(*ast.TagNode); ok {
+		if s, ok := t.Value.(*ast.StringNode); ok {
+			return s.Value
+		}
 	}
-	var f spanFields
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return fmt.Errorf("evidence item: %w", err)
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
 	}
-	*s = SpanDoc(f)
-	return nil
+	return ""
 }

@@ -1,4 +1,4 @@
-package db_test
+package document_test
 
 import (
 	"context"
@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -87,7 +89,7 @@ func TestDocumentBombs(t *testing.T) {
 			doc := []byte(bomb.doc())
 			var err error
 			alloc := allocated(func() {
-				_, err = db.ParseDocumentWithin(context.Background(), "bomb.yaml", doc, db.DocumentLimits{})
+				_, err = document.ParseWithin(context.Background(), "bomb.yaml", doc, document.Limits{})
 			})
 			problem := onlyProblem(t, err)
 			if !strings.Contains(problem.Message, bomb.want) {
@@ -112,23 +114,23 @@ func TestDocumentLimitsConfigurable(t *testing.T) {
 	doc := []byte("topics:\n  - slug: some-topic\n    label: Some topic\n  - slug: other\n    label: [[x]]\n")
 	for _, tc := range []struct {
 		name   string
-		limits db.DocumentLimits
+		limits document.Limits
 		want   string
 	}{
-		{"Bytes", db.DocumentLimits{Bytes: 50}, "the document is 84 bytes, over the limit of 50 bytes"},
-		{"Nodes", db.DocumentLimits{Nodes: 10}, "more than the limit of 10 YAML nodes"},
-		{"Depth", db.DocumentLimits{Depth: 3}, "deeper than the limit of 3 levels"},
-		{"Items", db.DocumentLimits{Items: 1}, "over the limit of 1 items"},
-		{"StringBytes", db.DocumentLimits{StringBytes: 8}, "over the limit of 8 bytes for a string"},
+		{"Bytes", document.Limits{Bytes: 50}, "the document is 84 bytes, over the limit of 50 bytes"},
+		{"Nodes", document.Limits{Nodes: 10}, "more than the limit of 10 YAML nodes"},
+		{"Depth", document.Limits{Depth: 3}, "deeper than the limit of 3 levels"},
+		{"Items", document.Limits{Items: 1}, "over the limit of 1 items"},
+		{"StringBytes", document.Limits{StringBytes: 8}, "over the limit of 8 bytes for a string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := db.ParseDocumentWithin(context.Background(), "doc.yaml", doc, tc.limits)
+			_, err := document.ParseWithin(context.Background(), "doc.yaml", doc, tc.limits)
 			if problem := onlyProblem(t, err); !strings.Contains(problem.Message, tc.want) {
 				t.Errorf("message %q; want it to contain %q", problem.Message, tc.want)
 			}
 		})
 	}
-	if _, err := db.ParseDocumentWithin(context.Background(), "doc.yaml", doc, db.DocumentLimits{}); err == nil {
+	if _, err := document.ParseWithin(context.Background(), "doc.yaml", doc, document.Limits{}); err == nil {
 		t.Error("a list nested in a label parsed into a string; want a type error")
 	}
 }
@@ -147,9 +149,9 @@ func TestSeedsWithinDocumentLimits(t *testing.T) {
 			t.Fatal(err)
 		}
 		// A quarter of each default must still fit.
-		tight := db.DocumentLimits{Bytes: 1 << 16, Nodes: 12_500, Depth: 5, Items: 500, StringBytes: 16 << 10}
+		tight := document.Limits{Bytes: 1 << 16, Nodes: 12_500, Depth: 5, Items: 500, StringBytes: 16 << 10}
 		for _, data := range [][]byte{data, append([]byte("---\n"), data...)} {
-			if _, err := db.ParseDocumentWithin(context.Background(), name, data, tight); err != nil {
+			if _, err := document.ParseWithin(context.Background(), name, data, tight); err != nil {
 				t.Errorf("%s: %v", name, err)
 			}
 		}
@@ -162,7 +164,7 @@ func TestParseDocumentStopsWithContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	doc := []byte("topics:\n" + strings.Repeat("  - {slug: a, label: a}\n", 1_500))
-	if _, err := db.ParseDocumentWithin(ctx, "doc.yaml", doc, db.DocumentLimits{}); !errors.Is(err, context.Canceled) {
+	if _, err := document.ParseWithin(ctx, "doc.yaml", doc, document.Limits{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v; want context.Canceled", err)
 	}
 }
@@ -207,12 +209,12 @@ func FuzzParseDocument(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"article": {"slug": "a", "topics": [[[["x"]]]]}, "topics": [{"slug": "t", "label": "T"}]}`))
-	limits := db.DocumentLimits{Bytes: 64 << 10, Nodes: 10_000}
+	limits := document.Limits{Bytes: 64 << 10, Nodes: 10_000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var doc *db.Document
 		var err error
 		alloc := allocated(func() {
-			doc, err = db.ParseDocumentWithin(context.Background(), "fuzz.yaml", data, limits)
+			doc, err = document.ParseWithin(context.Background(), "fuzz.yaml", data, limits)
 		})
 		if (doc == nil) == (err == nil) {
 			t.Fatalf("got document %v and error %v; want exactly one", doc, err)
@@ -221,4 +223,50 @@ func FuzzParseDocument(f *testing.F) {
 			t.Fatalf("parsing %d bytes allocated %d MB; want at most 64 MB", len(data), alloc>>20)
 		}
 	})
+}
+
+// TestEvidenceShorthand checks that an evidence item written as a plain
+// value decodes as the mapping {text: value}, in YAML and in JSON, and
+// that the mapping form still decodes as written.
+func TestEvidenceShorthand(t *testing.T) {
+	want := db.EvidenceList{{Text: "exact words"}, {Text: "5"}, {Text: "more words", Paragraph: 2, Occurrence: 1}, {Text: "all", All: true}}
+	for name, doc := range map[string]string{
+		"YAML": "mentions:\n  - entity: x\n    evidence:\n      - exact words\n      - 5\n      - {text: more words, paragraph: 2, occurrence: 1}\n      - text: all\n        all: true\n",
+		"JSON": `{"mentions": [{"entity": "x", "evidence": ["exact words", 5, {"text": "more words", "paragraph": 2, "occurrence": 1}, {"text": "all", "all": true}]}]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, err := document.Parse("doc.yaml", []byte(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Mentions) != 1 || !slices.Equal(got.Mentions[0].Evidence, want) {
+				t.Errorf("got %+v; want one mention with evidence %+v", got.Mentions, want)
+			}
+		})
+	}
+}
+
+// BenchmarkParseSeeds parses every seed document, as newsgraph seed and
+// the importers do before anything is validated.
+func BenchmarkParseSeeds(b *testing.B) {
+	names, err := fs.Glob(seeds.FS, "*/*.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [][]byte
+	for _, name := range append(names, "catalog.yaml") {
+		data, err := fs.ReadFile(seeds.FS, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range docs {
+			if _, err := document.Parse("seed.yaml", data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
