@@ -54,6 +54,15 @@ const page = await context.newPage();
 const consoleErrors = [];
 page.on("pageerror", (e) => consoleErrors.push(String(e)));
 const ready = () => page.waitForSelector("body[data-ready=true]", { timeout });
+// follow runs an action that changes the reader's route and waits for the
+// new page: the route is changed by a hashchange event that fires after the
+// action returns, so the old page's ready flag is cleared first, or ready
+// could see the old page.
+const follow = async (action) => {
+  await page.evaluate(() => { document.body.dataset.ready = "stale"; });
+  await action();
+  await ready();
+};
 
 try {
   // The list: both seed articles.
@@ -67,9 +76,8 @@ try {
 
   // Search: "productive forces" finds the article that speaks of them.
   await page.fill("input[type=search]", "productive forces");
-  await page.press("input[type=search]", "Enter");
-  await page.waitForFunction(() => location.hash.startsWith("#/?q="), null, { timeout });
-  await ready();
+  await follow(() => page.press("input[type=search]", "Enter"));
+  check(await page.evaluate(() => location.hash.startsWith("#/?q=")), "the search is in the address");
   const found = await page.$$eval("li.article a", (as) => as.map((a) => a.getAttribute("href")));
   check(found.includes("#/article/china-malaysia-high-tech-collaboration-new-quality-productive-forces"),
     `searching "productive forces" finds the article about them (${found})`);
@@ -79,8 +87,7 @@ try {
   const slug = "china-malaysia-conference-industrial-innovation-common-prosperity";
   await page.goto(base + "/reader/");
   await ready();
-  await page.click(`li.article a[href="#/article/${slug}"]`);
-  await ready();
+  await follow(() => page.click(`li.article a[href="#/article/${slug}"]`));
   const gdp = page.locator("aside.panel button.figure", { hasText: "GDP growth: 5.1%" });
   await gdp.click();
   const marked = await page.$$eval("mark.selected", (ms) => ms.map((m) => m.textContent).join(""));
@@ -102,8 +109,7 @@ try {
   }
   const speakerName = (await speakerLink.textContent()).trim();
   const speakerSlug = decodeURIComponent((await speakerLink.getAttribute("href")).slice("#/entity/".length));
-  await speakerLink.click();
-  await ready();
+  await follow(() => speakerLink.click());
   check((await page.textContent("h1")).trim() === speakerName, `the speaker's page is titled ${speakerName}`);
   check(await page.$$eval("ol.statements li", (li) => li.length) > 0, "the speaker's page lists their statements");
   // An article older than the dated seed article, imported now (so it is
