@@ -308,6 +308,7 @@ func searchListing(a SearchArgs, count bool) (listing, searchQuery, error) {
 		published = fmt.Sprintf("daterange(%s::date, %s::date, '[]')", l.arg(a.Published.From), l.arg(a.Published.To))
 	}
 	var branches []string
+	words := ""                       // the query's words, one argument for every ranked full-text type
 	for ord, t := range SearchTypes { // fixed order, whitelisted SQL only
 		if !slices.Contains(types, t) {
 			continue
@@ -315,7 +316,10 @@ func searchListing(a SearchArgs, count bool) (listing, searchQuery, error) {
 		if ft, ok := fullTextTypes[t]; ok && count {
 			branches = append(branches, countBranch(t, ft, published))
 		} else if ok {
-			branches = append(branches, fullTextBranch(t, ord, ft, published, a.Sort != "" && a.Sort != "RELEVANCE", l.arg(q.text())))
+			if words == "" {
+				words = l.arg(q.text())
+			}
+			branches = append(branches, fullTextBranch(t, ord, ft, published, a.Sort != "" && a.Sort != "RELEVANCE", words))
 		} else if count {
 			branches = append(branches, `SELECT kind FROM (`+nameBranch(&l, t, ord, nameTypes[t], q, published)+`) n`)
 		} else {
