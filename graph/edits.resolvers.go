@@ -9,6 +9,8 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -19,12 +21,12 @@ func (r *mutationResolver) CreateStatement(ctx context.Context, input model.Crea
 		return nil, err
 	}
 	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
-	var st db.StatementDoc
+	var st document.StatementDoc
 	articleID := e.article("article", input.Article)
 	e.statement(ctx, input.Statement, &st)
 	var row *db.Statement
 	if e.ok() {
-		row, err = r.Store.CreateStatement(ctx, e.actor, articleID, st)
+		row, err = curate.CreateStatement(ctx, r.Store, e.actor, articleID, st)
 	}
 	ok, err := e.outcome(err, "statement")
 	if ok {
@@ -44,7 +46,7 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 	_, id, valid := e.id("id", input.ID, typeStatement)
 	var row *db.Statement
 	if valid {
-		row, err = r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
+		row, err = curate.UpdateStatement(ctx, r.Store, e.actor, id, input.Version, func(st *document.StatementDoc) error {
 			return e.changed(func() { e.statement(ctx, input.Statement, st) })
 		})
 	}
@@ -62,10 +64,10 @@ func (r *mutationResolver) DeleteStatement(ctx context.Context, input model.Dele
 	if err != nil {
 		return nil, err
 	}
-	var res db.Deleted
+	var res curate.Deleted
 	var ok bool
 	if _, id, valid := e.id("id", input.ID, typeStatement); valid {
-		res, err = r.Store.DeleteStatement(ctx, e.actor, id, input.Version, deref(input.Cascade))
+		res, err = curate.DeleteStatement(ctx, r.Store, e.actor, id, input.Version, deref(input.Cascade))
 		ok, err = e.outcome(err, "")
 	}
 	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
@@ -78,12 +80,12 @@ func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateF
 		return nil, err
 	}
 	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
-	var f db.FigureDoc
+	var f document.FigureDoc
 	articleID := e.article("article", input.Article)
 	e.figure(ctx, input.Figure, &f, articleID)
 	var row *db.Figure
 	if e.ok() {
-		row, err = r.Store.CreateFigure(ctx, e.actor, articleID, f)
+		row, err = curate.CreateFigure(ctx, r.Store, e.actor, articleID, f)
 	}
 	ok, err := e.outcome(err, "figure")
 	if ok {
@@ -105,7 +107,7 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 	if valid {
 		var articleID int64
 		if articleID, err = r.Store.FigureArticle(ctx, id); err == nil {
-			row, err = r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
+			row, err = curate.UpdateFigure(ctx, r.Store, e.actor, id, input.Version, func(f *document.FigureDoc) error {
 				return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
 			})
 		}
@@ -126,10 +128,10 @@ func (r *mutationResolver) DeleteFigure(ctx context.Context, input model.DeleteI
 	}
 	var ok bool
 	if _, id, valid := e.id("id", input.ID, typeFigure); valid {
-		err = r.Store.DeleteFigure(ctx, e.actor, id, input.Version)
+		err = curate.DeleteFigure(ctx, r.Store, e.actor, id, input.Version)
 		ok, err = e.outcome(err, "")
 	}
-	return e.deleted(input.ID, db.Deleted{}, ok, err, input.ClientMutationID)
+	return e.deleted(input.ID, curate.Deleted{}, ok, err, input.ClientMutationID)
 }
 
 // CreateAgreement is the resolver for the createAgreement field.
@@ -139,7 +141,7 @@ func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.Crea
 		return nil, err
 	}
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.AgreementDoc{}
+	d := &document.AgreementDoc{}
 	e.agreement(ctx, input.Agreement, d)
 	if d.Kind == "" {
 		// A document may omit the kind; the API asks for it, UNSPECIFIED included.
@@ -161,7 +163,7 @@ func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.Upda
 	}
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
 	row, err := e.updateEntity(ctx, input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
-		e.agreement(ctx, input.Agreement, decl.(*db.AgreementDoc))
+		e.agreement(ctx, input.Agreement, decl.(*document.AgreementDoc))
 	})
 	if x, ok := row.(*db.Agreement); ok {
 		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
@@ -182,7 +184,7 @@ func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreateP
 		return nil, err
 	}
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.PersonDoc{}
+	d := &document.PersonDoc{}
 	e.person(input.Person, d)
 	row, err := e.createEntity(ctx, d, input.Mention, "person")
 	if x, ok := row.(*db.Person); ok {
@@ -200,7 +202,7 @@ func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdateP
 	}
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
 	row, err := e.updateEntity(ctx, input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
-		e.person(input.Person, decl.(*db.PersonDoc))
+		e.person(input.Person, decl.(*document.PersonDoc))
 	})
 	if x, ok := row.(*db.Person); ok {
 		payload.Person = stored(loaders(ctx).people, x.ID, x)
@@ -221,7 +223,7 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.C
 		return nil, err
 	}
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.OrganizationDoc{}
+	d := &document.OrganizationDoc{}
 	e.organization(ctx, input.Organization, d)
 	row, err := e.createEntity(ctx, d, input.Mention, "organization")
 	if x, ok := row.(*db.Organization); ok {
@@ -239,7 +241,7 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.U
 	}
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
 	row, err := e.updateEntity(ctx, input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
-		e.organization(ctx, input.Organization, decl.(*db.OrganizationDoc))
+		e.organization(ctx, input.Organization, decl.(*document.OrganizationDoc))
 	})
 	if x, ok := row.(*db.Organization); ok {
 		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
@@ -260,7 +262,7 @@ func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePl
 		return nil, err
 	}
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	d := &db.PlaceDoc{}
+	d := &document.PlaceDoc{}
 	e.place(ctx, input.Place, d)
 	row, err := e.createEntity(ctx, d, input.Mention, "place")
 	if x, ok := row.(*db.Place); ok {
@@ -278,7 +280,7 @@ func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePl
 	}
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
 	row, err := e.updateEntity(ctx, input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
-		e.place(ctx, input.Place, decl.(*db.PlaceDoc))
+		e.place(ctx, input.Place, decl.(*document.PlaceDoc))
 	})
 	if x, ok := row.(*db.Place); ok {
 		payload.Place = stored(loaders(ctx).places, x.ID, x)
@@ -299,7 +301,7 @@ func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEv
 		return nil, err
 	}
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.EventDoc{}
+	d := &document.EventDoc{}
 	e.event(ctx, input.Event, d)
 	row, err := e.createEntity(ctx, d, input.Mention, "event")
 	if x, ok := row.(*db.Event); ok {
@@ -317,7 +319,7 @@ func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEv
 	}
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
 	row, err := e.updateEntity(ctx, input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
-		e.event(ctx, input.Event, decl.(*db.EventDoc))
+		e.event(ctx, input.Event, decl.(*document.EventDoc))
 	})
 	if x, ok := row.(*db.Event); ok {
 		payload.Event = stored(loaders(ctx).events, x.ID, x)
@@ -338,7 +340,7 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input model.Create
 		return nil, err
 	}
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.ProjectDoc{}
+	d := &document.ProjectDoc{}
 	e.project(ctx, input.Project, d)
 	row, err := e.createEntity(ctx, d, input.Mention, "project")
 	if x, ok := row.(*db.Project); ok {
@@ -356,7 +358,7 @@ func (r *mutationResolver) UpdateProject(ctx context.Context, input model.Update
 	}
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
 	row, err := e.updateEntity(ctx, input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
-		e.project(ctx, input.Project, decl.(*db.ProjectDoc))
+		e.project(ctx, input.Project, decl.(*document.ProjectDoc))
 	})
 	if x, ok := row.(*db.Project); ok {
 		payload.Project = stored(loaders(ctx).projects, x.ID, x)
@@ -377,11 +379,11 @@ func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTo
 		return nil, err
 	}
 	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
-	var t db.TopicDoc
+	var t document.TopicDoc
 	e.topic(ctx, input.Topic, &t)
 	var row *db.Topic
 	if e.ok() {
-		row, err = r.Store.CreateTopic(ctx, e.actor, t)
+		row, err = curate.CreateTopic(ctx, r.Store, e.actor, t)
 	}
 	ok, err := e.outcome(err, "topic")
 	if ok {
@@ -401,7 +403,7 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 	_, id, valid := e.id("id", input.ID, typeTopic)
 	var row *db.Topic
 	if valid {
-		row, err = r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
+		row, err = curate.UpdateTopic(ctx, r.Store, e.actor, id, input.Version, func(t *document.TopicDoc) error {
 			return e.changed(func() { e.topic(ctx, input.Topic, t) })
 		})
 	}
@@ -419,10 +421,10 @@ func (r *mutationResolver) DeleteTopic(ctx context.Context, input model.DeleteIn
 	if err != nil {
 		return nil, err
 	}
-	var res db.Deleted
+	var res curate.Deleted
 	var ok bool
 	if _, id, valid := e.id("id", input.ID, typeTopic); valid {
-		res, err = r.Store.DeleteTopic(ctx, e.actor, id, input.Version, deref(input.Cascade))
+		res, err = curate.DeleteTopic(ctx, r.Store, e.actor, id, input.Version, deref(input.Cascade))
 		ok, err = e.outcome(err, "")
 	}
 	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -32,7 +33,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 	var article *db.Article
 	if err == nil {
 		doc.Text = input.Text
-		article, err = r.Store.ImportArticle(ctx, actor, doc)
+		article, err = curate.ImportArticle(ctx, r.Store, actor, doc)
 	}
 	if errs := userErrors(err); errs != nil {
 		payload.UserErrors = errs
@@ -52,10 +53,10 @@ func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.Delete
 	if err != nil {
 		return nil, err
 	}
-	var res db.Deleted
+	var res curate.Deleted
 	var ok bool
 	if _, id, valid := e.id("id", input.ID, typeArticle); valid {
-		res, err = r.Store.DeleteArticle(ctx, e.actor, id, input.Version)
+		res, err = curate.DeleteArticle(ctx, r.Store, e.actor, id, input.Version)
 		ok, err = e.outcome(err, "")
 	}
 	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
