@@ -77,6 +77,7 @@ type validator struct {
 // their writer needs of the validation.
 type Validated struct {
 	paragraphs map[*Document][]Paragraph
+	order      Order
 }
 
 // Paragraphs returns the paragraphs of an article document of the set, cut
@@ -84,9 +85,13 @@ type Validated struct {
 // body) as validated; nil for a document with no article.
 func (v *Validated) Paragraphs(doc *Document) []Paragraph { return v.paragraphs[doc] }
 
+// Order returns the set's declarations in the order a writer needs them:
+// parents first.
+func (v *Validated) Order() Order { return v.order }
+
 // Validate checks documents against each other and against what stored
 // already holds, and returns a *db.ValidationError listing every problem,
-// or the validated set. It writes nothing. It first checks every text of
+// or the validated set, which has no cycle of parents. It writes nothing. It first checks every text of
 // the documents against its limit (see textLimits); if any breaks one, it
 // reports those problems alone, before any text reaches the store.
 func Validate(ctx context.Context, docs []*Document, stored Catalog) (*Validated, error) {
@@ -94,7 +99,11 @@ func Validate(ctx context.Context, docs []*Document, stored Catalog) (*Validated
 	if err != nil {
 		return nil, err
 	}
-	return &Validated{paragraphs: v.blocksOf}, nil
+	order, err := parentOrder(docs)
+	if err != nil {
+		return nil, err
+	}
+	return &Validated{paragraphs: v.blocksOf, order: order}, nil
 }
 
 // ValidateStatements checks the statements of doc, a document of an

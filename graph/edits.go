@@ -508,51 +508,32 @@ func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, ty
 	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
 }
 
-// createEntity declares a new entity and returns its row as stored (see
-// db.Store.CreateEntity), or nil with the edit's user errors.
-func (e *edit) createEntity(ctx context.Context, decl any, mention *model.MentionInput, prefix string) (any, error) {
+// createEntity declares a new entity of kind k and returns its row as
+// stored (see curate.CreateEntity), or nil with the edit's user errors.
+func createEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], decl D, mention *model.MentionInput, prefix string) (*R, error) {
 	m := e.mention(mention)
 	if !e.ok() {
-		return e.fail(prefix)
+		return nil, e.fail(prefix)
 	}
-	row, err := curate.CreateEntity(ctx, e.r.Store, e.actor, decl, m)
+	row, err := curate.CreateEntity(ctx, e.r.Store, e.actor, k, decl, m)
 	if ok, err := e.outcome(err, prefix); !ok {
 		return nil, err
 	}
-	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", entityID(row))
+	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", k.RowID(row))
 	return row, nil
 }
 
-// entityID returns the id of an entity's row.
-func entityID(row any) int64 {
-	switch x := row.(type) {
-	case *db.Person:
-		return x.ID
-	case *db.Organization:
-		return x.ID
-	case *db.Place:
-		return x.ID
-	case *db.Event:
-		return x.ID
-	case *db.Project:
-		return x.ID
-	case *db.Agreement:
-		return x.ID
-	}
-	return 0
-}
-
-// updateEntity changes the entity with global ID gid of type typ and
-// returns its row as stored, or nil with the edit's user errors.
-func (e *edit) updateEntity(ctx context.Context, gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (any, error) {
+// updateEntity changes the entity of kind k with global ID gid of type
+// typ and returns its row as stored, or nil with the edit's user errors.
+func updateEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], gid, typ string, version int, mention *model.MentionInput, prefix string, change func(D)) (*R, error) {
 	_, id, valid := e.id("id", gid, typ)
 	m := e.mention(mention)
 	if !valid || !e.ok() {
-		return e.fail(prefix)
+		return nil, e.fail(prefix)
 	}
-	row, err := curate.UpdateEntity(ctx, e.r.Store, e.actor, id, version, func(decl any) error {
+	row, err := curate.UpdateEntity(ctx, e.r.Store, e.actor, k, id, version, func(decl D) error {
 		return e.changed(func() { change(decl) })
-	}, m, kindOfType[typ])
+	}, m)
 	if ok, err := e.settle(err, prefix); !ok {
 		return nil, err
 	}
@@ -560,7 +541,7 @@ func (e *edit) updateEntity(ctx context.Context, gid, typ string, version int, m
 }
 
 // fail ends an edit whose input had problems before the store was asked.
-func (e *edit) fail(prefix string) (any, error) {
+func (e *edit) fail(prefix string) error {
 	_, err := e.outcome(nil, prefix)
-	return nil, err
+	return err
 }

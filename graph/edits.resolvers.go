@@ -147,8 +147,8 @@ func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.Crea
 		// A document may omit the kind; the API asks for it, UNSPECIFIED included.
 		e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
 	}
-	row, err := e.createEntity(ctx, d, input.Mention, "agreement")
-	if x, ok := row.(*db.Agreement); ok {
+	x, err := createEntity(ctx, e, curate.Agreements, d, input.Mention, "agreement")
+	if x != nil {
 		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -162,10 +162,10 @@ func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.Upda
 		return nil, err
 	}
 	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
-		e.agreement(ctx, input.Agreement, decl.(*document.AgreementDoc))
+	x, err := updateEntity(ctx, e, curate.Agreements, input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(d *document.AgreementDoc) {
+		e.agreement(ctx, input.Agreement, d)
 	})
-	if x, ok := row.(*db.Agreement); ok {
+	if x != nil {
 		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -186,8 +186,8 @@ func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreateP
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
 	d := &document.PersonDoc{}
 	e.person(input.Person, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "person")
-	if x, ok := row.(*db.Person); ok {
+	x, err := createEntity(ctx, e, curate.People, d, input.Mention, "person")
+	if x != nil {
 		payload.Person = stored(loaders(ctx).people, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -201,10 +201,10 @@ func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdateP
 		return nil, err
 	}
 	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
-		e.person(input.Person, decl.(*document.PersonDoc))
+	x, err := updateEntity(ctx, e, curate.People, input.ID, typePerson, input.Version, input.Mention, "person", func(d *document.PersonDoc) {
+		e.person(input.Person, d)
 	})
-	if x, ok := row.(*db.Person); ok {
+	if x != nil {
 		payload.Person = stored(loaders(ctx).people, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -225,8 +225,8 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.C
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
 	d := &document.OrganizationDoc{}
 	e.organization(ctx, input.Organization, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "organization")
-	if x, ok := row.(*db.Organization); ok {
+	x, err := createEntity(ctx, e, curate.Organizations, d, input.Mention, "organization")
+	if x != nil {
 		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -240,10 +240,10 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.U
 		return nil, err
 	}
 	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
-		e.organization(ctx, input.Organization, decl.(*document.OrganizationDoc))
+	x, err := updateEntity(ctx, e, curate.Organizations, input.ID, typeOrganization, input.Version, input.Mention, "organization", func(d *document.OrganizationDoc) {
+		e.organization(ctx, input.Organization, d)
 	})
-	if x, ok := row.(*db.Organization); ok {
+	if x != nil {
 		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -264,8 +264,8 @@ func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePl
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
 	d := &document.PlaceDoc{}
 	e.place(ctx, input.Place, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "place")
-	if x, ok := row.(*db.Place); ok {
+	x, err := createEntity(ctx, e, curate.Places, d, input.Mention, "place")
+	if x != nil {
 		payload.Place = stored(loaders(ctx).places, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -279,10 +279,10 @@ func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePl
 		return nil, err
 	}
 	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
-		e.place(ctx, input.Place, decl.(*document.PlaceDoc))
+	x, err := updateEntity(ctx, e, curate.Places, input.ID, typePlace, input.Version, input.Mention, "place", func(d *document.PlaceDoc) {
+		e.place(ctx, input.Place, d)
 	})
-	if x, ok := row.(*db.Place); ok {
+	if x != nil {
 		payload.Place = stored(loaders(ctx).places, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -303,8 +303,8 @@ func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEv
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
 	d := &document.EventDoc{}
 	e.event(ctx, input.Event, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "event")
-	if x, ok := row.(*db.Event); ok {
+	x, err := createEntity(ctx, e, curate.Events, d, input.Mention, "event")
+	if x != nil {
 		payload.Event = stored(loaders(ctx).events, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -318,10 +318,10 @@ func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEv
 		return nil, err
 	}
 	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
-		e.event(ctx, input.Event, decl.(*document.EventDoc))
+	x, err := updateEntity(ctx, e, curate.Events, input.ID, typeEvent, input.Version, input.Mention, "event", func(d *document.EventDoc) {
+		e.event(ctx, input.Event, d)
 	})
-	if x, ok := row.(*db.Event); ok {
+	if x != nil {
 		payload.Event = stored(loaders(ctx).events, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -342,8 +342,8 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input model.Create
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
 	d := &document.ProjectDoc{}
 	e.project(ctx, input.Project, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "project")
-	if x, ok := row.(*db.Project); ok {
+	x, err := createEntity(ctx, e, curate.Projects, d, input.Mention, "project")
+	if x != nil {
 		payload.Project = stored(loaders(ctx).projects, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()
@@ -357,10 +357,10 @@ func (r *mutationResolver) UpdateProject(ctx context.Context, input model.Update
 		return nil, err
 	}
 	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
-		e.project(ctx, input.Project, decl.(*document.ProjectDoc))
+	x, err := updateEntity(ctx, e, curate.Projects, input.ID, typeProject, input.Version, input.Mention, "project", func(d *document.ProjectDoc) {
+		e.project(ctx, input.Project, d)
 	})
-	if x, ok := row.(*db.Project); ok {
+	if x != nil {
 		payload.Project = stored(loaders(ctx).projects, x.ID, x)
 	}
 	payload.UserErrors = e.userErrors()

@@ -169,26 +169,6 @@ func UpdateFigure(ctx context.Context, s *db.Store, actor string, id int64, vers
 	return updateItem(ctx, s, actor, id, version, change, figureItems)
 }
 
-// writtenEntity reads back the entity of kind with id that tx wrote: a
-// *Person, *Organization, *Place, *Event, *Project or *Agreement.
-func writtenEntity(ctx context.Context, tx pgx.Tx, kind string, id int64) (any, error) {
-	switch kind {
-	case db.KindPerson:
-		return db.WrittenPerson(ctx, tx, id)
-	case db.KindOrganization:
-		return db.WrittenOrganization(ctx, tx, id)
-	case db.KindPlace:
-		return db.WrittenPlace(ctx, tx, id)
-	case db.KindEvent:
-		return db.WrittenEvent(ctx, tx, id)
-	case db.KindProject:
-		return db.WrittenProject(ctx, tx, id)
-	case db.KindAgreement:
-		return db.WrittenAgreement(ctx, tx, id)
-	}
-	return nil, fmt.Errorf("read back entity %d: no kind %q", id, kind)
-}
-
 // createItem adds item to the article and writes it; an empty key is
 // replaced by a fresh one.
 func createItem[T, R any](ctx context.Context, s *db.Store, actor string, articleID int64, item T, k articleItems[T, R]) (*R, error) {
@@ -338,17 +318,48 @@ func AffiliationKeys(ids []int64) []string {
 	return keys
 }
 
-// CreateEntity declares a new entity and returns its row (see
-// writtenEntity). decl is a *PersonDoc, *OrganizationDoc, *PlaceDoc,
-// *EventDoc, *ProjectDoc or *AgreementDoc, and the row is of the matching
-// type: *Person, ...; mention, when set, quotes where an article names it.
-func CreateEntity(ctx context.Context, s *db.Store, actor string, decl any, mention *Mention) (any, error) {
+// An EntityKind is one kind of entity as the edits write it: D is its
+// declaration (*document.PersonDoc, ...), R its row as the API reads it
+// (db.Person, ...). The kinds are People, Organizations, Places, Events,
+// Projects and Agreements.
+type EntityKind[D document.Declaration, R any] struct {
+	kind   string
+	export func(context.Context, querier, int64) (D, error)
+	read   func(context.Context, pgx.Tx, int64) (*R, error)
+	id     func(*R) int64
+}
+
+// Kind returns the kind as stored: db.KindPerson, ...
+func (k EntityKind[D, R]) Kind() string { return k.kind }
+
+// RowID returns the id of a row of the kind.
+func (k EntityKind[D, R]) RowID(row *R) int64 { return k.id(row) }
+
+// The kinds of entities.
+var (
+	People = EntityKind[*document.PersonDoc, db.Person]{db.KindPerson, exportPerson, db.WrittenPerson,
+		func(r *db.Person) int64 { return r.ID }}
+	Organizations = EntityKind[*document.OrganizationDoc, db.Organization]{db.KindOrganization, exportOrganization,
+		db.WrittenOrganization, func(r *db.Organization) int64 { return r.ID }}
+	Places = EntityKind[*document.PlaceDoc, db.Place]{db.KindPlace, exportPlace, db.WrittenPlace,
+		func(r *db.Place) int64 { return r.ID }}
+	Events = EntityKind[*document.EventDoc, db.Event]{db.KindEvent, exportEvent, db.WrittenEvent,
+		func(r *db.Event) int64 { return r.ID }}
+	Projects = EntityKind[*document.ProjectDoc, db.Project]{db.KindProject, exportProject, db.WrittenProject,
+		func(r *db.Project) int64 { return r.ID }}
+	Agreements = EntityKind[*document.AgreementDoc, db.Agreement]{db.KindAgreement, exportAgreement, db.WrittenAgreement,
+		func(r *db.Agreement) int64 { return r.ID }}
+)
+
+// CreateEntity declares a new entity of kind k and returns its row as
+// written; mention, when set, quotes where an article names it.
+func CreateEntity[D document.Declaration, R any](ctx context.Context, s *db.Store, actor string, k EntityKind[D, R], decl D, mention *Mention) (*R, error) {
 	if err := document.CheckTexts(decl); err != nil {
 		return nil, err
 	}
-	var row any
+	var row *R
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		kind, slug := declared(decl)
+		kind, slug := decl.Declared()
 		var taken string
 		err := tx.QueryRow(ctx, `SELECT kind::text FROM entities WHERE slug = $1`, slug).Scan(&taken)
 		switch {
@@ -364,7 +375,7 @@ func CreateEntity(ctx context.Context, s *db.Store, actor string, decl any, ment
 		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
 			return fmt.Errorf("created %s %s: %w", kind, slug, err)
 		}
-		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+		if row, err = k.read(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "create_"+kind, kind, id, map[string]any{"slug": slug})
@@ -373,18 +384,17 @@ func CreateEntity(ctx context.Context, s *db.Store, actor string, decl any, ment
 }
 
 // UpdateEntity changes the entity with id, if version is its current
-// version and it is of kind want: change receives its declaration as
-// stored (see CreateEntity) and edits it, slug included. mention, when set,
-// replaces the evidence of where that article names it. It returns the
-// entity's row as changed.
-func UpdateEntity(ctx context.Context, s *db.Store, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) (any, error) {
-	var row any
+// version and it is of kind k: change receives its declaration as stored
+// and edits it, slug included. mention, when set, replaces the evidence of
+// where that article names it. It returns the entity's row as changed.
+func UpdateEntity[D document.Declaration, R any](ctx context.Context, s *db.Store, actor string, k EntityKind[D, R], id int64, version int, change func(D) error, mention *Mention) (*R, error) {
+	var row *R
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		kind, slug, err := lockEntity(ctx, tx, id, &version, want)
+		kind, slug, err := lockEntity(ctx, tx, id, &version, k.kind)
 		if err != nil {
 			return err
 		}
-		decl, err := exportEntity(ctx, tx, id)
+		decl, err := k.export(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -394,22 +404,22 @@ func UpdateEntity(ctx context.Context, s *db.Store, actor string, id int64, vers
 		if err := document.CheckTexts(decl); err != nil {
 			return err
 		}
-		if _, renamed := declared(decl); renamed != slug {
+		_, renamed := decl.Declared()
+		if renamed != slug {
 			if err := rename(ctx, tx, "entities", id, renamed); err != nil {
 				return err
 			}
 		}
-		if err := noCycle(ctx, tx, kind, id, declParent(decl)); err != nil {
+		if err := noCycle(ctx, tx, kind, id, decl.ParentSlug()); err != nil {
 			return err
 		}
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
-		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+		if row, err = k.read(ctx, tx, id); err != nil {
 			return err
 		}
-		_, now := declared(decl)
-		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": now, "version": version + 1})
+		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": renamed, "version": version + 1})
 	})
 	return row, err
 }
@@ -648,88 +658,22 @@ func rewrite(ctx context.Context, tx pgx.Tx, actor string, doc *document.Documen
 
 // declare validates and writes the declaration of one entity or topic,
 // alone or, with mention, in the document of the article that names it.
-func declare(ctx context.Context, tx pgx.Tx, actor string, decl any, mention *Mention) error {
+func declare(ctx context.Context, tx pgx.Tx, actor string, decl document.Declaration, mention *Mention) error {
 	doc := &document.Document{Name: "input"}
+	var evidence document.EvidenceList
 	if mention != nil {
 		var err error
 		if doc, err = lockArticle(ctx, tx, mention.ArticleID); err != nil {
 			return relative(err, "")
 		}
-	}
-	kind, slug := declared(decl)
-	prefix := ""
-	var evidence document.EvidenceList
-	if mention != nil {
 		evidence = mention.Evidence
 	}
-	switch d := decl.(type) {
-	case *document.PersonDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.People, "people", d)
-	case *document.OrganizationDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Organizations, "organizations", d)
-	case *document.PlaceDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Places, "places", d)
-	case *document.EventDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Events, "events", d)
-	case *document.ProjectDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Projects, "projects", d)
-	case *document.AgreementDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Agreements, "agreements", d)
-	case *document.TopicDoc:
-		prefix = appendDecl(&doc.Topics, "topics", d)
-	}
+	kind, slug := decl.Declared()
+	prefix := decl.AddTo(doc, evidence)
 	// The declaration carries the article's evidence; an exported mention
 	// of the same entity would repeat it.
 	doc.Mentions = slices.DeleteFunc(doc.Mentions, func(m document.MentionDoc) bool { return m.Entity == slug })
 	return rewrite(ctx, tx, actor, doc, prefix, kind, slug)
-}
-
-// appendDecl adds a declaration to its section and returns its path.
-func appendDecl[T any](section *[]T, name string, decl *T) string {
-	*section = append(*section, *decl)
-	return fmt.Sprintf("%s[%d]", name, len(*section)-1)
-}
-
-// declared returns the kind and slug of a declaration.
-func declared(decl any) (kind, slug string) {
-	switch d := decl.(type) {
-	case *document.PersonDoc:
-		return db.KindPerson, d.Slug
-	case *document.OrganizationDoc:
-		return db.KindOrganization, d.Slug
-	case *document.PlaceDoc:
-		return db.KindPlace, d.Slug
-	case *document.EventDoc:
-		return db.KindEvent, d.Slug
-	case *document.ProjectDoc:
-		return db.KindProject, d.Slug
-	case *document.AgreementDoc:
-		return db.KindAgreement, d.Slug
-	case *document.TopicDoc:
-		return "topic", d.Slug
-	}
-	panic(fmt.Sprintf("db: %T is not a declaration", decl))
-}
-
-// declParent returns the parent slug of a declaration that has one.
-func declParent(decl any) *string {
-	switch d := decl.(type) {
-	case *document.OrganizationDoc:
-		return d.Parent
-	case *document.PlaceDoc:
-		return d.Parent
-	case *document.EventDoc:
-		return d.Parent
-	case *document.AgreementDoc:
-		return d.Parent
-	}
-	return nil
 }
 
 // rename gives the entity or topic with id a new slug, refusing one that

@@ -411,7 +411,7 @@ func spanDoc(blocks []document.Paragraph, s exportedSpan) (document.SpanDoc, err
 // keep their order; participants, places, projects and topics, which have
 // none, are listed by slug. It returns ErrNotFound when there is no such
 // entity.
-func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
+func exportEntity(ctx context.Context, q querier, id int64) (document.Declaration, error) {
 	var kind string
 	err := q.QueryRow(ctx, `SELECT kind::text FROM entities WHERE id = $1`, id).Scan(&kind)
 	if isNoRows(err) {
@@ -420,39 +420,91 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export entity %d: %w", id, err)
 	}
-	args := pgx.NamedArgs{"id": id}
-	var doc any
+	var decl document.Declaration
 	switch kind {
 	case db.KindPerson:
-		var x document.PersonDoc
-		err = q.QueryRow(ctx, `
+		decl, err = exportedAs(exportPerson(ctx, q, id))
+	case db.KindOrganization:
+		decl, err = exportedAs(exportOrganization(ctx, q, id))
+	case db.KindPlace:
+		decl, err = exportedAs(exportPlace(ctx, q, id))
+	case db.KindEvent:
+		decl, err = exportedAs(exportEvent(ctx, q, id))
+	case db.KindProject:
+		decl, err = exportedAs(exportProject(ctx, q, id))
+	case db.KindAgreement:
+		decl, err = exportedAs(exportAgreement(ctx, q, id))
+	default:
+		return nil, fmt.Errorf("export entity %d: unknown kind %q", id, kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decl, nil
+}
+
+// exportedAs returns an exported declaration as a Declaration, nil (not
+// a typed nil) with an error.
+func exportedAs[D document.Declaration](decl D, err error) (document.Declaration, error) {
+	if err != nil {
+		return nil, err
+	}
+	return decl, nil
+}
+
+// exportPerson returns the declaration of the person with id.
+func exportPerson(ctx context.Context, q querier, id int64) (*document.PersonDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.PersonDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, p.name, p.honorifics
 			FROM people p JOIN entities n ON n.id = p.id
 			WHERE p.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Honorifics)
-		doc = &x
-	case db.KindOrganization:
-		var x document.OrganizationDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindPerson, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportOrganization returns the declaration of the organization with id.
+func exportOrganization(ctx context.Context, q querier, id int64) (*document.OrganizationDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.OrganizationDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, o.name, o.short_name, o.org_kind::text, c.slug, p.slug, o.unresolved, o.note
 			FROM organizations o
 			JOIN entities n ON n.id = o.id
 			LEFT JOIN entities c ON c.id = o.country_id
 			LEFT JOIN entities p ON p.id = o.parent_id
 			WHERE o.id = @id`, args).Scan(&x.Slug, &x.Name, &x.ShortName, &x.Kind, &x.Country, &x.Parent, &x.Unresolved, &x.Note)
-		doc = &x
-	case db.KindPlace:
-		var x document.PlaceDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindOrganization, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportPlace returns the declaration of the place with id.
+func exportPlace(ctx context.Context, q querier, id int64) (*document.PlaceDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.PlaceDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, pl.name, pl.place_kind::text, c.slug, p.slug
 			FROM places pl
 			JOIN entities n ON n.id = pl.id
 			LEFT JOIN entities c ON c.id = pl.country_id
 			LEFT JOIN entities p ON p.id = pl.parent_id
 			WHERE pl.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Country, &x.Parent)
-		doc = &x
-	case db.KindEvent:
-		var x document.EventDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindPlace, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportEvent returns the declaration of the event with id.
+func exportEvent(ctx context.Context, q querier, id int64) (*document.EventDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.EventDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, ev.name, ev.event_kind::text, ev.summary, `+dateDoc("ev", "date")+`,
 				pl.slug, ve.slug, p.slug, ev.participant_description,
 				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY e.slug, x.role), '[]')
@@ -465,11 +517,18 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 			LEFT JOIN entities ve ON ve.id = ev.venue_id
 			LEFT JOIN entities p ON p.id = ev.parent_id
 			WHERE ev.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Summary, &x.Date,
-			&x.Place, &x.Venue, &x.Parent, &x.ParticipantDescription, &x.Participants, &x.Topics)
-		doc = &x
-	case db.KindProject:
-		var x document.ProjectDoc
-		err = q.QueryRow(ctx, `
+		&x.Place, &x.Venue, &x.Parent, &x.ParticipantDescription, &x.Participants, &x.Topics)
+	if err := exportedEntity(db.KindEvent, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportProject returns the declaration of the project with id.
+func exportProject(ctx context.Context, q querier, id int64) (*document.ProjectDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.ProjectDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, pr.name, pr.project_kind::text, pr.status::text, pr.summary, b.slug, pl.slug,
 				`+dateDoc("pr", "completion")+`
 			FROM projects pr
@@ -477,10 +536,17 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 			LEFT JOIN entities b ON b.id = pr.builder_id
 			LEFT JOIN entities pl ON pl.id = pr.place_id
 			WHERE pr.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Builder, &x.Place, &x.Completion)
-		doc = &x
-	case db.KindAgreement:
-		var x document.AgreementDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindProject, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportAgreement returns the declaration of the agreement with id.
+func exportAgreement(ctx context.Context, q querier, id int64) (*document.AgreementDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.AgreementDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, ag.name, coalesce(nullif(ag.agreement_kind::text, '`+db.AgreementKindUnspecified+`'), ''), ag.status::text, ag.summary, `+dateDoc("ag", "date")+`,
 				p.slug,
 				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY x.position), '[]')
@@ -495,20 +561,25 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 			JOIN entities n ON n.id = ag.id
 			LEFT JOIN entities p ON p.id = ag.parent_id
 			WHERE ag.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Date,
-			&x.Parent, &x.Parties, &x.Places, &x.Projects, &x.Topics)
-		doc = &x
-	default:
-		return nil, fmt.Errorf("export entity %d: unknown kind %q", id, kind)
+		&x.Parent, &x.Parties, &x.Places, &x.Projects, &x.Topics)
+	if err := exportedEntity(db.KindAgreement, id, err); err != nil {
+		return nil, err
 	}
+	return &x, nil
+}
+
+// exportedEntity returns the error of exporting the entity of kind with
+// id: ErrNotFound when it has no row of its kind (no entity, or one of
+// another kind; the writer's single transaction never leaves an entity
+// without its row).
+func exportedEntity(kind string, id int64, err error) error {
 	if isNoRows(err) {
-		// The entity has no row of its kind: it was declared but never
-		// written, which the writer's single transaction rules out.
-		return nil, fmt.Errorf("export %s %d: %w", kind, id, db.ErrNotFound)
+		return fmt.Errorf("export %s %d: %w", kind, id, db.ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("export %s %d: %w", kind, id, err)
+		return fmt.Errorf("export %s %d: %w", kind, id, err)
 	}
-	return doc, nil
+	return nil
 }
 
 // exportTopic returns the declaration of the topic with id, its parent as a

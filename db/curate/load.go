@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -76,13 +75,10 @@ func importTx(ctx context.Context, tx pgx.Tx, w *writer, docs []*document.Docume
 	if err != nil {
 		return ImportResult{}, err
 	}
-	order, err := parentOrder(docs)
-	if err != nil {
-		return ImportResult{}, err
-	}
+	order := v.Order()
 	w.v, w.ids = v, map[string]int64{}
 	result := ImportResult{Articles: map[string]int64{}}
-	if err := w.topics(ctx, order.topics); err != nil {
+	if err := w.topics(ctx, order.Topics); err != nil {
 		return ImportResult{}, err
 	}
 	if err := w.entities(ctx, docs, order); err != nil {
@@ -133,120 +129,6 @@ func (c storedCatalog) Topic(ctx context.Context, slug string) (bool, error) {
 		return false, fmt.Errorf("look up topic %q: %w", slug, err)
 	}
 	return ok, nil
-}
-
-// declarationOrder lists the slugs of each self-referencing kind so that
-// every parent comes before its children.
-type declarationOrder struct {
-	topics        []document.TopicDoc
-	places        []document.PlaceDoc
-	organizations []document.OrganizationDoc
-	events        []document.EventDoc
-	agreements    []document.AgreementDoc
-}
-
-// parentOrder sorts declarations parents first, and reports a cycle of
-// parents as a validation problem.
-func parentOrder(docs []*document.Document) (declarationOrder, error) {
-	var o declarationOrder
-	var problems []db.Problem
-	where := map[string]db.Problem{} // kind+slug -> where it is declared
-	at := func(doc *document.Document, section, kind, slug string, i int) {
-		where[kind+" "+slug] = db.Problem{Document: doc.Name, Path: fmt.Sprintf("%s[%d].parent", section, i), Item: kind + " " + slug}
-	}
-	for _, doc := range docs {
-		for i, x := range doc.Topics {
-			at(doc, "topics", "topic", x.Slug, i)
-		}
-		for i, x := range doc.Places {
-			at(doc, "places", "place", x.Slug, i)
-		}
-		for i, x := range doc.Organizations {
-			at(doc, "organizations", "organization", x.Slug, i)
-		}
-		for i, x := range doc.Events {
-			at(doc, "events", "event", x.Slug, i)
-		}
-		for i, x := range doc.Agreements {
-			at(doc, "agreements", "agreement", x.Slug, i)
-		}
-		o.topics = append(o.topics, doc.Topics...)
-		o.places = append(o.places, doc.Places...)
-		o.organizations = append(o.organizations, doc.Organizations...)
-		o.events = append(o.events, doc.Events...)
-		o.agreements = append(o.agreements, doc.Agreements...)
-	}
-	check := func(kind string, cycle []string) {
-		if cycle != nil {
-			p := where[kind+" "+cycle[0]]
-			p.Message = "parents form a cycle: " + strings.Join(cycle, " -> ")
-			problems = append(problems, p)
-		}
-	}
-	var cycle []string
-	o.topics, cycle = parentsFirst(o.topics, func(t document.TopicDoc) (string, *string) { return t.Slug, t.Parent })
-	check("topic", cycle)
-	o.places, cycle = parentsFirst(o.places, func(p document.PlaceDoc) (string, *string) {
-		if p.Parent == nil {
-			return p.Slug, p.Country
-		}
-		return p.Slug, p.Parent
-	})
-	check("place", cycle)
-	o.organizations, cycle = parentsFirst(o.organizations, func(x document.OrganizationDoc) (string, *string) { return x.Slug, x.Parent })
-	check("organization", cycle)
-	o.events, cycle = parentsFirst(o.events, func(x document.EventDoc) (string, *string) { return x.Slug, x.Parent })
-	check("event", cycle)
-	o.agreements, cycle = parentsFirst(o.agreements, func(x document.AgreementDoc) (string, *string) { return x.Slug, x.Parent })
-	check("agreement", cycle)
-	if problems != nil {
-		return o, &db.ValidationError{Problems: problems}
-	}
-	return o, nil
-}
-
-// parentsFirst orders items so that an item's parent, when it is among
-// items, comes first. It returns a cycle of slugs if there is one.
-func parentsFirst[T any](items []T, key func(T) (string, *string)) ([]T, []string) {
-	index := map[string]int{}
-	for i, it := range items {
-		slug, _ := key(it)
-		index[slug] = i
-	}
-	const (
-		unvisited = iota
-		visiting
-		done
-	)
-	state := make([]int, len(items))
-	out := make([]T, 0, len(items))
-	var visit func(i int, path []string) []string
-	visit = func(i int, path []string) []string {
-		slug, parent := key(items[i])
-		switch state[i] {
-		case done:
-			return nil
-		case visiting:
-			return append(path, slug)
-		}
-		state[i] = visiting
-		if parent != nil {
-			if j, ok := index[*parent]; ok {
-				if cycle := visit(j, append(path, slug)); cycle != nil {
-					return cycle
-				}
-			}
-		}
-		state[i] = done
-		out = append(out, items[i])
-		return nil
-	}
-	for i := range items {
-		if cycle := visit(i, nil); cycle != nil {
-			return nil, cycle
-		}
-	}
-	return out, nil
 }
 
 // writer writes validated documents inside one transaction.
@@ -400,7 +282,7 @@ func (w *writer) topics(ctx context.Context, topics []document.TopicDoc) error {
 }
 
 // entities upserts every declared entity and its own row, parents first.
-func (w *writer) entities(ctx context.Context, docs []*document.Document, o declarationOrder) error {
+func (w *writer) entities(ctx context.Context, docs []*document.Document, o document.Order) error {
 	declare := func(slug, kind string) error {
 		var id int64
 		var stored string
@@ -426,7 +308,7 @@ func (w *writer) entities(ctx context.Context, docs []*document.Document, o decl
 		w.ids[slug] = id
 		return nil
 	}
-	// Parents come before children (declarationOrder), so every entity's
+	// Parents come before children (document.Order), so every entity's
 	// id is known before its row refers to it.
 	type decl struct{ slug, kind string }
 	var decls []decl
@@ -438,16 +320,16 @@ func (w *writer) entities(ctx context.Context, docs []*document.Document, o decl
 			decls = append(decls, decl{x.Slug, db.KindProject})
 		}
 	}
-	for _, x := range o.places {
+	for _, x := range o.Places {
 		decls = append(decls, decl{x.Slug, db.KindPlace})
 	}
-	for _, x := range o.organizations {
+	for _, x := range o.Organizations {
 		decls = append(decls, decl{x.Slug, db.KindOrganization})
 	}
-	for _, x := range o.events {
+	for _, x := range o.Events {
 		decls = append(decls, decl{x.Slug, db.KindEvent})
 	}
-	for _, x := range o.agreements {
+	for _, x := range o.Agreements {
 		decls = append(decls, decl{x.Slug, db.KindAgreement})
 	}
 	for _, d := range decls {
@@ -455,7 +337,7 @@ func (w *writer) entities(ctx context.Context, docs []*document.Document, o decl
 			return err
 		}
 	}
-	steps := []func(context.Context, []*document.Document, declarationOrder) error{
+	steps := []func(context.Context, []*document.Document, document.Order) error{
 		w.places, w.organizations, w.people, w.events, w.projects, w.agreements,
 	}
 	for _, step := range steps {
@@ -466,8 +348,8 @@ func (w *writer) entities(ctx context.Context, docs []*document.Document, o decl
 	return nil
 }
 
-func (w *writer) places(ctx context.Context, _ []*document.Document, o declarationOrder) error {
-	for _, p := range o.places {
+func (w *writer) places(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, p := range o.Places {
 		country, err := w.optID(ctx, p.Country)
 		if err != nil {
 			return err
@@ -489,8 +371,8 @@ func (w *writer) places(ctx context.Context, _ []*document.Document, o declarati
 	return nil
 }
 
-func (w *writer) organizations(ctx context.Context, _ []*document.Document, o declarationOrder) error {
-	for _, x := range o.organizations {
+func (w *writer) organizations(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, x := range o.Organizations {
 		country, err := w.optID(ctx, x.Country)
 		if err != nil {
 			return err
@@ -514,7 +396,7 @@ func (w *writer) organizations(ctx context.Context, _ []*document.Document, o de
 	return nil
 }
 
-func (w *writer) people(ctx context.Context, docs []*document.Document, _ declarationOrder) error {
+func (w *writer) people(ctx context.Context, docs []*document.Document, _ document.Order) error {
 	for _, d := range docs {
 		for _, p := range d.People {
 			honorifics := p.Honorifics
@@ -533,8 +415,8 @@ func (w *writer) people(ctx context.Context, docs []*document.Document, _ declar
 	return nil
 }
 
-func (w *writer) events(ctx context.Context, _ []*document.Document, o declarationOrder) error {
-	for _, e := range o.events {
+func (w *writer) events(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, e := range o.Events {
 		args := pgx.NamedArgs{"id": w.ids[e.Slug], "name": e.Name, "event_kind": e.Kind, "summary": e.Summary,
 			"participant_description": e.ParticipantDescription}
 		for col, slug := range map[string]*string{"place_id": e.Place, "venue_id": e.Venue, "parent_id": e.Parent} {
@@ -580,7 +462,7 @@ func (w *writer) events(ctx context.Context, _ []*document.Document, o declarati
 	return nil
 }
 
-func (w *writer) projects(ctx context.Context, docs []*document.Document, _ declarationOrder) error {
+func (w *writer) projects(ctx context.Context, docs []*document.Document, _ document.Order) error {
 	for _, d := range docs {
 		for _, p := range d.Projects {
 			args := pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "project_kind": p.Kind, "status": p.Status, "summary": p.Summary}
@@ -613,8 +495,8 @@ func (w *writer) projects(ctx context.Context, docs []*document.Document, _ decl
 	return nil
 }
 
-func (w *writer) agreements(ctx context.Context, _ []*document.Document, o declarationOrder) error {
-	for _, a := range o.agreements {
+func (w *writer) agreements(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, a := range o.Agreements {
 		id := w.ids[a.Slug]
 		parent, err := w.optID(ctx, a.Parent)
 		if err != nil {
@@ -1245,9 +1127,6 @@ func ptr[T any](v T) *T { return &v }
 
 // Validate checks documents as Import would, and writes nothing.
 func Validate(ctx context.Context, s *db.Store, docs []*document.Document) error {
-	if _, err := document.Validate(ctx, docs, storedCatalog{s.Pool()}); err != nil {
-		return err
-	}
-	_, err := parentOrder(docs)
+	_, err := document.Validate(ctx, docs, storedCatalog{s.Pool()})
 	return err
 }
