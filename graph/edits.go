@@ -16,10 +16,10 @@ import (
 )
 
 // An edit turns a mutation's input into the curated document types of
-// package db: global IDs become slugs, enum names the documents' lowercase
-// values. It collects every problem with the input as a user error with
-// its path; the store's validator then checks the rest, exactly as it
-// checks an import.
+// package document: global IDs become slugs, enum names the documents'
+// lowercase values. It collects every problem with the input as a user
+// error with its path; db/curate then checks the rest with document's
+// validator, exactly as it checks an import.
 type edit struct {
 	r      *Resolver
 	actor  string
