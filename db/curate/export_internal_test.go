@@ -1,8 +1,8 @@
 package curate
 
-// The export's hooks for its tests in package db_test, which can use
-// package dbtest and the seeds (this package cannot: they import it), and
-// its own tests of unexported parts.
+// The export's hooks for its tests in package curate_test, which can use
+// package dbtest (this package cannot: dbtest imports it to seed), and its
+// own tests of unexported parts.
 
 import (
 	"testing"
