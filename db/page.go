@@ -496,22 +496,3 @@ func parentOf[T any](item *T) int64 {
 	}
 	return 0
 }
-
-// fetchAll reads every row of a query into domain structs (see scanRows).
-func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]*T, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return nil, err
-	}
-	return scanRows[T](rows)
-}
-
-// groupByParent groups rows read with a list_parent column by that parent.
-func groupByParent[T any](items []*T) map[int64][]*T {
-	out := map[int64][]*T{}
-	for _, it := range items {
-		p := parentOf(it)
-		out[p] = append(out[p], it)
-	}
-	return out
-}
