@@ -81,7 +81,7 @@ func groupByParent[T any](items []*T) map[int64][]*T {
 // read-back of what it wrote, from a listing's FROM and columns. Each of
 // idColumns must be in ids: a kind of entity names its own id and its
 // entities row's, so that PostgreSQL reads only those rows of both (see
-// namedEntities).
+// namedEntityBranches).
 func byIDs[T any](ctx context.Context, q querier, from, columns string, ids []int64, idColumns ...string) ([]*T, error) {
 	where := make([]string, len(idColumns))
 	for i, c := range idColumns {
