@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -84,25 +85,33 @@ type EvidenceKey struct {
 	ID    int64
 }
 
-// evidenceOfAll reads the evidence of statements (@statements), figures,
-// affiliations, credits and entities, with its paragraphs: one branch per
-// kind of owner, each by its owner's index. A kind with no ids asked for
-// gives an empty array, whose branch finds nothing at once.
-const evidenceOfAll = `
-	SELECT 'statement_id' AS list_owner, e.statement_id AS list_parent, ` + evidenceColumns + `
-	FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.statement_id = ANY(@statements)
-	UNION ALL
-	SELECT 'figure_id', e.figure_id, ` + evidenceColumns + `
-	FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.figure_id = ANY(@figures)
-	UNION ALL
-	SELECT 'affiliation_id', e.affiliation_id, ` + evidenceColumns + `
-	FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.affiliation_id = ANY(@affiliations)
-	UNION ALL
-	SELECT 'credit_id', e.credit_id, ` + evidenceColumns + `
-	FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.credit_id = ANY(@credits)
-	UNION ALL
-	SELECT 'entity_id', e.entity_id, ` + evidenceColumns + `
-	FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.entity_id = ANY(@entities)
+// evidenceOwners are the kinds of owner in the order EvidenceOfAll reads
+// them, and evidenceOf reads the evidence of each with its paragraphs, by
+// its owner's index. EvidenceOfAll joins the statements of the kinds asked
+// for with UNION ALL, so that each combination is planned for itself (one
+// statement of all five, the kinds not asked for given empty arrays, got a
+// generic plan of parallel workers: 0.4 s where it takes a millisecond).
+var (
+	evidenceOwners = []EvidenceOwner{StatementEvidence, FigureEvidence, AffiliationEvidence, CreditEvidence, EntityEvidence}
+	evidenceOf     = map[EvidenceOwner]string{
+		StatementEvidence: `SELECT 'statement_id' AS list_owner, e.statement_id AS list_parent, ` + evidenceColumns + `
+			FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.statement_id = ANY(@statements)`,
+		FigureEvidence: `SELECT 'figure_id' AS list_owner, e.figure_id AS list_parent, ` + evidenceColumns + `
+			FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.figure_id = ANY(@figures)`,
+		AffiliationEvidence: `SELECT 'affiliation_id' AS list_owner, e.affiliation_id AS list_parent, ` + evidenceColumns + `
+			FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.affiliation_id = ANY(@affiliations)`,
+		CreditEvidence: `SELECT 'credit_id' AS list_owner, e.credit_id AS list_parent, ` + evidenceColumns + `
+			FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.credit_id = ANY(@credits)`,
+		EntityEvidence: `SELECT 'entity_id' AS list_owner, e.entity_id AS list_parent, ` + evidenceColumns + `
+			FROM evidence e JOIN paragraphs ep ON ep.id = e.paragraph_id WHERE e.entity_id = ANY(@entities)`,
+	}
+	// evidenceArgNames names the argument of each kind's statement.
+	evidenceArgNames = map[EvidenceOwner]string{StatementEvidence: "statements", FigureEvidence: "figures",
+		AffiliationEvidence: "affiliations", CreditEvidence: "credits", EntityEvidence: "entities"}
+)
+
+// evidenceOrder is the order of EvidenceOfAll's rows.
+const evidenceOrder = `
 	ORDER BY list_owner, list_parent, article_id, paragraph_position, start_offset, id`
 
 // evidenceColumns are the columns of Evidence: the span's and its
@@ -112,33 +121,33 @@ const evidenceColumns = `e.id, e.article_id, e.paragraph_id, e.start_offset, e.e
 		ep.position AS paragraph_position, upper(ep.kind::text) AS paragraph_kind, ep.text AS paragraph_text,
 		ep.source_offset AS paragraph_source_offset`
 
-// evidenceArgNames names evidenceOfAll's argument of each kind of owner.
-var evidenceArgNames = map[EvidenceOwner]string{StatementEvidence: "statements", FigureEvidence: "figures",
-	AffiliationEvidence: "affiliations", CreditEvidence: "credits", EntityEvidence: "entities"}
-
 // EvidenceOfAll reads the evidence of facts of any kinds, with its
 // paragraphs, in reading order (article by article), in one statement.
 func (s *Store) EvidenceOfAll(ctx context.Context, keys []EvidenceKey) (map[EvidenceKey][]*Evidence, error) {
-	args := pgx.NamedArgs{}
-	for _, name := range evidenceArgNames {
-		args[name] = []int64{}
-	}
+	ids := map[EvidenceOwner][]int64{}
 	for _, k := range keys {
-		name, ok := evidenceArgNames[k.Owner]
-		if !ok {
+		if _, ok := evidenceOf[k.Owner]; !ok {
 			return nil, fmt.Errorf("evidence of %q: unknown", k.Owner)
 		}
-		args[name] = append(args[name].([]int64), k.ID)
+		ids[k.Owner] = append(ids[k.Owner], k.ID)
+	}
+	var branches []string
+	args := pgx.NamedArgs{}
+	for _, owner := range evidenceOwners {
+		if len(ids[owner]) > 0 {
+			branches = append(branches, evidenceOf[owner])
+			args[evidenceArgNames[owner]] = ids[owner]
+		}
 	}
 	out := make(map[EvidenceKey][]*Evidence, len(keys))
-	if len(keys) == 0 {
+	if len(branches) == 0 {
 		return out, nil
 	}
 	type row struct {
 		Evidence
 		Owner EvidenceOwner `db:"list_owner"`
 	}
-	rows, err := fetchAll[row](ctx, s.read(ctx), evidenceOfAll, args)
+	rows, err := fetchAll[row](ctx, s.read(ctx), strings.Join(branches, "\n\tUNION ALL\n\t")+evidenceOrder, args)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}

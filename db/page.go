@@ -304,9 +304,30 @@ const (
 )
 
 // shape puts the named parts (name, value, name, value, ...) into a
-// listing's statement shape.
+// listing's statement shape, in one pass (a strings.Replacer, built for
+// each statement, cost more than the rest of building it).
 func shape(sql string, parts ...string) string {
-	return strings.NewReplacer(parts...).Replace(sql)
+	var b strings.Builder
+	b.Grow(len(sql) + 1024)
+	for {
+		i := strings.IndexByte(sql, '{')
+		j := strings.IndexByte(sql[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(sql)
+			return b.String()
+		}
+		name := sql[i : i+j+1]
+		b.WriteString(sql[:i])
+		value := name
+		for k := 0; k+1 < len(parts); k += 2 {
+			if parts[k] == name {
+				value = parts[k+1]
+				break
+			}
+		}
+		b.WriteString(value)
+		sql = sql[i+j+1:]
+	}
 }
 
 // fetchPage reads one page of a listing.
