@@ -25,12 +25,22 @@ const (
 	auditColumns = `al.id, al.at, al.actor, al.action, al.target_type, al.target_id, al.detail::text AS detail`
 )
 
+// auditOrders has the audit log's one ordering: the log's id grows with
+// every entry, newest first.
+var auditOrders = orders{
+	"": func(bool) ordering {
+		return ordering{name: "audit.newest", desc: true, keys: []sortKey{key("al.id", "bigint")}}
+	},
+}
+
+var auditLog = rootListing[AuditEntry, *noFilter]{name: "audit", from: auditFrom, columns: auditColumns}
+
 // ListAudit reads a page of the audit log, newest first.
 func (s *Store) ListAudit(ctx context.Context, page PageArgs) (Page[AuditEntry], error) {
-	return listRoot[AuditEntry](ctx, s.read(ctx), "audit", auditFrom, auditColumns, noFilter, Order{}, page)
+	return auditLog.list(ctx, s, nil, Order{}, page)
 }
 
 // CountAudit counts the entries of the audit log.
 func (s *Store) CountAudit(ctx context.Context) (int, error) {
-	return countRoot(ctx, s.read(ctx), auditFrom, noFilter)
+	return auditLog.count(ctx, s, nil)
 }

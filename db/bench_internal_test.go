@@ -3,9 +3,9 @@ package db
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -29,8 +29,8 @@ func BenchmarkKeysetSQL(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		_ = fmt.Sprintf(`SELECT %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d`,
-			l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+		_ = shape(pageSQL, "{columns}", l.columns, "{keys}", keysColumn(o), "{from}", l.from,
+			"{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
 	}
 }
 

@@ -244,6 +244,92 @@ func execMode(filtered bool) pgx.QueryExecMode {
 	return pgx.QueryExecModeCacheStatement
 }
 
+// The statements of listings, one shape each. A {name} is a part of the
+// listing (its columns, FROM and conditions: constants of the file of its
+// type, see listing) or of its ordering (keys, ORDER BY, LIMIT), put in by
+// statement; user values only ever travel in its arguments (@a1, @a2, ...,
+// and @parents, the parents' ids of a nested listing). A listing's
+// conditions may be a boolean tree of filters (and, or, not) and its order
+// one of several, each with its own index (see orderFor), so its WHERE and
+// ORDER BY cannot be one fixed text: see the package comment.
+const (
+	// pageSQL reads a page of a root listing, one row more than the page
+	// to learn whether more follow.
+	pageSQL = `SELECT {columns}, {keys} FROM {from} WHERE {where} ORDER BY {order} LIMIT {limit}`
+	// countSQL counts a root listing.
+	countSQL = `SELECT count(*) FROM {from} WHERE {where}`
+
+	// nestedSQL reads the same page of a nested listing for each parent,
+	// each in a subquery of its own, whose conditions name the parent's id
+	// par.id.
+	nestedSQL = `
+		SELECT x.* FROM unnest(@parents::bigint[]) AS par(id)
+		CROSS JOIN LATERAL (
+			SELECT par.id AS list_parent, {columns}, {keys} FROM {from} WHERE {where} ORDER BY {order} LIMIT {limit}
+		) x`
+	// nestedCountedSQL is nestedSQL with each parent's count ({count_where}:
+	// the conditions before the cursor's bounds).
+	nestedCountedSQL = `
+		SELECT x.* FROM unnest(@parents::bigint[]) AS par(id)
+		CROSS JOIN LATERAL (SELECT count(*) AS n FROM {from} WHERE {count_where}) list_count
+		CROSS JOIN LATERAL (
+			SELECT par.id AS list_parent, list_count.n AS list_total, {columns}, {keys} FROM {from} WHERE {where} ORDER BY {order} LIMIT {limit}
+		) x`
+	// nestedMembersCountedSQL is nestedSQL with each parent's count
+	// ({size}) taken from the relation's members ({with}, see Relation).
+	nestedMembersCountedSQL = `
+		WITH RECURSIVE {with}
+		SELECT x.* FROM (SELECT m.list_parent AS id, {size} AS n FROM list_members m) par
+		CROSS JOIN LATERAL (
+			SELECT par.id AS list_parent, par.n AS list_total, {columns}, {keys} FROM {from} WHERE {where} ORDER BY {order} LIMIT {limit}
+		) x`
+	// nestedCountSQL counts a nested listing for each parent.
+	nestedCountSQL = `SELECT par.id, (SELECT count(*) FROM {from} WHERE {where}) FROM unnest(@parents::bigint[]) AS par(id)`
+
+	// memberPagesSQL reads each parent's page of a relation by members
+	// (see fetchMemberPages).
+	memberPagesSQL = `
+		WITH RECURSIVE {with},
+		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, {size} AS n FROM list_members m)
+		SELECT r.list_parent, r.list_total, r.list_rank, x.* FROM (
+			SELECT m.list_parent, m.n AS list_total, {alias}.id AS list_id,
+				row_number() OVER (PARTITION BY m.list_parent ORDER BY {order}) AS list_rank
+			FROM list_sizes m JOIN {from} ON {alias}.id = ANY(m.ids) WHERE {where}
+		) r CROSS JOIN LATERAL (SELECT {columns}, {keys} FROM {from} WHERE {alias}.id = r.list_id LIMIT 1) x
+		WHERE r.list_rank <= {limit} ORDER BY r.list_parent, r.list_rank`
+	// memberCountsSQL counts the children of each parent of a relation by
+	// members.
+	memberCountsSQL = `WITH RECURSIVE {with}
+		SELECT m.list_parent, {size} FROM list_members m`
+)
+
+// shape puts the named parts (name, value, name, value, ...) into a
+// listing's statement shape, in one pass (a strings.Replacer, built for
+// each statement, cost more than the rest of building it).
+func shape(sql string, parts ...string) string {
+	var b strings.Builder
+	b.Grow(len(sql) + 1024)
+	for {
+		i := strings.IndexByte(sql, '{')
+		j := strings.IndexByte(sql[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(sql)
+			return b.String()
+		}
+		name := sql[i : i+j+1]
+		b.WriteString(sql[:i])
+		value := name
+		for k := 0; k+1 < len(parts); k += 2 {
+			if parts[k] == name {
+				value = parts[k+1]
+				break
+			}
+		}
+		b.WriteString(value)
+		sql = sql[i+j+1:]
+	}
+}
+
 // fetchPage reads one page of a listing.
 func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, page PageArgs) (Page[T], error) {
 	filtered := l.n > 0 // arguments so far are the filter's
@@ -251,13 +337,13 @@ func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, pag
 	if err != nil {
 		return Page[T]{}, err
 	}
-	sql := fmt.Sprintf(`SELECT %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d`,
-		l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+	sql := shape(pageSQL, "{columns}", l.columns, "{keys}", keysColumn(o), "{from}", l.from,
+		"{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
 	rows, err := q.Query(ctx, sql, execMode(filtered), l.args)
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
-	items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	items, err := scanRows[T](rows)
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
@@ -272,11 +358,19 @@ func count(ctx context.Context, q querier, l listing) (int, error) {
 		return 0, err
 	}
 	var n int
-	err := q.QueryRow(ctx, fmt.Sprintf(`SELECT count(*) FROM %s WHERE %s`, l.from, l.whereSQL()), execMode(l.n > 0), l.args).Scan(&n)
-	if err != nil {
+	sql := shape(countSQL, "{from}", l.from, "{where}", l.whereSQL())
+	if err := q.QueryRow(ctx, sql, execMode(l.n > 0), l.args).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count: %w", err)
 	}
 	return n, nil
+}
+
+// withParents adds the parents' ids to l's arguments as @parents.
+func (l *listing) withParents(parents []int64) {
+	if l.args == nil {
+		l.args = pgx.NamedArgs{}
+	}
+	l.args["parents"] = parents
 }
 
 // fetchNestedPages reads the same page of a nested listing for many
@@ -296,33 +390,16 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members,
 	if err != nil {
 		return nil, err
 	}
-	var sql string
+	l.withParents(parents)
+	sql := nestedSQL
 	switch {
 	case withCount && members != "":
-		if l.args == nil {
-			l.args = pgx.NamedArgs{}
-		}
-		l.args["parents"] = parents
-		sql = fmt.Sprintf(`
-		WITH RECURSIVE %s
-		SELECT x.* FROM (SELECT m.list_parent AS id, %s AS n FROM list_members m) par
-		CROSS JOIN LATERAL (
-			SELECT par.id AS list_parent, par.n AS list_total, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, members, size, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+		sql = nestedMembersCountedSQL
 	case withCount:
-		sql = fmt.Sprintf(`
-		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
-		CROSS JOIN LATERAL (SELECT count(*) AS n FROM %s WHERE %s) list_count
-		CROSS JOIN LATERAL (
-			SELECT par.id AS list_parent, list_count.n AS list_total, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, l.arg(parents), l.from, countWhere, l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
-	default:
-		sql = fmt.Sprintf(`
-		SELECT x.* FROM unnest(%s::bigint[]) AS par(id)
-		CROSS JOIN LATERAL (
-			SELECT par.id AS list_parent, %s, %s FROM %s WHERE %s ORDER BY %s LIMIT %d
-		) x`, l.arg(parents), l.columns, keysColumn(o), l.from, l.whereSQL(), orderBy, limit+1)
+		sql = nestedCountedSQL
 	}
+	sql = shape(sql, "{with}", members, "{size}", size, "{count_where}", countWhere, "{columns}", l.columns,
+		"{keys}", keysColumn(o), "{from}", l.from, "{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
 	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
 }
 
@@ -333,7 +410,7 @@ func collectNestedPages[T any](ctx context.Context, q querier, sql string, mode 
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
-	items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	items, err := scanRows[T](rows)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -367,9 +444,8 @@ func countNested(ctx context.Context, q querier, l listing, parents []int64) (ma
 		return nil, err
 	}
 	mode := execMode(l.n > 0)
-	sql := fmt.Sprintf(`SELECT par.id, (SELECT count(*) FROM %s WHERE %s) FROM unnest(%s::bigint[]) AS par(id)`,
-		l.from, l.whereSQL(), l.arg(parents))
-	return collectCounts(ctx, q, sql, mode, l.args)
+	l.withParents(parents)
+	return collectCounts(ctx, q, shape(nestedCountSQL, "{from}", l.from, "{where}", l.whereSQL()), mode, l.args)
 }
 
 // collectCounts runs a statement that returns parents and their counts.
@@ -398,32 +474,22 @@ func collectCounts(ctx context.Context, q querier, sql string, mode pgx.QueryExe
 // over its children, and each row carries its parent's count (the number
 // of its ids, before the cursor's bounds; size counts them, see
 // Relation.size) as list_total.
+//
+// list_sizes counts the ids apart, so that the sort of the rows does not
+// carry each parent's array along. The rows are ranked by their keys
+// alone; only the page's rows are read whole, each by its id (LIMIT 1
+// keeps PostgreSQL from folding that lookup into a join, which it planned
+// as a hash join over the whole table, misjudging how many rows a rank <= n
+// keeps).
 func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, with, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	filtered := l.n > 0 // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return nil, err
 	}
-	if l.args == nil {
-		l.args = pgx.NamedArgs{}
-	}
-	l.args["parents"] = parents
-	// list_sizes counts the ids apart, so that the sort of the rows does
-	// not carry each parent's array along. The rows are ranked by their
-	// keys alone; only the page's rows are read whole, each by its id
-	// (LIMIT 1 keeps PostgreSQL from folding that lookup into a join,
-	// which it planned as a hash join over the whole table, misjudging
-	// how many rows a rank <= n keeps).
-	sql := fmt.Sprintf(`
-		WITH RECURSIVE %[1]s,
-		list_sizes AS MATERIALIZED (SELECT m.list_parent, m.ids, %[9]s AS n FROM list_members m)
-		SELECT r.list_parent, r.list_total, r.list_rank, x.* FROM (
-			SELECT m.list_parent, m.n AS list_total, %[4]s.id AS list_id,
-				row_number() OVER (PARTITION BY m.list_parent ORDER BY %[5]s) AS list_rank
-			FROM list_sizes m JOIN %[6]s ON %[4]s.id = ANY(m.ids) WHERE %[7]s
-		) r CROSS JOIN LATERAL (SELECT %[2]s, %[3]s FROM %[6]s WHERE %[4]s.id = r.list_id LIMIT 1) x
-		WHERE r.list_rank <= %[8]d ORDER BY r.list_parent, r.list_rank`,
-		with, l.columns, keysColumn(o), alias, orderBy, l.from, l.whereSQL(), limit+1, size)
+	l.withParents(parents)
+	sql := shape(memberPagesSQL, "{with}", with, "{size}", size, "{alias}", alias, "{columns}", l.columns,
+		"{keys}", keysColumn(o), "{from}", l.from, "{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
 	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
 }
 
@@ -435,13 +501,8 @@ func countMembers(ctx context.Context, q querier, l listing, with, size string, 
 		return nil, err
 	}
 	mode := execMode(l.n > 0)
-	if l.args == nil {
-		l.args = pgx.NamedArgs{}
-	}
-	l.args["parents"] = parents
-	sql := `WITH RECURSIVE ` + with + `
-		SELECT m.list_parent, ` + size + ` FROM list_members m`
-	return collectCounts(ctx, q, sql, mode, l.args)
+	l.withParents(parents)
+	return collectCounts(ctx, q, shape(memberCountsSQL, "{with}", with, "{size}", size), mode, l.args)
 }
 
 // keyed is any domain type that embeds Keyset.
@@ -455,23 +516,4 @@ func parentOf[T any](item *T) int64 {
 		return k.keyset().Parent
 	}
 	return 0
-}
-
-// fetchAll reads every row of a query into domain structs.
-func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]*T, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
-}
-
-// groupByParent groups rows read with a list_parent column by that parent.
-func groupByParent[T any](items []*T) map[int64][]*T {
-	out := map[int64][]*T{}
-	for _, it := range items {
-		p := parentOf(it)
-		out[p] = append(out[p], it)
-	}
-	return out
 }

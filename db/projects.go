@@ -2,6 +2,51 @@ package db
 
 import "context"
 
+// Projects: their rows, and the projects listing and its filter.
+
+// Project is a project or facility.
+type Project struct {
+	ID         int64        `db:"id"`
+	Slug       string       `db:"slug"`
+	Name       string       `db:"name"`
+	Kind       string       `db:"project_kind"`
+	Status     *string      `db:"status"`
+	Summary    *string      `db:"summary"`
+	BuilderID  *int64       `db:"builder_id"`
+	PlaceID    *int64       `db:"place_id"`
+	Completion *PartialDate `db:"completion"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
+	Keyset
+}
+
+// EntityKind returns the kind of entity a Project is: PROJECT.
+func (Project) EntityKind() string { return "PROJECT" }
+
+// The projects listing's FROM and columns.
+const (
+	projectFrom    = `projects pr JOIN entities n ON n.id = pr.id`
+	projectColumns = `pr.id, n.slug, pr.name, upper(pr.project_kind::text) AS project_kind, upper(pr.status::text) AS status,
+		pr.summary, pr.builder_id, pr.place_id,
+		partial_date_json(pr.completion_year, pr.completion_month, pr.completion_day, pr.completion_precision,
+			pr.completion_text, pr.completion_inferred, pr.completion_basis) AS completion, n.version`
+)
+
+// projectsByID tests the ids on both sides of the join (see
+// namedEntityBranches).
+const projectsByID = `
+	SELECT pr.id, n.slug, pr.name, upper(pr.project_kind::text) AS project_kind, upper(pr.status::text) AS status,
+		pr.summary, pr.builder_id, pr.place_id,
+		partial_date_json(pr.completion_year, pr.completion_month, pr.completion_day, pr.completion_precision,
+			pr.completion_text, pr.completion_inferred, pr.completion_basis) AS completion, n.version
+	FROM projects pr JOIN entities n ON n.id = pr.id WHERE pr.id = ANY(@ids) AND n.id = ANY(@ids)`
+
+// Projects reads projects by id.
+func (s *Store) Projects(ctx context.Context, ids []int64) ([]*Project, error) {
+	return readByIDs[Project](ctx, s.read(ctx), "projects", projectsByID, ids)
+}
+
 // ProjectFilter selects projects; see the API's ProjectFilter.
 type ProjectFilter struct {
 	Kinds    []string
@@ -32,12 +77,20 @@ func (f *ProjectFilter) sql(l *listing) string {
 	return combine(l, c, f.And, f.Or, f.Not)
 }
 
+// projectOrders are the projects listing's orderings: by name.
+var projectOrders = orders{
+	"":     func(desc bool) ordering { return byText("projects.name", "pr.name", "pr.id", desc) },
+	"NAME": func(desc bool) ordering { return byText("projects.name", "pr.name", "pr.id", desc) },
+}
+
+var projects = rootListing[Project, *ProjectFilter]{name: "projects", from: projectFrom, columns: projectColumns}
+
 // ListProjects reads a page of the projects that match f (nil: all).
 func (s *Store) ListProjects(ctx context.Context, f *ProjectFilter, o Order, page PageArgs) (Page[Project], error) {
-	return listRoot[Project](ctx, s.read(ctx), "projects", projectFrom, projectColumns, f.sql, o, page)
+	return projects.list(ctx, s, f, o, page)
 }
 
 // CountProjects counts the projects that match f.
 func (s *Store) CountProjects(ctx context.Context, f *ProjectFilter) (int, error) {
-	return countRoot(ctx, s.read(ctx), projectFrom, f.sql)
+	return projects.count(ctx, s, f)
 }

@@ -117,7 +117,7 @@ func queueWritten[T any](b *pgx.Batch, from, columns, idColumn string, id int64,
 		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($2, $3, $4, $1, $5))
 		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = $1`, id, a.Actor, a.Action, a.TargetType, a.Detail,
 	).Query(func(rows pgx.Rows) error {
-		items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+		items, err := scanRows[T](rows)
 		if err != nil {
 			return fmt.Errorf("read back %s %d: %w", from, id, err)
 		}

@@ -1,0 +1,208 @@
+package db
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Articles: their rows, paragraphs and credits, the articles listing and
+// its filter and orderings, and the nested listings of an article's
+// statements, figures and named things.
+
+// Article is a stored article, without its verbatim source text: lists and
+// references load articles by the dozen and rarely need it, so
+// Store.ArticleTexts reads it on its own.
+type Article struct {
+	ID         int64        `db:"id"`
+	Slug       string       `db:"slug"`
+	Title      *string      `db:"title"`
+	Lede       *string      `db:"lede"`
+	Language   string       `db:"language"`
+	SourceFile string       `db:"source_file"`
+	Published  *PartialDate `db:"published"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
+	Keyset
+}
+
+// Paragraph is one paragraph of an article, verbatim. Kind is TITLE,
+// DATELINE, LEDE, BODY or CREDIT. Position counts from 1.
+type Paragraph struct {
+	ID           int64  `db:"id"`
+	ArticleID    int64  `db:"article_id"`
+	Position     int    `db:"position"`
+	Kind         string `db:"kind"`
+	Text         string `db:"text"`
+	SourceOffset int    `db:"source_offset"`
+	Keyset
+}
+
+// Credit is a person credited for an article in a role (TRANSLATOR, ...).
+type Credit struct {
+	ID        int64  `db:"id"`
+	ArticleID int64  `db:"article_id"`
+	PersonID  int64  `db:"person_id"`
+	Role      string `db:"role"`
+	Position  int    `db:"position"`
+	Keyset
+}
+
+// The articles listing's FROM and columns (not source_text: ArticleTexts).
+const (
+	articleFrom    = `articles a`
+	articleColumns = `a.id, a.slug, a.title, a.lede, a.language, a.source_file, a.version,
+		partial_date_json(a.published_year, a.published_month, a.published_day, a.published_precision,
+			a.published_text, a.published_inferred, a.published_basis) AS published`
+)
+
+const articlesByID = `
+	SELECT a.id, a.slug, a.title, a.lede, a.language, a.source_file, a.version,
+		partial_date_json(a.published_year, a.published_month, a.published_day, a.published_precision,
+			a.published_text, a.published_inferred, a.published_basis) AS published
+	FROM articles a WHERE a.id = ANY(@ids)`
+
+// Articles reads articles by id.
+func (s *Store) Articles(ctx context.Context, ids []int64) ([]*Article, error) {
+	return readByIDs[Article](ctx, s.read(ctx), "articles", articlesByID, ids)
+}
+
+const articleBySlug = `
+	SELECT a.id, a.slug, a.title, a.lede, a.language, a.source_file, a.version,
+		partial_date_json(a.published_year, a.published_month, a.published_day, a.published_precision,
+			a.published_text, a.published_inferred, a.published_basis) AS published
+	FROM articles a WHERE a.slug = @slug`
+
+// ArticleBySlug reads the article with slug, or returns ErrNotFound.
+func (s *Store) ArticleBySlug(ctx context.Context, slug string) (*Article, error) {
+	return readOne[Article](ctx, s.read(ctx), "article "+fmt.Sprintf("%q", slug), articleBySlug, pgx.NamedArgs{"slug": slug})
+}
+
+const articleTexts = `SELECT a.id, a.source_text FROM articles a WHERE a.id = ANY(@ids)`
+
+// ArticleTexts reads the verbatim source text of articles by id; ids that
+// name no article are left out.
+func (s *Store) ArticleTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	rows, err := s.read(ctx).Query(ctx, articleTexts, pgx.NamedArgs{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("read article texts: %w", err)
+	}
+	texts := make(map[int64]string, len(ids))
+	var id int64
+	var text string
+	if _, err := pgx.ForEachRow(rows, []any{&id, &text}, func() error {
+		texts[id] = text
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read article texts: %w", err)
+	}
+	return texts, nil
+}
+
+const paragraphsByID = `
+	SELECT p.id, p.article_id, p.position, upper(p.kind::text) AS kind, p.text, p.source_offset
+	FROM paragraphs p WHERE p.id = ANY(@ids)`
+
+// Paragraphs reads paragraphs by id.
+func (s *Store) Paragraphs(ctx context.Context, ids []int64) ([]*Paragraph, error) {
+	return readByIDs[Paragraph](ctx, s.read(ctx), "paragraphs", paragraphsByID, ids)
+}
+
+const paragraphsOf = `
+	SELECT p.article_id AS list_parent, p.id, p.article_id, p.position, upper(p.kind::text) AS kind, p.text, p.source_offset
+	FROM paragraphs p WHERE p.article_id = ANY(@parents) ORDER BY p.article_id, p.position`
+
+// ParagraphsOf reads the paragraphs of articles, in reading order.
+func (s *Store) ParagraphsOf(ctx context.Context, articles []int64) (map[int64][]*Paragraph, error) {
+	return children[Paragraph](ctx, s.read(ctx), "paragraphs", paragraphsOf, articles)
+}
+
+const creditsOf = `
+	SELECT c.article_id AS list_parent, c.id, c.article_id, c.person_id, upper(c.role::text) AS role, c.position
+	FROM credits c WHERE c.article_id = ANY(@parents) ORDER BY c.article_id, c.position`
+
+// CreditsOf reads the credits of articles, in the order of the credit lines.
+func (s *Store) CreditsOf(ctx context.Context, articles []int64) (map[int64][]*Credit, error) {
+	return children[Credit](ctx, s.read(ctx), "credits", creditsOf, articles)
+}
+
+// ArticleFilter selects articles; see the API's ArticleFilter.
+type ArticleFilter struct {
+	Published *DateRange
+	Topics    []int64
+	Mentions  []int64
+	Text      *string
+	And, Or   []ArticleFilter
+	Not       *ArticleFilter
+}
+
+func (f *ArticleFilter) sql(l *listing) string {
+	if f == nil {
+		return "true"
+	}
+	var c []string
+	if f.Published != nil {
+		c = append(c, l.overlaps("a.published_range", f.Published))
+	}
+	if f.Topics != nil {
+		c = append(c, `EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+	}
+	if f.Mentions != nil {
+		c = append(c, `EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(`+l.arg(f.Mentions)+`))`)
+	}
+	if f.Text != nil {
+		c = append(c, `a.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
+	}
+	return combine(l, c, f.And, f.Or, f.Not)
+}
+
+// newestFirst, read descending, puts undated articles last.
+var newestFirst = []sortKey{key("coalesce(lower(a.published_range), '-infinity'::date)", "date"), key("a.id", "bigint")}
+
+// articleOrders are the articles listing's orderings: newest first unless
+// asked otherwise.
+var articleOrders = orders{
+	"":          func(bool) ordering { return byDate("articles.published", "a.published_range", "a.id", true) },
+	"PUBLISHED": func(desc bool) ordering { return byDate("articles.published", "a.published_range", "a.id", desc) },
+	"SLUG":      func(desc bool) ordering { return byText("articles.slug", "a.slug", "a.id", desc) },
+	"TITLE":     func(desc bool) ordering { return byText("articles.title", "coalesce(a.title, '')", "a.id", desc) },
+}
+
+var articles = rootListing[Article, *ArticleFilter]{name: "articles", from: articleFrom, columns: articleColumns}
+
+// ListArticles reads a page of the articles that match f (nil: all).
+func (s *Store) ListArticles(ctx context.Context, f *ArticleFilter, o Order, page PageArgs) (Page[Article], error) {
+	return articles.list(ctx, s, f, o, page)
+}
+
+// CountArticles counts the articles that match f.
+func (s *Store) CountArticles(ctx context.Context, f *ArticleFilter) (int, error) {
+	return articles.count(ctx, s, f)
+}
+
+// byPosition orders an article's statements or figures in reading order.
+func byPosition(alias string) []sortKey {
+	return []sortKey{key(alias+".position", "int"), key(alias+".id", "bigint")}
+}
+
+// mentionedIn is the condition that the entity aliased t is named in the
+// parent article. It collects the article's named entities first (a few
+// dozen evidence rows, by evidence_article_id_idx) and looks them up by
+// id: written as EXISTS, PostgreSQL hash-joined every agreement with the
+// article's evidence (0.9 ms for an article page instead of 0.2).
+func mentionedIn(t string) string {
+	return t + `.id = ANY(ARRAY(SELECT x.entity_id FROM evidence x WHERE x.article_id = par.id AND x.entity_id IS NOT NULL))`
+}
+
+// An article's nested listings.
+var (
+	ArticleStatements    = relation[Statement](false, "article.statements", statementFrom, statementColumns, `s.article_id = par.id`, byPosition("s"))
+	ArticleFigures       = relation[Figure](false, "article.figures", figureFrom, figureColumns, `f.article_id = par.id`, byPosition("f"))
+	ArticleAgreements    = relation[Agreement](false, "article.agreements", agreementFrom, agreementColumns, mentionedIn("ag"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	ArticlePeople        = relation[Person](false, "article.people", personFrom, personColumns, mentionedIn("p"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
+	ArticleOrganizations = relation[Organization](false, "article.organizations", organizationFrom, organizationColumns, mentionedIn("o"), []sortKey{key("o.name", "text"), key("o.id", "bigint")})
+	ArticlePlaces        = relation[Place](false, "article.places", placeFrom, placeColumns, mentionedIn("pl"), []sortKey{key("pl.name", "text"), key("pl.id", "bigint")})
+	ArticleEvents        = relation[Event](false, "article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
+)
