@@ -257,7 +257,7 @@ func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, pag
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
-	items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	items, err := collectStructs[T](rows)
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
@@ -333,7 +333,7 @@ func collectNestedPages[T any](ctx context.Context, q querier, sql string, mode 
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
-	items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	items, err := collectStructs[T](rows)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -463,7 +463,7 @@ func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	return collectStructs[T](rows)
 }
 
 // groupByParent groups rows read with a list_parent column by that parent.
