@@ -21,13 +21,20 @@ import (
 // a request.
 func collectStructs[T any](rows pgx.Rows) ([]*T, error) {
 	defer rows.Close()
-	paths, err := columnFields(reflect.TypeFor[T](), rows.FieldDescriptions())
-	if err != nil {
-		return nil, err
-	}
 	var out []*T
-	targets := make([]any, len(paths))
+	var paths [][]int
+	var targets []any
 	for rows.Next() {
+		if targets == nil {
+			// Only now: a statement sent without a prepared description
+			// (a standby's retry, the simple protocol) learns its columns
+			// with its first row.
+			var err error
+			if paths, err = columnFields(reflect.TypeFor[T](), rows.FieldDescriptions()); err != nil {
+				return nil, err
+			}
+			targets = make([]any, len(paths))
+		}
 		v := new(T)
 		rv := reflect.ValueOf(v).Elem()
 		for i, p := range paths {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
@@ -25,6 +26,25 @@ type scanRow struct {
 type scanEmbedded struct {
 	Keys   []string `db:"list_keys"`
 	Parent int64    `db:"LIST_PARENT"`
+}
+
+// lateColumns are rows that tell their columns only once the first row
+// is read.
+type lateColumns struct {
+	pgx.Rows
+	started bool
+}
+
+func (r *lateColumns) Next() bool {
+	r.started = true
+	return r.Rows.Next()
+}
+
+func (r *lateColumns) FieldDescriptions() []pgconn.FieldDescription {
+	if !r.started {
+		return nil
+	}
+	return r.Rows.FieldDescriptions()
 }
 
 // collectBoth reads sql twice, with pgx's struct scanner and with
@@ -60,7 +80,8 @@ func collectBoth[T any](t *testing.T, ctx context.Context, d *dbtest.Database, s
 // to fields once a result, reads what pgx's RowToAddrOfStructByNameLax
 // reads, row for row, on the seeds: the domain types (tags, embedded
 // Keyset, nullable columns, JSON dates, arrays) and untagged fields; and
-// refuses a column no field takes, as pgx does.
+// refuses a column no field takes, as pgx does; and reads
+// from rows whose columns come with the first row.
 func TestCollectStructs(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.NewSeeded(t)
@@ -78,7 +99,19 @@ func TestCollectStructs(t *testing.T) {
 		t.Fatalf("untagged and embedded fields not read: %+v", rows[0])
 	}
 
-	r, err := d.Pool.Query(ctx, `SELECT a.id, a.slug AS no_such_field FROM articles a`)
+	// Rows whose columns are known only from the first row on, as a read
+	// a standby failed and the primary answered (the store's failover
+	// rows swap the standby's rows for the primary's at the first Next).
+	r, err := d.Pool.Query(ctx, `SELECT a.id, a.slug FROM articles a ORDER BY a.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err := db.CollectStructs[db.Article](&lateColumns{Rows: r})
+	if err != nil || len(late) == 0 || late[0].Slug == "" {
+		t.Fatalf("CollectStructs over rows whose columns come with the first row: %v, %d rows", err, len(late))
+	}
+
+	r, err = d.Pool.Query(ctx, `SELECT a.id, a.slug AS no_such_field FROM articles a`)
 	if err != nil {
 		t.Fatal(err)
 	}
