@@ -20,7 +20,10 @@ import (
 //
 // pgx's RowToStructByName would demand Keyset's columns of every query;
 // scanRows checks the columns once per statement against the struct's
-// fields (found once per type), then reads the rows with pgx's scanner.
+// fields (found once per type), then reads the rows with collectStructs,
+// which matches columns to fields once per result. (Rows that learn their
+// columns only with their first row, a standby's retry on the primary, are
+// read without the check.)
 func scanRows[T any](rows pgx.Rows) ([]*T, error) {
 	// A statement that failed has no columns; reading its rows reports why.
 	if descs := rows.FieldDescriptions(); descs != nil {
@@ -29,7 +32,7 @@ func scanRows[T any](rows pgx.Rows) ([]*T, error) {
 			return nil, err
 		}
 	}
-	return pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
+	return collectStructs[T](rows)
 }
 
 // requiredColumns caches, per struct type, the columns its rows must have.

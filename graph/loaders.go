@@ -200,7 +200,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m LoaderMetrics) *Loaders {
 		return fillEmpty(found, keys), nil
 	})
 	for _, owner := range []db.EvidenceOwner{db.StatementEvidence, db.FigureEvidence, db.AffiliationEvidence, db.CreditEvidence, db.EntityEvidence} {
-		l.evidenceOf[owner] = evidenceLoader{l.evidence.Loader, owner}
+		l.evidenceOf[owner] = evidenceLoader{l.evidence.lazyLoader, owner}
 	}
 	return l
 }
@@ -216,14 +216,45 @@ type loaderConfig struct {
 // of parents a batch resolver gets) reads through it at once (Level, Each),
 // and the others gather their keys in the loader's window.
 type level[K comparable, V any] struct {
-	*dataloadgen.Loader[K, V]
+	*lazyLoader[K, V]
 	read func(context.Context, []K) (map[K]V, error)
 }
+
+// lazyLoader is a dataloadgen loader made on first use: a request has
+// some forty levels and uses a few (making all the loaders up front took
+// about 100 of a single article's 6,000 allocations). Copies of a level
+// share it.
+type lazyLoader[K comparable, V any] struct {
+	once   sync.Once
+	loader *dataloadgen.Loader[K, V]
+	read   func(context.Context, []K) (map[K]V, error)
+	wait   time.Duration
+}
+
+func (z *lazyLoader[K, V]) get() *dataloadgen.Loader[K, V] {
+	z.once.Do(func() { z.loader = dataloadgen.NewMappedLoader(z.read, dataloadgen.WithWait(z.wait)) })
+	return z.loader
+}
+
+// Load returns the value of key, gathered with the other keys asked for
+// within the loader's window.
+func (z *lazyLoader[K, V]) Load(ctx context.Context, key K) (V, error) { return z.get().Load(ctx, key) }
+
+// LoadAll returns the values of keys, as Load.
+func (z *lazyLoader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
+	return z.get().LoadAll(ctx, keys)
+}
+
+// Prime gives value to later Loads of key, unless one holds it.
+func (z *lazyLoader[K, V]) Prime(key K, value V) bool { return z.get().Prime(key, value) }
+
+// Clear forgets key, so that the next Load reads it anew.
+func (z *lazyLoader[K, V]) Clear(key K) { z.get().Clear(key) }
 
 // levelOf makes a level from a batch read; a key the read does not return
 // is dataloadgen.ErrNotFound, as from the loader.
 func levelOf[K comparable, V any](c loaderConfig, read func(context.Context, []K) (map[K]V, error)) level[K, V] {
-	return level[K, V]{dataloadgen.NewMappedLoader(read, dataloadgen.WithWait(c.wait)), read}
+	return level[K, V]{&lazyLoader[K, V]{read: read, wait: c.wait}, read}
 }
 
 // Each returns the value of each key, for the parents of a batch resolver:
@@ -395,7 +426,7 @@ func (k kindLoader[T]) Prime(id int64, row *T) bool {
 // evidenceLoader loads the evidence of one kind of fact through the loader
 // all kinds share.
 type evidenceLoader struct {
-	all   *dataloadgen.Loader[db.EvidenceKey, []*db.Evidence]
+	all   *lazyLoader[db.EvidenceKey, []*db.Evidence]
 	owner db.EvidenceOwner
 }
 
