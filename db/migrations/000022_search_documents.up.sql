@@ -45,21 +45,23 @@ CREATE FUNCTION search_norm(size bigint) RETURNS float8
 
 -- The documents of the rows of one type, as the triggers and
 -- refresh_search_documents write them. The sizes are octet_length, which
--- reads the length of a long (TOASTed) text without decompressing it.
+-- reads the length of a long (TOASTed) text without decompressing it. A
+-- fact's article is joined, not looked up row by row: a bulk load writes
+-- the documents while the articles' primary key is set aside.
 CREATE VIEW search_document_rows AS
   SELECT 0::smallint AS kind, x.id, x.published_range AS dates,
          search_norm(octet_length(x.source_text) + coalesce(octet_length(x.title), 0) + coalesce(octet_length(x.lede), 0)) AS norm,
          lower(x.title) AS title, x.search
     FROM articles x
   UNION ALL
-  SELECT 1::smallint, x.id, (SELECT a.published_range FROM articles a WHERE a.id = x.article_id),
+  SELECT 1::smallint, x.id, a.published_range,
          search_norm(octet_length(x.content) + coalesce(octet_length(x.speaker_role), 0) + coalesce(octet_length(x.speaker_description), 0)),
          NULL, x.search
-    FROM statements x
+    FROM statements x LEFT JOIN articles a ON a.id = x.article_id
   UNION ALL
-  SELECT 2::smallint, x.id, (SELECT a.published_range FROM articles a WHERE a.id = x.article_id),
+  SELECT 2::smallint, x.id, a.published_range,
          search_norm(octet_length(x.metric) + octet_length(x.display)), NULL, x.search
-    FROM figures x
+    FROM figures x LEFT JOIN articles a ON a.id = x.article_id
   UNION ALL
   SELECT 3::smallint, x.id, x.date_range, search_norm(octet_length(x.name) + coalesce(octet_length(x.summary), 0)), lower(x.name), x.search
     FROM agreements x
