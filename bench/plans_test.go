@@ -82,7 +82,7 @@ func canonical(t testing.TB) []*bench.Operation {
 // bigTables are the tables no canonical operation may read whole: those
 // with a row or more for each statement, figure or paragraph, and the
 // articles (the front page reads its 20 newest off an index).
-var bigTables = []string{"statements", "figures", "paragraphs", "articles", "evidence"}
+var bigTables = []string{"statements", "figures", "paragraphs", "articles", "evidence", "search_documents"}
 
 // entitiesByID matches a statement that reads people, organizations,
 // places, ... by id, with their entities rows.

@@ -1,6 +1,7 @@
 package bench_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -110,4 +111,91 @@ func indexScans(node map[string]any) []string {
 		}
 	}
 	return out
+}
+
+// TestSearchDocumentsPlans checks the plan the server keeps for a search's
+// statement (prepared once, planned without the words): each full-text
+// type's newest matches are found by walking search_documents_pkey
+// backwards and, for words too rare for the walk, through the type's
+// partial full-text index, never by reading the search documents whole;
+// and a rare word ("Suhaiza", in a few hundred articles) does take the
+// full-text index, reading no more documents than the walk's bound and its
+// matches.
+func TestSearchDocumentsPlans(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	for _, name := range []string{"q4-search", "q4-search-exclusion"} {
+		t.Run(name, func(t *testing.T) {
+			checked := 0
+			for _, st := range h.run(t, canonicalOp(t, name))[0] {
+				if !strings.Contains(st.SQL, "FROM search_documents d") {
+					continue
+				}
+				checked++
+				plan := h.genericPlan(t, st)
+				if plan == nil {
+					t.Fatalf("the search statement is not prepared: %s", abbreviate(st.SQL))
+				}
+				if seq := seqScans(plan); slices.Contains(seq, "search_documents") {
+					t.Errorf("the generic plan reads search_documents whole: %s", abbreviate(st.SQL))
+				}
+				used := indexScans(plan)
+				for _, index := range []string{"search_documents_pkey", "search_documents_article_idx", "search_documents_statement_idx",
+					"search_documents_figure_idx", "search_documents_topic_idx"} {
+					if !slices.Contains(used, index) {
+						t.Errorf("the generic plan does not use %s (it uses %v)", index, used)
+					}
+				}
+			}
+			if checked != 1 {
+				t.Errorf("%d statements read search_documents; want 1 (hits and counts)", checked)
+			}
+		})
+	}
+	t.Run("RareWord", func(t *testing.T) {
+		var rows []map[string]any
+		for _, st := range h.run(t, canonicalOp(t, "q4-search"))[0] {
+			if !strings.Contains(st.SQL, "FROM search_documents d") {
+				continue
+			}
+			sql, args := h.positional(t, st)
+			for i, a := range args {
+				if a == "digital economy" {
+					args[i] = "Suhaiza"
+				}
+			}
+			walkPlan(h.explain(t, st, `EXPLAIN (FORMAT JSON, ANALYZE) `+sql, args), func(n map[string]any) {
+				if name, _ := n["Index Name"].(string); strings.HasPrefix(name, "search_documents") {
+					rows = append(rows, n)
+				}
+			})
+		}
+		articles := false
+		for _, n := range rows {
+			if n["Index Name"] == "search_documents_article_idx" && n["Actual Rows"].(float64) > 0 {
+				articles = true
+			}
+		}
+		if !articles {
+			t.Error("a search for a rare word found no article through search_documents_article_idx")
+		}
+	})
+}
+
+// TestSearchDocumentsMatchRows checks that the generated corpus's search
+// documents are those of its rows (bench/corpus writes them at once, with
+// the triggers set aside): the table and the view search_document_rows
+// hold the same rows.
+func TestSearchDocumentsMatchRows(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	var missing, extra, n int
+	err := h.Pool.QueryRow(context.Background(), `SELECT
+		(SELECT count(*) FROM (SELECT * FROM search_document_rows EXCEPT ALL SELECT kind, id, dates, norm, title, search FROM search_documents) x),
+		(SELECT count(*) FROM (SELECT kind, id, dates, norm, title, search FROM search_documents EXCEPT ALL SELECT * FROM search_document_rows) x),
+		(SELECT count(*) FROM search_documents)`).Scan(&missing, &extra, &n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if missing != 0 || extra != 0 || n == 0 {
+		t.Errorf("search_documents: %d rows, %d missing, %d extra; want one per searchable row", n, missing, extra)
+	}
 }

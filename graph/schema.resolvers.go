@@ -200,14 +200,15 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 	if sort != nil {
 		search.Sort = *sort
 	}
-	page, err := r.Store.Search(ctx, search, args)
+	// The counts come with the page, from the same statement.
+	page, counts, err := r.Store.SearchCounted(ctx, search, args)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.SearchConnection{
 		Edges:    make([]*model.SearchEdge, len(page.Items)),
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
-		Count:    func(ctx context.Context) ([]*db.SearchCount, error) { return r.Store.CountSearch(ctx, search) },
+		Count:    func(context.Context) ([]*db.SearchCount, error) { return counts, nil },
 	}
 	// Load every hit's node at once, so the loaders batch them.
 	nodes := make([]model.SearchResult, len(page.Items))

@@ -264,6 +264,15 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		pr.finishBar()
 		phase(fmt.Sprintf("copy %s rows", thousands(res.TotalRows())), t0)
 
+		// The search documents, which the search_document_changed triggers
+		// would write row by row, written at once before their indexes are
+		// rebuilt.
+		t0 = time.Now()
+		if _, err := conns[0].Exec(ctx, `SELECT refresh_search_documents()`); err != nil {
+			return fmt.Errorf("write the search documents: %w", err)
+		}
+		phase("write the search documents", t0)
+
 		t0 = time.Now()
 		if err := schema.restore(ctx, conns, pr); err != nil {
 			return err
@@ -478,7 +487,8 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 
 // loadTriggers are the triggers the load sets aside: they check or derive
 // row by row what the generator writes right (the evidence spans, checked
-// afterwards by checkEvidence; the statements' and figures' sort columns),
+// afterwards by checkEvidence; the statements' and figures' sort columns;
+// the search documents, written afterwards by refresh_search_documents),
 // or would read rows that other connections are still copying (the
 // statement counts, counted afterwards for all entities at once).
 var loadTriggers = []struct{ table, name string }{
@@ -488,6 +498,13 @@ var loadTriggers = []struct{ table, name string }{
 	{"figures", "figure_sort_columns"},
 	{"people", "speaker_name_changed"},
 	{"organizations", "speaker_name_changed"},
+	{"articles", "search_document_changed"},
+	{"statements", "search_document_changed"},
+	{"figures", "search_document_changed"},
+	{"agreements", "search_document_changed"},
+	{"events", "search_document_changed"},
+	{"projects", "search_document_changed"},
+	{"topics", "search_document_changed"},
 }
 
 // setTriggers enables or disables (action) the loadTriggers.

@@ -1,0 +1,12 @@
+DROP TRIGGER IF EXISTS search_document_changed ON articles;
+DROP TRIGGER IF EXISTS search_document_changed ON statements;
+DROP TRIGGER IF EXISTS search_document_changed ON figures;
+DROP TRIGGER IF EXISTS search_document_changed ON agreements;
+DROP TRIGGER IF EXISTS search_document_changed ON events;
+DROP TRIGGER IF EXISTS search_document_changed ON projects;
+DROP TRIGGER IF EXISTS search_document_changed ON topics;
+DROP FUNCTION IF EXISTS search_document_changed();
+DROP FUNCTION IF EXISTS refresh_search_documents();
+DROP VIEW IF EXISTS search_document_rows;
+DROP FUNCTION IF EXISTS search_norm(bigint);
+DROP TABLE IF EXISTS search_documents;
