@@ -1,11 +1,13 @@
 package db_test
 
 import (
+	"context"
 	"errors"
-
-	"github.com/jackc/pgx/v5/pgconn"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -30,4 +32,14 @@ func pgCode(err error) string {
 		return pgErr.Code
 	}
 	return ""
+}
+
+// sqlInt runs a query that returns one integer.
+func sqlInt(t *testing.T, d *dbtest.Database, sql string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := d.Pool.QueryRow(context.Background(), sql, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+	return n
 }
