@@ -278,6 +278,9 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if _, err := tx.Exec(ctx, `SELECT refresh_statement_counts(ARRAY(SELECT id FROM entities))`); err != nil {
 				return fmt.Errorf("count the entities' statements: %w", err)
 			}
+			if _, err := tx.Exec(ctx, `SELECT refresh_statement_organizations(NULL)`); err != nil {
+				return fmt.Errorf("list the statements' organizations: %w", err)
+			}
 			if err := setTriggers(ctx, tx, "ENABLE"); err != nil {
 				return err
 			}
@@ -480,7 +483,8 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 // row by row what the generator writes right (the evidence spans, checked
 // afterwards by checkEvidence; the statements' and figures' sort columns),
 // or would read rows that other connections are still copying (the
-// statement counts, counted afterwards for all entities at once).
+// statement counts, counted afterwards for all entities at once; the
+// statements' organizations, listed afterwards for all statements).
 var loadTriggers = []struct{ table, name string }{
 	{"evidence", "evidence_matches_paragraph"},
 	{"statements", "statement_sort_columns"},
@@ -488,6 +492,8 @@ var loadTriggers = []struct{ table, name string }{
 	{"figures", "figure_sort_columns"},
 	{"people", "speaker_name_changed"},
 	{"organizations", "speaker_name_changed"},
+	{"statements", "statements_organizations_insert"},
+	{"statement_affiliations", "statement_affiliations_organizations_insert"},
 }
 
 // setTriggers enables or disables (action) the loadTriggers.
