@@ -34,11 +34,15 @@ func BenchmarkWholeCorpusAggregates(b *testing.B) {
 		group func(context.Context, db.GroupBy) ([]*db.Group, error)
 		by    []string
 	}{
-		{"Statements", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupStatements(ctx, nil, g) },
+		{"Statements", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) {
+			return store.GroupStatements(ctx, nil, g)
+		},
 			[]string{"TOPIC", "SPEAKER", "ORGANIZATION", "COUNTRY", "ARTICLE", "VERB", "MODE", "PUBLISHED_YEAR", "PUBLISHED_MONTH"}},
 		{"Figures", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupFigures(ctx, nil, g) },
 			[]string{"TOPIC", "SUBJECT", "COUNTRY", "SPEAKER", "ARTICLE", "METRIC", "UNIT", "PERIOD_YEAR", "PERIOD_MONTH", "PUBLISHED_YEAR", "PUBLISHED_MONTH"}},
-		{"Agreements", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) { return store.GroupAgreements(ctx, nil, g) },
+		{"Agreements", func(ctx context.Context, g db.GroupBy) ([]*db.Group, error) {
+			return store.GroupAgreements(ctx, nil, g)
+		},
 			[]string{"TOPIC", "PARTY", "COUNTRY", "ARTICLE", "KIND", "STATUS", "YEAR", "MONTH"}},
 	} {
 		for _, by := range c.by {

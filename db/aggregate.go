@@ -158,8 +158,8 @@ var statementCountries = `SELECT DISTINCT x.rid, x.id FROM (
 
 var (
 	statementDimensions = map[string]dimension{
-		"TOPIC":        topicsDim("statement_topics", "statement_id", "s.id"),
-		"SPEAKER":      entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL").of(speakerKinds...),
+		"TOPIC":   topicsDim("statement_topics", "statement_id", "s.id"),
+		"SPEAKER": entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL").of(speakerKinds...),
 		// The organizations its speaker spoke for, kept by triggers in
 		// statement_organizations (migration 000020).
 		"ORGANIZATION": linkDim("statement_organizations", "statement_id", "'ORGANIZATION'", "organization_id", "s.id").of("ORGANIZATION"),
