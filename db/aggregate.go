@@ -464,9 +464,9 @@ func NestedGroups[T any](ctx context.Context, s *Store, r Relation[T], parents [
 	} else {
 		sql = fmt.Sprintf(`WITH RECURSIVE %s%s%s
 		SELECT list_parent, k1_kind, k1_id, %s AS label1, k2_kind, k2_id, %s AS label2, n, vmin, vmax, vavg FROM (
-			SELECT g.*, row_number() OVER (PARTITION BY g.list_parent ORDER BY %s) AS list_rank FROM grouped g) x
+			SELECT g.*, row_number() OVER (PARTITION BY g.list_parent ORDER BY %s) AS list_rank FROM grouped g) g
 		WHERE list_rank <= %d ORDER BY list_parent, list_rank`, with, sets, grouped,
-			labelOf("x.k1", a.chosen[0]), labelOf("x.k2", a.chosen[1]), a.order(), g.First)
+			labelOf("g.k1", a.chosen[0]), labelOf("g.k2", a.chosen[1]), a.order(), g.First)
 	}
 	return a.collect(ctx, s.read(ctx), sql)
 }
