@@ -153,6 +153,9 @@ func orderFor(listing string, o Order) (ordering, error) {
 		ord = byText("agreements.name", "ag.name", "ag.id", o.Desc)
 	case "agreements.DATE":
 		ord = byDate("agreements.date", "ag.date_range", "ag.id", o.Desc)
+	case "agreements.PUBLISHED":
+		// The most recent publication of an article that names it (migration 000021).
+		ord = byDateKeys("agreements.published", "ag.published", o.Desc, key("ag.id", "bigint"))
 	case "agreements.STATEMENTS":
 		ord = byCount("agreements.statements", "ag.statement_count", "ag.id", o.Desc)
 	case "people.", "people.NAME":

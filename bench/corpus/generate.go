@@ -281,6 +281,9 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if _, err := tx.Exec(ctx, `SELECT refresh_statement_organizations(NULL)`); err != nil {
 				return fmt.Errorf("list the statements' organizations: %w", err)
 			}
+			if _, err := tx.Exec(ctx, `SELECT refresh_agreements_published(NULL)`); err != nil {
+				return fmt.Errorf("date the agreements: %w", err)
+			}
 			if err := setTriggers(ctx, tx, "ENABLE"); err != nil {
 				return err
 			}
@@ -484,7 +487,8 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 // afterwards by checkEvidence; the statements' and figures' sort columns),
 // or would read rows that other connections are still copying (the
 // statement counts, counted afterwards for all entities at once; the
-// statements' organizations, listed afterwards for all statements).
+// statements' organizations and the agreements' publication dates, found
+// afterwards for all of them).
 var loadTriggers = []struct{ table, name string }{
 	{"evidence", "evidence_matches_paragraph"},
 	{"statements", "statement_sort_columns"},
@@ -494,6 +498,7 @@ var loadTriggers = []struct{ table, name string }{
 	{"organizations", "speaker_name_changed"},
 	{"statements", "statements_organizations_insert"},
 	{"statement_affiliations", "statement_affiliations_organizations_insert"},
+	{"evidence", "evidence_agreements_published_insert"},
 }
 
 // setTriggers enables or disables (action) the loadTriggers.

@@ -5986,6 +5986,8 @@ enum AgreementOrderField {
   DATE
   "How many statements name the agreement."
   STATEMENTS
+  "The publication date of the most recent article that names the agreement (when it was last reported); agreements no dated article names come last."
+  PUBLISHED
 }
 
 "Selects people. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."
