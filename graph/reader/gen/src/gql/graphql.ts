@@ -267,6 +267,8 @@ export type AgreementOrderField =
   | 'DATE'
   /** The name. */
   | 'NAME'
+  /** The publication date of the most recent article that names the agreement (when it was last reported); agreements no dated article names come last. */
+  | 'PUBLISHED'
   /** How many statements name the agreement. */
   | 'STATEMENTS';
 
