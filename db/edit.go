@@ -546,9 +546,7 @@ func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Top
 		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
 			return err
 		}
-		if err := recordEvents(ctx, tx, ActionAdded, []Ref{{"topic", id}}); err != nil {
-			return err
-		}
+		// declare's writer recorded its topic_added event, as for entities.
 		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
 	})
 	return row, err
@@ -588,9 +586,7 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
 			return err
 		}
-		if err := recordEvents(ctx, tx, ActionUpdated, []Ref{{"topic", id}}); err != nil {
-			return err
-		}
+		// declare's writer recorded its topic_updated event, as for entities.
 		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
 	})
 	return row, err
