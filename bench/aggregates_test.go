@@ -11,9 +11,17 @@ import (
 
 // TestWholeCorpusAggregatePlans groups every statement (and every figure)
 // of the generated corpus by the dimensions that read several tables for
-// a row, and fails when a node of the aggregate's plan runs once for each
-// statement or figure (a subquery a row: about 9 µs each, which at 100,000
-// articles passes the statement timeout) rather than once for the set.
+// a row, and the statements of many parents of nested connections, and
+// fails when a node of the aggregate's plan runs once for each statement
+// or figure (a subquery a row: about 9 µs each, which at 100,000 articles
+// passes the statement timeout) rather than once for the set. Grouping by
+// ORGANIZATION must read the organizations statement_organizations keeps
+// (migration 000020), not derive them again from the speakers' roles'
+// affiliations. A nested aggregate's children are found by index from their
+// parents, and the planner may then look each child's topics and
+// organizations up by their primary key (an index-only probe, about a
+// microsecond, not a subquery): for the nested queries, such probes may
+// run once a child.
 func TestWholeCorpusAggregatePlans(t *testing.T) {
 	h := newHarness(t, generatedCorpus(t))
 	var rows int
@@ -25,6 +33,9 @@ func TestWholeCorpusAggregatePlans(t *testing.T) {
 		`{ statements { groups(by: [COUNTRY]) { count } } }`,
 		`{ statements { groups(by: [COUNTRY, ORGANIZATION]) { count } } }`,
 		`{ figures { groups(by: [COUNTRY]) { count } } }`,
+		`{ figures { groups(by: [SPEAKER, TOPIC]) { count } } }`,
+		`{ people(first: 20, orderBy: {field: STATEMENTS, direction: DESC}) { nodes { statements { groups(by: [ORGANIZATION, TOPIC]) { count } } } } }`,
+		`{ articles(first: 20) { nodes { statements { groups(by: [COUNTRY]) { count } } figures { summary(by: [METRIC]) { count } } } } }`,
 	} {
 		t.Run(q, func(t *testing.T) {
 			h.rec.start()
@@ -46,14 +57,23 @@ func TestWholeCorpusAggregatePlans(t *testing.T) {
 				}
 				aggregates++
 				walkPlan(h.plan(t, st, true), func(n map[string]any) {
-					if loops, _ := n["Actual Loops"].(float64); loops >= float64(rows)/2 {
+					nestedProbe := strings.Contains(q, "nodes") && n["Node Type"] == "Index Only Scan"
+					if loops, _ := n["Actual Loops"].(float64); loops >= float64(rows)/2 && !nestedProbe {
 						t.Errorf("a %s node runs %.0f times (the corpus has %d statements or figures); want once for the set: %s",
 							n["Node Type"], loops, rows, abbreviate(st.SQL))
 					}
+					if rel, _ := n["Relation Name"].(string); strings.Contains(q, "ORGANIZATION") && !strings.Contains(q, "COUNTRY") && (rel == "affiliations" || rel == "statement_affiliations") {
+						t.Errorf("grouping by organization reads %s; want statement_organizations alone: %s", rel, abbreviate(st.SQL))
+					}
 				})
 			}
-			if aggregates != 1 {
-				t.Errorf("the server sent %d aggregates; want 1", aggregates)
+			// A nested aggregate's parents are gathered in its loader's
+			// window, which a loaded machine may split (graph's
+			// TestNestedAggregatesDoNotGrowWithParents pins one statement a
+			// level with a wide window).
+			want := strings.Count(q, "groups(") + strings.Count(q, "summary(")
+			if aggregates != want && !(strings.Contains(q, "nodes") && aggregates >= want) {
+				t.Errorf("the server sent %d aggregates; want %d, one each", aggregates, want)
 			}
 		})
 	}

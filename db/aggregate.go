@@ -53,20 +53,29 @@ type GroupKey struct {
 	Year, Month *int
 }
 
-// dimension is the subquery of a dimension: sql selects (kind, id, val)
-// for the row of the listing being grouped, at most once each. A dimension
-// that reads several tables for a row is set instead: a format that
-// selects (row id, kind, id, val) for every row of the listing's from
-// (%[1]s) that matches its filter (%[2]s), once for the whole set rather
-// than a subquery a row (about 9 µs a statement for the organizations a
-// statement's speaker spoke for). kinds are the kinds of object its values
-// may be (none for plain values), date marks a val of the form YYYY or
-// YYYY-MM.
+// dimension is how an aggregate finds the values a dimension takes for
+// the rows of its listing, one of three ways:
+//   - sql, a LATERAL subquery that selects (kind, id, val) for the row of
+//     the listing being grouped, at most once each: for values of the row
+//     itself or of a row it points at;
+//   - join, a table (a link table, or a subquery PostgreSQL can flatten)
+//     of (rid, kind, id, val) rows, joined ON rid = on (an expression of the
+//     listing's row): PostgreSQL picks the join, by index for the few rows of
+//     a filtered aggregate, hashed or merged for the whole corpus, where a
+//     LATERAL subquery would run once a row;
+//   - set, which selects (row id, kind, id, val) for the rows of the
+//     listing being grouped (those whose id, in the column given to in,
+//     meets the condition in returns), once for the whole set, for values
+//     that take a union of several tables and must be counted once.
+//
+// kinds are the kinds of object its values may be (none for plain values),
+// date marks a val of the form YYYY or YYYY-MM.
 type dimension struct {
-	sql   string
-	set   string
-	kinds []string
-	date  bool
+	sql      string
+	join, on string
+	set      func(in func(column string) string) string
+	kinds    []string
+	date     bool
 }
 
 // of returns d whose values are objects of these kinds.
@@ -116,7 +125,13 @@ func dateDim(val string) dimension {
 
 // topicsDim is the topics a row is tagged with (not their broader topics).
 func topicsDim(table, column, id string) dimension {
-	return dimension{sql: `SELECT 'TOPIC', x.topic_id, NULL::text FROM ` + table + ` x WHERE x.` + column + ` = ` + id}.of("TOPIC")
+	return linkDim(table, column, "'TOPIC'", "topic_id", id).of("TOPIC")
+}
+
+// linkDim is the objects (of kind kindExpr, id column) a link table links
+// to the row with id.
+func linkDim(table, column, kindExpr, idColumn, id string) dimension {
+	return dimension{join: `(SELECT x.` + column + ` AS rid, ` + kindExpr + `::text AS kind, x.` + idColumn + ` AS id, NULL::text AS val FROM ` + table + ` x)`, on: id}
 }
 
 // publishedDim is the year or month the article of a row was published.
@@ -129,28 +144,30 @@ func publishedDim(articleID, val string) dimension {
 		WHERE pa.id = ` + articleID + `) AS v OFFSET 0) x WHERE v IS NOT NULL`, date: true}
 }
 
-// statementOrganizations are, for each statement of %[1]s that matches
-// %[2]s, the organizations its speaker spoke for: the speaking
-// organization, an unnamed speaker's, and those of the affiliations the
-// speaker's role refers to, as (statement, organization) rows, possibly
-// repeated.
-const statementOrganizations = `SELECT s.id, s.speaker_id FROM %[1]s WHERE (%[2]s) AND s.speaker_kind = 'organization'
-	UNION ALL SELECT s.id, s.speaker_organization_id FROM %[1]s WHERE (%[2]s) AND s.speaker_organization_id IS NOT NULL
-	UNION ALL SELECT s.id, af.organization_id FROM %[1]s JOIN statement_affiliations sa ON sa.statement_id = s.id
-		JOIN affiliations af ON af.id = sa.affiliation_id WHERE (%[2]s) AND af.organization_id IS NOT NULL`
+// statementCountries are, for the statements whose id (the column %[1]s
+// stands for) meets the condition %[1]s, the countries of the organizations
+// their speakers spoke for (see statement_organizations, migration 000020)
+// and of the places of their roles' affiliations, as (statement, country)
+// rows, each once.
+var statementCountries = `SELECT DISTINCT x.rid, x.id FROM (
+		SELECT so.statement_id, o.country_id FROM statement_organizations so JOIN organizations o ON o.id = so.organization_id
+		WHERE o.country_id IS NOT NULL AND %[1]s
+		UNION ALL SELECT sa.statement_id, ` + countryOf("p") + ` FROM statement_affiliations sa
+			JOIN affiliations af ON af.id = sa.affiliation_id JOIN places p ON p.id = af.place_id WHERE %[2]s) x(rid, id)
+	WHERE x.id IS NOT NULL`
 
 var (
 	statementDimensions = map[string]dimension{
-		"TOPIC":        topicsDim("statement_topics", "statement_id", "s.id"),
-		"SPEAKER":      entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL").of(speakerKinds...),
-		"ORGANIZATION": dimension{set: `SELECT DISTINCT x.rid, 'ORGANIZATION', x.id, NULL::text FROM (` + statementOrganizations + `) x(rid, id)`}.of("ORGANIZATION"),
+		"TOPIC":   topicsDim("statement_topics", "statement_id", "s.id"),
+		"SPEAKER": entityDim("upper(s.speaker_kind::text)", "s.speaker_id", "s.speaker_id IS NOT NULL").of(speakerKinds...),
+		// The organizations its speaker spoke for, kept by triggers in
+		// statement_organizations (migration 000020).
+		"ORGANIZATION": linkDim("statement_organizations", "statement_id", "'ORGANIZATION'", "organization_id", "s.id").of("ORGANIZATION"),
 		// The countries of the speaker's organizations (as for ORGANIZATION)
 		// and of the places of the role's affiliations.
-		"COUNTRY": dimension{set: `SELECT DISTINCT x.rid, 'PLACE', x.id, NULL::text FROM (
-			SELECT so.rid, o.country_id FROM (` + statementOrganizations + `) so(rid, id) JOIN organizations o ON o.id = so.id
-			UNION ALL SELECT s.id, ` + countryOf("p") + ` FROM %[1]s JOIN statement_affiliations sa ON sa.statement_id = s.id
-				JOIN affiliations af ON af.id = sa.affiliation_id JOIN places p ON p.id = af.place_id WHERE (%[2]s)) x(rid, id)
-			WHERE x.id IS NOT NULL`}.of("PLACE"),
+		"COUNTRY": dimension{set: func(in func(string) string) string {
+			return `SELECT c.rid, 'PLACE', c.id, NULL::text FROM (` + fmt.Sprintf(statementCountries, in("so.statement_id"), in("sa.statement_id")) + `) c`
+		}}.of("PLACE"),
 		"ARTICLE":         entityDim("'ARTICLE'", "s.article_id", "true").of("ARTICLE"),
 		"VERB":            valueDim("upper(s.verb::text)"),
 		"MODE":            valueDim("upper(s.mode::text)"),
@@ -163,14 +180,14 @@ var (
 		"SUBJECT": entityDim("upper(fs.kind::text)", "f.subject_id", "true").of(entityKinds...),
 		// The country a figure is about: its subject when that is a country,
 		// the country of a place or organization subject.
-		"COUNTRY": dimension{set: `SELECT x.* FROM (SELECT f.id, 'PLACE', CASE fs.kind WHEN 'place' THEN ` + countryOf("p") + `
-				WHEN 'organization' THEN o.country_id END, NULL::text
-			FROM %[1]s LEFT JOIN places p ON fs.kind = 'place' AND p.id = f.subject_id
-				LEFT JOIN organizations o ON fs.kind = 'organization' AND o.id = f.subject_id WHERE (%[2]s)) x(rid, kind, id, val)
-			WHERE x.id IS NOT NULL`}.of("PLACE"),
+		"COUNTRY": dimension{join: `(SELECT e.id AS rid, 'PLACE'::text AS kind, c.id, NULL::text AS val
+			FROM entities e LEFT JOIN places p ON e.kind = 'place' AND p.id = e.id
+				LEFT JOIN organizations o ON e.kind = 'organization' AND o.id = e.id
+				CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'place' THEN ` + countryOf("p") + ` WHEN 'organization' THEN o.country_id END) c(id)
+			WHERE c.id IS NOT NULL)`, on: "f.subject_id"}.of("PLACE"),
 		// The speaker of the statement that states it.
-		"SPEAKER": dimension{sql: `SELECT upper(fst.speaker_kind::text), fst.speaker_id, NULL::text FROM statements fst
-			WHERE fst.id = f.statement_id AND fst.speaker_id IS NOT NULL`}.of(speakerKinds...),
+		"SPEAKER": dimension{join: `(SELECT fst.id AS rid, upper(fst.speaker_kind::text) AS kind, fst.speaker_id AS id, NULL::text AS val
+			FROM statements fst WHERE fst.speaker_id IS NOT NULL)`, on: "f.statement_id"}.of(speakerKinds...),
 		"ARTICLE":         entityDim("'ARTICLE'", "f.article_id", "true").of("ARTICLE"),
 		"METRIC":          valueDim("f.metric"),
 		"UNIT":            valueDim("upper(f.unit::text)"),
@@ -229,10 +246,20 @@ func labelOf(k string, d dimension) string {
 // noDimension is the second dimension of a one-dimension aggregate.
 const noDimension = `SELECT NULL::text, NULL::bigint, NULL::text`
 
-// aggregate groups the rows of from (whose id is key) that match cond by
-// g's dimensions, chosen from dims; summarize adds the summary of the
-// figures' values.
-func aggregate(ctx context.Context, q querier, listingName, from, key string, cond func(*listing) string, dims map[string]dimension, g GroupBy, summarize bool) ([]*Group, error) {
+// aggregation is an aggregate being built: the dimensions chosen, the
+// listing's rows (from, their id key) and their filter.
+type aggregation struct {
+	name      string
+	from, key string
+	chosen    []dimension
+	g         GroupBy
+	summarize bool
+	l         listing
+}
+
+// newAggregation checks g and chooses its dimensions from dims for the
+// rows of from (whose id is key) of the listing called name.
+func newAggregation(name, from, key string, dims map[string]dimension, g GroupBy, summarize bool) (*aggregation, error) {
 	if len(g.Dimensions) < 1 || len(g.Dimensions) > 2 {
 		return nil, Errorf(CodeInvalid, "by: give one or two dimensions, not %d", len(g.Dimensions))
 	}
@@ -242,82 +269,206 @@ func aggregate(ctx context.Context, q querier, listingName, from, key string, co
 	if g.First < 1 || g.First > MaxPageSize {
 		return nil, Errorf(CodeInvalid, "first: must be 1 to %d, got %d", MaxPageSize, g.First)
 	}
-	chosen := []dimension{{sql: noDimension}, {sql: noDimension}}
-	for i, name := range g.Dimensions {
-		d, ok := dims[name]
+	a := &aggregation{name: name, from: from, key: key, g: g, summarize: summarize, l: listing{from: from},
+		chosen: []dimension{{sql: noDimension}, {sql: noDimension}}}
+	for i, dim := range g.Dimensions {
+		d, ok := dims[dim]
 		if !ok {
-			return nil, Errorf(CodeInvalid, "by[%d]: %s cannot be grouped by %s", i, listingName, name)
+			return nil, Errorf(CodeInvalid, "by[%d]: %s cannot be grouped by %s", i, name, dim)
 		}
-		chosen[i] = d
+		a.chosen[i] = d
 	}
-	l := listing{from: from}
-	l.and(cond(&l))
-	if err := l.check(); err != nil {
-		return nil, err
-	}
+	return a, nil
+}
+
+// grouped returns the WITH list entries of the aggregate's set dimensions
+// and the query that counts its groups (as grouped(list_parent, k1_kind,
+// k1_id, k1_val, k2_kind, k2_id, k2_val, n, vmin, vmax, vavg)): of the rows
+// of rows (a FROM list that includes the listing's from) that meet where,
+// for each parent (the expression parent). in is the condition that the
+// id in a column is one of the rows grouped, for the set dimensions.
+func (a *aggregation) grouped(rows, where, parent string, in func(string) string) (sets, grouped string) {
 	// A set dimension is computed once for the rows that match, then
 	// joined to them; a missing value is a row it has none for.
 	// MATERIALIZED: in a parallel plan each worker would compute the
 	// whole set again.
-	var sets []string
 	joins := ""
-	for i, d := range chosen {
+	for i, d := range a.chosen {
 		k := fmt.Sprintf("k%d", i+1)
-		if d.set == "" {
+		switch {
+		case d.join != "":
+			joins += fmt.Sprintf("\n\t\t\tLEFT JOIN %s %s ON %s.rid = %s", d.join, k, k, d.on)
+		case d.set != nil:
+			sets += fmt.Sprintf("%s_set(rid, kind, id, val) AS MATERIALIZED (%s),\n\t\t", k, d.set(in))
+			joins += fmt.Sprintf("\n\t\t\tLEFT JOIN %[1]s_set %[1]s ON %[1]s.rid = %[2]s", k, a.key)
+		default:
 			joins += fmt.Sprintf("\n\t\t\tLEFT JOIN LATERAL (%s) %s(kind, id, val) ON true", d.sql, k)
-			continue
 		}
-		sets = append(sets, fmt.Sprintf("%s_set(rid, kind, id, val) AS MATERIALIZED (%s),\n\t\t", k, fmt.Sprintf(d.set, from, l.whereSQL())))
-		joins += fmt.Sprintf("\n\t\t\tLEFT JOIN %[1]s_set %[1]s ON %[1]s.rid = %[2]s", k, key)
 	}
 	summary := `NULL::text AS vmin, NULL::text AS vmax, NULL::text AS vavg`
-	if summarize {
+	if a.summarize {
 		summary = `min(f.value)::text AS vmin, max(f.value)::text AS vmax, trim_scale(avg(f.value))::text AS vavg`
 	}
-	order := `n DESC, k1_val, k1_kind, k1_id, k2_val, k2_kind, k2_id`
-	if g.ByValue {
-		order = `label1, k1_id, label2, k2_id, n DESC`
-	}
-	// The groups are counted first, then labeled; ranked by count, only
-	// the page of them is labeled (PostgreSQL computes the labels' subqueries
-	// after the sort and limit). A missing value sorts last.
-	sql := fmt.Sprintf(`WITH %sgrouped AS (
-			SELECT k1.kind AS k1_kind, k1.id AS k1_id, k1.val AS k1_val,
+	grouped = fmt.Sprintf(`grouped AS (
+			SELECT %s AS list_parent, k1.kind AS k1_kind, k1.id AS k1_id, k1.val AS k1_val,
 				k2.kind AS k2_kind, k2.id AS k2_id, k2.val AS k2_val,
 				count(*) AS n, %s
 			FROM %s%s
 			WHERE %s
-			GROUP BY 1, 2, 3, 4, 5, 6)
-		SELECT k1_kind, k1_id, label1, k2_kind, k2_id, label2, n, vmin, vmax, vavg
-		FROM (SELECT g.*, %s AS label1, %s AS label2 FROM grouped g) x
-		ORDER BY %s LIMIT %d`,
-		strings.Join(sets, ""), summary, from, joins, l.whereSQL(), labelOf("g.k1", chosen[0]), labelOf("g.k2", chosen[1]), order, g.First)
-	rows, err := q.Query(ctx, sql, execMode(l.n > 0), l.args)
-	if err != nil {
-		return nil, fmt.Errorf("aggregate %s: %w", listingName, err)
+			GROUP BY 1, 2, 3, 4, 5, 6, 7)`, parent, summary, rows, joins, where)
+	return sets, grouped
+}
+
+// order is the order of the groups: the largest first, or by value.
+func (a *aggregation) order() string {
+	if a.g.ByValue {
+		return `label1, k1_id, label2, k2_id, n DESC`
 	}
-	groups, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*Group, error) {
-		var k [2]GroupKey
-		var n int64
-		grp := &Group{}
-		if err := row.Scan(&k[0].Kind, &k[0].ID, &k[0].Label, &k[1].Kind, &k[1].ID, &k[1].Label, &n, &grp.Min, &grp.Max, &grp.Avg); err != nil {
-			return nil, err
-		}
-		grp.Count = int(n)
-		grp.Keys = k[:len(g.Dimensions)]
-		return grp, nil
-	})
+	return `n DESC, k1_val, k1_kind, k1_id, k2_val, k2_kind, k2_id`
+}
+
+// labels is the select list of the groups' labels, of grouped aliased g.
+func (a *aggregation) labels(g string) string {
+	return labelOf(g+".k1", a.chosen[0]) + ` AS label1, ` + labelOf(g+".k2", a.chosen[1]) + ` AS label2`
+}
+
+// collect runs an aggregate's statement, whose rows are its groups
+// (list_parent, k1_kind, k1_id, label1, k2_kind, k2_id, label2, n, vmin,
+// vmax, vavg) in order, and returns each parent's.
+func (a *aggregation) collect(ctx context.Context, q querier, sql string) (map[int64][]*Group, error) {
+	rows, err := q.Query(ctx, sql, execMode(a.l.n > 0), a.l.args)
 	if err != nil {
-		return nil, fmt.Errorf("aggregate %s: %w", listingName, err)
+		return nil, fmt.Errorf("aggregate %s: %w", a.name, err)
 	}
-	for _, grp := range groups {
+	out := map[int64][]*Group{}
+	var parent int64
+	var k [2]GroupKey
+	var n int64
+	var vmin, vmax, vavg *string
+	_, err = pgx.ForEachRow(rows, []any{&parent, &k[0].Kind, &k[0].ID, &k[0].Label, &k[1].Kind, &k[1].ID, &k[1].Label, &n, &vmin, &vmax, &vavg}, func() error {
+		grp := &Group{Count: int(n), Min: vmin, Max: vmax, Avg: vavg, Keys: make([]GroupKey, len(a.g.Dimensions))}
+		copy(grp.Keys, k[:])
 		for i := range grp.Keys {
-			if chosen[i].date {
+			if a.chosen[i].date {
 				grp.Keys[i].Year, grp.Keys[i].Month = parseYearMonth(grp.Keys[i].Label)
 			}
 		}
+		out[parent] = append(out[parent], grp)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("aggregate %s: %w", a.name, err)
 	}
-	return groups, nil
+	return out, nil
+}
+
+// aggregate groups the rows of from (whose id is key) that match cond by
+// g's dimensions, chosen from dims; summarize adds the summary of the
+// figures' values.
+func aggregate(ctx context.Context, q querier, listingName, from, key string, cond func(*listing) string, dims map[string]dimension, g GroupBy, summarize bool) ([]*Group, error) {
+	a, err := newAggregation(listingName, from, key, dims, g, summarize)
+	if err != nil {
+		return nil, err
+	}
+	a.l.and(cond(&a.l))
+	if err := a.l.check(); err != nil {
+		return nil, err
+	}
+	where := a.l.whereSQL()
+	in := func(column string) string {
+		if where == "true" {
+			return "true"
+		}
+		return column + ` IN (SELECT ` + key + ` FROM ` + from + ` WHERE ` + where + `)`
+	}
+	sets, grouped := a.grouped(from, where, "0::bigint", in)
+	// The groups are counted first, then labeled; ranked by count, only
+	// the page of them is labeled (PostgreSQL computes the labels' subqueries
+	// after the sort and limit). A missing value sorts last.
+	sql := fmt.Sprintf(`WITH %s%s
+		SELECT list_parent, k1_kind, k1_id, label1, k2_kind, k2_id, label2, n, vmin, vmax, vavg
+		FROM (SELECT g.*, %s FROM grouped g) x
+		ORDER BY %s LIMIT %d`, sets, grouped, a.labels("g"), a.order(), g.First)
+	groups, err := a.collect(ctx, q, sql)
+	if err != nil {
+		return nil, err
+	}
+	if groups[0] == nil {
+		return []*Group{}, nil
+	}
+	return groups[0], nil
+}
+
+// NestedGroups groups the children of each parent of a nested listing
+// (those that match args' filter; its order is irrelevant) by g's
+// dimensions, in one statement for all the parents: the rows of every
+// parent are found once (as the relation's pages find them), then counted
+// by parent and group, and each parent's first g.First groups kept. A
+// parent with no children has no groups. Relations of statements, figures
+// and agreements can be grouped; summarize (figures only) adds the
+// summary of the values.
+func NestedGroups[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, args NestedArgs, g GroupBy, summarize bool) (map[int64][]*Group, error) {
+	var dims map[string]dimension
+	var key string
+	switch name := listingOf[T](); name {
+	case "statements":
+		dims, key = statementDimensions, "s.id"
+	case "figures":
+		dims, key = figureDimensions, "f.id"
+	case "agreements":
+		dims, key = agreementDimensions, "ag.id"
+	default:
+		return nil, Errorf(CodeInvalid, "%s cannot be grouped", r.name)
+	}
+	if summarize && key != "f.id" {
+		return nil, Errorf(CodeInvalid, "only figures can be summarized")
+	}
+	a, err := newAggregation(r.name, r.from, key, dims, g, summarize)
+	if err != nil {
+		return nil, err
+	}
+	cond := filter(&a.l, args)
+	if err := a.l.check(); err != nil {
+		return nil, err
+	}
+	if a.l.args == nil {
+		a.l.args = pgx.NamedArgs{}
+	}
+	a.l.args["parents"] = parents
+	// list_rows holds each parent with the id of each of its children,
+	// found as the relation's pages find them: from its members, or by its
+	// condition on par.id, parent by parent.
+	var with string
+	if r.members != "" {
+		with = r.membersWith() + `,
+		list_rows(list_parent, rid) AS MATERIALIZED (
+			SELECT m.list_parent, ` + key + ` FROM list_members m JOIN ` + r.from + ` ON ` + key + ` = ANY(m.ids) WHERE ` + cond + `),
+		`
+	} else {
+		with = `list_rows(list_parent, rid) AS MATERIALIZED (
+			SELECT par.id, x.rid FROM unnest(@parents::bigint[]) AS par(id)
+			CROSS JOIN LATERAL (SELECT ` + key + ` AS rid FROM ` + r.from + ` WHERE (` + r.where + `) AND ` + cond + `) x),
+		`
+	}
+	sets, grouped := a.grouped(`list_rows r JOIN `+r.from+` ON `+key+` = r.rid`, "true", "r.list_parent",
+		func(column string) string { return column + ` IN (SELECT rid FROM list_rows)` })
+	// Each parent's groups are ranked, and only its first g.First are
+	// labeled (by count), or ranked by their labels (by value).
+	var sql string
+	if g.ByValue {
+		sql = fmt.Sprintf(`WITH RECURSIVE %s%s%s
+		SELECT list_parent, k1_kind, k1_id, label1, k2_kind, k2_id, label2, n, vmin, vmax, vavg FROM (
+			SELECT y.*, row_number() OVER (PARTITION BY y.list_parent ORDER BY %s) AS list_rank
+			FROM (SELECT g.*, %s FROM grouped g) y) x
+		WHERE list_rank <= %d ORDER BY list_parent, list_rank`, with, sets, grouped, a.order(), a.labels("g"), g.First)
+	} else {
+		sql = fmt.Sprintf(`WITH RECURSIVE %s%s%s
+		SELECT list_parent, k1_kind, k1_id, %s AS label1, k2_kind, k2_id, %s AS label2, n, vmin, vmax, vavg FROM (
+			SELECT g.*, row_number() OVER (PARTITION BY g.list_parent ORDER BY %s) AS list_rank FROM grouped g) g
+		WHERE list_rank <= %d ORDER BY list_parent, list_rank`, with, sets, grouped,
+			labelOf("g.k1", a.chosen[0]), labelOf("g.k2", a.chosen[1]), a.order(), g.First)
+	}
+	return a.collect(ctx, s.read(ctx), sql)
 }
 
 // parseYearMonth reads a date dimension's value, YYYY or YYYY-MM.

@@ -133,9 +133,13 @@ func (f *AgreementFilter) sql(l *listing) string {
 // agreementOrders are the agreements listing's orderings: by name unless
 // asked otherwise.
 var agreementOrders = orders{
-	"":           func(desc bool) ordering { return byText("agreements.name", "ag.name", "ag.id", desc) },
-	"NAME":       func(desc bool) ordering { return byText("agreements.name", "ag.name", "ag.id", desc) },
-	"DATE":       func(desc bool) ordering { return byDate("agreements.date", "ag.date_range", "ag.id", desc) },
+	"":     func(desc bool) ordering { return byText("agreements.name", "ag.name", "ag.id", desc) },
+	"NAME": func(desc bool) ordering { return byText("agreements.name", "ag.name", "ag.id", desc) },
+	"DATE": func(desc bool) ordering { return byDate("agreements.date", "ag.date_range", "ag.id", desc) },
+	// The most recent publication of an article that names it (migration 000021).
+	"PUBLISHED": func(desc bool) ordering {
+		return byDateKeys("agreements.published", "ag.published", desc, key("ag.id", "bigint"))
+	},
 	"STATEMENTS": func(desc bool) ordering { return byCount("agreements.statements", "ag.statement_count", "ag.id", desc) },
 }
 

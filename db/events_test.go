@@ -240,3 +240,53 @@ func TestEveryTableNotifiesChanges(t *testing.T) {
 		t.Errorf("%d notices after a commit that wrote three tables; want one", n)
 	}
 }
+
+// TestImportRecordsTopicEvents imports the seeds (whose topics are new),
+// then again with one topic's label changed: the changed subscription must
+// hear each topic the first import created, and each topic the second
+// rewrote (an import, on purpose, rewrites every topic its documents
+// declare, as it does their entities), like the other kinds.
+func TestImportRecordsTopicEvents(t *testing.T) {
+	d := dbtest.New(t)
+	ctx := context.Background()
+	docs := readSeeds(t)
+	topics := 0
+	for _, doc := range docs {
+		topics += len(doc.Topics)
+	}
+	if topics == 0 {
+		t.Fatal("the seeds declare no topic; the test needs some")
+	}
+	if _, err := curate.ImportBy(ctx, d.Store, "alice", docs); err != nil {
+		t.Fatal(err)
+	}
+	got := countEvents(t, d)
+	if got[db.EventKind("topic", db.ActionAdded)] != topics || got[db.EventKind("topic", db.ActionUpdated)] != 0 {
+		t.Errorf("after the first import: %d topic_added, %d topic_updated events; want %d, 0",
+			got[db.EventKind("topic", db.ActionAdded)], got[db.EventKind("topic", db.ActionUpdated)], topics)
+	}
+	var added int
+	if err := d.Pool.QueryRow(ctx, `SELECT count(DISTINCT e.subject_id) FROM change_events e JOIN topics t ON t.id = e.subject_id
+		WHERE e.kind = 'topic_added'`).Scan(&added); err != nil {
+		t.Fatal(err)
+	}
+	if added != topics {
+		t.Errorf("topic_added events name %d distinct topics; want %d", added, topics)
+	}
+
+	again := readSeeds(t)
+	for _, doc := range again {
+		if len(doc.Topics) > 0 {
+			doc.Topics[0].Label += " (renamed)"
+			break
+		}
+	}
+	if _, err := curate.ImportBy(ctx, d.Store, "bob", again); err != nil {
+		t.Fatal(err)
+	}
+	got = countEvents(t, d)
+	if got[db.EventKind("topic", db.ActionAdded)] != topics || got[db.EventKind("topic", db.ActionUpdated)] != topics {
+		t.Errorf("after re-importing: %d topic_added, %d topic_updated events; want %d, %d",
+			got[db.EventKind("topic", db.ActionAdded)], got[db.EventKind("topic", db.ActionUpdated)], topics, topics)
+	}
+}

@@ -43,6 +43,8 @@ var plainOrders = []plainOrder{
 	{"agreements", "DATE", `SELECT ag.id FROM agreements ag ORDER BY lower(ag.date_range) %[1]s NULLS LAST, ag.id %[1]s`},
 	{"agreements", "STATEMENTS", `SELECT ag.id FROM agreements ag
 		ORDER BY (SELECT count(*) FROM statement_mentions m WHERE m.entity_id = ag.id) %[1]s, ag.id %[1]s`},
+	{"agreements", "PUBLISHED", `SELECT ag.id FROM agreements ag
+		ORDER BY (SELECT max(lower(a.published_range)) FROM evidence e JOIN articles a ON a.id = e.article_id WHERE e.entity_id = ag.id) %[1]s NULLS LAST, ag.id %[1]s`},
 	{"people", "NAME", `SELECT p.id FROM people p ORDER BY p.name %[1]s, p.id %[1]s`},
 	{"people", "STATEMENTS", `SELECT p.id FROM people p
 		ORDER BY (SELECT count(*) FROM statements s WHERE s.speaker_id = p.id) %[1]s, p.id %[1]s`},
@@ -126,6 +128,9 @@ func TestOrders(t *testing.T) {
 			WHERE s.id = (SELECT min(id) FROM statements) AND pl.id IN (SELECT id FROM places ORDER BY id LIMIT 3)
 			ON CONFLICT DO NOTHING`,
 		`UPDATE statements SET speaker_organization_id = (SELECT min(id) FROM organizations) WHERE speaker_description IS NOT NULL`,
+		// An agreement no longer named in the article that dated it.
+		`DELETE FROM evidence WHERE entity_id = (SELECT min(e.entity_id) FROM evidence e JOIN agreements ag ON ag.id = e.entity_id)
+			AND article_id = (SELECT max(e.article_id) FROM evidence e WHERE e.entity_id = (SELECT min(x.entity_id) FROM evidence x JOIN agreements ag ON ag.id = x.entity_id))`,
 	} {
 		if _, err := seeded.Pool.Exec(ctx, sql); err != nil {
 			t.Fatalf("%s: %v", sql, err)

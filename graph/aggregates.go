@@ -12,20 +12,25 @@ import (
 // filter selects.
 const AggregateCost = 50
 
-// groups resolves an aggregate of a root connection: it checks the
-// arguments and groups the items its filter selects with group.
-func groups[T, F any](ctx context.Context, c *model.Connection[T], by []string, first *int, orderBy *string, listing string,
+// groups resolves an aggregate of a connection: it checks the arguments
+// and groups the items the connection selects: a root connection's by
+// group, with its filter; a nested one's by its Group, for its parent and
+// filter (summarize: the summary of figures' values).
+func groups[T, F any](ctx context.Context, c *model.Connection[T], by []string, first *int, orderBy *string, summarize bool,
 	group func(context.Context, *F, db.GroupBy) ([]*db.Group, error),
 ) ([]*db.Group, error) {
-	if !c.Root {
-		return nil, inputErrorf("aggregates are only on the root %s connection; filter it to the items of this one", listing)
-	}
 	g := db.GroupBy{Dimensions: by, First: DefaultPageSize, ByValue: orderBy != nil && *orderBy == "VALUE"}
 	if first != nil {
 		if *first < 1 || *first > db.MaxPageSize {
 			return nil, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
 		}
 		g.First = *first
+	}
+	if !c.Root {
+		if c.Group == nil {
+			return nil, inputErrorf("this connection has no aggregates")
+		}
+		return c.Group(ctx, g, summarize)
 	}
 	f, _ := c.Filter.(*F)
 	return group(ctx, f, g)

@@ -15,17 +15,17 @@ import (
 
 // Groups is the resolver for the groups field.
 func (r *agreementConnectionResolver) Groups(ctx context.Context, obj *model.Connection[db.Agreement], by []string, first *int, orderBy *string) ([]*db.Group, error) {
-	return groups(ctx, obj, by, first, orderBy, "agreements", r.Store.GroupAgreements)
+	return groups(ctx, obj, by, first, orderBy, false, r.Store.GroupAgreements)
 }
 
 // Groups is the resolver for the groups field.
 func (r *figureConnectionResolver) Groups(ctx context.Context, obj *model.Connection[db.Figure], by []string, first *int, orderBy *string) ([]*db.Group, error) {
-	return groups(ctx, obj, by, first, orderBy, "figures", r.Store.GroupFigures)
+	return groups(ctx, obj, by, first, orderBy, false, r.Store.GroupFigures)
 }
 
 // Summary is the resolver for the summary field.
 func (r *figureConnectionResolver) Summary(ctx context.Context, obj *model.Connection[db.Figure], by []string, first *int, orderBy *string) ([]*db.Group, error) {
-	return groups(ctx, obj, by, first, orderBy, "figures", r.Store.SummarizeFigures)
+	return groups(ctx, obj, by, first, orderBy, true, r.Store.SummarizeFigures)
 }
 
 // Node is the resolver for the node field.
@@ -49,7 +49,7 @@ func (r *groupKeyResolver) Node(ctx context.Context, obj *db.GroupKey) (model.No
 
 // Groups is the resolver for the groups field.
 func (r *statementConnectionResolver) Groups(ctx context.Context, obj *model.Connection[db.Statement], by []string, first *int, orderBy *string) ([]*db.Group, error) {
-	return groups(ctx, obj, by, first, orderBy, "statements", r.Store.GroupStatements)
+	return groups(ctx, obj, by, first, orderBy, false, r.Store.GroupStatements)
 }
 
 // GroupKey returns generated.GroupKeyResolver implementation.

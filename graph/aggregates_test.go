@@ -205,8 +205,18 @@ func TestAggregateQuestions(t *testing.T) {
 func TestAggregateLimits(t *testing.T) {
 	x := lookup(t)
 	t.Run("Nested", func(t *testing.T) {
-		wantError(t, `query($id: ID!) { node(id: $id) { ... on Topic { statements { groups(by: [VERB]) { count } } } } }`,
-			map[string]any{"id": x.topic(t, "digital-economy")}, "BAD_USER_INPUT", "only on the root statements connection")
+		// A nested aggregate checks its arguments as a root one does.
+		wantError(t, `query($id: ID!) { node(id: $id) { ... on Topic { statements { groups(by: [VERB], first: 101) { count } } } } }`,
+			map[string]any{"id": x.topic(t, "digital-economy")}, "BAD_USER_INPUT", "first", "between 1 and 100")
+		wantError(t, `query($id: ID!) { node(id: $id) { ... on Topic { statements { groups(by: [VERB, VERB]) { count } } } } }`,
+			map[string]any{"id": x.topic(t, "digital-economy")}, "BAD_USER_INPUT", "VERB is given twice")
+	})
+	t.Run("NestedCost", func(t *testing.T) {
+		// A nested aggregate costs its AggregateCost once for each parent:
+		// people: 1 + 100 × nodes; nodes: 1 + statements; statements: 1 +
+		// groups; groups: 1 + 20 × 2 (keys, node) + 50. 9,301 in all.
+		wantError(t, `{ people(first: 100) { nodes { statements { groups(by: [TOPIC]) { keys { node { id } } count } } } } }`,
+			nil, "QUERY_TOO_COMPLEX", "9301")
 	})
 	t.Run("First", func(t *testing.T) {
 		wantError(t, `{ statements { groups(by: [VERB], first: 0) { count } } }`, nil, "BAD_USER_INPUT", "first", "between 1 and 100")

@@ -568,6 +568,28 @@ func nestedCounts[T any](l *Loaders, r db.Relation[T], a nestedArgs) level[int64
 	return loader
 }
 
+// nestedGroups returns the loader of a relation's aggregates with
+// arguments a, grouped as g says (summarize: with the summary of figures'
+// values): one statement for all the parents that ask for the same.
+func nestedGroups[T any](l *Loaders, r db.Relation[T], a nestedArgs, g db.GroupBy, summarize bool) level[int64, []*db.Group] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	name := fmt.Sprintf("groups:%s\x00%s\x00%v:%d:%v:%v", r.Name(), a.key, g.Dimensions, g.First, g.ByValue, summarize)
+	if v, ok := l.nested[name]; ok {
+		return v.(level[int64, []*db.Group])
+	}
+	loader := levelOf(loaderConfig{l.wait, l.metrics}, func(ctx context.Context, parents []int64) (map[int64][]*db.Group, error) {
+		l.metrics.Batch(r.Name()+".groups", len(parents))
+		groups, err := db.NestedGroups(ctx, l.store, r, parents, a.args, g, summarize)
+		if err != nil {
+			return nil, err
+		}
+		return fillEmpty(groups, parents), nil
+	})
+	l.nested[name] = loader
+	return loader
+}
+
 func optInt(n int) *int {
 	if n == 0 {
 		return nil

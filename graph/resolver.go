@@ -68,11 +68,18 @@ func nested[T, F any, DF db.Filter](ctx context.Context, r db.Relation[T], paren
 	if err != nil {
 		return nil, err
 	}
+	// Its aggregates (groups, summary) group the parent's children that
+	// match the filter, batched with the other parents' in one statement.
+	group := func(ctx context.Context, g db.GroupBy, summarize bool) ([]*db.Group, error) {
+		return nestedGroups(l, r, a, g, summarize).Level(ctx, parent)
+	}
 	count, items := connectionSelection(ctx)
-	if count && !items && after == nil && before == nil {
-		return connectionOf(db.Page[T]{}, func(ctx context.Context) (int, error) {
+	if !items && after == nil && before == nil {
+		c := connectionOf(db.Page[T]{}, func(ctx context.Context) (int, error) {
 			return nestedCounts(l, r, a).Level(ctx, parent)
-		}), nil
+		})
+		c.Group = group
+		return c, nil
 	}
 	key := pageKey{parent: parent, first: args.First, last: args.Last, count: count}
 	if after != nil {
@@ -85,12 +92,14 @@ func nested[T, F any, DF db.Filter](ctx context.Context, r db.Relation[T], paren
 	if err != nil {
 		return nil, err
 	}
-	return connectionOf(page, func(ctx context.Context) (int, error) {
+	c := connectionOf(page, func(ctx context.Context) (int, error) {
 		if page.Total != nil {
 			return *page.Total, nil
 		}
 		return nestedCounts(l, r, a).Level(ctx, parent)
-	}), nil
+	})
+	c.Group = group
+	return c, nil
 }
 
 // connectionSelection reports whether the connection field being resolved

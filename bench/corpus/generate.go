@@ -287,6 +287,12 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if _, err := tx.Exec(ctx, `SELECT refresh_statement_counts(ARRAY(SELECT id FROM entities))`); err != nil {
 				return fmt.Errorf("count the entities' statements: %w", err)
 			}
+			if _, err := tx.Exec(ctx, `SELECT refresh_statement_organizations(NULL)`); err != nil {
+				return fmt.Errorf("list the statements' organizations: %w", err)
+			}
+			if _, err := tx.Exec(ctx, `SELECT refresh_agreements_published(NULL)`); err != nil {
+				return fmt.Errorf("date the agreements: %w", err)
+			}
 			if err := setTriggers(ctx, tx, "ENABLE"); err != nil {
 				return err
 			}
@@ -490,7 +496,9 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 // afterwards by checkEvidence; the statements' and figures' sort columns;
 // the search documents, written afterwards by refresh_search_documents),
 // or would read rows that other connections are still copying (the
-// statement counts, counted afterwards for all entities at once).
+// statement counts, counted afterwards for all entities at once; the
+// statements' organizations and the agreements' publication dates, found
+// afterwards for all of them).
 var loadTriggers = []struct{ table, name string }{
 	{"evidence", "evidence_matches_paragraph"},
 	{"statements", "statement_sort_columns"},
@@ -505,6 +513,9 @@ var loadTriggers = []struct{ table, name string }{
 	{"events", "search_document_changed"},
 	{"projects", "search_document_changed"},
 	{"topics", "search_document_changed"},
+	{"statements", "statements_organizations_insert"},
+	{"statement_affiliations", "statement_affiliations_organizations_insert"},
+	{"evidence", "evidence_agreements_published_insert"},
 }
 
 // setTriggers enables or disables (action) the loadTriggers.

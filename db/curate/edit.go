@@ -522,9 +522,7 @@ func CreateTopic(ctx context.Context, s *db.Store, actor string, t document.Topi
 		if row, err = db.WrittenTopic(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionAdded, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
-			return err
-		}
+		// declare's writer recorded its topic_added event, as for entities.
 		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
 	})
 	return row, err
@@ -564,9 +562,7 @@ func UpdateTopic(ctx context.Context, s *db.Store, actor string, id int64, versi
 		if row, err = db.WrittenTopic(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionUpdated, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
-			return err
-		}
+		// declare's writer recorded its topic_updated event, as for entities.
 		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
 	})
 	return row, err

@@ -263,19 +263,26 @@ func (w *writer) topics(ctx context.Context, topics []document.TopicDoc) error {
 	for _, t := range topics {
 		args := pgx.NamedArgs{"slug": t.Slug, "label": t.Label, "description": t.Description, "parent": t.Parent}
 		w.stamp(args, "topic", t.Slug)
-		_, err := w.tx.Exec(ctx, `
+		var id int64
+		var inserted bool
+		err := w.tx.QueryRow(ctx, `
 			INSERT INTO topics (slug, label, description, parent_id, updated_by)
 			VALUES (@slug, @label, @description, (SELECT id FROM topics WHERE slug = @parent), @actor)
 			ON CONFLICT (slug) DO UPDATE
 			SET label = EXCLUDED.label, description = EXCLUDED.description, parent_id = EXCLUDED.parent_id,
 				version = topics.version + @bump,
 				updated_at = CASE WHEN @bump > 0 THEN now() ELSE topics.updated_at END,
-				updated_by = coalesce(@actor, topics.updated_by)`, args)
+				updated_by = coalesce(@actor, topics.updated_by)
+			RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
 		if err != nil {
 			if db.IsUniqueViolation(err) {
 				return db.Errorf(db.CodeConflict, "topic %s: label %q is already used by another topic", t.Slug, t.Label)
 			}
 			return fmt.Errorf("upsert topic %s: %w", t.Slug, err)
+		}
+		// Topics are announced like entities: added, or rewritten on purpose.
+		if err := w.upserted(ctx, "topic", t.Slug, id, inserted); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -4153,20 +4153,25 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
-	{Name: "../schema/aggregates.graphqls", Input: `# Aggregates: counts of the items a root connection's filter selects,
-# grouped by one or two dimensions, and summaries of figures' values.
+	{Name: "../schema/aggregates.graphqls", Input: `# Aggregates: counts of the items a connection selects (a root connection's
+# filter, or a nested connection's parent and filter), grouped by one or two
+# dimensions, and summaries of figures' values.
 
 extend type StatementConnection {
   """
-  Counts the statements the connection's filter selects, grouped by one or
-  two dimensions: ` + "`" + `groups(by: [TOPIC])` + "`" + ` says how many statements there are
-  per topic. A statement is in one group for each value it has (a statement
-  tagged with two topics counts for both; with two dimensions, for each pair),
-  and in the group whose key has no value (` + "`" + `node` + "`" + ` and ` + "`" + `label` + "`" + ` null) when it
-  has none. Only on the root ` + "`" + `statements` + "`" + ` connection; a nested connection
-  refuses it (filter the root connection instead: ` + "`" + `statements(filter:
-  {speakers: [...]})` + "`" + `). Costs like a connection of ` + "`" + `first` + "`" + ` groups, plus
-  ` + "`" + `AggregateCost` + "`" + ` (50) for the scan.
+  Counts the statements the connection selects, grouped by one or two
+  dimensions: ` + "`" + `groups(by: [TOPIC])` + "`" + ` says how many statements there are per
+  topic. A statement is in one group for each value it has (a statement
+  tagged with two topics counts for both; with two dimensions, for each
+  pair), and in the group whose key has no value (` + "`" + `node` + "`" + ` and ` + "`" + `label` + "`" + ` null)
+  when it has none. On the root ` + "`" + `statements` + "`" + ` connection it counts what the
+  filter selects; on a nested one (` + "`" + `person { statements(filter: ...) {
+  groups(by: [TOPIC]) { ... } } }` + "`" + `, an organization's, a topic's, an
+  article's) the parent's statements that the filter selects, and a list of
+  parents is answered for all of them at once. ` + "`" + `first` + "`" + ` and ` + "`" + `last` + "`" + ` do not
+  limit what is counted. Costs like a connection of ` + "`" + `first` + "`" + ` groups, plus
+  ` + "`" + `AggregateCost` + "`" + ` (50) for the scan, once for each parent of a nested
+  connection.
   """
   groups(
     "What to group by: one dimension, or two for every pair of their values."
@@ -4180,9 +4185,9 @@ extend type StatementConnection {
 
 extend type FigureConnection {
   """
-  Counts the figures the connection's filter selects, grouped by one or two
-  dimensions; see ` + "`" + `StatementConnection.groups` + "`" + `. Only on the root ` + "`" + `figures` + "`" + `
-  connection.
+  Counts the figures the connection selects (a root connection's filter; a
+  nested one's parent and filter), grouped by one or two dimensions; see
+  ` + "`" + `StatementConnection.groups` + "`" + `.
   """
   groups(
     "What to group by: one dimension, or two for every pair of their values."
@@ -4193,12 +4198,13 @@ extend type FigureConnection {
     orderBy: GroupOrder
   ): [Group!]!
   """
-  Summarizes the values of the figures the connection's filter selects,
-  grouped by one or two dimensions: ` + "`" + `figures(filter: {metric: "GDP growth"})
-  { summary(by: [SUBJECT, PERIOD_YEAR]) { ... } }` + "`" + ` gives the range and mean of
-  GDP growth figures per subject and year. Values of different units are not
-  told apart unless grouped by ` + "`" + `UNIT` + "`" + ` or filtered by ` + "`" + `units` + "`" + `. Only on the root
-  ` + "`" + `figures` + "`" + ` connection.
+  Summarizes the values of the figures the connection selects (a root
+  connection's filter; a nested one's parent and filter), grouped by one or
+  two dimensions: ` + "`" + `figures(filter: {metric: "GDP growth"}) { summary(by:
+  [SUBJECT, PERIOD_YEAR]) { ... } }` + "`" + ` gives the range and mean of GDP growth
+  figures per subject and year; ` + "`" + `place { figures { summary(by: [METRIC]) } }` + "`" + `
+  those of one place's figures per metric. Values of different units are not
+  told apart unless grouped by ` + "`" + `UNIT` + "`" + ` or filtered by ` + "`" + `units` + "`" + `.
   """
   summary(
     "What to group by: one dimension, or two for every pair of their values."
@@ -4212,9 +4218,9 @@ extend type FigureConnection {
 
 extend type AgreementConnection {
   """
-  Counts the agreements the connection's filter selects, grouped by one or
-  two dimensions; see ` + "`" + `StatementConnection.groups` + "`" + `. Only on the root
-  ` + "`" + `agreements` + "`" + ` connection.
+  Counts the agreements the connection selects (a root connection's
+  filter; a nested one's parent and filter), grouped by one or two
+  dimensions; see ` + "`" + `StatementConnection.groups` + "`" + `.
   """
   groups(
     "What to group by: one dimension, or two for every pair of their values."
@@ -5980,6 +5986,8 @@ enum AgreementOrderField {
   DATE
   "How many statements name the agreement."
   STATEMENTS
+  "The publication date of the most recent article that names the agreement (when it was last reported); agreements no dated article names come last."
+  PUBLISHED
 }
 
 "Selects people. Fields combine with AND; ` + "`" + `and` + "`" + `, ` + "`" + `or` + "`" + ` and ` + "`" + `not` + "`" + ` combine whole filters."

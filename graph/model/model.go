@@ -78,13 +78,15 @@ type Edge[T any] struct {
 // for, by the function it was built with. A root listing's connection also
 // carries its filter (a *db.StatementFilter, ..., nil for all), for the
 // aggregates of the items it selects; Root is false for a nested listing,
-// which has none.
+// whose aggregates Group computes instead (for its parent and filter,
+// batched with the other parents'; nil when it has none).
 type Connection[T any] struct {
 	Edges    []*Edge[T]
 	PageInfo *PageInfo
 	Count    func(ctx context.Context) (int, error)
 	Root     bool
 	Filter   any
+	Group    func(ctx context.Context, g db.GroupBy, summarize bool) ([]*db.Group, error)
 }
 
 // Nodes returns the items of the page.

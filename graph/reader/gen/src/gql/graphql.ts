@@ -137,9 +137,9 @@ export type AgreementConnection = {
   /** The agreements of this page with their cursors. */
   edges: Array<AgreementEdge>;
   /**
-   * Counts the agreements the connection's filter selects, grouped by one or
-   * two dimensions; see `StatementConnection.groups`. Only on the root
-   * `agreements` connection.
+   * Counts the agreements the connection selects (a root connection's
+   * filter; a nested one's parent and filter), grouped by one or two
+   * dimensions; see `StatementConnection.groups`.
    */
   groups: Array<Group>;
   /** The agreements of this page. */
@@ -267,6 +267,8 @@ export type AgreementOrderField =
   | 'DATE'
   /** The name. */
   | 'NAME'
+  /** The publication date of the most recent article that names the agreement (when it was last reported); agreements no dated article names come last. */
+  | 'PUBLISHED'
   /** How many statements name the agreement. */
   | 'STATEMENTS';
 
@@ -1217,9 +1219,9 @@ export type FigureConnection = {
   /** The figures of this page with their cursors. */
   edges: Array<FigureEdge>;
   /**
-   * Counts the figures the connection's filter selects, grouped by one or two
-   * dimensions; see `StatementConnection.groups`. Only on the root `figures`
-   * connection.
+   * Counts the figures the connection selects (a root connection's filter; a
+   * nested one's parent and filter), grouped by one or two dimensions; see
+   * `StatementConnection.groups`.
    */
   groups: Array<Group>;
   /** The figures of this page. */
@@ -1227,12 +1229,13 @@ export type FigureConnection = {
   /** Where this page sits. */
   pageInfo: PageInfo;
   /**
-   * Summarizes the values of the figures the connection's filter selects,
-   * grouped by one or two dimensions: `figures(filter: {metric: "GDP growth"})
-   * { summary(by: [SUBJECT, PERIOD_YEAR]) { ... } }` gives the range and mean of
-   * GDP growth figures per subject and year. Values of different units are not
-   * told apart unless grouped by `UNIT` or filtered by `units`. Only on the root
-   * `figures` connection.
+   * Summarizes the values of the figures the connection selects (a root
+   * connection's filter; a nested one's parent and filter), grouped by one or
+   * two dimensions: `figures(filter: {metric: "GDP growth"}) { summary(by:
+   * [SUBJECT, PERIOD_YEAR]) { ... } }` gives the range and mean of GDP growth
+   * figures per subject and year; `place { figures { summary(by: [METRIC]) } }`
+   * those of one place's figures per metric. Values of different units are not
+   * told apart unless grouped by `UNIT` or filtered by `units`.
    */
   summary: Array<FigureSummary>;
   /** How many figures match, on all pages. */
@@ -3515,15 +3518,19 @@ export type StatementConnection = {
   /** The statements of this page with their cursors. */
   edges: Array<StatementEdge>;
   /**
-   * Counts the statements the connection's filter selects, grouped by one or
-   * two dimensions: `groups(by: [TOPIC])` says how many statements there are
-   * per topic. A statement is in one group for each value it has (a statement
-   * tagged with two topics counts for both; with two dimensions, for each pair),
-   * and in the group whose key has no value (`node` and `label` null) when it
-   * has none. Only on the root `statements` connection; a nested connection
-   * refuses it (filter the root connection instead: `statements(filter:
-   * {speakers: [...]})`). Costs like a connection of `first` groups, plus
-   * `AggregateCost` (50) for the scan.
+   * Counts the statements the connection selects, grouped by one or two
+   * dimensions: `groups(by: [TOPIC])` says how many statements there are per
+   * topic. A statement is in one group for each value it has (a statement
+   * tagged with two topics counts for both; with two dimensions, for each
+   * pair), and in the group whose key has no value (`node` and `label` null)
+   * when it has none. On the root `statements` connection it counts what the
+   * filter selects; on a nested one (`person { statements(filter: ...) {
+   * groups(by: [TOPIC]) { ... } } }`, an organization's, a topic's, an
+   * article's) the parent's statements that the filter selects, and a list of
+   * parents is answered for all of them at once. `first` and `last` do not
+   * limit what is counted. Costs like a connection of `first` groups, plus
+   * `AggregateCost` (50) for the scan, once for each parent of a nested
+   * connection.
    */
   groups: Array<Group>;
   /** The statements of this page. */

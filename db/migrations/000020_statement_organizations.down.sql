@@ -1,0 +1,11 @@
+DROP TRIGGER IF EXISTS affiliations_organizations_update ON affiliations;
+DROP TRIGGER IF EXISTS statement_affiliations_organizations_insert ON statement_affiliations;
+DROP TRIGGER IF EXISTS statement_affiliations_organizations_update ON statement_affiliations;
+DROP TRIGGER IF EXISTS statement_affiliations_organizations_delete ON statement_affiliations;
+DROP TRIGGER IF EXISTS statements_organizations_insert ON statements;
+DROP TRIGGER IF EXISTS statements_organizations_update ON statements;
+DROP FUNCTION IF EXISTS affiliations_organizations();
+DROP FUNCTION IF EXISTS statement_affiliations_organizations();
+DROP FUNCTION IF EXISTS statements_organizations();
+DROP FUNCTION IF EXISTS refresh_statement_organizations(bigint[]);
+DROP TABLE IF EXISTS statement_organizations;

@@ -1,0 +1,10 @@
+DROP TRIGGER IF EXISTS article_agreements_published ON articles;
+DROP TRIGGER IF EXISTS evidence_agreements_published_insert ON evidence;
+DROP TRIGGER IF EXISTS evidence_agreements_published_update ON evidence;
+DROP TRIGGER IF EXISTS evidence_agreements_published_delete ON evidence;
+DROP FUNCTION IF EXISTS article_agreements_published();
+DROP FUNCTION IF EXISTS evidence_agreements_published();
+DROP FUNCTION IF EXISTS refresh_agreements_published(bigint[]);
+DROP INDEX IF EXISTS agreements_published_asc_idx;
+DROP INDEX IF EXISTS agreements_published_desc_idx;
+ALTER TABLE agreements DROP COLUMN IF EXISTS published;
