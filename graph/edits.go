@@ -436,15 +436,14 @@ func (e *edit) topic(ctx context.Context, in *model.TopicFields, d *db.TopicDoc)
 	})
 }
 
-// errInputProblems is what an edit's change callback returns when the
-// input had problems: the store then rolls back, and the edit's user
-// errors say why.
+// errInputProblems is what an edit's conversion returns when the input
+// had problems: the store is not asked (or, inside its change callback,
+// rolls back), and the edit's user errors say why.
 var errInputProblems = errors.New("the input has problems")
 
-// changed wraps an edit's conversion for the store's change callbacks: the
-// conversion runs inside the store's transaction, and its problems end it.
-func (e *edit) changed(convert func()) error {
-	convert()
+// problems returns why the edit cannot go on: its internal error,
+// errInputProblems when the input has problems, or nil.
+func (e *edit) problems() error {
 	if e.failed != nil {
 		return e.failed
 	}
@@ -454,8 +453,22 @@ func (e *edit) changed(convert func()) error {
 	return nil
 }
 
-// settle is outcome for an edit whose change callback may have stopped
-// the store with errInputProblems.
+// changed wraps an edit's conversion for the store's change callbacks: the
+// conversion runs inside the store's transaction, and its problems end it.
+func (e *edit) changed(convert func()) error {
+	convert()
+	return e.problems()
+}
+
+// target decodes the global ID of the item an update changes, of type typ;
+// a malformed one is a problem with the input.
+func (e *edit) target(gid, typ string) (int64, error) {
+	_, id, _ := e.id("id", gid, typ)
+	return id, e.problems()
+}
+
+// settle is outcome for an edit whose conversion may have stopped with
+// errInputProblems.
 func (e *edit) settle(err error, prefix string) (bool, error) {
 	if errors.Is(err, errInputProblems) {
 		return false, nil
@@ -463,14 +476,45 @@ func (e *edit) settle(err error, prefix string) (bool, error) {
 	return e.outcome(err, prefix)
 }
 
-// deleted builds a delete's payload.
-func (e *edit) deleted(gid string, res db.Deleted, ok bool, err error, mutationID *string) (*model.DeletePayload, error) {
+// write is the skeleton every create and update shares. The edit begins
+// on behalf of the request's API token; do converts the input and asks the
+// store, or returns e.problems() without asking when the input already has
+// some. The store's answer becomes the row as stored (given to the
+// request's loaders, so the payload's fields read it) or user errors, their
+// paths under prefix; an internal error is returned as such.
+func write[T any](ctx context.Context, r *Resolver, prefix string, do func(e *edit) (*T, error)) (*T, []*model.UserError, error) {
+	e, err := r.begin(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	row, err := do(e)
+	if ok, err := e.settle(err, prefix); !ok {
+		return nil, e.userErrors(), err
+	}
+	loaders(ctx).keep(row)
+	return row, e.userErrors(), nil
+}
+
+// remove is the skeleton every delete shares: it decodes the global ID of
+// the item, of type typ, lets del ask the store, and builds the payload.
+// del returns what the delete cascaded to.
+func (r *Resolver) remove(ctx context.Context, input model.DeleteInput, typ string, del func(actor string, id int64) (db.Deleted, error)) (*model.DeletePayload, error) {
+	e, err := r.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	p := &model.DeletePayload{CascadedIds: []string{}, UserErrors: e.userErrors(), ClientMutationID: mutationID}
+	var res db.Deleted
+	var ok bool
+	if _, id, valid := e.id("id", input.ID, typ); valid {
+		res, err = del(e.actor, id)
+		ok, err = e.outcome(err, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := &model.DeletePayload{CascadedIds: []string{}, UserErrors: e.userErrors(), ClientMutationID: input.ClientMutationID}
 	if ok {
-		p.DeletedID = &gid
+		p.DeletedID = &input.ID
 		for _, ref := range res.Cascaded {
 			if t, isNode := typeOfRef[ref.Kind]; isNode {
 				p.CascadedIds = append(p.CascadedIds, encodeID(t, ref.ID))
@@ -493,32 +537,52 @@ func (e *edit) userErrors() []*model.UserError {
 
 // deleteEntity deletes an entity of type typ.
 func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, typ string) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
+	return r.remove(ctx, input, typ, func(actor string, id int64) (db.Deleted, error) {
+		return r.Store.DeleteEntity(ctx, actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
+	})
+}
+
+// createEntity declares a new entity, T its row's type and decl its
+// document (a *db.PersonDoc for db.Person, ...), mentioned as mention says
+// (see db.Store.CreateEntity). It is a write's do.
+func createEntity[T any](ctx context.Context, e *edit, decl any, mention *model.MentionInput) (*T, error) {
+	m := e.mention(mention)
+	if err := e.problems(); err != nil {
+		return nil, err
+	}
+	row, err := e.r.Store.CreateEntity(ctx, e.actor, decl, m)
 	if err != nil {
 		return nil, err
 	}
-	var res db.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typ); valid {
-		res, err = r.Store.DeleteEntity(ctx, e.actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", entityID(row))
+	return entityRow[T](row)
 }
 
-// createEntity declares a new entity and returns its row as stored (see
-// db.Store.CreateEntity), or nil with the edit's user errors.
-func (e *edit) createEntity(ctx context.Context, decl any, mention *model.MentionInput, prefix string) (any, error) {
+// updateEntity changes the entity with global ID gid of type typ, T its
+// row's type: change applies the input to its document (see
+// db.Store.UpdateEntity). It is a write's do.
+func updateEntity[T any](ctx context.Context, e *edit, gid, typ string, version int, mention *model.MentionInput, change func(decl any)) (*T, error) {
+	_, id, _ := e.id("id", gid, typ)
 	m := e.mention(mention)
-	if !e.ok() {
-		return e.fail(prefix)
-	}
-	row, err := e.r.Store.CreateEntity(ctx, e.actor, decl, m)
-	if ok, err := e.outcome(err, prefix); !ok {
+	if err := e.problems(); err != nil {
 		return nil, err
 	}
-	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", entityID(row))
-	return row, nil
+	row, err := e.r.Store.UpdateEntity(ctx, e.actor, id, version, func(decl any) error {
+		return e.changed(func() { change(decl) })
+	}, m, kindOfType[typ])
+	if err != nil {
+		return nil, err
+	}
+	return entityRow[T](row)
+}
+
+// entityRow is the row the store returned for an entity, as its type.
+func entityRow[T any](row any) (*T, error) {
+	x, ok := row.(*T)
+	if !ok {
+		return nil, fmt.Errorf("entity write: the store returned %T, want %T", row, x)
+	}
+	return x, nil
 }
 
 // entityID returns the id of an entity's row.
@@ -538,27 +602,4 @@ func entityID(row any) int64 {
 		return x.ID
 	}
 	return 0
-}
-
-// updateEntity changes the entity with global ID gid of type typ and
-// returns its row as stored, or nil with the edit's user errors.
-func (e *edit) updateEntity(ctx context.Context, gid, typ string, version int, mention *model.MentionInput, prefix string, change func(decl any)) (any, error) {
-	_, id, valid := e.id("id", gid, typ)
-	m := e.mention(mention)
-	if !valid || !e.ok() {
-		return e.fail(prefix)
-	}
-	row, err := e.r.Store.UpdateEntity(ctx, e.actor, id, version, func(decl any) error {
-		return e.changed(func() { change(decl) })
-	}, m, kindOfType[typ])
-	if ok, err := e.settle(err, prefix); !ok {
-		return nil, err
-	}
-	return row, nil
-}
-
-// fail ends an edit whose input had problems before the store was asked.
-func (e *edit) fail(prefix string) (any, error) {
-	_, err := e.outcome(nil, prefix)
-	return nil, err
 }

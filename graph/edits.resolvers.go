@@ -14,160 +14,118 @@ import (
 
 // CreateStatement is the resolver for the createStatement field.
 func (r *mutationResolver) CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.StatementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
+		var st db.StatementDoc
+		articleID := e.article("article", input.Article)
+		e.statement(ctx, input.Statement, &st)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return r.Store.CreateStatement(ctx, e.actor, articleID, st)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
-	var st db.StatementDoc
-	articleID := e.article("article", input.Article)
-	e.statement(ctx, input.Statement, &st)
-	var row *db.Statement
-	if e.ok() {
-		row, err = r.Store.CreateStatement(ctx, e.actor, articleID, st)
-	}
-	ok, err := e.outcome(err, "statement")
-	if ok {
-		payload.Statement = stored(loaders(ctx).statements, row.ID, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.StatementPayload{Statement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateStatement is the resolver for the updateStatement field.
 func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.StatementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
+		id, err := e.target(input.ID, typeStatement)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
+			return e.changed(func() { e.statement(ctx, input.Statement, st) })
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
-	_, id, valid := e.id("id", input.ID, typeStatement)
-	var row *db.Statement
-	if valid {
-		row, err = r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
-			return e.changed(func() { e.statement(ctx, input.Statement, st) })
-		})
-	}
-	ok, err := e.settle(err, "statement")
-	if ok {
-		payload.Statement = stored(loaders(ctx).statements, id, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.StatementPayload{Statement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteStatement is the resolver for the deleteStatement field.
 func (r *mutationResolver) DeleteStatement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res db.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeStatement); valid {
-		res, err = r.Store.DeleteStatement(ctx, e.actor, id, input.Version, deref(input.Cascade))
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeStatement, func(actor string, id int64) (db.Deleted, error) {
+		return r.Store.DeleteStatement(ctx, actor, id, input.Version, deref(input.Cascade))
+	})
 }
 
 // CreateFigure is the resolver for the createFigure field.
 func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.FigurePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
+		var f db.FigureDoc
+		articleID := e.article("article", input.Article)
+		e.figure(ctx, input.Figure, &f, articleID)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return r.Store.CreateFigure(ctx, e.actor, articleID, f)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
-	var f db.FigureDoc
-	articleID := e.article("article", input.Article)
-	e.figure(ctx, input.Figure, &f, articleID)
-	var row *db.Figure
-	if e.ok() {
-		row, err = r.Store.CreateFigure(ctx, e.actor, articleID, f)
-	}
-	ok, err := e.outcome(err, "figure")
-	if ok {
-		payload.Figure = stored(loaders(ctx).figures, row.ID, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.FigurePayload{Figure: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateFigure is the resolver for the updateFigure field.
 func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.FigurePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
+		id, err := e.target(input.ID, typeFigure)
+		if err != nil {
+			return nil, err
+		}
+		articleID, err := r.Store.FigureArticle(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
+			return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
-	_, id, valid := e.id("id", input.ID, typeFigure)
-	var row *db.Figure
-	if valid {
-		var articleID int64
-		if articleID, err = r.Store.FigureArticle(ctx, id); err == nil {
-			row, err = r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
-				return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
-			})
-		}
-	}
-	ok, err := e.settle(err, "figure")
-	if ok {
-		payload.Figure = stored(loaders(ctx).figures, id, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.FigurePayload{Figure: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteFigure is the resolver for the deleteFigure field.
 func (r *mutationResolver) DeleteFigure(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeFigure); valid {
-		err = r.Store.DeleteFigure(ctx, e.actor, id, input.Version)
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, db.Deleted{}, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeFigure, func(actor string, id int64) (db.Deleted, error) {
+		return db.Deleted{}, r.Store.DeleteFigure(ctx, actor, id, input.Version)
+	})
 }
 
 // CreateAgreement is the resolver for the createAgreement field.
 func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.AgreementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
+		d := &db.AgreementDoc{}
+		e.agreement(ctx, input.Agreement, d)
+		if d.Kind == "" {
+			// A document may omit the kind; the API asks for it, UNSPECIFIED included.
+			e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
+		}
+		return createEntity[db.Agreement](ctx, e, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.AgreementDoc{}
-	e.agreement(ctx, input.Agreement, d)
-	if d.Kind == "" {
-		// A document may omit the kind; the API asks for it, UNSPECIFIED included.
-		e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
-	}
-	row, err := e.createEntity(ctx, d, input.Mention, "agreement")
-	if x, ok := row.(*db.Agreement); ok {
-		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.AgreementPayload{Agreement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateAgreement is the resolver for the updateAgreement field.
 func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.AgreementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
+		return updateEntity[db.Agreement](ctx, e, input.ID, typeAgreement, input.Version, input.Mention, func(decl any) {
+			e.agreement(ctx, input.Agreement, decl.(*db.AgreementDoc))
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(decl any) {
-		e.agreement(ctx, input.Agreement, decl.(*db.AgreementDoc))
-	})
-	if x, ok := row.(*db.Agreement); ok {
-		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.AgreementPayload{Agreement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteAgreement is the resolver for the deleteAgreement field.
@@ -177,36 +135,28 @@ func (r *mutationResolver) DeleteAgreement(ctx context.Context, input model.Dele
 
 // CreatePerson is the resolver for the createPerson field.
 func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.PersonPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
+		d := &db.PersonDoc{}
+		e.person(input.Person, d)
+		return createEntity[db.Person](ctx, e, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.PersonDoc{}
-	e.person(input.Person, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "person")
-	if x, ok := row.(*db.Person); ok {
-		payload.Person = stored(loaders(ctx).people, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PersonPayload{Person: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdatePerson is the resolver for the updatePerson field.
 func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.PersonPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
+		return updateEntity[db.Person](ctx, e, input.ID, typePerson, input.Version, input.Mention, func(decl any) {
+			e.person(input.Person, decl.(*db.PersonDoc))
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typePerson, input.Version, input.Mention, "person", func(decl any) {
-		e.person(input.Person, decl.(*db.PersonDoc))
-	})
-	if x, ok := row.(*db.Person); ok {
-		payload.Person = stored(loaders(ctx).people, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PersonPayload{Person: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeletePerson is the resolver for the deletePerson field.
@@ -216,36 +166,28 @@ func (r *mutationResolver) DeletePerson(ctx context.Context, input model.DeleteI
 
 // CreateOrganization is the resolver for the createOrganization field.
 func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.OrganizationPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
+		d := &db.OrganizationDoc{}
+		e.organization(ctx, input.Organization, d)
+		return createEntity[db.Organization](ctx, e, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.OrganizationDoc{}
-	e.organization(ctx, input.Organization, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "organization")
-	if x, ok := row.(*db.Organization); ok {
-		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.OrganizationPayload{Organization: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateOrganization is the resolver for the updateOrganization field.
 func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.OrganizationPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
+		return updateEntity[db.Organization](ctx, e, input.ID, typeOrganization, input.Version, input.Mention, func(decl any) {
+			e.organization(ctx, input.Organization, decl.(*db.OrganizationDoc))
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeOrganization, input.Version, input.Mention, "organization", func(decl any) {
-		e.organization(ctx, input.Organization, decl.(*db.OrganizationDoc))
-	})
-	if x, ok := row.(*db.Organization); ok {
-		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.OrganizationPayload{Organization: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteOrganization is the resolver for the deleteOrganization field.
@@ -255,36 +197,28 @@ func (r *mutationResolver) DeleteOrganization(ctx context.Context, input model.D
 
 // CreatePlace is the resolver for the createPlace field.
 func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.PlacePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
+		d := &db.PlaceDoc{}
+		e.place(ctx, input.Place, d)
+		return createEntity[db.Place](ctx, e, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	d := &db.PlaceDoc{}
-	e.place(ctx, input.Place, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "place")
-	if x, ok := row.(*db.Place); ok {
-		payload.Place = stored(loaders(ctx).places, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PlacePayload{Place: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdatePlace is the resolver for the updatePlace field.
 func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.PlacePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
+		return updateEntity[db.Place](ctx, e, input.ID, typePlace, input.Version, input.Mention, func(decl any) {
+			e.place(ctx, input.Place, decl.(*db.PlaceDoc))
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typePlace, input.Version, input.Mention, "place", func(decl any) {
-		e.place(ctx, input.Place, decl.(*db.PlaceDoc))
-	})
-	if x, ok := row.(*db.Place); ok {
-		payload.Place = stored(loaders(ctx).places, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PlacePayload{Place: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeletePlace is the resolver for the deletePlace field.
@@ -294,36 +228,28 @@ func (r *mutationResolver) DeletePlace(ctx context.Context, input model.DeleteIn
 
 // CreateEvent is the resolver for the createEvent field.
 func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
+		d := &db.EventDoc{}
+		e.event(ctx, input.Event, d)
+		return createEntity[db.Event](ctx, e, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.EventDoc{}
-	e.event(ctx, input.Event, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "event")
-	if x, ok := row.(*db.Event); ok {
-		payload.Event = stored(loaders(ctx).events, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.EventPayload{Event: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateEvent is the resolver for the updateEvent field.
 func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
+		return updateEntity[db.Event](ctx, e, input.ID, typeEvent, input.Version, input.Mention, func(decl any) {
+			e.event(ctx, input.Event, decl.(*db.EventDoc))
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeEvent, input.Version, input.Mention, "event", func(decl any) {
-		e.event(ctx, input.Event, decl.(*db.EventDoc))
-	})
-	if x, ok := row.(*db.Event); ok {
-		payload.Event = stored(loaders(ctx).events, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.EventPayload{Event: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteEvent is the resolver for the deleteEvent field.
@@ -333,36 +259,28 @@ func (r *mutationResolver) DeleteEvent(ctx context.Context, input model.DeleteIn
 
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
+		d := &db.ProjectDoc{}
+		e.project(ctx, input.Project, d)
+		return createEntity[db.Project](ctx, e, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	d := &db.ProjectDoc{}
-	e.project(ctx, input.Project, d)
-	row, err := e.createEntity(ctx, d, input.Mention, "project")
-	if x, ok := row.(*db.Project); ok {
-		payload.Project = stored(loaders(ctx).projects, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.ProjectPayload{Project: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
+		return updateEntity[db.Project](ctx, e, input.ID, typeProject, input.Version, input.Mention, func(decl any) {
+			e.project(ctx, input.Project, decl.(*db.ProjectDoc))
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	row, err := e.updateEntity(ctx, input.ID, typeProject, input.Version, input.Mention, "project", func(decl any) {
-		e.project(ctx, input.Project, decl.(*db.ProjectDoc))
-	})
-	if x, ok := row.(*db.Project); ok {
-		payload.Project = stored(loaders(ctx).projects, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.ProjectPayload{Project: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteProject is the resolver for the deleteProject field.
@@ -372,58 +290,40 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, input model.Delete
 
 // CreateTopic is the resolver for the createTopic field.
 func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.TopicPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
+		var t db.TopicDoc
+		e.topic(ctx, input.Topic, &t)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return r.Store.CreateTopic(ctx, e.actor, t)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
-	var t db.TopicDoc
-	e.topic(ctx, input.Topic, &t)
-	var row *db.Topic
-	if e.ok() {
-		row, err = r.Store.CreateTopic(ctx, e.actor, t)
-	}
-	ok, err := e.outcome(err, "topic")
-	if ok {
-		payload.Topic = stored(loaders(ctx).topics, row.ID, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.TopicPayload{Topic: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateTopic is the resolver for the updateTopic field.
 func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.TopicPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
+		id, err := e.target(input.ID, typeTopic)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
+			return e.changed(func() { e.topic(ctx, input.Topic, t) })
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
-	_, id, valid := e.id("id", input.ID, typeTopic)
-	var row *db.Topic
-	if valid {
-		row, err = r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
-			return e.changed(func() { e.topic(ctx, input.Topic, t) })
-		})
-	}
-	ok, err := e.settle(err, "topic")
-	if ok {
-		payload.Topic = stored(loaders(ctx).topics, id, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.TopicPayload{Topic: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteTopic is the resolver for the deleteTopic field.
 func (r *mutationResolver) DeleteTopic(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res db.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeTopic); valid {
-		res, err = r.Store.DeleteTopic(ctx, e.actor, id, input.Version, deref(input.Cascade))
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeTopic, func(actor string, id int64) (db.Deleted, error) {
+		return r.Store.DeleteTopic(ctx, actor, id, input.Version, deref(input.Cascade))
+	})
 }

@@ -42,23 +42,16 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	r.Logger.InfoContext(ctx, "article imported", "request_id", RequestID(ctx), "actor", actor, "slug", doc.Article.Slug)
-	payload.Article = stored(loaders(ctx).articles, article.ID, article)
+	loaders(ctx).keep(article)
+	payload.Article = article
 	return payload, nil
 }
 
 // DeleteArticle is the resolver for the deleteArticle field.
 func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res db.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeArticle); valid {
-		res, err = r.Store.DeleteArticle(ctx, e.actor, id, input.Version)
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeArticle, func(actor string, id int64) (db.Deleted, error) {
+		return r.Store.DeleteArticle(ctx, actor, id, input.Version)
+	})
 }
 
 // ArticleImported is the resolver for the articleImported field.
