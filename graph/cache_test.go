@@ -78,15 +78,30 @@ func (s *cachedServer) lookups(t *testing.T, result string) int {
 	return n
 }
 
+// waitFor waits until ok holds, for at most 10 seconds, and fails the test
+// if it never does.
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	if !eventually(10*time.Second, ok) {
+		t.Fatalf("gave up waiting for %s", what)
 	}
+}
+
+// eventually reports whether ok holds within timeout, asking it again
+// every 10 ms.
+func eventually(timeout time.Duration, ok func() bool) bool {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for !ok() {
+		select {
+		case <-deadline.C:
+			return ok()
+		case <-tick.C:
+		}
+	}
+	return true
 }
 
 const personQuery = `query Person($slug: String!) { entity(slug: $slug) { ... on Person { id version name } } }`

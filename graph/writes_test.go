@@ -158,13 +158,7 @@ func TestImportOnOneReplicaReachesSubscribersOnAnother(t *testing.T) {
 	b := newWriteServer(t, d, tokens)
 
 	next := subscribe(t, b.Server, `subscription { articleImported { slug title } }`)
-	deadline := time.Now().Add(10 * time.Second)
-	for b.broker.Subscribers() == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("the subscription never reached B's broker")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFor(t, "the subscription to reach B's broker", func() bool { return b.broker.Subscribers() > 0 })
 
 	status, res := postAs(t, a.Server, aliceToken, importOp, map[string]any{"input": articleInput(t, "imported-through-a")})
 	if status != http.StatusOK || len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"userErrors":[]`) {
