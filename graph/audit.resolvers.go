@@ -22,11 +22,11 @@ func (r *auditEntryResolver) At(ctx context.Context, obj *db.AuditEntry) (string
 // Target is the resolver for the target field.
 func (r *auditEntryResolver) Target(ctx context.Context, obj *db.AuditEntry) (*string, error) {
 	if obj.TargetID == nil {
-		return nil, nil
+		return nil, nil // a write with no single row: null, as the schema says
 	}
 	typ, ok := typeOfAuditTarget[obj.TargetType]
 	if !ok {
-		return nil, nil
+		return nil, nil // a row with no global ID: null, as the schema says
 	}
 	id := encodeID(typ, *obj.TargetID)
 	return &id, nil

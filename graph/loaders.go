@@ -232,7 +232,7 @@ func levelOf[K comparable, V any](c loaderConfig, read func(context.Context, []K
 // level's other lists of parents too.
 func (l level[K, V]) Each(ctx context.Context, keys []K, whole bool) ([]V, error) {
 	if len(keys) == 0 {
-		return nil, nil
+		return nil, nil // no keys, no values
 	}
 	if !whole {
 		return l.LoadAll(ctx, keys)
@@ -447,7 +447,7 @@ func articleText(ctx context.Context, id int64) (string, error) {
 // loadRef reads a row a foreign key points at; nil for a nil key.
 func loadRef[T any](ctx context.Context, l byID[T], id *int64) (*T, error) {
 	if id == nil {
-		return nil, nil
+		return nil, nil // no reference: the field is null
 	}
 	v, err := l.Load(ctx, *id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {

@@ -360,7 +360,8 @@ func mentions(ctx context.Context, entity int64, article string) ([]*db.Evidence
 }
 
 // follow turns a broker subscription into a stream of the rows the events
-// name; fetch returns nil for a row the subscriber's filter leaves out.
+// name; fetch returns db.ErrNotFound for a row the subscriber's filter
+// leaves out (or that is gone since), which the stream skips.
 func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(context.Context, int64) (*T, error)) (<-chan *T, error) {
 	if r.Broker == nil {
 		return nil, db.Errorf(db.CodeUnavailable, "subscriptions are not enabled on this server")
@@ -374,11 +375,11 @@ func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(con
 		defer close(out)
 		for e := range events {
 			item, err := fetch(ctx, e.SubjectID)
+			if db.ErrorCode(err) == db.CodeNotFound {
+				continue // gone since, or not matching the subscription's filter
+			}
 			if err != nil {
 				r.Logger.WarnContext(ctx, "subscription: read event subject", "kind", kind, "id", e.SubjectID, "error", err.Error())
-				continue
-			}
-			if item == nil {
 				continue
 			}
 			select {
@@ -389,6 +390,22 @@ func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(con
 		}
 	}()
 	return out, nil
+}
+
+// only is the one row of a read by id; db.ErrNotFound when there is none.
+func only[T any](items []*T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, db.ErrNotFound
+	}
+	return items[0], nil
+}
+
+// onlyOf is only for a page.
+func onlyOf[T any](page db.Page[T], err error) (*T, error) {
+	return only(page.Items, err)
 }
 
 // userErrors turns the input problems of a write into user errors; nil

@@ -57,11 +57,7 @@ func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.Delete
 // ArticleImported is the resolver for the articleImported field.
 func (r *subscriptionResolver) ArticleImported(ctx context.Context) (<-chan *db.Article, error) {
 	return follow(ctx, r.Resolver, db.EventArticleImported, func(ctx context.Context, id int64) (*db.Article, error) {
-		items, err := r.Store.Articles(ctx, []int64{id})
-		if err != nil || len(items) == 0 {
-			return nil, err
-		}
-		return items[0], nil
+		return only(r.Store.Articles(ctx, []int64{id}))
 	})
 }
 
@@ -83,11 +79,7 @@ func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model
 	return follow(ctx, r.Resolver, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
 		match := f
 		match.IDs = []int64{id}
-		page, err := r.Store.ListStatements(ctx, &match, db.Order{}, db.PageArgs{First: 1})
-		if err != nil || len(page.Items) == 0 {
-			return nil, err
-		}
-		return page.Items[0], nil
+		return onlyOf(r.Store.ListStatements(ctx, &match, db.Order{}, db.PageArgs{First: 1}))
 	})
 }
 
@@ -107,11 +99,7 @@ func (r *subscriptionResolver) FigureAdded(ctx context.Context, filter *model.Fi
 	return follow(ctx, r.Resolver, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
 		match := f
 		match.IDs = []int64{id}
-		page, err := r.Store.ListFigures(ctx, &match, db.Order{}, db.PageArgs{First: 1})
-		if err != nil || len(page.Items) == 0 {
-			return nil, err
-		}
-		return page.Items[0], nil
+		return onlyOf(r.Store.ListFigures(ctx, &match, db.Order{}, db.PageArgs{First: 1}))
 	})
 }
 
