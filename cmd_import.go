@@ -6,7 +6,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
@@ -19,7 +19,7 @@ func importCmd(ctx context.Context, cfg config, args []string, actor string, std
 	if len(args) == 0 {
 		return fmt.Errorf("import: name the documents or folders to import")
 	}
-	var docs []*db.Document
+	var docs []*document.Document
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
@@ -44,7 +44,7 @@ func importCmd(ctx context.Context, cfg config, args []string, actor string, std
 		return err
 	}
 	defer store.Pool().Close()
-	res, err := store.ImportBy(ctx, actor, docs)
+	res, err := curate.ImportBy(ctx, store, actor, docs)
 	if err != nil {
 		return err
 	}

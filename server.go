@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -488,7 +489,7 @@ func prepareDatabase(ctx context.Context, cfg config, store *db.Store, logger *s
 	if err != nil {
 		return err
 	}
-	res, err := store.Import(ctx, docs)
+	res, err := curate.Import(ctx, store, docs)
 	if err != nil {
 		return fmt.Errorf("load seeds: %w", err)
 	}
@@ -563,13 +564,13 @@ func seedCmd(ctx context.Context, cfg config, args []string, check bool, stdout 
 	defer store.Pool().Close()
 	defer store.Close()
 	if check {
-		if err := store.Validate(ctx, docs); err != nil {
+		if err := curate.Validate(ctx, store, docs); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "%d documents are valid\n", len(docs))
 		return nil
 	}
-	res, err := store.Import(ctx, docs)
+	res, err := curate.Import(ctx, store, docs)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
@@ -400,7 +401,7 @@ func importCopies(ctx context.Context, wg *sync.WaitGroup, store *db.Store) *[]s
 			if err != nil {
 				return
 			}
-			var articles []*db.Document
+			var articles []*document.Document
 			for _, d := range docs {
 				if d.Article != nil {
 					a := *d.Article
@@ -413,7 +414,7 @@ func importCopies(ctx context.Context, wg *sync.WaitGroup, store *db.Store) *[]s
 					break
 				}
 			}
-			if _, err := store.Import(context.WithoutCancel(ctx), articles); err == nil {
+			if _, err := curate.Import(context.WithoutCancel(ctx), store, articles); err == nil {
 				done = append(done, articles[0].Article.Slug)
 			}
 			pace(ctx, 20*time.Millisecond)

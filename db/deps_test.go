@@ -8,7 +8,7 @@ import (
 
 // TestStoreKnowsNoYAML checks the one-way dependency of the curated
 // format: package db imports no YAML library and not package document
-// (document parses the files onto db.Document, never the reverse).
+// (document holds the format and imports db, never the reverse).
 func TestStoreKnowsNoYAML(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", "github.com/newsgraph/newsgraph/db").Output()
 	if err != nil {

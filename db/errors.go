@@ -162,9 +162,9 @@ type ValidationError struct {
 // times its own size.
 const MaxProblems = 50
 
-// invalidInput returns a ValidationError of problems, listing the first
+// InvalidInput returns a ValidationError of problems, listing the first
 // MaxProblems of them.
-func invalidInput(problems []Problem) *ValidationError {
+func InvalidInput(problems []Problem) *ValidationError {
 	if len(problems) <= MaxProblems {
 		return &ValidationError{Problems: problems}
 	}

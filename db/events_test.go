@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
 
@@ -43,7 +44,7 @@ func TestImportByAuditsVersionsAndEvents(t *testing.T) {
 		}
 	}
 
-	if _, err := d.Store.ImportBy(ctx, "alice", docs); err != nil {
+	if _, err := curate.ImportBy(ctx, d.Store, "alice", docs); err != nil {
 		t.Fatal(err)
 	}
 	got := countEvents(t, d)
@@ -54,7 +55,7 @@ func TestImportByAuditsVersionsAndEvents(t *testing.T) {
 		}
 	}
 
-	if _, err := d.Store.ImportBy(ctx, "bob", readSeeds(t)); err != nil {
+	if _, err := curate.ImportBy(ctx, d.Store, "bob", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
 	got = countEvents(t, d)
@@ -104,7 +105,7 @@ func TestRolledBackImportLeavesNoTrace(t *testing.T) {
 	if _, err := lock.Exec(ctx, `LOCK TABLE evidence IN EXCLUSIVE MODE`); err != nil {
 		t.Fatal(err)
 	}
-	_, err = d.Store.ImportBy(ctx, "alice", readSeeds(t))
+	_, err = curate.ImportBy(ctx, d.Store, "alice", readSeeds(t))
 	if err == nil {
 		t.Fatal("the import succeeded while its table was locked; want it to fail")
 	}

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // standbyIs returns a check that the store's one standby is in state.
@@ -117,7 +119,7 @@ func TestStandbys(t *testing.T) {
 				for i := range rounds {
 					label := fmt.Sprintf("label %d of writer %d", i, w)
 					wc := db.TrackCommits(ctx)
-					written, err := store.UpdateTopic(wc, "test", tp.ID, version, func(d *db.TopicDoc) error {
+					written, err := curate.UpdateTopic(wc, store, "test", tp.ID, version, func(d *document.TopicDoc) error {
 						d.Label = label
 						return nil
 					})

@@ -80,7 +80,7 @@ var parsing = make(chan struct{}, runtime.GOMAXPROCS(0))
 
 // Parse decodes one curated document (YAML or JSON) strictly, within
 // DefaultLimits; see ParseWithin.
-func Parse(name string, data []byte) (*db.Document, error) {
+func Parse(name string, data []byte) (*Document, error) {
 	return ParseWithin(context.Background(), name, data, Limits{})
 }
 
@@ -90,7 +90,7 @@ func Parse(name string, data []byte) (*db.Document, error) {
 // document over one of limits, or with anchors, aliases or a second YAML
 // document, is refused before it is decoded, in a *db.ValidationError whose
 // message names the limit. Parsing stops with ctx's error when ctx ends.
-func ParseWithin(ctx context.Context, name string, data []byte, limits Limits) (*db.Document, error) {
+func ParseWithin(ctx context.Context, name string, data []byte, limits Limits) (*Document, error) {
 	limits = limits.WithDefaults()
 	refuse := func(path, format string, args ...any) error {
 		return &db.ValidationError{Problems: []db.Problem{{Document: name, Path: path, Message: fmt.Sprintf(format, args...)}}}
@@ -119,7 +119,7 @@ func ParseWithin(ctx context.Context, name string, data []byte, limits Limits) (
 	if err != nil {
 		return nil, refuse("", "%s", yamlMessage(err))
 	}
-	var doc db.Document
+	var doc Document
 	if len(file.Docs) > 0 && file.Docs[0].Body != nil {
 		body := file.Docs[0].Body
 		if path, msg := checkTree(body, limits); msg != "" {
@@ -328,7 +328,7 @@ func yamlMessage(err error) string {
 
 // spanShorthand expands each evidence item written as a plain value
 // ("- the exact text") into the mapping it stands for ({text: ...}), so
-// that it decodes into a db.SpanDoc; items written as mappings, and
+// that it decodes into a SpanDoc; items written as mappings, and
 // anything that is not an evidence list, are left for the decoder to judge.
 type spanShorthand struct {
 	key *ast.StringNode // "text", shared by the mappings it makes

@@ -211,7 +211,7 @@ func FuzzParseDocument(f *testing.F) {
 	f.Add([]byte(`{"article": {"slug": "a", "topics": [[[["x"]]]]}, "topics": [{"slug": "t", "label": "T"}]}`))
 	limits := document.Limits{Bytes: 64 << 10, Nodes: 10_000}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var doc *db.Document
+		var doc *document.Document
 		var err error
 		alloc := allocated(func() {
 			doc, err = document.ParseWithin(context.Background(), "fuzz.yaml", data, limits)
@@ -229,7 +229,7 @@ func FuzzParseDocument(f *testing.F) {
 // value decodes as the mapping {text: value}, in YAML and in JSON, and
 // that the mapping form still decodes as written.
 func TestEvidenceShorthand(t *testing.T) {
-	want := db.EvidenceList{{Text: "exact words"}, {Text: "5"}, {Text: "more words", Paragraph: 2, Occurrence: 1}, {Text: "all", All: true}}
+	want := document.EvidenceList{{Text: "exact words"}, {Text: "5"}, {Text: "more words", Paragraph: 2, Occurrence: 1}, {Text: "all", All: true}}
 	for name, doc := range map[string]string{
 		"YAML": "mentions:\n  - entity: x\n    evidence:\n      - exact words\n      - 5\n      - {text: more words, paragraph: 2, occurrence: 1}\n      - text: all\n        all: true\n",
 		"JSON": `{"mentions": [{"entity": "x", "evidence": ["exact words", 5, {"text": "more words", "paragraph": 2, "occurrence": 1}, {"text": "all", "all": true}]}]}`,

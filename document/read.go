@@ -17,7 +17,7 @@ import (
 
 // Read reads the documents of fsys as ReadWithin does, within
 // DefaultLimits.
-func Read(fsys fs.FS) ([]*db.Document, error) {
+func Read(fsys fs.FS) ([]*Document, error) {
 	return ReadWithin(context.Background(), fsys, Limits{})
 }
 
@@ -26,7 +26,7 @@ func Read(fsys fs.FS) ([]*db.Document, error) {
 // reads each article's source text from beside its document. It reads no more of a file than
 // limits allow. It reports every unreadable, oversized or malformed file
 // at once in a *db.ValidationError.
-func ReadWithin(ctx context.Context, fsys fs.FS, limits Limits) ([]*db.Document, error) {
+func ReadWithin(ctx context.Context, fsys fs.FS, limits Limits) ([]*Document, error) {
 	var names []string
 	for _, dir := range []string{".", "articles"} {
 		matches, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
@@ -51,9 +51,9 @@ func ReadWithin(ctx context.Context, fsys fs.FS, limits Limits) ([]*db.Document,
 }
 
 // readNames parses the named documents of fsys and reads their sources.
-func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) ([]*db.Document, error) {
+func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) ([]*Document, error) {
 	limits = limits.WithDefaults()
-	var docs []*db.Document
+	var docs []*Document
 	var problems []db.Problem
 	for _, name := range names {
 		data, err := readAtMost(fsys, name, limits.Bytes)
@@ -126,7 +126,7 @@ func readAtMost(fsys fs.FS, name string, max int) ([]byte, error) {
 
 // ReadFile parses one document file within limits, and reads its article's
 // source text from beside it.
-func ReadFile(ctx context.Context, path string, limits Limits) (*db.Document, error) {
+func ReadFile(ctx context.Context, path string, limits Limits) (*Document, error) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."

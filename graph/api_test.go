@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
@@ -37,7 +38,7 @@ func texts(ev []evidenceText) []string {
 
 // spanTexts returns the texts of seed evidence items, with {all: true}
 // items counted once per whole-word occurrence in the article text.
-func spanTexts(t *testing.T, articleText string, list db.EvidenceList) []string {
+func spanTexts(t *testing.T, articleText string, list document.EvidenceList) []string {
 	t.Helper()
 	var out []string
 	for _, sp := range list {
@@ -97,7 +98,7 @@ func slugs(refs []ref) []string {
 }
 
 // isoOf is the ISO 8601 form of a seed date with only the known parts.
-func isoOf(d *db.DateDoc) string {
+func isoOf(d *document.DateDoc) string {
 	var b strings.Builder
 	if d.Year != nil {
 		fmt.Fprintf(&b, "%04d", *d.Year)
@@ -114,7 +115,7 @@ func isoOf(d *db.DateDoc) string {
 }
 
 // checkDate compares a PartialDate with the seed's date.
-func checkDate(t *testing.T, what string, got *partial, want *db.DateDoc) {
+func checkDate(t *testing.T, what string, got *partial, want *document.DateDoc) {
 	t.Helper()
 	if want == nil {
 		if got != nil {
@@ -253,8 +254,8 @@ func TestArticle(t *testing.T) {
 					wantKind = "LEDE"
 				case want.Published != nil && p.Text == want.Published.Text:
 					wantKind = "DATELINE"
-				case slices.ContainsFunc(want.Credits, func(c db.CreditDoc) bool {
-					return slices.ContainsFunc(c.Evidence, func(sp db.SpanDoc) bool { return strings.Contains(p.Text, sp.Text) })
+				case slices.ContainsFunc(want.Credits, func(c document.CreditDoc) bool {
+					return slices.ContainsFunc(c.Evidence, func(sp document.SpanDoc) bool { return strings.Contains(p.Text, sp.Text) })
 				}):
 					wantKind = "CREDIT"
 				}
@@ -1159,14 +1160,14 @@ func TestEntityArticlesNewestFirst(t *testing.T) {
 		name, query string
 		id          string
 		// want selects the seed articles that name it or are tagged with it.
-		want func(d *db.Document) bool
+		want func(d *document.Document) bool
 	}{
 		{"PlaceArticles", `query A($id: ID!) { node(id: $id) { ... on Place { articles(first: 100) { nodes { slug published { year month day } } } } } }`,
-			x.entity(t, "malaysia"), func(d *db.Document) bool { return s.Named[d.Article.Slug]["malaysia"] }},
+			x.entity(t, "malaysia"), func(d *document.Document) bool { return s.Named[d.Article.Slug]["malaysia"] }},
 		{"OtherPlaceArticles", `query A($id: ID!) { node(id: $id) { ... on Place { articles(first: 100) { nodes { slug published { year month day } } } } } }`,
-			x.entity(t, "china"), func(d *db.Document) bool { return s.Named[d.Article.Slug]["china"] }},
+			x.entity(t, "china"), func(d *document.Document) bool { return s.Named[d.Article.Slug]["china"] }},
 		{"TopicArticles", `query A($id: ID!) { node(id: $id) { ... on Topic { articles(first: 100) { nodes { slug published { year month day } } } } } }`,
-			x.topic(t, "digital-economy"), func(d *db.Document) bool { return anyIn(d.Article.Topics, s.topicTree("digital-economy")) }},
+			x.topic(t, "digital-economy"), func(d *document.Document) bool { return anyIn(d.Article.Topics, s.topicTree("digital-economy")) }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got struct {
@@ -1384,7 +1385,7 @@ func entityEvidence(t *testing.T, slug string) []string {
 	t.Helper()
 	var out []string
 	for _, d := range seed(t).Articles {
-		lists := []db.EvidenceList{}
+		lists := []document.EvidenceList{}
 		for _, x := range d.People {
 			if x.Slug == slug {
 				lists = append(lists, x.Evidence)

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
@@ -42,19 +42,19 @@ const frontPage = `query FrontPage($articles: Int!, $statements: Int!) {
 // speakers are people with roles at organizations and at places, and unnamed
 // staff of an organization), each under a slug that sorts after the
 // seeds', referring to the entities the seeds declare.
-func copies(t *testing.T, n int) []*db.Document {
+func copies(t *testing.T, n int) []*document.Document {
 	t.Helper()
 	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var src *db.Document
+	var src *document.Document
 	for _, d := range docs {
 		if d.Article != nil && d.Article.Title != nil {
 			src = d
 		}
 	}
-	var out []*db.Document
+	var out []*document.Document
 	for i := range n {
 		c := *src
 		a := *src.Article
@@ -75,7 +75,7 @@ func copies(t *testing.T, n int) []*db.Document {
 func TestStatementCountDoesNotGrowWithPageSize(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.NewSeeded(t)
-	if _, err := d.Store.Import(ctx, copies(t, 25)); err != nil {
+	if _, err := curate.Import(ctx, d.Store, copies(t, 25)); err != nil {
 		t.Fatal(err)
 	}
 	var counter statementCounter

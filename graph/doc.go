@@ -1,6 +1,7 @@
 // Package graph is newsgraph's GraphQL face: the schema (schema/*.graphqls),
-// thin resolvers over the db package, per-request batched loaders, relay
-// global IDs and cursors, the checks on arguments' texts (CheckArguments).
+// thin resolvers over the db package (and db/curate for writes),
+// per-request batched loaders, relay global IDs and cursors, the checks on
+// arguments' texts (CheckArguments).
 // The generated executor lives in graph/generated, the GraphQL-only shapes
 // in graph/model.
 //
@@ -19,5 +20,6 @@
 // through context.go: the request id (WithRequestID), the authenticated
 // actor writes are audited as (WithActor), the change events
 // subscriptions follow (Events) and the loaders' batch metrics
-// (LoaderMetrics). The package reaches PostgreSQL only through db.
+// (LoaderMetrics). The package reaches PostgreSQL only through db (and its
+// writer, db/curate).
 package graph

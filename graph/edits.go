@@ -10,6 +10,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -204,26 +206,26 @@ func (e *edit) article(path, gid string) int64 {
 	return id
 }
 
-func evidence(in []*model.EvidenceInput) db.EvidenceList {
-	out := make(db.EvidenceList, len(in))
+func evidence(in []*model.EvidenceInput) document.EvidenceList {
+	out := make(document.EvidenceList, len(in))
 	for i, s := range in {
-		out[i] = db.SpanDoc{Text: s.Text, Paragraph: deref(s.Paragraph), Occurrence: deref(s.Occurrence), All: deref(s.All)}
+		out[i] = document.SpanDoc{Text: s.Text, Paragraph: deref(s.Paragraph), Occurrence: deref(s.Occurrence), All: deref(s.All)}
 	}
 	return out
 }
 
-func date(in *model.PartialDateInput) *db.DateDoc {
+func date(in *model.PartialDateInput) *document.DateDoc {
 	if in == nil {
 		return nil
 	}
-	return &db.DateDoc{Text: in.Text, Year: in.Year, Month: in.Month, Day: in.Day, Inferred: lowers(in.Inferred), Basis: in.Basis}
+	return &document.DateDoc{Text: in.Text, Year: in.Year, Month: in.Month, Day: in.Day, Inferred: lowers(in.Inferred), Basis: in.Basis}
 }
 
-func (e *edit) mention(in *model.MentionInput) *db.Mention {
+func (e *edit) mention(in *model.MentionInput) *curate.Mention {
 	if in == nil {
 		return nil
 	}
-	return &db.Mention{ArticleID: e.article("mention.article", in.Article), Evidence: evidence(in.Evidence)}
+	return &curate.Mention{ArticleID: e.article("mention.article", in.Article), Evidence: evidence(in.Evidence)}
 }
 
 func deref[T any](p *T) T {
@@ -267,14 +269,14 @@ func setString(field graphql.Omittable[*string], dst *string) {
 }
 
 // statement applies the given fields to a statement.
-func (e *edit) statement(ctx context.Context, in *model.StatementFields, st *db.StatementDoc) {
+func (e *edit) statement(ctx context.Context, in *model.StatementFields, st *document.StatementDoc) {
 	const p = "statement"
 	set(in.Speaker, func(v *model.SpeakerInput) {
-		st.Speaker = db.SpeakerDoc{}
+		st.Speaker = document.SpeakerDoc{}
 		if v == nil {
 			return
 		}
-		st.Speaker = db.SpeakerDoc{
+		st.Speaker = document.SpeakerDoc{
 			Person:       e.optSlug(ctx, p+".speaker.person", v.Person, typePerson),
 			Organization: e.optSlug(ctx, p+".speaker.organization", v.Organization, typeOrganization),
 			Description:  v.Description,
@@ -289,7 +291,7 @@ func (e *edit) statement(ctx context.Context, in *model.StatementFields, st *db.
 				ids = append(ids, id)
 			}
 		}
-		st.Affiliations = db.AffiliationKeys(ids)
+		st.Affiliations = curate.AffiliationKeys(ids)
 	})
 	set(in.Verb, func(v *string) { st.Verb = deref(lower(v)) })
 	set(in.Mode, func(v *string) { st.Mode = deref(lower(v)) })
@@ -302,7 +304,7 @@ func (e *edit) statement(ctx context.Context, in *model.StatementFields, st *db.
 
 // figure applies the given fields to a figure of the article with
 // articleID.
-func (e *edit) figure(ctx context.Context, in *model.FigureFields, f *db.FigureDoc, articleID int64) {
+func (e *edit) figure(ctx context.Context, in *model.FigureFields, f *document.FigureDoc, articleID int64) {
 	const p = "figure"
 	setString(in.Metric, &f.Metric)
 	set(in.Value, func(v *string) { f.Value = v })
@@ -338,13 +340,13 @@ func (e *edit) figure(ctx context.Context, in *model.FigureFields, f *db.FigureD
 	set(in.Evidence, func(v []*model.EvidenceInput) { f.Evidence = evidence(v) })
 }
 
-func (e *edit) person(in *model.PersonFields, d *db.PersonDoc) {
+func (e *edit) person(in *model.PersonFields, d *document.PersonDoc) {
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
 	set(in.Honorifics, func(v []string) { d.Honorifics = v })
 }
 
-func (e *edit) organization(ctx context.Context, in *model.OrganizationFields, d *db.OrganizationDoc) {
+func (e *edit) organization(ctx context.Context, in *model.OrganizationFields, d *document.OrganizationDoc) {
 	const p = "organization"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
@@ -356,7 +358,7 @@ func (e *edit) organization(ctx context.Context, in *model.OrganizationFields, d
 	set(in.Note, func(v *string) { d.Note = v })
 }
 
-func (e *edit) place(ctx context.Context, in *model.PlaceFields, d *db.PlaceDoc) {
+func (e *edit) place(ctx context.Context, in *model.PlaceFields, d *document.PlaceDoc) {
 	const p = "place"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
@@ -365,7 +367,7 @@ func (e *edit) place(ctx context.Context, in *model.PlaceFields, d *db.PlaceDoc)
 	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typePlace) })
 }
 
-func (e *edit) event(ctx context.Context, in *model.EventFields, d *db.EventDoc) {
+func (e *edit) event(ctx context.Context, in *model.EventFields, d *document.EventDoc) {
 	const p = "event"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
@@ -377,9 +379,9 @@ func (e *edit) event(ctx context.Context, in *model.EventFields, d *db.EventDoc)
 	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typeEvent) })
 	set(in.ParticipantDescription, func(v *string) { d.ParticipantDescription = v })
 	set(in.Participants, func(v []*model.EventParticipantInput) {
-		d.Participants = make([]db.ParticipantDoc, len(v))
+		d.Participants = make([]document.ParticipantDoc, len(v))
 		for i, x := range v {
-			d.Participants[i] = db.ParticipantDoc{
+			d.Participants[i] = document.ParticipantDoc{
 				Entity: e.slug(ctx, fmt.Sprintf("%s.participants[%d].entity", p, i), x.Entity, typePerson, typeOrganization, typePlace),
 				Role:   strings.ToLower(x.Role),
 			}
@@ -388,7 +390,7 @@ func (e *edit) event(ctx context.Context, in *model.EventFields, d *db.EventDoc)
 	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
 }
 
-func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *db.AgreementDoc) {
+func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *document.AgreementDoc) {
 	const p = "agreement"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
@@ -398,9 +400,9 @@ func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *db.A
 	set(in.Date, func(v *model.PartialDateInput) { d.Date = date(v) })
 	set(in.Parent, func(v *string) { d.Parent = e.optSlug(ctx, p+".parent", v, typeAgreement) })
 	set(in.Parties, func(v []*model.AgreementPartyInput) {
-		d.Parties = make([]db.PartyDoc, len(v))
+		d.Parties = make([]document.PartyDoc, len(v))
 		for i, x := range v {
-			d.Parties[i] = db.PartyDoc{
+			d.Parties[i] = document.PartyDoc{
 				Entity: e.slug(ctx, fmt.Sprintf("%s.parties[%d].entity", p, i), x.Entity, typePlace, typeOrganization, typePerson),
 				Role:   strings.ToLower(x.Role),
 			}
@@ -411,7 +413,7 @@ func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *db.A
 	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
 }
 
-func (e *edit) project(ctx context.Context, in *model.ProjectFields, d *db.ProjectDoc) {
+func (e *edit) project(ctx context.Context, in *model.ProjectFields, d *document.ProjectDoc) {
 	const p = "project"
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
@@ -423,7 +425,7 @@ func (e *edit) project(ctx context.Context, in *model.ProjectFields, d *db.Proje
 	set(in.ScheduledCompletion, func(v *model.PartialDateInput) { d.Completion = date(v) })
 }
 
-func (e *edit) topic(ctx context.Context, in *model.TopicFields, d *db.TopicDoc) {
+func (e *edit) topic(ctx context.Context, in *model.TopicFields, d *document.TopicDoc) {
 	setString(in.Slug, &d.Slug)
 	setString(in.Label, &d.Label)
 	set(in.Description, func(v *string) { d.Description = v })
@@ -498,12 +500,12 @@ func write[T any](ctx context.Context, r *Resolver, prefix string, do func(e *ed
 // remove is the skeleton every delete shares: it decodes the global ID of
 // the item, of type typ, lets del ask the store, and builds the payload.
 // del returns what the delete cascaded to.
-func (r *Resolver) remove(ctx context.Context, input model.DeleteInput, typ string, del func(actor string, id int64) (db.Deleted, error)) (*model.DeletePayload, error) {
+func (r *Resolver) remove(ctx context.Context, input model.DeleteInput, typ string, del func(actor string, id int64) (curate.Deleted, error)) (*model.DeletePayload, error) {
 	e, err := r.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var res db.Deleted
+	var res curate.Deleted
 	var ok bool
 	if _, id, valid := e.id("id", input.ID, typ); valid {
 		res, err = del(e.actor, id)
@@ -537,69 +539,36 @@ func (e *edit) userErrors() []*model.UserError {
 
 // deleteEntity deletes an entity of type typ.
 func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, typ string) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, typ, func(actor string, id int64) (db.Deleted, error) {
-		return r.Store.DeleteEntity(ctx, actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
+	return r.remove(ctx, input, typ, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteEntity(ctx, r.Store, actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
 	})
 }
 
-// createEntity declares a new entity, T its row's type and decl its
-// document (a *db.PersonDoc for db.Person, ...), mentioned as mention says
-// (see db.Store.CreateEntity). It is a write's do.
-func createEntity[T any](ctx context.Context, e *edit, decl any, mention *model.MentionInput) (*T, error) {
+// createEntity declares a new entity of kind k from decl, mentioned as
+// mention says (see curate.CreateEntity). It is a write's do.
+func createEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], decl D, mention *model.MentionInput) (*R, error) {
 	m := e.mention(mention)
 	if err := e.problems(); err != nil {
 		return nil, err
 	}
-	row, err := e.r.Store.CreateEntity(ctx, e.actor, decl, m)
+	row, err := curate.CreateEntity(ctx, e.r.Store, e.actor, k, decl, m)
 	if err != nil {
 		return nil, err
 	}
-	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", entityID(row))
-	return entityRow[T](row)
+	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", k.RowID(row))
+	return row, nil
 }
 
-// updateEntity changes the entity with global ID gid of type typ, T its
-// row's type: change applies the input to its document (see
-// db.Store.UpdateEntity). It is a write's do.
-func updateEntity[T any](ctx context.Context, e *edit, gid, typ string, version int, mention *model.MentionInput, change func(decl any)) (*T, error) {
+// updateEntity changes the entity of kind k with global ID gid of type
+// typ: change applies the input to its declaration (see
+// curate.UpdateEntity). It is a write's do.
+func updateEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], gid, typ string, version int, mention *model.MentionInput, change func(D)) (*R, error) {
 	_, id, _ := e.id("id", gid, typ)
 	m := e.mention(mention)
 	if err := e.problems(); err != nil {
 		return nil, err
 	}
-	row, err := e.r.Store.UpdateEntity(ctx, e.actor, id, version, func(decl any) error {
+	return curate.UpdateEntity(ctx, e.r.Store, e.actor, k, id, version, func(decl D) error {
 		return e.changed(func() { change(decl) })
-	}, m, kindOfType[typ])
-	if err != nil {
-		return nil, err
-	}
-	return entityRow[T](row)
-}
-
-// entityRow is the row the store returned for an entity, as its type.
-func entityRow[T any](row any) (*T, error) {
-	x, ok := row.(*T)
-	if !ok {
-		return nil, fmt.Errorf("entity write: the store returned %T, want %T", row, x)
-	}
-	return x, nil
-}
-
-// entityID returns the id of an entity's row.
-func entityID(row any) int64 {
-	switch x := row.(type) {
-	case *db.Person:
-		return x.ID
-	case *db.Organization:
-		return x.ID
-	case *db.Place:
-		return x.ID
-	case *db.Event:
-		return x.ID
-	case *db.Project:
-		return x.ID
-	case *db.Agreement:
-		return x.ID
-	}
-	return 0
+	}, m)
 }

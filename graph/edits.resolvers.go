@@ -9,19 +9,21 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
 // CreateStatement is the resolver for the createStatement field.
 func (r *mutationResolver) CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.StatementPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
-		var st db.StatementDoc
+		var st document.StatementDoc
 		articleID := e.article("article", input.Article)
 		e.statement(ctx, input.Statement, &st)
 		if err := e.problems(); err != nil {
 			return nil, err
 		}
-		return r.Store.CreateStatement(ctx, e.actor, articleID, st)
+		return curate.CreateStatement(ctx, r.Store, e.actor, articleID, st)
 	})
 	if err != nil {
 		return nil, err
@@ -36,7 +38,7 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 		if err != nil {
 			return nil, err
 		}
-		return r.Store.UpdateStatement(ctx, e.actor, id, input.Version, func(st *db.StatementDoc) error {
+		return curate.UpdateStatement(ctx, r.Store, e.actor, id, input.Version, func(st *document.StatementDoc) error {
 			return e.changed(func() { e.statement(ctx, input.Statement, st) })
 		})
 	})
@@ -48,21 +50,21 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 
 // DeleteStatement is the resolver for the deleteStatement field.
 func (r *mutationResolver) DeleteStatement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, typeStatement, func(actor string, id int64) (db.Deleted, error) {
-		return r.Store.DeleteStatement(ctx, actor, id, input.Version, deref(input.Cascade))
+	return r.remove(ctx, input, typeStatement, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteStatement(ctx, r.Store, actor, id, input.Version, deref(input.Cascade))
 	})
 }
 
 // CreateFigure is the resolver for the createFigure field.
 func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.FigurePayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
-		var f db.FigureDoc
+		var f document.FigureDoc
 		articleID := e.article("article", input.Article)
 		e.figure(ctx, input.Figure, &f, articleID)
 		if err := e.problems(); err != nil {
 			return nil, err
 		}
-		return r.Store.CreateFigure(ctx, e.actor, articleID, f)
+		return curate.CreateFigure(ctx, r.Store, e.actor, articleID, f)
 	})
 	if err != nil {
 		return nil, err
@@ -81,7 +83,7 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 		if err != nil {
 			return nil, err
 		}
-		return r.Store.UpdateFigure(ctx, e.actor, id, input.Version, func(f *db.FigureDoc) error {
+		return curate.UpdateFigure(ctx, r.Store, e.actor, id, input.Version, func(f *document.FigureDoc) error {
 			return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
 		})
 	})
@@ -93,21 +95,21 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 
 // DeleteFigure is the resolver for the deleteFigure field.
 func (r *mutationResolver) DeleteFigure(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, typeFigure, func(actor string, id int64) (db.Deleted, error) {
-		return db.Deleted{}, r.Store.DeleteFigure(ctx, actor, id, input.Version)
+	return r.remove(ctx, input, typeFigure, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.Deleted{}, curate.DeleteFigure(ctx, r.Store, actor, id, input.Version)
 	})
 }
 
 // CreateAgreement is the resolver for the createAgreement field.
 func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.AgreementPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
-		d := &db.AgreementDoc{}
+		d := &document.AgreementDoc{}
 		e.agreement(ctx, input.Agreement, d)
 		if d.Kind == "" {
 			// A document may omit the kind; the API asks for it, UNSPECIFIED included.
 			e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
 		}
-		return createEntity[db.Agreement](ctx, e, d, input.Mention)
+		return createEntity(ctx, e, curate.Agreements, d, input.Mention)
 	})
 	if err != nil {
 		return nil, err
@@ -118,8 +120,8 @@ func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.Crea
 // UpdateAgreement is the resolver for the updateAgreement field.
 func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.AgreementPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
-		return updateEntity[db.Agreement](ctx, e, input.ID, typeAgreement, input.Version, input.Mention, func(decl any) {
-			e.agreement(ctx, input.Agreement, decl.(*db.AgreementDoc))
+		return updateEntity(ctx, e, curate.Agreements, input.ID, typeAgreement, input.Version, input.Mention, func(d *document.AgreementDoc) {
+			e.agreement(ctx, input.Agreement, d)
 		})
 	})
 	if err != nil {
@@ -136,9 +138,9 @@ func (r *mutationResolver) DeleteAgreement(ctx context.Context, input model.Dele
 // CreatePerson is the resolver for the createPerson field.
 func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.PersonPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
-		d := &db.PersonDoc{}
+		d := &document.PersonDoc{}
 		e.person(input.Person, d)
-		return createEntity[db.Person](ctx, e, d, input.Mention)
+		return createEntity(ctx, e, curate.People, d, input.Mention)
 	})
 	if err != nil {
 		return nil, err
@@ -149,8 +151,8 @@ func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreateP
 // UpdatePerson is the resolver for the updatePerson field.
 func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.PersonPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
-		return updateEntity[db.Person](ctx, e, input.ID, typePerson, input.Version, input.Mention, func(decl any) {
-			e.person(input.Person, decl.(*db.PersonDoc))
+		return updateEntity(ctx, e, curate.People, input.ID, typePerson, input.Version, input.Mention, func(d *document.PersonDoc) {
+			e.person(input.Person, d)
 		})
 	})
 	if err != nil {
@@ -167,9 +169,9 @@ func (r *mutationResolver) DeletePerson(ctx context.Context, input model.DeleteI
 // CreateOrganization is the resolver for the createOrganization field.
 func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.OrganizationPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
-		d := &db.OrganizationDoc{}
+		d := &document.OrganizationDoc{}
 		e.organization(ctx, input.Organization, d)
-		return createEntity[db.Organization](ctx, e, d, input.Mention)
+		return createEntity(ctx, e, curate.Organizations, d, input.Mention)
 	})
 	if err != nil {
 		return nil, err
@@ -180,8 +182,8 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.C
 // UpdateOrganization is the resolver for the updateOrganization field.
 func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.OrganizationPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
-		return updateEntity[db.Organization](ctx, e, input.ID, typeOrganization, input.Version, input.Mention, func(decl any) {
-			e.organization(ctx, input.Organization, decl.(*db.OrganizationDoc))
+		return updateEntity(ctx, e, curate.Organizations, input.ID, typeOrganization, input.Version, input.Mention, func(d *document.OrganizationDoc) {
+			e.organization(ctx, input.Organization, d)
 		})
 	})
 	if err != nil {
@@ -198,9 +200,9 @@ func (r *mutationResolver) DeleteOrganization(ctx context.Context, input model.D
 // CreatePlace is the resolver for the createPlace field.
 func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.PlacePayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
-		d := &db.PlaceDoc{}
+		d := &document.PlaceDoc{}
 		e.place(ctx, input.Place, d)
-		return createEntity[db.Place](ctx, e, d, input.Mention)
+		return createEntity(ctx, e, curate.Places, d, input.Mention)
 	})
 	if err != nil {
 		return nil, err
@@ -211,8 +213,8 @@ func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePl
 // UpdatePlace is the resolver for the updatePlace field.
 func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.PlacePayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
-		return updateEntity[db.Place](ctx, e, input.ID, typePlace, input.Version, input.Mention, func(decl any) {
-			e.place(ctx, input.Place, decl.(*db.PlaceDoc))
+		return updateEntity(ctx, e, curate.Places, input.ID, typePlace, input.Version, input.Mention, func(d *document.PlaceDoc) {
+			e.place(ctx, input.Place, d)
 		})
 	})
 	if err != nil {
@@ -229,9 +231,9 @@ func (r *mutationResolver) DeletePlace(ctx context.Context, input model.DeleteIn
 // CreateEvent is the resolver for the createEvent field.
 func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
-		d := &db.EventDoc{}
+		d := &document.EventDoc{}
 		e.event(ctx, input.Event, d)
-		return createEntity[db.Event](ctx, e, d, input.Mention)
+		return createEntity(ctx, e, curate.Events, d, input.Mention)
 	})
 	if err != nil {
 		return nil, err
@@ -242,8 +244,8 @@ func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEv
 // UpdateEvent is the resolver for the updateEvent field.
 func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
-		return updateEntity[db.Event](ctx, e, input.ID, typeEvent, input.Version, input.Mention, func(decl any) {
-			e.event(ctx, input.Event, decl.(*db.EventDoc))
+		return updateEntity(ctx, e, curate.Events, input.ID, typeEvent, input.Version, input.Mention, func(d *document.EventDoc) {
+			e.event(ctx, input.Event, d)
 		})
 	})
 	if err != nil {
@@ -260,9 +262,9 @@ func (r *mutationResolver) DeleteEvent(ctx context.Context, input model.DeleteIn
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
-		d := &db.ProjectDoc{}
+		d := &document.ProjectDoc{}
 		e.project(ctx, input.Project, d)
-		return createEntity[db.Project](ctx, e, d, input.Mention)
+		return createEntity(ctx, e, curate.Projects, d, input.Mention)
 	})
 	if err != nil {
 		return nil, err
@@ -273,8 +275,8 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input model.Create
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
-		return updateEntity[db.Project](ctx, e, input.ID, typeProject, input.Version, input.Mention, func(decl any) {
-			e.project(ctx, input.Project, decl.(*db.ProjectDoc))
+		return updateEntity(ctx, e, curate.Projects, input.ID, typeProject, input.Version, input.Mention, func(d *document.ProjectDoc) {
+			e.project(ctx, input.Project, d)
 		})
 	})
 	if err != nil {
@@ -291,12 +293,12 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, input model.Delete
 // CreateTopic is the resolver for the createTopic field.
 func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.TopicPayload, error) {
 	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
-		var t db.TopicDoc
+		var t document.TopicDoc
 		e.topic(ctx, input.Topic, &t)
 		if err := e.problems(); err != nil {
 			return nil, err
 		}
-		return r.Store.CreateTopic(ctx, e.actor, t)
+		return curate.CreateTopic(ctx, r.Store, e.actor, t)
 	})
 	if err != nil {
 		return nil, err
@@ -311,7 +313,7 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 		if err != nil {
 			return nil, err
 		}
-		return r.Store.UpdateTopic(ctx, e.actor, id, input.Version, func(t *db.TopicDoc) error {
+		return curate.UpdateTopic(ctx, r.Store, e.actor, id, input.Version, func(t *document.TopicDoc) error {
 			return e.changed(func() { e.topic(ctx, input.Topic, t) })
 		})
 	})
@@ -323,7 +325,7 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 
 // DeleteTopic is the resolver for the deleteTopic field.
 func (r *mutationResolver) DeleteTopic(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, typeTopic, func(actor string, id int64) (db.Deleted, error) {
-		return r.Store.DeleteTopic(ctx, actor, id, input.Version, deref(input.Cascade))
+	return r.remove(ctx, input, typeTopic, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteTopic(ctx, r.Store, actor, id, input.Version, deref(input.Cascade))
 	})
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // filterCase is one filter and what the seeds say it selects.
@@ -68,7 +68,7 @@ func runFilters(t *testing.T, root, inputType, keyField string, cases []filterCa
 
 // dateSpan returns the first and last day a seed date covers, or ok false
 // when its year is unknown.
-func dateSpan(d *db.DateDoc) (from, to string, ok bool) {
+func dateSpan(d *document.DateDoc) (from, to string, ok bool) {
 	if d == nil || d.Year == nil {
 		return "", "", false
 	}
@@ -86,7 +86,7 @@ func dateSpan(d *db.DateDoc) (from, to string, ok bool) {
 
 // overlaps reports whether a seed date's period overlaps the inclusive
 // range [from, to] (either end "" for open).
-func overlaps(d *db.DateDoc, from, to string) bool {
+func overlaps(d *document.DateDoc, from, to string) bool {
 	lo, hi, ok := dateSpan(d)
 	return ok && (from == "" || hi >= from) && (to == "" || lo <= to)
 }
@@ -142,7 +142,7 @@ func (s *seedData) figures(pred func(seedFigure) bool) []string {
 	return out
 }
 
-func (s *seedData) articles(pred func(*db.Document) bool) []string {
+func (s *seedData) articles(pred func(*document.Document) bool) []string {
 	var out []string
 	for _, d := range s.Articles {
 		if pred(d) {
@@ -163,7 +163,7 @@ func matching[V any](m map[string]V, pred func(V) bool) []string {
 	return out
 }
 
-func published(s *seedData, article string) *db.DateDoc {
+func published(s *seedData, article string) *document.DateDoc {
 	for _, d := range s.Articles {
 		if d.Article.Slug == article {
 			return d.Article.Published
@@ -368,50 +368,52 @@ func TestFigureFilter(t *testing.T) {
 // TestAgreementFilter checks each field of AgreementFilter.
 func TestAgreementFilter(t *testing.T) {
 	s, x := seed(t), lookup(t)
-	party := func(a db.AgreementDoc, slug string) bool {
-		return slices.ContainsFunc(a.Parties, func(p db.PartyDoc) bool { return p.Entity == slug })
+	party := func(a document.AgreementDoc, slug string) bool {
+		return slices.ContainsFunc(a.Parties, func(p document.PartyDoc) bool { return p.Entity == slug })
 	}
-	status := func(a db.AgreementDoc, ss ...string) bool { return a.Status != nil && slices.Contains(ss, *a.Status) }
+	status := func(a document.AgreementDoc, ss ...string) bool {
+		return a.Status != nil && slices.Contains(ss, *a.Status)
+	}
 	cases := []filterCase{
 		{name: "KindsPolicy", filter: map[string]any{"kinds": []string{"POLICY"}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return a.Kind == "policy" })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return a.Kind == "policy" })},
 		{name: "KindsTwo", filter: map[string]any{"kinds": []string{"INITIATIVE", "COOPERATION_MODEL"}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return a.Kind == "initiative" || a.Kind == "cooperation_model" })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return a.Kind == "initiative" || a.Kind == "cooperation_model" })},
 		{name: "PartiesChina", filter: map[string]any{"parties": x.entities(t, "china")},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return party(a, "china") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return party(a, "china") })},
 		{name: "PartiesAnyOf", filter: map[string]any{"parties": x.entities(t, "china", "malaysia")},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return party(a, "china") || party(a, "malaysia") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return party(a, "china") || party(a, "malaysia") })},
 		{name: "PartiesBoth", filter: map[string]any{"and": []any{
 			map[string]any{"parties": x.entities(t, "china")}, map[string]any{"parties": x.entities(t, "malaysia")}}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return party(a, "china") && party(a, "malaysia") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return party(a, "china") && party(a, "malaysia") })},
 		{name: "StatusesSigned", filter: map[string]any{"statuses": []string{"SIGNED"}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return status(a, "signed") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return status(a, "signed") })},
 		{name: "StatusesTwo", filter: map[string]any{"statuses": []string{"ESTABLISHED", "AGREED"}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return status(a, "established", "agreed") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return status(a, "established", "agreed") })},
 		{name: "DateApril2025", filter: map[string]any{"date": map[string]any{"from": "2025-04-01", "to": "2025-04-30"}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return overlaps(a.Date, "2025-04-01", "2025-04-30") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return overlaps(a.Date, "2025-04-01", "2025-04-30") })},
 		{name: "DateBefore2025", filter: map[string]any{"date": map[string]any{"to": "2024-12-31"}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return overlaps(a.Date, "", "2024-12-31") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return overlaps(a.Date, "", "2024-12-31") })},
 		{name: "TopicsWithNarrowerTopics", filter: map[string]any{"topics": x.topics(t, "trade-and-investment")},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return anyIn(a.Topics, s.topicTree("trade-and-investment")) })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return anyIn(a.Topics, s.topicTree("trade-and-investment")) })},
 		{name: "TopicsDigitalEconomy", filter: map[string]any{"topics": x.topics(t, "digital-economy")},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return anyIn(a.Topics, s.topicTree("digital-economy")) })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return anyIn(a.Topics, s.topicTree("digital-economy")) })},
 		{name: "Text", filter: map[string]any{"text": "poverty"},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return hasWords(a.Name+" "+orNull(a.Summary), "poverty") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return hasWords(a.Name+" "+orNull(a.Summary), "poverty") })},
 		{name: "TextExclusion", filter: map[string]any{"text": "Malaysia -China"},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool {
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool {
 				t := a.Name + " " + orNull(a.Summary)
 				return hasWords(t, "Malaysia") && !hasWords(t, "China")
 			})},
 		{name: "Or", filter: map[string]any{"or": []any{map[string]any{"kinds": []string{"POLICY"}}, map[string]any{"statuses": []string{"SIGNED"}}}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return a.Kind == "policy" || status(a, "signed") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return a.Kind == "policy" || status(a, "signed") })},
 		{name: "NotKinds", filter: map[string]any{"not": map[string]any{"kinds": []string{"POLICY"}}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return a.Kind != "policy" })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return a.Kind != "policy" })},
 		// An agreement whose status the articles do not give is not SIGNED.
 		{name: "NotStatuses", filter: map[string]any{"not": map[string]any{"statuses": []string{"SIGNED"}}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return !status(a, "signed") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return !status(a, "signed") })},
 		{name: "NotDate", filter: map[string]any{"not": map[string]any{"date": map[string]any{"from": "2025-01-01"}}},
-			want: matching(s.Agreements, func(a db.AgreementDoc) bool { return !overlaps(a.Date, "2025-01-01", "") })},
+			want: matching(s.Agreements, func(a document.AgreementDoc) bool { return !overlaps(a.Date, "2025-01-01", "") })},
 	}
 	runFilters(t, "agreements", "AgreementFilter", "slug", cases)
 }
@@ -462,29 +464,31 @@ func TestPersonFilter(t *testing.T) {
 // TestOrganizationFilter checks OrganizationFilter.
 func TestOrganizationFilter(t *testing.T) {
 	s, x := seed(t), lookup(t)
-	kind := func(o db.OrganizationDoc, ks ...string) bool { return o.Kind != nil && slices.Contains(ks, *o.Kind) }
-	country := func(o db.OrganizationDoc, c string) bool { return o.Country != nil && *o.Country == c }
+	kind := func(o document.OrganizationDoc, ks ...string) bool {
+		return o.Kind != nil && slices.Contains(ks, *o.Kind)
+	}
+	country := func(o document.OrganizationDoc, c string) bool { return o.Country != nil && *o.Country == c }
 	cases := []filterCase{
 		{name: "KindsUniversity", filter: map[string]any{"kinds": []string{"UNIVERSITY"}},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return kind(o, "university") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return kind(o, "university") })},
 		{name: "KindsTwo", filter: map[string]any{"kinds": []string{"MINISTRY", "DEPARTMENT"}},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return kind(o, "ministry", "department") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return kind(o, "ministry", "department") })},
 		{name: "CountriesMalaysia", filter: map[string]any{"countries": x.entities(t, "malaysia")},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return country(o, "malaysia") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return country(o, "malaysia") })},
 		{name: "CountriesChina", filter: map[string]any{"countries": x.entities(t, "china")},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return country(o, "china") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return country(o, "china") })},
 		{name: "NameAcronym", filter: map[string]any{"name": "CSCEC"}, want: []string{"cscec-malaysia"}, fuzzy: true, notWant: []string{"tsinghua-university"}},
 		{name: "NameTypo", filter: map[string]any{"name": "Tsinghua Univrsity"}, want: []string{"tsinghua-university"}, fuzzy: true, notWant: []string{"huawei", "gds"}},
 		{name: "And", filter: map[string]any{"kinds": []string{"COMPANY"}, "countries": x.entities(t, "china")},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return kind(o, "company") && country(o, "china") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return kind(o, "company") && country(o, "china") })},
 		{name: "Or", filter: map[string]any{"or": []any{map[string]any{"kinds": []string{"ACADEMY"}}, map[string]any{"kinds": []string{"ASSOCIATION"}}}},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return kind(o, "academy", "association") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return kind(o, "academy", "association") })},
 		// Organizations whose kind or country the articles do not give do
 		// not match a kind or country, so they match its negation.
 		{name: "NotKinds", filter: map[string]any{"not": map[string]any{"kinds": []string{"UNIVERSITY"}}},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return !kind(o, "university") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return !kind(o, "university") })},
 		{name: "NotCountries", filter: map[string]any{"not": map[string]any{"countries": x.entities(t, "china")}},
-			want: matching(s.Organizations, func(o db.OrganizationDoc) bool { return !country(o, "china") })},
+			want: matching(s.Organizations, func(o document.OrganizationDoc) bool { return !country(o, "china") })},
 	}
 	runFilters(t, "organizations", "OrganizationFilter", "slug", cases)
 }
@@ -492,20 +496,20 @@ func TestOrganizationFilter(t *testing.T) {
 // TestPlaceFilter checks PlaceFilter.
 func TestPlaceFilter(t *testing.T) {
 	s, x := seed(t), lookup(t)
-	in := func(p db.PlaceDoc, c string) bool { return p.Country != nil && *p.Country == c }
+	in := func(p document.PlaceDoc, c string) bool { return p.Country != nil && *p.Country == c }
 	cases := []filterCase{
 		{name: "KindsCity", filter: map[string]any{"kinds": []string{"CITY"}},
-			want: matching(s.Places, func(p db.PlaceDoc) bool { return p.Kind == "city" })},
+			want: matching(s.Places, func(p document.PlaceDoc) bool { return p.Kind == "city" })},
 		{name: "KindsTwo", filter: map[string]any{"kinds": []string{"COUNTRY", "BUILDING"}},
-			want: matching(s.Places, func(p db.PlaceDoc) bool { return p.Kind == "country" || p.Kind == "building" })},
+			want: matching(s.Places, func(p document.PlaceDoc) bool { return p.Kind == "country" || p.Kind == "building" })},
 		{name: "CountriesMalaysia", filter: map[string]any{"countries": x.entities(t, "malaysia")},
-			want: matching(s.Places, func(p db.PlaceDoc) bool { return in(p, "malaysia") })},
+			want: matching(s.Places, func(p document.PlaceDoc) bool { return in(p, "malaysia") })},
 		{name: "Or", filter: map[string]any{"or": []any{map[string]any{"kinds": []string{"INDUSTRIAL_PARK"}}, map[string]any{"countries": x.entities(t, "malaysia")}}},
-			want: matching(s.Places, func(p db.PlaceDoc) bool { return p.Kind == "industrial_park" || in(p, "malaysia") })},
+			want: matching(s.Places, func(p document.PlaceDoc) bool { return p.Kind == "industrial_park" || in(p, "malaysia") })},
 		{name: "NotKinds", filter: map[string]any{"not": map[string]any{"kinds": []string{"COUNTRY"}}},
-			want: matching(s.Places, func(p db.PlaceDoc) bool { return p.Kind != "country" })},
+			want: matching(s.Places, func(p document.PlaceDoc) bool { return p.Kind != "country" })},
 		{name: "NotCountries", filter: map[string]any{"not": map[string]any{"countries": x.entities(t, "malaysia")}},
-			want: matching(s.Places, func(p db.PlaceDoc) bool { return !in(p, "malaysia") })},
+			want: matching(s.Places, func(p document.PlaceDoc) bool { return !in(p, "malaysia") })},
 	}
 	runFilters(t, "places", "PlaceFilter", "slug", cases)
 }
@@ -513,27 +517,27 @@ func TestPlaceFilter(t *testing.T) {
 // TestEventFilter checks EventFilter.
 func TestEventFilter(t *testing.T) {
 	s, x := seed(t), lookup(t)
-	at := func(e db.EventDoc, places map[string]bool) bool { return e.Place != nil && places[*e.Place] }
+	at := func(e document.EventDoc, places map[string]bool) bool { return e.Place != nil && places[*e.Place] }
 	cases := []filterCase{
 		{name: "Date2025", filter: map[string]any{"date": map[string]any{"from": "2025-01-01", "to": "2025-12-31"}},
-			want: matching(s.Events, func(e db.EventDoc) bool { return overlaps(e.Date, "2025-01-01", "2025-12-31") })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return overlaps(e.Date, "2025-01-01", "2025-12-31") })},
 		{name: "PlacesCountry", filter: map[string]any{"places": x.entities(t, "malaysia")},
-			want: matching(s.Events, func(e db.EventDoc) bool { return at(e, s.placeTree("malaysia")) })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return at(e, s.placeTree("malaysia")) })},
 		{name: "PlacesCity", filter: map[string]any{"places": x.entities(t, "kuala-lumpur")},
-			want: matching(s.Events, func(e db.EventDoc) bool { return at(e, s.placeTree("kuala-lumpur")) })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return at(e, s.placeTree("kuala-lumpur")) })},
 		{name: "Topics", filter: map[string]any{"topics": x.topics(t, "cross-border-cooperation")},
-			want: matching(s.Events, func(e db.EventDoc) bool { return anyIn(e.Topics, s.topicTree("cross-border-cooperation")) })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return anyIn(e.Topics, s.topicTree("cross-border-cooperation")) })},
 		{name: "TopicsWithNarrowerTopics", filter: map[string]any{"topics": x.topics(t, "trade-and-investment")},
-			want: matching(s.Events, func(e db.EventDoc) bool { return anyIn(e.Topics, s.topicTree("trade-and-investment")) })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return anyIn(e.Topics, s.topicTree("trade-and-investment")) })},
 		{name: "Or", filter: map[string]any{"or": []any{map[string]any{"places": x.entities(t, "malaysia")}, map[string]any{"topics": x.topics(t, "income-equality")}}},
-			want: matching(s.Events, func(e db.EventDoc) bool {
+			want: matching(s.Events, func(e document.EventDoc) bool {
 				return at(e, s.placeTree("malaysia")) || anyIn(e.Topics, s.topicTree("income-equality"))
 			})},
 		{name: "NotTopics", filter: map[string]any{"not": map[string]any{"topics": x.topics(t, "cross-border-cooperation")}},
-			want: matching(s.Events, func(e db.EventDoc) bool { return !anyIn(e.Topics, s.topicTree("cross-border-cooperation")) })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return !anyIn(e.Topics, s.topicTree("cross-border-cooperation")) })},
 		// Events whose place the articles do not give are not in Malaysia.
 		{name: "NotPlaces", filter: map[string]any{"not": map[string]any{"places": x.entities(t, "malaysia")}},
-			want: matching(s.Events, func(e db.EventDoc) bool { return !at(e, s.placeTree("malaysia")) })},
+			want: matching(s.Events, func(e document.EventDoc) bool { return !at(e, s.placeTree("malaysia")) })},
 	}
 	runFilters(t, "events", "EventFilter", "slug", cases)
 }
@@ -541,7 +545,7 @@ func TestEventFilter(t *testing.T) {
 // TestArticleFilter checks ArticleFilter.
 func TestArticleFilter(t *testing.T) {
 	s, x := seed(t), lookup(t)
-	named := func(d *db.Document, slugs ...string) bool {
+	named := func(d *document.Document, slugs ...string) bool {
 		for _, e := range slugs {
 			if s.Named[d.Article.Slug][e] {
 				return true
@@ -551,43 +555,43 @@ func TestArticleFilter(t *testing.T) {
 	}
 	cases := []filterCase{
 		{name: "PublishedDay", filter: map[string]any{"published": map[string]any{"from": "2025-04-18", "to": "2025-04-18"}},
-			want: s.articles(func(d *db.Document) bool { return overlaps(d.Article.Published, "2025-04-18", "2025-04-18") })},
+			want: s.articles(func(d *document.Document) bool { return overlaps(d.Article.Published, "2025-04-18", "2025-04-18") })},
 		{name: "PublishedBefore", filter: map[string]any{"published": map[string]any{"to": "2025-04-17"}},
-			want: s.articles(func(d *db.Document) bool { return overlaps(d.Article.Published, "", "2025-04-17") })},
+			want: s.articles(func(d *document.Document) bool { return overlaps(d.Article.Published, "", "2025-04-17") })},
 		{name: "PublishedFrom", filter: map[string]any{"published": map[string]any{"from": "2025-01-01"}},
-			want: s.articles(func(d *db.Document) bool { return overlaps(d.Article.Published, "2025-01-01", "") })},
+			want: s.articles(func(d *document.Document) bool { return overlaps(d.Article.Published, "2025-01-01", "") })},
 		{name: "TopicsLeaf", filter: map[string]any{"topics": x.topics(t, "big-data")},
-			want: s.articles(func(d *db.Document) bool { return anyIn(d.Article.Topics, setOf("big-data")) })},
+			want: s.articles(func(d *document.Document) bool { return anyIn(d.Article.Topics, setOf("big-data")) })},
 		{name: "TopicsWithNarrowerTopics", filter: map[string]any{"topics": x.topics(t, "new-energy")},
-			want: s.articles(func(d *db.Document) bool { return anyIn(d.Article.Topics, s.topicTree("new-energy")) })},
+			want: s.articles(func(d *document.Document) bool { return anyIn(d.Article.Topics, s.topicTree("new-energy")) })},
 		{name: "MentionsPerson", filter: map[string]any{"mentions": x.entities(t, "xi-jinping")},
-			want: s.articles(func(d *db.Document) bool { return named(d, "xi-jinping") })},
+			want: s.articles(func(d *document.Document) bool { return named(d, "xi-jinping") })},
 		{name: "MentionsOrganization", filter: map[string]any{"mentions": x.entities(t, "sunway-university")},
-			want: s.articles(func(d *db.Document) bool { return named(d, "sunway-university") })},
+			want: s.articles(func(d *document.Document) bool { return named(d, "sunway-university") })},
 		{name: "MentionsCountry", filter: map[string]any{"mentions": x.entities(t, "malaysia")},
-			want: s.articles(func(d *db.Document) bool { return named(d, "malaysia") })},
+			want: s.articles(func(d *document.Document) bool { return named(d, "malaysia") })},
 		{name: "MentionsProjectOrAgreement", filter: map[string]any{"mentions": x.entities(t, "infinaxis-data-center", "rcep")},
-			want: s.articles(func(d *db.Document) bool { return named(d, "infinaxis-data-center", "rcep") })},
+			want: s.articles(func(d *document.Document) bool { return named(d, "infinaxis-data-center", "rcep") })},
 		{name: "TextWord", filter: map[string]any{"text": "Huawei"},
-			want: s.articles(func(d *db.Document) bool { return hasWords(d.Text, "Huawei") })},
+			want: s.articles(func(d *document.Document) bool { return hasWords(d.Text, "Huawei") })},
 		{name: "TextPhrase", filter: map[string]any{"text": `"digital economy"`},
-			want: s.articles(func(d *db.Document) bool { return hasWords(d.Text, "digital economy") })},
+			want: s.articles(func(d *document.Document) bool { return hasWords(d.Text, "digital economy") })},
 		{name: "TextExclusion", filter: map[string]any{"text": "Malaysia -Huawei"},
-			want: s.articles(func(d *db.Document) bool { return hasWords(d.Text, "Malaysia") && !hasWords(d.Text, "Huawei") })},
+			want: s.articles(func(d *document.Document) bool { return hasWords(d.Text, "Malaysia") && !hasWords(d.Text, "Huawei") })},
 		{name: "TextOr", filter: map[string]any{"text": "Huawei OR Tsinghua"},
-			want: s.articles(func(d *db.Document) bool { return hasWords(d.Text, "Huawei") || hasWords(d.Text, "Tsinghua") })},
+			want: s.articles(func(d *document.Document) bool { return hasWords(d.Text, "Huawei") || hasWords(d.Text, "Tsinghua") })},
 		{name: "And", filter: map[string]any{"and": []any{map[string]any{"topics": x.topics(t, "digital-economy")}, map[string]any{"mentions": x.entities(t, "sunway-university")}}},
-			want: s.articles(func(d *db.Document) bool {
+			want: s.articles(func(d *document.Document) bool {
 				return anyIn(d.Article.Topics, s.topicTree("digital-economy")) && named(d, "sunway-university")
 			})},
 		{name: "Or", filter: map[string]any{"or": []any{map[string]any{"text": "Huawei"}, map[string]any{"mentions": x.entities(t, "sunway-university")}}},
-			want: s.articles(func(d *db.Document) bool { return hasWords(d.Text, "Huawei") || named(d, "sunway-university") })},
+			want: s.articles(func(d *document.Document) bool { return hasWords(d.Text, "Huawei") || named(d, "sunway-university") })},
 		{name: "NotTopics", filter: map[string]any{"not": map[string]any{"topics": x.topics(t, "big-data")}},
-			want: s.articles(func(d *db.Document) bool { return !anyIn(d.Article.Topics, setOf("big-data")) })},
+			want: s.articles(func(d *document.Document) bool { return !anyIn(d.Article.Topics, setOf("big-data")) })},
 		// The article with no date was not published in 2025 as far as
 		// anyone knows, so it matches the negation.
 		{name: "NotPublished", filter: map[string]any{"not": map[string]any{"published": map[string]any{"from": "2025-01-01"}}},
-			want: s.articles(func(d *db.Document) bool { return !overlaps(d.Article.Published, "2025-01-01", "") })},
+			want: s.articles(func(d *document.Document) bool { return !overlaps(d.Article.Published, "2025-01-01", "") })},
 	}
 	runFilters(t, "articles", "ArticleFilter", "slug", cases)
 }

@@ -17,7 +17,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -28,37 +27,37 @@ import (
 // seedStatement is a curated statement with the article it is in and its
 // position among that article's statements (from 1).
 type seedStatement struct {
-	db.StatementDoc
+	document.StatementDoc
 	Article  string // article slug
 	Position int
 	// Affiliations are the affiliations the statement's role refers to.
-	Affiliations []db.AffiliationDoc
+	Affiliations []document.AffiliationDoc
 }
 
 // seedFigure is a curated figure with its article and position.
 type seedFigure struct {
-	db.FigureDoc
+	document.FigureDoc
 	Article  string
 	Position int
 }
 
 // seedData is everything the seed files declare, indexed.
 type seedData struct {
-	Docs []*db.Document
+	Docs []*document.Document
 	// Articles are the article documents in the order they are stored
 	// (catalog first, then by file name).
-	Articles      []*db.Document
+	Articles      []*document.Document
 	Statements    []seedStatement // article by article, in curated order
 	Figures       []seedFigure
-	Topics        map[string]db.TopicDoc
-	People        map[string]db.PersonDoc
-	Organizations map[string]db.OrganizationDoc
-	Places        map[string]db.PlaceDoc
-	Events        map[string]db.EventDoc
-	Projects      map[string]db.ProjectDoc
-	Agreements    map[string]db.AgreementDoc
+	Topics        map[string]document.TopicDoc
+	People        map[string]document.PersonDoc
+	Organizations map[string]document.OrganizationDoc
+	Places        map[string]document.PlaceDoc
+	Events        map[string]document.EventDoc
+	Projects      map[string]document.ProjectDoc
+	Agreements    map[string]document.AgreementDoc
 	// Affiliations by "article-slug/key".
-	Affiliations map[string]db.AffiliationDoc
+	Affiliations map[string]document.AffiliationDoc
 	// Named is, for each article slug, the entities it names (declares
 	// with evidence or lists under mentions).
 	Named map[string]map[string]bool
@@ -87,14 +86,14 @@ func readSeed() (*seedData, error) {
 	}
 	s := &seedData{
 		Docs:          docs,
-		Topics:        map[string]db.TopicDoc{},
-		People:        map[string]db.PersonDoc{},
-		Organizations: map[string]db.OrganizationDoc{},
-		Places:        map[string]db.PlaceDoc{},
-		Events:        map[string]db.EventDoc{},
-		Projects:      map[string]db.ProjectDoc{},
-		Agreements:    map[string]db.AgreementDoc{},
-		Affiliations:  map[string]db.AffiliationDoc{},
+		Topics:        map[string]document.TopicDoc{},
+		People:        map[string]document.PersonDoc{},
+		Organizations: map[string]document.OrganizationDoc{},
+		Places:        map[string]document.PlaceDoc{},
+		Events:        map[string]document.EventDoc{},
+		Projects:      map[string]document.ProjectDoc{},
+		Agreements:    map[string]document.AgreementDoc{},
+		Affiliations:  map[string]document.AffiliationDoc{},
 		Named:         map[string]map[string]bool{},
 	}
 	for _, d := range docs {
@@ -169,7 +168,7 @@ func readSeed() (*seedData, error) {
 }
 
 // article returns the seed document of the article with slug.
-func (s *seedData) article(t *testing.T, slug string) *db.Document {
+func (s *seedData) article(t *testing.T, slug string) *document.Document {
 	t.Helper()
 	for _, d := range s.Articles {
 		if d.Article.Slug == slug {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
@@ -77,7 +78,7 @@ func (p nestedPage) ids() []string {
 func TestNestedFilterAndOrder(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.NewSeeded(t)
-	if _, err := d.Store.Import(ctx, copies(t, 12)); err != nil {
+	if _, err := curate.Import(ctx, d.Store, copies(t, 12)); err != nil {
 		t.Fatal(err)
 	}
 	// The copies' dates spread over years, months and days.

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -32,7 +33,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 	var article *db.Article
 	if err == nil {
 		doc.Text = input.Text
-		article, err = r.Store.ImportArticle(ctx, actor, doc)
+		article, err = curate.ImportArticle(ctx, r.Store, actor, doc)
 	}
 	if errs := userErrors(err); errs != nil {
 		payload.UserErrors = errs
@@ -49,8 +50,8 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 
 // DeleteArticle is the resolver for the deleteArticle field.
 func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, typeArticle, func(actor string, id int64) (db.Deleted, error) {
-		return r.Store.DeleteArticle(ctx, actor, id, input.Version)
+	return r.remove(ctx, input, typeArticle, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteArticle(ctx, r.Store, actor, id, input.Version)
 	})
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -153,7 +154,7 @@ func (d *Database) Seed(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = d.Store.Import(ctx, docs)
+	_, err = curate.Import(ctx, d.Store, docs)
 	return err
 }
 

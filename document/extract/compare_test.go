@@ -4,13 +4,13 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // loc is an evidence span located in the text: paragraph and byte range.
 type loc struct{ para, start, end int }
 
-func locate(text string, list db.EvidenceList) []loc {
+func locate(text string, list document.EvidenceList) []loc {
 	ps := splitParagraphs(text)
 	var out []loc
 	for _, s := range list {
@@ -53,10 +53,10 @@ func norm(s string) string {
 
 // declaration finds the entity a document declares under slug: its name
 // and evidence.
-func declaration(d *db.Document, slug string) (string, db.EvidenceList, bool) {
+func declaration(d *document.Document, slug string) (string, document.EvidenceList, bool) {
 	type decl struct {
 		name string
-		ev   db.EvidenceList
+		ev   document.EvidenceList
 	}
 	all := map[string]decl{}
 	for _, x := range d.People {
@@ -83,7 +83,7 @@ func declaration(d *db.Document, slug string) (string, db.EvidenceList, bool) {
 
 // entityName is the name of an entity a document declares, or its slug
 // (for entities of the catalog).
-func entityName(d *db.Document, slug string) string {
+func entityName(d *document.Document, slug string) string {
 	if name, _, ok := declaration(d, slug); ok {
 		return norm(name)
 	}
@@ -91,7 +91,7 @@ func entityName(d *db.Document, slug string) string {
 }
 
 // entityEvidence is the evidence of an entity a document declares.
-func entityEvidence(d *db.Document, slug string) db.EvidenceList {
+func entityEvidence(d *document.Document, slug string) document.EvidenceList {
 	_, ev, _ := declaration(d, slug)
 	return ev
 }
@@ -100,7 +100,7 @@ func entityEvidence(d *db.Document, slug string) db.EvidenceList {
 // name, or declarations whose evidence overlaps in the text ("joint
 // statement" found where the curator wrote "China-Malaysia joint
 // statement").
-func sameEntity(text string, gold, pred *db.Document, g, p string) bool {
+func sameEntity(text string, gold, pred *document.Document, g, p string) bool {
 	if entityName(gold, g) == entityName(pred, p) {
 		return true
 	}
@@ -110,7 +110,7 @@ func sameEntity(text string, gold, pred *db.Document, g, p string) bool {
 
 // sameValue reports whether two figures state the same value: the same
 // decimal, or for dates the same year, month and day.
-func sameValue(g, p db.FigureDoc) bool {
+func sameValue(g, p document.FigureDoc) bool {
 	if g.Value != nil || p.Value != nil {
 		// the same decimal however written: "3.00" is "3"
 		if g.Value == nil || p.Value == nil {
@@ -127,7 +127,7 @@ func sameValue(g, p db.FigureDoc) bool {
 	return eq(g.Date.Year, p.Date.Year) && eq(g.Date.Month, p.Date.Month) && eq(g.Date.Day, p.Date.Day)
 }
 
-func speakerOf(d *db.Document, s db.StatementDoc) string {
+func speakerOf(d *document.Document, s document.StatementDoc) string {
 	switch {
 	case s.Speaker.Person != nil:
 		return entityName(d, *s.Speaker.Person)
@@ -161,7 +161,7 @@ func match(gold, pred int, tests ...func(g, p int) bool) score {
 // (the same name or overlapping evidence), people
 // and organizations by name (or short name), agreements by name or
 // overlapping evidence.
-func compare(gold, pred *db.Document) map[string]score {
+func compare(gold, pred *document.Document) map[string]score {
 	text := gold.Text
 	out := map[string]score{}
 	out["statements"] = match(len(gold.Statements), len(pred.Statements), func(g, p int) bool {

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 var (
@@ -531,7 +532,7 @@ func (x *extractor) agreementContext(b *block, s [2]int) {
 	if len(verbs) == 0 {
 		return
 	}
-	var date *db.DateDoc
+	var date *document.DateDoc
 	if m := onWeekday.FindStringSubmatchIndex(text); m != nil && x.base != nil && x.base.Year != nil && x.base.Month != nil && x.base.Day != nil {
 		base := time.Date(*x.base.Year, time.Month(*x.base.Month), *x.base.Day, 0, 0, 0, 0, time.UTC)
 		day := text[m[2]:m[3]]
@@ -539,7 +540,7 @@ func (x *extractor) agreementContext(b *block, s [2]int) {
 		for d.Weekday().String() != day {
 			d = d.AddDate(0, 0, -1)
 		}
-		date = &db.DateDoc{Text: text[m[0]:m[1]], Year: ptr(d.Year()), Month: ptr(int(d.Month())), Day: ptr(d.Day()),
+		date = &document.DateDoc{Text: text[m[0]:m[1]], Year: ptr(d.Year()), Month: ptr(int(d.Month())), Day: ptr(d.Day()),
 			Inferred: []string{"year", "month", "day"},
 			Basis:    ptr(fmt.Sprintf("the %s on or before the article's date, %s, %s", day, base.Weekday(), x.base.Text))}
 	}

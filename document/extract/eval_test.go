@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -22,7 +22,7 @@ import (
 // pair is an article text with its curated (expected) document.
 type pair struct {
 	name string
-	gold *db.Document
+	gold *document.Document
 }
 
 func catalogKnown(t testing.TB) map[string]bool {
@@ -250,7 +250,7 @@ func TestDraftsValidate(t *testing.T) {
 		if len(doc.Statements) == 0 || len(doc.People) == 0 {
 			t.Errorf("%s: got %d statements and %d people; want some of each", p.name, len(doc.Statements), len(doc.People))
 		}
-		if err := d.Store.Validate(ctx, []*db.Document{catalog, doc}); err != nil {
+		if err := curate.Validate(ctx, d.Store, []*document.Document{catalog, doc}); err != nil {
 			t.Errorf("%s: the draft does not validate: %v", p.name, err)
 		}
 	}
@@ -294,11 +294,11 @@ func TestDatelineIsTheBase(t *testing.T) {
 			t.Fatalf("%s: agreements %+v; want one dated day %d", tc.dateline, doc.Agreements, tc.agreementDay)
 		}
 		// the parties are the countries named before "signed"
-		want := []db.PartyDoc{{Entity: "indonesia", Role: "party"}, {Entity: "vietnam", Role: "party"}}
+		want := []document.PartyDoc{{Entity: "indonesia", Role: "party"}, {Entity: "vietnam", Role: "party"}}
 		if got := doc.Agreements[0].Parties; !slices.Equal(got, want) {
 			t.Errorf("%s: parties %+v; want %+v", tc.dateline, got, want)
 		}
-		var due *db.DateDoc
+		var due *document.DateDoc
 		for _, f := range doc.Figures {
 			if f.Date != nil {
 				due = f.Date
@@ -320,7 +320,7 @@ func TestDatelineIsTheBase(t *testing.T) {
 			t.Fatalf("%s: %v", tc.dateline, err)
 		}
 		parsed.Text = text
-		if err := d.Store.Validate(ctx, []*db.Document{catalog, parsed}); err != nil {
+		if err := curate.Validate(ctx, d.Store, []*document.Document{catalog, parsed}); err != nil {
 			t.Errorf("%s: the draft does not validate: %v", tc.dateline, err)
 		}
 	}

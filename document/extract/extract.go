@@ -41,7 +41,7 @@ const DefaultMaxBytes = 1 << 20
 
 // Draft is an extracted document with a review note for each item.
 type Draft struct {
-	Doc *db.Document
+	Doc *document.Document
 	// Notes maps "person/slug", "statements/key", ... to a review note:
 	// a confidence and the rule that produced the item.
 	Notes map[string]Note
@@ -88,8 +88,8 @@ type entity struct {
 	parent     *entity
 	honorifics []string
 	ev         []span
-	date       *db.DateDoc // an agreement's date, as worded
-	parties    []*entity   // an agreement's parties
+	date       *document.DateDoc // an agreement's date, as worded
+	parties    []*entity         // an agreement's parties
 	unresolved bool
 	note       string
 	conf       float64
@@ -105,7 +105,7 @@ type extractor struct {
 	slugs    map[string]bool
 	draft    *Draft
 	figs     []*fig
-	base     *db.DateDoc // the date inferences count from: published, else Options.Dateline
+	base     *document.DateDoc // the date inferences count from: published, else Options.Dateline
 }
 
 // Extract reads an article's text and returns a draft document.
@@ -130,7 +130,7 @@ func Extract(text string, opts Options) (*Draft, error) {
 	x.src = text
 	x.paras = splitParagraphs(text)
 	x.blocks = joinBlocks(x.paras)
-	x.draft = &Draft{Doc: &db.Document{Text: text}, Notes: map[string]Note{}}
+	x.draft = &Draft{Doc: &document.Document{Text: text}, Notes: map[string]Note{}}
 	x.articleDoc()
 	x.findEntities()
 	st := x.statements()
@@ -147,7 +147,7 @@ var (
 )
 
 func (x *extractor) articleDoc() {
-	a := &db.ArticleDoc{Source: x.opts.Source, Language: "en", Slug: x.opts.Slug}
+	a := &document.ArticleDoc{Source: x.opts.Source, Language: "en", Slug: x.opts.Slug}
 	for i, p := range x.paras {
 		switch {
 		case p.heading && a.Title == nil && i < 3:
@@ -156,7 +156,7 @@ func (x *extractor) articleDoc() {
 			a.Lede = ptr(p.text)
 		case datelinePattern.MatchString(p.text) && a.Published == nil:
 			m := datelinePattern.FindStringSubmatch(p.text)
-			a.Published = &db.DateDoc{Text: p.text, Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
+			a.Published = &document.DateDoc{Text: p.text, Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
 		}
 	}
 	// The text's own date line is the publication date; a dateline given
@@ -165,7 +165,7 @@ func (x *extractor) articleDoc() {
 	x.base = a.Published
 	if x.base == nil && x.opts.Dateline != "" {
 		m := datelinePattern.FindStringSubmatch(x.opts.Dateline)
-		x.base = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
+		x.base = &document.DateDoc{Text: m[0], Year: ptr(atoi(m[3])), Month: ptr(months[m[1]]), Day: ptr(atoi(m[2]))}
 		x.draft.Dateline = m[0]
 	}
 	if a.Slug == "" {
@@ -209,7 +209,7 @@ func (x *extractor) credits(b *block) bool {
 	for _, n := range creditSep.Split(list, -1) {
 		off := strings.Index(b.text[at:], n) + at
 		p := x.person(n, nil, span{b, off, off + len(n)}, 0.9, "credit line")
-		x.draft.Doc.Article.Credits = append(x.draft.Doc.Article.Credits, db.CreditDoc{
+		x.draft.Doc.Article.Credits = append(x.draft.Doc.Article.Credits, document.CreditDoc{
 			Person: p.slug, Role: role, Evidence: x.evidence(span{b, 0, len(b.text)})})
 	}
 	return true
@@ -341,7 +341,7 @@ func (x *extractor) lookup(n string) *entity {
 	return nil
 }
 
-func (x *extractor) evidence(s span) db.EvidenceList { return x.article.evidence(s) }
+func (x *extractor) evidence(s span) document.EvidenceList { return x.article.evidence(s) }
 
 // CatalogSlugs returns the slugs of the places, organizations and people a
 // catalog document declares.

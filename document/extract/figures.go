@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // fig is one extracted figure.
@@ -13,8 +14,8 @@ type fig struct {
 	metric, value, unit, currency, display string
 	subject                                *entity
 	stmt                                   *stmt
-	period, base                           *db.DateDoc
-	date                                   *db.DateDoc // for unit date
+	period, base                           *document.DateDoc
+	date                                   *document.DateDoc // for unit date
 	ev                                     span
 	conf                                   float64
 	rule                                   string
@@ -216,7 +217,7 @@ func (x *extractor) dueDate(b *block, s [2]int) *fig {
 	} else if i := strings.Index(wording, " by "); i >= 0 {
 		wording = wording[i+1:]
 	}
-	d := &db.DateDoc{Text: wording}
+	d := &document.DateDoc{Text: wording}
 	conf := 0.7
 	switch {
 	case m[8] >= 0:
@@ -257,10 +258,10 @@ func (x *extractor) figureContext(b *block, s [2]int, f *fig, ss []*stmt) {
 	}
 	t := b.text[s[0]:s[1]]
 	if m := periodRe.FindStringSubmatch(t); m != nil {
-		f.period = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[1]))}
+		f.period = &document.DateDoc{Text: m[0], Year: ptr(atoi(m[1]))}
 	}
 	if m := baseRe.FindStringSubmatch(t); m != nil {
-		f.base = &db.DateDoc{Text: m[0], Year: ptr(atoi(m[1]))}
+		f.base = &document.DateDoc{Text: m[0], Year: ptr(atoi(m[1]))}
 	}
 	// an agreement or event the counted noun refers back to
 	if f.unit == "count" && f.metric != "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // output fills the draft's document from what was found.
@@ -28,15 +29,15 @@ func (x *extractor) output(ss []*stmt) {
 	for _, e := range x.entities {
 		ev := x.entityEvidence(e)
 		if e.kind == db.KindPlace && e.sub == "country" && x.known(e.slug) {
-			d.Mentions = append(d.Mentions, db.MentionDoc{Entity: e.slug, Evidence: ev})
+			d.Mentions = append(d.Mentions, document.MentionDoc{Entity: e.slug, Evidence: ev})
 			note("mentions/"+e.slug, e.conf, e.rule)
 			continue
 		}
 		switch e.kind {
 		case db.KindPerson:
-			d.People = append(d.People, db.PersonDoc{Slug: e.slug, Name: e.name, Honorifics: e.honorifics, Evidence: ev})
+			d.People = append(d.People, document.PersonDoc{Slug: e.slug, Name: e.name, Honorifics: e.honorifics, Evidence: ev})
 		case db.KindOrganization:
-			o := db.OrganizationDoc{Slug: e.slug, Name: e.name, Country: countrySlug(e.country), Evidence: ev, Unresolved: e.unresolved}
+			o := document.OrganizationDoc{Slug: e.slug, Name: e.name, Country: countrySlug(e.country), Evidence: ev, Unresolved: e.unresolved}
 			if e.sub != "" {
 				o.Kind = ptr(e.sub)
 			}
@@ -51,23 +52,23 @@ func (x *extractor) output(ss []*stmt) {
 			}
 			d.Organizations = append(d.Organizations, o)
 		case db.KindPlace:
-			d.Places = append(d.Places, db.PlaceDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Country: countrySlug(e.country), Evidence: ev})
+			d.Places = append(d.Places, document.PlaceDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Country: countrySlug(e.country), Evidence: ev})
 		case db.KindEvent:
-			d.Events = append(d.Events, db.EventDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
+			d.Events = append(d.Events, document.EventDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		case db.KindAgreement:
-			a := db.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Date: e.date, Evidence: ev}
+			a := document.AgreementDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Date: e.date, Evidence: ev}
 			for _, p := range e.parties {
-				a.Parties = append(a.Parties, db.PartyDoc{Entity: p.slug, Role: "party"})
+				a.Parties = append(a.Parties, document.PartyDoc{Entity: p.slug, Role: "party"})
 			}
 			d.Agreements = append(d.Agreements, a)
 		case db.KindProject:
-			d.Projects = append(d.Projects, db.ProjectDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
+			d.Projects = append(d.Projects, document.ProjectDoc{Slug: e.slug, Name: e.name, Kind: e.sub, Evidence: ev})
 		}
 		note(e.kind+"/"+e.slug, e.conf, e.rule)
 		item(e.kind, e.slug, e.name, e.conf, e.rule, e.ev[0])
 	}
 	for _, s := range ss {
-		st := db.StatementDoc{Key: s.key, Verb: s.verb, Mode: s.mode, Evidence: x.evidence(s.ev)}
+		st := document.StatementDoc{Key: s.key, Verb: s.verb, Mode: s.mode, Evidence: x.evidence(s.ev)}
 		switch {
 		case s.speaker != nil && s.speaker.kind == db.KindPerson:
 			st.Speaker.Person = &s.speaker.slug
@@ -99,7 +100,7 @@ func (x *extractor) output(ss []*stmt) {
 			k = key + "-" + itoa(i)
 		}
 		used[k] = true
-		fd := db.FigureDoc{Key: k, Metric: f.metric, Unit: f.unit, Display: f.display,
+		fd := document.FigureDoc{Key: k, Metric: f.metric, Unit: f.unit, Display: f.display,
 			Subject: f.subject.slug, Period: f.period, Base: f.base, Date: f.date, Evidence: x.evidence(f.ev)}
 		if f.date == nil {
 			fd.Value = ptr(f.value)
@@ -118,7 +119,7 @@ func (x *extractor) output(ss []*stmt) {
 
 // entityEvidence is an entity's evidence: the first place its name was
 // found, picked out exactly (with paragraph and occurrence when needed).
-func (x *extractor) entityEvidence(e *entity) db.EvidenceList {
+func (x *extractor) entityEvidence(e *entity) document.EvidenceList {
 	return x.evidence(e.ev[0])
 }
 
@@ -349,7 +350,7 @@ func flowStrings(xs []string) string {
 	return "[" + strings.Join(q, ", ") + "]"
 }
 
-func flowEvidence(list db.EvidenceList) string {
+func flowEvidence(list document.EvidenceList) string {
 	items := make([]string, len(list))
 	for i, s := range list {
 		switch {
@@ -364,7 +365,7 @@ func flowEvidence(list db.EvidenceList) string {
 	return "[" + strings.Join(items, ", ") + "]"
 }
 
-func flowDate(d *db.DateDoc) string {
+func flowDate(d *document.DateDoc) string {
 	parts := []string{"text: " + quote(d.Text)}
 	if d.Year != nil {
 		parts = append(parts, fmt.Sprintf("year: %d", *d.Year))

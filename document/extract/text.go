@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // paragraph is one non-blank line of the source, cut as db cuts it: a
@@ -153,8 +153,8 @@ func (s span) text() string { return s.b.text[s.start:s.end] }
 
 // evidence converts a span of a block into evidence items, one per
 // paragraph it touches, each picking out exactly that place.
-func (a *article) evidence(s span) db.EvidenceList {
-	var list db.EvidenceList
+func (a *article) evidence(s span) document.EvidenceList {
+	var list document.EvidenceList
 	for _, p := range s.b.parts {
 		lo, hi := max(s.start, p.off), min(s.end, p.off+p.len)
 		if lo >= hi {
@@ -172,7 +172,7 @@ func (a *article) evidence(s span) db.EvidenceList {
 
 // item is the evidence for text at byte at of paragraph i: the bare text
 // when it occurs once in the article, else paragraph and occurrence.
-func (a *article) item(i, at int, text string) db.SpanDoc {
+func (a *article) item(i, at int, text string) document.SpanDoc {
 	total, ok := a.counts[text]
 	if !ok {
 		for _, p := range a.paras {
@@ -184,11 +184,11 @@ func (a *article) item(i, at int, text string) db.SpanDoc {
 		a.counts[text] = total
 	}
 	if total == 1 {
-		return db.SpanDoc{Text: text}
+		return document.SpanDoc{Text: text}
 	}
 	inPara := len(occurrences(a.paras[i].text, text))
 	if inPara == 1 {
-		return db.SpanDoc{Text: text, Paragraph: a.paras[i].pos}
+		return document.SpanDoc{Text: text, Paragraph: a.paras[i].pos}
 	}
 	k := 0
 	for _, o := range occurrences(a.paras[i].text, text) {
@@ -197,7 +197,7 @@ func (a *article) item(i, at int, text string) db.SpanDoc {
 			break
 		}
 	}
-	return db.SpanDoc{Text: text, Paragraph: a.paras[i].pos, Occurrence: k}
+	return document.SpanDoc{Text: text, Paragraph: a.paras[i].pos, Occurrence: k}
 }
 
 // occurrences returns the byte offsets of every occurrence of sub in s,

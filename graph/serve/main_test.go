@@ -6,7 +6,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
@@ -103,13 +102,13 @@ var (
 
 // seed is the seed data as these tests need it: the article documents, in
 // the order they are stored.
-func seed(t *testing.T) struct{ Articles []*db.Document } {
+func seed(t *testing.T) struct{ Articles []*document.Document } {
 	t.Helper()
 	docs, err := document.Read(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s struct{ Articles []*db.Document }
+	var s struct{ Articles []*document.Document }
 	for _, d := range docs {
 		if d.Article != nil {
 			s.Articles = append(s.Articles, d)

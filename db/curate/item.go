@@ -1,4 +1,4 @@
-package db
+package curate
 
 import (
 	"cmp"
@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // An edit of one statement or figure writes only the rows it touches: the
@@ -23,35 +26,35 @@ import (
 // by key, statements or figures: T is its document type, R its row's.
 type articleItems[T, R any] struct {
 	kind, table string // "statement", "statements"; evidence refers to it in column kind+"_id"
-	list        func(*Document) *[]T
+	list        func(*document.Document) *[]T
 	key         func(*T) *string
-	evidence    func(*T) EvidenceList
+	evidence    func(*T) document.EvidenceList
 	// refs lists what the item refers to by slug or key.
 	refs func(*T) itemRefs
 	// context adds to the document that validates the item what it may
 	// refer to in its article.
-	context func(*Document, *itemCatalog)
+	context func(*document.Document, *itemCatalog)
 	// check, when set, runs on the item in its document before the
 	// validator.
-	check func(*Document, *T) error
+	check func(*document.Document, *T) error
 	// validate is the validator's check of the document's items.
-	validate func(context.Context, *validator) error
+	validate func(context.Context, *document.Document, []document.Paragraph, document.Catalog) error
 	// export reads the stored item with id as its document form, with
 	// evidence resolved against blocks.
-	export func(context.Context, pgx.Tx, int64, []sourceBlock) (*T, error)
+	export func(context.Context, pgx.Tx, int64, []document.Paragraph) (*T, error)
 	// write upserts the item's row and links at position.
 	write func(context.Context, *writer, int64, int, *T, *itemCatalog) (int64, error)
 	// read queues the statement that reads the item's row back into *R
 	// and records the edit in the audit log.
-	read func(*pgx.Batch, int64, auditEntry, **R)
+	read func(*pgx.Batch, int64, db.AuditRecord, **R)
 }
 
 var (
-	statementItems = articleItems[StatementDoc, Statement]{kind: "statement", table: "statements",
-		list:     func(d *Document) *[]StatementDoc { return &d.Statements },
-		key:      func(x *StatementDoc) *string { return &x.Key },
-		evidence: func(x *StatementDoc) EvidenceList { return x.Evidence },
-		refs: func(s *StatementDoc) itemRefs {
+	statementItems = articleItems[document.StatementDoc, db.Statement]{kind: "statement", table: "statements",
+		list:     func(d *document.Document) *[]document.StatementDoc { return &d.Statements },
+		key:      func(x *document.StatementDoc) *string { return &x.Key },
+		evidence: func(x *document.StatementDoc) document.EvidenceList { return x.Evidence },
+		refs: func(s *document.StatementDoc) itemRefs {
 			var r itemRefs
 			for _, slug := range []*string{s.Speaker.Person, s.Speaker.Organization, s.Speaker.SpeaksFor, s.Event} {
 				if slug != nil {
@@ -63,59 +66,59 @@ var (
 			r.affiliations = s.Affiliations
 			return r
 		},
-		context: func(d *Document, c *itemCatalog) {
+		context: func(d *document.Document, c *itemCatalog) {
 			for key, a := range c.affiliations {
-				d.Affiliations = append(d.Affiliations, AffiliationDoc{Key: key, Person: a.person})
+				d.Affiliations = append(d.Affiliations, document.AffiliationDoc{Key: key, Person: a.person})
 			}
 		},
 		check:    citable,
-		validate: func(ctx context.Context, v *validator) error { return v.statements(ctx) },
-		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []sourceBlock) (*StatementDoc, error) {
+		validate: document.ValidateStatements,
+		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []document.Paragraph) (*document.StatementDoc, error) {
 			rows, err := collect[exportedStatement](ctx, tx, "statement", exportStatements+` WHERE s.id = @id`, pgx.NamedArgs{"id": id})
 			if err != nil || len(rows) == 0 {
-				return nil, cmp.Or(err, fmt.Errorf("export statement %d: %w", id, ErrNotFound))
+				return nil, cmp.Or(err, fmt.Errorf("export statement %d: %w", id, db.ErrNotFound))
 			}
 			evidence, err := exportEvidence(ctx, tx, "statement_id", id, blocks)
 			st := rows[0].doc(evidence)
 			return &st, err
 		},
-		write: func(ctx context.Context, w *writer, articleID int64, position int, s *StatementDoc, c *itemCatalog) (int64, error) {
+		write: func(ctx context.Context, w *writer, articleID int64, position int, s *document.StatementDoc, c *itemCatalog) (int64, error) {
 			affiliations := make([]int64, len(s.Affiliations))
 			for i, key := range s.Affiliations {
 				affiliations[i] = c.affiliations[key].id
 			}
 			return w.statement(ctx, articleID, position, s, affiliations)
 		},
-		read: func(b *pgx.Batch, id int64, a auditEntry, row **Statement) {
-			queueWritten(b, statementFrom, statementColumns, "s.id", id, a, row)
+		read: func(b *pgx.Batch, id int64, a db.AuditRecord, row **db.Statement) {
+			db.QueueWrittenStatement(b, id, a, row)
 		}}
-	figureItems = articleItems[FigureDoc, Figure]{kind: "figure", table: "figures",
-		list:     func(d *Document) *[]FigureDoc { return &d.Figures },
-		key:      func(x *FigureDoc) *string { return &x.Key },
-		evidence: func(x *FigureDoc) EvidenceList { return x.Evidence },
-		refs: func(f *FigureDoc) itemRefs {
+	figureItems = articleItems[document.FigureDoc, db.Figure]{kind: "figure", table: "figures",
+		list:     func(d *document.Document) *[]document.FigureDoc { return &d.Figures },
+		key:      func(x *document.FigureDoc) *string { return &x.Key },
+		evidence: func(x *document.FigureDoc) document.EvidenceList { return x.Evidence },
+		refs: func(f *document.FigureDoc) itemRefs {
 			r := itemRefs{entities: []string{f.Subject}, topics: f.Topics}
 			if f.Statement != nil {
 				r.statements = []string{*f.Statement}
 			}
 			return r
 		},
-		context: func(d *Document, c *itemCatalog) {
+		context: func(d *document.Document, c *itemCatalog) {
 			for key := range c.statements {
-				d.Statements = append(d.Statements, StatementDoc{Key: key})
+				d.Statements = append(d.Statements, document.StatementDoc{Key: key})
 			}
 		},
-		validate: func(ctx context.Context, v *validator) error { return v.figures(ctx) },
-		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []sourceBlock) (*FigureDoc, error) {
+		validate: document.ValidateFigures,
+		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []document.Paragraph) (*document.FigureDoc, error) {
 			rows, err := collect[exportedFigure](ctx, tx, "figure", exportFigures+` WHERE f.id = @id`, pgx.NamedArgs{"id": id})
 			if err != nil || len(rows) == 0 {
-				return nil, cmp.Or(err, fmt.Errorf("export figure %d: %w", id, ErrNotFound))
+				return nil, cmp.Or(err, fmt.Errorf("export figure %d: %w", id, db.ErrNotFound))
 			}
 			evidence, err := exportEvidence(ctx, tx, "figure_id", id, blocks)
 			f := rows[0].doc(evidence)
 			return &f, err
 		},
-		write: func(ctx context.Context, w *writer, articleID int64, position int, f *FigureDoc, c *itemCatalog) (int64, error) {
+		write: func(ctx context.Context, w *writer, articleID int64, position int, f *document.FigureDoc, c *itemCatalog) (int64, error) {
 			var statement *int64
 			if f.Statement != nil {
 				id := c.statements[*f.Statement]
@@ -123,36 +126,10 @@ var (
 			}
 			return w.figure(ctx, articleID, position, f, statement)
 		},
-		read: func(b *pgx.Batch, id int64, a auditEntry, row **Figure) {
-			queueWritten(b, figureFrom, figureColumns, "f.id", id, a, row)
+		read: func(b *pgx.Batch, id int64, a db.AuditRecord, row **db.Figure) {
+			db.QueueWrittenFigure(b, id, a, row)
 		}}
 )
-
-// auditEntry is an edit as the audit log records it.
-type auditEntry struct {
-	actor, action, targetType string
-	detail                    any
-}
-
-// queueWritten queues on b the statement that reads back into *row the
-// row with id (in idColumn) the transaction wrote, and records a in the
-// audit log as done to it.
-func queueWritten[T any](b *pgx.Batch, from, columns, idColumn string, id int64, a auditEntry, row **T) {
-	b.Queue(`
-		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($2, $3, $4, $1, $5))
-		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = $1`, id, a.actor, a.action, a.targetType, a.detail,
-	).Query(func(rows pgx.Rows) error {
-		items, err := pgx.CollectRows(rows, pgx.RowToAddrOfStructByNameLax[T])
-		if err != nil {
-			return fmt.Errorf("read back %s %d: %w", from, id, err)
-		}
-		if len(items) == 0 {
-			return fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
-		}
-		*row = items[0]
-		return nil
-	})
-}
 
 // itemRefs is what one statement or figure refers to: entities and topics
 // by slug, statements of its article by key, affiliations by key.
@@ -243,7 +220,7 @@ func readCatalog(ctx context.Context, tx pgx.Tx, articleID int64, refs itemRefs)
 	return c, nil
 }
 
-func (c *itemCatalog) entity(_ context.Context, slug string) (kind, placeKind string, ok bool, err error) {
+func (c *itemCatalog) Entity(_ context.Context, slug string) (kind, placeKind string, ok bool, err error) {
 	r, ok := c.entities[slug]
 	if !ok {
 		return "", "", false, nil
@@ -254,7 +231,7 @@ func (c *itemCatalog) entity(_ context.Context, slug string) (kind, placeKind st
 	return *r.Kind, placeKind, true, nil
 }
 
-func (c *itemCatalog) topic(_ context.Context, slug string) (bool, error) {
+func (c *itemCatalog) Topic(_ context.Context, slug string) (bool, error) {
 	_, ok := c.topics[slug]
 	return ok, nil
 }
@@ -283,7 +260,7 @@ type placedItem struct {
 // gives for id ($1), so that edits of its items run one at a time, and
 // reads its paragraphs. It returns pgx.ErrNoRows when there is no such
 // article.
-func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, id int64) (int64, []sourceBlock, error) {
+func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, id int64) (int64, []document.Paragraph, error) {
 	var articleID int64
 	var positions, offsets []int
 	var texts []string
@@ -296,9 +273,9 @@ func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, id int64) (int
 	if err != nil {
 		return 0, nil, err
 	}
-	blocks := make([]sourceBlock, len(positions))
+	blocks := make([]document.Paragraph, len(positions))
 	for i := range blocks {
-		blocks[i] = sourceBlock{Position: positions[i], Text: texts[i], SourceOffset: offsets[i]}
+		blocks[i] = document.Paragraph{Position: positions[i], Text: texts[i], SourceOffset: offsets[i]}
 	}
 	return articleID, blocks, nil
 }
@@ -317,7 +294,7 @@ func placedItems[T, R any](ctx context.Context, tx pgx.Tx, k articleItems[T, R],
 // exportEvidence reads the evidence of the statement or figure with id (in
 // evidence column) in article order, as items that resolve to exactly the
 // stored spans.
-func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blocks []sourceBlock) (EvidenceList, error) {
+func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blocks []document.Paragraph) (document.EvidenceList, error) {
 	spans, err := collect[exportedSpan](ctx, tx, "evidence", `
 		SELECT p.position, e.start_offset, e.end_offset, e.text,
 			e.statement_id, e.figure_id, e.affiliation_id, e.credit_id, NULL::text AS entity
@@ -327,7 +304,7 @@ func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blo
 	if err != nil {
 		return nil, err
 	}
-	list := EvidenceList{}
+	list := document.EvidenceList{}
 	for _, s := range spans {
 		item, err := spanDoc(blocks, s)
 		if err != nil {
@@ -341,8 +318,8 @@ func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blo
 // validateItem checks item with the validator, in a document that holds it
 // and what c found it may refer to; problems come back relative to the
 // item.
-func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, blocks []sourceBlock, c *itemCatalog) error {
-	doc := &Document{Name: "input", Article: &ArticleDoc{}}
+func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, blocks []document.Paragraph, c *itemCatalog) error {
+	doc := &document.Document{Name: "input", Article: &document.ArticleDoc{}}
 	*k.list(doc) = []T{*item}
 	k.context(doc, c)
 	if k.check != nil {
@@ -350,16 +327,7 @@ func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, 
 			return err
 		}
 	}
-	v := &validator{docs: []*Document{doc}, stored: c, entities: map[string]declaration{}, topics: map[string]string{},
-		cache: map[string]declaration{}, blocksOf: map[*Document][]sourceBlock{}}
-	v.doc, v.blocks = doc, blocks
-	if err := k.validate(ctx, v); err != nil {
-		return err
-	}
-	if len(v.problems) > 0 {
-		return relative(&ValidationError{Problems: v.problems}, k.table+"[0]")
-	}
-	return nil
+	return relative(k.validate(ctx, doc, blocks, c), k.table+"[0]")
 }
 
 // writeItem validates and writes item, new or changed, in its article
@@ -370,9 +338,9 @@ func validateItem[T, R any](ctx context.Context, k articleItems[T, R], item *T, 
 // the statements that follow (links, event, positions, evidence, the
 // read-back) go in one round trip.
 func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k articleItems[T, R], articleID int64,
-	blocks []sourceBlock, others []placedItem, item *T, at int, audit auditEntry) (*R, error) {
+	blocks []document.Paragraph, others []placedItem, item *T, at int, audit db.AuditRecord) (*R, error) {
 	// Texts first, before any of them reaches SQL.
-	if err := checkTexts(item); err != nil {
+	if err := document.CheckTexts(item); err != nil {
 		return nil, err
 	}
 	c, err := readCatalog(ctx, tx, articleID, k.refs(item))
@@ -382,12 +350,12 @@ func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k article
 	if err := validateItem(ctx, k, item, blocks, c); err != nil {
 		return nil, err
 	}
-	var spans []span
+	var spans []document.Span
 	for _, s := range k.evidence(item) {
-		found, _ := resolveSpan(blocks, s)
+		found, _ := document.ResolveSpan(blocks, s)
 		spans = append(spans, found...)
 	}
-	var lead span
+	var lead document.Span
 	if len(spans) > 0 {
 		lead = spans[0]
 	}
@@ -403,7 +371,7 @@ func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k article
 	queueReposition(b, k.table, others, position)
 	rows := make([]evidenceRow, len(spans))
 	for i, s := range spans {
-		rows[i] = evidenceRow{span: s}
+		rows[i] = evidenceRow{Span: s}
 		if k.kind == "statement" {
 			rows[i].statement = &id
 		} else {
@@ -423,7 +391,7 @@ func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k article
 // position order) at which an item whose first span is lead goes, at
 // being its index before the edit: the writer's order (byFirstSpan) for a
 // document that lists each item with its earliest span first.
-func place(others []placedItem, lead span, at int) int {
+func place(others []placedItem, lead document.Span, at int) int {
 	for j, o := range others {
 		c := cmp.Or(cmp.Compare(o.Paragraph, lead.Paragraph), cmp.Compare(o.Start, lead.Start))
 		if c > 0 || (c == 0 && j >= at) {

@@ -1,19 +1,21 @@
-package db
+package document
 
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/db"
 )
 
 func TestSplitParagraphs(t *testing.T) {
 	src := "\n\n# Title “quoted”\r\n\nApril 18, 2025\n\n\n**Bold lede — here**\nBody 优米 line\n   \nLast"
-	got := splitParagraphs(src)
-	want := []sourceBlock{
-		{Position: 1, Text: "Title “quoted”", Heading: true, Kind: ParagraphBody},
-		{Position: 2, Text: "April 18, 2025", Kind: ParagraphBody},
-		{Position: 3, Text: "Bold lede — here", Kind: ParagraphBody},
-		{Position: 4, Text: "Body 优米 line", Kind: ParagraphBody},
-		{Position: 5, Text: "Last", Kind: ParagraphBody},
+	got := SplitParagraphs(src)
+	want := []Paragraph{
+		{Position: 1, Text: "Title “quoted”", Heading: true, Kind: db.ParagraphBody},
+		{Position: 2, Text: "April 18, 2025", Kind: db.ParagraphBody},
+		{Position: 3, Text: "Bold lede — here", Kind: db.ParagraphBody},
+		{Position: 4, Text: "Body 优米 line", Kind: db.ParagraphBody},
+		{Position: 5, Text: "Last", Kind: db.ParagraphBody},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d paragraphs; want %d: %+v", len(got), len(want), got)
@@ -32,18 +34,18 @@ func TestSplitParagraphs(t *testing.T) {
 }
 
 func TestResolveSpan(t *testing.T) {
-	blocks := splitParagraphs("China and Malaysia.\nMalaysian firms in Malaysia’s hub; Malaysia.")
+	blocks := SplitParagraphs("China and Malaysia.\nMalaysian firms in Malaysia’s hub; Malaysia.")
 	tests := []struct {
 		name    string
 		span    SpanDoc
-		want    []span
+		want    []Span
 		wantErr bool
 	}{
-		{"Unique", SpanDoc{Text: "Malaysian firms"}, []span{{Paragraph: 2, Start: 0, End: 15, Text: "Malaysian firms"}}, false},
+		{"Unique", SpanDoc{Text: "Malaysian firms"}, []Span{{Paragraph: 2, Start: 0, End: 15, Text: "Malaysian firms"}}, false},
 		{"Ambiguous", SpanDoc{Text: "Malaysia"}, nil, true},
-		{"InParagraph", SpanDoc{Text: "Malaysia", Paragraph: 1}, []span{{Paragraph: 1, Start: 10, End: 18, Text: "Malaysia"}}, false},
-		{"Occurrence", SpanDoc{Text: "Malaysia", Paragraph: 2, Occurrence: 3}, []span{{Paragraph: 2, Start: 35, End: 43, Text: "Malaysia"}}, false},
-		{"AllWholeWords", SpanDoc{Text: "Malaysia", All: true}, []span{
+		{"InParagraph", SpanDoc{Text: "Malaysia", Paragraph: 1}, []Span{{Paragraph: 1, Start: 10, End: 18, Text: "Malaysia"}}, false},
+		{"Occurrence", SpanDoc{Text: "Malaysia", Paragraph: 2, Occurrence: 3}, []Span{{Paragraph: 2, Start: 35, End: 43, Text: "Malaysia"}}, false},
+		{"AllWholeWords", SpanDoc{Text: "Malaysia", All: true}, []Span{
 			{Paragraph: 1, Start: 10, End: 18, Text: "Malaysia"},
 			{Paragraph: 2, Start: 19, End: 27, Text: "Malaysia"},
 			{Paragraph: 2, Start: 35, End: 43, Text: "Malaysia"},
@@ -53,7 +55,7 @@ func TestResolveSpan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, msg := resolveSpan(blocks, tt.span)
+			got, msg := ResolveSpan(blocks, tt.span)
 			if (msg != "") != tt.wantErr {
 				t.Fatalf("message %q; want error=%v", msg, tt.wantErr)
 			}

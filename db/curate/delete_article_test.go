@@ -1,10 +1,11 @@
-package db_test
+package curate_test
 
 import (
 	"context"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 )
 
@@ -32,7 +33,7 @@ const articleRows = `SELECT (SELECT count(*) FROM articles WHERE id = $1) + (SEL
 func TestDeleteArticle(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	if _, err := d.Store.ImportBy(ctx, "alice", readSeeds(t)); err != nil {
+	if _, err := curate.ImportBy(ctx, d.Store, "alice", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
 	var id, other int64
@@ -54,7 +55,7 @@ func TestDeleteArticle(t *testing.T) {
 
 	t.Run("ErrConflict", func(t *testing.T) {
 		stale := version + 1
-		_, err := d.Store.DeleteArticle(ctx, "bob", id, &stale)
+		_, err := curate.DeleteArticle(ctx, d.Store, "bob", id, &stale)
 		if p := onlyProblem(t, err); p.Code != db.CodeConflict || p.Path != "version" {
 			t.Fatalf("got %+v; want a conflict at version", p)
 		}
@@ -63,13 +64,13 @@ func TestDeleteArticle(t *testing.T) {
 		}
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
-		_, err := d.Store.DeleteArticle(ctx, "bob", other+1000, nil)
+		_, err := curate.DeleteArticle(ctx, d.Store, "bob", other+1000, nil)
 		if p := onlyProblem(t, err); p.Code != db.CodeNotFound || p.Path != "id" {
 			t.Fatalf("got %+v; want not found at id", p)
 		}
 	})
 	t.Run("OK", func(t *testing.T) {
-		deleted, err := d.Store.DeleteArticle(ctx, "bob", id, &version)
+		deleted, err := curate.DeleteArticle(ctx, d.Store, "bob", id, &version)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +105,7 @@ func TestDeleteArticle(t *testing.T) {
 func TestUpdateAndEntityEvents(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	if _, err := d.Store.ImportBy(ctx, "alice", readSeeds(t)); err != nil {
+	if _, err := curate.ImportBy(ctx, d.Store, "alice", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
 	got := countEvents(t, d)
@@ -117,7 +118,7 @@ func TestUpdateAndEntityEvents(t *testing.T) {
 			t.Errorf("%d %s_added events; want %d", got[kind+"_added"], kind, want)
 		}
 	}
-	if _, err := d.Store.ImportBy(ctx, "bob", readSeeds(t)); err != nil {
+	if _, err := curate.ImportBy(ctx, d.Store, "bob", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
 	got = countEvents(t, d)

@@ -1,12 +1,14 @@
-package db
+package curate
 
-// The export's hooks for its tests in package db_test, which can use
-// package dbtest and the seeds (this package cannot: they import it), and
-// its own tests of unexported parts.
+// The export's hooks for its tests in package curate_test, which can use
+// package dbtest (this package cannot: dbtest imports it to seed), and its
+// own tests of unexported parts.
 
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/document"
 )
 
 var (
@@ -19,9 +21,9 @@ var (
 // overlapping and after multi-byte characters, is exported as the item that
 // resolves back to it.
 func TestExportSpanDoc(t *testing.T) {
-	blocks := splitParagraphs("# “Title” aa\n\n优米 aaa “aa” aa\n")
+	blocks := document.SplitParagraphs("# “Title” aa\n\n优米 aaa “aa” aa\n")
 	p := blocks[1]
-	at := occurrences(p.Text, "aa")
+	at := document.Occurrences(p.Text, "aa")
 	if len(at) != 4 {
 		t.Fatalf("%d occurrences of %q in %q; want 4", len(at), "aa", p.Text)
 	}
@@ -31,12 +33,12 @@ func TestExportSpanDoc(t *testing.T) {
 		if err != nil {
 			t.Fatalf("occurrence %d: %v", i+1, err)
 		}
-		if want := (SpanDoc{Text: "aa", Paragraph: 2, Occurrence: i + 1}); item != want {
+		if want := (document.SpanDoc{Text: "aa", Paragraph: 2, Occurrence: i + 1}); item != want {
 			t.Errorf("occurrence %d: got %+v; want %+v", i+1, item, want)
 		}
-		found, msg := resolveSpan(blocks, item)
+		found, msg := document.ResolveSpan(blocks, item)
 		if msg != "" || len(found) != 1 || found[0].Start != start || found[0].Paragraph != 2 {
-			t.Errorf("resolveSpan(%+v) = %+v, %q; want the span at character %d of paragraph 2", item, found, msg, start)
+			t.Errorf("document.ResolveSpan(%+v) = %+v, %q; want the span at character %d of paragraph 2", item, found, msg, start)
 		}
 	}
 	if _, err := spanDoc(blocks, exportedSpan{Paragraph: 2, Start: 1, End: 3, Text: "aa"}); err == nil {

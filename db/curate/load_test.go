@@ -1,4 +1,4 @@
-package db_test
+package curate_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -25,7 +26,7 @@ func snapshot(t *testing.T, d *dbtest.Database) map[string]dbtest.TableState {
 	return state
 }
 
-func readSeeds(t *testing.T) []*db.Document {
+func readSeeds(t *testing.T) []*document.Document {
 	t.Helper()
 	docs, err := document.Read(seeds.FS)
 	if err != nil {
@@ -132,7 +133,7 @@ func TestSeedErrors(t *testing.T) {
 	ctx := context.Background()
 	before := snapshot(t, d)
 
-	article := func(docs []*db.Document) *db.Document {
+	article := func(docs []*document.Document) *document.Document {
 		for _, doc := range docs {
 			if doc.Article != nil && len(doc.Statements) > 0 {
 				return doc
@@ -144,7 +145,7 @@ func TestSeedErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		// edit changes the parsed documents; editFile changes a file's text.
-		edit     func(docs []*db.Document)
+		edit     func(docs []*document.Document)
 		editFile func(fsys fstest.MapFS)
 		want     []string
 	}{{
@@ -155,34 +156,34 @@ func TestSeedErrors(t *testing.T) {
 		want: []string{"catalog.yaml", `unknown field "flavour"`},
 	}, {
 		name: "MissingRequiredField",
-		edit: func(docs []*db.Document) { article(docs).Statements[0].Content = "" },
+		edit: func(docs []*document.Document) { article(docs).Statements[0].Content = "" },
 		want: []string{"statements[0].content", "is required"},
 	}, {
 		name: "DanglingReference",
-		edit: func(docs []*db.Document) {
-			article(docs).Statements[0].Speaker = db.SpeakerDoc{Person: ptr("nobody-at-all")}
+		edit: func(docs []*document.Document) {
+			article(docs).Statements[0].Speaker = document.SpeakerDoc{Person: ptr("nobody-at-all")}
 		},
 		want: []string{"statements[0].speaker.person", `"nobody-at-all"`, "declared nowhere"},
 	}, {
 		name: "WrongKindOfReference",
-		edit: func(docs []*db.Document) {
+		edit: func(docs []*document.Document) {
 			article(docs).Figures[0].Statement = nil
 			article(docs).Figures[0].Subject = ""
 		},
 		want: []string{"figures[0].subject", "is empty"},
 	}, {
 		name: "EvidenceNotVerbatim",
-		edit: func(docs []*db.Document) {
-			article(docs).Statements[1].Evidence = db.EvidenceList{{Text: "words this article never says"}}
+		edit: func(docs []*document.Document) {
+			article(docs).Statements[1].Evidence = document.EvidenceList{{Text: "words this article never says"}}
 		},
 		want: []string{"statements[1].evidence[0]", "not found verbatim"},
 	}, {
 		name: "EvidenceWithStraightQuotes",
-		edit: func(docs []*db.Document) {
+		edit: func(docs []*document.Document) {
 			doc := article(docs)
 			for _, b := range strings.Split(doc.Text, "\n") {
 				if i := strings.Index(b, "’"); i > 10 {
-					doc.Statements[0].Evidence = db.EvidenceList{{Text: strings.ReplaceAll(b[i-10:i+10], "’", "'")}}
+					doc.Statements[0].Evidence = document.EvidenceList{{Text: strings.ReplaceAll(b[i-10:i+10], "’", "'")}}
 					return
 				}
 			}
@@ -191,28 +192,30 @@ func TestSeedErrors(t *testing.T) {
 		want: []string{"statements[0].evidence[0]", "different quotes or dashes"},
 	}, {
 		name: "EvidenceAmbiguous",
-		edit: func(docs []*db.Document) { article(docs).Statements[0].Evidence = db.EvidenceList{{Text: "China"}} },
+		edit: func(docs []*document.Document) {
+			article(docs).Statements[0].Evidence = document.EvidenceList{{Text: "China"}}
+		},
 		want: []string{"statements[0].evidence[0]", "occurs", "add paragraph and occurrence"},
 	}, {
 		name: "UnknownVerb",
-		edit: func(docs []*db.Document) { article(docs).Statements[0].Verb = "whispered" },
+		edit: func(docs []*document.Document) { article(docs).Statements[0].Verb = "whispered" },
 		want: []string{"statements[0].verb", `"whispered"`, "want one of"},
 	}, {
 		name: "ImpossibleDate",
-		edit: func(docs []*db.Document) {
-			article(docs).Article.Published = &db.DateDoc{Text: "April 18, 2025", Year: ptr(2025), Month: ptr(4), Day: ptr(31)}
+		edit: func(docs []*document.Document) {
+			article(docs).Article.Published = &document.DateDoc{Text: "April 18, 2025", Year: ptr(2025), Month: ptr(4), Day: ptr(31)}
 		},
 		want: []string{"article.published.day", "no such day"},
 	}, {
 		name: "DuplicateSlug",
-		edit: func(docs []*db.Document) {
+		edit: func(docs []*document.Document) {
 			doc := article(docs)
 			doc.People = append(doc.People, doc.People[0])
 		},
 		want: []string{"people[", "already declared"},
 	}, {
 		name: "ParentCycle",
-		edit: func(docs []*db.Document) {
+		edit: func(docs []*document.Document) {
 			for _, doc := range docs {
 				for i, o := range doc.Organizations {
 					if o.Parent != nil {
@@ -226,35 +229,35 @@ func TestSeedErrors(t *testing.T) {
 		want: []string{"parents form a cycle"},
 	}, {
 		name: "ContentTooLong",
-		edit: func(docs []*db.Document) {
+		edit: func(docs []*document.Document) {
 			article(docs).Statements[0].Content = strings.Repeat("ä", db.MaxLongText+1)
 		},
 		want: []string{"statements[0].content", "is 10001 characters long; the limit is 10000 characters"},
 	}, {
 		name: "NameTooLong",
-		edit: func(docs []*db.Document) { article(docs).People[0].Name = strings.Repeat("n", 900_000) },
+		edit: func(docs []*document.Document) { article(docs).People[0].Name = strings.Repeat("n", 900_000) },
 		want: []string{"people[0].name", "is 900000 characters long; the limit is 300 characters"},
 	}, {
 		name: "NULInName",
-		edit: func(docs []*db.Document) { article(docs).People[0].Name = "Gan\x00Tian Loo" },
+		edit: func(docs []*document.Document) { article(docs).People[0].Name = "Gan\x00Tian Loo" },
 		want: []string{"people[0].name", "NUL"},
 	}, {
 		name: "NULInReference",
-		edit: func(docs []*db.Document) {
-			article(docs).Statements[0].Speaker = db.SpeakerDoc{Person: ptr("gan-tian\x00loo")}
+		edit: func(docs []*document.Document) {
+			article(docs).Statements[0].Speaker = document.SpeakerDoc{Person: ptr("gan-tian\x00loo")}
 		},
 		want: []string{"statements[0].speaker.person", "NUL"},
 	}, {
 		name: "SlugTooLong",
-		edit: func(docs []*db.Document) { article(docs).Article.Slug = strings.Repeat("a", db.MaxSlug+1) },
+		edit: func(docs []*document.Document) { article(docs).Article.Slug = strings.Repeat("a", db.MaxSlug+1) },
 		want: []string{"article.slug", "the limit is 100 characters"},
 	}, {
 		name: "EvidenceNotUTF8",
-		edit: func(docs []*db.Document) { article(docs).Statements[0].Evidence[0].Text = "\xff\xfe" },
+		edit: func(docs []*document.Document) { article(docs).Statements[0].Evidence[0].Text = "\xff\xfe" },
 		want: []string{"statements[0].evidence[0].text", "not valid UTF-8"},
 	}, {
 		name: "SourceTextTooLong",
-		edit: func(docs []*db.Document) {
+		edit: func(docs []*document.Document) {
 			doc := article(docs)
 			doc.Text += strings.Repeat("\nword", db.MaxArticleText/5)
 		},
@@ -282,7 +285,7 @@ func TestSeedErrors(t *testing.T) {
 				if tt.edit != nil {
 					tt.edit(docs)
 				}
-				_, err = d.Store.Import(ctx, docs)
+				_, err = curate.Import(ctx, d.Store, docs)
 			}
 			var invalid *db.ValidationError
 			if !errors.As(err, &invalid) {
@@ -581,11 +584,11 @@ func TestAgreementKindOmitted(t *testing.T) {
 			if kind != want {
 				t.Errorf("%s: stored kind %q; want %q", a.Slug, kind, want)
 			}
-			exported, err := db.ExportEntity(ctx, d.Pool, id)
+			exported, err := curate.ExportEntity(ctx, d.Pool, id)
 			if err != nil {
 				t.Fatalf("export %s: %v", a.Slug, err)
 			}
-			if got := exported.(*db.AgreementDoc).Kind; got != a.Kind {
+			if got := exported.(*document.AgreementDoc).Kind; got != a.Kind {
 				t.Errorf("%s: exported kind %q; want %q", a.Slug, got, a.Kind)
 			}
 		}

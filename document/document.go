@@ -1,4 +1,4 @@
-package db
+package document
 
 import (
 	"encoding/json"

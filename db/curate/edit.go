@@ -1,13 +1,17 @@
-package db
+package curate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Edits are the API's create, update and delete operations, one item at a
@@ -26,19 +30,13 @@ import (
 // Mention is where an article names an entity: evidence quoted from it.
 type Mention struct {
 	ArticleID int64
-	Evidence  EvidenceList
+	Evidence  document.EvidenceList
 }
 
 // Deleted says what a cascading delete removed besides the item: the rows
 // that could not exist without it.
 type Deleted struct {
-	Cascaded []Ref
-}
-
-// Ref names a row: its kind (statement, figure, person, ..., topic) and id.
-type Ref struct {
-	Kind string
-	ID   int64
+	Cascaded []db.Ref
 }
 
 // Creates and updates return the row as their transaction read it before
@@ -48,23 +46,23 @@ type Ref struct {
 
 // CreateStatement adds st to the article and returns the new statement.
 // An empty st.Key is replaced by a fresh one.
-func (s *Store) CreateStatement(ctx context.Context, actor string, articleID int64, st StatementDoc) (*Statement, error) {
+func CreateStatement(ctx context.Context, s *db.Store, actor string, articleID int64, st document.StatementDoc) (*db.Statement, error) {
 	return createItem(ctx, s, actor, articleID, st, statementItems)
 }
 
 // UpdateStatement changes the statement with id, if version is its
 // current version: change receives the statement as stored and edits it.
 // It returns the statement as changed.
-func (s *Store) UpdateStatement(ctx context.Context, actor string, id int64, version int, change func(*StatementDoc) error) (*Statement, error) {
+func UpdateStatement(ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*document.StatementDoc) error) (*db.Statement, error) {
 	return updateItem(ctx, s, actor, id, version, change, statementItems)
 }
 
 // DeleteStatement deletes the statement with id (if version, when given,
 // is current). Figures that cite it as their source make it a conflict,
 // unless cascade deletes them too.
-func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, version *int, cascade bool) (Deleted, error) {
+func DeleteStatement(ctx context.Context, s *db.Store, actor string, id int64, version *int, cascade bool) (Deleted, error) {
 	var out Deleted
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		if err := lockArticleOf(ctx, tx, "statement", "statements", id); err != nil {
 			return err
 		}
@@ -89,7 +87,7 @@ func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, ver
 					strings.Join(citingKeys, ", "))
 			}
 			for _, fid := range citing {
-				out.Cascaded = append(out.Cascaded, Ref{"figure", fid})
+				out.Cascaded = append(out.Cascaded, db.Ref{Kind: "figure", ID: fid})
 			}
 			_, err := tx.Exec(ctx, `
 				WITH gone AS (DELETE FROM figures WHERE id = ANY($1) RETURNING article_id)
@@ -101,7 +99,7 @@ func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, ver
 				return fmt.Errorf("delete figures citing the statement: %w", err)
 			}
 		}
-		if err := recordEvents(ctx, tx, ActionDeleted, append([]Ref{{"statement", id}}, out.Cascaded...)); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, append([]db.Ref{{Kind: "statement", ID: id}}, out.Cascaded...)); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_statement", "statement", id, map[string]any{"key": key, "cascaded": out.Cascaded})
@@ -115,9 +113,9 @@ func (s *Store) DeleteStatement(ctx context.Context, actor string, id int64, ver
 // in it too. The entities, topics and affiliations it names stay: they are
 // shared by all articles (delete them on their own). Deleted lists the
 // statements and figures that went with it.
-func (s *Store) DeleteArticle(ctx context.Context, actor string, id int64, version *int) (Deleted, error) {
+func DeleteArticle(ctx context.Context, s *db.Store, actor string, id int64, version *int) (Deleted, error) {
 	var out Deleted
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var slug string
 		var current int
 		err := tx.QueryRow(ctx, `SELECT slug, version FROM articles WHERE id = $1 FOR UPDATE`, id).Scan(&slug, &current)
@@ -137,7 +135,7 @@ func (s *Store) DeleteArticle(ctx context.Context, actor string, id int64, versi
 		if err != nil {
 			return fmt.Errorf("list the article's items: %w", err)
 		}
-		if out.Cascaded, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Ref]); err != nil {
+		if out.Cascaded, err = pgx.CollectRows(rows, pgx.RowToStructByPos[db.Ref]); err != nil {
 			return fmt.Errorf("list the article's items: %w", err)
 		}
 		// Everything else goes with the article's row (ON DELETE CASCADE).
@@ -146,11 +144,11 @@ func (s *Store) DeleteArticle(ctx context.Context, actor string, id int64, versi
 		}
 		_, err = tx.Exec(ctx, `
 			WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
-			SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, EventArticleDeleted, id)
+			SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, db.EventArticleDeleted, id)
 		if err != nil {
-			return fmt.Errorf("record %s event: %w", EventArticleDeleted, err)
+			return fmt.Errorf("record %s event: %w", db.EventArticleDeleted, err)
 		}
-		if err := recordEvents(ctx, tx, ActionDeleted, out.Cascaded); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, out.Cascaded); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_article", "article", id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
@@ -160,54 +158,22 @@ func (s *Store) DeleteArticle(ctx context.Context, actor string, id int64, versi
 
 // CreateFigure adds f to the article and returns the new figure. An empty
 // f.Key is replaced by a fresh one; f.Statement is a statement's key.
-func (s *Store) CreateFigure(ctx context.Context, actor string, articleID int64, f FigureDoc) (*Figure, error) {
+func CreateFigure(ctx context.Context, s *db.Store, actor string, articleID int64, f document.FigureDoc) (*db.Figure, error) {
 	return createItem(ctx, s, actor, articleID, f, figureItems)
 }
 
 // UpdateFigure changes the figure with id, if version is its current
 // version: change receives the figure as stored and edits it. It returns
 // the figure as changed.
-func (s *Store) UpdateFigure(ctx context.Context, actor string, id int64, version int, change func(*FigureDoc) error) (*Figure, error) {
+func UpdateFigure(ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*document.FigureDoc) error) (*db.Figure, error) {
 	return updateItem(ctx, s, actor, id, version, change, figureItems)
-}
-
-// written reads back the row with id that tx wrote.
-func written[T any](ctx context.Context, tx pgx.Tx, from, columns string, id int64, idColumns ...string) (*T, error) {
-	items, err := byIDs[T](ctx, tx, from, columns, []int64{id}, idColumns...)
-	if err != nil {
-		return nil, err
-	}
-	if len(items) == 0 {
-		return nil, fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
-	}
-	return items[0], nil
-}
-
-// writtenEntity reads back the entity of kind with id that tx wrote: a
-// *Person, *Organization, *Place, *Event, *Project or *Agreement.
-func writtenEntity(ctx context.Context, tx pgx.Tx, kind string, id int64) (any, error) {
-	switch kind {
-	case KindPerson:
-		return written[Person](ctx, tx, personFrom, personColumns, id, "p.id", "n.id")
-	case KindOrganization:
-		return written[Organization](ctx, tx, organizationFrom, organizationColumns, id, "o.id", "n.id")
-	case KindPlace:
-		return written[Place](ctx, tx, placeFrom, placeColumns, id, "pl.id", "n.id")
-	case KindEvent:
-		return written[Event](ctx, tx, eventFrom, eventColumns, id, "ev.id", "n.id")
-	case KindProject:
-		return written[Project](ctx, tx, projectFrom, projectColumns, id, "pr.id", "n.id")
-	case KindAgreement:
-		return written[Agreement](ctx, tx, agreementFrom, agreementColumns, id, "ag.id", "n.id")
-	}
-	return nil, fmt.Errorf("read back entity %d: no kind %q", id, kind)
 }
 
 // createItem adds item to the article and writes it; an empty key is
 // replaced by a fresh one.
-func createItem[T, R any](ctx context.Context, s *Store, actor string, articleID int64, item T, k articleItems[T, R]) (*R, error) {
+func createItem[T, R any](ctx context.Context, s *db.Store, actor string, articleID int64, item T, k articleItems[T, R]) (*R, error) {
 	var row *R
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		articleID, blocks, err := lockParagraphs(ctx, tx, "$1", articleID)
 		if isNoRows(err) {
 			return notFound("article", "no article has this id")
@@ -227,7 +193,7 @@ func createItem[T, R any](ctx context.Context, s *Store, actor string, articleID
 			return conflict("key", "%q is already the key of a %s of this article", *key, k.kind)
 		}
 		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, &item, len(others),
-			auditEntry{actor, "create_" + k.kind, k.kind, map[string]any{"article_id": articleID, "key": *key}})
+			db.AuditRecord{Actor: actor, Action: "create_" + k.kind, TargetType: k.kind, Detail: map[string]any{"article_id": articleID, "key": *key}})
 		return err
 	})
 	return row, err
@@ -235,9 +201,9 @@ func createItem[T, R any](ctx context.Context, s *Store, actor string, articleID
 
 // updateItem lets change edit the stored item with id, if version is its
 // current version, and writes it.
-func updateItem[T, R any](ctx context.Context, s *Store, actor string, id int64, version int, change func(*T) error, k articleItems[T, R]) (*R, error) {
+func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*T) error, k articleItems[T, R]) (*R, error) {
 	var row *R
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		articleID, blocks, err := lockParagraphs(ctx, tx, "(SELECT article_id FROM "+k.table+" WHERE id = $1)", id)
 		if isNoRows(err) {
 			return notFound("id", "no %s has this id", k.kind)
@@ -267,7 +233,7 @@ func updateItem[T, R any](ctx context.Context, s *Store, actor string, id int64,
 		*k.key(item) = key
 		others := slices.Delete(slices.Clone(all), at, at+1)
 		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, item, at,
-			auditEntry{actor, "update_" + k.kind, k.kind, map[string]any{"key": key, "version": version + 1}})
+			db.AuditRecord{Actor: actor, Action: "update_" + k.kind, TargetType: k.kind, Detail: map[string]any{"key": key, "version": version + 1}})
 		return err
 	})
 	return row, err
@@ -307,8 +273,8 @@ func deleteItem(ctx context.Context, tx pgx.Tx, kind, table string, id int64) (k
 
 // DeleteFigure deletes the figure with id (if version, when given, is
 // current). Nothing refers to a figure.
-func (s *Store) DeleteFigure(ctx context.Context, actor string, id int64, version *int) error {
-	return s.inTx(ctx, func(tx pgx.Tx) error {
+func DeleteFigure(ctx context.Context, s *db.Store, actor string, id int64, version *int) error {
+	return s.InTx(ctx, func(tx pgx.Tx) error {
 		if err := lockArticleOf(ctx, tx, "figure", "figures", id); err != nil {
 			return err
 		}
@@ -319,7 +285,7 @@ func (s *Store) DeleteFigure(ctx context.Context, actor string, id int64, versio
 		if err := checkVersion("figure", version, current); err != nil {
 			return err
 		}
-		if err := recordEvents(ctx, tx, ActionDeleted, []Ref{{"figure", id}}); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, []db.Ref{{Kind: "figure", ID: id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_figure", "figure", id, map[string]any{"key": key})
@@ -328,38 +294,18 @@ func (s *Store) DeleteFigure(ctx context.Context, actor string, id int64, versio
 
 // citable checks that every affiliation st cites is one its article
 // states: the document's affiliations are those with evidence in it.
-func citable(doc *Document, st *StatementDoc) error {
-	var problems []Problem
+func citable(doc *document.Document, st *document.StatementDoc) error {
+	var problems []db.Problem
 	for i, key := range st.Affiliations {
-		if !slices.ContainsFunc(doc.Affiliations, func(a AffiliationDoc) bool { return a.Key == key }) {
-			problems = append(problems, Problem{Document: "input", Path: fmt.Sprintf("affiliations[%d]", i),
+		if !slices.ContainsFunc(doc.Affiliations, func(a document.AffiliationDoc) bool { return a.Key == key }) {
+			problems = append(problems, db.Problem{Document: "input", Path: fmt.Sprintf("affiliations[%d]", i),
 				Message: "is not an affiliation this article states: cite one with evidence in the same article"})
 		}
 	}
 	if problems != nil {
-		return &ValidationError{Problems: problems}
+		return &db.ValidationError{Problems: problems}
 	}
 	return nil
-}
-
-// StatementKey returns the key of the statement with id within its
-// article, for a figure that cites it.
-func (s *Store) StatementKey(ctx context.Context, id int64) (articleID int64, key string, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT article_id, key FROM statements WHERE id = $1`, id).Scan(&articleID, &key)
-	if isNoRows(err) {
-		return 0, "", Errorf(CodeNotFound, "no statement has this id")
-	}
-	return articleID, key, err
-}
-
-// FigureArticle returns the id of the article a figure belongs to.
-func (s *Store) FigureArticle(ctx context.Context, id int64) (int64, error) {
-	var articleID int64
-	err := s.pool.QueryRow(ctx, `SELECT article_id FROM figures WHERE id = $1`, id).Scan(&articleID)
-	if isNoRows(err) {
-		return 0, Errorf(CodeNotFound, "no figure has this id")
-	}
-	return articleID, err
 }
 
 // AffiliationKeys returns the document keys of affiliations, as exported
@@ -372,17 +318,48 @@ func AffiliationKeys(ids []int64) []string {
 	return keys
 }
 
-// CreateEntity declares a new entity and returns its row (see
-// writtenEntity). decl is a *PersonDoc, *OrganizationDoc, *PlaceDoc,
-// *EventDoc, *ProjectDoc or *AgreementDoc, and the row is of the matching
-// type: *Person, ...; mention, when set, quotes where an article names it.
-func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mention *Mention) (any, error) {
-	if err := checkTexts(decl); err != nil {
+// An EntityKind is one kind of entity as the edits write it: D is its
+// declaration (*document.PersonDoc, ...), R its row as the API reads it
+// (db.Person, ...). The kinds are People, Organizations, Places, Events,
+// Projects and Agreements.
+type EntityKind[D document.Declaration, R any] struct {
+	kind   string
+	export func(context.Context, querier, int64) (D, error)
+	read   func(context.Context, pgx.Tx, int64) (*R, error)
+	id     func(*R) int64
+}
+
+// Kind returns the kind as stored: db.KindPerson, ...
+func (k EntityKind[D, R]) Kind() string { return k.kind }
+
+// RowID returns the id of a row of the kind.
+func (k EntityKind[D, R]) RowID(row *R) int64 { return k.id(row) }
+
+// The kinds of entities.
+var (
+	People = EntityKind[*document.PersonDoc, db.Person]{db.KindPerson, exportPerson, db.WrittenPerson,
+		func(r *db.Person) int64 { return r.ID }}
+	Organizations = EntityKind[*document.OrganizationDoc, db.Organization]{db.KindOrganization, exportOrganization,
+		db.WrittenOrganization, func(r *db.Organization) int64 { return r.ID }}
+	Places = EntityKind[*document.PlaceDoc, db.Place]{db.KindPlace, exportPlace, db.WrittenPlace,
+		func(r *db.Place) int64 { return r.ID }}
+	Events = EntityKind[*document.EventDoc, db.Event]{db.KindEvent, exportEvent, db.WrittenEvent,
+		func(r *db.Event) int64 { return r.ID }}
+	Projects = EntityKind[*document.ProjectDoc, db.Project]{db.KindProject, exportProject, db.WrittenProject,
+		func(r *db.Project) int64 { return r.ID }}
+	Agreements = EntityKind[*document.AgreementDoc, db.Agreement]{db.KindAgreement, exportAgreement, db.WrittenAgreement,
+		func(r *db.Agreement) int64 { return r.ID }}
+)
+
+// CreateEntity declares a new entity of kind k and returns its row as
+// written; mention, when set, quotes where an article names it.
+func CreateEntity[D document.Declaration, R any](ctx context.Context, s *db.Store, actor string, k EntityKind[D, R], decl D, mention *Mention) (*R, error) {
+	if err := document.CheckTexts(decl); err != nil {
 		return nil, err
 	}
-	var row any
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		kind, slug := declared(decl)
+	var row *R
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		kind, slug := decl.Declared()
 		var taken string
 		err := tx.QueryRow(ctx, `SELECT kind::text FROM entities WHERE slug = $1`, slug).Scan(&taken)
 		switch {
@@ -398,7 +375,7 @@ func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mentio
 		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
 			return fmt.Errorf("created %s %s: %w", kind, slug, err)
 		}
-		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+		if row, err = k.read(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "create_"+kind, kind, id, map[string]any{"slug": slug})
@@ -407,43 +384,42 @@ func (s *Store) CreateEntity(ctx context.Context, actor string, decl any, mentio
 }
 
 // UpdateEntity changes the entity with id, if version is its current
-// version and it is of kind want: change receives its declaration as
-// stored (see CreateEntity) and edits it, slug included. mention, when set,
-// replaces the evidence of where that article names it. It returns the
-// entity's row as changed.
-func (s *Store) UpdateEntity(ctx context.Context, actor string, id int64, version int, change func(decl any) error, mention *Mention, want string) (any, error) {
-	var row any
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		kind, slug, err := lockEntity(ctx, tx, id, &version, want)
+// version and it is of kind k: change receives its declaration as stored
+// and edits it, slug included. mention, when set, replaces the evidence of
+// where that article names it. It returns the entity's row as changed.
+func UpdateEntity[D document.Declaration, R any](ctx context.Context, s *db.Store, actor string, k EntityKind[D, R], id int64, version int, change func(D) error, mention *Mention) (*R, error) {
+	var row *R
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		kind, slug, err := lockEntity(ctx, tx, id, &version, k.kind)
 		if err != nil {
 			return err
 		}
-		decl, err := exportEntity(ctx, tx, id)
+		decl, err := k.export(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if err := change(decl); err != nil {
 			return err
 		}
-		if err := checkTexts(decl); err != nil {
+		if err := document.CheckTexts(decl); err != nil {
 			return err
 		}
-		if _, renamed := declared(decl); renamed != slug {
+		_, renamed := decl.Declared()
+		if renamed != slug {
 			if err := rename(ctx, tx, "entities", id, renamed); err != nil {
 				return err
 			}
 		}
-		if err := noCycle(ctx, tx, kind, id, declParent(decl)); err != nil {
+		if err := noCycle(ctx, tx, kind, id, decl.ParentSlug()); err != nil {
 			return err
 		}
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
-		if row, err = writtenEntity(ctx, tx, kind, id); err != nil {
+		if row, err = k.read(ctx, tx, id); err != nil {
 			return err
 		}
-		_, now := declared(decl)
-		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": now, "version": version + 1})
+		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": renamed, "version": version + 1})
 	})
 	return row, err
 }
@@ -500,9 +476,9 @@ var topicReferences = []reference{
 // it made, figures about it, affiliations, credits, its place in links)
 // are deleted, and optional references to it (a parent, a country, a
 // venue, ...) are cleared.
-func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, version *int, cascade bool, want string) (Deleted, error) {
+func DeleteEntity(ctx context.Context, s *db.Store, actor string, id int64, version *int, cascade bool, want string) (Deleted, error) {
 	var out Deleted
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		kind, slug, err := lockEntity(ctx, tx, id, version, want)
 		if err != nil {
 			return err
@@ -513,7 +489,7 @@ func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, versio
 		if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("delete %s %s: %w", kind, slug, err)
 		}
-		if err := recordEvents(ctx, tx, ActionDeleted, append([]Ref{{kind, id}}, out.Cascaded...)); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, append([]db.Ref{{Kind: kind, ID: id}}, out.Cascaded...)); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_"+kind, kind, id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
@@ -522,12 +498,12 @@ func (s *Store) DeleteEntity(ctx context.Context, actor string, id int64, versio
 }
 
 // CreateTopic adds a topic to the vocabulary and returns it.
-func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Topic, error) {
-	if err := checkTexts(&t); err != nil {
+func CreateTopic(ctx context.Context, s *db.Store, actor string, t document.TopicDoc) (*db.Topic, error) {
+	if err := document.CheckTexts(&t); err != nil {
 		return nil, err
 	}
-	var row *Topic
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	var row *db.Topic
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var exists bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, t.Slug).Scan(&exists); err != nil {
 			return fmt.Errorf("look up topic: %w", err)
@@ -543,10 +519,10 @@ func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Top
 			return fmt.Errorf("created topic %s: %w", t.Slug, err)
 		}
 		var err error
-		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
+		if row, err = db.WrittenTopic(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := recordEvents(ctx, tx, ActionAdded, []Ref{{"topic", id}}); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionAdded, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "create_topic", "topic", id, map[string]any{"slug": t.Slug})
@@ -557,9 +533,9 @@ func (s *Store) CreateTopic(ctx context.Context, actor string, t TopicDoc) (*Top
 // UpdateTopic changes the topic with id, if version is its current
 // version: change receives the topic as stored and edits it. It returns
 // the topic as changed.
-func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version int, change func(*TopicDoc) error) (*Topic, error) {
-	var row *Topic
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+func UpdateTopic(ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*document.TopicDoc) error) (*db.Topic, error) {
+	var row *db.Topic
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		slug, err := lockTopic(ctx, tx, id, &version)
 		if err != nil {
 			return err
@@ -571,7 +547,7 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 		if err := change(t); err != nil {
 			return err
 		}
-		if err := checkTexts(t); err != nil {
+		if err := document.CheckTexts(t); err != nil {
 			return err
 		}
 		if t.Slug != slug {
@@ -585,10 +561,10 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 		if err := declare(ctx, tx, actor, t, nil); err != nil {
 			return err
 		}
-		if row, err = written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id"); err != nil {
+		if row, err = db.WrittenTopic(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := recordEvents(ctx, tx, ActionUpdated, []Ref{{"topic", id}}); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionUpdated, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
@@ -600,9 +576,9 @@ func (s *Store) UpdateTopic(ctx context.Context, actor string, id int64, version
 // current). Items tagged with it, or narrower topics, make it a conflict
 // unless cascade: then the tags are removed and narrower topics lose
 // their parent.
-func (s *Store) DeleteTopic(ctx context.Context, actor string, id int64, version *int, cascade bool) (Deleted, error) {
+func DeleteTopic(ctx context.Context, s *db.Store, actor string, id int64, version *int, cascade bool) (Deleted, error) {
 	var out Deleted
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		slug, err := lockTopic(ctx, tx, id, version)
 		if err != nil {
 			return err
@@ -613,7 +589,7 @@ func (s *Store) DeleteTopic(ctx context.Context, actor string, id int64, version
 		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("delete topic %s: %w", slug, err)
 		}
-		if err := recordEvents(ctx, tx, ActionDeleted, []Ref{{"topic", id}}); err != nil {
+		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_topic", "topic", id, map[string]any{"slug": slug})
@@ -623,7 +599,7 @@ func (s *Store) DeleteTopic(ctx context.Context, actor string, id int64, version
 
 // lockArticle locks the article's row, so that edits of its items run one
 // at a time, and exports its document.
-func lockArticle(ctx context.Context, tx pgx.Tx, articleID int64) (*Document, error) {
+func lockArticle(ctx context.Context, tx pgx.Tx, articleID int64) (*document.Document, error) {
 	var one int
 	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = $1 FOR UPDATE`, articleID).Scan(&one)
 	if isNoRows(err) {
@@ -674,103 +650,37 @@ func checkVersion(kind string, want *int, current int) error {
 // rewrite validates and writes an edited document, touching only the item
 // of kind and key (none for a delete). Problems under prefix, the
 // item's place in the document, come back relative to the item.
-func rewrite(ctx context.Context, tx pgx.Tx, actor string, doc *Document, prefix, kind, key string) error {
+func rewrite(ctx context.Context, tx pgx.Tx, actor string, doc *document.Document, prefix, kind, key string) error {
 	w := &writer{tx: tx, actor: actor, touched: func(k, x string) bool { return k == kind && x == key }}
-	_, err := importTx(ctx, tx, w, []*Document{doc})
+	_, err := importTx(ctx, tx, w, []*document.Document{doc})
 	return relative(err, prefix)
 }
 
 // declare validates and writes the declaration of one entity or topic,
 // alone or, with mention, in the document of the article that names it.
-func declare(ctx context.Context, tx pgx.Tx, actor string, decl any, mention *Mention) error {
-	doc := &Document{Name: "input"}
+func declare(ctx context.Context, tx pgx.Tx, actor string, decl document.Declaration, mention *Mention) error {
+	doc := &document.Document{Name: "input"}
+	var evidence document.EvidenceList
 	if mention != nil {
 		var err error
 		if doc, err = lockArticle(ctx, tx, mention.ArticleID); err != nil {
 			return relative(err, "")
 		}
-	}
-	kind, slug := declared(decl)
-	prefix := ""
-	var evidence EvidenceList
-	if mention != nil {
 		evidence = mention.Evidence
 	}
-	switch d := decl.(type) {
-	case *PersonDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.People, "people", d)
-	case *OrganizationDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Organizations, "organizations", d)
-	case *PlaceDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Places, "places", d)
-	case *EventDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Events, "events", d)
-	case *ProjectDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Projects, "projects", d)
-	case *AgreementDoc:
-		d.Evidence = evidence
-		prefix = appendDecl(&doc.Agreements, "agreements", d)
-	case *TopicDoc:
-		prefix = appendDecl(&doc.Topics, "topics", d)
-	}
+	kind, slug := decl.Declared()
+	prefix := decl.AddTo(doc, evidence)
 	// The declaration carries the article's evidence; an exported mention
 	// of the same entity would repeat it.
-	doc.Mentions = slices.DeleteFunc(doc.Mentions, func(m MentionDoc) bool { return m.Entity == slug })
+	doc.Mentions = slices.DeleteFunc(doc.Mentions, func(m document.MentionDoc) bool { return m.Entity == slug })
 	return rewrite(ctx, tx, actor, doc, prefix, kind, slug)
-}
-
-// appendDecl adds a declaration to its section and returns its path.
-func appendDecl[T any](section *[]T, name string, decl *T) string {
-	*section = append(*section, *decl)
-	return fmt.Sprintf("%s[%d]", name, len(*section)-1)
-}
-
-// declared returns the kind and slug of a declaration.
-func declared(decl any) (kind, slug string) {
-	switch d := decl.(type) {
-	case *PersonDoc:
-		return KindPerson, d.Slug
-	case *OrganizationDoc:
-		return KindOrganization, d.Slug
-	case *PlaceDoc:
-		return KindPlace, d.Slug
-	case *EventDoc:
-		return KindEvent, d.Slug
-	case *ProjectDoc:
-		return KindProject, d.Slug
-	case *AgreementDoc:
-		return KindAgreement, d.Slug
-	case *TopicDoc:
-		return "topic", d.Slug
-	}
-	panic(fmt.Sprintf("db: %T is not a declaration", decl))
-}
-
-// declParent returns the parent slug of a declaration that has one.
-func declParent(decl any) *string {
-	switch d := decl.(type) {
-	case *OrganizationDoc:
-		return d.Parent
-	case *PlaceDoc:
-		return d.Parent
-	case *EventDoc:
-		return d.Parent
-	case *AgreementDoc:
-		return d.Parent
-	}
-	return nil
 }
 
 // rename gives the entity or topic with id a new slug, refusing one that
 // is malformed or taken.
 func rename(ctx context.Context, tx pgx.Tx, table string, id int64, slug string) error {
-	if !slugPattern.MatchString(slug) {
-		return &ValidationError{Problems: []Problem{{Document: "input", Path: "slug",
+	if !document.IsSlug(slug) {
+		return &db.ValidationError{Problems: []db.Problem{{Document: "input", Path: "slug",
 			Message: fmt.Sprintf("%q is not a slug (lowercase letters and digits joined by single hyphens)", slug)}}}
 	}
 	var taken bool
@@ -792,8 +702,8 @@ func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *stri
 	if parent == nil {
 		return nil
 	}
-	table := map[string]string{KindOrganization: "organizations", KindPlace: "places", KindEvent: "events",
-		KindAgreement: "agreements", "topic": "topics"}[kind]
+	table := map[string]string{db.KindOrganization: "organizations", db.KindPlace: "places", db.KindEvent: "events",
+		db.KindAgreement: "agreements", "topic": "topics"}[kind]
 	if table == "" {
 		return nil
 	}
@@ -813,7 +723,7 @@ func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *stri
 		return fmt.Errorf("check parents: %w", err)
 	}
 	if cycle {
-		return &ValidationError{Problems: []Problem{{Document: "input", Path: "parent",
+		return &db.ValidationError{Problems: []db.Problem{{Document: "input", Path: "parent",
 			Message: fmt.Sprintf("%q is this %s or lies under it: parents would form a cycle", *parent, kind)}}}
 	}
 	return nil
@@ -823,7 +733,7 @@ func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *stri
 // deleted: without cascade any reference is a conflict naming them all;
 // with cascade required references' rows are deleted and optional ones
 // cleared. It returns the rows deleted.
-func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade bool) ([]Ref, error) {
+func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade bool) ([]db.Ref, error) {
 	var found []string
 	for _, r := range refs {
 		var n int
@@ -841,7 +751,7 @@ func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade
 		return nil, conflict("", "it is still referred to by %s; remove those references first, or pass cascade to delete them with it",
 			strings.Join(found, ", "))
 	}
-	var deleted []Ref
+	var deleted []db.Ref
 	for _, r := range refs {
 		switch {
 		case !r.required:
@@ -866,7 +776,7 @@ func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade
 			}
 			if r.kind != "" {
 				for _, x := range ids {
-					deleted = append(deleted, Ref{r.kind, x})
+					deleted = append(deleted, db.Ref{Kind: r.kind, ID: x})
 				}
 			}
 		}
@@ -908,12 +818,12 @@ func audit(ctx context.Context, tx pgx.Tx, actor, action, targetType string, tar
 
 // conflict is a problem with code CodeConflict at path.
 func conflict(path, format string, args ...any) error {
-	return &ValidationError{Problems: []Problem{{Document: "input", Path: path, Message: fmt.Sprintf(format, args...), Code: CodeConflict}}}
+	return &db.ValidationError{Problems: []db.Problem{{Document: "input", Path: path, Message: fmt.Sprintf(format, args...), Code: db.CodeConflict}}}
 }
 
 // notFound is a problem with code CodeNotFound at path.
 func notFound(path, format string, args ...any) error {
-	return &ValidationError{Problems: []Problem{{Document: "input", Path: path, Message: fmt.Sprintf(format, args...), Code: CodeNotFound}}}
+	return &db.ValidationError{Problems: []db.Problem{{Document: "input", Path: path, Message: fmt.Sprintf(format, args...), Code: db.CodeNotFound}}}
 }
 
 var indexInPath = regexp.MustCompile(`^[a-z_]+\[\d+\]`)
@@ -923,11 +833,11 @@ var indexInPath = regexp.MustCompile(`^[a-z_]+\[\d+\]`)
 // "statements[4]" becomes "evidence[0]"); other problems keep their paths
 // in the article's document and say which document that is.
 func relative(err error, prefix string) error {
-	invalid, ok := err.(*ValidationError)
+	invalid, ok := err.(*db.ValidationError)
 	if !ok {
 		return err
 	}
-	out := &ValidationError{Problems: make([]Problem, len(invalid.Problems)), More: invalid.More}
+	out := &db.ValidationError{Problems: make([]db.Problem, len(invalid.Problems)), More: invalid.More}
 	for i, p := range invalid.Problems {
 		switch {
 		case prefix != "" && p.Path == prefix:
@@ -944,28 +854,5 @@ func relative(err error, prefix string) error {
 	return out
 }
 
-// EntitySlug returns the kind and slug of the entity with id; ok is false
-// when there is none.
-func (s *Store) EntitySlug(ctx context.Context, id int64) (kind, slug string, ok bool, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT kind::text, slug FROM entities WHERE id = $1`, id).Scan(&kind, &slug)
-	if isNoRows(err) {
-		return "", "", false, nil
-	}
-	if err != nil {
-		return "", "", false, fmt.Errorf("look up entity: %w", err)
-	}
-	return kind, slug, true, nil
-}
-
-// TopicSlug returns the slug of the topic with id; ok is false when there
-// is none.
-func (s *Store) TopicSlug(ctx context.Context, id int64) (slug string, ok bool, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT slug FROM topics WHERE id = $1`, id).Scan(&slug)
-	if isNoRows(err) {
-		return "", false, nil
-	}
-	if err != nil {
-		return "", false, fmt.Errorf("look up topic: %w", err)
-	}
-	return slug, true, nil
-}
+// isNoRows reports whether err means a query found no row.
+func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

@@ -1,4 +1,4 @@
-package db
+package curate
 
 import (
 	"cmp"
@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // ImportResult says what an import wrote.
@@ -23,8 +25,8 @@ type ImportResult struct {
 // evidence by its span, and whatever an article no longer lists is removed.
 // Importing the same documents twice leaves exactly the same rows. On a
 // validation problem it returns a *ValidationError and writes nothing.
-func (s *Store) Import(ctx context.Context, docs []*Document) (ImportResult, error) {
-	return s.ImportBy(ctx, "", docs)
+func Import(ctx context.Context, s *db.Store, docs []*document.Document) (ImportResult, error) {
+	return ImportBy(ctx, s, "", docs)
 }
 
 // ImportBy is Import on behalf of actor (an API token's name): it also
@@ -32,9 +34,9 @@ func (s *Store) Import(ctx context.Context, docs []*Document) (ImportResult, err
 // statement and figure it rewrites, and emits a change event for each
 // article imported and each statement and figure added, all in the same
 // transaction. An empty actor is the seed loader, which records nothing.
-func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (ImportResult, error) {
+func ImportBy(ctx context.Context, s *db.Store, actor string, docs []*document.Document) (ImportResult, error) {
 	var result ImportResult
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		result, err = importTx(ctx, tx, &writer{tx: tx, actor: actor}, docs)
 		return err
@@ -49,14 +51,14 @@ func (s *Store) ImportBy(ctx context.Context, actor string, docs []*Document) (I
 // returns the article as its transaction wrote it, so that the caller
 // answers from what was stored even if the database goes away after the
 // commit.
-func (s *Store) ImportArticle(ctx context.Context, actor string, doc *Document) (*Article, error) {
-	var article *Article
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		res, err := importTx(ctx, tx, &writer{tx: tx, actor: actor}, []*Document{doc})
+func ImportArticle(ctx context.Context, s *db.Store, actor string, doc *document.Document) (*db.Article, error) {
+	var article *db.Article
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		res, err := importTx(ctx, tx, &writer{tx: tx, actor: actor}, []*document.Document{doc})
 		if err != nil {
 			return err
 		}
-		article, err = written[Article](ctx, tx, articleFrom, articleColumns, res.Articles[doc.Article.Slug], "a.id")
+		article, err = db.WrittenArticle(ctx, tx, res.Articles[doc.Article.Slug])
 		return err
 	})
 	if err != nil {
@@ -68,18 +70,15 @@ func (s *Store) ImportArticle(ctx context.Context, actor string, doc *Document) 
 // importTx validates docs against what tx sees and, if they are valid,
 // writes them with w. The importer and the API's edits share it, so an edit
 // obeys exactly the rules an import does.
-func importTx(ctx context.Context, tx pgx.Tx, w *writer, docs []*Document) (ImportResult, error) {
-	v, err := validate(ctx, docs, storedCatalog{tx})
+func importTx(ctx context.Context, tx pgx.Tx, w *writer, docs []*document.Document) (ImportResult, error) {
+	v, err := document.Validate(ctx, docs, storedCatalog{tx})
 	if err != nil {
 		return ImportResult{}, err
 	}
-	order, err := parentOrder(docs)
-	if err != nil {
-		return ImportResult{}, err
-	}
+	order := v.Order()
 	w.v, w.ids = v, map[string]int64{}
 	result := ImportResult{Articles: map[string]int64{}}
-	if err := w.topics(ctx, order.topics); err != nil {
+	if err := w.topics(ctx, order.Topics); err != nil {
 		return ImportResult{}, err
 	}
 	if err := w.entities(ctx, docs, order); err != nil {
@@ -105,7 +104,7 @@ type storedCatalog struct {
 	}
 }
 
-func (c storedCatalog) entity(ctx context.Context, slug string) (kind, placeKind string, ok bool, err error) {
+func (c storedCatalog) Entity(ctx context.Context, slug string) (kind, placeKind string, ok bool, err error) {
 	var pk *string
 	err = c.q.QueryRow(ctx, `
 		SELECT e.kind::text, p.place_kind::text
@@ -123,7 +122,7 @@ func (c storedCatalog) entity(ctx context.Context, slug string) (kind, placeKind
 	return kind, placeKind, true, nil
 }
 
-func (c storedCatalog) topic(ctx context.Context, slug string) (bool, error) {
+func (c storedCatalog) Topic(ctx context.Context, slug string) (bool, error) {
 	var ok bool
 	err := c.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, slug).Scan(&ok)
 	if err != nil {
@@ -132,124 +131,10 @@ func (c storedCatalog) topic(ctx context.Context, slug string) (bool, error) {
 	return ok, nil
 }
 
-// declarationOrder lists the slugs of each self-referencing kind so that
-// every parent comes before its children.
-type declarationOrder struct {
-	topics        []TopicDoc
-	places        []PlaceDoc
-	organizations []OrganizationDoc
-	events        []EventDoc
-	agreements    []AgreementDoc
-}
-
-// parentOrder sorts declarations parents first, and reports a cycle of
-// parents as a validation problem.
-func parentOrder(docs []*Document) (declarationOrder, error) {
-	var o declarationOrder
-	var problems []Problem
-	where := map[string]Problem{} // kind+slug -> where it is declared
-	at := func(doc *Document, section, kind, slug string, i int) {
-		where[kind+" "+slug] = Problem{Document: doc.Name, Path: fmt.Sprintf("%s[%d].parent", section, i), Item: kind + " " + slug}
-	}
-	for _, doc := range docs {
-		for i, x := range doc.Topics {
-			at(doc, "topics", "topic", x.Slug, i)
-		}
-		for i, x := range doc.Places {
-			at(doc, "places", "place", x.Slug, i)
-		}
-		for i, x := range doc.Organizations {
-			at(doc, "organizations", "organization", x.Slug, i)
-		}
-		for i, x := range doc.Events {
-			at(doc, "events", "event", x.Slug, i)
-		}
-		for i, x := range doc.Agreements {
-			at(doc, "agreements", "agreement", x.Slug, i)
-		}
-		o.topics = append(o.topics, doc.Topics...)
-		o.places = append(o.places, doc.Places...)
-		o.organizations = append(o.organizations, doc.Organizations...)
-		o.events = append(o.events, doc.Events...)
-		o.agreements = append(o.agreements, doc.Agreements...)
-	}
-	check := func(kind string, cycle []string) {
-		if cycle != nil {
-			p := where[kind+" "+cycle[0]]
-			p.Message = "parents form a cycle: " + strings.Join(cycle, " -> ")
-			problems = append(problems, p)
-		}
-	}
-	var cycle []string
-	o.topics, cycle = parentsFirst(o.topics, func(t TopicDoc) (string, *string) { return t.Slug, t.Parent })
-	check("topic", cycle)
-	o.places, cycle = parentsFirst(o.places, func(p PlaceDoc) (string, *string) {
-		if p.Parent == nil {
-			return p.Slug, p.Country
-		}
-		return p.Slug, p.Parent
-	})
-	check("place", cycle)
-	o.organizations, cycle = parentsFirst(o.organizations, func(x OrganizationDoc) (string, *string) { return x.Slug, x.Parent })
-	check("organization", cycle)
-	o.events, cycle = parentsFirst(o.events, func(x EventDoc) (string, *string) { return x.Slug, x.Parent })
-	check("event", cycle)
-	o.agreements, cycle = parentsFirst(o.agreements, func(x AgreementDoc) (string, *string) { return x.Slug, x.Parent })
-	check("agreement", cycle)
-	if problems != nil {
-		return o, &ValidationError{Problems: problems}
-	}
-	return o, nil
-}
-
-// parentsFirst orders items so that an item's parent, when it is among
-// items, comes first. It returns a cycle of slugs if there is one.
-func parentsFirst[T any](items []T, key func(T) (string, *string)) ([]T, []string) {
-	index := map[string]int{}
-	for i, it := range items {
-		slug, _ := key(it)
-		index[slug] = i
-	}
-	const (
-		unvisited = iota
-		visiting
-		done
-	)
-	state := make([]int, len(items))
-	out := make([]T, 0, len(items))
-	var visit func(i int, path []string) []string
-	visit = func(i int, path []string) []string {
-		slug, parent := key(items[i])
-		switch state[i] {
-		case done:
-			return nil
-		case visiting:
-			return append(path, slug)
-		}
-		state[i] = visiting
-		if parent != nil {
-			if j, ok := index[*parent]; ok {
-				if cycle := visit(j, append(path, slug)); cycle != nil {
-					return cycle
-				}
-			}
-		}
-		state[i] = done
-		out = append(out, items[i])
-		return nil
-	}
-	for i := range items {
-		if cycle := visit(i, nil); cycle != nil {
-			return nil, cycle
-		}
-	}
-	return out, nil
-}
-
 // writer writes validated documents inside one transaction.
 type writer struct {
 	tx    pgx.Tx
-	v     *validator
+	v     *document.Validated
 	ids   map[string]int64 // entity slug -> id
 	actor string           // who writes; empty for the seed loader
 	// touched says which rows a write changes on purpose: only those get a
@@ -298,7 +183,7 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 	}
 	err := w.exec(ctx, `
 		WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
-		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, kind, subject)
+		SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, kind, subject)
 	if err != nil {
 		return fmt.Errorf("record %s event: %w", kind, err)
 	}
@@ -310,9 +195,9 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 func (w *writer) upserted(ctx context.Context, kind, key string, id int64, inserted bool) error {
 	switch {
 	case inserted:
-		return w.event(ctx, EventKind(kind, ActionAdded), id)
+		return w.event(ctx, db.EventKind(kind, db.ActionAdded), id)
 	case w.touches(kind, key):
-		return w.event(ctx, EventKind(kind, ActionUpdated), id)
+		return w.event(ctx, db.EventKind(kind, db.ActionUpdated), id)
 	}
 	return nil
 }
@@ -332,11 +217,11 @@ func (w *writer) clear(ctx context.Context, kind, sql string, args ...any) error
 	if w.actor == "" || len(ids) == 0 {
 		return nil
 	}
-	refs := make([]Ref, len(ids))
+	refs := make([]db.Ref, len(ids))
 	for i, id := range ids {
-		refs[i] = Ref{kind, id}
+		refs[i] = db.Ref{Kind: kind, ID: id}
 	}
-	return recordEvents(ctx, w.tx, ActionDeleted, refs)
+	return db.RecordEvents(ctx, w.tx, db.ActionDeleted, refs)
 }
 
 // audit records who made a write.
@@ -374,7 +259,7 @@ func (w *writer) optID(ctx context.Context, slug *string) (*int64, error) {
 	return &id, err
 }
 
-func (w *writer) topics(ctx context.Context, topics []TopicDoc) error {
+func (w *writer) topics(ctx context.Context, topics []document.TopicDoc) error {
 	for _, t := range topics {
 		args := pgx.NamedArgs{"slug": t.Slug, "label": t.Label, "description": t.Description, "parent": t.Parent}
 		w.stamp(args, "topic", t.Slug)
@@ -387,8 +272,8 @@ func (w *writer) topics(ctx context.Context, topics []TopicDoc) error {
 				updated_at = CASE WHEN @bump > 0 THEN now() ELSE topics.updated_at END,
 				updated_by = coalesce(@actor, topics.updated_by)`, args)
 		if err != nil {
-			if pgErrorCode(err) == "23505" {
-				return Errorf(CodeConflict, "topic %s: label %q is already used by another topic", t.Slug, t.Label)
+			if db.IsUniqueViolation(err) {
+				return db.Errorf(db.CodeConflict, "topic %s: label %q is already used by another topic", t.Slug, t.Label)
 			}
 			return fmt.Errorf("upsert topic %s: %w", t.Slug, err)
 		}
@@ -397,7 +282,7 @@ func (w *writer) topics(ctx context.Context, topics []TopicDoc) error {
 }
 
 // entities upserts every declared entity and its own row, parents first.
-func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOrder) error {
+func (w *writer) entities(ctx context.Context, docs []*document.Document, o document.Order) error {
 	declare := func(slug, kind string) error {
 		var id int64
 		var stored string
@@ -415,7 +300,7 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 			return fmt.Errorf("upsert entity %s: %w", slug, err)
 		}
 		if stored != kind {
-			return Errorf(CodeConflict, "%s %s: the slug is already used by a %s", kind, slug, stored)
+			return db.Errorf(db.CodeConflict, "%s %s: the slug is already used by a %s", kind, slug, stored)
 		}
 		if err := w.upserted(ctx, kind, slug, id, inserted); err != nil {
 			return err
@@ -423,36 +308,36 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 		w.ids[slug] = id
 		return nil
 	}
-	// Parents come before children (declarationOrder), so every entity's
+	// Parents come before children (document.Order), so every entity's
 	// id is known before its row refers to it.
 	type decl struct{ slug, kind string }
 	var decls []decl
 	for _, d := range docs {
 		for _, x := range d.People {
-			decls = append(decls, decl{x.Slug, KindPerson})
+			decls = append(decls, decl{x.Slug, db.KindPerson})
 		}
 		for _, x := range d.Projects {
-			decls = append(decls, decl{x.Slug, KindProject})
+			decls = append(decls, decl{x.Slug, db.KindProject})
 		}
 	}
-	for _, x := range o.places {
-		decls = append(decls, decl{x.Slug, KindPlace})
+	for _, x := range o.Places {
+		decls = append(decls, decl{x.Slug, db.KindPlace})
 	}
-	for _, x := range o.organizations {
-		decls = append(decls, decl{x.Slug, KindOrganization})
+	for _, x := range o.Organizations {
+		decls = append(decls, decl{x.Slug, db.KindOrganization})
 	}
-	for _, x := range o.events {
-		decls = append(decls, decl{x.Slug, KindEvent})
+	for _, x := range o.Events {
+		decls = append(decls, decl{x.Slug, db.KindEvent})
 	}
-	for _, x := range o.agreements {
-		decls = append(decls, decl{x.Slug, KindAgreement})
+	for _, x := range o.Agreements {
+		decls = append(decls, decl{x.Slug, db.KindAgreement})
 	}
 	for _, d := range decls {
 		if err := declare(d.slug, d.kind); err != nil {
 			return err
 		}
 	}
-	steps := []func(context.Context, []*Document, declarationOrder) error{
+	steps := []func(context.Context, []*document.Document, document.Order) error{
 		w.places, w.organizations, w.people, w.events, w.projects, w.agreements,
 	}
 	for _, step := range steps {
@@ -463,8 +348,8 @@ func (w *writer) entities(ctx context.Context, docs []*Document, o declarationOr
 	return nil
 }
 
-func (w *writer) places(ctx context.Context, _ []*Document, o declarationOrder) error {
-	for _, p := range o.places {
+func (w *writer) places(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, p := range o.Places {
 		country, err := w.optID(ctx, p.Country)
 		if err != nil {
 			return err
@@ -486,8 +371,8 @@ func (w *writer) places(ctx context.Context, _ []*Document, o declarationOrder) 
 	return nil
 }
 
-func (w *writer) organizations(ctx context.Context, _ []*Document, o declarationOrder) error {
-	for _, x := range o.organizations {
+func (w *writer) organizations(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, x := range o.Organizations {
 		country, err := w.optID(ctx, x.Country)
 		if err != nil {
 			return err
@@ -511,7 +396,7 @@ func (w *writer) organizations(ctx context.Context, _ []*Document, o declaration
 	return nil
 }
 
-func (w *writer) people(ctx context.Context, docs []*Document, _ declarationOrder) error {
+func (w *writer) people(ctx context.Context, docs []*document.Document, _ document.Order) error {
 	for _, d := range docs {
 		for _, p := range d.People {
 			honorifics := p.Honorifics
@@ -530,8 +415,8 @@ func (w *writer) people(ctx context.Context, docs []*Document, _ declarationOrde
 	return nil
 }
 
-func (w *writer) events(ctx context.Context, _ []*Document, o declarationOrder) error {
-	for _, e := range o.events {
+func (w *writer) events(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, e := range o.Events {
 		args := pgx.NamedArgs{"id": w.ids[e.Slug], "name": e.Name, "event_kind": e.Kind, "summary": e.Summary,
 			"participant_description": e.ParticipantDescription}
 		for col, slug := range map[string]*string{"place_id": e.Place, "venue_id": e.Venue, "parent_id": e.Parent} {
@@ -577,7 +462,7 @@ func (w *writer) events(ctx context.Context, _ []*Document, o declarationOrder) 
 	return nil
 }
 
-func (w *writer) projects(ctx context.Context, docs []*Document, _ declarationOrder) error {
+func (w *writer) projects(ctx context.Context, docs []*document.Document, _ document.Order) error {
 	for _, d := range docs {
 		for _, p := range d.Projects {
 			args := pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "project_kind": p.Kind, "status": p.Status, "summary": p.Summary}
@@ -610,14 +495,14 @@ func (w *writer) projects(ctx context.Context, docs []*Document, _ declarationOr
 	return nil
 }
 
-func (w *writer) agreements(ctx context.Context, _ []*Document, o declarationOrder) error {
-	for _, a := range o.agreements {
+func (w *writer) agreements(ctx context.Context, _ []*document.Document, o document.Order) error {
+	for _, a := range o.Agreements {
 		id := w.ids[a.Slug]
 		parent, err := w.optID(ctx, a.Parent)
 		if err != nil {
 			return err
 		}
-		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": cmp.Or(a.Kind, AgreementKindUnspecified), "status": a.Status,
+		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": cmp.Or(a.Kind, db.AgreementKindUnspecified), "status": a.Status,
 			"summary": a.Summary, "parent_id": parent}
 		dateArgs(args, "date", a.Date)
 		_, err = w.tx.Exec(ctx, `
@@ -700,14 +585,14 @@ func (w *writer) link(ctx context.Context, table, column string, id int64, topic
 // the item, and wraps any other error.
 func conflictOr(err error, format string, args ...any) error {
 	item := fmt.Sprintf(format, args...)
-	if pgErrorCode(err) == "23505" {
-		return Errorf(CodeConflict, "%s: another record already has the same name and kind", item)
+	if db.IsUniqueViolation(err) {
+		return db.Errorf(db.CodeConflict, "%s: another record already has the same name and kind", item)
 	}
 	return fmt.Errorf("write %s: %w", item, err)
 }
 
 // dateArgs adds the columns of a partial date to args under prefix.
-func dateArgs(args pgx.NamedArgs, prefix string, d *DateDoc) {
+func dateArgs(args pgx.NamedArgs, prefix string, d *document.DateDoc) {
 	var year, month, day *int
 	var precision, text, basis *string
 	inferred := []string{}
@@ -732,15 +617,15 @@ func dateArgs(args pgx.NamedArgs, prefix string, d *DateDoc) {
 
 // evidenceRow is one span to store, with the one fact it supports.
 type evidenceRow struct {
-	span
+	document.Span
 	statement, figure, affiliation, credit, entity *int64
 }
 
 // article writes one article document: the article and its paragraphs, then
 // the facts curated from it, then their evidence.
-func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
+func (w *writer) article(ctx context.Context, doc *document.Document) (int64, error) {
 	a := doc.Article
-	blocks := w.v.blocksOf[doc]
+	blocks := w.v.Paragraphs(doc)
 
 	args := pgx.NamedArgs{"slug": a.Slug, "title": a.Title, "lede": a.Lede, "language": a.Language,
 		"source_file": a.Source, "source_text": doc.Text}
@@ -768,7 +653,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 		return 0, fmt.Errorf("upsert article: %w", err)
 	}
 	if w.touches("article", a.Slug) {
-		if err := w.event(ctx, EventArticleImported, articleID); err != nil {
+		if err := w.event(ctx, db.EventArticleImported, articleID); err != nil {
 			return 0, err
 		}
 		if err := w.audit(ctx, "import_article", "article", articleID, map[string]any{"slug": a.Slug}); err != nil {
@@ -783,17 +668,17 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	}
 
 	var rows []evidenceRow
-	spans := func(list EvidenceList) []span {
-		var out []span
+	spans := func(list document.EvidenceList) []document.Span {
+		var out []document.Span
 		for _, s := range list {
-			found, _ := resolveSpan(blocks, s)
+			found, _ := document.ResolveSpan(blocks, s)
 			out = append(out, found...)
 		}
 		return out
 	}
-	add := func(found []span, set func(*evidenceRow)) {
+	add := func(found []document.Span, set func(*evidenceRow)) {
 		for _, s := range found {
-			r := evidenceRow{span: s}
+			r := evidenceRow{Span: s}
 			set(&r)
 			rows = append(rows, r)
 		}
@@ -820,7 +705,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 	}
 
 	// Entities declared or mentioned here: their evidence is their mentions.
-	mention := func(slug string, list EvidenceList) {
+	mention := func(slug string, list document.EvidenceList) {
 		id := w.ids[slug]
 		add(spans(list), func(r *evidenceRow) { r.entity = &id })
 	}
@@ -896,7 +781,7 @@ func (w *writer) article(ctx context.Context, doc *Document) (int64, error) {
 
 // paragraphs upserts the article's paragraphs by position and drops any
 // beyond the last.
-func (w *writer) paragraphs(ctx context.Context, articleID int64, blocks []sourceBlock) error {
+func (w *writer) paragraphs(ctx context.Context, articleID int64, blocks []document.Paragraph) error {
 	positions := make([]int, len(blocks))
 	kinds := make([]string, len(blocks))
 	texts := make([]string, len(blocks))
@@ -931,14 +816,14 @@ func (w *writer) paragraphs(ctx context.Context, articleID int64, blocks []sourc
 
 // byFirstSpan returns the article order of items, given each item's
 // resolved evidence: by its first span, then by its order in the document.
-func byFirstSpan(resolved [][]span) []int {
+func byFirstSpan(resolved [][]document.Span) []int {
 	order := make([]int, len(resolved))
 	for i := range order {
 		order[i] = i
 	}
-	first := func(i int) span {
+	first := func(i int) document.Span {
 		if len(resolved[i]) == 0 {
-			return span{}
+			return document.Span{}
 		}
 		return resolved[i][0]
 	}
@@ -949,8 +834,8 @@ func byFirstSpan(resolved [][]span) []int {
 	return order
 }
 
-func (w *writer) statements(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
-	affiliationIDs map[string]int64, add func([]span, func(*evidenceRow))) (map[string]int64, error) {
+func (w *writer) statements(ctx context.Context, articleID int64, doc *document.Document, spans func(document.EvidenceList) []document.Span,
+	affiliationIDs map[string]int64, add func([]document.Span, func(*evidenceRow))) (map[string]int64, error) {
 	keys := make([]string, len(doc.Statements))
 	for i, s := range doc.Statements {
 		keys[i] = s.Key
@@ -958,7 +843,7 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 	if err := w.clear(ctx, "statement", `DELETE FROM statements WHERE article_id = $1 AND NOT (key = ANY($2)) RETURNING id`, articleID, keys); err != nil {
 		return nil, err
 	}
-	resolved := make([][]span, len(doc.Statements))
+	resolved := make([][]document.Span, len(doc.Statements))
 	for i, s := range doc.Statements {
 		resolved[i] = spans(s.Evidence)
 	}
@@ -983,7 +868,7 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *Document,
 // statement upserts one statement of an article at position, with its
 // topics, mentions and cited affiliations (by id); it emits the
 // statement-added event when the row is new, and returns its id.
-func (w *writer) statement(ctx context.Context, articleID int64, position int, s *StatementDoc, affiliations []int64) (int64, error) {
+func (w *writer) statement(ctx context.Context, articleID int64, position int, s *document.StatementDoc, affiliations []int64) (int64, error) {
 	args := pgx.NamedArgs{"article_id": articleID, "key": s.Key, "position": position,
 		"speaker_description": s.Speaker.Description, "speaker_role": s.Role, "verb": s.Verb,
 		"mode": s.Mode, "content": s.Content}
@@ -994,10 +879,10 @@ func (w *writer) statement(ctx context.Context, articleID int64, position int, s
 	switch {
 	case s.Speaker.Person != nil:
 		speaker, err = w.optID(ctx, s.Speaker.Person)
-		speakerKind = ptr(KindPerson)
+		speakerKind = ptr(db.KindPerson)
 	case s.Speaker.Organization != nil:
 		speaker, err = w.optID(ctx, s.Speaker.Organization)
-		speakerKind = ptr(KindOrganization)
+		speakerKind = ptr(db.KindOrganization)
 	}
 	if err != nil {
 		return 0, err
@@ -1065,8 +950,8 @@ func (w *writer) relink(ctx context.Context, table, column, target string, id in
 	return nil
 }
 
-func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, spans func(EvidenceList) []span,
-	statementIDs map[string]int64, add func([]span, func(*evidenceRow))) error {
+func (w *writer) figures(ctx context.Context, articleID int64, doc *document.Document, spans func(document.EvidenceList) []document.Span,
+	statementIDs map[string]int64, add func([]document.Span, func(*evidenceRow))) error {
 	keys := make([]string, len(doc.Figures))
 	for i, f := range doc.Figures {
 		keys[i] = f.Key
@@ -1074,7 +959,7 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 	if err := w.clear(ctx, "figure", `DELETE FROM figures WHERE article_id = $1 AND NOT (key = ANY($2)) RETURNING id`, articleID, keys); err != nil {
 		return err
 	}
-	resolved := make([][]span, len(doc.Figures))
+	resolved := make([][]document.Span, len(doc.Figures))
 	for i, f := range doc.Figures {
 		resolved[i] = spans(f.Evidence)
 	}
@@ -1098,7 +983,7 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *Document, sp
 // figure upserts one figure of an article at position, citing the
 // statement with id statement (nil for none), with its topics; it emits
 // the figure-added event when the row is new, and returns its id.
-func (w *writer) figure(ctx context.Context, articleID int64, position int, f *FigureDoc, statement *int64) (int64, error) {
+func (w *writer) figure(ctx context.Context, articleID int64, position int, f *document.FigureDoc, statement *int64) (int64, error) {
 	subject, err := w.entityID(ctx, f.Subject)
 	if err != nil {
 		return 0, err
@@ -1241,19 +1126,7 @@ func evidenceArgs(articleID int64, rows []evidenceRow) (pgx.NamedArgs, int) {
 func ptr[T any](v T) *T { return &v }
 
 // Validate checks documents as Import would, and writes nothing.
-func (s *Store) Validate(ctx context.Context, docs []*Document) error {
-	if _, err := validate(ctx, docs, storedCatalog{s.pool}); err != nil {
-		return err
-	}
-	_, err := parentOrder(docs)
+func Validate(ctx context.Context, s *db.Store, docs []*document.Document) error {
+	_, err := document.Validate(ctx, docs, storedCatalog{s.Pool()})
 	return err
-}
-
-// Empty reports whether the database holds no article.
-func (s *Store) Empty(ctx context.Context) (bool, error) {
-	var exists bool
-	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles)`).Scan(&exists); err != nil {
-		return false, fmt.Errorf("count articles: %w", err)
-	}
-	return !exists, nil
 }

@@ -1,4 +1,4 @@
-package db
+package document
 
 import (
 	"context"
@@ -7,22 +7,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-)
 
-// Entity kinds, as stored.
-const (
-	KindPerson       = "person"
-	KindOrganization = "organization"
-	KindPlace        = "place"
-	KindEvent        = "event"
-	KindProject      = "project"
-	KindAgreement    = "agreement"
+	"github.com/newsgraph/newsgraph/db"
 )
-
-// AgreementKindUnspecified is the kind stored for an agreement whose
-// document omits it, because the text does not say; the document format
-// does not accept it as a value, and exports omit it again.
-const AgreementKindUnspecified = "unspecified"
 
 // The controlled vocabularies of the documents; the database enums hold the
 // same values (agreement_kind also AgreementKindUnspecified).
@@ -50,14 +37,15 @@ var (
 	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
-// catalog answers what the database already holds, for references that no
-// document being validated declares.
-type catalog interface {
-	// entity returns the kind of the stored entity with this slug, and for a
+// A Catalog answers what the store already holds, for references that no
+// document being validated declares. The store's writer (db/curate)
+// implements it over a transaction; Validate only asks.
+type Catalog interface {
+	// Entity returns the kind of the stored entity with this slug, and for a
 	// place its place kind; ok is false when there is none.
-	entity(ctx context.Context, slug string) (kind, placeKind string, ok bool, err error)
-	// topic reports whether a topic with this slug is stored.
-	topic(ctx context.Context, slug string) (bool, error)
+	Entity(ctx context.Context, slug string) (kind, placeKind string, ok bool, err error)
+	// Topic reports whether a topic with this slug is stored.
+	Topic(ctx context.Context, slug string) (bool, error)
 }
 
 // declaration is an entity declared by one of the documents.
@@ -70,29 +58,90 @@ type declaration struct {
 // validator checks a set of documents as a whole and collects every problem.
 type validator struct {
 	docs     []*Document
-	stored   catalog
+	stored   Catalog
 	entities map[string]declaration
 	topics   map[string]string // slug -> declaring document
 	cache    map[string]declaration
-	problems []Problem
-	more     int // problems found past MaxProblems
+	problems []db.Problem
+	more     int // problems found past db.MaxProblems
 	// blocksOf holds each article document's paragraphs, as validated, for
 	// the writer.
-	blocksOf map[*Document][]sourceBlock
+	blocksOf map[*Document][]Paragraph
 
 	// per document
 	doc    *Document
-	blocks []sourceBlock
+	blocks []Paragraph
 }
 
+// Validated is a set of documents that Validate found valid, with what
+// their writer needs of the validation.
+type Validated struct {
+	paragraphs map[*Document][]Paragraph
+	order      Order
+}
+
+// Paragraphs returns the paragraphs of an article document of the set, cut
+// from its text and given their kinds (title, lede, dateline, credit,
+// body) as validated; nil for a document with no article.
+func (v *Validated) Paragraphs(doc *Document) []Paragraph { return v.paragraphs[doc] }
+
+// Order returns the set's declarations in the order a writer needs them:
+// parents first.
+func (v *Validated) Order() Order { return v.order }
+
 // Validate checks documents against each other and against what stored
-// already holds, and returns a *ValidationError listing every problem, or
-// nil. It resolves nothing into the database. It first checks every text
-// of the documents against its limit (see textLimits); if any breaks one,
-// it reports those problems alone, before any text reaches the database.
-func validate(ctx context.Context, docs []*Document, stored catalog) (*validator, error) {
+// already holds, and returns a *db.ValidationError listing every problem,
+// or the validated set, which has no cycle of parents. It writes nothing. It first checks every text of
+// the documents against its limit (see textLimits); if any breaks one, it
+// reports those problems alone, before any text reaches the store.
+func Validate(ctx context.Context, docs []*Document, stored Catalog) (*Validated, error) {
+	v, err := validate(ctx, docs, stored)
+	if err != nil {
+		return nil, err
+	}
+	order, err := parentOrder(docs)
+	if err != nil {
+		return nil, err
+	}
+	return &Validated{paragraphs: v.blocksOf, order: order}, nil
+}
+
+// ValidateStatements checks the statements of doc, a document of an
+// article cut into paragraphs that holds them and the affiliations they
+// may cite, against each other and what stored holds, as Validate would
+// in the article's whole document; problems name paths in doc. An edit of
+// one statement checks it so without reading its whole article.
+func ValidateStatements(ctx context.Context, doc *Document, paragraphs []Paragraph, stored Catalog) error {
+	return validateItems(ctx, doc, paragraphs, stored, (*validator).statements)
+}
+
+// ValidateFigures is ValidateStatements for doc's figures; doc holds the
+// keys of the statements they may cite.
+func ValidateFigures(ctx context.Context, doc *Document, paragraphs []Paragraph, stored Catalog) error {
+	return validateItems(ctx, doc, paragraphs, stored, (*validator).figures)
+}
+
+func validateItems(ctx context.Context, doc *Document, paragraphs []Paragraph, stored Catalog,
+	check func(*validator, context.Context) error) error {
+	v := &validator{docs: []*Document{doc}, stored: stored, entities: map[string]declaration{}, topics: map[string]string{},
+		cache: map[string]declaration{}, blocksOf: map[*Document][]Paragraph{}}
+	v.doc, v.blocks = doc, paragraphs
+	if err := check(v, ctx); err != nil {
+		return err
+	}
+	if len(v.problems) > 0 {
+		return &db.ValidationError{Problems: v.problems}
+	}
+	return nil
+}
+
+// IsSlug reports whether s has the form of a slug: lowercase letters and
+// digits joined by single hyphens.
+func IsSlug(s string) bool { return slugPattern.MatchString(s) }
+
+func validate(ctx context.Context, docs []*Document, stored Catalog) (*validator, error) {
 	if problems := documentTextProblems(docs); len(problems) > 0 {
-		return nil, invalidInput(problems)
+		return nil, db.InvalidInput(problems)
 	}
 	v := &validator{
 		docs:     docs,
@@ -100,7 +149,7 @@ func validate(ctx context.Context, docs []*Document, stored catalog) (*validator
 		entities: map[string]declaration{},
 		topics:   map[string]string{},
 		cache:    map[string]declaration{},
-		blocksOf: map[*Document][]sourceBlock{},
+		blocksOf: map[*Document][]Paragraph{},
 	}
 	v.declare()
 	for _, doc := range docs {
@@ -109,7 +158,7 @@ func validate(ctx context.Context, docs []*Document, stored catalog) (*validator
 		}
 	}
 	if len(v.problems) > 0 {
-		return nil, &ValidationError{Problems: v.problems, More: v.more}
+		return nil, &db.ValidationError{Problems: v.problems, More: v.more}
 	}
 	return v, nil
 }
@@ -117,17 +166,17 @@ func validate(ctx context.Context, docs []*Document, stored catalog) (*validator
 // addf records a problem. Long strings among args (a value from the input)
 // are cut short, so a problem never repeats a large input back.
 func (v *validator) addf(path, item, format string, args ...any) {
-	v.add(CodeInvalid, path, item, fmt.Sprintf(format, clipArgs(args)...))
+	v.add(db.CodeInvalid, path, item, fmt.Sprintf(format, clipArgs(args)...))
 }
 
 // missingf records a reference to something that exists nowhere.
 func (v *validator) missingf(path, item, format string, args ...any) {
-	v.add(CodeNotFound, path, item, fmt.Sprintf(format, clipArgs(args)...))
+	v.add(db.CodeNotFound, path, item, fmt.Sprintf(format, clipArgs(args)...))
 }
 
 // add records a problem, or only counts it past MaxProblems.
-func (v *validator) add(code Code, path, item, msg string) {
-	if len(v.problems) >= MaxProblems {
+func (v *validator) add(code db.Code, path, item, msg string) {
+	if len(v.problems) >= db.MaxProblems {
 		v.more++
 		return
 	}
@@ -135,7 +184,7 @@ func (v *validator) add(code Code, path, item, msg string) {
 	if v.doc != nil {
 		name = v.doc.Name
 	}
-	v.problems = append(v.problems, Problem{Document: name, Path: path, Item: clip(item), Message: msg, Code: code})
+	v.problems = append(v.problems, db.Problem{Document: name, Path: path, Item: clip(item), Message: msg, Code: code})
 }
 
 // clipArgs returns args with each string longer than the vocabularies'
@@ -189,22 +238,22 @@ func (v *validator) declare() {
 			v.entities[slug] = declaration{kind: kind, placeKind: placeKind, doc: doc.Name}
 		}
 		for i, x := range doc.People {
-			declare("people", i, x.Slug, KindPerson, "")
+			declare("people", i, x.Slug, db.KindPerson, "")
 		}
 		for i, x := range doc.Organizations {
-			declare("organizations", i, x.Slug, KindOrganization, "")
+			declare("organizations", i, x.Slug, db.KindOrganization, "")
 		}
 		for i, x := range doc.Places {
-			declare("places", i, x.Slug, KindPlace, x.Kind)
+			declare("places", i, x.Slug, db.KindPlace, x.Kind)
 		}
 		for i, x := range doc.Events {
-			declare("events", i, x.Slug, KindEvent, "")
+			declare("events", i, x.Slug, db.KindEvent, "")
 		}
 		for i, x := range doc.Projects {
-			declare("projects", i, x.Slug, KindProject, "")
+			declare("projects", i, x.Slug, db.KindProject, "")
 		}
 		for i, x := range doc.Agreements {
-			declare("agreements", i, x.Slug, KindAgreement, "")
+			declare("agreements", i, x.Slug, db.KindAgreement, "")
 		}
 	}
 	v.doc = nil
@@ -220,7 +269,7 @@ func (v *validator) lookup(ctx context.Context, slug string) (declaration, bool,
 	}
 	var d declaration
 	if v.stored != nil {
-		kind, placeKind, ok, err := v.stored.entity(ctx, slug)
+		kind, placeKind, ok, err := v.stored.Entity(ctx, slug)
 		if err != nil {
 			return d, false, err
 		}
@@ -268,7 +317,7 @@ func (v *validator) countryRef(ctx context.Context, path, item string, slug *str
 	if err != nil {
 		return err
 	}
-	if !ok || d.kind != KindPlace || d.placeKind != "country" {
+	if !ok || d.kind != db.KindPlace || d.placeKind != "country" {
 		v.addf(path, item, "refers to %q, which is not a declared country", *slug)
 	}
 	return nil
@@ -282,7 +331,7 @@ func (v *validator) topicRefs(ctx context.Context, path, item string, slugs []st
 		ok := false
 		if v.stored != nil {
 			var err error
-			if ok, err = v.stored.topic(ctx, slug); err != nil {
+			if ok, err = v.stored.Topic(ctx, slug); err != nil {
 				return err
 			}
 		}
@@ -385,7 +434,7 @@ func daysIn(year *int, month int) int {
 // evidence resolves a list of spans in the current article and reports each
 // span that cannot be found exactly once; required says the list may not be
 // empty.
-func (v *validator) evidence(path, item string, list EvidenceList, required bool) []span {
+func (v *validator) evidence(path, item string, list EvidenceList, required bool) []Span {
 	if v.doc.Article == nil {
 		if len(list) > 0 {
 			v.addf(path, item, "is set in a document with no article")
@@ -395,9 +444,9 @@ func (v *validator) evidence(path, item string, list EvidenceList, required bool
 	if required && len(list) == 0 {
 		v.addf(path, item, "is required: quote the words of the article that support this")
 	}
-	var spans []span
+	var spans []Span
 	for i, s := range list {
-		found, msg := resolveSpan(v.blocks, s)
+		found, msg := ResolveSpan(v.blocks, s)
 		if msg != "" {
 			v.addf(fmt.Sprintf("%s[%d]", path, i), item, "%s", msg)
 		}
@@ -406,10 +455,10 @@ func (v *validator) evidence(path, item string, list EvidenceList, required bool
 	return spans
 }
 
-// resolveSpan finds one evidence item in the article's paragraphs. It
+// ResolveSpan finds one evidence item in the article's paragraphs. It
 // returns the spans, or a message saying why the item does not pick out
 // exactly what it should.
-func resolveSpan(blocks []sourceBlock, s SpanDoc) ([]span, string) {
+func ResolveSpan(blocks []Paragraph, s SpanDoc) ([]Span, string) {
 	if s.Text == "" {
 		return nil, "has no text"
 	}
@@ -423,10 +472,10 @@ func resolveSpan(blocks []sourceBlock, s SpanDoc) ([]span, string) {
 	if s.Paragraph > 0 {
 		search = blocks[s.Paragraph-1 : s.Paragraph]
 	}
-	var found []span
+	var found []Span
 	var where []int
 	for _, b := range search {
-		for _, at := range occurrences(b.Text, s.Text) {
+		for _, at := range Occurrences(b.Text, s.Text) {
 			if s.All && !wholeWord(b.Text, at, len(s.Text)) {
 				continue
 			}
@@ -456,7 +505,7 @@ func resolveSpan(blocks []sourceBlock, s SpanDoc) ([]span, string) {
 
 // quoteHint suggests the likely cause when text is found once straight
 // quotes, apostrophes and dashes are made alike.
-func quoteHint(blocks []sourceBlock, text string) string {
+func quoteHint(blocks []Paragraph, text string) string {
 	norm := strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "–", "-", "—", "-")
 	want := norm.Replace(text)
 	for _, b := range blocks {
@@ -522,24 +571,24 @@ func (v *validator) article(a *ArticleDoc) {
 		v.addf("article.source", item, "source text %q is missing or empty", a.Source)
 		return
 	}
-	v.blocks = splitParagraphs(v.doc.Text)
+	v.blocks = SplitParagraphs(v.doc.Text)
 	for i := range v.blocks {
 		b := &v.blocks[i]
 		switch {
 		case a.Title != nil && b.Text == *a.Title:
-			b.Kind = ParagraphTitle
+			b.Kind = db.ParagraphTitle
 		case b.Heading:
 			v.addf("article.title", item, "paragraph %d is the heading %q but title is not set to it", b.Position, abbreviate(b.Text))
 		case a.Lede != nil && b.Text == *a.Lede:
-			b.Kind = ParagraphLede
+			b.Kind = db.ParagraphLede
 		case a.Published != nil && b.Text == a.Published.Text:
-			b.Kind = ParagraphDateline
+			b.Kind = db.ParagraphDateline
 		}
 	}
-	if a.Title != nil && !slices.ContainsFunc(v.blocks, func(b sourceBlock) bool { return b.Kind == ParagraphTitle }) {
+	if a.Title != nil && !slices.ContainsFunc(v.blocks, func(b Paragraph) bool { return b.Kind == db.ParagraphTitle }) {
 		v.addf("article.title", item, "%q is not a paragraph of the source text", abbreviate(*a.Title))
 	}
-	if a.Lede != nil && !slices.ContainsFunc(v.blocks, func(b sourceBlock) bool { return b.Kind == ParagraphLede }) {
+	if a.Lede != nil && !slices.ContainsFunc(v.blocks, func(b Paragraph) bool { return b.Kind == db.ParagraphLede }) {
 		v.addf("article.lede", item, "%q is not a paragraph of the source text", abbreviate(*a.Lede))
 	}
 	if a.Published != nil {
@@ -553,7 +602,7 @@ func (v *validator) article(a *ArticleDoc) {
 		path := fmt.Sprintf("article.credits[%d]", i)
 		v.enum(path+".role", "credit "+c.Person, c.Role, creditRoles)
 		for _, s := range v.evidence(path+".evidence", "credit "+c.Person, c.Evidence, true) {
-			v.blocks[s.Paragraph-1].Kind = ParagraphCredit
+			v.blocks[s.Paragraph-1].Kind = db.ParagraphCredit
 		}
 	}
 }
@@ -567,7 +616,7 @@ func (v *validator) articleRefs(ctx context.Context) error {
 		return err
 	}
 	for i, c := range a.Credits {
-		if err := v.ref(ctx, fmt.Sprintf("article.credits[%d].person", i), "credit "+c.Person, c.Person, KindPerson); err != nil {
+		if err := v.ref(ctx, fmt.Sprintf("article.credits[%d].person", i), "credit "+c.Person, c.Person, db.KindPerson); err != nil {
 			return err
 		}
 	}
@@ -613,7 +662,7 @@ func (v *validator) organizations(ctx context.Context) error {
 		if err := v.countryRef(ctx, path+".country", item, o.Country); err != nil {
 			return err
 		}
-		if err := v.optRef(ctx, path+".parent", item, o.Parent, KindOrganization); err != nil {
+		if err := v.optRef(ctx, path+".parent", item, o.Parent, db.KindOrganization); err != nil {
 			return err
 		}
 		v.evidence(path+".evidence", item, o.Evidence, true)
@@ -633,7 +682,7 @@ func (v *validator) places(ctx context.Context) error {
 		if err := v.countryRef(ctx, path+".country", item, p.Country); err != nil {
 			return err
 		}
-		if err := v.optRef(ctx, path+".parent", item, p.Parent, KindPlace); err != nil {
+		if err := v.optRef(ctx, path+".parent", item, p.Parent, db.KindPlace); err != nil {
 			return err
 		}
 		v.evidence(path+".evidence", item, p.Evidence, true)
@@ -647,7 +696,7 @@ func (v *validator) affiliations(ctx context.Context) error {
 		path, item := fmt.Sprintf("affiliations[%d]", i), "affiliation "+a.Key
 		v.slug(path+".key", item, a.Key)
 		v.unique(keys, path+".key", item, a.Key)
-		if err := v.ref(ctx, path+".person", item, a.Person, KindPerson); err != nil {
+		if err := v.ref(ctx, path+".person", item, a.Person, db.KindPerson); err != nil {
 			return err
 		}
 		if (a.Organization == nil) == (a.Place == nil) {
@@ -656,10 +705,10 @@ func (v *validator) affiliations(ctx context.Context) error {
 		if a.Role != nil && strings.TrimSpace(*a.Role) == "" {
 			v.addf(path+".role", item, "is empty; leave it out when the article gives no role")
 		}
-		if err := v.optRef(ctx, path+".organization", item, a.Organization, KindOrganization); err != nil {
+		if err := v.optRef(ctx, path+".organization", item, a.Organization, db.KindOrganization); err != nil {
 			return err
 		}
-		if err := v.optRef(ctx, path+".place", item, a.Place, KindPlace); err != nil {
+		if err := v.optRef(ctx, path+".place", item, a.Place, db.KindPlace); err != nil {
 			return err
 		}
 		v.evidence(path+".evidence", item, a.Evidence, true)
@@ -678,7 +727,7 @@ func (v *validator) events(ctx context.Context) error {
 			field string
 			slug  *string
 			kind  string
-		}{{"place", e.Place, KindPlace}, {"venue", e.Venue, KindOrganization}, {"parent", e.Parent, KindEvent}}
+		}{{"place", e.Place, db.KindPlace}, {"venue", e.Venue, db.KindOrganization}, {"parent", e.Parent, db.KindEvent}}
 		for _, r := range refs {
 			if err := v.optRef(ctx, path+"."+r.field, item, r.slug, r.kind); err != nil {
 				return err
@@ -687,7 +736,7 @@ func (v *validator) events(ctx context.Context) error {
 		for j, p := range e.Participants {
 			pp := fmt.Sprintf("%s.participants[%d]", path, j)
 			v.enum(pp+".role", item, p.Role, participantRoles)
-			if err := v.ref(ctx, pp+".entity", item, p.Entity, KindPerson, KindOrganization, KindPlace); err != nil {
+			if err := v.ref(ctx, pp+".entity", item, p.Entity, db.KindPerson, db.KindOrganization, db.KindPlace); err != nil {
 				return err
 			}
 		}
@@ -707,10 +756,10 @@ func (v *validator) projects(ctx context.Context) error {
 		v.enum(path+".kind", item, p.Kind, projectKinds)
 		v.optEnum(path+".status", item, p.Status, projectStatuses)
 		v.date(path+".completion", item, p.Completion)
-		if err := v.optRef(ctx, path+".builder", item, p.Builder, KindOrganization); err != nil {
+		if err := v.optRef(ctx, path+".builder", item, p.Builder, db.KindOrganization); err != nil {
 			return err
 		}
-		if err := v.optRef(ctx, path+".place", item, p.Place, KindPlace); err != nil {
+		if err := v.optRef(ctx, path+".place", item, p.Place, db.KindPlace); err != nil {
 			return err
 		}
 		v.evidence(path+".evidence", item, p.Evidence, true)
@@ -728,7 +777,7 @@ func (v *validator) agreements(ctx context.Context) error {
 		}
 		v.optEnum(path+".status", item, a.Status, agreementStatuses)
 		v.date(path+".date", item, a.Date)
-		if err := v.optRef(ctx, path+".parent", item, a.Parent, KindAgreement); err != nil {
+		if err := v.optRef(ctx, path+".parent", item, a.Parent, db.KindAgreement); err != nil {
 			return err
 		}
 		seen := map[string]bool{}
@@ -739,17 +788,17 @@ func (v *validator) agreements(ctx context.Context) error {
 				v.addf(pp+".entity", item, "%q is listed twice", p.Entity)
 			}
 			seen[p.Entity] = true
-			if err := v.ref(ctx, pp+".entity", item, p.Entity, KindPlace, KindOrganization, KindPerson); err != nil {
+			if err := v.ref(ctx, pp+".entity", item, p.Entity, db.KindPlace, db.KindOrganization, db.KindPerson); err != nil {
 				return err
 			}
 		}
 		for j, p := range a.Places {
-			if err := v.ref(ctx, fmt.Sprintf("%s.places[%d]", path, j), item, p, KindPlace); err != nil {
+			if err := v.ref(ctx, fmt.Sprintf("%s.places[%d]", path, j), item, p, db.KindPlace); err != nil {
 				return err
 			}
 		}
 		for j, p := range a.Projects {
-			if err := v.ref(ctx, fmt.Sprintf("%s.projects[%d]", path, j), item, p, KindProject); err != nil {
+			if err := v.ref(ctx, fmt.Sprintf("%s.projects[%d]", path, j), item, p, db.KindProject); err != nil {
 				return err
 			}
 		}
@@ -792,13 +841,13 @@ func (v *validator) statements(ctx context.Context) error {
 		if sp.SpeaksFor != nil && sp.Description == nil {
 			v.addf(path+".speaker.speaks_for", item, "is only for a speaker given by description")
 		}
-		if err := v.optRef(ctx, path+".speaker.person", item, sp.Person, KindPerson); err != nil {
+		if err := v.optRef(ctx, path+".speaker.person", item, sp.Person, db.KindPerson); err != nil {
 			return err
 		}
-		if err := v.optRef(ctx, path+".speaker.organization", item, sp.Organization, KindOrganization); err != nil {
+		if err := v.optRef(ctx, path+".speaker.organization", item, sp.Organization, db.KindOrganization); err != nil {
 			return err
 		}
-		if err := v.optRef(ctx, path+".speaker.speaks_for", item, sp.SpeaksFor, KindOrganization); err != nil {
+		if err := v.optRef(ctx, path+".speaker.speaks_for", item, sp.SpeaksFor, db.KindOrganization); err != nil {
 			return err
 		}
 		for j, key := range s.Affiliations {
@@ -813,7 +862,7 @@ func (v *validator) statements(ctx context.Context) error {
 		v.enum(path+".verb", item, s.Verb, reportingVerbs)
 		v.enum(path+".mode", item, s.Mode, statementModes)
 		v.required(path+".content", item, s.Content)
-		if err := v.optRef(ctx, path+".event", item, s.Event, KindEvent); err != nil {
+		if err := v.optRef(ctx, path+".event", item, s.Event, db.KindEvent); err != nil {
 			return err
 		}
 		if err := v.topicRefs(ctx, path+".topics", item, s.Topics); err != nil {

@@ -1,4 +1,4 @@
-package db_test
+package curate_test
 
 import (
 	"context"
@@ -7,7 +7,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // editArticle is the seed article the edit benchmarks change.
@@ -26,27 +28,27 @@ func editedArticle(tb testing.TB, d *dbtest.Database) int64 {
 	return a.ID
 }
 
-func newStatement(content string) db.StatementDoc {
-	return db.StatementDoc{
-		Speaker:  db.SpeakerDoc{Person: ptr("gan-tian-loo")},
+func newStatement(content string) document.StatementDoc {
+	return document.StatementDoc{
+		Speaker:  document.SpeakerDoc{Person: ptr("gan-tian-loo")},
 		Verb:     "said",
 		Mode:     "paraphrase",
 		Content:  content,
 		Topics:   []string{"5g"},
 		Mentions: []string{"huawei"},
-		Evidence: db.EvidenceList{{Text: "The two countries issued a joint statement"}},
+		Evidence: document.EvidenceList{{Text: "The two countries issued a joint statement"}},
 	}
 }
 
-func newFigure(display string) db.FigureDoc {
-	return db.FigureDoc{
+func newFigure(display string) document.FigureDoc {
+	return document.FigureDoc{
 		Metric:   "share of something",
 		Value:    ptr("5.1"),
 		Unit:     "percent",
 		Display:  display,
 		Subject:  "malaysia",
 		Topics:   []string{"5g"},
-		Evidence: db.EvidenceList{{Text: "The two countries issued a joint statement"}},
+		Evidence: document.EvidenceList{{Text: "The two countries issued a joint statement"}},
 	}
 }
 
@@ -64,13 +66,13 @@ func itemEdits(d *dbtest.Database, articleID int64) []struct {
 		run  func(ctx context.Context) error
 	}{
 		{"CreateStatement", func(ctx context.Context) (err error) {
-			st, err = d.Store.CreateStatement(ctx, "bench", articleID, newStatement("A statement to edit."))
+			st, err = curate.CreateStatement(ctx, d.Store, "bench", articleID, newStatement("A statement to edit."))
 			return err
 		}},
 		{"UpdateStatement", func(ctx context.Context) (err error) {
-			st, err = d.Store.UpdateStatement(ctx, "bench", st.ID, st.Version, func(s *db.StatementDoc) error {
+			st, err = curate.UpdateStatement(ctx, d.Store, "bench", st.ID, st.Version, func(s *document.StatementDoc) error {
 				s.Content = "A statement, edited."
-				s.Evidence = db.EvidenceList{{Text: "the ongoing construction of a large-scale data center"}}
+				s.Evidence = document.EvidenceList{{Text: "the ongoing construction of a large-scale data center"}}
 				return nil
 			})
 			return err
@@ -82,22 +84,22 @@ func itemEdits(d *dbtest.Database, articleID int64) []struct {
 			}
 			f := newFigure("5.1%")
 			f.Statement = &key
-			fig, err = d.Store.CreateFigure(ctx, "bench", articleID, f)
+			fig, err = curate.CreateFigure(ctx, d.Store, "bench", articleID, f)
 			return err
 		}},
 		{"UpdateFigure", func(ctx context.Context) (err error) {
-			fig, err = d.Store.UpdateFigure(ctx, "bench", fig.ID, fig.Version, func(f *db.FigureDoc) error {
+			fig, err = curate.UpdateFigure(ctx, d.Store, "bench", fig.ID, fig.Version, func(f *document.FigureDoc) error {
 				f.Display = "5.1 percent"
-				f.Evidence = db.EvidenceList{{Text: "Scheduled for completion in June"}}
+				f.Evidence = document.EvidenceList{{Text: "Scheduled for completion in June"}}
 				return nil
 			})
 			return err
 		}},
 		{"DeleteFigure", func(ctx context.Context) error {
-			return d.Store.DeleteFigure(ctx, "bench", fig.ID, &fig.Version)
+			return curate.DeleteFigure(ctx, d.Store, "bench", fig.ID, &fig.Version)
 		}},
 		{"DeleteStatement", func(ctx context.Context) error {
-			_, err := d.Store.DeleteStatement(ctx, "bench", st.ID, &st.Version, true)
+			_, err := curate.DeleteStatement(ctx, d.Store, "bench", st.ID, &st.Version, true)
 			return err
 		}},
 	}
@@ -134,11 +136,11 @@ func TestItemEditsMatchRewrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := db.ExportArticle(ctx, d.Pool, articleID)
+		doc, err := curate.ExportArticle(ctx, d.Pool, articleID)
 		if err != nil {
 			t.Fatalf("%s: export: %v", e.name, err)
 		}
-		if _, err := d.Store.Import(ctx, []*db.Document{doc}); err != nil {
+		if _, err := curate.Import(ctx, d.Store, []*document.Document{doc}); err != nil {
 			t.Fatalf("%s: import the exported article: %v", e.name, err)
 		}
 		after, err := d.Snapshot(ctx)

@@ -1,4 +1,4 @@
-package db
+package curate
 
 import (
 	"context"
@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Export is the inverse of the writer: it reads stored rows back into the
@@ -32,14 +35,14 @@ func dateDoc(t, prefix string) string {
 
 // exportedArticle is an article row as exportArticle reads it.
 type exportedArticle struct {
-	Slug      string   `db:"slug"`
-	Source    string   `db:"source_file"`
-	Text      string   `db:"source_text"`
-	Language  string   `db:"language"`
-	Title     *string  `db:"title"`
-	Lede      *string  `db:"lede"`
-	Published *DateDoc `db:"published"`
-	Topics    []string `db:"topics"`
+	Slug      string            `db:"slug"`
+	Source    string            `db:"source_file"`
+	Text      string            `db:"source_text"`
+	Language  string            `db:"language"`
+	Title     *string           `db:"title"`
+	Lede      *string           `db:"lede"`
+	Published *document.DateDoc `db:"published"`
+	Topics    []string          `db:"topics"`
 }
 
 // exportedCredit is a credit row with its person's slug.
@@ -80,19 +83,19 @@ type exportedStatement struct {
 
 // exportedFigure is a figure row with the slugs and key it refers to.
 type exportedFigure struct {
-	ID        int64    `db:"id"`
-	Key       string   `db:"key"`
-	Metric    string   `db:"metric"`
-	Value     *string  `db:"value"`
-	Unit      string   `db:"unit"`
-	Currency  *string  `db:"currency"`
-	Display   string   `db:"display"`
-	Subject   string   `db:"subject"`
-	Statement *string  `db:"statement"`
-	Period    *DateDoc `db:"period"`
-	Base      *DateDoc `db:"base"`
-	Date      *DateDoc `db:"value_date"`
-	Topics    []string `db:"topics"`
+	ID        int64             `db:"id"`
+	Key       string            `db:"key"`
+	Metric    string            `db:"metric"`
+	Value     *string           `db:"value"`
+	Unit      string            `db:"unit"`
+	Currency  *string           `db:"currency"`
+	Display   string            `db:"display"`
+	Subject   string            `db:"subject"`
+	Statement *string           `db:"statement"`
+	Period    *document.DateDoc `db:"period"`
+	Base      *document.DateDoc `db:"base"`
+	Date      *document.DateDoc `db:"value_date"`
+	Topics    []string          `db:"topics"`
 }
 
 // exportedSpan is an evidence row: its span and the one fact it supports.
@@ -151,7 +154,7 @@ var exportFigures = `
 // It sends six statements whatever the article holds; q should be a
 // transaction for them to read one state. It returns ErrNotFound when there
 // is no such article.
-func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, error) {
+func exportArticle(ctx context.Context, q querier, articleID int64) (*document.Document, error) {
 	args := pgx.NamedArgs{"article_id": articleID}
 	rows, err := q.Query(ctx, `
 		SELECT a.slug, a.source_file, a.source_text, a.language, a.title, a.lede, `+dateDoc("a", "published")+`,
@@ -164,7 +167,7 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 	}
 	a, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[exportedArticle])
 	if isNoRows(err) {
-		return nil, fmt.Errorf("export article %d: %w", articleID, ErrNotFound)
+		return nil, fmt.Errorf("export article %d: %w", articleID, db.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("export article %d: %w", articleID, err)
@@ -264,8 +267,8 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 	lead("figure", ids)
 	// Spans are resolved against the paragraphs the validator will cut
 	// from the same text.
-	blocks := splitParagraphs(a.Text)
-	evidence := map[owner]EvidenceList{}
+	blocks := document.SplitParagraphs(a.Text)
+	evidence := map[owner]document.EvidenceList{}
 	for o, list := range stored {
 		for _, s := range list {
 			item, err := spanDoc(blocks, s)
@@ -276,10 +279,10 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 		}
 	}
 
-	doc := &Document{
+	doc := &document.Document{
 		Name: "article " + a.Slug,
 		Text: a.Text,
-		Article: &ArticleDoc{
+		Article: &document.ArticleDoc{
 			Slug:      a.Slug,
 			Source:    a.Source,
 			Language:  a.Language,
@@ -290,14 +293,14 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 		},
 	}
 	for _, c := range credits {
-		doc.Article.Credits = append(doc.Article.Credits, CreditDoc{Person: c.Person, Role: c.Role,
+		doc.Article.Credits = append(doc.Article.Credits, document.CreditDoc{Person: c.Person, Role: c.Role,
 			Evidence: evidence[owner{"credit", c.ID}]})
 	}
 	for _, slug := range mentioned {
-		doc.Mentions = append(doc.Mentions, MentionDoc{Entity: slug, Evidence: evidence[owner{"entity " + slug, 0}]})
+		doc.Mentions = append(doc.Mentions, document.MentionDoc{Entity: slug, Evidence: evidence[owner{"entity " + slug, 0}]})
 	}
 	for _, x := range affiliations {
-		doc.Affiliations = append(doc.Affiliations, AffiliationDoc{Key: affiliationKey(x.ID), Person: x.Person,
+		doc.Affiliations = append(doc.Affiliations, document.AffiliationDoc{Key: affiliationKey(x.ID), Person: x.Person,
 			Role: x.Role, Organization: x.Organization, Place: x.Place, Former: x.Former,
 			Evidence: evidence[owner{"affiliation", x.ID}]})
 	}
@@ -311,13 +314,13 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*Document, 
 }
 
 // doc returns the statement's document form, with evidence.
-func (s exportedStatement) doc(evidence EvidenceList) StatementDoc {
-	st := StatementDoc{Key: s.Key, Role: s.Role, Verb: s.Verb, Mode: s.Mode, Content: s.Content,
+func (s exportedStatement) doc(evidence document.EvidenceList) document.StatementDoc {
+	st := document.StatementDoc{Key: s.Key, Role: s.Role, Verb: s.Verb, Mode: s.Mode, Content: s.Content,
 		Event: s.Event, Topics: s.Topics, Mentions: s.Mentions, Evidence: evidence}
 	switch {
-	case s.SpeakerKind != nil && *s.SpeakerKind == KindPerson:
+	case s.SpeakerKind != nil && *s.SpeakerKind == db.KindPerson:
 		st.Speaker.Person = s.Speaker
-	case s.SpeakerKind != nil && *s.SpeakerKind == KindOrganization:
+	case s.SpeakerKind != nil && *s.SpeakerKind == db.KindOrganization:
 		st.Speaker.Organization = s.Speaker
 	}
 	st.Speaker.Description, st.Speaker.SpeaksFor = s.Description, s.SpeaksFor
@@ -328,10 +331,17 @@ func (s exportedStatement) doc(evidence EvidenceList) StatementDoc {
 }
 
 // doc returns the figure's document form, with evidence.
-func (f exportedFigure) doc(evidence EvidenceList) FigureDoc {
-	return FigureDoc{Key: f.Key, Metric: f.Metric, Value: f.Value, Unit: f.Unit,
+func (f exportedFigure) doc(evidence document.EvidenceList) document.FigureDoc {
+	return document.FigureDoc{Key: f.Key, Metric: f.Metric, Value: f.Value, Unit: f.Unit,
 		Currency: f.Currency, Display: f.Display, Subject: f.Subject, Statement: f.Statement,
 		Period: f.Period, Base: f.Base, Date: f.Date, Topics: f.Topics, Evidence: evidence}
+}
+
+// querier is what an export reads through: the write's transaction, or
+// a pool.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
 // collect runs one export query and reads every row into a T; what names
@@ -380,17 +390,17 @@ func affiliationKey(id int64) string { return "affiliation-" + strconv.FormatInt
 // stored span s: its text, its paragraph and which occurrence of the text
 // in that paragraph it is, counting as resolveSpan does (every match,
 // overlapping ones included, offsets in characters).
-func spanDoc(blocks []sourceBlock, s exportedSpan) (SpanDoc, error) {
+func spanDoc(blocks []document.Paragraph, s exportedSpan) (document.SpanDoc, error) {
 	if s.Paragraph < 1 || s.Paragraph > len(blocks) {
-		return SpanDoc{}, fmt.Errorf("span %q names paragraph %d; the source text has %d", s.Text, s.Paragraph, len(blocks))
+		return document.SpanDoc{}, fmt.Errorf("span %q names paragraph %d; the source text has %d", s.Text, s.Paragraph, len(blocks))
 	}
 	b := blocks[s.Paragraph-1]
-	for n, at := range occurrences(b.Text, s.Text) {
+	for n, at := range document.Occurrences(b.Text, s.Text) {
 		if utf8.RuneCountInString(b.Text[:at]) == s.Start {
-			return SpanDoc{Text: s.Text, Paragraph: s.Paragraph, Occurrence: n + 1}, nil
+			return document.SpanDoc{Text: s.Text, Paragraph: s.Paragraph, Occurrence: n + 1}, nil
 		}
 	}
-	return SpanDoc{}, fmt.Errorf("span %q at characters %d to %d is not in paragraph %d of the source text",
+	return document.SpanDoc{}, fmt.Errorf("span %q at characters %d to %d is not in paragraph %d of the source text",
 		s.Text, s.Start, s.End, s.Paragraph)
 }
 
@@ -401,48 +411,100 @@ func spanDoc(blocks []sourceBlock, s exportedSpan) (SpanDoc, error) {
 // keep their order; participants, places, projects and topics, which have
 // none, are listed by slug. It returns ErrNotFound when there is no such
 // entity.
-func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
+func exportEntity(ctx context.Context, q querier, id int64) (document.Declaration, error) {
 	var kind string
 	err := q.QueryRow(ctx, `SELECT kind::text FROM entities WHERE id = $1`, id).Scan(&kind)
 	if isNoRows(err) {
-		return nil, fmt.Errorf("export entity %d: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("export entity %d: %w", id, db.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("export entity %d: %w", id, err)
 	}
-	args := pgx.NamedArgs{"id": id}
-	var doc any
+	var decl document.Declaration
 	switch kind {
-	case KindPerson:
-		var x PersonDoc
-		err = q.QueryRow(ctx, `
+	case db.KindPerson:
+		decl, err = exportedAs(exportPerson(ctx, q, id))
+	case db.KindOrganization:
+		decl, err = exportedAs(exportOrganization(ctx, q, id))
+	case db.KindPlace:
+		decl, err = exportedAs(exportPlace(ctx, q, id))
+	case db.KindEvent:
+		decl, err = exportedAs(exportEvent(ctx, q, id))
+	case db.KindProject:
+		decl, err = exportedAs(exportProject(ctx, q, id))
+	case db.KindAgreement:
+		decl, err = exportedAs(exportAgreement(ctx, q, id))
+	default:
+		return nil, fmt.Errorf("export entity %d: unknown kind %q", id, kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decl, nil
+}
+
+// exportedAs returns an exported declaration as a Declaration, nil (not
+// a typed nil) with an error.
+func exportedAs[D document.Declaration](decl D, err error) (document.Declaration, error) {
+	if err != nil {
+		return nil, err
+	}
+	return decl, nil
+}
+
+// exportPerson returns the declaration of the person with id.
+func exportPerson(ctx context.Context, q querier, id int64) (*document.PersonDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.PersonDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, p.name, p.honorifics
 			FROM people p JOIN entities n ON n.id = p.id
 			WHERE p.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Honorifics)
-		doc = &x
-	case KindOrganization:
-		var x OrganizationDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindPerson, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportOrganization returns the declaration of the organization with id.
+func exportOrganization(ctx context.Context, q querier, id int64) (*document.OrganizationDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.OrganizationDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, o.name, o.short_name, o.org_kind::text, c.slug, p.slug, o.unresolved, o.note
 			FROM organizations o
 			JOIN entities n ON n.id = o.id
 			LEFT JOIN entities c ON c.id = o.country_id
 			LEFT JOIN entities p ON p.id = o.parent_id
 			WHERE o.id = @id`, args).Scan(&x.Slug, &x.Name, &x.ShortName, &x.Kind, &x.Country, &x.Parent, &x.Unresolved, &x.Note)
-		doc = &x
-	case KindPlace:
-		var x PlaceDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindOrganization, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportPlace returns the declaration of the place with id.
+func exportPlace(ctx context.Context, q querier, id int64) (*document.PlaceDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.PlaceDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, pl.name, pl.place_kind::text, c.slug, p.slug
 			FROM places pl
 			JOIN entities n ON n.id = pl.id
 			LEFT JOIN entities c ON c.id = pl.country_id
 			LEFT JOIN entities p ON p.id = pl.parent_id
 			WHERE pl.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Country, &x.Parent)
-		doc = &x
-	case KindEvent:
-		var x EventDoc
-		err = q.QueryRow(ctx, `
+	if err := exportedEntity(db.KindPlace, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportEvent returns the declaration of the event with id.
+func exportEvent(ctx context.Context, q querier, id int64) (*document.EventDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.EventDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, ev.name, ev.event_kind::text, ev.summary, `+dateDoc("ev", "date")+`,
 				pl.slug, ve.slug, p.slug, ev.participant_description,
 				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY e.slug, x.role), '[]')
@@ -455,11 +517,18 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 			LEFT JOIN entities ve ON ve.id = ev.venue_id
 			LEFT JOIN entities p ON p.id = ev.parent_id
 			WHERE ev.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Summary, &x.Date,
-			&x.Place, &x.Venue, &x.Parent, &x.ParticipantDescription, &x.Participants, &x.Topics)
-		doc = &x
-	case KindProject:
-		var x ProjectDoc
-		err = q.QueryRow(ctx, `
+		&x.Place, &x.Venue, &x.Parent, &x.ParticipantDescription, &x.Participants, &x.Topics)
+	if err := exportedEntity(db.KindEvent, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportProject returns the declaration of the project with id.
+func exportProject(ctx context.Context, q querier, id int64) (*document.ProjectDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.ProjectDoc
+	err := q.QueryRow(ctx, `
 			SELECT n.slug, pr.name, pr.project_kind::text, pr.status::text, pr.summary, b.slug, pl.slug,
 				`+dateDoc("pr", "completion")+`
 			FROM projects pr
@@ -467,11 +536,18 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 			LEFT JOIN entities b ON b.id = pr.builder_id
 			LEFT JOIN entities pl ON pl.id = pr.place_id
 			WHERE pr.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Builder, &x.Place, &x.Completion)
-		doc = &x
-	case KindAgreement:
-		var x AgreementDoc
-		err = q.QueryRow(ctx, `
-			SELECT n.slug, ag.name, coalesce(nullif(ag.agreement_kind::text, '`+AgreementKindUnspecified+`'), ''), ag.status::text, ag.summary, `+dateDoc("ag", "date")+`,
+	if err := exportedEntity(db.KindProject, id, err); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// exportAgreement returns the declaration of the agreement with id.
+func exportAgreement(ctx context.Context, q querier, id int64) (*document.AgreementDoc, error) {
+	args := pgx.NamedArgs{"id": id}
+	var x document.AgreementDoc
+	err := q.QueryRow(ctx, `
+			SELECT n.slug, ag.name, coalesce(nullif(ag.agreement_kind::text, '`+db.AgreementKindUnspecified+`'), ''), ag.status::text, ag.summary, `+dateDoc("ag", "date")+`,
 				p.slug,
 				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY x.position), '[]')
 					FROM agreement_parties x JOIN entities e ON e.id = x.entity_id WHERE x.agreement_id = ag.id),
@@ -485,32 +561,37 @@ func exportEntity(ctx context.Context, q querier, id int64) (any, error) {
 			JOIN entities n ON n.id = ag.id
 			LEFT JOIN entities p ON p.id = ag.parent_id
 			WHERE ag.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Date,
-			&x.Parent, &x.Parties, &x.Places, &x.Projects, &x.Topics)
-		doc = &x
-	default:
-		return nil, fmt.Errorf("export entity %d: unknown kind %q", id, kind)
+		&x.Parent, &x.Parties, &x.Places, &x.Projects, &x.Topics)
+	if err := exportedEntity(db.KindAgreement, id, err); err != nil {
+		return nil, err
 	}
+	return &x, nil
+}
+
+// exportedEntity returns the error of exporting the entity of kind with
+// id: ErrNotFound when it has no row of its kind (no entity, or one of
+// another kind; the writer's single transaction never leaves an entity
+// without its row).
+func exportedEntity(kind string, id int64, err error) error {
 	if isNoRows(err) {
-		// The entity has no row of its kind: it was declared but never
-		// written, which the writer's single transaction rules out.
-		return nil, fmt.Errorf("export %s %d: %w", kind, id, ErrNotFound)
+		return fmt.Errorf("export %s %d: %w", kind, id, db.ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("export %s %d: %w", kind, id, err)
+		return fmt.Errorf("export %s %d: %w", kind, id, err)
 	}
-	return doc, nil
+	return nil
 }
 
 // exportTopic returns the declaration of the topic with id, its parent as a
 // slug, or ErrNotFound when there is no such topic.
-func exportTopic(ctx context.Context, q querier, id int64) (*TopicDoc, error) {
-	var t TopicDoc
+func exportTopic(ctx context.Context, q querier, id int64) (*document.TopicDoc, error) {
+	var t document.TopicDoc
 	err := q.QueryRow(ctx, `
 		SELECT t.slug, t.label, t.description, p.slug
 		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
 		WHERE t.id = $1`, id).Scan(&t.Slug, &t.Label, &t.Description, &t.Parent)
 	if isNoRows(err) {
-		return nil, fmt.Errorf("export topic %d: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("export topic %d: %w", id, db.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("export topic %d: %w", id, err)

@@ -1,18 +1,17 @@
-package db_test
+package document_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/document"
 )
 
 // BenchmarkDocumentTextProblems measures the text check every import and
 // every edit now runs first, on the seed documents.
 func BenchmarkDocumentTextProblems(b *testing.B) {
-	var docs []*db.Document
+	var docs []*document.Document
 	for _, name := range []string{"catalog.yaml", "articles/000_2e3fe38e4a0ba82d.yaml", "articles/003_a22b1cf4084b29ce.yaml"} {
 		data, err := os.ReadFile(filepath.Join("..", "seeds", name))
 		if err != nil {
@@ -26,7 +25,7 @@ func BenchmarkDocumentTextProblems(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if problems := db.DocumentTextProblems(docs); len(problems) > 0 {
+		if problems := document.DocumentTextProblems(docs); len(problems) > 0 {
 			b.Fatalf("the seeds break a text limit: %v", problems)
 		}
 	}

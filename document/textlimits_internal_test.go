@@ -1,4 +1,4 @@
-package db
+package document
 
 import (
 	"reflect"
@@ -46,6 +46,5 @@ func TestEveryTextHasALimit(t *testing.T) {
 }
 
 // DocumentTextProblems is documentTextProblems, for the benchmark in
-// package db_test, which can parse the seeds (this package cannot: package
-// document imports it).
+// package document_test.
 var DocumentTextProblems = documentTextProblems

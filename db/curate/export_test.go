@@ -1,4 +1,4 @@
-package db_test
+package curate_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // sameSnapshot reports every table whose rows differ from before.
@@ -28,11 +30,11 @@ func sameSnapshot(t *testing.T, before, after map[string]dbtest.TableState) {
 
 // seededExportDB returns a fresh database holding the seeds, and the seed
 // documents.
-func seededExportDB(t *testing.T) (*dbtest.Database, []*db.Document) {
+func seededExportDB(t *testing.T) (*dbtest.Database, []*document.Document) {
 	t.Helper()
 	d := dbtest.New(t)
 	docs := readSeeds(t)
-	if _, err := d.Store.Import(context.Background(), docs); err != nil {
+	if _, err := curate.Import(context.Background(), d.Store, docs); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
 	return d, docs
@@ -49,7 +51,7 @@ func TestExportArticleRoundTrip(t *testing.T) {
 		t.Fatalf("seeding wrote no statements, figures or evidence: %+v", before)
 	}
 
-	var exported []*db.Document
+	var exported []*document.Document
 	for _, seed := range seeds {
 		if seed.Article == nil {
 			continue
@@ -63,10 +65,10 @@ func TestExportArticleRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := db.ExportArticle(ctx, tx, id)
+		doc, err := curate.ExportArticle(ctx, tx, id)
 		_ = tx.Rollback(ctx)
 		if err != nil {
-			t.Fatalf("db.ExportArticle(%s): %v", seed.Article.Slug, err)
+			t.Fatalf("curate.ExportArticle(%s): %v", seed.Article.Slug, err)
 		}
 		exported = append(exported, doc)
 
@@ -136,7 +138,7 @@ func TestExportArticleRoundTrip(t *testing.T) {
 		t.Fatalf("exported %d articles; want the 2 of the seeds", len(exported))
 	}
 
-	result, err := store.Import(ctx, exported)
+	result, err := curate.Import(ctx, store, exported)
 	if err != nil {
 		t.Fatalf("import the exported documents: %v", err)
 	}
@@ -165,7 +167,7 @@ func TestExportArticleStatements(t *testing.T) {
 	}
 	for _, id := range ids {
 		ctx := db.CountStatements(context.Background())
-		if _, err := db.ExportArticle(ctx, pool, id); err != nil {
+		if _, err := curate.ExportArticle(ctx, pool, id); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := db.StatementCount(ctx), int64(6); got != want {
@@ -195,42 +197,42 @@ func TestExportEntitiesRoundTrip(t *testing.T) {
 		}
 		return out
 	}
-	doc := &db.Document{Name: "entities"}
+	doc := &document.Document{Name: "entities"}
 	for _, id := range ids(`SELECT id FROM topics ORDER BY id`) {
-		topic, err := db.ExportTopic(ctx, pool, id)
+		topic, err := curate.ExportTopic(ctx, pool, id)
 		if err != nil {
-			t.Fatalf("db.ExportTopic(%d): %v", id, err)
+			t.Fatalf("curate.ExportTopic(%d): %v", id, err)
 		}
 		doc.Topics = append(doc.Topics, *topic)
 	}
 	kinds := map[string]int{}
 	entities := ids(`SELECT id FROM entities ORDER BY id`)
 	for _, id := range entities {
-		x, err := db.ExportEntity(ctx, pool, id)
+		x, err := curate.ExportEntity(ctx, pool, id)
 		if err != nil {
-			t.Fatalf("db.ExportEntity(%d): %v", id, err)
+			t.Fatalf("curate.ExportEntity(%d): %v", id, err)
 		}
 		switch x := x.(type) {
-		case *db.PersonDoc:
+		case *document.PersonDoc:
 			doc.People = append(doc.People, *x)
 			kinds[db.KindPerson]++
-		case *db.OrganizationDoc:
+		case *document.OrganizationDoc:
 			doc.Organizations = append(doc.Organizations, *x)
 			kinds[db.KindOrganization]++
-		case *db.PlaceDoc:
+		case *document.PlaceDoc:
 			doc.Places = append(doc.Places, *x)
 			kinds[db.KindPlace]++
-		case *db.EventDoc:
+		case *document.EventDoc:
 			doc.Events = append(doc.Events, *x)
 			kinds[db.KindEvent]++
-		case *db.ProjectDoc:
+		case *document.ProjectDoc:
 			doc.Projects = append(doc.Projects, *x)
 			kinds[db.KindProject]++
-		case *db.AgreementDoc:
+		case *document.AgreementDoc:
 			doc.Agreements = append(doc.Agreements, *x)
 			kinds[db.KindAgreement]++
 		default:
-			t.Fatalf("db.ExportEntity(%d) = %T; want a declaration", id, x)
+			t.Fatalf("curate.ExportEntity(%d) = %T; want a declaration", id, x)
 		}
 	}
 	if got, want := len(doc.Topics), int(before["topics"].Rows); got != want {
@@ -267,7 +269,7 @@ func TestExportEntitiesRoundTrip(t *testing.T) {
 			withParent, withParties, withParticipants)
 	}
 
-	if _, err := store.Import(ctx, []*db.Document{doc}); err != nil {
+	if _, err := curate.Import(ctx, store, []*document.Document{doc}); err != nil {
 		t.Fatalf("import the exported entities: %v", err)
 	}
 	sameSnapshot(t, before, snapshot(t, d))
@@ -283,9 +285,9 @@ func TestExportNotFound(t *testing.T) {
 		name string
 		call func() (any, error)
 	}{
-		{"ErrNotFoundEntity", func() (any, error) { return db.ExportEntity(ctx, pool, missing) }},
-		{"ErrNotFoundTopic", func() (any, error) { return db.ExportTopic(ctx, pool, missing) }},
-		{"ErrNotFoundArticle", func() (any, error) { return db.ExportArticle(ctx, pool, missing) }},
+		{"ErrNotFoundEntity", func() (any, error) { return curate.ExportEntity(ctx, pool, missing) }},
+		{"ErrNotFoundTopic", func() (any, error) { return curate.ExportTopic(ctx, pool, missing) }},
+		{"ErrNotFoundArticle", func() (any, error) { return curate.ExportArticle(ctx, pool, missing) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,25 +313,25 @@ func TestExportKeepsPositions(t *testing.T) {
 	d := dbtest.New(t)
 	store, pool := d.Store, d.Pool
 	ctx := context.Background()
-	doc := &db.Document{
+	doc := &document.Document{
 		Name:    "order.yaml",
 		Text:    "Ana says alpha at 1 percent.\n\nAna says beta at 2 percent.\n\nAna says gamma at 3 percent.\n",
-		Article: &db.ArticleDoc{Slug: "order", Source: "order.txt", Language: "en"},
-		People:  []db.PersonDoc{{Slug: "ana", Name: "Ana", Evidence: db.EvidenceList{{Text: "Ana", All: true}}}},
-		Statements: []db.StatementDoc{
-			{Key: "late", Speaker: db.SpeakerDoc{Person: ptr("ana")}, Verb: "said", Mode: "paraphrase", Content: "Gamma and alpha.",
-				Evidence: db.EvidenceList{{Text: "gamma"}, {Text: "alpha"}}},
-			{Key: "middle", Speaker: db.SpeakerDoc{Person: ptr("ana")}, Verb: "said", Mode: "paraphrase", Content: "Beta.",
-				Evidence: db.EvidenceList{{Text: "beta"}}},
+		Article: &document.ArticleDoc{Slug: "order", Source: "order.txt", Language: "en"},
+		People:  []document.PersonDoc{{Slug: "ana", Name: "Ana", Evidence: document.EvidenceList{{Text: "Ana", All: true}}}},
+		Statements: []document.StatementDoc{
+			{Key: "late", Speaker: document.SpeakerDoc{Person: ptr("ana")}, Verb: "said", Mode: "paraphrase", Content: "Gamma and alpha.",
+				Evidence: document.EvidenceList{{Text: "gamma"}, {Text: "alpha"}}},
+			{Key: "middle", Speaker: document.SpeakerDoc{Person: ptr("ana")}, Verb: "said", Mode: "paraphrase", Content: "Beta.",
+				Evidence: document.EvidenceList{{Text: "beta"}}},
 		},
-		Figures: []db.FigureDoc{
+		Figures: []document.FigureDoc{
 			{Key: "late", Metric: "share", Value: ptr("3"), Unit: "percent", Display: "3 percent", Subject: "ana",
-				Evidence: db.EvidenceList{{Text: "3 percent"}, {Text: "1 percent"}}},
+				Evidence: document.EvidenceList{{Text: "3 percent"}, {Text: "1 percent"}}},
 			{Key: "middle", Metric: "share", Value: ptr("2"), Unit: "percent", Display: "2 percent", Subject: "ana",
-				Evidence: db.EvidenceList{{Text: "2 percent"}}},
+				Evidence: document.EvidenceList{{Text: "2 percent"}}},
 		},
 	}
-	result, err := store.Import(ctx, []*db.Document{doc})
+	result, err := curate.Import(ctx, store, []*document.Document{doc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,17 +355,17 @@ func TestExportKeepsPositions(t *testing.T) {
 	}
 	before := snapshot(t, d)
 
-	exported, err := db.ExportArticle(ctx, pool, id)
+	exported, err := curate.ExportArticle(ctx, pool, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := exported.Statements[1].Evidence, (db.EvidenceList{{Text: "gamma", Paragraph: 3, Occurrence: 1}, {Text: "alpha", Paragraph: 1, Occurrence: 1}}); !slices.Equal(got, want) {
+	if got, want := exported.Statements[1].Evidence, (document.EvidenceList{{Text: "gamma", Paragraph: 3, Occurrence: 1}, {Text: "alpha", Paragraph: 1, Occurrence: 1}}); !slices.Equal(got, want) {
 		t.Errorf("evidence of statement late: %+v; want %+v", got, want)
 	}
-	if got, want := exported.Figures[1].Evidence, (db.EvidenceList{{Text: "3 percent", Paragraph: 3, Occurrence: 1}, {Text: "1 percent", Paragraph: 1, Occurrence: 1}}); !slices.Equal(got, want) {
+	if got, want := exported.Figures[1].Evidence, (document.EvidenceList{{Text: "3 percent", Paragraph: 3, Occurrence: 1}, {Text: "1 percent", Paragraph: 1, Occurrence: 1}}); !slices.Equal(got, want) {
 		t.Errorf("evidence of figure late: %+v; want %+v", got, want)
 	}
-	if _, err := store.Import(ctx, []*db.Document{exported}); err != nil {
+	if _, err := curate.Import(ctx, store, []*document.Document{exported}); err != nil {
 		t.Fatal(err)
 	}
 	sameSnapshot(t, before, snapshot(t, d))
@@ -371,7 +373,7 @@ func TestExportKeepsPositions(t *testing.T) {
 
 // evidencedEntities lists the entities an article document gives evidence
 // for: those it declares and those it mentions.
-func evidencedEntities(doc *db.Document) []string {
+func evidencedEntities(doc *document.Document) []string {
 	var out []string
 	for _, x := range doc.People {
 		out = append(out, x.Slug)
@@ -404,7 +406,7 @@ func orNil(s *string) string {
 	return *s
 }
 
-func dateString(d *db.DateDoc) string {
+func dateString(d *document.DateDoc) string {
 	if d == nil {
 		return "<nil>"
 	}
@@ -436,9 +438,9 @@ func isNil(x any) bool {
 	switch x := x.(type) {
 	case nil:
 		return true
-	case *db.TopicDoc:
+	case *document.TopicDoc:
 		return x == nil
-	case *db.Document:
+	case *document.Document:
 		return x == nil
 	}
 	return false

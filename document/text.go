@@ -1,22 +1,15 @@
-package db
+package document
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/db"
 )
 
-// Paragraph kinds, as stored.
-const (
-	ParagraphTitle    = "title"
-	ParagraphDateline = "dateline"
-	ParagraphLede     = "lede"
-	ParagraphBody     = "body"
-	ParagraphCredit   = "credit"
-)
-
-// sourceBlock is one paragraph cut out of an article's source text.
-type sourceBlock struct {
+// Paragraph is one paragraph cut out of an article's source text.
+type Paragraph struct {
 	Position     int    // 1-based
 	Text         string // the line without Markdown markers
 	SourceOffset int    // characters from the start of the source
@@ -24,11 +17,11 @@ type sourceBlock struct {
 	Kind         string
 }
 
-// splitParagraphs cuts source text into paragraphs: every non-blank line is
+// SplitParagraphs cuts source text into paragraphs: every non-blank line is
 // one, a "# " heading loses its marker and a line wrapped in "**" loses its
 // asterisks; the text in between is kept byte for byte.
-func splitParagraphs(src string) []sourceBlock {
-	var blocks []sourceBlock
+func SplitParagraphs(src string) []Paragraph {
+	var blocks []Paragraph
 	offset := 0 // bytes
 	for line := range strings.SplitAfterSeq(src, "\n") {
 		start := offset
@@ -37,7 +30,7 @@ func splitParagraphs(src string) []sourceBlock {
 		if strings.TrimSpace(content) == "" {
 			continue
 		}
-		b := sourceBlock{Position: len(blocks) + 1, Kind: ParagraphBody}
+		b := Paragraph{Position: len(blocks) + 1, Kind: db.ParagraphBody}
 		switch {
 		case strings.HasPrefix(content, "# "):
 			b.Heading = true
@@ -54,16 +47,16 @@ func splitParagraphs(src string) []sourceBlock {
 	return blocks
 }
 
-// span is a resolved piece of evidence: a character range of a paragraph.
-type span struct {
+// Span is a resolved piece of evidence: a character range of a paragraph.
+type Span struct {
 	Paragraph int // position, 1-based
 	Start     int // characters, inclusive
 	End       int // characters, exclusive
 	Text      string
 }
 
-// occurrences returns the byte offsets of every occurrence of sub in s.
-func occurrences(s, sub string) []int {
+// Occurrences returns the byte offsets of every occurrence of sub in s.
+func Occurrences(s, sub string) []int {
 	var at []int
 	for i := 0; ; {
 		j := strings.Index(s[i:], sub)
@@ -89,9 +82,9 @@ func wholeWord(s string, i, n int) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // newSpan converts a byte range of a paragraph into a character span.
-func newSpan(p sourceBlock, at, n int) span {
+func newSpan(p Paragraph, at, n int) Span {
 	start := utf8.RuneCountInString(p.Text[:at])
-	return span{
+	return Span{
 		Paragraph: p.Position,
 		Start:     start,
 		End:       start + utf8.RuneCountInString(p.Text[at:at+n]),
