@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -126,6 +127,36 @@ func gql(url, query string) (status int, code string, data json.RawMessage, err 
 }
 
 // eventually retries check until it passes or timeout ends.
+// pace is a load loop's pause between its requests; it ends early when
+// ctx does.
+func pace(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// metric reads the value of a metric without labels from base's /metrics.
+func metric(base, name string) (float64, error) {
+	res, err := http.Get(base + "/metrics")
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	text, err := io.ReadAll(res.Body)
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(text), "\n") {
+		if v, ok := strings.CutPrefix(line, name+" "); ok {
+			return strconv.ParseFloat(v, 64)
+		}
+	}
+	return 0, fmt.Errorf("no metric %s", name)
+}
+
 func eventually(t *testing.T, timeout time.Duration, what string, check func() error) {
 	t.Helper()
 	dbtest.WaitFor(t, timeout, what, check)
@@ -221,7 +252,13 @@ func TestGracefulShutdownFinishesRequestInFlight(t *testing.T) {
 	defer conn.Close()
 	half := len(body) / 2
 	fmt.Fprintf(conn, "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
-	time.Sleep(100 * time.Millisecond) // the request is in flight
+	// The request is in flight once the server holds part of its body.
+	eventually(t, 5*time.Second, "the request in flight", func() error {
+		if n, err := metric(base, "newsgraph_buffered_body_bytes"); err != nil || n <= 0 {
+			return fmt.Errorf("buffered body bytes %v, %v; want some", n, err)
+		}
+		return nil
+	})
 
 	stopped := make(chan error, 1)
 	go func() { stopped <- stop() }()
@@ -284,7 +321,7 @@ func TestRestartUnderLoad(t *testing.T) {
 				mu.Lock()
 				outcomes[outcome]++
 				mu.Unlock()
-				time.Sleep(10 * time.Millisecond)
+				pace(ctx, 10*time.Millisecond)
 			}
 		}()
 	}
@@ -292,9 +329,26 @@ func TestRestartUnderLoad(t *testing.T) {
 	store := openStore(t, pg.URL("newsgraph"))
 	imported := importCopies(ctx, &wg, store)
 
-	time.Sleep(300 * time.Millisecond)
+	// Restart PostgreSQL once the clients are answered, while the server
+	// sees it down, and load it again until more answers came after.
+	answered := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return outcomes["ok"] + outcomes["UNAVAILABLE"]
+	}
+	eventually(t, 30*time.Second, "answers before the restart", func() error {
+		if n := answered(); n < 12 {
+			return fmt.Errorf("%d answers", n)
+		}
+		return nil
+	})
 	pg.Stop()
-	time.Sleep(time.Second)
+	eventually(t, 30*time.Second, "the server to see the database down", func() error {
+		if status, err := get(base + "/readyz"); err != nil || status != http.StatusServiceUnavailable {
+			return fmt.Errorf("/readyz %d, %v; want 503", status, err)
+		}
+		return nil
+	})
 	pg.Start()
 	eventually(t, 30*time.Second, "queries succeed again", func() error {
 		_, code, _, err := gql(base, articlesQuery)
@@ -303,7 +357,13 @@ func TestRestartUnderLoad(t *testing.T) {
 		}
 		return nil
 	})
-	time.Sleep(300 * time.Millisecond)
+	after := answered()
+	eventually(t, 30*time.Second, "answers after the restart", func() error {
+		if n := answered(); n < after+12 {
+			return fmt.Errorf("%d answers since", n-after)
+		}
+		return nil
+	})
 	stopLoad()
 	wg.Wait()
 
@@ -357,7 +417,7 @@ func importCopies(ctx context.Context, wg *sync.WaitGroup, store *db.Store) *[]s
 			if _, err := curate.Import(context.WithoutCancel(ctx), store, articles); err == nil {
 				done = append(done, articles[0].Article.Slug)
 			}
-			time.Sleep(20 * time.Millisecond)
+			pace(ctx, 20*time.Millisecond)
 		}
 	}()
 	return &done

@@ -167,20 +167,30 @@ func TestStandbys(t *testing.T) {
 		defer func() { stopWriting(); <-writer }()
 		go func() {
 			defer close(writer)
+			tick := time.NewTicker(20 * time.Millisecond)
+			defer tick.Stop()
 			for writing.Err() == nil {
 				if _, err := r.Pool.Exec(ctx, `UPDATE topics SET description = now()::text WHERE id = $1`, ids[0]); err != nil {
 					t.Errorf("write: %v", err)
 					return
 				}
-				time.Sleep(20 * time.Millisecond)
+				select {
+				case <-writing.Done():
+				case <-tick.C:
+				}
 			}
 		}()
 		dbtest.WaitFor(t, 10*time.Second, "the paused standby out of rotation", standbyIs(store, db.StandbyLagging))
-		time.Sleep(500 * time.Millisecond)
+		dbtest.WaitFor(t, 10*time.Second, "the paused standby 0.5 s behind", func() error {
+			if lag := store.Standbys()[0].Lag; lag < 500*time.Millisecond {
+				return fmt.Errorf("lag %v", lag)
+			}
+			return nil
+		})
 		stopWriting()
 		<-writer
-		// Lagging since 0.5 s at least: past the bound by that much,
-		// however long it has been (one check of 20 ms may be missing).
+		// The lag the store reports keeps growing while the standby is
+		// paused: it was 0.5 s at least above, and is no less now.
 		if lag := store.Standbys()[0].Lag; lag < 500*time.Millisecond {
 			t.Errorf("a standby paused for 0.8 s or more lags %v; want 0.5 s or more", lag)
 		}
@@ -222,9 +232,21 @@ func TestStandbys(t *testing.T) {
 				}
 			})
 		}
-		time.Sleep(300 * time.Millisecond)
+		// Stop the standby under load: once the readers are running, and
+		// until the store has seen it down and more reads were made.
+		atLeast := func(n int64) func() error {
+			return func() error {
+				if got := made.Load(); got < n {
+					return fmt.Errorf("%d reads of %d", got, n)
+				}
+				return nil
+			}
+		}
+		dbtest.WaitFor(t, 10*time.Second, "the readers to run", atLeast(16))
 		r.Standby.Stop()
-		time.Sleep(500 * time.Millisecond)
+		atStop := made.Load()
+		dbtest.WaitFor(t, 30*time.Second, "the stopped standby out of rotation", standbyIs(store, db.StandbyDown))
+		dbtest.WaitFor(t, 10*time.Second, "reads while the standby is down", atLeast(atStop+16))
 		stopLoad()
 		wg.Wait()
 		if err := standbyIs(store, db.StandbyDown)(); err != nil {

@@ -31,20 +31,9 @@ func (r *figureConnectionResolver) Summary(ctx context.Context, obj *model.Conne
 // Node is the resolver for the node field.
 func (r *groupKeyResolver) Node(ctx context.Context, obj *db.GroupKey) (model.Node, error) {
 	if obj.Kind == nil || obj.ID == nil {
-		return nil, nil
+		return nil, nil // a group by a value (a verb, a month) names no node
 	}
-	l := loaders(ctx)
-	switch *obj.Kind {
-	case "ARTICLE":
-		return orNil(loadRef(ctx, l.articles, obj.ID))
-	case "TOPIC":
-		return orNil(loadRef(ctx, l.topics, obj.ID))
-	}
-	e, err := r.entity(ctx, *obj.Kind, *obj.ID)
-	if err != nil || e == nil {
-		return nil, err
-	}
-	return e, nil
+	return ref[model.Node](ctx, typeOfKind(*obj.Kind), *obj.ID)
 }
 
 // Groups is the resolver for the groups field.

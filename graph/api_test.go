@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // This file checks that every root field of Query returns what the seed
@@ -86,14 +87,7 @@ func upper(p *string) *string {
 	return &u
 }
 
-func sorted(xs []string) []string {
-	out := slices.Clone(xs)
-	slices.Sort(out)
-	if out == nil {
-		out = []string{}
-	}
-	return out
-}
+func sorted(xs []string) []string { return graphtest.Sorted(xs) }
 
 func slugs(refs []ref) []string {
 	out := make([]string, len(refs))

@@ -22,11 +22,11 @@ func (r *auditEntryResolver) At(ctx context.Context, obj *db.AuditEntry) (string
 // Target is the resolver for the target field.
 func (r *auditEntryResolver) Target(ctx context.Context, obj *db.AuditEntry) (*string, error) {
 	if obj.TargetID == nil {
-		return nil, nil
+		return nil, nil // a write with no single row: null, as the schema says
 	}
 	typ, ok := typeOfAuditTarget[obj.TargetType]
 	if !ok {
-		return nil, nil
+		return nil, nil // a row with no global ID: null, as the schema says
 	}
 	id := encodeID(typ, *obj.TargetID)
 	return &id, nil
@@ -37,8 +37,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 	if _, err := requireActor(ctx); err != nil {
 		return nil, err
 	}
-	return rootList(ctx, first, after, last, before, db.Order{},
-		func() (*struct{}, error) { return nil, nil },
+	return rootList(ctx, first, after, last, before, nil, noFilter, db.Order{},
 		func(ctx context.Context, _ *struct{}, _ db.Order, page db.PageArgs) (db.Page[db.AuditEntry], error) {
 			return r.Store.ListAudit(ctx, page)
 		},

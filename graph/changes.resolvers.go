@@ -15,7 +15,7 @@ import (
 // Node is the resolver for the node field.
 func (r *changeResolver) Node(ctx context.Context, obj *model.Change) (model.Node, error) {
 	if obj.Action == "DELETED" {
-		return nil, nil
+		return nil, nil // a deleted row has no node: null, as the schema says
 	}
 	return r.node(ctx, obj.ID)
 }

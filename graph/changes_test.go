@@ -35,13 +35,7 @@ func nextChange(t *testing.T, next func(time.Duration) (json.RawMessage, error))
 // waitForSubscribers waits until the fixture's broker has n subscribers.
 func (f *editFixture) waitForSubscribers(t *testing.T, n int) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for f.srv.broker.Subscribers() < n {
-		if time.Now().After(deadline) {
-			t.Fatal("the subscription never reached the broker")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFor(t, "the subscription to reach the broker", func() bool { return f.srv.broker.Subscribers() >= n })
 }
 
 // TestDeleteArticle deletes an article through the API: refused without a

@@ -16,10 +16,10 @@ import (
 )
 
 // An edit turns a mutation's input into the curated document types of
-// package document: global IDs become slugs, enum names the documents'
-// lowercase values. It collects every problem with the input as a user
-// error with its path; db/curate then checks the rest with document's
-// validator, exactly as it checks an import.
+// package db: global IDs become slugs, enum names the documents' lowercase
+// values. It collects every problem with the input as a user error with
+// its path; the store's validator then checks the rest, exactly as it
+// checks an import.
 type edit struct {
 	r      *Resolver
 	actor  string
@@ -438,15 +438,14 @@ func (e *edit) topic(ctx context.Context, in *model.TopicFields, d *document.Top
 	})
 }
 
-// errInputProblems is what an edit's change callback returns when the
-// input had problems: the store then rolls back, and the edit's user
-// errors say why.
+// errInputProblems is what an edit's conversion returns when the input
+// had problems: the store is not asked (or, inside its change callback,
+// rolls back), and the edit's user errors say why.
 var errInputProblems = errors.New("the input has problems")
 
-// changed wraps an edit's conversion for the store's change callbacks: the
-// conversion runs inside the store's transaction, and its problems end it.
-func (e *edit) changed(convert func()) error {
-	convert()
+// problems returns why the edit cannot go on: its internal error,
+// errInputProblems when the input has problems, or nil.
+func (e *edit) problems() error {
 	if e.failed != nil {
 		return e.failed
 	}
@@ -456,8 +455,22 @@ func (e *edit) changed(convert func()) error {
 	return nil
 }
 
-// settle is outcome for an edit whose change callback may have stopped
-// the store with errInputProblems.
+// changed wraps an edit's conversion for the store's change callbacks: the
+// conversion runs inside the store's transaction, and its problems end it.
+func (e *edit) changed(convert func()) error {
+	convert()
+	return e.problems()
+}
+
+// target decodes the global ID of the item an update changes, of type typ;
+// a malformed one is a problem with the input.
+func (e *edit) target(gid, typ string) (int64, error) {
+	_, id, _ := e.id("id", gid, typ)
+	return id, e.problems()
+}
+
+// settle is outcome for an edit whose conversion may have stopped with
+// errInputProblems.
 func (e *edit) settle(err error, prefix string) (bool, error) {
 	if errors.Is(err, errInputProblems) {
 		return false, nil
@@ -465,14 +478,45 @@ func (e *edit) settle(err error, prefix string) (bool, error) {
 	return e.outcome(err, prefix)
 }
 
-// deleted builds a delete's payload.
-func (e *edit) deleted(gid string, res curate.Deleted, ok bool, err error, mutationID *string) (*model.DeletePayload, error) {
+// write is the skeleton every create and update shares. The edit begins
+// on behalf of the request's API token; do converts the input and asks the
+// store, or returns e.problems() without asking when the input already has
+// some. The store's answer becomes the row as stored (given to the
+// request's loaders, so the payload's fields read it) or user errors, their
+// paths under prefix; an internal error is returned as such.
+func write[T any](ctx context.Context, r *Resolver, prefix string, do func(e *edit) (*T, error)) (*T, []*model.UserError, error) {
+	e, err := r.begin(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	row, err := do(e)
+	if ok, err := e.settle(err, prefix); !ok {
+		return nil, e.userErrors(), err
+	}
+	loaders(ctx).keep(row)
+	return row, e.userErrors(), nil
+}
+
+// remove is the skeleton every delete shares: it decodes the global ID of
+// the item, of type typ, lets del ask the store, and builds the payload.
+// del returns what the delete cascaded to.
+func (r *Resolver) remove(ctx context.Context, input model.DeleteInput, typ string, del func(actor string, id int64) (curate.Deleted, error)) (*model.DeletePayload, error) {
+	e, err := r.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	p := &model.DeletePayload{CascadedIds: []string{}, UserErrors: e.userErrors(), ClientMutationID: mutationID}
+	var res curate.Deleted
+	var ok bool
+	if _, id, valid := e.id("id", input.ID, typ); valid {
+		res, err = del(e.actor, id)
+		ok, err = e.outcome(err, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := &model.DeletePayload{CascadedIds: []string{}, UserErrors: e.userErrors(), ClientMutationID: input.ClientMutationID}
 	if ok {
-		p.DeletedID = &gid
+		p.DeletedID = &input.ID
 		for _, ref := range res.Cascaded {
 			if t, isNode := typeOfRef[ref.Kind]; isNode {
 				p.CascadedIds = append(p.CascadedIds, encodeID(t, ref.ID))
@@ -495,28 +539,20 @@ func (e *edit) userErrors() []*model.UserError {
 
 // deleteEntity deletes an entity of type typ.
 func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, typ string) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res curate.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typ); valid {
-		res, err = curate.DeleteEntity(ctx, r.Store, e.actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typ, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteEntity(ctx, r.Store, actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
+	})
 }
 
-// createEntity declares a new entity of kind k and returns its row as
-// stored (see curate.CreateEntity), or nil with the edit's user errors.
-func createEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], decl D, mention *model.MentionInput, prefix string) (*R, error) {
+// createEntity declares a new entity of kind k from decl, mentioned as
+// mention says (see curate.CreateEntity). It is a write's do.
+func createEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], decl D, mention *model.MentionInput) (*R, error) {
 	m := e.mention(mention)
-	if !e.ok() {
-		return nil, e.fail(prefix)
+	if err := e.problems(); err != nil {
+		return nil, err
 	}
 	row, err := curate.CreateEntity(ctx, e.r.Store, e.actor, k, decl, m)
-	if ok, err := e.outcome(err, prefix); !ok {
+	if err != nil {
 		return nil, err
 	}
 	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", k.RowID(row))
@@ -524,24 +560,15 @@ func createEntity[D document.Declaration, R any](ctx context.Context, e *edit, k
 }
 
 // updateEntity changes the entity of kind k with global ID gid of type
-// typ and returns its row as stored, or nil with the edit's user errors.
-func updateEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], gid, typ string, version int, mention *model.MentionInput, prefix string, change func(D)) (*R, error) {
-	_, id, valid := e.id("id", gid, typ)
+// typ: change applies the input to its declaration (see
+// curate.UpdateEntity). It is a write's do.
+func updateEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], gid, typ string, version int, mention *model.MentionInput, change func(D)) (*R, error) {
+	_, id, _ := e.id("id", gid, typ)
 	m := e.mention(mention)
-	if !valid || !e.ok() {
-		return nil, e.fail(prefix)
-	}
-	row, err := curate.UpdateEntity(ctx, e.r.Store, e.actor, k, id, version, func(decl D) error {
-		return e.changed(func() { change(decl) })
-	}, m)
-	if ok, err := e.settle(err, prefix); !ok {
+	if err := e.problems(); err != nil {
 		return nil, err
 	}
-	return row, nil
-}
-
-// fail ends an edit whose input had problems before the store was asked.
-func (e *edit) fail(prefix string) error {
-	_, err := e.outcome(nil, prefix)
-	return err
+	return curate.UpdateEntity(ctx, e.r.Store, e.actor, k, id, version, func(decl D) error {
+		return e.changed(func() { change(decl) })
+	}, m)
 }

@@ -16,160 +16,118 @@ import (
 
 // CreateStatement is the resolver for the createStatement field.
 func (r *mutationResolver) CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.StatementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
+		var st document.StatementDoc
+		articleID := e.article("article", input.Article)
+		e.statement(ctx, input.Statement, &st)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return curate.CreateStatement(ctx, r.Store, e.actor, articleID, st)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
-	var st document.StatementDoc
-	articleID := e.article("article", input.Article)
-	e.statement(ctx, input.Statement, &st)
-	var row *db.Statement
-	if e.ok() {
-		row, err = curate.CreateStatement(ctx, r.Store, e.actor, articleID, st)
-	}
-	ok, err := e.outcome(err, "statement")
-	if ok {
-		payload.Statement = stored(loaders(ctx).statements, row.ID, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.StatementPayload{Statement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateStatement is the resolver for the updateStatement field.
 func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.StatementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
+		id, err := e.target(input.ID, typeStatement)
+		if err != nil {
+			return nil, err
+		}
+		return curate.UpdateStatement(ctx, r.Store, e.actor, id, input.Version, func(st *document.StatementDoc) error {
+			return e.changed(func() { e.statement(ctx, input.Statement, st) })
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.StatementPayload{ClientMutationID: input.ClientMutationID}
-	_, id, valid := e.id("id", input.ID, typeStatement)
-	var row *db.Statement
-	if valid {
-		row, err = curate.UpdateStatement(ctx, r.Store, e.actor, id, input.Version, func(st *document.StatementDoc) error {
-			return e.changed(func() { e.statement(ctx, input.Statement, st) })
-		})
-	}
-	ok, err := e.settle(err, "statement")
-	if ok {
-		payload.Statement = stored(loaders(ctx).statements, id, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.StatementPayload{Statement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteStatement is the resolver for the deleteStatement field.
 func (r *mutationResolver) DeleteStatement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res curate.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeStatement); valid {
-		res, err = curate.DeleteStatement(ctx, r.Store, e.actor, id, input.Version, deref(input.Cascade))
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeStatement, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteStatement(ctx, r.Store, actor, id, input.Version, deref(input.Cascade))
+	})
 }
 
 // CreateFigure is the resolver for the createFigure field.
 func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.FigurePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
+		var f document.FigureDoc
+		articleID := e.article("article", input.Article)
+		e.figure(ctx, input.Figure, &f, articleID)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return curate.CreateFigure(ctx, r.Store, e.actor, articleID, f)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
-	var f document.FigureDoc
-	articleID := e.article("article", input.Article)
-	e.figure(ctx, input.Figure, &f, articleID)
-	var row *db.Figure
-	if e.ok() {
-		row, err = curate.CreateFigure(ctx, r.Store, e.actor, articleID, f)
-	}
-	ok, err := e.outcome(err, "figure")
-	if ok {
-		payload.Figure = stored(loaders(ctx).figures, row.ID, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.FigurePayload{Figure: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateFigure is the resolver for the updateFigure field.
 func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.FigurePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
+		id, err := e.target(input.ID, typeFigure)
+		if err != nil {
+			return nil, err
+		}
+		articleID, err := r.Store.FigureArticle(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return curate.UpdateFigure(ctx, r.Store, e.actor, id, input.Version, func(f *document.FigureDoc) error {
+			return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.FigurePayload{ClientMutationID: input.ClientMutationID}
-	_, id, valid := e.id("id", input.ID, typeFigure)
-	var row *db.Figure
-	if valid {
-		var articleID int64
-		if articleID, err = r.Store.FigureArticle(ctx, id); err == nil {
-			row, err = curate.UpdateFigure(ctx, r.Store, e.actor, id, input.Version, func(f *document.FigureDoc) error {
-				return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
-			})
-		}
-	}
-	ok, err := e.settle(err, "figure")
-	if ok {
-		payload.Figure = stored(loaders(ctx).figures, id, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.FigurePayload{Figure: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteFigure is the resolver for the deleteFigure field.
 func (r *mutationResolver) DeleteFigure(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeFigure); valid {
-		err = curate.DeleteFigure(ctx, r.Store, e.actor, id, input.Version)
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, curate.Deleted{}, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeFigure, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.Deleted{}, curate.DeleteFigure(ctx, r.Store, actor, id, input.Version)
+	})
 }
 
 // CreateAgreement is the resolver for the createAgreement field.
 func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.AgreementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
+		d := &document.AgreementDoc{}
+		e.agreement(ctx, input.Agreement, d)
+		if d.Kind == "" {
+			// A document may omit the kind; the API asks for it, UNSPECIFIED included.
+			e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
+		}
+		return createEntity(ctx, e, curate.Agreements, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	d := &document.AgreementDoc{}
-	e.agreement(ctx, input.Agreement, d)
-	if d.Kind == "" {
-		// A document may omit the kind; the API asks for it, UNSPECIFIED included.
-		e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
-	}
-	x, err := createEntity(ctx, e, curate.Agreements, d, input.Mention, "agreement")
-	if x != nil {
-		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.AgreementPayload{Agreement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateAgreement is the resolver for the updateAgreement field.
 func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.AgreementPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
+		return updateEntity(ctx, e, curate.Agreements, input.ID, typeAgreement, input.Version, input.Mention, func(d *document.AgreementDoc) {
+			e.agreement(ctx, input.Agreement, d)
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.AgreementPayload{ClientMutationID: input.ClientMutationID}
-	x, err := updateEntity(ctx, e, curate.Agreements, input.ID, typeAgreement, input.Version, input.Mention, "agreement", func(d *document.AgreementDoc) {
-		e.agreement(ctx, input.Agreement, d)
-	})
-	if x != nil {
-		payload.Agreement = stored(loaders(ctx).agreements, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.AgreementPayload{Agreement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteAgreement is the resolver for the deleteAgreement field.
@@ -179,36 +137,28 @@ func (r *mutationResolver) DeleteAgreement(ctx context.Context, input model.Dele
 
 // CreatePerson is the resolver for the createPerson field.
 func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.PersonPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
+		d := &document.PersonDoc{}
+		e.person(input.Person, d)
+		return createEntity(ctx, e, curate.People, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	d := &document.PersonDoc{}
-	e.person(input.Person, d)
-	x, err := createEntity(ctx, e, curate.People, d, input.Mention, "person")
-	if x != nil {
-		payload.Person = stored(loaders(ctx).people, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PersonPayload{Person: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdatePerson is the resolver for the updatePerson field.
 func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.PersonPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
+		return updateEntity(ctx, e, curate.People, input.ID, typePerson, input.Version, input.Mention, func(d *document.PersonDoc) {
+			e.person(input.Person, d)
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PersonPayload{ClientMutationID: input.ClientMutationID}
-	x, err := updateEntity(ctx, e, curate.People, input.ID, typePerson, input.Version, input.Mention, "person", func(d *document.PersonDoc) {
-		e.person(input.Person, d)
-	})
-	if x != nil {
-		payload.Person = stored(loaders(ctx).people, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PersonPayload{Person: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeletePerson is the resolver for the deletePerson field.
@@ -218,36 +168,28 @@ func (r *mutationResolver) DeletePerson(ctx context.Context, input model.DeleteI
 
 // CreateOrganization is the resolver for the createOrganization field.
 func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.OrganizationPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
+		d := &document.OrganizationDoc{}
+		e.organization(ctx, input.Organization, d)
+		return createEntity(ctx, e, curate.Organizations, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	d := &document.OrganizationDoc{}
-	e.organization(ctx, input.Organization, d)
-	x, err := createEntity(ctx, e, curate.Organizations, d, input.Mention, "organization")
-	if x != nil {
-		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.OrganizationPayload{Organization: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateOrganization is the resolver for the updateOrganization field.
 func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.OrganizationPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
+		return updateEntity(ctx, e, curate.Organizations, input.ID, typeOrganization, input.Version, input.Mention, func(d *document.OrganizationDoc) {
+			e.organization(ctx, input.Organization, d)
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.OrganizationPayload{ClientMutationID: input.ClientMutationID}
-	x, err := updateEntity(ctx, e, curate.Organizations, input.ID, typeOrganization, input.Version, input.Mention, "organization", func(d *document.OrganizationDoc) {
-		e.organization(ctx, input.Organization, d)
-	})
-	if x != nil {
-		payload.Organization = stored(loaders(ctx).organizations, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.OrganizationPayload{Organization: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteOrganization is the resolver for the deleteOrganization field.
@@ -257,36 +199,28 @@ func (r *mutationResolver) DeleteOrganization(ctx context.Context, input model.D
 
 // CreatePlace is the resolver for the createPlace field.
 func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.PlacePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
+		d := &document.PlaceDoc{}
+		e.place(ctx, input.Place, d)
+		return createEntity(ctx, e, curate.Places, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	d := &document.PlaceDoc{}
-	e.place(ctx, input.Place, d)
-	x, err := createEntity(ctx, e, curate.Places, d, input.Mention, "place")
-	if x != nil {
-		payload.Place = stored(loaders(ctx).places, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PlacePayload{Place: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdatePlace is the resolver for the updatePlace field.
 func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.PlacePayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
+		return updateEntity(ctx, e, curate.Places, input.ID, typePlace, input.Version, input.Mention, func(d *document.PlaceDoc) {
+			e.place(ctx, input.Place, d)
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.PlacePayload{ClientMutationID: input.ClientMutationID}
-	x, err := updateEntity(ctx, e, curate.Places, input.ID, typePlace, input.Version, input.Mention, "place", func(d *document.PlaceDoc) {
-		e.place(ctx, input.Place, d)
-	})
-	if x != nil {
-		payload.Place = stored(loaders(ctx).places, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.PlacePayload{Place: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeletePlace is the resolver for the deletePlace field.
@@ -296,36 +230,28 @@ func (r *mutationResolver) DeletePlace(ctx context.Context, input model.DeleteIn
 
 // CreateEvent is the resolver for the createEvent field.
 func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
+		d := &document.EventDoc{}
+		e.event(ctx, input.Event, d)
+		return createEntity(ctx, e, curate.Events, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	d := &document.EventDoc{}
-	e.event(ctx, input.Event, d)
-	x, err := createEntity(ctx, e, curate.Events, d, input.Mention, "event")
-	if x != nil {
-		payload.Event = stored(loaders(ctx).events, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.EventPayload{Event: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateEvent is the resolver for the updateEvent field.
 func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
+		return updateEntity(ctx, e, curate.Events, input.ID, typeEvent, input.Version, input.Mention, func(d *document.EventDoc) {
+			e.event(ctx, input.Event, d)
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.EventPayload{ClientMutationID: input.ClientMutationID}
-	x, err := updateEntity(ctx, e, curate.Events, input.ID, typeEvent, input.Version, input.Mention, "event", func(d *document.EventDoc) {
-		e.event(ctx, input.Event, d)
-	})
-	if x != nil {
-		payload.Event = stored(loaders(ctx).events, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.EventPayload{Event: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteEvent is the resolver for the deleteEvent field.
@@ -335,36 +261,28 @@ func (r *mutationResolver) DeleteEvent(ctx context.Context, input model.DeleteIn
 
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
+		d := &document.ProjectDoc{}
+		e.project(ctx, input.Project, d)
+		return createEntity(ctx, e, curate.Projects, d, input.Mention)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	d := &document.ProjectDoc{}
-	e.project(ctx, input.Project, d)
-	x, err := createEntity(ctx, e, curate.Projects, d, input.Mention, "project")
-	if x != nil {
-		payload.Project = stored(loaders(ctx).projects, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.ProjectPayload{Project: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
+		return updateEntity(ctx, e, curate.Projects, input.ID, typeProject, input.Version, input.Mention, func(d *document.ProjectDoc) {
+			e.project(ctx, input.Project, d)
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.ProjectPayload{ClientMutationID: input.ClientMutationID}
-	x, err := updateEntity(ctx, e, curate.Projects, input.ID, typeProject, input.Version, input.Mention, "project", func(d *document.ProjectDoc) {
-		e.project(ctx, input.Project, d)
-	})
-	if x != nil {
-		payload.Project = stored(loaders(ctx).projects, x.ID, x)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.ProjectPayload{Project: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteProject is the resolver for the deleteProject field.
@@ -374,58 +292,40 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, input model.Delete
 
 // CreateTopic is the resolver for the createTopic field.
 func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.TopicPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
+		var t document.TopicDoc
+		e.topic(ctx, input.Topic, &t)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return curate.CreateTopic(ctx, r.Store, e.actor, t)
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
-	var t document.TopicDoc
-	e.topic(ctx, input.Topic, &t)
-	var row *db.Topic
-	if e.ok() {
-		row, err = curate.CreateTopic(ctx, r.Store, e.actor, t)
-	}
-	ok, err := e.outcome(err, "topic")
-	if ok {
-		payload.Topic = stored(loaders(ctx).topics, row.ID, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.TopicPayload{Topic: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateTopic is the resolver for the updateTopic field.
 func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.TopicPayload, error) {
-	e, err := r.begin(ctx)
+	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
+		id, err := e.target(input.ID, typeTopic)
+		if err != nil {
+			return nil, err
+		}
+		return curate.UpdateTopic(ctx, r.Store, e.actor, id, input.Version, func(t *document.TopicDoc) error {
+			return e.changed(func() { e.topic(ctx, input.Topic, t) })
+		})
+	})
 	if err != nil {
 		return nil, err
 	}
-	payload := &model.TopicPayload{ClientMutationID: input.ClientMutationID}
-	_, id, valid := e.id("id", input.ID, typeTopic)
-	var row *db.Topic
-	if valid {
-		row, err = curate.UpdateTopic(ctx, r.Store, e.actor, id, input.Version, func(t *document.TopicDoc) error {
-			return e.changed(func() { e.topic(ctx, input.Topic, t) })
-		})
-	}
-	ok, err := e.settle(err, "topic")
-	if ok {
-		payload.Topic = stored(loaders(ctx).topics, id, row)
-	}
-	payload.UserErrors = e.userErrors()
-	return payload, err
+	return &model.TopicPayload{Topic: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteTopic is the resolver for the deleteTopic field.
 func (r *mutationResolver) DeleteTopic(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res curate.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeTopic); valid {
-		res, err = curate.DeleteTopic(ctx, r.Store, e.actor, id, input.Version, deref(input.Cascade))
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeTopic, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteTopic(ctx, r.Store, actor, id, input.Version, deref(input.Cascade))
+	})
 }

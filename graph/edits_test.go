@@ -796,13 +796,7 @@ func TestEntityAndTopicLifecycle(t *testing.T) {
 func TestCreatedStatementReachesSubscribers(t *testing.T) {
 	f := newEditFixture(t)
 	next := subscribe(t, f.srv.Server, `subscription { statementAdded { content speaker { ... on Person { slug } } } }`)
-	deadline := time.Now().Add(10 * time.Second)
-	for f.srv.broker.Subscribers() == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("the subscription never reached the broker")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	f.waitForSubscribers(t, 1)
 	f.succeed(t, "createStatement", map[string]any{"article": f.article(t), "statement": map[string]any{
 		"speaker": map[string]any{"person": f.entity(t, "pei-pei")}, "verb": "SAID", "mode": "QUOTE",
 		"content":  "The two countries issued a joint statement on Thursday",

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -19,7 +20,7 @@ var kindOfType = map[string]string{
 // nil list (no filter) stays nil.
 func (r *Resolver) ids(ctx context.Context, path string, gids []string, types ...string) ([]int64, error) {
 	if gids == nil {
-		return nil, nil
+		return nil, nil // no filter on this field
 	}
 	if len(gids) > db.MaxPageSize {
 		return nil, inputErrorf("%s: at most %d IDs, got %d", path, db.MaxPageSize, len(gids))
@@ -53,9 +54,10 @@ func (r *Resolver) ids(ctx context.Context, path string, gids []string, types ..
 	return out, nil
 }
 
+// typeOfKind returns the API type of a kind of row (ARTICLE, PERSON, ...).
 func typeOfKind(kind string) string {
-	for t, k := range kindOfType {
-		if k == kind {
+	for _, t := range objectTypes {
+		if strings.EqualFold(t, kind) {
 			return t
 		}
 	}
@@ -75,42 +77,15 @@ func oneOf(types []string) string {
 
 var entityTypeNames = []string{typePerson, typeOrganization, typePlace, typeEvent, typeProject, typeAgreement}
 
+// dateRange converts a date range; nil (no range) stays nil.
 func dateRange(path string, r *model.DateRange) (*db.DateRange, error) {
 	if r == nil {
-		return nil, nil
+		return nil, nil // no range: not a lookup, nothing is missing
 	}
 	if r.From != nil && r.To != nil && r.From.After(*r.To) {
 		return nil, inputErrorf("%s: from %s is after to %s", path, r.From.Format("2006-01-02"), r.To.Format("2006-01-02"))
 	}
 	return &db.DateRange{From: r.From, To: r.To}, nil
-}
-
-// boolParts converts a filter's and/or/not parts with convert.
-func boolParts[In, Out any](path string, and, or []*In, not *In, convert func(string, *In) (*Out, error)) ([]Out, []Out, *Out, error) {
-	var a, o []Out
-	for i, f := range and {
-		x, err := convert(fmt.Sprintf("%s.and[%d]", path, i), f)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		a = append(a, *x)
-	}
-	for i, f := range or {
-		x, err := convert(fmt.Sprintf("%s.or[%d]", path, i), f)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		o = append(o, *x)
-	}
-	var n *Out
-	if not != nil {
-		x, err := convert(path+".not", not)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		n = x
-	}
-	return a, o, n, nil
 }
 
 // maxFilterDepth bounds how deeply and/or/not may nest.
@@ -129,219 +104,201 @@ func depthOK(path string) error {
 	return nil
 }
 
-func (r *Resolver) articleFilter(ctx context.Context, path string, f *model.ArticleFilter) (*db.ArticleFilter, error) {
+// filterOf converts a filter of the API (In) into db's (Out): fields
+// converts the filter's own fields with c, which keeps the first error and
+// asks nothing more after it. A nil filter is no filter: nil, with no
+// error.
+func filterOf[In, Out any](ctx context.Context, r *Resolver, path string, f *In, fields func(c *filterFields, f *In) Out) (*Out, error) {
 	if f == nil {
-		return nil, nil
+		return nil, nil // no filter
 	}
 	if err := depthOK(path); err != nil {
 		return nil, err
 	}
-	var out db.ArticleFilter
-	var err error
-	if out.Published, err = dateRange(path+".published", f.Published); err != nil {
-		return nil, err
+	c := &filterFields{ctx: ctx, r: r, path: path}
+	out := fields(c, f)
+	if c.err != nil {
+		return nil, c.err
 	}
-	if out.Topics, err = r.ids(ctx, path+".topics", f.Topics, typeTopic); err != nil {
-		return nil, err
+	return &out, nil
+}
+
+// filterFields converts the fields of one filter at path, keeping the
+// first error: once one field failed, the others are not converted (and
+// their IDs not looked up).
+type filterFields struct {
+	ctx  context.Context
+	r    *Resolver
+	path string
+	err  error
+}
+
+// ids is Resolver.ids for the filter's field.
+func (c *filterFields) ids(field string, gids []string, types ...string) []int64 {
+	if c.err != nil {
+		return nil
 	}
-	if out.Mentions, err = r.ids(ctx, path+".mentions", f.Mentions, entityTypeNames...); err != nil {
-		return nil, err
+	out, err := c.r.ids(c.ctx, c.path+"."+field, gids, types...)
+	c.err = err
+	return out
+}
+
+// dates is dateRange for the filter's field.
+func (c *filterFields) dates(field string, r *model.DateRange) *db.DateRange {
+	if c.err != nil {
+		return nil
 	}
-	out.Text = f.Text
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.ArticleFilter) (*db.ArticleFilter, error) {
-		return r.articleFilter(ctx, p, x)
+	out, err := dateRange(c.path+"."+field, r)
+	c.err = err
+	return out
+}
+
+// boolParts converts the filter's and/or/not parts with convert, the
+// filter's own conversion.
+func boolParts[In, Out any](c *filterFields, and, or []*In, not *In, convert func(context.Context, string, *In) (*Out, error)) (a, o []Out, n *Out) {
+	part := func(path string, f *In) *Out {
+		if c.err != nil {
+			return nil
+		}
+		x, err := convert(c.ctx, path, f)
+		c.err = err
+		return x
+	}
+	for i, f := range and {
+		if x := part(fmt.Sprintf("%s.and[%d]", c.path, i), f); x != nil {
+			a = append(a, *x)
+		}
+	}
+	for i, f := range or {
+		if x := part(fmt.Sprintf("%s.or[%d]", c.path, i), f); x != nil {
+			o = append(o, *x)
+		}
+	}
+	if not != nil {
+		n = part(c.path+".not", not)
+	}
+	return a, o, n
+}
+
+func (r *Resolver) articleFilter(ctx context.Context, path string, f *model.ArticleFilter) (*db.ArticleFilter, error) {
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.ArticleFilter) db.ArticleFilter {
+		out := db.ArticleFilter{
+			Published: c.dates("published", f.Published),
+			Topics:    c.ids("topics", f.Topics, typeTopic),
+			Mentions:  c.ids("mentions", f.Mentions, entityTypeNames...),
+			Text:      f.Text,
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.articleFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) statementFilter(ctx context.Context, path string, f *model.StatementFilter) (*db.StatementFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.StatementFilter
-	var err error
-	if out.Speakers, err = r.ids(ctx, path+".speakers", f.Speakers, typePerson, typeOrganization); err != nil {
-		return nil, err
-	}
-	if out.SpeakerOrganizations, err = r.ids(ctx, path+".speakerOrganizations", f.SpeakerOrganizations, typeOrganization); err != nil {
-		return nil, err
-	}
-	if out.SpeakerCountries, err = r.ids(ctx, path+".speakerCountries", f.SpeakerCountries, typePlace); err != nil {
-		return nil, err
-	}
-	if out.Topics, err = r.ids(ctx, path+".topics", f.Topics, typeTopic); err != nil {
-		return nil, err
-	}
-	if out.Articles, err = r.ids(ctx, path+".articles", f.Articles, typeArticle); err != nil {
-		return nil, err
-	}
-	if out.Published, err = dateRange(path+".published", f.Published); err != nil {
-		return nil, err
-	}
-	out.Verbs, out.Mode, out.Text = f.Verbs, f.Mode, f.Text
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.StatementFilter) (*db.StatementFilter, error) {
-		return r.statementFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.StatementFilter) db.StatementFilter {
+		out := db.StatementFilter{
+			Speakers:             c.ids("speakers", f.Speakers, typePerson, typeOrganization),
+			SpeakerOrganizations: c.ids("speakerOrganizations", f.SpeakerOrganizations, typeOrganization),
+			SpeakerCountries:     c.ids("speakerCountries", f.SpeakerCountries, typePlace),
+			Topics:               c.ids("topics", f.Topics, typeTopic),
+			Articles:             c.ids("articles", f.Articles, typeArticle),
+			Published:            c.dates("published", f.Published),
+			Verbs:                f.Verbs,
+			Mode:                 f.Mode,
+			Text:                 f.Text,
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.statementFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) figureFilter(ctx context.Context, path string, f *model.FigureFilter) (*db.FigureFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.FigureFilter
-	var err error
-	if out.Subjects, err = r.ids(ctx, path+".subjects", f.Subjects, entityTypeNames...); err != nil {
-		return nil, err
-	}
-	if out.Articles, err = r.ids(ctx, path+".articles", f.Articles, typeArticle); err != nil {
-		return nil, err
-	}
-	if out.Topics, err = r.ids(ctx, path+".topics", f.Topics, typeTopic); err != nil {
-		return nil, err
-	}
-	if out.Period, err = dateRange(path+".period", f.Period); err != nil {
-		return nil, err
-	}
-	if f.Value != nil {
-		out.ValueMin, out.ValueMax = f.Value.Min, f.Value.Max
-	}
-	out.Metric, out.Units = f.Metric, f.Units
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.FigureFilter) (*db.FigureFilter, error) {
-		return r.figureFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.FigureFilter) db.FigureFilter {
+		out := db.FigureFilter{
+			Subjects: c.ids("subjects", f.Subjects, entityTypeNames...),
+			Articles: c.ids("articles", f.Articles, typeArticle),
+			Topics:   c.ids("topics", f.Topics, typeTopic),
+			Period:   c.dates("period", f.Period),
+			Metric:   f.Metric,
+			Units:    f.Units,
+		}
+		if f.Value != nil {
+			out.ValueMin, out.ValueMax = f.Value.Min, f.Value.Max
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.figureFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) agreementFilter(ctx context.Context, path string, f *model.AgreementFilter) (*db.AgreementFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.AgreementFilter
-	var err error
-	if out.Parties, err = r.ids(ctx, path+".parties", f.Parties, typePlace, typeOrganization, typePerson); err != nil {
-		return nil, err
-	}
-	if out.Topics, err = r.ids(ctx, path+".topics", f.Topics, typeTopic); err != nil {
-		return nil, err
-	}
-	if out.Date, err = dateRange(path+".date", f.Date); err != nil {
-		return nil, err
-	}
-	out.Kinds, out.Statuses, out.Text = f.Kinds, f.Statuses, f.Text
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.AgreementFilter) (*db.AgreementFilter, error) {
-		return r.agreementFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.AgreementFilter) db.AgreementFilter {
+		out := db.AgreementFilter{
+			Parties:  c.ids("parties", f.Parties, typePlace, typeOrganization, typePerson),
+			Topics:   c.ids("topics", f.Topics, typeTopic),
+			Date:     c.dates("date", f.Date),
+			Kinds:    f.Kinds,
+			Statuses: f.Statuses,
+			Text:     f.Text,
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.agreementFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) personFilter(ctx context.Context, path string, f *model.PersonFilter) (*db.PersonFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.PersonFilter
-	var err error
-	if out.Organizations, err = r.ids(ctx, path+".organizations", f.Organizations, typeOrganization); err != nil {
-		return nil, err
-	}
-	out.Name = f.Name
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.PersonFilter) (*db.PersonFilter, error) {
-		return r.personFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.PersonFilter) db.PersonFilter {
+		out := db.PersonFilter{
+			Organizations: c.ids("organizations", f.Organizations, typeOrganization),
+			Name:          f.Name,
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.personFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) organizationFilter(ctx context.Context, path string, f *model.OrganizationFilter) (*db.OrganizationFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.OrganizationFilter
-	var err error
-	if out.Countries, err = r.ids(ctx, path+".countries", f.Countries, typePlace); err != nil {
-		return nil, err
-	}
-	out.Kinds, out.Name = f.Kinds, f.Name
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.OrganizationFilter) (*db.OrganizationFilter, error) {
-		return r.organizationFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.OrganizationFilter) db.OrganizationFilter {
+		out := db.OrganizationFilter{
+			Countries: c.ids("countries", f.Countries, typePlace),
+			Kinds:     f.Kinds,
+			Name:      f.Name,
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.organizationFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) placeFilter(ctx context.Context, path string, f *model.PlaceFilter) (*db.PlaceFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.PlaceFilter
-	var err error
-	if out.Countries, err = r.ids(ctx, path+".countries", f.Countries, typePlace); err != nil {
-		return nil, err
-	}
-	out.Kinds = f.Kinds
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.PlaceFilter) (*db.PlaceFilter, error) {
-		return r.placeFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.PlaceFilter) db.PlaceFilter {
+		out := db.PlaceFilter{
+			Countries: c.ids("countries", f.Countries, typePlace),
+			Kinds:     f.Kinds,
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.placeFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) eventFilter(ctx context.Context, path string, f *model.EventFilter) (*db.EventFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	var out db.EventFilter
-	var err error
-	if out.Date, err = dateRange(path+".date", f.Date); err != nil {
-		return nil, err
-	}
-	if out.Places, err = r.ids(ctx, path+".places", f.Places, typePlace); err != nil {
-		return nil, err
-	}
-	if out.Topics, err = r.ids(ctx, path+".topics", f.Topics, typeTopic); err != nil {
-		return nil, err
-	}
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.EventFilter) (*db.EventFilter, error) {
-		return r.eventFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.EventFilter) db.EventFilter {
+		out := db.EventFilter{
+			Date:   c.dates("date", f.Date),
+			Places: c.ids("places", f.Places, typePlace),
+			Topics: c.ids("topics", f.Topics, typeTopic),
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.eventFilter)
+		return out
 	})
-	return &out, err
 }
 
 func (r *Resolver) projectFilter(ctx context.Context, path string, f *model.ProjectFilter) (*db.ProjectFilter, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if err := depthOK(path); err != nil {
-		return nil, err
-	}
-	out := db.ProjectFilter{Kinds: f.Kinds, Statuses: f.Statuses}
-	var err error
-	if out.Builders, err = r.ids(ctx, path+".builders", f.Builders, typeOrganization); err != nil {
-		return nil, err
-	}
-	if out.Places, err = r.ids(ctx, path+".places", f.Places, typePlace); err != nil {
-		return nil, err
-	}
-	out.And, out.Or, out.Not, err = boolParts(path, f.And, f.Or, f.Not, func(p string, x *model.ProjectFilter) (*db.ProjectFilter, error) {
-		return r.projectFilter(ctx, p, x)
+	return filterOf(ctx, r, path, f, func(c *filterFields, f *model.ProjectFilter) db.ProjectFilter {
+		out := db.ProjectFilter{
+			Kinds:    f.Kinds,
+			Statuses: f.Statuses,
+			Builders: c.ids("builders", f.Builders, typeOrganization),
+			Places:   c.ids("places", f.Places, typePlace),
+		}
+		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, r.projectFilter)
+		return out
 	})
-	return &out, err
 }

@@ -10,7 +10,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -19,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/seeds"
 )
 
@@ -425,24 +425,7 @@ func unknownID(t *testing.T, id string) string {
 // decoded response, whatever the status.
 func send(t *testing.T, query string, vars map[string]any) (int, response) {
 	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := http.Post(server.URL+"/query", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out response
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("status %d, decode %s: %v", res.StatusCode, raw, err)
-	}
-	return res.StatusCode, out
+	return graphtest.Send(t, server, query, vars)
 }
 
 // wantError checks that a request fails with an error of code whose
@@ -493,20 +476,7 @@ const pageFields = `edges { cursor node { ... on Node { id } } } nodes { ... on 
 // dig decodes the value at path in a response's data into v.
 func dig(t *testing.T, raw json.RawMessage, path []string, v any) {
 	t.Helper()
-	for _, p := range path {
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &m); err != nil {
-			t.Fatalf("decode %s at %q: %v", raw, p, err)
-		}
-		next, ok := m[p]
-		if !ok || string(next) == "null" {
-			t.Fatalf("no %q in %s", p, raw)
-		}
-		raw = next
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		t.Fatalf("decode %s: %v", raw, err)
-	}
+	graphtest.Dig(t, raw, path, v)
 }
 
 // fetchPage runs a query that has $first, $after, $last and $before

@@ -3,7 +3,7 @@ package graph
 // Fuzz targets for the decoders of what clients send back: global IDs,
 // cursors and paging arguments. They use no database (the package's
 // TestMain still prepares one). FuzzStatementsFilter, which sends filters
-// through the HTTP API, is in protocol_test.go.
+// through the HTTP API, is in graph/serve/protocol_test.go.
 //
 //	go test -run='^$' -fuzz=FuzzDecodeID -fuzztime=10s ./graph/
 

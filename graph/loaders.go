@@ -263,7 +263,7 @@ func levelOf[K comparable, V any](c loaderConfig, read func(context.Context, []K
 // level's other lists of parents too.
 func (l level[K, V]) Each(ctx context.Context, keys []K, whole bool) ([]V, error) {
 	if len(keys) == 0 {
-		return nil, nil
+		return nil, nil // no keys, no values
 	}
 	if !whole {
 		return l.LoadAll(ctx, keys)
@@ -478,7 +478,7 @@ func articleText(ctx context.Context, id int64) (string, error) {
 // loadRef reads a row a foreign key points at; nil for a nil key.
 func loadRef[T any](ctx context.Context, l byID[T], id *int64) (*T, error) {
 	if id == nil {
-		return nil, nil
+		return nil, nil // no reference: the field is null
 	}
 	v, err := l.Load(ctx, *id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
@@ -626,8 +626,34 @@ func loaders(ctx context.Context) *Loaders {
 // it committed, and gives that row to the request's later loads in place
 // of what the loader held. It reads nothing: once the commit succeeded
 // the write is reported done, even if the database is gone by now.
-func stored[T any](l byID[T], id int64, row *T) *T {
+func stored[T any](l byID[T], id int64, row *T) {
 	l.Clear(id)
 	l.Prime(id, row)
-	return row
+}
+
+// keep is stored for a row of any type a write returns; a row of another
+// type is left to be read again.
+func (l *Loaders) keep(row any) {
+	switch x := row.(type) {
+	case *db.Article:
+		stored(l.articles, x.ID, x)
+	case *db.Statement:
+		stored(l.statements, x.ID, x)
+	case *db.Figure:
+		stored(l.figures, x.ID, x)
+	case *db.Topic:
+		stored(l.topics, x.ID, x)
+	case *db.Person:
+		stored(l.people, x.ID, x)
+	case *db.Organization:
+		stored(l.organizations, x.ID, x)
+	case *db.Place:
+		stored(l.places, x.ID, x)
+	case *db.Event:
+		stored(l.events, x.ID, x)
+	case *db.Project:
+		stored(l.projects, x.ID, x)
+	case *db.Agreement:
+		stored(l.agreements, x.ID, x)
+	}
 }

@@ -7,31 +7,28 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"slices"
-	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// The package's shared fixture: one seeded throwaway database, served over
-// real HTTP, with every SQL statement counted.
+// The package's shared fixture, graphtest's: one seeded throwaway database,
+// served over real HTTP, with every SQL statement counted. These are
+// graphtest's names under those the package's tests use.
 var (
 	server     *httptest.Server
 	statements statementCounter
-	logs       bytes.Buffer
+	logs       = &graphtest.Logs
 	// seeded is the seeded database, for plain SQL counts to compare with.
 	seeded *dbtest.Database
 )
@@ -39,41 +36,20 @@ var (
 // corsOrigin is the frontend origin the test server allows.
 const corsOrigin = "https://app.example"
 
-// statementCounter is a pgx tracer that counts the statements sent.
+// statementCounter is a graphtest.StatementCounter with its count as n,
+// once startServer has been given it.
 type statementCounter struct {
-	n    atomic.Int64
-	mu   sync.Mutex
-	sent []string // the SQL of every statement, in order
-}
-
-func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
-	c.n.Add(1)
-	c.mu.Lock()
-	c.sent = append(c.sent, d.SQL)
-	c.mu.Unlock()
-	return ctx
+	*graphtest.StatementCounter
+	n *atomic.Int64
 }
 
 // since returns the SQL of the statements sent after the first n.
-func (c *statementCounter) since(n int64) []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return slices.Clone(c.sent[n:])
-}
+func (c *statementCounter) since(n int64) []string { return c.Since(n) }
 
-func (c *statementCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
-
-// A batch's statements count one each.
-
-func (c *statementCounter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
-	return ctx
-}
-
-func (c *statementCounter) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {
-	c.n.Add(1)
-}
-
-func (c *statementCounter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+type (
+	response = graphtest.Response
+	gqlError = graphtest.GQLError
+)
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -81,60 +57,25 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	ctx := context.Background()
-	d, err := dbtest.Create(ctx)
+	stop, err := graphtest.Start("graph", serve.Options{CORSOrigins: []string{corsOrigin}})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "graph tests:", err)
+		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer func() {
-		if err := d.Drop(ctx); err != nil {
-			fmt.Fprintln(os.Stderr, "graph tests: drop database:", err)
-		}
-	}()
-	if err := d.Seed(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "graph tests: seed:", err)
-		return 1
-	}
-	seeded = d
-	srv, closeSrv, err := startServer(ctx, d.URL, &statements, &logs, serve.Options{CORSOrigins: []string{corsOrigin}})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "graph tests:", err)
-		return 1
-	}
-	defer closeSrv()
-	server = srv
+	defer stop()
+	server, seeded = graphtest.Server, graphtest.Seeded
+	statements = statementCounter{&graphtest.Statements, &graphtest.Statements.N}
 	return m.Run()
 }
 
 // startServer serves the API over the database at url, counting every SQL
 // statement with counter and logging to logs.
 func startServer(ctx context.Context, url string, counter *statementCounter, logs io.Writer, opts serve.Options) (*httptest.Server, func(), error) {
-	cfg, err := pgxpool.ParseConfig(url)
-	if err != nil {
-		return nil, nil, err
+	if counter.StatementCounter == nil {
+		counter.StatementCounter = &graphtest.StatementCounter{}
 	}
-	cfg.ConnConfig.Tracer = counter
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	logger := slog.New(slog.NewJSONHandler(logs, nil))
-	srv := httptest.NewServer(serve.NewHandler(db.NewStore(pool), logger, opts))
-	return srv, func() { srv.Close(); pool.Close() }, nil
-}
-
-// response is a GraphQL response.
-type response struct {
-	Data    json.RawMessage `json:"data"`
-	Errors  []gqlError      `json:"errors"`
-	HasNext *bool           `json:"hasNext,omitempty"`
-}
-
-type gqlError struct {
-	Message    string         `json:"message"`
-	Path       []any          `json:"path"`
-	Extensions map[string]any `json:"extensions"`
+	counter.n = &counter.N
+	return graphtest.StartServer(ctx, url, counter.StatementCounter, logs, opts)
 }
 
 // post sends a GraphQL request over HTTP and decodes the response; the
@@ -147,39 +88,42 @@ func post(t *testing.T, query string, vars map[string]any) response {
 // postTo is post to another server.
 func postTo(t *testing.T, server *httptest.Server, query string, vars map[string]any) response {
 	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := http.Post(server.URL+"/query", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("status %d; want 200: %s", res.StatusCode, raw)
-	}
-	var out response
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("decode %s: %v", raw, err)
-	}
-	return out
+	return graphtest.PostTo(t, server, query, vars)
+}
+
+// request sends a request to the shared server and returns the response
+// with its body read.
+func request(t *testing.T, method, path string, header map[string]string) (*http.Response, []byte) {
+	t.Helper()
+	return graphtest.Request(t, server, method, path, header)
+}
+
+// waitFor waits until ok holds, for at most 10 seconds, and fails the test
+// if it never does.
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	graphtest.WaitFor(t, what, ok)
+}
+
+// eventually reports whether ok holds within timeout.
+func eventually(timeout time.Duration, ok func() bool) bool { return graphtest.Eventually(timeout, ok) }
+
+// cachedServer is a server with a response cache (graphtest.CachedServer).
+type cachedServer struct {
+	*graphtest.CachedServer
+	srv *httptest.Server
+}
+
+func newCachedServer(t *testing.T, d *dbtest.Database, listenURL string, maxBytes int) *cachedServer {
+	t.Helper()
+	s := graphtest.NewCachedServer(t, d, listenURL, maxBytes)
+	return &cachedServer{s, s.Server}
 }
 
 // data sends a request that must succeed and decodes its data into v.
 func data(t *testing.T, query string, vars map[string]any, v any) {
 	t.Helper()
-	res := post(t, query, vars)
-	if len(res.Errors) > 0 {
-		t.Fatalf("errors: %+v", res.Errors)
-	}
-	if err := json.Unmarshal(res.Data, v); err != nil {
-		t.Fatalf("decode data %s: %v", res.Data, err)
-	}
+	graphtest.Data(t, server, query, vars, v)
 }
 
 // golden compares a response with testdata/NAME.json, or rewrites it with

@@ -14,11 +14,5 @@ import (
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ProjectFilter, orderBy *model.ProjectOrder) (*model.Connection[db.Project], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.ProjectFilter, error) { return r.projectFilter(ctx, "filter", filter) },
-		r.Store.ListProjects, r.Store.CountProjects)
+	return rootList(ctx, first, after, last, before, filter, r.projectFilter, orderOf(orderBy), r.Store.ListProjects, r.Store.CountProjects)
 }

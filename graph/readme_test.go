@@ -2,10 +2,10 @@ package graph_test
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -32,21 +32,5 @@ func TestReadmeOperationsAreValid(t *testing.T) {
 // schemaFiles loads the schema from graph/schema/*.graphqls.
 func schemaFiles(t *testing.T) *ast.Schema {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("schema", "*.graphqls"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no schema files under graph/schema: %v", err)
-	}
-	var sources []*ast.Source
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
-	}
-	schema, err := gqlparser.LoadSchema(sources...)
-	if err != nil {
-		t.Fatalf("load schema files: %v", err)
-	}
-	return schema
+	return graphtest.SchemaFiles(t)
 }

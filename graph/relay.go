@@ -27,6 +27,12 @@ const (
 	typeFigure       = globalid.Figure
 )
 
+// objectTypes are the object types that have global IDs.
+var objectTypes = []string{
+	typeArticle, typeParagraph, typeTopic, typePerson, typeAffiliation, typeOrganization,
+	typePlace, typeEvent, typeProject, typeAgreement, typeStatement, typeFigure,
+}
+
 // encodeID returns the global ID of the object of type typ with id.
 func encodeID(typ string, id int64) string { return globalid.Encode(typ, id) }
 

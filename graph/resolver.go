@@ -149,9 +149,10 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 var noItems = map[string]bool{"__typename": true, "groups": true, "summary": true}
 
 // rootList resolves a root connection: it checks the paging arguments,
-// converts the filter, reads the page and counts lazily.
-func rootList[F, T any](ctx context.Context, first *int, after *string, last *int, before *string, o db.Order,
-	filter func() (*F, error),
+// converts the filter (by convert; a nil filter is none), reads the page
+// in the order o and counts lazily.
+func rootList[MF, F, T any](ctx context.Context, first *int, after *string, last *int, before *string,
+	filter *MF, convert func(context.Context, string, *MF) (*F, error), o db.Order,
 	list func(context.Context, *F, db.Order, db.PageArgs) (db.Page[T], error),
 	count func(context.Context, *F) (int, error),
 ) (*model.Connection[T], error) {
@@ -159,7 +160,7 @@ func rootList[F, T any](ctx context.Context, first *int, after *string, last *in
 	if err != nil {
 		return nil, err
 	}
-	f, err := filter()
+	f, err := convert(ctx, "filter", filter)
 	if err != nil {
 		return nil, err
 	}
@@ -176,97 +177,114 @@ func rootList[F, T any](ctx context.Context, first *int, after *string, last *in
 	return c, nil
 }
 
+// noFilter is the filter conversion of a connection that takes no filter.
+func noFilter(context.Context, string, *struct{}) (*struct{}, error) {
+	return nil, nil // no filter
+}
+
 // orderInput is the shape of every orderBy input (StatementOrder, ...).
 type orderInput = struct {
 	Field     string `json:"field"`
 	Direction string `json:"direction"`
 }
 
-// orderOf turns a nested connection's orderBy input into a db.Order; nil
-// means the connection's default.
+// orderOf turns a connection's orderBy input into a db.Order; nil means
+// the connection's default.
 func orderOf[O interface{ ~orderInput }](o *O) db.Order {
 	if o == nil {
 		return db.Order{}
 	}
 	in := orderInput(*o)
-	return order(&in.Field, &in.Direction)
+	return db.Order{Field: in.Field, Desc: in.Direction == "DESC"}
 }
 
-// order turns an orderBy input into a db.Order; nil means the default.
-func order(field, direction *string) db.Order {
-	var o db.Order
-	if field != nil {
-		o.Field = *field
+// object loads the object of API type typ (Article, Person, ...) with id
+// through the request's loaders. An object that does not exist is
+// dataloadgen.ErrNotFound, as is a type no object has.
+func object(ctx context.Context, typ string, id int64) (any, error) {
+	l := loaders(ctx)
+	switch typ {
+	case typeArticle:
+		return anyOf(l.articles.Load(ctx, id))
+	case typeParagraph:
+		return anyOf(l.paragraphs.Load(ctx, id))
+	case typeTopic:
+		return anyOf(l.topics.Load(ctx, id))
+	case typePerson:
+		return anyOf(l.people.Load(ctx, id))
+	case typeAffiliation:
+		return anyOf(l.affiliations.Load(ctx, id))
+	case typeOrganization:
+		return anyOf(l.organizations.Load(ctx, id))
+	case typePlace:
+		return anyOf(l.places.Load(ctx, id))
+	case typeEvent:
+		return anyOf(l.events.Load(ctx, id))
+	case typeProject:
+		return anyOf(l.projects.Load(ctx, id))
+	case typeAgreement:
+		return anyOf(l.agreements.Load(ctx, id))
+	case typeStatement:
+		return anyOf(l.statements.Load(ctx, id))
+	case typeFigure:
+		return anyOf(l.figures.Load(ctx, id))
 	}
-	if direction != nil {
-		o.Desc = *direction == "DESC"
-	}
-	return o
+	return nil, dataloadgen.ErrNotFound
 }
 
-// orNil turns a nil row into an untyped nil interface, so that a missing
-// node is null rather than an object with no fields.
-func orNil[T any](v *T, err error) (any, error) {
-	if err != nil || v == nil {
+// anyOf is a loaded row as an interface: an untyped nil on error, so that
+// nothing reads as an object with no fields.
+func anyOf[T any](v *T, err error) (any, error) {
+	if err != nil {
 		return nil, err
 	}
 	return v, nil
 }
 
-// node fetches any object by global ID; nil when nothing has that ID.
+// node fetches any object by global ID; GraphQL's null when nothing has
+// that ID (see nullIfMissing).
 func (r *Resolver) node(ctx context.Context, gid string) (model.Node, error) {
 	typ, id, ok := decodeID(gid)
 	if !ok {
 		return nil, inputErrorf("id: %q is not an ID from this API", Abbreviate(gid))
 	}
-	l := loaders(ctx)
-	switch typ {
-	case typeArticle:
-		return orNil(load(ctx, l.articles, id))
-	case typeParagraph:
-		return orNil(load(ctx, l.paragraphs, id))
-	case typeTopic:
-		return orNil(load(ctx, l.topics, id))
-	case typePerson:
-		return orNil(load(ctx, l.people, id))
-	case typeAffiliation:
-		return orNil(load(ctx, l.affiliations, id))
-	case typeOrganization:
-		return orNil(load(ctx, l.organizations, id))
-	case typePlace:
-		return orNil(load(ctx, l.places, id))
-	case typeEvent:
-		return orNil(load(ctx, l.events, id))
-	case typeProject:
-		return orNil(load(ctx, l.projects, id))
-	case typeAgreement:
-		return orNil(load(ctx, l.agreements, id))
-	case typeStatement:
-		return orNil(load(ctx, l.statements, id))
-	case typeFigure:
-		return orNil(load(ctx, l.figures, id))
+	v, err := nullIfMissing(object(ctx, typ, id))
+	if err != nil || v == nil {
+		return nil, err
 	}
-	return nil, nil // a type no object has: null, as for a missing object (see nullIfMissing)
+	return as[model.Node](v)
+}
+
+// ref loads the object of type typ with id a row points at, as I (an
+// interface of the schema): it must exist.
+func ref[I any](ctx context.Context, typ string, id int64) (I, error) {
+	v, err := object(ctx, typ, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		err = errors.New("dangling reference") // the schema's foreign keys forbid this
+	}
+	if err != nil {
+		var none I
+		return none, err
+	}
+	return as[I](v)
+}
+
+// as is v as I, an interface of the schema.
+func as[I any](v any) (I, error) {
+	x, ok := v.(I)
+	if !ok {
+		return x, fmt.Errorf("read %T, want %T", v, (*I)(nil))
+	}
+	return x, nil
 }
 
 // entity loads the entity of a kind (PERSON, ORGANIZATION, ...) and id.
 func (r *Resolver) entity(ctx context.Context, kind string, id int64) (model.Entity, error) {
-	l := loaders(ctx)
-	switch kind {
-	case "PERSON":
-		return asEntity(loadRef(ctx, l.people, &id))
-	case "ORGANIZATION":
-		return asEntity(loadRef(ctx, l.organizations, &id))
-	case "PLACE":
-		return asEntity(loadRef(ctx, l.places, &id))
-	case "EVENT":
-		return asEntity(loadRef(ctx, l.events, &id))
-	case "PROJECT":
-		return asEntity(loadRef(ctx, l.projects, &id))
-	case "AGREEMENT":
-		return asEntity(loadRef(ctx, l.agreements, &id))
+	typ := typeOfKind(kind)
+	if !slices.Contains(entityTypeNames, typ) {
+		return nil, fmt.Errorf("entity %d: unknown kind %q", id, kind)
 	}
-	return nil, fmt.Errorf("entity %d: unknown kind %q", id, kind)
+	return ref[model.Entity](ctx, typ, id)
 }
 
 // entities loads the entity of each kind and id in refs, for a batch
@@ -327,31 +345,9 @@ func namedKind(kind string) bool {
 	return kind == "PERSON" || kind == "ORGANIZATION" || kind == "PLACE"
 }
 
-// asEntity is orNil for entities.
-func asEntity[T any, PT interface {
-	*T
-	model.Entity
-}](v PT, err error) (model.Entity, error) {
-	if err != nil || v == nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // searchResult loads the row a search hit names.
 func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.SearchResult, error) {
-	l := loaders(ctx)
-	switch hit.Kind {
-	case "ARTICLE":
-		return orNil(loadRef(ctx, l.articles, &hit.ID))
-	case "STATEMENT":
-		return orNil(loadRef(ctx, l.statements, &hit.ID))
-	case "FIGURE":
-		return orNil(loadRef(ctx, l.figures, &hit.ID))
-	case "TOPIC":
-		return orNil(loadRef(ctx, l.topics, &hit.ID))
-	}
-	return r.entity(ctx, hit.Kind, hit.ID)
+	return ref[model.SearchResult](ctx, typeOfKind(hit.Kind), hit.ID)
 }
 
 // articleID decodes an argument that must be an article's global ID.
@@ -373,7 +369,8 @@ func mentions(ctx context.Context, entity int64, article string) ([]*db.Evidence
 }
 
 // follow turns a broker subscription into a stream of the rows the events
-// name; fetch returns nil for a row the subscriber's filter leaves out.
+// name; fetch returns db.ErrNotFound for a row the subscriber's filter
+// leaves out (or that is gone since), which the stream skips.
 func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(context.Context, int64) (*T, error)) (<-chan *T, error) {
 	if r.Broker == nil {
 		return nil, db.Errorf(db.CodeUnavailable, "subscriptions are not enabled on this server")
@@ -387,11 +384,11 @@ func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(con
 		defer close(out)
 		for e := range events {
 			item, err := fetch(ctx, e.SubjectID)
+			if db.ErrorCode(err) == db.CodeNotFound {
+				continue // gone since, or not matching the subscription's filter
+			}
 			if err != nil {
 				r.Logger.WarnContext(ctx, "subscription: read event subject", "kind", kind, "id", e.SubjectID, "error", err.Error())
-				continue
-			}
-			if item == nil {
 				continue
 			}
 			select {
@@ -402,6 +399,22 @@ func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(con
 		}
 	}()
 	return out, nil
+}
+
+// only is the one row of a read by id; db.ErrNotFound when there is none.
+func only[T any](items []*T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, db.ErrNotFound
+	}
+	return items[0], nil
+}
+
+// onlyOf is only for a page.
+func onlyOf[T any](page db.Page[T], err error) (*T, error) {
+	return only(page.Items, err)
 }
 
 // userErrors turns the input problems of a write into user errors; nil

@@ -84,90 +84,42 @@ func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (
 
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.ArticleFilter, error) { return r.articleFilter(ctx, "filter", filter) },
-		r.Store.ListArticles, r.Store.CountArticles)
+	return rootList(ctx, first, after, last, before, filter, r.articleFilter, orderOf(orderBy), r.Store.ListArticles, r.Store.CountArticles)
 }
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.StatementFilter, error) { return r.statementFilter(ctx, "filter", filter) },
-		r.Store.ListStatements, r.Store.CountStatements)
+	return rootList(ctx, first, after, last, before, filter, r.statementFilter, orderOf(orderBy), r.Store.ListStatements, r.Store.CountStatements)
 }
 
 // Figures is the resolver for the figures field.
 func (r *queryResolver) Figures(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.FigureFilter, error) { return r.figureFilter(ctx, "filter", filter) },
-		r.Store.ListFigures, r.Store.CountFigures)
+	return rootList(ctx, first, after, last, before, filter, r.figureFilter, orderOf(orderBy), r.Store.ListFigures, r.Store.CountFigures)
 }
 
 // Agreements is the resolver for the agreements field.
 func (r *queryResolver) Agreements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.AgreementFilter, error) { return r.agreementFilter(ctx, "filter", filter) },
-		r.Store.ListAgreements, r.Store.CountAgreements)
+	return rootList(ctx, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy), r.Store.ListAgreements, r.Store.CountAgreements)
 }
 
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.PersonFilter, error) { return r.personFilter(ctx, "filter", filter) },
-		r.Store.ListPeople, r.Store.CountPeople)
+	return rootList(ctx, first, after, last, before, filter, r.personFilter, orderOf(orderBy), r.Store.ListPeople, r.Store.CountPeople)
 }
 
 // Organizations is the resolver for the organizations field.
 func (r *queryResolver) Organizations(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) (*model.Connection[db.Organization], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.OrganizationFilter, error) { return r.organizationFilter(ctx, "filter", filter) },
-		r.Store.ListOrganizations, r.Store.CountOrganizations)
+	return rootList(ctx, first, after, last, before, filter, r.organizationFilter, orderOf(orderBy), r.Store.ListOrganizations, r.Store.CountOrganizations)
 }
 
 // Places is the resolver for the places field.
 func (r *queryResolver) Places(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.PlaceFilter, error) { return r.placeFilter(ctx, "filter", filter) },
-		r.Store.ListPlaces, r.Store.CountPlaces)
+	return rootList(ctx, first, after, last, before, filter, r.placeFilter, orderOf(orderBy), r.Store.ListPlaces, r.Store.CountPlaces)
 }
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error) {
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	return rootList(ctx, first, after, last, before, o,
-		func() (*db.EventFilter, error) { return r.eventFilter(ctx, "filter", filter) },
-		r.Store.ListEvents, r.Store.CountEvents)
+	return rootList(ctx, first, after, last, before, filter, r.eventFilter, orderOf(orderBy), r.Store.ListEvents, r.Store.CountEvents)
 }
 
 // Topics is the resolver for the topics field.
@@ -176,11 +128,7 @@ func (r *queryResolver) Topics(ctx context.Context, first *int, after *string, l
 	if err != nil {
 		return nil, err
 	}
-	var o db.Order
-	if orderBy != nil {
-		o = order(&orderBy.Field, &orderBy.Direction)
-	}
-	page, err := r.Store.ListTopics(ctx, o, args)
+	page, err := r.Store.ListTopics(ctx, orderOf(orderBy), args)
 	if err != nil {
 		return nil, err
 	}

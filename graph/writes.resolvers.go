@@ -43,33 +43,22 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	r.Logger.InfoContext(ctx, "article imported", "request_id", RequestID(ctx), "actor", actor, "slug", doc.Article.Slug)
-	payload.Article = stored(loaders(ctx).articles, article.ID, article)
+	loaders(ctx).keep(article)
+	payload.Article = article
 	return payload, nil
 }
 
 // DeleteArticle is the resolver for the deleteArticle field.
 func (r *mutationResolver) DeleteArticle(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	e, err := r.begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var res curate.Deleted
-	var ok bool
-	if _, id, valid := e.id("id", input.ID, typeArticle); valid {
-		res, err = curate.DeleteArticle(ctx, r.Store, e.actor, id, input.Version)
-		ok, err = e.outcome(err, "")
-	}
-	return e.deleted(input.ID, res, ok, err, input.ClientMutationID)
+	return r.remove(ctx, input, typeArticle, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteArticle(ctx, r.Store, actor, id, input.Version)
+	})
 }
 
 // ArticleImported is the resolver for the articleImported field.
 func (r *subscriptionResolver) ArticleImported(ctx context.Context) (<-chan *db.Article, error) {
 	return follow(ctx, r.Resolver, db.EventArticleImported, func(ctx context.Context, id int64) (*db.Article, error) {
-		items, err := r.Store.Articles(ctx, []int64{id})
-		if err != nil || len(items) == 0 {
-			return nil, err
-		}
-		return items[0], nil
+		return only(r.Store.Articles(ctx, []int64{id}))
 	})
 }
 
@@ -91,11 +80,7 @@ func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model
 	return follow(ctx, r.Resolver, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
 		match := f
 		match.IDs = []int64{id}
-		page, err := r.Store.ListStatements(ctx, &match, db.Order{}, db.PageArgs{First: 1})
-		if err != nil || len(page.Items) == 0 {
-			return nil, err
-		}
-		return page.Items[0], nil
+		return onlyOf(r.Store.ListStatements(ctx, &match, db.Order{}, db.PageArgs{First: 1}))
 	})
 }
 
@@ -115,11 +100,7 @@ func (r *subscriptionResolver) FigureAdded(ctx context.Context, filter *model.Fi
 	return follow(ctx, r.Resolver, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
 		match := f
 		match.IDs = []int64{id}
-		page, err := r.Store.ListFigures(ctx, &match, db.Order{}, db.PageArgs{First: 1})
-		if err != nil || len(page.Items) == 0 {
-			return nil, err
-		}
-		return page.Items[0], nil
+		return onlyOf(r.Store.ListFigures(ctx, &match, db.Order{}, db.PageArgs{First: 1}))
 	})
 }
 

@@ -33,3 +33,17 @@ func TestReachesPostgresOnlyThroughDB(t *testing.T) {
 		}
 	}
 }
+
+// TestGraphtestOnlyInTests checks that no package of the server imports
+// the test fixture graphtest (its own tests may).
+func TestGraphtestOnlyInTests(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "github.com/newsgraph/newsgraph").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if p == "github.com/newsgraph/newsgraph/graph/graphtest" {
+			t.Errorf("the server binary depends on %s; want it used by tests only", p)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package graph_test
+package serve_test
 
 import (
 	"bytes"
@@ -296,9 +296,13 @@ func TestStandbyConsistency(t *testing.T) {
 				}
 			})
 		}
-		time.Sleep(300 * time.Millisecond)
+		// Stop the standby under load: once the readers are running, and
+		// until the server has seen it down and more requests were made.
+		waitFor(t, "the readers to run", func() bool { return made.Load() >= 12 })
 		s.r.Standby.Stop()
-		time.Sleep(500 * time.Millisecond)
+		atStop := made.Load()
+		waitFor(t, "the server to see the standby down", func() bool { return s.r.Store.Standbys()[0].State == db.StandbyDown })
+		waitFor(t, "requests while the standby is down", func() bool { return made.Load() >= atStop+12 })
 		stopLoad()
 		load.Wait()
 		t.Logf("%d requests while the standby stopped", made.Load())

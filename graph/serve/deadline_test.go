@@ -1,4 +1,4 @@
-package graph_test
+package serve_test
 
 import (
 	"context"
@@ -49,19 +49,15 @@ func TestRequestDeadlineCancelsSQL(t *testing.T) {
 		t.Errorf("the request took %v; want about the %v deadline", took, deadline)
 	}
 	var running int
-	deadlineAt := time.Now().Add(3 * time.Second)
-	for {
+	eventually(3*time.Second, func() bool {
 		err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
 			WHERE application_name = 'newsgraph' AND state = 'active' AND query ILIKE '%FROM articles%'
 			AND pid <> pg_backend_pid()`).Scan(&running)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if running == 0 || time.Now().After(deadlineAt) {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return running == 0
+	})
 	if running != 0 {
 		t.Errorf("%d queries still running on the server after the deadline; want them cancelled", running)
 	}

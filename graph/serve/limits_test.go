@@ -1,4 +1,4 @@
-package graph_test
+package serve_test
 
 import (
 	"bytes"
@@ -56,7 +56,7 @@ func repeated(n int, sel string) string {
 // blocks, by name, as a request with a placeholder for each variable.
 func readmeOperations(t *testing.T) map[string]map[string]any {
 	t.Helper()
-	readme, err := os.ReadFile("../README.md")
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,9 +215,9 @@ func TestLimits(t *testing.T) {
 			400, "QUERY_TOO_COMPLEX", []string{"query cost 10202 exceeds the limit of 5000 by 5202"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			before := statements.n.Load()
+			before := statements.N.Load()
 			postOp(t, server, graphQLResponseJSON, c.op).refused(t, c.status, graphQLResponseJSON, c.code, c.words...)
-			if n := statements.n.Load() - before; n != 0 {
+			if n := statements.N.Load() - before; n != 0 {
 				t.Errorf("%d SQL statements ran for a refused request; want none", n)
 			}
 		})

@@ -1,4 +1,4 @@
-package graph_test
+package serve_test
 
 import (
 	"bytes"
@@ -500,7 +500,7 @@ func TestAllowList(t *testing.T) {
 // well-formed GraphQL response: below 500, data or errors, every error
 // with a code and none INTERNAL.
 //
-//	go test -run='^$' -fuzz=FuzzStatementsFilter -fuzztime=30s ./graph/
+//	go test -run='^$' -fuzz=FuzzStatementsFilter -fuzztime=30s ./graph/serve/
 func FuzzStatementsFilter(f *testing.F) {
 	for _, seed := range []string{
 		`{}`, `null`, `{"text": "digital economy"}`, `{"verbs": ["SAID", "SHOUTED"]}`, `{"mode": "QUOTED"}`,

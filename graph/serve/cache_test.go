@@ -1,4 +1,4 @@
-package graph_test
+package serve_test
 
 import (
 	"context"
@@ -16,118 +16,45 @@ import (
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
-// cachedServer is a server over d whose response cache listens for
-// changes on the database at listenURL (d's own, unless a test wants to
-// keep the notices away from it).
-type cachedServer struct {
-	srv     *httptest.Server
-	cache   *serve.ResponseCache
-	sql     *statementCounter
-	stop    context.CancelFunc
-	metrics string // the metrics' address
-	logs    *lockedBuffer
-}
-
-func newCachedServer(t *testing.T, d *dbtest.Database, listenURL string, maxBytes int) *cachedServer {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	m := serve.NewMetrics(nil)
-	cache := serve.NewResponseCache(listenURL, maxBytes, logger, m)
-	go cache.Run(ctx)
-	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &cachedServer{cache: cache, sql: &statementCounter{}, stop: cancel, logs: &lockedBuffer{}}
-	srv, closeSrv, err := startServer(ctx, d.URL, s.sql, s.logs, serve.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.srv, s.metrics = srv, srv.URL+"/metrics"
-	t.Cleanup(func() { cancel(); closeSrv() })
-	waitFor(t, "the cache's listener to connect", cache.Listening)
-	return s
-}
-
-// query posts a query and returns its data and the SQL statements it took.
-func (s *cachedServer) query(t *testing.T, query string, vars map[string]any) (string, int64) {
-	t.Helper()
-	before := s.sql.n.Load()
-	res := postTo(t, s.srv, query, vars)
-	if len(res.Errors) > 0 {
-		t.Fatalf("%s: %+v", query, res.Errors)
-	}
-	return string(res.Data), s.sql.n.Load() - before
-}
-
-// lookups returns the cache's lookups with this result, from /metrics.
-func (s *cachedServer) lookups(t *testing.T, result string) int {
-	t.Helper()
-	res, err := http.Get(s.metrics)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	text, _ := io.ReadAll(res.Body)
-	m := regexp.MustCompile(`(?m)^newsgraph_response_cache_lookups_total\{result="` + result + `"\} (\d+)$`).FindSubmatch(text)
-	if m == nil {
-		return 0
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
-}
-
-func waitFor(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 const personQuery = `query Person($slug: String!) { entity(slug: $slug) { ... on Person { id version name } } }`
 
 func TestResponseCacheAnswersRepeatsFromMemory(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	s := newCachedServer(t, d, d.URL, 1<<20)
 
-	first, sql := s.query(t, personQuery, map[string]any{"slug": "xi-jinping"})
+	first, sql := s.Query(t, personQuery, map[string]any{"slug": "xi-jinping"})
 	if sql == 0 || !strings.Contains(first, `"name":"Xi Jinping"`) {
 		t.Fatalf("first answer %s with %d statements; want Xi Jinping read from the database", first, sql)
 	}
-	again, sql := s.query(t, personQuery, map[string]any{"slug": "xi-jinping"})
+	again, sql := s.Query(t, personQuery, map[string]any{"slug": "xi-jinping"})
 	if again != first || sql != 0 {
 		t.Errorf("repeat: %s with %d statements; want the same answer with none", again, sql)
 	}
 	// Other variables, another answer.
-	other, sql := s.query(t, personQuery, map[string]any{"slug": "gan-tian-loo"})
+	other, sql := s.Query(t, personQuery, map[string]any{"slug": "gan-tian-loo"})
 	if sql == 0 || other == first || !strings.Contains(other, `"name":"Gan Tian Loo"`) {
 		t.Errorf("another person: %s with %d statements; want Gan Tian Loo from the database", other, sql)
 	}
-	if hits, misses := s.lookups(t, "hit"), s.lookups(t, "miss"); hits != 1 || misses != 2 {
+	if hits, misses := s.Lookups(t, "hit"), s.Lookups(t, "miss"); hits != 1 || misses != 2 {
 		t.Errorf("metrics: %d hits, %d misses; want 1 and 2", hits, misses)
 	}
 	// Each request's log line names the operation and what the cache did
 	// (the line is written once the answer has left).
-	waitFor(t, "three log lines", func() bool { return strings.Count(s.logs.String(), `"operation":"Person"`) == 3 })
+	waitFor(t, "three log lines", func() bool { return strings.Count(s.Logs.String(), `"operation":"Person"`) == 3 })
 	for _, cache := range []string{"miss", "hit"} {
-		if line := `"operation":"Person","type":"query","status":200`; !regexp.MustCompile(regexp.QuoteMeta(line) + `[^\n]*"cache":"` + cache + `"`).MatchString(s.logs.String()) {
-			t.Errorf("no log line of a %s of Person:\n%s", cache, s.logs.String())
+		if line := `"operation":"Person","type":"query","status":200`; !regexp.MustCompile(regexp.QuoteMeta(line) + `[^\n]*"cache":"` + cache + `"`).MatchString(s.Logs.String()) {
+			t.Errorf("no log line of a %s of Person:\n%s", cache, s.Logs.String())
 		}
 	}
 
 	// An answer with errors is not kept.
 	for range 2 {
-		res := postTo(t, s.srv, `{ articles(first: -1) { nodes { slug } } }`, nil)
+		res := postTo(t, s.Server, `{ articles(first: -1) { nodes { slug } } }`, nil)
 		if len(res.Errors) == 0 {
 			t.Fatal("articles(first: -1) answered without an error")
 		}
 	}
-	if hits := s.lookups(t, "hit"); hits != 1 {
+	if hits := s.Lookups(t, "hit"); hits != 1 {
 		t.Errorf("%d hits after two failing queries; want still 1 (errors are not cached)", hits)
 	}
 }
@@ -136,8 +63,8 @@ func TestResponseCacheForgetsWhatAnotherWriterChanged(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	s := newCachedServer(t, d, d.URL, 1<<20)
 	vars := map[string]any{"slug": "xi-jinping"}
-	before, _ := s.query(t, personQuery, vars)
-	if _, sql := s.query(t, personQuery, vars); sql != 0 {
+	before, _ := s.Query(t, personQuery, vars)
+	if _, sql := s.Query(t, personQuery, vars); sql != 0 {
 		t.Fatalf("the repeat took %d statements; want it cached", sql)
 	}
 
@@ -146,7 +73,7 @@ func TestResponseCacheForgetsWhatAnotherWriterChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "the rename to be served", func() bool {
-		after, _ := s.query(t, personQuery, vars)
+		after, _ := s.Query(t, personQuery, vars)
 		return strings.Contains(after, `"name":"Xi Jinping (renamed)"`)
 	})
 
@@ -161,7 +88,7 @@ func TestResponseCacheForgetsWhatAnotherWriterChanged(t *testing.T) {
 	if err := tx.Rollback(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := s.query(t, personQuery, vars); after == before || strings.Contains(after, "never") {
+	if after, _ := s.Query(t, personQuery, vars); after == before || strings.Contains(after, "never") {
 		t.Errorf("after a rollback: %s", after)
 	}
 }
@@ -173,8 +100,8 @@ func TestResponseCacheReadsYourOwnWrites(t *testing.T) {
 	elsewhere := dbtest.New(t)
 	s := newCachedServer(t, d, elsewhere.URL, 1<<20)
 	vars := map[string]any{"slug": "gan-tian-loo"}
-	s.query(t, personQuery, vars)
-	cached, sql := s.query(t, personQuery, vars)
+	s.Query(t, personQuery, vars)
+	cached, sql := s.Query(t, personQuery, vars)
 	if sql != 0 {
 		t.Fatalf("the repeat took %d statements; want it cached", sql)
 	}
@@ -186,12 +113,12 @@ func TestResponseCacheReadsYourOwnWrites(t *testing.T) {
 	}
 	dig(t, []byte(cached), nil, &person)
 
-	status, res := postAs(t, s.srv, aliceToken, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { code } } }`,
+	status, res := postAs(t, s.Server, aliceToken, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { code } } }`,
 		map[string]any{"input": map[string]any{"id": person.Entity.ID, "version": person.Entity.Version, "person": map[string]any{"name": "Gan Tian Loo (edited)"}}})
 	if status != http.StatusOK || len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"userErrors":[]`) {
 		t.Fatalf("updatePerson: %d %s %+v", status, res.Data, res.Errors)
 	}
-	after, sql := s.query(t, personQuery, vars)
+	after, sql := s.Query(t, personQuery, vars)
 	if sql == 0 || !strings.Contains(after, `"name":"Gan Tian Loo (edited)"`) {
 		t.Errorf("right after the mutation: %s with %d statements; want the new name, read from the database", after, sql)
 	}
@@ -201,8 +128,8 @@ func TestResponseCacheIsOffWhileItsListenerIsDown(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	s := newCachedServer(t, d, d.URL, 1<<20)
 	vars := map[string]any{"slug": "xi-jinping"}
-	s.query(t, personQuery, vars)
-	if _, sql := s.query(t, personQuery, vars); sql != 0 {
+	s.Query(t, personQuery, vars)
+	if _, sql := s.Query(t, personQuery, vars); sql != 0 {
 		t.Fatalf("the repeat took %d statements; want it cached", sql)
 	}
 
@@ -214,19 +141,19 @@ func TestResponseCacheIsOffWhileItsListenerIsDown(t *testing.T) {
 		WHERE datname = current_database() AND application_name = 'newsgraph listen newsgraph_changes'`).Scan(&cut); err != nil || cut != 1 {
 		t.Fatalf("cut %d listeners (%v); want 1", cut, err)
 	}
-	waitFor(t, "the cache to notice", func() bool { return !s.cache.Listening() })
+	waitFor(t, "the cache to notice", func() bool { return !s.Cache.Listening() })
 	if _, err := d.Pool.Exec(ctx, `UPDATE people SET name = 'Xi Jinping (while cut off)' WHERE id = (SELECT id FROM entities WHERE slug = 'xi-jinping')`); err != nil {
 		t.Fatal(err)
 	}
 	for range 2 {
-		after, sql := s.query(t, personQuery, vars)
+		after, sql := s.Query(t, personQuery, vars)
 		if sql == 0 || !strings.Contains(after, "while cut off") {
 			t.Fatalf("with the listener down: %s with %d statements; want the new name from the database", after, sql)
 		}
 	}
-	waitFor(t, "the listener to reconnect", s.cache.Listening)
-	s.query(t, personQuery, vars)
-	if after, sql := s.query(t, personQuery, vars); sql != 0 || !strings.Contains(after, "while cut off") {
+	waitFor(t, "the listener to reconnect", s.Cache.Listening)
+	s.Query(t, personQuery, vars)
+	if after, sql := s.Query(t, personQuery, vars); sql != 0 || !strings.Contains(after, "while cut off") {
 		t.Errorf("after reconnecting: %s with %d statements; want the new name, cached again", after, sql)
 	}
 }
@@ -252,16 +179,16 @@ func TestResponseCacheKeepsToItsSize(t *testing.T) {
 		t.Fatalf("%d topics; the test wants at least 20", len(slugs))
 	}
 	for _, slug := range slugs {
-		s.query(t, q, map[string]any{"slug": slug})
-		if b := s.cache.Bytes(); b > size {
+		s.Query(t, q, map[string]any{"slug": slug})
+		if b := s.Cache.Bytes(); b > size {
 			t.Fatalf("the cache holds %d bytes; want at most %d", b, size)
 		}
 	}
 	// The newest entry is kept, the oldest was dropped.
-	if _, sql := s.query(t, q, map[string]any{"slug": slugs[len(slugs)-1]}); sql != 0 {
+	if _, sql := s.Query(t, q, map[string]any{"slug": slugs[len(slugs)-1]}); sql != 0 {
 		t.Errorf("the newest topic took %d statements; want it cached", sql)
 	}
-	if _, sql := s.query(t, q, map[string]any{"slug": slugs[0]}); sql == 0 {
+	if _, sql := s.Query(t, q, map[string]any{"slug": slugs[0]}); sql == 0 {
 		t.Errorf("the oldest topic was still cached in a cache of %d bytes after %d others", size, len(slugs)-1)
 	}
 }
@@ -279,7 +206,7 @@ func TestResponseCacheUnderConcurrentWrites(t *testing.T) {
 		affiliations { role organization { name country { name } } }
 		statements(first: 5) { nodes { content article { title } } } } } }`
 	vars := map[string]any{"slug": "gan-tian-loo"}
-	first, _ := s.query(t, personQuery, vars)
+	first, _ := s.Query(t, personQuery, vars)
 	var person struct {
 		Entity struct {
 			ID      string
@@ -300,7 +227,7 @@ func TestResponseCacheUnderConcurrentWrites(t *testing.T) {
 				default:
 				}
 				body := strings.NewReader(`{"query":` + strconv.Quote(personQuery) + `,"variables":{"slug":"gan-tian-loo"}}`)
-				res, err := http.Post(s.srv.URL+"/query", "application/json", body)
+				res, err := http.Post(s.Server.URL+"/query", "application/json", body)
 				if err != nil {
 					done <- err
 					return
@@ -313,7 +240,7 @@ func TestResponseCacheUnderConcurrentWrites(t *testing.T) {
 	version := person.Entity.Version
 	for i := range 30 {
 		name := "Gan Tian Loo " + strconv.Itoa(i)
-		_, res := postAs(t, s.srv, aliceToken, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { version } userErrors { code } } }`,
+		_, res := postAs(t, s.Server, aliceToken, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { version } userErrors { code } } }`,
 			map[string]any{"input": map[string]any{"id": person.Entity.ID, "version": version, "person": map[string]any{"name": name}}})
 		var out struct {
 			UpdatePerson struct {
@@ -326,7 +253,7 @@ func TestResponseCacheUnderConcurrentWrites(t *testing.T) {
 			t.Fatalf("update %d: %+v %+v", i, res.Errors, out.UpdatePerson.UserErrors)
 		}
 		version = out.UpdatePerson.Person.Version
-		if got, _ := s.query(t, personQuery, vars); !strings.Contains(got, `"name":"`+name+`"`) {
+		if got, _ := s.Query(t, personQuery, vars); !strings.Contains(got, `"name":"`+name+`"`) {
 			t.Fatalf("after update %d: %s; want %q", i, got, name)
 		}
 	}
@@ -336,7 +263,7 @@ func TestResponseCacheUnderConcurrentWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if s.lookups(t, "hit") == 0 {
+	if s.Lookups(t, "hit") == 0 {
 		t.Error("no query was answered from the cache; the test exercised nothing")
 	}
 }
