@@ -144,8 +144,6 @@ const (
 	eventColumns = `ev.id, n.slug, ev.name, upper(ev.event_kind::text) AS event_kind, ev.summary, ev.participant_description,
 		partial_date_json(ev.date_year, ev.date_month, ev.date_day, ev.date_precision, ev.date_text, ev.date_inferred,
 			ev.date_basis) AS date, ev.place_id, ev.venue_id, ev.parent_id, n.version`
-
-	affiliationColumns = `af.id, af.person_id, af.organization_id, af.place_id, af.role, af.former`
 )
 
 // Reads by id test the ids on both sides of the join with entities (see

@@ -19,7 +19,8 @@ type scanRow struct {
 	ID         int64
 	SourceFile string
 	Skipped    string `db:"-"`
-	hidden     int
+	//lint:ignore U1000 never set: the scanner must pass over an unexported field
+	hidden int
 	scanEmbedded
 }
 

@@ -7,13 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
@@ -28,7 +26,6 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 var (
 	server     *httptest.Server
 	statements statementCounter
-	logs       = &graphtest.Logs
 	// seeded is the seeded database, for plain SQL counts to compare with.
 	seeded *dbtest.Database
 )
@@ -91,22 +88,12 @@ func postTo(t *testing.T, server *httptest.Server, query string, vars map[string
 	return graphtest.PostTo(t, server, query, vars)
 }
 
-// request sends a request to the shared server and returns the response
-// with its body read.
-func request(t *testing.T, method, path string, header map[string]string) (*http.Response, []byte) {
-	t.Helper()
-	return graphtest.Request(t, server, method, path, header)
-}
-
 // waitFor waits until ok holds, for at most 10 seconds, and fails the test
 // if it never does.
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
 	graphtest.WaitFor(t, what, ok)
 }
-
-// eventually reports whether ok holds within timeout.
-func eventually(timeout time.Duration, ok func() bool) bool { return graphtest.Eventually(timeout, ok) }
 
 // cachedServer is a server with a response cache (graphtest.CachedServer).
 type cachedServer struct {
