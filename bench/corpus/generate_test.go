@@ -161,6 +161,38 @@ func TestGenerate(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// The rows written by SQL after the copy (search documents; counts,
+	// dates and sort columns updated in place) are vacuumed like the copied
+	// ones: every page visible to all, so that an index-only scan of a
+	// fresh corpus reads no table page, as on a database autovacuum has
+	// reached. (statement_organizations is left out: on this small corpus
+	// the generator's vacuum leaves its pages unmarked and a vacuum run
+	// afterwards marks them all; why is not yet understood.)
+	t.Run("AllVisible", func(t *testing.T) {
+		rows, err := d.Pool.Query(ctx, `SELECT c.relname::text, c.relpages, c.relallvisible FROM pg_class c
+			WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+			AND c.relname IN ('search_documents', 'agreements', 'people', 'organizations', 'statements')`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type rel struct {
+			Name           string
+			Pages, Visible int
+		}
+		rels, err := pgx.CollectRows(rows, pgx.RowToStructByPos[rel])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rels) != 5 {
+			t.Fatalf("found %d of the 5 tables: %+v", len(rels), rels)
+		}
+		for _, r := range rels {
+			if r.Pages == 0 || r.Visible != r.Pages {
+				t.Errorf("%s: %d of %d pages all-visible; want all", r.Name, r.Visible, r.Pages)
+			}
+		}
+	})
+
 	t.Run("RowCounts", func(t *testing.T) {
 		counts := rowCounts(t, d)
 		for table, n := range res.Rows {
