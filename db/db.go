@@ -204,7 +204,7 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 	}
 	defer conn.Close(ctx)
 	var exists bool
-	if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+	if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)`, pgx.NamedArgs{"name": name}).Scan(&exists); err != nil {
 		return fmt.Errorf("look up database %q: %w", name, err)
 	}
 	if exists {

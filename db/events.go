@@ -3,6 +3,8 @@ package db
 import (
 	"context"
 	"fmt"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // EventChannel is the PostgreSQL NOTIFY channel of change events; the
@@ -60,7 +62,7 @@ type ChangeEvent struct {
 // after or among ids, in id order.
 func (s *Store) EventsAfterOrIn(ctx context.Context, after int64, ids []int64, limit int) ([]*ChangeEvent, error) {
 	events, err := fetchAll[ChangeEvent](ctx, s.pool, `SELECT id, kind, subject_id, `+insertPosition+` AS position FROM change_events
-		WHERE id > $1 OR id = ANY($2) ORDER BY id LIMIT $3`, after, ids, limit)
+		WHERE id > @after OR id = ANY(@ids) ORDER BY id LIMIT @limit`, pgx.NamedArgs{"after": after, "ids": ids, "limit": limit})
 	if err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}
@@ -91,8 +93,8 @@ func recordEvents(ctx context.Context, q querier, action string, refs []Ref) err
 		return nil
 	}
 	_, err := q.Exec(ctx, `
-		WITH e AS (INSERT INTO change_events (kind, subject_id) SELECT * FROM unnest($1::text[], $2::bigint[]) RETURNING id)
-		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, kinds, ids)
+		WITH e AS (INSERT INTO change_events (kind, subject_id) SELECT * FROM unnest(@kinds::text[], @subjects::bigint[]) RETURNING id)
+		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, pgx.NamedArgs{"kinds": kinds, "subjects": ids})
 	if err != nil {
 		return fmt.Errorf("record %s events: %w", action, err)
 	}

@@ -3,6 +3,8 @@ package db
 import (
 	"context"
 	"fmt"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // Lookups on the primary that the API's edits make before they write, and
@@ -11,7 +13,7 @@ import (
 // StatementKey returns the key of the statement with id within its
 // article, for a figure that cites it.
 func (s *Store) StatementKey(ctx context.Context, id int64) (articleID int64, key string, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT article_id, key FROM statements WHERE id = $1`, id).Scan(&articleID, &key)
+	err = s.pool.QueryRow(ctx, `SELECT article_id, key FROM statements WHERE id = @id`, pgx.NamedArgs{"id": id}).Scan(&articleID, &key)
 	if isNoRows(err) {
 		return 0, "", Errorf(CodeNotFound, "no statement has this id")
 	}
@@ -21,7 +23,7 @@ func (s *Store) StatementKey(ctx context.Context, id int64) (articleID int64, ke
 // FigureArticle returns the id of the article a figure belongs to.
 func (s *Store) FigureArticle(ctx context.Context, id int64) (int64, error) {
 	var articleID int64
-	err := s.pool.QueryRow(ctx, `SELECT article_id FROM figures WHERE id = $1`, id).Scan(&articleID)
+	err := s.pool.QueryRow(ctx, `SELECT article_id FROM figures WHERE id = @id`, pgx.NamedArgs{"id": id}).Scan(&articleID)
 	if isNoRows(err) {
 		return 0, Errorf(CodeNotFound, "no figure has this id")
 	}
@@ -31,7 +33,7 @@ func (s *Store) FigureArticle(ctx context.Context, id int64) (int64, error) {
 // EntitySlug returns the kind and slug of the entity with id; ok is false
 // when there is none.
 func (s *Store) EntitySlug(ctx context.Context, id int64) (kind, slug string, ok bool, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT kind::text, slug FROM entities WHERE id = $1`, id).Scan(&kind, &slug)
+	err = s.pool.QueryRow(ctx, `SELECT kind::text, slug FROM entities WHERE id = @id`, pgx.NamedArgs{"id": id}).Scan(&kind, &slug)
 	if isNoRows(err) {
 		return "", "", false, nil
 	}
@@ -44,7 +46,7 @@ func (s *Store) EntitySlug(ctx context.Context, id int64) (kind, slug string, ok
 // TopicSlug returns the slug of the topic with id; ok is false when there
 // is none.
 func (s *Store) TopicSlug(ctx context.Context, id int64) (slug string, ok bool, err error) {
-	err = s.pool.QueryRow(ctx, `SELECT slug FROM topics WHERE id = $1`, id).Scan(&slug)
+	err = s.pool.QueryRow(ctx, `SELECT slug FROM topics WHERE id = @id`, pgx.NamedArgs{"id": id}).Scan(&slug)
 	if isNoRows(err) {
 		return "", false, nil
 	}

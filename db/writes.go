@@ -114,8 +114,9 @@ func QueueWrittenFigure(b *pgx.Batch, id int64, a AuditRecord, row **Figure) {
 // audit log as done to it.
 func queueWritten[T any](b *pgx.Batch, from, columns, idColumn string, id int64, a AuditRecord, row **T) {
 	b.Queue(`
-		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($2, $3, $4, $1, $5))
-		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = $1`, id, a.Actor, a.Action, a.TargetType, a.Detail,
+		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES (@actor, @action, @target_type, @id, @detail))
+		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = @id`,
+		pgx.NamedArgs{"id": id, "actor": a.Actor, "action": a.Action, "target_type": a.TargetType, "detail": a.Detail},
 	).Query(func(rows pgx.Rows) error {
 		items, err := scanRows[T](rows)
 		if err != nil {
