@@ -257,8 +257,8 @@ type placedItem struct {
 }
 
 // lockParagraphs locks the article whose id the SQL expression which
-// gives for the named args, so that edits of its items run one at a time, and
-// reads its paragraphs. It returns pgx.ErrNoRows when there is no such
+// gives (its named arguments in args), so that edits of its items run one
+// at a time, and reads its paragraphs. It returns pgx.ErrNoRows when there is no such
 // article.
 func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, args pgx.NamedArgs) (int64, []document.Paragraph, error) {
 	var articleID int64
