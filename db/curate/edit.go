@@ -69,8 +69,8 @@ func DeleteStatement(ctx context.Context, s *db.Store, actor string, id int64, v
 		var citing []int64
 		var citingKeys []string
 		err := tx.QueryRow(ctx, `
-			SELECT ARRAY(SELECT f.id FROM figures f WHERE f.statement_id = $1 ORDER BY f.position),
-				ARRAY(SELECT f.key FROM figures f WHERE f.statement_id = $1 ORDER BY f.position)`, id).Scan(&citing, &citingKeys)
+			SELECT ARRAY(SELECT f.id FROM figures f WHERE f.statement_id = @statement ORDER BY f.position),
+				ARRAY(SELECT f.key FROM figures f WHERE f.statement_id = @statement ORDER BY f.position)`, pgx.NamedArgs{"statement": id}).Scan(&citing, &citingKeys)
 		if err != nil {
 			return fmt.Errorf("look up figures citing the statement: %w", err)
 		}
@@ -90,11 +90,11 @@ func DeleteStatement(ctx context.Context, s *db.Store, actor string, id int64, v
 				out.Cascaded = append(out.Cascaded, db.Ref{Kind: "figure", ID: fid})
 			}
 			_, err := tx.Exec(ctx, `
-				WITH gone AS (DELETE FROM figures WHERE id = ANY($1) RETURNING article_id)
+				WITH gone AS (DELETE FROM figures WHERE id = ANY(@figures) RETURNING article_id)
 				UPDATE figures x SET position = n.position
 				FROM (SELECT f.id, row_number() OVER (ORDER BY f.position) AS position FROM figures f
-					WHERE f.article_id = (SELECT article_id FROM gone LIMIT 1) AND NOT (f.id = ANY($1))) n
-				WHERE x.id = n.id AND x.position <> n.position`, citing)
+					WHERE f.article_id = (SELECT article_id FROM gone LIMIT 1) AND NOT (f.id = ANY(@figures))) n
+				WHERE x.id = n.id AND x.position <> n.position`, pgx.NamedArgs{"figures": citing})
 			if err != nil {
 				return fmt.Errorf("delete figures citing the statement: %w", err)
 			}
@@ -118,7 +118,7 @@ func DeleteArticle(ctx context.Context, s *db.Store, actor string, id int64, ver
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var slug string
 		var current int
-		err := tx.QueryRow(ctx, `SELECT slug, version FROM articles WHERE id = $1 FOR UPDATE`, id).Scan(&slug, &current)
+		err := tx.QueryRow(ctx, `SELECT slug, version FROM articles WHERE id = @article FOR UPDATE`, pgx.NamedArgs{"article": id}).Scan(&slug, &current)
 		if isNoRows(err) {
 			return notFound("id", "no article has this id")
 		}
@@ -129,9 +129,9 @@ func DeleteArticle(ctx context.Context, s *db.Store, actor string, id int64, ver
 			return err
 		}
 		rows, err := tx.Query(ctx, `
-			SELECT 'statement', s.id FROM statements s WHERE s.article_id = $1
-			UNION ALL SELECT 'figure', f.id FROM figures f WHERE f.article_id = $1
-			ORDER BY 1 DESC, 2`, id)
+			SELECT 'statement', s.id FROM statements s WHERE s.article_id = @article
+			UNION ALL SELECT 'figure', f.id FROM figures f WHERE f.article_id = @article
+			ORDER BY 1 DESC, 2`, pgx.NamedArgs{"article": id})
 		if err != nil {
 			return fmt.Errorf("list the article's items: %w", err)
 		}
@@ -139,12 +139,12 @@ func DeleteArticle(ctx context.Context, s *db.Store, actor string, id int64, ver
 			return fmt.Errorf("list the article's items: %w", err)
 		}
 		// Everything else goes with the article's row (ON DELETE CASCADE).
-		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = $1`, id); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = @article`, pgx.NamedArgs{"article": id}); err != nil {
 			return fmt.Errorf("delete article %s: %w", slug, err)
 		}
 		_, err = tx.Exec(ctx, `
-			WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
-			SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, db.EventArticleDeleted, id)
+			WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES (@kind, @article) RETURNING id)
+			SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, pgx.NamedArgs{"kind": db.EventArticleDeleted, "article": id})
 		if err != nil {
 			return fmt.Errorf("record %s event: %w", db.EventArticleDeleted, err)
 		}
@@ -174,7 +174,7 @@ func UpdateFigure(ctx context.Context, s *db.Store, actor string, id int64, vers
 func createItem[T, R any](ctx context.Context, s *db.Store, actor string, articleID int64, item T, k articleItems[T, R]) (*R, error) {
 	var row *R
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		articleID, blocks, err := lockParagraphs(ctx, tx, "$1", articleID)
+		articleID, blocks, err := lockParagraphs(ctx, tx, "@article", pgx.NamedArgs{"article": articleID})
 		if isNoRows(err) {
 			return notFound("article", "no article has this id")
 		}
@@ -204,7 +204,7 @@ func createItem[T, R any](ctx context.Context, s *db.Store, actor string, articl
 func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*T) error, k articleItems[T, R]) (*R, error) {
 	var row *R
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		articleID, blocks, err := lockParagraphs(ctx, tx, "(SELECT article_id FROM "+k.table+" WHERE id = $1)", id)
+		articleID, blocks, err := lockParagraphs(ctx, tx, "(SELECT article_id FROM "+k.table+" WHERE id = @item)", pgx.NamedArgs{"item": id})
 		if isNoRows(err) {
 			return notFound("id", "no %s has this id", k.kind)
 		}
@@ -243,7 +243,7 @@ func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int
 // table, so that edits of its items run one at a time.
 func lockArticleOf(ctx context.Context, tx pgx.Tx, kind, table string, id int64) error {
 	var articleID int64
-	err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE id = (SELECT article_id FROM `+table+` WHERE id = $1) FOR UPDATE`, id).Scan(&articleID)
+	err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE id = (SELECT article_id FROM `+table+` WHERE id = @item) FOR UPDATE`, pgx.NamedArgs{"item": id}).Scan(&articleID)
 	if isNoRows(err) {
 		return notFound("id", "no %s has this id", kind)
 	}
@@ -258,10 +258,10 @@ func lockArticleOf(ctx context.Context, tx pgx.Tx, kind, table string, id int64)
 // and version.
 func deleteItem(ctx context.Context, tx pgx.Tx, kind, table string, id int64) (key string, version int, err error) {
 	err = tx.QueryRow(ctx, `
-		WITH gone AS (DELETE FROM `+table+` WHERE id = $1 RETURNING article_id, key, version, position),
+		WITH gone AS (DELETE FROM `+table+` WHERE id = @item RETURNING article_id, key, version, position),
 			moved AS (UPDATE `+table+` x SET position = x.position - 1 FROM gone
 				WHERE x.article_id = gone.article_id AND x.position > gone.position)
-		SELECT key, version FROM gone`, id).Scan(&key, &version)
+		SELECT key, version FROM gone`, pgx.NamedArgs{"item": id}).Scan(&key, &version)
 	if isNoRows(err) {
 		return "", 0, notFound("id", "no %s has this id", kind)
 	}
@@ -361,7 +361,7 @@ func CreateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		kind, slug := decl.Declared()
 		var taken string
-		err := tx.QueryRow(ctx, `SELECT kind::text FROM entities WHERE slug = $1`, slug).Scan(&taken)
+		err := tx.QueryRow(ctx, `SELECT kind::text FROM entities WHERE slug = @slug`, pgx.NamedArgs{"slug": slug}).Scan(&taken)
 		switch {
 		case err == nil:
 			return conflict("slug", "%q is already the slug of a %s", slug, taken)
@@ -372,7 +372,7 @@ func CreateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 			return err
 		}
 		var id int64
-		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = @slug`, pgx.NamedArgs{"slug": slug}).Scan(&id); err != nil {
 			return fmt.Errorf("created %s %s: %w", kind, slug, err)
 		}
 		if row, err = k.read(ctx, tx, id); err != nil {
@@ -486,7 +486,7 @@ func DeleteEntity(ctx context.Context, s *db.Store, actor string, id int64, vers
 		if out.Cascaded, err = release(ctx, tx, id, entityReferences, cascade); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = $1`, id); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = @entity`, pgx.NamedArgs{"entity": id}); err != nil {
 			return fmt.Errorf("delete %s %s: %w", kind, slug, err)
 		}
 		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, append([]db.Ref{{Kind: kind, ID: id}}, out.Cascaded...)); err != nil {
@@ -505,7 +505,7 @@ func CreateTopic(ctx context.Context, s *db.Store, actor string, t document.Topi
 	var row *db.Topic
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var exists bool
-		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, t.Slug).Scan(&exists); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = @slug)`, pgx.NamedArgs{"slug": t.Slug}).Scan(&exists); err != nil {
 			return fmt.Errorf("look up topic: %w", err)
 		}
 		if exists {
@@ -515,7 +515,7 @@ func CreateTopic(ctx context.Context, s *db.Store, actor string, t document.Topi
 			return err
 		}
 		var id int64
-		if err := tx.QueryRow(ctx, `SELECT id FROM topics WHERE slug = $1`, t.Slug).Scan(&id); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT id FROM topics WHERE slug = @slug`, pgx.NamedArgs{"slug": t.Slug}).Scan(&id); err != nil {
 			return fmt.Errorf("created topic %s: %w", t.Slug, err)
 		}
 		var err error
@@ -582,7 +582,7 @@ func DeleteTopic(ctx context.Context, s *db.Store, actor string, id int64, versi
 		if out.Cascaded, err = release(ctx, tx, id, topicReferences, cascade); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = $1`, id); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = @topic`, pgx.NamedArgs{"topic": id}); err != nil {
 			return fmt.Errorf("delete topic %s: %w", slug, err)
 		}
 		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
@@ -597,7 +597,7 @@ func DeleteTopic(ctx context.Context, s *db.Store, actor string, id int64, versi
 // at a time, and exports its document.
 func lockArticle(ctx context.Context, tx pgx.Tx, articleID int64) (*document.Document, error) {
 	var one int
-	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = $1 FOR UPDATE`, articleID).Scan(&one)
+	err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = @article FOR UPDATE`, pgx.NamedArgs{"article": articleID}).Scan(&one)
 	if isNoRows(err) {
 		return nil, notFound("article", "no article has this id")
 	}
@@ -611,7 +611,7 @@ func lockArticle(ctx context.Context, tx pgx.Tx, articleID int64) (*document.Doc
 // when given.
 func lockEntity(ctx context.Context, tx pgx.Tx, id int64, version *int, want string) (kind, slug string, err error) {
 	var current int
-	err = tx.QueryRow(ctx, `SELECT kind::text, slug, version FROM entities WHERE id = $1 FOR UPDATE`, id).Scan(&kind, &slug, &current)
+	err = tx.QueryRow(ctx, `SELECT kind::text, slug, version FROM entities WHERE id = @entity FOR UPDATE`, pgx.NamedArgs{"entity": id}).Scan(&kind, &slug, &current)
 	if isNoRows(err) || (err == nil && !strings.EqualFold(kind, want)) {
 		return "", "", notFound("id", "no %s has this id", strings.ToLower(want))
 	}
@@ -625,7 +625,7 @@ func lockEntity(ctx context.Context, tx pgx.Tx, id int64, version *int, want str
 func lockTopic(ctx context.Context, tx pgx.Tx, id int64, version *int) (string, error) {
 	var slug string
 	var current int
-	err := tx.QueryRow(ctx, `SELECT slug, version FROM topics WHERE id = $1 FOR UPDATE`, id).Scan(&slug, &current)
+	err := tx.QueryRow(ctx, `SELECT slug, version FROM topics WHERE id = @topic FOR UPDATE`, pgx.NamedArgs{"topic": id}).Scan(&slug, &current)
 	if isNoRows(err) {
 		return "", notFound("id", "no topic has this id")
 	}
@@ -680,13 +680,13 @@ func rename(ctx context.Context, tx pgx.Tx, table string, id int64, slug string)
 			Message: fmt.Sprintf("%q is not a slug (lowercase letters and digits joined by single hyphens)", slug)}}}
 	}
 	var taken bool
-	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+table+` WHERE slug = $1 AND id <> $2)`, slug, id).Scan(&taken); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+table+` WHERE slug = @slug AND id <> @id)`, pgx.NamedArgs{"slug": slug, "id": id}).Scan(&taken); err != nil {
 		return fmt.Errorf("look up slug: %w", err)
 	}
 	if taken {
 		return conflict("slug", "%q is already taken", slug)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE `+table+` SET slug = $1 WHERE id = $2`, slug, id); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE `+table+` SET slug = @slug WHERE id = @id`, pgx.NamedArgs{"slug": slug, "id": id}); err != nil {
 		return fmt.Errorf("rename: %w", err)
 	}
 	return nil
@@ -703,9 +703,9 @@ func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *stri
 	if table == "" {
 		return nil
 	}
-	slugs := `(SELECT id FROM entities WHERE slug = $1)`
+	slugs := `(SELECT id FROM entities WHERE slug = @parent)`
 	if kind == "topic" {
-		slugs = `(SELECT id FROM topics WHERE slug = $1)`
+		slugs = `(SELECT id FROM topics WHERE slug = @parent)`
 	}
 	var cycle bool
 	err := tx.QueryRow(ctx, `
@@ -714,7 +714,7 @@ func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *stri
 			UNION
 			SELECT t.id, t.parent_id FROM `+table+` t JOIN up ON t.id = up.parent_id
 		)
-		SELECT EXISTS (SELECT 1 FROM up WHERE id = $2)`, *parent, id).Scan(&cycle)
+		SELECT EXISTS (SELECT 1 FROM up WHERE id = @id)`, pgx.NamedArgs{"parent": *parent, "id": id}).Scan(&cycle)
 	if err != nil {
 		return fmt.Errorf("check parents: %w", err)
 	}
@@ -733,7 +733,7 @@ func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade
 	var found []string
 	for _, r := range refs {
 		var n int
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM `+r.table+` WHERE `+r.column+` = $1`, id).Scan(&n); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM `+r.table+` WHERE `+r.column+` = @id`, pgx.NamedArgs{"id": id}).Scan(&n); err != nil {
 			return nil, fmt.Errorf("count %s: %w", r.table, err)
 		}
 		if n > 0 {
@@ -751,18 +751,18 @@ func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade
 	for _, r := range refs {
 		switch {
 		case !r.required:
-			if _, err := tx.Exec(ctx, `UPDATE `+r.table+` SET `+r.column+` = NULL WHERE `+r.column+` = $1`, id); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE `+r.table+` SET `+r.column+` = NULL WHERE `+r.column+` = @id`, pgx.NamedArgs{"id": id}); err != nil {
 				return nil, fmt.Errorf("clear %s.%s: %w", r.table, r.column, err)
 			}
 		case r.table == "affiliations":
 			// Statements cite affiliations; the citations go first.
 			if _, err := tx.Exec(ctx, `DELETE FROM statement_affiliations WHERE affiliation_id IN
-				(SELECT id FROM affiliations WHERE `+r.column+` = $1)`, id); err != nil {
+				(SELECT id FROM affiliations WHERE `+r.column+` = @id)`, pgx.NamedArgs{"id": id}); err != nil {
 				return nil, fmt.Errorf("clear citations of affiliations: %w", err)
 			}
 			fallthrough
 		default:
-			rows, err := tx.Query(ctx, `DELETE FROM `+r.table+` WHERE `+r.column+` = $1 RETURNING `+returning(r), id)
+			rows, err := tx.Query(ctx, `DELETE FROM `+r.table+` WHERE `+r.column+` = @id RETURNING `+returning(r), pgx.NamedArgs{"id": id})
 			if err != nil {
 				return nil, fmt.Errorf("delete %s: %w", r.table, err)
 			}
@@ -804,8 +804,8 @@ func freshKey[T any](prefix string, items []T, key func(T) string) string {
 
 // audit records an edit in the audit log.
 func audit(ctx context.Context, tx pgx.Tx, actor, action, targetType string, targetID int64, detail any) error {
-	_, err := tx.Exec(ctx, `INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($1, $2, $3, $4, $5)`,
-		actor, action, targetType, targetID, detail)
+	_, err := tx.Exec(ctx, `INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES (@actor, @action, @target_type, @target_id, @detail)`,
+		pgx.NamedArgs{"actor": actor, "action": action, "target_type": targetType, "target_id": targetID, "detail": detail})
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", action, err)
 	}

@@ -413,7 +413,7 @@ func spanDoc(blocks []document.Paragraph, s exportedSpan) (document.SpanDoc, err
 // entity.
 func exportEntity(ctx context.Context, q querier, id int64) (document.Declaration, error) {
 	var kind string
-	err := q.QueryRow(ctx, `SELECT kind::text FROM entities WHERE id = $1`, id).Scan(&kind)
+	err := q.QueryRow(ctx, `SELECT kind::text FROM entities WHERE id = @entity`, pgx.NamedArgs{"entity": id}).Scan(&kind)
 	if isNoRows(err) {
 		return nil, fmt.Errorf("export entity %d: %w", id, db.ErrNotFound)
 	}
@@ -589,7 +589,7 @@ func exportTopic(ctx context.Context, q querier, id int64) (*document.TopicDoc, 
 	err := q.QueryRow(ctx, `
 		SELECT t.slug, t.label, t.description, p.slug
 		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
-		WHERE t.id = $1`, id).Scan(&t.Slug, &t.Label, &t.Description, &t.Parent)
+		WHERE t.id = @topic`, pgx.NamedArgs{"topic": id}).Scan(&t.Slug, &t.Label, &t.Description, &t.Parent)
 	if isNoRows(err) {
 		return nil, fmt.Errorf("export topic %d: %w", id, db.ErrNotFound)
 	}

@@ -257,10 +257,10 @@ type placedItem struct {
 }
 
 // lockParagraphs locks the article whose id the SQL expression which
-// gives for id ($1), so that edits of its items run one at a time, and
-// reads its paragraphs. It returns pgx.ErrNoRows when there is no such
+// gives (its named arguments in args), so that edits of its items run one
+// at a time, and reads its paragraphs. It returns pgx.ErrNoRows when there is no such
 // article.
-func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, id int64) (int64, []document.Paragraph, error) {
+func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, args pgx.NamedArgs) (int64, []document.Paragraph, error) {
 	var articleID int64
 	var positions, offsets []int
 	var texts []string
@@ -269,7 +269,7 @@ func lockParagraphs(ctx context.Context, tx pgx.Tx, which string, id int64) (int
 			ARRAY(SELECT p.position FROM paragraphs p WHERE p.article_id = a.id ORDER BY p.position),
 			ARRAY(SELECT p.text FROM paragraphs p WHERE p.article_id = a.id ORDER BY p.position),
 			ARRAY(SELECT p.source_offset FROM paragraphs p WHERE p.article_id = a.id ORDER BY p.position)
-		FROM articles a WHERE a.id = `+which+` FOR UPDATE OF a`, id).Scan(&articleID, &positions, &texts, &offsets)
+		FROM articles a WHERE a.id = `+which+` FOR UPDATE OF a`, args).Scan(&articleID, &positions, &texts, &offsets)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -418,6 +418,6 @@ func queueReposition(b *pgx.Batch, table string, others []placedItem, position i
 	}
 	if len(ids) > 0 {
 		b.Queue(`UPDATE `+table+` x SET position = n.position
-			FROM unnest($1::bigint[], $2::int[]) AS n(id, position) WHERE x.id = n.id`, ids, positions)
+			FROM unnest(@ids::bigint[], @positions::int[]) AS n(id, position) WHERE x.id = n.id`, pgx.NamedArgs{"ids": ids, "positions": positions})
 	}
 }

@@ -109,7 +109,7 @@ func (c storedCatalog) Entity(ctx context.Context, slug string) (kind, placeKind
 	err = c.q.QueryRow(ctx, `
 		SELECT e.kind::text, p.place_kind::text
 		FROM entities e LEFT JOIN places p ON p.id = e.id
-		WHERE e.slug = $1`, slug).Scan(&kind, &pk)
+		WHERE e.slug = @slug`, pgx.NamedArgs{"slug": slug}).Scan(&kind, &pk)
 	if isNoRows(err) {
 		return "", "", false, nil
 	}
@@ -124,7 +124,7 @@ func (c storedCatalog) Entity(ctx context.Context, slug string) (kind, placeKind
 
 func (c storedCatalog) Topic(ctx context.Context, slug string) (bool, error) {
 	var ok bool
-	err := c.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = $1)`, slug).Scan(&ok)
+	err := c.q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM topics WHERE slug = @slug)`, pgx.NamedArgs{"slug": slug}).Scan(&ok)
 	if err != nil {
 		return false, fmt.Errorf("look up topic %q: %w", slug, err)
 	}
@@ -182,8 +182,8 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 		return nil
 	}
 	err := w.exec(ctx, `
-		WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES ($1, $2) RETURNING id)
-		SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, kind, subject)
+		WITH e AS (INSERT INTO change_events (kind, subject_id) VALUES (@kind, @subject) RETURNING id)
+		SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, pgx.NamedArgs{"kind": kind, "subject": subject})
 	if err != nil {
 		return fmt.Errorf("record %s event: %w", kind, err)
 	}
@@ -229,8 +229,8 @@ func (w *writer) audit(ctx context.Context, action, targetType string, targetID 
 	if w.actor == "" {
 		return nil
 	}
-	_, err := w.tx.Exec(ctx, `INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES ($1, $2, $3, $4, $5)`,
-		w.actor, action, targetType, targetID, detail)
+	_, err := w.tx.Exec(ctx, `INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES (@actor, @action, @target_type, @target_id, @detail)`,
+		pgx.NamedArgs{"actor": w.actor, "action": action, "target_type": targetType, "target_id": targetID, "detail": detail})
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", action, err)
 	}
@@ -243,7 +243,7 @@ func (w *writer) entityID(ctx context.Context, slug string) (int64, error) {
 		return id, nil
 	}
 	var id int64
-	if err := w.tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = $1`, slug).Scan(&id); err != nil {
+	if err := w.tx.QueryRow(ctx, `SELECT id FROM entities WHERE slug = @slug`, pgx.NamedArgs{"slug": slug}).Scan(&id); err != nil {
 		return 0, fmt.Errorf("entity %q: %w", slug, err)
 	}
 	w.ids[slug] = id
@@ -448,7 +448,7 @@ func (w *writer) events(ctx context.Context, _ []*document.Document, o document.
 		if err != nil {
 			return conflictOr(err, "event %s", e.Slug)
 		}
-		if _, err := w.tx.Exec(ctx, `DELETE FROM event_participants WHERE event_id = $1`, w.ids[e.Slug]); err != nil {
+		if _, err := w.tx.Exec(ctx, `DELETE FROM event_participants WHERE event_id = @event`, pgx.NamedArgs{"event": w.ids[e.Slug]}); err != nil {
 			return fmt.Errorf("clear participants of %s: %w", e.Slug, err)
 		}
 		for _, p := range e.Participants {
@@ -456,8 +456,8 @@ func (w *writer) events(ctx context.Context, _ []*document.Document, o document.
 			if err != nil {
 				return err
 			}
-			_, err = w.tx.Exec(ctx, `INSERT INTO event_participants (event_id, entity_id, role) VALUES ($1, $2, $3)
-				ON CONFLICT DO NOTHING`, w.ids[e.Slug], id, p.Role)
+			_, err = w.tx.Exec(ctx, `INSERT INTO event_participants (event_id, entity_id, role) VALUES (@event, @entity, @role)
+				ON CONFLICT DO NOTHING`, pgx.NamedArgs{"event": w.ids[e.Slug], "entity": id, "role": p.Role})
 			if err != nil {
 				return fmt.Errorf("participant %s of %s: %w", p.Entity, e.Slug, err)
 			}
@@ -526,7 +526,7 @@ func (w *writer) agreements(ctx context.Context, _ []*document.Document, o docum
 			return conflictOr(err, "agreement %s", a.Slug)
 		}
 		for _, table := range []string{"agreement_parties", "agreement_places", "agreement_projects"} {
-			if _, err := w.tx.Exec(ctx, `DELETE FROM `+table+` WHERE agreement_id = $1`, id); err != nil {
+			if _, err := w.tx.Exec(ctx, `DELETE FROM `+table+` WHERE agreement_id = @agreement`, pgx.NamedArgs{"agreement": id}); err != nil {
 				return fmt.Errorf("clear %s of %s: %w", table, a.Slug, err)
 			}
 		}
@@ -536,7 +536,7 @@ func (w *writer) agreements(ctx context.Context, _ []*document.Document, o docum
 				return err
 			}
 			_, err = w.tx.Exec(ctx, `INSERT INTO agreement_parties (agreement_id, entity_id, role, position)
-				VALUES ($1, $2, $3, $4)`, id, party, p.Role, i+1)
+				VALUES (@agreement, @party, @role, @position)`, pgx.NamedArgs{"agreement": id, "party": party, "role": p.Role, "position": i + 1})
 			if err != nil {
 				return fmt.Errorf("party %s of %s: %w", p.Entity, a.Slug, err)
 			}
@@ -546,8 +546,8 @@ func (w *writer) agreements(ctx context.Context, _ []*document.Document, o docum
 			if err != nil {
 				return err
 			}
-			if _, err := w.tx.Exec(ctx, `INSERT INTO agreement_places (agreement_id, place_id) VALUES ($1, $2)
-				ON CONFLICT DO NOTHING`, id, place); err != nil {
+			if _, err := w.tx.Exec(ctx, `INSERT INTO agreement_places (agreement_id, place_id) VALUES (@agreement, @place)
+				ON CONFLICT DO NOTHING`, pgx.NamedArgs{"agreement": id, "place": place}); err != nil {
 				return fmt.Errorf("place %s of %s: %w", slug, a.Slug, err)
 			}
 		}
@@ -556,8 +556,8 @@ func (w *writer) agreements(ctx context.Context, _ []*document.Document, o docum
 			if err != nil {
 				return err
 			}
-			if _, err := w.tx.Exec(ctx, `INSERT INTO agreement_projects (agreement_id, project_id) VALUES ($1, $2)
-				ON CONFLICT DO NOTHING`, id, project); err != nil {
+			if _, err := w.tx.Exec(ctx, `INSERT INTO agreement_projects (agreement_id, project_id) VALUES (@agreement, @project)
+				ON CONFLICT DO NOTHING`, pgx.NamedArgs{"agreement": id, "project": project}); err != nil {
 				return fmt.Errorf("project %s of %s: %w", slug, a.Slug, err)
 			}
 		}
@@ -579,9 +579,9 @@ func (w *writer) link(ctx context.Context, table, column string, id int64, topic
 		topics = []string{}
 	}
 	err := w.exec(ctx, `
-		WITH wanted AS (SELECT id FROM topics WHERE slug = ANY($2)),
-			gone AS (DELETE FROM `+table+` WHERE `+column+` = $1 AND topic_id NOT IN (SELECT id FROM wanted))
-		INSERT INTO `+table+` (`+column+`, topic_id) SELECT $1, id FROM wanted ON CONFLICT DO NOTHING`, id, topics)
+		WITH wanted AS (SELECT id FROM topics WHERE slug = ANY(@topics)),
+			gone AS (DELETE FROM `+table+` WHERE `+column+` = @id AND topic_id NOT IN (SELECT id FROM wanted))
+		INSERT INTO `+table+` (`+column+`, topic_id) SELECT @id, id FROM wanted ON CONFLICT DO NOTHING`, pgx.NamedArgs{"id": id, "topics": topics})
 	if err != nil {
 		return fmt.Errorf("link %s: %w", table, err)
 	}
@@ -692,7 +692,7 @@ func (w *writer) article(ctx context.Context, doc *document.Document) (int64, er
 	}
 
 	// Credits.
-	if _, err := w.tx.Exec(ctx, `DELETE FROM credits WHERE article_id = $1 AND position > $2`, articleID, len(a.Credits)); err != nil {
+	if _, err := w.tx.Exec(ctx, `DELETE FROM credits WHERE article_id = @article AND position > @count`, pgx.NamedArgs{"article": articleID, "count": len(a.Credits)}); err != nil {
 		return 0, fmt.Errorf("clear credits: %w", err)
 	}
 	for i, c := range a.Credits {
@@ -702,9 +702,9 @@ func (w *writer) article(ctx context.Context, doc *document.Document) (int64, er
 		}
 		var id int64
 		err = w.tx.QueryRow(ctx, `
-			INSERT INTO credits (article_id, person_id, role, position) VALUES ($1, $2, $3, $4)
+			INSERT INTO credits (article_id, person_id, role, position) VALUES (@article, @person, @role, @position)
 			ON CONFLICT (article_id, position) DO UPDATE SET person_id = EXCLUDED.person_id, role = EXCLUDED.role
-			RETURNING id`, articleID, person, c.Role, i+1).Scan(&id)
+			RETURNING id`, pgx.NamedArgs{"article": articleID, "person": person, "role": c.Role, "position": i + 1}).Scan(&id)
 		if err != nil {
 			return 0, fmt.Errorf("credit %s: %w", c.Person, err)
 		}
@@ -796,25 +796,25 @@ func (w *writer) paragraphs(ctx context.Context, articleID int64, blocks []docum
 	for i, b := range blocks {
 		positions[i], kinds[i], texts[i], offsets[i] = b.Position, b.Kind, b.Text, b.SourceOffset
 	}
-	if _, err := w.tx.Exec(ctx, `DELETE FROM paragraphs WHERE article_id = $1 AND position > $2`, articleID, len(blocks)); err != nil {
+	if _, err := w.tx.Exec(ctx, `DELETE FROM paragraphs WHERE article_id = @article AND position > @count`, pgx.NamedArgs{"article": articleID, "count": len(blocks)}); err != nil {
 		return fmt.Errorf("clear paragraphs: %w", err)
 	}
 	// A paragraph whose text changes loses its evidence first, so that no
 	// span is ever left pointing at text it no longer matches.
 	_, err := w.tx.Exec(ctx, `
-		DELETE FROM evidence e USING paragraphs p, unnest($2::int[], $3::text[]) AS n(position, text)
-		WHERE e.paragraph_id = p.id AND p.article_id = $1 AND p.position = n.position AND p.text <> n.text`,
-		articleID, positions, texts)
+		DELETE FROM evidence e USING paragraphs p, unnest(@positions::int[], @texts::text[]) AS n(position, text)
+		WHERE e.paragraph_id = p.id AND p.article_id = @article AND p.position = n.position AND p.text <> n.text`,
+		pgx.NamedArgs{"article": articleID, "positions": positions, "texts": texts})
 	if err != nil {
 		return fmt.Errorf("clear stale evidence: %w", err)
 	}
 	_, err = w.tx.Exec(ctx, `
 		INSERT INTO paragraphs (article_id, position, kind, text, source_offset)
-		SELECT $1, n.position, n.kind::paragraph_kind, n.text, n.source_offset
-		FROM unnest($2::int[], $3::text[], $4::text[], $5::int[]) AS n(position, kind, text, source_offset)
+		SELECT @article, n.position, n.kind::paragraph_kind, n.text, n.source_offset
+		FROM unnest(@positions::int[], @kinds::text[], @texts::text[], @offsets::int[]) AS n(position, kind, text, source_offset)
 		ON CONFLICT (article_id, position) DO UPDATE
 		SET kind = EXCLUDED.kind, text = EXCLUDED.text, source_offset = EXCLUDED.source_offset`,
-		articleID, positions, kinds, texts, offsets)
+		pgx.NamedArgs{"article": articleID, "positions": positions, "kinds": kinds, "texts": texts, "offsets": offsets})
 	if err != nil {
 		return fmt.Errorf("upsert paragraphs: %w", err)
 	}
@@ -847,7 +847,7 @@ func (w *writer) statements(ctx context.Context, articleID int64, doc *document.
 	for i, s := range doc.Statements {
 		keys[i] = s.Key
 	}
-	if err := w.clear(ctx, "statement", `DELETE FROM statements WHERE article_id = $1 AND NOT (key = ANY($2)) RETURNING id`, articleID, keys); err != nil {
+	if err := w.clear(ctx, "statement", `DELETE FROM statements WHERE article_id = @article AND NOT (key = ANY(@keys)) RETURNING id`, pgx.NamedArgs{"article": articleID, "keys": keys}); err != nil {
 		return nil, err
 	}
 	resolved := make([][]document.Span, len(doc.Statements))
@@ -949,8 +949,8 @@ func (w *writer) relink(ctx context.Context, table, column, target string, id in
 		return nil
 	}
 	err := w.exec(ctx, `
-		WITH gone AS (DELETE FROM `+table+` WHERE `+column+` = $1 AND NOT (`+target+` = ANY($2)))
-		INSERT INTO `+table+` (`+column+`, `+target+`) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, id, targets)
+		WITH gone AS (DELETE FROM `+table+` WHERE `+column+` = @id AND NOT (`+target+` = ANY(@targets)))
+		INSERT INTO `+table+` (`+column+`, `+target+`) SELECT @id, unnest(@targets::bigint[]) ON CONFLICT DO NOTHING`, pgx.NamedArgs{"id": id, "targets": targets})
 	if err != nil {
 		return fmt.Errorf("link %s: %w", table, err)
 	}
@@ -963,7 +963,7 @@ func (w *writer) figures(ctx context.Context, articleID int64, doc *document.Doc
 	for i, f := range doc.Figures {
 		keys[i] = f.Key
 	}
-	if err := w.clear(ctx, "figure", `DELETE FROM figures WHERE article_id = $1 AND NOT (key = ANY($2)) RETURNING id`, articleID, keys); err != nil {
+	if err := w.clear(ctx, "figure", `DELETE FROM figures WHERE article_id = @article AND NOT (key = ANY(@keys)) RETURNING id`, pgx.NamedArgs{"article": articleID, "keys": keys}); err != nil {
 		return err
 	}
 	resolved := make([][]document.Span, len(doc.Figures))
@@ -1059,7 +1059,7 @@ func (w *writer) evidence(ctx context.Context, articleID int64, rows []evidenceR
 	if len(kept) != n {
 		return errors.New("upsert evidence: some spans name no paragraph")
 	}
-	if _, err := w.tx.Exec(ctx, `DELETE FROM evidence WHERE article_id = $1 AND NOT (id = ANY($2))`, articleID, kept); err != nil {
+	if _, err := w.tx.Exec(ctx, `DELETE FROM evidence WHERE article_id = @article AND NOT (id = ANY(@kept))`, pgx.NamedArgs{"article": articleID, "kept": kept}); err != nil {
 		return fmt.Errorf("clear evidence: %w", err)
 	}
 	return nil
