@@ -31,7 +31,7 @@
 // they share is small: page.go (keyset pages: cursors, the listing builder
 // and the statement shapes of pages and counts), lists.go (root listings
 // and nested listings, Relation), read.go (reading by id and by parent,
-// orderings, the filters' and, or, not), scanstrict.go (the row scanner).
+// orderings, the filters' and, or, not), scan.go (the row scanner: strict, and matching columns once a result).
 //
 // Each read by id, by slug or by parent is one SQL string, a const next to
 // the function that runs it, written out whole. Three are not yet:

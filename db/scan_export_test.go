@@ -1,6 +1,16 @@
 package db
 
-import "github.com/jackc/pgx/v5"
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+)
 
 // CollectStructs exposes collectStructs to the package's external tests.
 func CollectStructs[T any](rows pgx.Rows) ([]*T, error) { return collectStructs[T](rows) }
+
+// ReadAll reads the rows of sql into Ts as every read of the store does
+// (scanRows), for the tests of the row scanner in package db_test.
+func ReadAll[T any](ctx context.Context, s *Store, sql string, args ...any) ([]*T, error) {
+	return fetchAll[T](ctx, s.read(ctx), sql, args...)
+}
