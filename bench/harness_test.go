@@ -108,18 +108,26 @@ func (h *harness) run(tb testing.TB, op *bench.Operation) [][]statement {
 	bodies = bodies[:min(len(bodies), maxRuns)]
 	var out [][]statement
 	for _, body := range bodies {
-		h.rec.start()
-		raw, err := bench.Post(ctx, h.URL, body)
-		sent := h.rec.stop()
-		if err != nil {
-			tb.Fatalf("%s: %v", op.Name, err)
-		}
-		if !json.Valid(raw) {
-			tb.Fatalf("%s: the response is not JSON: %s", op.Name, raw)
-		}
+		sent, _ := h.post(ctx, tb, op.Name, body)
 		out = append(out, sent)
 	}
 	return out
+}
+
+// post sends one request body and returns the statements it sent and
+// its response.
+func (h *harness) post(ctx context.Context, tb testing.TB, name string, body []byte) ([]statement, []byte) {
+	tb.Helper()
+	h.rec.start()
+	raw, err := bench.Post(ctx, h.URL, body)
+	sent := h.rec.stop()
+	if err != nil {
+		tb.Fatalf("%s: %v", name, err)
+	}
+	if !json.Valid(raw) {
+		tb.Fatalf("%s: the response is not JSON: %s", name, raw)
+	}
+	return sent, raw
 }
 
 // plan returns the plan of a statement as PostgreSQL's EXPLAIN (FORMAT
