@@ -223,7 +223,7 @@ func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int
 			return err
 		}
 		key := all[at].Key
-		item, err := k.export(ctx, tx, id, blocks)
+		item, err := exportItem(ctx, tx, k, id, blocks)
 		if err != nil {
 			return err
 		}
