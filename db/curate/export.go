@@ -80,12 +80,10 @@ func figureFields(f *document.FigureDoc) []any {
 		&f.Period, &f.Base, &f.Date, &f.Topics}
 }
 
-// exportedSpan is an evidence row: its span and the one fact it supports.
+// exportedSpan is an evidence row: its span (paragraph position, offsets
+// in characters, text) and the one fact it supports.
 type exportedSpan struct {
-	Paragraph   int     `db:"position"`
-	Start       int     `db:"start_offset"`
-	End         int     `db:"end_offset"`
-	Text        string  `db:"text"`
+	document.Span
 	Statement   *int64  `db:"statement_id"`
 	Figure      *int64  `db:"figure_id"`
 	Affiliation *int64  `db:"affiliation_id"`
@@ -192,7 +190,7 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*document.D
 		return nil, err
 	}
 	spans, err := collect[exportedSpan](ctx, q, "evidence", `
-		SELECT p.position, e.start_offset, e.end_offset, e.text,
+		SELECT p.position AS paragraph, e.start_offset AS start, e.end_offset AS "end", e.text,
 			e.statement_id, e.figure_id, e.affiliation_id, e.credit_id, n.slug AS entity
 		FROM evidence e
 		JOIN paragraphs p ON p.id = e.paragraph_id
@@ -254,7 +252,7 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*document.D
 	evidence := map[owner]document.EvidenceList{}
 	for o, list := range stored {
 		for _, s := range list {
-			item, err := spanDoc(blocks, s)
+			item, err := spanDoc(blocks, s.Span)
 			if err != nil {
 				return nil, fmt.Errorf("export article %s: %w", a.Slug, err)
 			}
@@ -335,11 +333,11 @@ func leadInOrder(lists [][]exportedSpan) {
 // 'affiliation-' || id: exportStatements, readCatalog.)
 func affiliationKey(id int64) string { return "affiliation-" + strconv.FormatInt(id, 10) }
 
-// spanDoc returns the evidence item that resolveSpan resolves to exactly the
-// stored span s: its text, its paragraph and which occurrence of the text
-// in that paragraph it is, counting as resolveSpan does (every match,
-// overlapping ones included, offsets in characters).
-func spanDoc(blocks []document.Paragraph, s exportedSpan) (document.SpanDoc, error) {
+// spanDoc returns the evidence item that document.ResolveSpan resolves to
+// exactly the stored span s: its text, its paragraph and which occurrence
+// of the text in that paragraph it is, counting as ResolveSpan does (every
+// match, overlapping ones included, offsets in characters).
+func spanDoc(blocks []document.Paragraph, s document.Span) (document.SpanDoc, error) {
 	if s.Paragraph < 1 || s.Paragraph > len(blocks) {
 		return document.SpanDoc{}, fmt.Errorf("span %q names paragraph %d; the source text has %d", s.Text, s.Paragraph, len(blocks))
 	}

@@ -294,9 +294,8 @@ func exportItem[T, R any](ctx context.Context, tx pgx.Tx, k articleItems[T, R], 
 // evidence column) in article order, as items that resolve to exactly the
 // stored spans.
 func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blocks []document.Paragraph) (document.EvidenceList, error) {
-	spans, err := collect[exportedSpan](ctx, tx, "evidence", `
-		SELECT p.position, e.start_offset, e.end_offset, e.text,
-			e.statement_id, e.figure_id, e.affiliation_id, e.credit_id, NULL::text AS entity
+	spans, err := collect[document.Span](ctx, tx, "evidence", `
+		SELECT p.position AS paragraph, e.start_offset AS start, e.end_offset AS "end", e.text
 		FROM evidence e JOIN paragraphs p ON p.id = e.paragraph_id
 		WHERE e.`+column+` = @id
 		ORDER BY p.position, e.start_offset, e.end_offset, e.id`, pgx.NamedArgs{"id": id})
