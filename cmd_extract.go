@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/document/extract"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -51,14 +53,11 @@ func readLimited(name string, max int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > max {
+	data, err := document.ReadAtMost(f, max)
+	if errors.Is(err, document.ErrTooBig) {
 		return nil, fmt.Errorf("%s: more than the limit of %d bytes", name, max)
 	}
-	return data, nil
+	return data, err
 }
 
 // catalogSlugs returns the slugs of the entities the built-in catalog

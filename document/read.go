@@ -57,7 +57,7 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) (
 	var problems []db.Problem
 	for _, name := range names {
 		data, err := readAtMost(fsys, name, limits.Bytes)
-		if errors.Is(err, errTooBig) {
+		if errors.Is(err, ErrTooBig) {
 			problems = append(problems, db.Problem{Document: name,
 				Message: fmt.Sprintf("the document is more than the limit of %d bytes", limits.Bytes)})
 			continue
@@ -77,7 +77,7 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) (
 		}
 		if a := doc.Article; a != nil && a.Source != "" {
 			text, err := readAtMost(fsys, path.Join(path.Dir(name), a.Source), maxTextBytes)
-			if errors.Is(err, errTooBig) {
+			if errors.Is(err, ErrTooBig) {
 				problems = append(problems, db.Problem{Document: name, Path: "article.source",
 					Message: fmt.Sprintf("source text %q is more than %d bytes, more than an article's text of at most %d characters can take",
 						a.Source, maxTextBytes, db.MaxArticleText)})
@@ -102,24 +102,29 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) (
 // take in UTF-8.
 const maxTextBytes = 4 * db.MaxArticleText
 
-// errTooBig is readAtMost's refusal.
-var errTooBig = errors.New("file too big")
+// ErrTooBig is ReadAtMost's refusal.
+var ErrTooBig = errors.New("file too big")
 
-// readAtMost reads the file name of fsys, or refuses it with errTooBig once
-// it is found to hold more than max bytes (it may be endless, like
-// /dev/zero).
+// readAtMost reads the file name of fsys with ReadAtMost.
 func readAtMost(fsys fs.FS, name string, max int) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	return ReadAtMost(f, max)
+}
+
+// ReadAtMost reads r to its end, or refuses it with ErrTooBig once it is
+// found to hold more than max bytes, having read no more than max+1 (r may
+// be endless, like /dev/zero).
+func ReadAtMost(r io.Reader, max int) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(data) > max {
-		return nil, errTooBig
+		return nil, ErrTooBig
 	}
 	return data, nil
 }

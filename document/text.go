@@ -55,7 +55,10 @@ type Span struct {
 	Text      string
 }
 
-// Occurrences returns the byte offsets of every occurrence of sub in s.
+// Occurrences returns the byte offsets of every occurrence of sub in s,
+// overlapping ones included: the validator counts occurrences so, and so
+// must whatever writes "occurrence" into a document (the export, the
+// extractor).
 func Occurrences(s, sub string) []int {
 	var at []int
 	for i := 0; ; {

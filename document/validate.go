@@ -64,6 +64,8 @@ type validator struct {
 	cache    map[string]declaration
 	problems []db.Problem
 	more     int // problems found past db.MaxProblems
+	// err is the first failure of stored; it ends the validation.
+	err error
 	// blocksOf holds each article document's paragraphs, as validated, for
 	// the writer.
 	blocksOf map[*Document][]Paragraph
@@ -122,12 +124,13 @@ func ValidateFigures(ctx context.Context, doc *Document, paragraphs []Paragraph,
 }
 
 func validateItems(ctx context.Context, doc *Document, paragraphs []Paragraph, stored Catalog,
-	check func(*validator, context.Context) error) error {
+	check func(*validator, context.Context)) error {
 	v := &validator{docs: []*Document{doc}, stored: stored, entities: map[string]declaration{}, topics: map[string]string{},
 		cache: map[string]declaration{}, blocksOf: map[*Document][]Paragraph{}}
 	v.doc, v.blocks = doc, paragraphs
-	if err := check(v, ctx); err != nil {
-		return err
+	check(v, ctx)
+	if v.err != nil {
+		return v.err
 	}
 	if len(v.problems) > 0 {
 		return &db.ValidationError{Problems: v.problems}
@@ -259,87 +262,89 @@ func (v *validator) declare() {
 	v.doc = nil
 }
 
-// lookup finds an entity by slug among the documents, then in the database.
-func (v *validator) lookup(ctx context.Context, slug string) (declaration, bool, error) {
+// lookup finds an entity by slug among the documents, then in the store.
+// A failure of the store is kept in v.err, which ends the validation; from
+// then on lookup asks the store nothing more and finds nothing.
+func (v *validator) lookup(ctx context.Context, slug string) (declaration, bool) {
 	if d, ok := v.entities[slug]; ok {
-		return d, true, nil
+		return d, true
 	}
 	if d, ok := v.cache[slug]; ok {
-		return d, d.kind != "", nil
+		return d, d.kind != ""
 	}
 	var d declaration
 	if v.stored != nil {
+		if v.err != nil {
+			return d, false
+		}
 		kind, placeKind, ok, err := v.stored.Entity(ctx, slug)
 		if err != nil {
-			return d, false, err
+			v.err = err
+			return d, false
 		}
 		if ok {
 			d = declaration{kind: kind, placeKind: placeKind, doc: "the database"}
 		}
 	}
 	v.cache[slug] = d
-	return d, d.kind != "", nil
+	return d, d.kind != ""
 }
 
 // ref checks that slug names an entity of one of the kinds.
-func (v *validator) ref(ctx context.Context, path, item, slug string, kinds ...string) error {
+func (v *validator) ref(ctx context.Context, path, item, slug string, kinds ...string) {
 	if slug == "" {
 		v.addf(path, item, "is empty; want the slug of a %s", strings.Join(kinds, " or "))
-		return nil
+		return
 	}
-	d, ok, err := v.lookup(ctx, slug)
-	if err != nil {
-		return err
-	}
+	d, ok := v.lookup(ctx, slug)
 	switch {
+	case v.err != nil:
 	case !ok:
 		v.missingf(path, item, "refers to %q, which is declared nowhere; want the slug of a %s", slug, strings.Join(kinds, " or "))
 	case len(kinds) > 0 && !slices.Contains(kinds, d.kind):
 		v.addf(path, item, "refers to %q, a %s; want a %s", slug, d.kind, strings.Join(kinds, " or "))
 	}
-	return nil
 }
 
 // optRef is ref for an optional reference.
-func (v *validator) optRef(ctx context.Context, path, item string, slug *string, kinds ...string) error {
-	if slug == nil {
-		return nil
+func (v *validator) optRef(ctx context.Context, path, item string, slug *string, kinds ...string) {
+	if slug != nil {
+		v.ref(ctx, path, item, *slug, kinds...)
 	}
-	return v.ref(ctx, path, item, *slug, kinds...)
 }
 
 // countryRef checks that slug names a place of kind country.
-func (v *validator) countryRef(ctx context.Context, path, item string, slug *string) error {
+func (v *validator) countryRef(ctx context.Context, path, item string, slug *string) {
 	if slug == nil {
-		return nil
+		return
 	}
-	d, ok, err := v.lookup(ctx, *slug)
-	if err != nil {
-		return err
-	}
-	if !ok || d.kind != db.KindPlace || d.placeKind != "country" {
+	if d, ok := v.lookup(ctx, *slug); v.err == nil && (!ok || d.kind != db.KindPlace || d.placeKind != "country") {
 		v.addf(path, item, "refers to %q, which is not a declared country", *slug)
 	}
-	return nil
 }
 
-func (v *validator) topicRefs(ctx context.Context, path, item string, slugs []string) error {
+// topicRefs checks that each slug names a topic; like lookup, it keeps a
+// failure of the store in v.err.
+func (v *validator) topicRefs(ctx context.Context, path, item string, slugs []string) {
 	for i, slug := range slugs {
 		if _, ok := v.topics[slug]; ok {
 			continue
 		}
 		ok := false
 		if v.stored != nil {
+			if v.err != nil {
+				return
+			}
 			var err error
 			if ok, err = v.stored.Topic(ctx, slug); err != nil {
-				return err
+				v.err = err
+				return
 			}
 		}
 		if !ok {
 			v.missingf(fmt.Sprintf("%s[%d]", path, i), item, "refers to topic %q, which is declared nowhere", slug)
 		}
 	}
-	return nil
 }
 
 func (v *validator) enum(path, item, value string, allowed []string) {
@@ -547,16 +552,17 @@ func (v *validator) document(ctx context.Context, doc *Document) error {
 			}
 		}
 	}
-	checks := []func(context.Context) error{
+	checks := []func(context.Context){
 		v.articleRefs, v.topicDecls, v.people, v.organizations, v.places, v.affiliations,
 		v.events, v.projects, v.agreements, v.mentions, v.statements, v.figures,
 	}
 	for _, check := range checks {
-		if err := check(ctx); err != nil {
-			return err
+		if v.err != nil {
+			break
 		}
+		check(ctx)
 	}
-	return nil
+	return v.err
 }
 
 // article checks the article's own fields and cuts its text into paragraphs.
@@ -607,120 +613,84 @@ func (v *validator) article(a *ArticleDoc) {
 	}
 }
 
-func (v *validator) articleRefs(ctx context.Context) error {
+func (v *validator) articleRefs(ctx context.Context) {
 	a := v.doc.Article
 	if a == nil {
-		return nil
+		return
 	}
-	if err := v.topicRefs(ctx, "article.topics", "article "+a.Slug, a.Topics); err != nil {
-		return err
-	}
+	v.topicRefs(ctx, "article.topics", "article "+a.Slug, a.Topics)
 	for i, c := range a.Credits {
-		if err := v.ref(ctx, fmt.Sprintf("article.credits[%d].person", i), "credit "+c.Person, c.Person, db.KindPerson); err != nil {
-			return err
-		}
+		v.ref(ctx, fmt.Sprintf("article.credits[%d].person", i), "credit "+c.Person, c.Person, db.KindPerson)
 	}
-	return nil
 }
 
-func (v *validator) topicDecls(ctx context.Context) error {
+func (v *validator) topicDecls(ctx context.Context) {
 	for i, t := range v.doc.Topics {
 		path, item := fmt.Sprintf("topics[%d]", i), "topic "+t.Slug
 		v.slug(path+".slug", item, t.Slug)
 		v.required(path+".label", item, t.Label)
 		if t.Parent != nil {
-			if err := v.topicRefs(ctx, path+".parent", item, []string{*t.Parent}); err != nil {
-				return err
-			}
+			v.topicRefs(ctx, path+".parent", item, []string{*t.Parent})
 		}
 	}
-	return nil
 }
 
-func (v *validator) people(ctx context.Context) error {
+func (v *validator) people(ctx context.Context) {
 	for i, p := range v.doc.People {
-		path, item := fmt.Sprintf("people[%d]", i), "person "+p.Slug
-		v.slug(path+".slug", item, p.Slug)
-		v.required(path+".name", item, p.Name)
+		path, item := v.entity("people", i, "person", p.Slug, p.Name)
 		for j, h := range p.Honorifics {
 			v.required(fmt.Sprintf("%s.honorifics[%d]", path, j), item, h)
 		}
 		v.evidence(path+".evidence", item, p.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) organizations(ctx context.Context) error {
+func (v *validator) organizations(ctx context.Context) {
 	for i, o := range v.doc.Organizations {
-		path, item := fmt.Sprintf("organizations[%d]", i), "organization "+o.Slug
-		v.slug(path+".slug", item, o.Slug)
-		v.required(path+".name", item, o.Name)
+		path, item := v.entity("organizations", i, "organization", o.Slug, o.Name)
 		v.optEnum(path+".kind", item, o.Kind, organizationKinds)
 		if o.Unresolved && (o.Note == nil || strings.TrimSpace(*o.Note) == "") {
 			v.addf(path+".note", item, "is required for an unresolved organization: say why the name does not identify it")
 		}
-		if err := v.countryRef(ctx, path+".country", item, o.Country); err != nil {
-			return err
-		}
-		if err := v.optRef(ctx, path+".parent", item, o.Parent, db.KindOrganization); err != nil {
-			return err
-		}
+		v.countryRef(ctx, path+".country", item, o.Country)
+		v.optRef(ctx, path+".parent", item, o.Parent, db.KindOrganization)
 		v.evidence(path+".evidence", item, o.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) places(ctx context.Context) error {
+func (v *validator) places(ctx context.Context) {
 	for i, p := range v.doc.Places {
-		path, item := fmt.Sprintf("places[%d]", i), "place "+p.Slug
-		v.slug(path+".slug", item, p.Slug)
-		v.required(path+".name", item, p.Name)
+		path, item := v.entity("places", i, "place", p.Slug, p.Name)
 		v.enum(path+".kind", item, p.Kind, placeKinds)
 		if p.Kind == "country" && p.Country != nil {
 			v.addf(path+".country", item, "is set on a country")
 		}
-		if err := v.countryRef(ctx, path+".country", item, p.Country); err != nil {
-			return err
-		}
-		if err := v.optRef(ctx, path+".parent", item, p.Parent, db.KindPlace); err != nil {
-			return err
-		}
+		v.countryRef(ctx, path+".country", item, p.Country)
+		v.optRef(ctx, path+".parent", item, p.Parent, db.KindPlace)
 		v.evidence(path+".evidence", item, p.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) affiliations(ctx context.Context) error {
+func (v *validator) affiliations(ctx context.Context) {
 	keys := map[string]bool{}
 	for i, a := range v.doc.Affiliations {
-		path, item := fmt.Sprintf("affiliations[%d]", i), "affiliation "+a.Key
-		v.slug(path+".key", item, a.Key)
-		v.unique(keys, path+".key", item, a.Key)
-		if err := v.ref(ctx, path+".person", item, a.Person, db.KindPerson); err != nil {
-			return err
-		}
+		path, item := v.keyed(keys, "affiliations", i, "affiliation", a.Key)
+		v.ref(ctx, path+".person", item, a.Person, db.KindPerson)
 		if (a.Organization == nil) == (a.Place == nil) {
 			v.addf(path, item, "needs exactly one of organization and place")
 		}
 		if a.Role != nil && strings.TrimSpace(*a.Role) == "" {
 			v.addf(path+".role", item, "is empty; leave it out when the article gives no role")
 		}
-		if err := v.optRef(ctx, path+".organization", item, a.Organization, db.KindOrganization); err != nil {
-			return err
-		}
-		if err := v.optRef(ctx, path+".place", item, a.Place, db.KindPlace); err != nil {
-			return err
-		}
+		v.optRef(ctx, path+".organization", item, a.Organization, db.KindOrganization)
+		v.optRef(ctx, path+".place", item, a.Place, db.KindPlace)
 		v.evidence(path+".evidence", item, a.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) events(ctx context.Context) error {
+func (v *validator) events(ctx context.Context) {
 	for i, e := range v.doc.Events {
-		path, item := fmt.Sprintf("events[%d]", i), "event "+e.Slug
-		v.slug(path+".slug", item, e.Slug)
-		v.required(path+".name", item, e.Name)
+		path, item := v.entity("events", i, "event", e.Slug, e.Name)
 		v.enum(path+".kind", item, e.Kind, eventKinds)
 		v.date(path+".date", item, e.Date)
 		refs := []struct {
@@ -729,57 +699,39 @@ func (v *validator) events(ctx context.Context) error {
 			kind  string
 		}{{"place", e.Place, db.KindPlace}, {"venue", e.Venue, db.KindOrganization}, {"parent", e.Parent, db.KindEvent}}
 		for _, r := range refs {
-			if err := v.optRef(ctx, path+"."+r.field, item, r.slug, r.kind); err != nil {
-				return err
-			}
+			v.optRef(ctx, path+"."+r.field, item, r.slug, r.kind)
 		}
 		for j, p := range e.Participants {
 			pp := fmt.Sprintf("%s.participants[%d]", path, j)
 			v.enum(pp+".role", item, p.Role, participantRoles)
-			if err := v.ref(ctx, pp+".entity", item, p.Entity, db.KindPerson, db.KindOrganization, db.KindPlace); err != nil {
-				return err
-			}
+			v.ref(ctx, pp+".entity", item, p.Entity, db.KindPerson, db.KindOrganization, db.KindPlace)
 		}
-		if err := v.topicRefs(ctx, path+".topics", item, e.Topics); err != nil {
-			return err
-		}
+		v.topicRefs(ctx, path+".topics", item, e.Topics)
 		v.evidence(path+".evidence", item, e.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) projects(ctx context.Context) error {
+func (v *validator) projects(ctx context.Context) {
 	for i, p := range v.doc.Projects {
-		path, item := fmt.Sprintf("projects[%d]", i), "project "+p.Slug
-		v.slug(path+".slug", item, p.Slug)
-		v.required(path+".name", item, p.Name)
+		path, item := v.entity("projects", i, "project", p.Slug, p.Name)
 		v.enum(path+".kind", item, p.Kind, projectKinds)
 		v.optEnum(path+".status", item, p.Status, projectStatuses)
 		v.date(path+".completion", item, p.Completion)
-		if err := v.optRef(ctx, path+".builder", item, p.Builder, db.KindOrganization); err != nil {
-			return err
-		}
-		if err := v.optRef(ctx, path+".place", item, p.Place, db.KindPlace); err != nil {
-			return err
-		}
+		v.optRef(ctx, path+".builder", item, p.Builder, db.KindOrganization)
+		v.optRef(ctx, path+".place", item, p.Place, db.KindPlace)
 		v.evidence(path+".evidence", item, p.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) agreements(ctx context.Context) error {
+func (v *validator) agreements(ctx context.Context) {
 	for i, a := range v.doc.Agreements {
-		path, item := fmt.Sprintf("agreements[%d]", i), "agreement "+a.Slug
-		v.slug(path+".slug", item, a.Slug)
-		v.required(path+".name", item, a.Name)
+		path, item := v.entity("agreements", i, "agreement", a.Slug, a.Name)
 		if a.Kind != "" { // omitted when the text does not say; stored as unspecified
 			v.enum(path+".kind", item, a.Kind, agreementKinds)
 		}
 		v.optEnum(path+".status", item, a.Status, agreementStatuses)
 		v.date(path+".date", item, a.Date)
-		if err := v.optRef(ctx, path+".parent", item, a.Parent, db.KindAgreement); err != nil {
-			return err
-		}
+		v.optRef(ctx, path+".parent", item, a.Parent, db.KindAgreement)
 		seen := map[string]bool{}
 		for j, p := range a.Parties {
 			pp := fmt.Sprintf("%s.parties[%d]", path, j)
@@ -788,49 +740,35 @@ func (v *validator) agreements(ctx context.Context) error {
 				v.addf(pp+".entity", item, "%q is listed twice", p.Entity)
 			}
 			seen[p.Entity] = true
-			if err := v.ref(ctx, pp+".entity", item, p.Entity, db.KindPlace, db.KindOrganization, db.KindPerson); err != nil {
-				return err
-			}
+			v.ref(ctx, pp+".entity", item, p.Entity, db.KindPlace, db.KindOrganization, db.KindPerson)
 		}
 		for j, p := range a.Places {
-			if err := v.ref(ctx, fmt.Sprintf("%s.places[%d]", path, j), item, p, db.KindPlace); err != nil {
-				return err
-			}
+			v.ref(ctx, fmt.Sprintf("%s.places[%d]", path, j), item, p, db.KindPlace)
 		}
 		for j, p := range a.Projects {
-			if err := v.ref(ctx, fmt.Sprintf("%s.projects[%d]", path, j), item, p, db.KindProject); err != nil {
-				return err
-			}
+			v.ref(ctx, fmt.Sprintf("%s.projects[%d]", path, j), item, p, db.KindProject)
 		}
-		if err := v.topicRefs(ctx, path+".topics", item, a.Topics); err != nil {
-			return err
-		}
+		v.topicRefs(ctx, path+".topics", item, a.Topics)
 		v.evidence(path+".evidence", item, a.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) mentions(ctx context.Context) error {
+func (v *validator) mentions(ctx context.Context) {
 	for i, m := range v.doc.Mentions {
 		path, item := fmt.Sprintf("mentions[%d]", i), "mention of "+m.Entity
-		if err := v.ref(ctx, path+".entity", item, m.Entity); err != nil {
-			return err
-		}
+		v.ref(ctx, path+".entity", item, m.Entity)
 		v.evidence(path+".evidence", item, m.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) statements(ctx context.Context) error {
+func (v *validator) statements(ctx context.Context) {
 	keys := map[string]bool{}
 	affiliations := map[string]AffiliationDoc{}
 	for _, a := range v.doc.Affiliations {
 		affiliations[a.Key] = a
 	}
 	for i, s := range v.doc.Statements {
-		path, item := fmt.Sprintf("statements[%d]", i), "statement "+s.Key
-		v.slug(path+".key", item, s.Key)
-		v.unique(keys, path+".key", item, s.Key)
+		path, item := v.keyed(keys, "statements", i, "statement", s.Key)
 		sp := s.Speaker
 		if n := countSet(sp.Person, sp.Organization, sp.Description); n != 1 {
 			v.addf(path+".speaker", item, "needs exactly one of person, organization and description; has %d", n)
@@ -841,15 +779,9 @@ func (v *validator) statements(ctx context.Context) error {
 		if sp.SpeaksFor != nil && sp.Description == nil {
 			v.addf(path+".speaker.speaks_for", item, "is only for a speaker given by description")
 		}
-		if err := v.optRef(ctx, path+".speaker.person", item, sp.Person, db.KindPerson); err != nil {
-			return err
-		}
-		if err := v.optRef(ctx, path+".speaker.organization", item, sp.Organization, db.KindOrganization); err != nil {
-			return err
-		}
-		if err := v.optRef(ctx, path+".speaker.speaks_for", item, sp.SpeaksFor, db.KindOrganization); err != nil {
-			return err
-		}
+		v.optRef(ctx, path+".speaker.person", item, sp.Person, db.KindPerson)
+		v.optRef(ctx, path+".speaker.organization", item, sp.Organization, db.KindOrganization)
+		v.optRef(ctx, path+".speaker.speaks_for", item, sp.SpeaksFor, db.KindOrganization)
 		for j, key := range s.Affiliations {
 			a, ok := affiliations[key]
 			switch {
@@ -862,32 +794,23 @@ func (v *validator) statements(ctx context.Context) error {
 		v.enum(path+".verb", item, s.Verb, reportingVerbs)
 		v.enum(path+".mode", item, s.Mode, statementModes)
 		v.required(path+".content", item, s.Content)
-		if err := v.optRef(ctx, path+".event", item, s.Event, db.KindEvent); err != nil {
-			return err
-		}
-		if err := v.topicRefs(ctx, path+".topics", item, s.Topics); err != nil {
-			return err
-		}
+		v.optRef(ctx, path+".event", item, s.Event, db.KindEvent)
+		v.topicRefs(ctx, path+".topics", item, s.Topics)
 		for j, m := range s.Mentions {
-			if err := v.ref(ctx, fmt.Sprintf("%s.mentions[%d]", path, j), item, m); err != nil {
-				return err
-			}
+			v.ref(ctx, fmt.Sprintf("%s.mentions[%d]", path, j), item, m)
 		}
 		v.evidence(path+".evidence", item, s.Evidence, true)
 	}
-	return nil
 }
 
-func (v *validator) figures(ctx context.Context) error {
+func (v *validator) figures(ctx context.Context) {
 	keys := map[string]bool{}
 	statements := map[string]bool{}
 	for _, s := range v.doc.Statements {
 		statements[s.Key] = true
 	}
 	for i, f := range v.doc.Figures {
-		path, item := fmt.Sprintf("figures[%d]", i), "figure "+f.Key
-		v.slug(path+".key", item, f.Key)
-		v.unique(keys, path+".key", item, f.Key)
+		path, item := v.keyed(keys, "figures", i, "figure", f.Key)
 		v.required(path+".metric", item, f.Metric)
 		v.required(path+".display", item, f.Display)
 		v.enum(path+".unit", item, f.Unit, figureUnits)
@@ -910,26 +833,36 @@ func (v *validator) figures(ctx context.Context) error {
 		v.date(path+".period", item, f.Period)
 		v.date(path+".base", item, f.Base)
 		v.date(path+".date", item, f.Date)
-		if err := v.ref(ctx, path+".subject", item, f.Subject); err != nil {
-			return err
-		}
+		v.ref(ctx, path+".subject", item, f.Subject)
 		if f.Statement != nil && !statements[*f.Statement] {
 			v.addf(path+".statement", item, "refers to statement %q, which this document does not declare", *f.Statement)
 		}
-		if err := v.topicRefs(ctx, path+".topics", item, f.Topics); err != nil {
-			return err
-		}
+		v.topicRefs(ctx, path+".topics", item, f.Topics)
 		v.evidence(path+".evidence", item, f.Evidence, true)
 	}
-	return nil
 }
 
-// unique reports a key used twice within the current document.
-func (v *validator) unique(keys map[string]bool, path, item, key string) {
+// entity checks the slug and name of the i-th declaration of a section of
+// entities, a noun ("person"), and returns the path and item that name its
+// problems.
+func (v *validator) entity(section string, i int, noun, slug, name string) (path, item string) {
+	path, item = fmt.Sprintf("%s[%d]", section, i), noun+" "+slug
+	v.slug(path+".slug", item, slug)
+	v.required(path+".name", item, name)
+	return path, item
+}
+
+// keyed checks the key of the i-th item of a section of keyed items, a
+// noun ("statement"): a slug, used once in the document (keys holds those
+// seen). It returns the path and item that name the item's problems.
+func (v *validator) keyed(keys map[string]bool, section string, i int, noun, key string) (path, item string) {
+	path, item = fmt.Sprintf("%s[%d]", section, i), noun+" "+key
+	v.slug(path+".key", item, key)
 	if keys[key] {
-		v.addf(path, item, "is used twice in this document")
+		v.addf(path+".key", item, "is used twice in this document")
 	}
 	keys[key] = true
+	return path, item
 }
 
 func countSet(xs ...*string) int {

@@ -1084,6 +1084,14 @@ func escapeCopy[S string | []byte](b []byte, s S) []byte {
 	return append(b, s[last:]...)
 }
 
+// optInt writes v, or NULL for 0 or less (a month or day not given).
+func (c *copyBuf) optInt(v int) *copyBuf {
+	if v <= 0 {
+		return c.null()
+	}
+	return c.int(int64(v))
+}
+
 // optStr writes text, or NULL for "".
 func (c *copyBuf) optStr(s string) *copyBuf {
 	if s == "" {
@@ -1678,67 +1686,31 @@ type agreementRow struct {
 // shared writes the shared entities' rows.
 func (g *generator) shared(b *batch) {
 	for _, t := range g.topics {
-		row := b.t[tTopics].int(t.id).str(t.slug).str(t.label).str("Synthetic topic: " + strings.ToLower(t.label) + ".")
-		if t.parent >= 0 {
-			row.int(g.topics[t.parent].id)
-		} else {
-			row.null()
-		}
-		row.end()
+		b.t[tTopics].int(t.id).str(t.slug).str(t.label).str("Synthetic topic: " + strings.ToLower(t.label) + ".").
+			ref(g.topicID(t.parent)).end()
 	}
 	for _, p := range g.places {
 		b.t[tEntities].int(p.id).str("place").str(p.slug).end()
-		row := b.t[tPlaces].int(p.id).str(p.name).str(p.kind)
-		if p.country >= 0 {
-			row.int(g.places[p.country].id).null()
-		} else {
-			row.null().null()
-		}
-		row.end()
+		b.t[tPlaces].int(p.id).str(p.name).str(p.kind).ref(g.placeID(p.country)).null().end()
 	}
 	for _, o := range g.orgs {
 		b.t[tEntities].int(o.id).str("organization").str(o.slug).end()
-		row := b.t[tOrganizations].int(o.id).str(o.name).optStr(o.short).optStr(o.kind)
-		if o.country >= 0 {
-			row.int(g.places[o.country].id)
-		} else {
-			row.null()
-		}
-		if o.parent >= 0 {
-			row.int(g.orgs[o.parent].id)
-		} else {
-			row.null()
-		}
-		row.end()
+		b.t[tOrganizations].int(o.id).str(o.name).optStr(o.short).optStr(o.kind).
+			ref(g.placeID(o.country)).ref(g.orgID(o.parent)).end()
 	}
 	for _, p := range g.people {
 		b.t[tEntities].int(p.id).str("person").str(p.slug).end()
 		b.t[tPeople].int(p.id).str(p.name).str(textArray(p.honorifics)).end()
 	}
 	for _, a := range g.affs {
-		row := b.t[tAffiliations].int(a.id).int(g.people[a.person].id)
-		if a.org >= 0 {
-			row.int(g.orgs[a.org].id).null()
-		} else {
-			row.null().int(g.places[a.place].id)
-		}
-		row.str(a.role).bool(a.former).end()
+		b.t[tAffiliations].int(a.id).int(g.people[a.person].id).ref(g.orgID(a.org)).ref(g.placeID(a.place)).
+			str(a.role).bool(a.former).end()
 	}
 	for i, a := range g.agreements {
 		x := g.pendingAgreements[i]
 		b.t[tEntities].int(a.id).str("agreement").str(uniqueAgreementSlug(a, i)).end()
-		row := b.t[tAgreements].int(a.id).str(a.name).str(x.kind).str(a.status).str(x.summary).ref(x.parent).int(int64(a.year))
-		if x.month > 0 {
-			row.int(int64(x.month))
-		} else {
-			row.null()
-		}
-		if x.day > 0 {
-			row.int(int64(x.day))
-		} else {
-			row.null()
-		}
-		row.str(x.precision).str(x.text).end()
+		b.t[tAgreements].int(a.id).str(a.name).str(x.kind).str(a.status).str(x.summary).ref(x.parent).int(int64(a.year)).
+			optInt(x.month).optInt(x.day).str(x.precision).str(x.text).end()
 		for k, p := range a.parties {
 			role := "party"
 			if k >= 2 {
@@ -1749,6 +1721,29 @@ func (g *generator) shared(b *batch) {
 		b.t[tAgreementTopics].int(a.id).int(x.topic).end()
 	}
 	g.pendingAgreements = nil
+}
+
+// topicID, placeID and orgID return the id of the topic, place or
+// organization at index i, or 0, which ref writes as NULL, for -1.
+func (g *generator) topicID(i int) int64 {
+	if i < 0 {
+		return 0
+	}
+	return g.topics[i].id
+}
+
+func (g *generator) placeID(i int) int64 {
+	if i < 0 {
+		return 0
+	}
+	return g.places[i].id
+}
+
+func (g *generator) orgID(i int) int64 {
+	if i < 0 {
+		return 0
+	}
+	return g.orgs[i].id
 }
 
 func uniqueAgreementSlug(a genAgreement, i int) string {
@@ -2017,13 +2012,7 @@ func (g *generator) article(b *batch, i int) {
 	if precision == "" {
 		row.null().null().null().null().null()
 	} else {
-		row.int(int64(year)).int(int64(month))
-		if day > 0 {
-			row.int(int64(day))
-		} else {
-			row.null()
-		}
-		row.str(precision).str(published)
+		row.int(int64(year)).int(int64(month)).optInt(day).str(precision).str(published)
 	}
 	row.end()
 	for _, t := range topics {

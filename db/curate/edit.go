@@ -223,7 +223,7 @@ func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int
 			return err
 		}
 		key := all[at].Key
-		item, err := k.export(ctx, tx, id, blocks)
+		item, err := exportItem(ctx, tx, k, id, blocks)
 		if err != nil {
 			return err
 		}
@@ -388,13 +388,30 @@ func CreateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 // and edits it, slug included. mention, when set, replaces the evidence of
 // where that article names it. It returns the entity's row as changed.
 func UpdateEntity[D document.Declaration, R any](ctx context.Context, s *db.Store, actor string, k EntityKind[D, R], id int64, version int, change func(D) error, mention *Mention) (*R, error) {
+	lock := func(ctx context.Context, tx pgx.Tx, version *int) (kind, slug string, err error) {
+		return lockEntity(ctx, tx, id, version, k.kind)
+	}
+	return updateDeclaration(ctx, s, actor, "entities", id, version, lock, k.export, k.read, change, mention)
+}
+
+// updateDeclaration changes the entity or topic with id (its slug in
+// table, entities or topics), if version is its current version: lock
+// locks its row, checks version and returns its kind and slug; export
+// reads its declaration, which change edits; read reads its row back once
+// written. Its writer records its updated event; the audit log records the
+// update.
+func updateDeclaration[D document.Declaration, R any](ctx context.Context, s *db.Store, actor, table string, id int64, version int,
+	lock func(context.Context, pgx.Tx, *int) (kind, slug string, err error),
+	export func(context.Context, querier, int64) (D, error),
+	read func(context.Context, pgx.Tx, int64) (*R, error),
+	change func(D) error, mention *Mention) (*R, error) {
 	var row *R
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		kind, slug, err := lockEntity(ctx, tx, id, &version, k.kind)
+		kind, slug, err := lock(ctx, tx, &version)
 		if err != nil {
 			return err
 		}
-		decl, err := k.export(ctx, tx, id)
+		decl, err := export(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -406,7 +423,7 @@ func UpdateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 		}
 		_, renamed := decl.Declared()
 		if renamed != slug {
-			if err := rename(ctx, tx, "entities", id, renamed); err != nil {
+			if err := rename(ctx, tx, table, id, renamed); err != nil {
 				return err
 			}
 		}
@@ -416,7 +433,7 @@ func UpdateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 		if err := declare(ctx, tx, actor, decl, mention); err != nil {
 			return err
 		}
-		if row, err = k.read(ctx, tx, id); err != nil {
+		if row, err = read(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "update_"+kind, kind, id, map[string]any{"slug": renamed, "version": version + 1})
@@ -532,40 +549,11 @@ func CreateTopic(ctx context.Context, s *db.Store, actor string, t document.Topi
 // version: change receives the topic as stored and edits it. It returns
 // the topic as changed.
 func UpdateTopic(ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*document.TopicDoc) error) (*db.Topic, error) {
-	var row *db.Topic
-	err := s.InTx(ctx, func(tx pgx.Tx) error {
-		slug, err := lockTopic(ctx, tx, id, &version)
-		if err != nil {
-			return err
-		}
-		t, err := exportTopic(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := change(t); err != nil {
-			return err
-		}
-		if err := document.CheckTexts(t); err != nil {
-			return err
-		}
-		if t.Slug != slug {
-			if err := rename(ctx, tx, "topics", id, t.Slug); err != nil {
-				return err
-			}
-		}
-		if err := noCycle(ctx, tx, "topic", id, t.Parent); err != nil {
-			return err
-		}
-		if err := declare(ctx, tx, actor, t, nil); err != nil {
-			return err
-		}
-		if row, err = db.WrittenTopic(ctx, tx, id); err != nil {
-			return err
-		}
-		// declare's writer recorded its topic_updated event, as for entities.
-		return audit(ctx, tx, actor, "update_topic", "topic", id, map[string]any{"slug": t.Slug, "version": version + 1})
-	})
-	return row, err
+	lock := func(ctx context.Context, tx pgx.Tx, version *int) (kind, slug string, err error) {
+		slug, err = lockTopic(ctx, tx, id, version)
+		return "topic", slug, err
+	}
+	return updateDeclaration(ctx, s, actor, "topics", id, version, lock, exportTopic, db.WrittenTopic, change, nil)
 }
 
 // DeleteTopic deletes the topic with id (if version, when given, is

@@ -33,77 +33,57 @@ func dateDoc(t, prefix string) string {
 		c("precision"), c("text"), c("year"), c("month"), c("day"), c("inferred"), c("inferred"), c("basis"), prefix)
 }
 
-// exportedArticle is an article row as exportArticle reads it.
-type exportedArticle struct {
-	Slug      string            `db:"slug"`
-	Source    string            `db:"source_file"`
-	Text      string            `db:"source_text"`
-	Language  string            `db:"language"`
-	Title     *string           `db:"title"`
-	Lede      *string           `db:"lede"`
-	Published *document.DateDoc `db:"published"`
-	Topics    []string          `db:"topics"`
+// exported is a row the export reads into an item of a document: the
+// row's id, which evidence and other rows refer to, and the item as the
+// document gives it, its evidence aside.
+type exported[T any] struct {
+	id   int64
+	item T
 }
 
-// exportedCredit is a credit row with its person's slug.
-type exportedCredit struct {
-	ID     int64  `db:"id"`
-	Person string `db:"person"`
-	Role   string `db:"role"`
+// collectItems runs one export query, whose rows hold an id and then what
+// fields points at in an item, and reads every row; what names the rows in
+// errors.
+func collectItems[T any](ctx context.Context, q querier, what, sql string, args pgx.NamedArgs, fields func(*T) []any) ([]exported[T], error) {
+	rows, err := q.Query(ctx, sql, args)
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", what, err)
+	}
+	items, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (exported[T], error) {
+		var x exported[T]
+		err := row.Scan(append([]any{&x.id}, fields(&x.item)...)...)
+		return x, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", what, err)
+	}
+	return items, nil
 }
 
-// exportedAffiliation is an affiliation row with the slugs it refers to.
-type exportedAffiliation struct {
-	ID           int64   `db:"id"`
-	Person       string  `db:"person"`
-	Organization *string `db:"organization"`
-	Place        *string `db:"place"`
-	Role         *string `db:"role"`
-	Former       bool    `db:"former"`
+// creditFields are the columns of a credit after its id.
+func creditFields(c *document.CreditDoc) []any { return []any{&c.Person, &c.Role} }
+
+// affiliationFields are the columns of an affiliation after its id.
+func affiliationFields(a *document.AffiliationDoc) []any {
+	return []any{&a.Person, &a.Organization, &a.Place, &a.Role, &a.Former}
 }
 
-// exportedStatement is a statement row with the slugs it refers to and the
-// ids of its affiliations.
-type exportedStatement struct {
-	ID           int64    `db:"id"`
-	Key          string   `db:"key"`
-	SpeakerKind  *string  `db:"speaker_kind"`
-	Speaker      *string  `db:"speaker"`
-	Description  *string  `db:"speaker_description"`
-	SpeaksFor    *string  `db:"speaks_for"`
-	Role         *string  `db:"speaker_role"`
-	Verb         string   `db:"verb"`
-	Mode         string   `db:"mode"`
-	Content      string   `db:"content"`
-	Event        *string  `db:"event"`
-	Topics       []string `db:"topics"`
-	Mentions     []string `db:"mentions"`
-	Affiliations []int64  `db:"affiliations"`
+// statementFields are the columns of exportStatements after the id.
+func statementFields(s *document.StatementDoc) []any {
+	return []any{&s.Key, &s.Speaker.Person, &s.Speaker.Organization, &s.Speaker.Description, &s.Speaker.SpeaksFor,
+		&s.Role, &s.Verb, &s.Mode, &s.Content, &s.Event, &s.Topics, &s.Mentions, &s.Affiliations}
 }
 
-// exportedFigure is a figure row with the slugs and key it refers to.
-type exportedFigure struct {
-	ID        int64             `db:"id"`
-	Key       string            `db:"key"`
-	Metric    string            `db:"metric"`
-	Value     *string           `db:"value"`
-	Unit      string            `db:"unit"`
-	Currency  *string           `db:"currency"`
-	Display   string            `db:"display"`
-	Subject   string            `db:"subject"`
-	Statement *string           `db:"statement"`
-	Period    *document.DateDoc `db:"period"`
-	Base      *document.DateDoc `db:"base"`
-	Date      *document.DateDoc `db:"value_date"`
-	Topics    []string          `db:"topics"`
+// figureFields are the columns of exportFigures after the id.
+func figureFields(f *document.FigureDoc) []any {
+	return []any{&f.Key, &f.Metric, &f.Value, &f.Unit, &f.Currency, &f.Display, &f.Subject, &f.Statement,
+		&f.Period, &f.Base, &f.Date, &f.Topics}
 }
 
-// exportedSpan is an evidence row: its span and the one fact it supports.
+// exportedSpan is an evidence row: its span (paragraph position, offsets
+// in characters, text) and the one fact it supports.
 type exportedSpan struct {
-	Paragraph   int     `db:"position"`
-	Start       int     `db:"start_offset"`
-	End         int     `db:"end_offset"`
-	Text        string  `db:"text"`
+	document.Span
 	Statement   *int64  `db:"statement_id"`
 	Figure      *int64  `db:"figure_id"`
 	Affiliation *int64  `db:"affiliation_id"`
@@ -111,34 +91,37 @@ type exportedSpan struct {
 	Entity      *string `db:"entity"`
 }
 
-// exportStatements selects statements as exportedStatement; a WHERE
-// clause on s follows.
+// exportStatements selects statements x as statementFields reads them,
+// after their ids; a WHERE clause on x follows. A named speaker is a
+// person or an organization as speaker_kind says; the affiliations a
+// statement cites are named by their keys (affiliationKey).
 const exportStatements = `
-	SELECT s.id, s.key, s.speaker_kind::text AS speaker_kind, sp.slug AS speaker, s.speaker_description,
-		so.slug AS speaks_for, s.speaker_role, s.verb::text AS verb, s.mode::text AS mode, s.content,
+	SELECT x.id, x.key, CASE x.speaker_kind WHEN 'person' THEN sp.slug END AS person,
+		CASE x.speaker_kind WHEN 'organization' THEN sp.slug END AS organization, x.speaker_description,
+		so.slug AS speaks_for, x.speaker_role, x.verb::text AS verb, x.mode::text AS mode, x.content,
 		ev.slug AS event,
-		ARRAY(SELECT t.slug FROM statement_topics x JOIN topics t ON t.id = x.topic_id
-			WHERE x.statement_id = s.id ORDER BY t.slug) AS topics,
-		ARRAY(SELECT n.slug FROM statement_mentions x JOIN entities n ON n.id = x.entity_id
-			WHERE x.statement_id = s.id ORDER BY n.slug) AS mentions,
-		ARRAY(SELECT x.affiliation_id FROM statement_affiliations x
-			WHERE x.statement_id = s.id ORDER BY x.affiliation_id) AS affiliations
-	FROM statements s
-	LEFT JOIN entities sp ON sp.id = s.speaker_id
-	LEFT JOIN entities so ON so.id = s.speaker_organization_id
-	LEFT JOIN entities ev ON ev.id = s.event_id`
+		ARRAY(SELECT t.slug FROM statement_topics l JOIN topics t ON t.id = l.topic_id
+			WHERE l.statement_id = x.id ORDER BY t.slug) AS topics,
+		ARRAY(SELECT n.slug FROM statement_mentions l JOIN entities n ON n.id = l.entity_id
+			WHERE l.statement_id = x.id ORDER BY n.slug) AS mentions,
+		ARRAY(SELECT 'affiliation-' || l.affiliation_id FROM statement_affiliations l
+			WHERE l.statement_id = x.id ORDER BY l.affiliation_id) AS affiliations
+	FROM statements x
+	LEFT JOIN entities sp ON sp.id = x.speaker_id
+	LEFT JOIN entities so ON so.id = x.speaker_organization_id
+	LEFT JOIN entities ev ON ev.id = x.event_id`
 
-// exportFigures selects figures as exportedFigure; a WHERE clause on f
-// follows.
+// exportFigures selects figures x as figureFields reads them, after their
+// ids; a WHERE clause on x follows.
 var exportFigures = `
-	SELECT f.id, f.key, f.metric, f.value::text AS value, f.unit::text AS unit, f.currency, f.display,
+	SELECT x.id, x.key, x.metric, x.value::text AS value, x.unit::text AS unit, x.currency, x.display,
 		n.slug AS subject, s.key AS statement,
-		` + dateDoc("f", "period") + `, ` + dateDoc("f", "base") + `, ` + dateDoc("f", "value_date") + `,
-		ARRAY(SELECT t.slug FROM figure_topics x JOIN topics t ON t.id = x.topic_id
-			WHERE x.figure_id = f.id ORDER BY t.slug) AS topics
-	FROM figures f
-	JOIN entities n ON n.id = f.subject_id
-	LEFT JOIN statements s ON s.id = f.statement_id`
+		` + dateDoc("x", "period") + `, ` + dateDoc("x", "base") + `, ` + dateDoc("x", "value_date") + `,
+		ARRAY(SELECT t.slug FROM figure_topics l JOIN topics t ON t.id = l.topic_id
+			WHERE l.figure_id = x.id ORDER BY t.slug) AS topics
+	FROM figures x
+	JOIN entities n ON n.id = x.subject_id
+	LEFT JOIN statements s ON s.id = x.statement_id`
 
 // exportArticle returns the document of the stored article with articleID:
 // the article itself with its credits; a mention for every entity the article
@@ -156,16 +139,14 @@ var exportFigures = `
 // is no such article.
 func exportArticle(ctx context.Context, q querier, articleID int64) (*document.Document, error) {
 	args := pgx.NamedArgs{"article_id": articleID}
-	rows, err := q.Query(ctx, `
+	a := &document.ArticleDoc{}
+	var text string
+	err := q.QueryRow(ctx, `
 		SELECT a.slug, a.source_file, a.source_text, a.language, a.title, a.lede, `+dateDoc("a", "published")+`,
 			ARRAY(SELECT t.slug FROM article_topics x JOIN topics t ON t.id = x.topic_id
 				WHERE x.article_id = a.id ORDER BY t.slug) AS topics
 		FROM articles a
-		WHERE a.id = @article_id`, args)
-	if err != nil {
-		return nil, fmt.Errorf("export article %d: %w", articleID, err)
-	}
-	a, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[exportedArticle])
+		WHERE a.id = @article_id`, args).Scan(&a.Slug, &a.Source, &text, &a.Language, &a.Title, &a.Lede, &a.Published, &a.Topics)
 	if isNoRows(err) {
 		return nil, fmt.Errorf("export article %d: %w", articleID, db.ErrNotFound)
 	}
@@ -173,15 +154,15 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*document.D
 		return nil, fmt.Errorf("export article %d: %w", articleID, err)
 	}
 
-	credits, err := collect[exportedCredit](ctx, q, "credits", `
+	credits, err := collectItems(ctx, q, "credits", `
 		SELECT c.id, p.slug AS person, c.role::text AS role
 		FROM credits c JOIN entities p ON p.id = c.person_id
 		WHERE c.article_id = @article_id
-		ORDER BY c.position`, args)
+		ORDER BY c.position`, args, creditFields)
 	if err != nil {
 		return nil, err
 	}
-	affiliations, err := collect[exportedAffiliation](ctx, q, "affiliations", `
+	affiliations, err := collectItems(ctx, q, "affiliations", `
 		SELECT af.id, p.slug AS person, o.slug AS organization, pl.slug AS place, af.role, af.former
 		FROM affiliations af
 		JOIN entities p ON p.id = af.person_id
@@ -192,24 +173,24 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*document.D
 			UNION
 			SELECT sa.affiliation_id FROM statement_affiliations sa JOIN statements s ON s.id = sa.statement_id
 			WHERE s.article_id = @article_id)
-		ORDER BY af.id`, args)
+		ORDER BY af.id`, args, affiliationFields)
 	if err != nil {
 		return nil, err
 	}
-	statements, err := collect[exportedStatement](ctx, q, "statements", exportStatements+`
-		WHERE s.article_id = @article_id
-		ORDER BY s.position`, args)
+	statements, err := collectItems(ctx, q, "statements", exportStatements+`
+		WHERE x.article_id = @article_id
+		ORDER BY x.position`, args, statementFields)
 	if err != nil {
 		return nil, err
 	}
-	figures, err := collect[exportedFigure](ctx, q, "figures", exportFigures+`
-		WHERE f.article_id = @article_id
-		ORDER BY f.position`, args)
+	figures, err := collectItems(ctx, q, "figures", exportFigures+`
+		WHERE x.article_id = @article_id
+		ORDER BY x.position`, args, figureFields)
 	if err != nil {
 		return nil, err
 	}
 	spans, err := collect[exportedSpan](ctx, q, "evidence", `
-		SELECT p.position, e.start_offset, e.end_offset, e.text,
+		SELECT p.position AS paragraph, e.start_offset AS start, e.end_offset AS "end", e.text,
 			e.statement_id, e.figure_id, e.affiliation_id, e.credit_id, n.slug AS entity
 		FROM evidence e
 		JOIN paragraphs p ON p.id = e.paragraph_id
@@ -257,21 +238,21 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*document.D
 	}
 	var ids []int64
 	for _, s := range statements {
-		ids = append(ids, s.ID)
+		ids = append(ids, s.id)
 	}
 	lead("statement", ids)
 	ids = ids[:0]
 	for _, f := range figures {
-		ids = append(ids, f.ID)
+		ids = append(ids, f.id)
 	}
 	lead("figure", ids)
 	// Spans are resolved against the paragraphs the validator will cut
 	// from the same text.
-	blocks := document.SplitParagraphs(a.Text)
+	blocks := document.SplitParagraphs(text)
 	evidence := map[owner]document.EvidenceList{}
 	for o, list := range stored {
 		for _, s := range list {
-			item, err := spanDoc(blocks, s)
+			item, err := spanDoc(blocks, s.Span)
 			if err != nil {
 				return nil, fmt.Errorf("export article %s: %w", a.Slug, err)
 			}
@@ -279,62 +260,27 @@ func exportArticle(ctx context.Context, q querier, articleID int64) (*document.D
 		}
 	}
 
-	doc := &document.Document{
-		Name: "article " + a.Slug,
-		Text: a.Text,
-		Article: &document.ArticleDoc{
-			Slug:      a.Slug,
-			Source:    a.Source,
-			Language:  a.Language,
-			Title:     a.Title,
-			Lede:      a.Lede,
-			Published: a.Published,
-			Topics:    a.Topics,
-		},
-	}
+	doc := &document.Document{Name: "article " + a.Slug, Text: text, Article: a}
 	for _, c := range credits {
-		doc.Article.Credits = append(doc.Article.Credits, document.CreditDoc{Person: c.Person, Role: c.Role,
-			Evidence: evidence[owner{"credit", c.ID}]})
+		c.item.Evidence = evidence[owner{"credit", c.id}]
+		a.Credits = append(a.Credits, c.item)
 	}
 	for _, slug := range mentioned {
 		doc.Mentions = append(doc.Mentions, document.MentionDoc{Entity: slug, Evidence: evidence[owner{"entity " + slug, 0}]})
 	}
 	for _, x := range affiliations {
-		doc.Affiliations = append(doc.Affiliations, document.AffiliationDoc{Key: affiliationKey(x.ID), Person: x.Person,
-			Role: x.Role, Organization: x.Organization, Place: x.Place, Former: x.Former,
-			Evidence: evidence[owner{"affiliation", x.ID}]})
+		x.item.Key, x.item.Evidence = affiliationKey(x.id), evidence[owner{"affiliation", x.id}]
+		doc.Affiliations = append(doc.Affiliations, x.item)
 	}
 	for _, s := range statements {
-		doc.Statements = append(doc.Statements, s.doc(evidence[owner{"statement", s.ID}]))
+		s.item.Evidence = evidence[owner{"statement", s.id}]
+		doc.Statements = append(doc.Statements, s.item)
 	}
 	for _, f := range figures {
-		doc.Figures = append(doc.Figures, f.doc(evidence[owner{"figure", f.ID}]))
+		f.item.Evidence = evidence[owner{"figure", f.id}]
+		doc.Figures = append(doc.Figures, f.item)
 	}
 	return doc, nil
-}
-
-// doc returns the statement's document form, with evidence.
-func (s exportedStatement) doc(evidence document.EvidenceList) document.StatementDoc {
-	st := document.StatementDoc{Key: s.Key, Role: s.Role, Verb: s.Verb, Mode: s.Mode, Content: s.Content,
-		Event: s.Event, Topics: s.Topics, Mentions: s.Mentions, Evidence: evidence}
-	switch {
-	case s.SpeakerKind != nil && *s.SpeakerKind == db.KindPerson:
-		st.Speaker.Person = s.Speaker
-	case s.SpeakerKind != nil && *s.SpeakerKind == db.KindOrganization:
-		st.Speaker.Organization = s.Speaker
-	}
-	st.Speaker.Description, st.Speaker.SpeaksFor = s.Description, s.SpeaksFor
-	for _, id := range s.Affiliations {
-		st.Affiliations = append(st.Affiliations, affiliationKey(id))
-	}
-	return st
-}
-
-// doc returns the figure's document form, with evidence.
-func (f exportedFigure) doc(evidence document.EvidenceList) document.FigureDoc {
-	return document.FigureDoc{Key: f.Key, Metric: f.Metric, Value: f.Value, Unit: f.Unit,
-		Currency: f.Currency, Display: f.Display, Subject: f.Subject, Statement: f.Statement,
-		Period: f.Period, Base: f.Base, Date: f.Date, Topics: f.Topics, Evidence: evidence}
 }
 
 // querier is what an export reads through: the write's transaction, or
@@ -383,14 +329,15 @@ func leadInOrder(lists [][]exportedSpan) {
 }
 
 // affiliationKey is the key an exported document gives the affiliation
-// with id: affiliations have no curated key of their own.
+// with id: affiliations have no curated key of their own. (SQL spells it
+// 'affiliation-' || id: exportStatements, readCatalog.)
 func affiliationKey(id int64) string { return "affiliation-" + strconv.FormatInt(id, 10) }
 
-// spanDoc returns the evidence item that resolveSpan resolves to exactly the
-// stored span s: its text, its paragraph and which occurrence of the text
-// in that paragraph it is, counting as resolveSpan does (every match,
-// overlapping ones included, offsets in characters).
-func spanDoc(blocks []document.Paragraph, s exportedSpan) (document.SpanDoc, error) {
+// spanDoc returns the evidence item that document.ResolveSpan resolves to
+// exactly the stored span s: its text, its paragraph and which occurrence
+// of the text in that paragraph it is, counting as ResolveSpan does (every
+// match, overlapping ones included, offsets in characters).
+func spanDoc(blocks []document.Paragraph, s document.Span) (document.SpanDoc, error) {
 	if s.Paragraph < 1 || s.Paragraph > len(blocks) {
 		return document.SpanDoc{}, fmt.Errorf("span %q names paragraph %d; the source text has %d", s.Text, s.Paragraph, len(blocks))
 	}
@@ -452,149 +399,118 @@ func exportedAs[D document.Declaration](decl D, err error) (document.Declaration
 	return decl, nil
 }
 
-// exportPerson returns the declaration of the person with id.
-func exportPerson(ctx context.Context, q querier, id int64) (*document.PersonDoc, error) {
-	args := pgx.NamedArgs{"id": id}
-	var x document.PersonDoc
-	err := q.QueryRow(ctx, `
-			SELECT n.slug, p.name, p.honorifics
-			FROM people p JOIN entities n ON n.id = p.id
-			WHERE p.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Honorifics)
-	if err := exportedEntity(db.KindPerson, id, err); err != nil {
-		return nil, err
-	}
-	return &x, nil
+// A declQuery reads the declaration of one entity or topic of a kind by
+// id: sql selects, for @id, the columns fields points at in a D.
+type declQuery[D any] struct {
+	kind   string
+	sql    string
+	fields func(*D) []any
 }
 
-// exportOrganization returns the declaration of the organization with id.
-func exportOrganization(ctx context.Context, q querier, id int64) (*document.OrganizationDoc, error) {
-	args := pgx.NamedArgs{"id": id}
-	var x document.OrganizationDoc
-	err := q.QueryRow(ctx, `
-			SELECT n.slug, o.name, o.short_name, o.org_kind::text, c.slug, p.slug, o.unresolved, o.note
-			FROM organizations o
-			JOIN entities n ON n.id = o.id
-			LEFT JOIN entities c ON c.id = o.country_id
-			LEFT JOIN entities p ON p.id = o.parent_id
-			WHERE o.id = @id`, args).Scan(&x.Slug, &x.Name, &x.ShortName, &x.Kind, &x.Country, &x.Parent, &x.Unresolved, &x.Note)
-	if err := exportedEntity(db.KindOrganization, id, err); err != nil {
-		return nil, err
-	}
-	return &x, nil
-}
-
-// exportPlace returns the declaration of the place with id.
-func exportPlace(ctx context.Context, q querier, id int64) (*document.PlaceDoc, error) {
-	args := pgx.NamedArgs{"id": id}
-	var x document.PlaceDoc
-	err := q.QueryRow(ctx, `
-			SELECT n.slug, pl.name, pl.place_kind::text, c.slug, p.slug
-			FROM places pl
-			JOIN entities n ON n.id = pl.id
-			LEFT JOIN entities c ON c.id = pl.country_id
-			LEFT JOIN entities p ON p.id = pl.parent_id
-			WHERE pl.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Country, &x.Parent)
-	if err := exportedEntity(db.KindPlace, id, err); err != nil {
-		return nil, err
-	}
-	return &x, nil
-}
-
-// exportEvent returns the declaration of the event with id.
-func exportEvent(ctx context.Context, q querier, id int64) (*document.EventDoc, error) {
-	args := pgx.NamedArgs{"id": id}
-	var x document.EventDoc
-	err := q.QueryRow(ctx, `
-			SELECT n.slug, ev.name, ev.event_kind::text, ev.summary, `+dateDoc("ev", "date")+`,
-				pl.slug, ve.slug, p.slug, ev.participant_description,
-				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY e.slug, x.role), '[]')
-					FROM event_participants x JOIN entities e ON e.id = x.entity_id WHERE x.event_id = ev.id),
-				ARRAY(SELECT t.slug FROM event_topics x JOIN topics t ON t.id = x.topic_id
-					WHERE x.event_id = ev.id ORDER BY t.slug)
-			FROM events ev
-			JOIN entities n ON n.id = ev.id
-			LEFT JOIN entities pl ON pl.id = ev.place_id
-			LEFT JOIN entities ve ON ve.id = ev.venue_id
-			LEFT JOIN entities p ON p.id = ev.parent_id
-			WHERE ev.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Summary, &x.Date,
-		&x.Place, &x.Venue, &x.Parent, &x.ParticipantDescription, &x.Participants, &x.Topics)
-	if err := exportedEntity(db.KindEvent, id, err); err != nil {
-		return nil, err
-	}
-	return &x, nil
-}
-
-// exportProject returns the declaration of the project with id.
-func exportProject(ctx context.Context, q querier, id int64) (*document.ProjectDoc, error) {
-	args := pgx.NamedArgs{"id": id}
-	var x document.ProjectDoc
-	err := q.QueryRow(ctx, `
-			SELECT n.slug, pr.name, pr.project_kind::text, pr.status::text, pr.summary, b.slug, pl.slug,
-				`+dateDoc("pr", "completion")+`
-			FROM projects pr
-			JOIN entities n ON n.id = pr.id
-			LEFT JOIN entities b ON b.id = pr.builder_id
-			LEFT JOIN entities pl ON pl.id = pr.place_id
-			WHERE pr.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Builder, &x.Place, &x.Completion)
-	if err := exportedEntity(db.KindProject, id, err); err != nil {
-		return nil, err
-	}
-	return &x, nil
-}
-
-// exportAgreement returns the declaration of the agreement with id.
-func exportAgreement(ctx context.Context, q querier, id int64) (*document.AgreementDoc, error) {
-	args := pgx.NamedArgs{"id": id}
-	var x document.AgreementDoc
-	err := q.QueryRow(ctx, `
-			SELECT n.slug, ag.name, coalesce(nullif(ag.agreement_kind::text, '`+db.AgreementKindUnspecified+`'), ''), ag.status::text, ag.summary, `+dateDoc("ag", "date")+`,
-				p.slug,
-				(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY x.position), '[]')
-					FROM agreement_parties x JOIN entities e ON e.id = x.entity_id WHERE x.agreement_id = ag.id),
-				ARRAY(SELECT e.slug FROM agreement_places x JOIN entities e ON e.id = x.place_id
-					WHERE x.agreement_id = ag.id ORDER BY e.slug),
-				ARRAY(SELECT e.slug FROM agreement_projects x JOIN entities e ON e.id = x.project_id
-					WHERE x.agreement_id = ag.id ORDER BY e.slug),
-				ARRAY(SELECT t.slug FROM agreement_topics x JOIN topics t ON t.id = x.topic_id
-					WHERE x.agreement_id = ag.id ORDER BY t.slug)
-			FROM agreements ag
-			JOIN entities n ON n.id = ag.id
-			LEFT JOIN entities p ON p.id = ag.parent_id
-			WHERE ag.id = @id`, args).Scan(&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Date,
-		&x.Parent, &x.Parties, &x.Places, &x.Projects, &x.Topics)
-	if err := exportedEntity(db.KindAgreement, id, err); err != nil {
-		return nil, err
-	}
-	return &x, nil
-}
-
-// exportedEntity returns the error of exporting the entity of kind with
-// id: ErrNotFound when it has no row of its kind (no entity, or one of
-// another kind; the writer's single transaction never leaves an entity
-// without its row).
-func exportedEntity(kind string, id int64, err error) error {
+// export returns the declaration with id, or ErrNotFound when it has no
+// row of its kind (no such entity, or one of another kind; the writer's
+// single transaction never leaves an entity without its row).
+func (k declQuery[D]) export(ctx context.Context, q querier, id int64) (*D, error) {
+	var x D
+	err := q.QueryRow(ctx, k.sql, pgx.NamedArgs{"id": id}).Scan(k.fields(&x)...)
 	if isNoRows(err) {
-		return fmt.Errorf("export %s %d: %w", kind, id, db.ErrNotFound)
+		return nil, fmt.Errorf("export %s %d: %w", k.kind, id, db.ErrNotFound)
 	}
 	if err != nil {
-		return fmt.Errorf("export %s %d: %w", kind, id, err)
+		return nil, fmt.Errorf("export %s %d: %w", k.kind, id, err)
 	}
-	return nil
+	return &x, nil
 }
 
-// exportTopic returns the declaration of the topic with id, its parent as a
-// slug, or ErrNotFound when there is no such topic.
-func exportTopic(ctx context.Context, q querier, id int64) (*document.TopicDoc, error) {
-	var t document.TopicDoc
-	err := q.QueryRow(ctx, `
+// The declarations' exports: every reference a slug.
+var (
+	exportPerson = declQuery[document.PersonDoc]{db.KindPerson, `
+		SELECT n.slug, p.name, p.honorifics
+		FROM people p JOIN entities n ON n.id = p.id
+		WHERE p.id = @id`,
+		func(x *document.PersonDoc) []any { return []any{&x.Slug, &x.Name, &x.Honorifics} },
+	}.export
+
+	exportOrganization = declQuery[document.OrganizationDoc]{db.KindOrganization, `
+		SELECT n.slug, o.name, o.short_name, o.org_kind::text, c.slug, p.slug, o.unresolved, o.note
+		FROM organizations o
+		JOIN entities n ON n.id = o.id
+		LEFT JOIN entities c ON c.id = o.country_id
+		LEFT JOIN entities p ON p.id = o.parent_id
+		WHERE o.id = @id`,
+		func(x *document.OrganizationDoc) []any {
+			return []any{&x.Slug, &x.Name, &x.ShortName, &x.Kind, &x.Country, &x.Parent, &x.Unresolved, &x.Note}
+		},
+	}.export
+
+	exportPlace = declQuery[document.PlaceDoc]{db.KindPlace, `
+		SELECT n.slug, pl.name, pl.place_kind::text, c.slug, p.slug
+		FROM places pl
+		JOIN entities n ON n.id = pl.id
+		LEFT JOIN entities c ON c.id = pl.country_id
+		LEFT JOIN entities p ON p.id = pl.parent_id
+		WHERE pl.id = @id`,
+		func(x *document.PlaceDoc) []any { return []any{&x.Slug, &x.Name, &x.Kind, &x.Country, &x.Parent} },
+	}.export
+
+	exportEvent = declQuery[document.EventDoc]{db.KindEvent, `
+		SELECT n.slug, ev.name, ev.event_kind::text, ev.summary, ` + dateDoc("ev", "date") + `,
+			pl.slug, ve.slug, p.slug, ev.participant_description,
+			(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY e.slug, x.role), '[]')
+				FROM event_participants x JOIN entities e ON e.id = x.entity_id WHERE x.event_id = ev.id),
+			ARRAY(SELECT t.slug FROM event_topics x JOIN topics t ON t.id = x.topic_id
+				WHERE x.event_id = ev.id ORDER BY t.slug)
+		FROM events ev
+		JOIN entities n ON n.id = ev.id
+		LEFT JOIN entities pl ON pl.id = ev.place_id
+		LEFT JOIN entities ve ON ve.id = ev.venue_id
+		LEFT JOIN entities p ON p.id = ev.parent_id
+		WHERE ev.id = @id`,
+		func(x *document.EventDoc) []any {
+			return []any{&x.Slug, &x.Name, &x.Kind, &x.Summary, &x.Date,
+				&x.Place, &x.Venue, &x.Parent, &x.ParticipantDescription, &x.Participants, &x.Topics}
+		},
+	}.export
+
+	exportProject = declQuery[document.ProjectDoc]{db.KindProject, `
+		SELECT n.slug, pr.name, pr.project_kind::text, pr.status::text, pr.summary, b.slug, pl.slug,
+			` + dateDoc("pr", "completion") + `
+		FROM projects pr
+		JOIN entities n ON n.id = pr.id
+		LEFT JOIN entities b ON b.id = pr.builder_id
+		LEFT JOIN entities pl ON pl.id = pr.place_id
+		WHERE pr.id = @id`,
+		func(x *document.ProjectDoc) []any {
+			return []any{&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Builder, &x.Place, &x.Completion}
+		},
+	}.export
+
+	exportAgreement = declQuery[document.AgreementDoc]{db.KindAgreement, `
+		SELECT n.slug, ag.name, coalesce(nullif(ag.agreement_kind::text, '` + db.AgreementKindUnspecified + `'), ''), ag.status::text, ag.summary, ` + dateDoc("ag", "date") + `,
+			p.slug,
+			(SELECT coalesce(jsonb_agg(jsonb_build_object('entity', e.slug, 'role', x.role) ORDER BY x.position), '[]')
+				FROM agreement_parties x JOIN entities e ON e.id = x.entity_id WHERE x.agreement_id = ag.id),
+			ARRAY(SELECT e.slug FROM agreement_places x JOIN entities e ON e.id = x.place_id
+				WHERE x.agreement_id = ag.id ORDER BY e.slug),
+			ARRAY(SELECT e.slug FROM agreement_projects x JOIN entities e ON e.id = x.project_id
+				WHERE x.agreement_id = ag.id ORDER BY e.slug),
+			ARRAY(SELECT t.slug FROM agreement_topics x JOIN topics t ON t.id = x.topic_id
+				WHERE x.agreement_id = ag.id ORDER BY t.slug)
+		FROM agreements ag
+		JOIN entities n ON n.id = ag.id
+		LEFT JOIN entities p ON p.id = ag.parent_id
+		WHERE ag.id = @id`,
+		func(x *document.AgreementDoc) []any {
+			return []any{&x.Slug, &x.Name, &x.Kind, &x.Status, &x.Summary, &x.Date,
+				&x.Parent, &x.Parties, &x.Places, &x.Projects, &x.Topics}
+		},
+	}.export
+
+	// exportTopic returns the topic with id, its parent as a slug.
+	exportTopic = declQuery[document.TopicDoc]{"topic", `
 		SELECT t.slug, t.label, t.description, p.slug
 		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
-		WHERE t.id = @topic`, pgx.NamedArgs{"topic": id}).Scan(&t.Slug, &t.Label, &t.Description, &t.Parent)
-	if isNoRows(err) {
-		return nil, fmt.Errorf("export topic %d: %w", id, db.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("export topic %d: %w", id, err)
-	}
-	return &t, nil
-}
+		WHERE t.id = @id`,
+		func(t *document.TopicDoc) []any { return []any{&t.Slug, &t.Label, &t.Description, &t.Parent} },
+	}.export
+)

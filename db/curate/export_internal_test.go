@@ -29,7 +29,7 @@ func TestExportSpanDoc(t *testing.T) {
 	}
 	for i, b := range at {
 		start := utf8.RuneCountInString(p.Text[:b])
-		item, err := spanDoc(blocks, exportedSpan{Paragraph: 2, Start: start, End: start + 2, Text: "aa"})
+		item, err := spanDoc(blocks, document.Span{Paragraph: 2, Start: start, End: start + 2, Text: "aa"})
 		if err != nil {
 			t.Fatalf("occurrence %d: %v", i+1, err)
 		}
@@ -41,10 +41,10 @@ func TestExportSpanDoc(t *testing.T) {
 			t.Errorf("document.ResolveSpan(%+v) = %+v, %q; want the span at character %d of paragraph 2", item, found, msg, start)
 		}
 	}
-	if _, err := spanDoc(blocks, exportedSpan{Paragraph: 2, Start: 1, End: 3, Text: "aa"}); err == nil {
+	if _, err := spanDoc(blocks, document.Span{Paragraph: 2, Start: 1, End: 3, Text: "aa"}); err == nil {
 		t.Error("a span whose text is not at its offset: got no error; want one")
 	}
-	if _, err := spanDoc(blocks, exportedSpan{Paragraph: 3, Start: 0, End: 2, Text: "aa"}); err == nil {
+	if _, err := spanDoc(blocks, document.Span{Paragraph: 3, Start: 0, End: 2, Text: "aa"}); err == nil {
 		t.Error("a span in a paragraph the text does not have: got no error; want one")
 	}
 }

@@ -28,7 +28,7 @@ type articleItems[T, R any] struct {
 	kind, table string // "statement", "statements"; evidence refers to it in column kind+"_id"
 	list        func(*document.Document) *[]T
 	key         func(*T) *string
-	evidence    func(*T) document.EvidenceList
+	evidence    func(*T) *document.EvidenceList
 	// refs lists what the item refers to by slug or key.
 	refs func(*T) itemRefs
 	// context adds to the document that validates the item what it may
@@ -39,9 +39,10 @@ type articleItems[T, R any] struct {
 	check func(*document.Document, *T) error
 	// validate is the validator's check of the document's items.
 	validate func(context.Context, *document.Document, []document.Paragraph, document.Catalog) error
-	// export reads the stored item with id as its document form, with
-	// evidence resolved against blocks.
-	export func(context.Context, pgx.Tx, int64, []document.Paragraph) (*T, error)
+	// exportSQL selects items x as fields reads them, after their ids; a
+	// WHERE clause on x follows.
+	exportSQL string
+	fields    func(*T) []any
 	// write upserts the item's row and links at position.
 	write func(context.Context, *writer, int64, int, *T, *itemCatalog) (int64, error)
 	// read queues the statement that reads the item's row back into *R
@@ -53,7 +54,7 @@ var (
 	statementItems = articleItems[document.StatementDoc, db.Statement]{kind: "statement", table: "statements",
 		list:     func(d *document.Document) *[]document.StatementDoc { return &d.Statements },
 		key:      func(x *document.StatementDoc) *string { return &x.Key },
-		evidence: func(x *document.StatementDoc) document.EvidenceList { return x.Evidence },
+		evidence: func(x *document.StatementDoc) *document.EvidenceList { return &x.Evidence },
 		refs: func(s *document.StatementDoc) itemRefs {
 			var r itemRefs
 			for _, slug := range []*string{s.Speaker.Person, s.Speaker.Organization, s.Speaker.SpeaksFor, s.Event} {
@@ -71,17 +72,10 @@ var (
 				d.Affiliations = append(d.Affiliations, document.AffiliationDoc{Key: key, Person: a.person})
 			}
 		},
-		check:    citable,
-		validate: document.ValidateStatements,
-		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []document.Paragraph) (*document.StatementDoc, error) {
-			rows, err := collect[exportedStatement](ctx, tx, "statement", exportStatements+` WHERE s.id = @id`, pgx.NamedArgs{"id": id})
-			if err != nil || len(rows) == 0 {
-				return nil, cmp.Or(err, fmt.Errorf("export statement %d: %w", id, db.ErrNotFound))
-			}
-			evidence, err := exportEvidence(ctx, tx, "statement_id", id, blocks)
-			st := rows[0].doc(evidence)
-			return &st, err
-		},
+		check:     citable,
+		validate:  document.ValidateStatements,
+		exportSQL: exportStatements,
+		fields:    statementFields,
 		write: func(ctx context.Context, w *writer, articleID int64, position int, s *document.StatementDoc, c *itemCatalog) (int64, error) {
 			affiliations := make([]int64, len(s.Affiliations))
 			for i, key := range s.Affiliations {
@@ -95,7 +89,7 @@ var (
 	figureItems = articleItems[document.FigureDoc, db.Figure]{kind: "figure", table: "figures",
 		list:     func(d *document.Document) *[]document.FigureDoc { return &d.Figures },
 		key:      func(x *document.FigureDoc) *string { return &x.Key },
-		evidence: func(x *document.FigureDoc) document.EvidenceList { return x.Evidence },
+		evidence: func(x *document.FigureDoc) *document.EvidenceList { return &x.Evidence },
 		refs: func(f *document.FigureDoc) itemRefs {
 			r := itemRefs{entities: []string{f.Subject}, topics: f.Topics}
 			if f.Statement != nil {
@@ -108,16 +102,9 @@ var (
 				d.Statements = append(d.Statements, document.StatementDoc{Key: key})
 			}
 		},
-		validate: document.ValidateFigures,
-		export: func(ctx context.Context, tx pgx.Tx, id int64, blocks []document.Paragraph) (*document.FigureDoc, error) {
-			rows, err := collect[exportedFigure](ctx, tx, "figure", exportFigures+` WHERE f.id = @id`, pgx.NamedArgs{"id": id})
-			if err != nil || len(rows) == 0 {
-				return nil, cmp.Or(err, fmt.Errorf("export figure %d: %w", id, db.ErrNotFound))
-			}
-			evidence, err := exportEvidence(ctx, tx, "figure_id", id, blocks)
-			f := rows[0].doc(evidence)
-			return &f, err
-		},
+		validate:  document.ValidateFigures,
+		exportSQL: exportFigures,
+		fields:    figureFields,
 		write: func(ctx context.Context, w *writer, articleID int64, position int, f *document.FigureDoc, c *itemCatalog) (int64, error) {
 			var statement *int64
 			if f.Statement != nil {
@@ -291,13 +278,24 @@ func placedItems[T, R any](ctx context.Context, tx pgx.Tx, k articleItems[T, R],
 		ORDER BY x.position`, pgx.NamedArgs{"article_id": articleID})
 }
 
+// exportItem reads the stored item of kind k with id as its document
+// form, with evidence resolved against blocks.
+func exportItem[T, R any](ctx context.Context, tx pgx.Tx, k articleItems[T, R], id int64, blocks []document.Paragraph) (*T, error) {
+	rows, err := collectItems(ctx, tx, k.kind, k.exportSQL+` WHERE x.id = @id`, pgx.NamedArgs{"id": id}, k.fields)
+	if err != nil || len(rows) == 0 {
+		return nil, cmp.Or(err, fmt.Errorf("export %s %d: %w", k.kind, id, db.ErrNotFound))
+	}
+	item := &rows[0].item
+	*k.evidence(item), err = exportEvidence(ctx, tx, k.kind+"_id", id, blocks)
+	return item, err
+}
+
 // exportEvidence reads the evidence of the statement or figure with id (in
 // evidence column) in article order, as items that resolve to exactly the
 // stored spans.
 func exportEvidence(ctx context.Context, tx pgx.Tx, column string, id int64, blocks []document.Paragraph) (document.EvidenceList, error) {
-	spans, err := collect[exportedSpan](ctx, tx, "evidence", `
-		SELECT p.position, e.start_offset, e.end_offset, e.text,
-			e.statement_id, e.figure_id, e.affiliation_id, e.credit_id, NULL::text AS entity
+	spans, err := collect[document.Span](ctx, tx, "evidence", `
+		SELECT p.position AS paragraph, e.start_offset AS start, e.end_offset AS "end", e.text
 		FROM evidence e JOIN paragraphs p ON p.id = e.paragraph_id
 		WHERE e.`+column+` = @id
 		ORDER BY p.position, e.start_offset, e.end_offset, e.id`, pgx.NamedArgs{"id": id})
@@ -351,7 +349,7 @@ func writeItem[T, R any](ctx context.Context, tx pgx.Tx, actor string, k article
 		return nil, err
 	}
 	var spans []document.Span
-	for _, s := range k.evidence(item) {
+	for _, s := range *k.evidence(item) {
 		found, _ := document.ResolveSpan(blocks, s)
 		spans = append(spans, found...)
 	}

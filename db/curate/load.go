@@ -259,6 +259,19 @@ func (w *writer) optID(ctx context.Context, slug *string) (*int64, error) {
 	return &id, err
 }
 
+// refArgs adds to args, under each column of refs, the id of the entity
+// its slug names: a row's optional references (nil for none).
+func (w *writer) refArgs(ctx context.Context, args pgx.NamedArgs, refs map[string]*string) error {
+	for column, slug := range refs {
+		id, err := w.optID(ctx, slug)
+		if err != nil {
+			return err
+		}
+		args[column] = id
+	}
+	return nil
+}
+
 func (w *writer) topics(ctx context.Context, topics []document.TopicDoc) error {
 	for _, t := range topics {
 		args := pgx.NamedArgs{"slug": t.Slug, "label": t.Label, "description": t.Description, "parent": t.Parent}
@@ -357,20 +370,15 @@ func (w *writer) entities(ctx context.Context, docs []*document.Document, o docu
 
 func (w *writer) places(ctx context.Context, _ []*document.Document, o document.Order) error {
 	for _, p := range o.Places {
-		country, err := w.optID(ctx, p.Country)
-		if err != nil {
+		args := pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "place_kind": p.Kind}
+		if err := w.refArgs(ctx, args, map[string]*string{"country_id": p.Country, "parent_id": p.Parent}); err != nil {
 			return err
 		}
-		parent, err := w.optID(ctx, p.Parent)
-		if err != nil {
-			return err
-		}
-		_, err = w.tx.Exec(ctx, `
+		_, err := w.tx.Exec(ctx, `
 			INSERT INTO places (id, name, place_kind, country_id, parent_id)
 			VALUES (@id, @name, @place_kind, @country_id, @parent_id)
 			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, place_kind = EXCLUDED.place_kind,
-				country_id = EXCLUDED.country_id, parent_id = EXCLUDED.parent_id`,
-			pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "place_kind": p.Kind, "country_id": country, "parent_id": parent})
+				country_id = EXCLUDED.country_id, parent_id = EXCLUDED.parent_id`, args)
 		if err != nil {
 			return conflictOr(err, "place %s", p.Slug)
 		}
@@ -380,22 +388,17 @@ func (w *writer) places(ctx context.Context, _ []*document.Document, o document.
 
 func (w *writer) organizations(ctx context.Context, _ []*document.Document, o document.Order) error {
 	for _, x := range o.Organizations {
-		country, err := w.optID(ctx, x.Country)
-		if err != nil {
+		args := pgx.NamedArgs{"id": w.ids[x.Slug], "name": x.Name, "short_name": x.ShortName, "org_kind": x.Kind,
+			"unresolved": x.Unresolved, "note": x.Note}
+		if err := w.refArgs(ctx, args, map[string]*string{"country_id": x.Country, "parent_id": x.Parent}); err != nil {
 			return err
 		}
-		parent, err := w.optID(ctx, x.Parent)
-		if err != nil {
-			return err
-		}
-		_, err = w.tx.Exec(ctx, `
+		_, err := w.tx.Exec(ctx, `
 			INSERT INTO organizations (id, name, short_name, org_kind, country_id, parent_id, unresolved, note)
 			VALUES (@id, @name, @short_name, @org_kind, @country_id, @parent_id, @unresolved, @note)
 			ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name,
 				org_kind = EXCLUDED.org_kind, country_id = EXCLUDED.country_id, parent_id = EXCLUDED.parent_id,
-				unresolved = EXCLUDED.unresolved, note = EXCLUDED.note`,
-			pgx.NamedArgs{"id": w.ids[x.Slug], "name": x.Name, "short_name": x.ShortName, "org_kind": x.Kind,
-				"country_id": country, "parent_id": parent, "unresolved": x.Unresolved, "note": x.Note})
+				unresolved = EXCLUDED.unresolved, note = EXCLUDED.note`, args)
 		if err != nil {
 			return conflictOr(err, "organization %s", x.Slug)
 		}
@@ -426,12 +429,8 @@ func (w *writer) events(ctx context.Context, _ []*document.Document, o document.
 	for _, e := range o.Events {
 		args := pgx.NamedArgs{"id": w.ids[e.Slug], "name": e.Name, "event_kind": e.Kind, "summary": e.Summary,
 			"participant_description": e.ParticipantDescription}
-		for col, slug := range map[string]*string{"place_id": e.Place, "venue_id": e.Venue, "parent_id": e.Parent} {
-			id, err := w.optID(ctx, slug)
-			if err != nil {
-				return err
-			}
-			args[col] = id
+		if err := w.refArgs(ctx, args, map[string]*string{"place_id": e.Place, "venue_id": e.Venue, "parent_id": e.Parent}); err != nil {
+			return err
 		}
 		dateArgs(args, "date", e.Date)
 		_, err := w.tx.Exec(ctx, `
@@ -473,12 +472,8 @@ func (w *writer) projects(ctx context.Context, docs []*document.Document, _ docu
 	for _, d := range docs {
 		for _, p := range d.Projects {
 			args := pgx.NamedArgs{"id": w.ids[p.Slug], "name": p.Name, "project_kind": p.Kind, "status": p.Status, "summary": p.Summary}
-			for col, slug := range map[string]*string{"builder_id": p.Builder, "place_id": p.Place} {
-				id, err := w.optID(ctx, slug)
-				if err != nil {
-					return err
-				}
-				args[col] = id
+			if err := w.refArgs(ctx, args, map[string]*string{"builder_id": p.Builder, "place_id": p.Place}); err != nil {
+				return err
 			}
 			dateArgs(args, "completion", p.Completion)
 			_, err := w.tx.Exec(ctx, `
@@ -505,14 +500,13 @@ func (w *writer) projects(ctx context.Context, docs []*document.Document, _ docu
 func (w *writer) agreements(ctx context.Context, _ []*document.Document, o document.Order) error {
 	for _, a := range o.Agreements {
 		id := w.ids[a.Slug]
-		parent, err := w.optID(ctx, a.Parent)
-		if err != nil {
+		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": cmp.Or(a.Kind, db.AgreementKindUnspecified), "status": a.Status,
+			"summary": a.Summary}
+		if err := w.refArgs(ctx, args, map[string]*string{"parent_id": a.Parent}); err != nil {
 			return err
 		}
-		args := pgx.NamedArgs{"id": id, "name": a.Name, "agreement_kind": cmp.Or(a.Kind, db.AgreementKindUnspecified), "status": a.Status,
-			"summary": a.Summary, "parent_id": parent}
 		dateArgs(args, "date", a.Date)
-		_, err = w.tx.Exec(ctx, `
+		_, err := w.tx.Exec(ctx, `
 			INSERT INTO agreements (id, name, agreement_kind, status, summary, parent_id,
 				date_year, date_month, date_day, date_precision, date_text, date_inferred, date_basis)
 			VALUES (@id, @name, @agreement_kind, @status, @summary, @parent_id,

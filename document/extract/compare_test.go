@@ -19,7 +19,7 @@ func locate(text string, list document.EvidenceList) []loc {
 			if s.Paragraph > 0 && p.pos != s.Paragraph {
 				continue
 			}
-			for _, at := range occurrences(p.text, s.Text) {
+			for _, at := range document.Occurrences(p.text, s.Text) {
 				n++
 				if s.Occurrence > 0 && n != s.Occurrence {
 					continue

@@ -150,18 +150,9 @@ func (d *Draft) YAML() []byte {
 	w.line(0, "# sort with: grep -n 'review: 0\\.[0-5]' FILE.yaml")
 	w.line(0, "article:")
 	a := doc.Article
-	w.kv(1, "slug", a.Slug)
-	w.kv(1, "source", a.Source)
-	w.kv(1, "language", a.Language)
-	if a.Title != nil {
-		w.kv(1, "title", *a.Title)
-	}
-	if a.Lede != nil {
-		w.kv(1, "lede", *a.Lede)
-	}
-	if p := a.Published; p != nil {
-		w.line(1, "published: "+flowDate(p))
-	} else if d.Dateline != "" {
+	w.fields(1, kv("slug", a.Slug), kv("source", a.Source), kv("language", a.Language),
+		optKV("title", a.Title), optKV("lede", a.Lede), optDate("published", a.Published))
+	if a.Published == nil && d.Dateline != "" {
 		w.line(1, "# dateline given: "+quote(d.Dateline)+" (the base of inferred dates; published needs the text's own date line)")
 	}
 	if len(a.Credits) > 0 {
@@ -178,85 +169,54 @@ func (d *Draft) YAML() []byte {
 		w.line(0, name+":")
 		return true
 	}
-	review := func(k string) {
-		if n, ok := d.Notes[k]; ok {
+	review := func(note string) {
+		if n, ok := d.Notes[note]; ok {
 			w.line(1, fmt.Sprintf("# review: %.1f %s", n.Confidence, n.Rule))
 		}
 	}
+	// item writes one item of a section: the review comment of the note
+	// under note, the item's first line, its fields ("" for none) and its
+	// evidence.
+	item := func(note, first string, evidence document.EvidenceList, fields ...string) {
+		review(note)
+		w.line(1, "- "+first)
+		w.fields(2, fields...)
+		w.line(2, "evidence: "+flowEvidence(evidence))
+	}
+	// entity writes an entity's item; its note is under kind/slug.
+	entity := func(kind, slug, name string, evidence document.EvidenceList, fields ...string) {
+		item(kind+"/"+slug, "slug: "+slug, evidence, append([]string{kv("name", name)}, fields...)...)
+	}
 	if section("people", len(doc.People)) {
 		for _, p := range doc.People {
-			review("person/" + p.Slug)
-			w.line(1, "- slug: "+p.Slug)
-			w.kv(2, "name", p.Name)
-			if len(p.Honorifics) > 0 {
-				w.line(2, "honorifics: "+flowStrings(p.Honorifics))
-			}
-			w.line(2, "evidence: "+flowEvidence(p.Evidence))
+			entity(db.KindPerson, p.Slug, p.Name, p.Evidence, when(len(p.Honorifics) > 0, "honorifics: "+flowStrings(p.Honorifics)))
 		}
 	}
 	if section("organizations", len(doc.Organizations)) {
 		for _, o := range doc.Organizations {
-			review("organization/" + o.Slug)
-			w.line(1, "- slug: "+o.Slug)
-			w.kv(2, "name", o.Name)
-			w.optKV(2, "short_name", o.ShortName)
-			w.optKV(2, "kind", o.Kind)
-			w.optKV(2, "country", o.Country)
-			w.optKV(2, "parent", o.Parent)
-			if o.Unresolved {
-				w.line(2, "unresolved: true")
-			}
-			w.optKV(2, "note", o.Note)
-			w.line(2, "evidence: "+flowEvidence(o.Evidence))
+			entity(db.KindOrganization, o.Slug, o.Name, o.Evidence, optKV("short_name", o.ShortName), optKV("kind", o.Kind),
+				optKV("country", o.Country), optKV("parent", o.Parent), when(o.Unresolved, "unresolved: true"), optKV("note", o.Note))
 		}
 	}
 	if section("places", len(doc.Places)) {
 		for _, p := range doc.Places {
-			review("place/" + p.Slug)
-			w.line(1, "- slug: "+p.Slug)
-			w.kv(2, "name", p.Name)
-			w.kv(2, "kind", p.Kind)
-			w.optKV(2, "country", p.Country)
-			w.line(2, "evidence: "+flowEvidence(p.Evidence))
+			entity(db.KindPlace, p.Slug, p.Name, p.Evidence, kv("kind", p.Kind), optKV("country", p.Country))
 		}
 	}
 	if section("events", len(doc.Events)) {
 		for _, e := range doc.Events {
-			review("event/" + e.Slug)
-			w.line(1, "- slug: "+e.Slug)
-			w.kv(2, "name", e.Name)
-			w.kv(2, "kind", e.Kind)
-			w.line(2, "evidence: "+flowEvidence(e.Evidence))
+			entity(db.KindEvent, e.Slug, e.Name, e.Evidence, kv("kind", e.Kind))
 		}
 	}
 	if section("projects", len(doc.Projects)) {
 		for _, p := range doc.Projects {
-			review("project/" + p.Slug)
-			w.line(1, "- slug: "+p.Slug)
-			w.kv(2, "name", p.Name)
-			w.kv(2, "kind", p.Kind)
-			w.line(2, "evidence: "+flowEvidence(p.Evidence))
+			entity(db.KindProject, p.Slug, p.Name, p.Evidence, kv("kind", p.Kind))
 		}
 	}
 	if section("agreements", len(doc.Agreements)) {
 		for _, g := range doc.Agreements {
-			review("agreement/" + g.Slug)
-			w.line(1, "- slug: "+g.Slug)
-			w.kv(2, "name", g.Name)
-			if g.Kind != "" {
-				w.kv(2, "kind", g.Kind)
-			}
-			if g.Date != nil {
-				w.line(2, "date: "+flowDate(g.Date))
-			}
-			if len(g.Parties) > 0 {
-				var ps []string
-				for _, p := range g.Parties {
-					ps = append(ps, "{entity: "+p.Entity+", role: "+p.Role+"}")
-				}
-				w.line(2, "parties: ["+strings.Join(ps, ", ")+"]")
-			}
-			w.line(2, "evidence: "+flowEvidence(g.Evidence))
+			entity(db.KindAgreement, g.Slug, g.Name, g.Evidence, when(g.Kind != "", kv("kind", g.Kind)), optDate("date", g.Date),
+				when(len(g.Parties) > 0, "parties: "+flowParties(g.Parties)))
 		}
 	}
 	if section("mentions", len(doc.Mentions)) {
@@ -267,47 +227,15 @@ func (d *Draft) YAML() []byte {
 	}
 	if section("statements", len(doc.Statements)) {
 		for _, s := range doc.Statements {
-			review("statements/" + s.Key)
-			w.line(1, "- key: "+s.Key)
-			sp := s.Speaker
-			switch {
-			case sp.Person != nil:
-				w.line(2, "speaker: {person: "+*sp.Person+"}")
-			case sp.Organization != nil:
-				w.line(2, "speaker: {organization: "+*sp.Organization+"}")
-			case sp.SpeaksFor != nil:
-				w.line(2, "speaker: {description: "+quote(*sp.Description)+", speaks_for: "+*sp.SpeaksFor+"}")
-			default:
-				w.line(2, "speaker: {description: "+quote(*sp.Description)+"}")
-			}
-			w.optKV(2, "role", s.Role)
-			w.kv(2, "verb", s.Verb)
-			w.kv(2, "mode", s.Mode)
-			w.kv(2, "content", s.Content)
-			w.line(2, "evidence: "+flowEvidence(s.Evidence))
+			item("statements/"+s.Key, "key: "+s.Key, s.Evidence, "speaker: "+flowSpeaker(s.Speaker), optKV("role", s.Role),
+				kv("verb", s.Verb), kv("mode", s.Mode), kv("content", s.Content))
 		}
 	}
 	if section("figures", len(doc.Figures)) {
 		for _, f := range doc.Figures {
-			review("figures/" + f.Key)
-			w.line(1, "- key: "+f.Key)
-			w.kv(2, "metric", f.Metric)
-			w.optKV(2, "value", f.Value)
-			w.kv(2, "unit", f.Unit)
-			w.optKV(2, "currency", f.Currency)
-			w.kv(2, "display", f.Display)
-			w.kv(2, "subject", f.Subject)
-			w.optKV(2, "statement", f.Statement)
-			if f.Period != nil {
-				w.line(2, "period: "+flowDate(f.Period))
-			}
-			if f.Base != nil {
-				w.line(2, "base: "+flowDate(f.Base))
-			}
-			if f.Date != nil {
-				w.line(2, "date: "+flowDate(f.Date))
-			}
-			w.line(2, "evidence: "+flowEvidence(f.Evidence))
+			item("figures/"+f.Key, "key: "+f.Key, f.Evidence, kv("metric", f.Metric), optKV("value", f.Value), kv("unit", f.Unit),
+				optKV("currency", f.Currency), kv("display", f.Display), kv("subject", f.Subject), optKV("statement", f.Statement),
+				optDate("period", f.Period), optDate("base", f.Base), optDate("date", f.Date))
 		}
 	}
 	return []byte(w.b.String())
@@ -325,12 +253,63 @@ func (w *yamlWriter) line(indent int, s string) {
 	w.b.WriteString("\n")
 }
 
-func (w *yamlWriter) kv(indent int, k, v string) { w.line(indent, k+": "+quote(v)) }
-
-func (w *yamlWriter) optKV(indent int, k string, v *string) {
-	if v != nil {
-		w.kv(indent, k, *v)
+// fields writes each field line that is not "" at indent.
+func (w *yamlWriter) fields(indent int, fields ...string) {
+	for _, f := range fields {
+		if f != "" {
+			w.line(indent, f)
+		}
 	}
+}
+
+// kv is the field line k: v.
+func kv(k, v string) string { return k + ": " + quote(v) }
+
+// optKV is the field line k: *v, or "" when v is nil.
+func optKV(k string, v *string) string {
+	if v == nil {
+		return ""
+	}
+	return kv(k, *v)
+}
+
+// optDate is the field line of the date d in flow form, or "" when d is
+// nil.
+func optDate(k string, d *document.DateDoc) string {
+	if d == nil {
+		return ""
+	}
+	return k + ": " + flowDate(d)
+}
+
+// when is line when cond holds, else "".
+func when(cond bool, line string) string {
+	if !cond {
+		return ""
+	}
+	return line
+}
+
+// flowSpeaker writes a statement's speaker in flow form.
+func flowSpeaker(sp document.SpeakerDoc) string {
+	switch {
+	case sp.Person != nil:
+		return "{person: " + *sp.Person + "}"
+	case sp.Organization != nil:
+		return "{organization: " + *sp.Organization + "}"
+	case sp.SpeaksFor != nil:
+		return "{description: " + quote(*sp.Description) + ", speaks_for: " + *sp.SpeaksFor + "}"
+	}
+	return "{description: " + quote(*sp.Description) + "}"
+}
+
+// flowParties writes an agreement's parties in flow form.
+func flowParties(parties []document.PartyDoc) string {
+	ps := make([]string, len(parties))
+	for i, p := range parties {
+		ps[i] = "{entity: " + p.Entity + ", role: " + p.Role + "}"
+	}
+	return "[" + strings.Join(ps, ", ") + "]"
 }
 
 // quote writes s as a YAML double-quoted scalar (JSON's string syntax).

@@ -176,7 +176,7 @@ func (a *article) item(i, at int, text string) document.SpanDoc {
 	total, ok := a.counts[text]
 	if !ok {
 		for _, p := range a.paras {
-			total += len(occurrences(p.text, text))
+			total += len(document.Occurrences(p.text, text))
 		}
 		if a.counts == nil {
 			a.counts = map[string]int{}
@@ -186,32 +186,18 @@ func (a *article) item(i, at int, text string) document.SpanDoc {
 	if total == 1 {
 		return document.SpanDoc{Text: text}
 	}
-	inPara := len(occurrences(a.paras[i].text, text))
+	inPara := len(document.Occurrences(a.paras[i].text, text))
 	if inPara == 1 {
 		return document.SpanDoc{Text: text, Paragraph: a.paras[i].pos}
 	}
 	k := 0
-	for _, o := range occurrences(a.paras[i].text, text) {
+	for _, o := range document.Occurrences(a.paras[i].text, text) {
 		k++
 		if o == at {
 			break
 		}
 	}
 	return document.SpanDoc{Text: text, Paragraph: a.paras[i].pos, Occurrence: k}
-}
-
-// occurrences returns the byte offsets of every occurrence of sub in s,
-// overlapping ones included, as the validator counts them.
-func occurrences(s, sub string) []int {
-	var at []int
-	for i := 0; ; {
-		j := strings.Index(s[i:], sub)
-		if j < 0 {
-			return at
-		}
-		at = append(at, i+j)
-		i += j + 1
-	}
 }
 
 var agencyDateline = regexp.MustCompile(`^[A-Z][A-Z .]+(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?, [A-Z][a-z]+\.? \d{1,2}(?: \([^)]*\))? ?(?:--|—|–) ?`)
