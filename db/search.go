@@ -107,47 +107,53 @@ type SearchArgs struct {
 // search_documents (migration 000022): their position in SearchTypes.
 var fullTextKinds = map[string]int{"ARTICLE": 0, "STATEMENT": 1, "FIGURE": 2, "AGREEMENT": 3, "EVENT": 4, "PROJECT": 5, "TOPIC": 6}
 
-// fullTextCandidates are the CTEs that find the newest searchCandidates
-// search documents of kind k matching the query (and dated in the range
-// q.r when dated is set): cK walks the newest searchWalk documents,
-// checking each; fK adds, only when the walk found fewer, as many of the
-// older matches as are missing, from the kind's partial full-text index
-// (the plan's One-Time Filter skips it otherwise). The query and range
-// come from the CTE q (computed once: written out in a condition checked
-// row by row, websearch_to_tsquery would parse the query again for every
-// row), so the plan is the same for every query and can be kept.
+// fullTextCandidates are the CTEs that find and rank the newest
+// searchCandidates search documents of kind k matching the query (and
+// dated in the range q.r when dated is set): cK walks the newest
+// searchWalk documents, checking each; fK adds, only when the walk found
+// fewer, as many of the older matches as are missing, from the kind's
+// partial full-text index (the plan's One-Time Filter skips it otherwise).
+// Each candidate is ranked once found (rankSQL; the walk's limit stops
+// the ranking at the 100th match, the older matches are ranked after their
+// sort and limit), so that only its id, day and rank are kept, not its
+// tsvector (an article's is 1.5 KB, copied twice by the materialized CTEs).
+// The query and range come from the CTE q (computed once: written out in a
+// condition checked row by row, websearch_to_tsquery would parse the query
+// again for every row), so the plan is the same for every query and can be
+// kept.
 func fullTextCandidates(k int, dated bool) string {
 	within := ""
 	if dated {
 		within = " AND d.dates && (SELECT r FROM q)"
 	}
-	cols := "d.id, d.dates, d.norm, d.title, d.search"
-	return fmt.Sprintf(`c%[1]d AS MATERIALIZED (SELECT d.* FROM (SELECT %[2]s FROM search_documents d WHERE d.kind = %[1]d ORDER BY d.id DESC LIMIT %[3]d) d
-		WHERE d.search @@ (SELECT tsq FROM q)%[4]s ORDER BY d.id DESC LIMIT %[5]d),
+	return fmt.Sprintf(`c%[1]d AS MATERIALIZED (SELECT d.id, lower(d.dates) AS day, %[5]s AS r
+		FROM (SELECT d.id, d.dates, d.norm, d.title, d.search FROM search_documents d WHERE d.kind = %[1]d ORDER BY d.id DESC LIMIT %[2]d) d
+		WHERE d.search @@ (SELECT tsq FROM q)%[3]s ORDER BY d.id DESC LIMIT %[4]d),
 	f%[1]d AS (SELECT * FROM c%[1]d UNION ALL
-		(SELECT %[2]s FROM search_documents d WHERE d.kind = %[1]d AND d.search @@ (SELECT tsq FROM q)%[4]s
-			AND (SELECT count(*) FROM c%[1]d) < %[5]d
-			AND d.id + 0 < (SELECT min(b.id) FROM (SELECT b.id FROM search_documents b WHERE b.kind = %[1]d ORDER BY b.id DESC LIMIT %[3]d) b)
-		ORDER BY d.id + 0 DESC LIMIT (SELECT %[5]d - count(*) FROM c%[1]d)))`,
-		k, cols, searchWalk, within, searchCandidates)
+		SELECT d.id, lower(d.dates) AS day, %[5]s AS r FROM (SELECT d.id, d.dates, d.norm, d.title, d.search
+			FROM search_documents d WHERE d.kind = %[1]d AND d.search @@ (SELECT tsq FROM q)%[3]s
+			AND (SELECT count(*) FROM c%[1]d) < %[4]d
+			AND d.id + 0 < (SELECT min(b.id) FROM (SELECT b.id FROM search_documents b WHERE b.kind = %[1]d ORDER BY b.id DESC LIMIT %[2]d) b)
+		ORDER BY d.id + 0 DESC LIMIT (SELECT %[4]d - count(*) FROM c%[1]d)) d)`,
+		k, searchWalk, within, searchCandidates, rankSQL)
 }
 
-// fullTextBranch ranks the candidates of kind k. The rank is PostgreSQL's
-// cover density (ts_rank_cd: each stretch of the text that holds the
-// query's words adds the weight of its field, 1 for a title, what was said
-// or a name, 0.4 for a lede or summary, 0.2 for the rest and a speaker's
-// role, less when the words lie apart), divided by the document's norm,
-// 1 + the logarithm of the text's length in bytes, so that a shorter text
-// saying the same ranks higher; a row whose whole title or name is the
-// query's words (case aside) gains one more cover of weight 1, so that "New
+// rankSQL is the rank of a search document d. It is PostgreSQL's cover
+// density (ts_rank_cd: each stretch of the text that holds the query's
+// words adds the weight of its field, 1 for a title, what was said or a
+// name, 0.4 for a lede or summary, 0.2 for the rest and a speaker's role,
+// less when the words lie apart), divided by the document's norm, 1 + the
+// logarithm of the text's length in bytes, so that a shorter text saying
+// the same ranks higher; a row whose whole title or name is the query's
+// words (case aside) gains one more cover of weight 1, so that "New
 // energy" finds the topic of that name before "New-energy vehicles", whose
-// label and description hold the words twice. It is scaled to [0, 1) as
-// r / (r + 1).
+// label and description hold the words twice.
+const rankSQL = `ts_rank_cd(d.search, (SELECT tsq FROM q)) / d.norm + coalesce(d.title = (SELECT w FROM q), false)::int`
+
+// fullTextBranch gives the candidates of kind k their score, the rank
+// scaled to [0, 1) as r / (r + 1).
 func fullTextBranch(kind string, k int) string {
-	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day, (c.r / (1 + c.r))::float8 AS score
-		FROM (SELECT f.id, lower(f.dates) AS day,
-			ts_rank_cd(f.search, (SELECT tsq FROM q)) / f.norm + coalesce(f.title = (SELECT w FROM q), false)::int AS r FROM f%d f) c`,
-		kind, k, k)
+	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, f.id, f.day, (f.r / (1 + f.r))::float8 AS score FROM f%d f`, kind, k, k)
 }
 
 // nameType is a type searched by name, with typos tolerated: its table
