@@ -247,3 +247,31 @@ var (
 	candidatesCTE  = regexp.MustCompile(`^CTE c\d$`)
 	tsvectorColumn = regexp.MustCompile(`^\w+\.search$`)
 )
+
+// TestSearchOneStatement checks that a search's hits, per-type counts and
+// snippets come from one statement: the snippets, once a second statement
+// (a round trip, a parse and a bind more per request), are computed for
+// the page's rows in the statement that finds them.
+func TestSearchOneStatement(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	for _, name := range []string{"q4-search", "q4-search-exclusion"} {
+		t.Run(name, func(t *testing.T) {
+			searching, snippets := 0, 0
+			for _, st := range h.run(t, canonicalOp(t, name))[0] {
+				hits := strings.Contains(st.SQL, "FROM search_documents d")
+				if hits {
+					searching++
+				}
+				if strings.Contains(st.SQL, "ts_headline(") {
+					snippets++
+					if !hits {
+						t.Errorf("a statement of its own computes the snippets: %s", abbreviate(st.SQL))
+					}
+				}
+			}
+			if searching != 1 || snippets != 1 {
+				t.Errorf("%d statements search and %d compute snippets; want the same one", searching, snippets)
+			}
+		})
+	}
+}
