@@ -209,36 +209,34 @@ func TestSearchDocumentsMatchRows(t *testing.T) {
 // 20,000 articles.
 func TestSearchCandidatesPlans(t *testing.T) {
 	h := newHarness(t, generatedCorpus(t))
-	for _, name := range []string{"q4-search", "q4-search-exclusion"} {
-		t.Run(name, func(t *testing.T) {
-			ctes := 0
-			for _, st := range h.run(t, canonicalOp(t, name))[0] {
-				if !strings.Contains(st.SQL, "FROM search_documents d") {
-					continue
-				}
-				plan := h.genericPlanOf(t, st, "FORMAT JSON, VERBOSE")
-				if plan == nil {
-					t.Fatalf("the search statement is not prepared: %s", abbreviate(st.SQL))
-				}
-				walkPlan(plan, func(n map[string]any) {
-					sub, _ := n["Subplan Name"].(string)
-					if !candidatesCTE.MatchString(sub) {
-						return
-					}
-					ctes++
-					out, _ := n["Output"].([]any)
-					for _, col := range out {
-						if tsvectorColumn.MatchString(fmt.Sprint(col)) {
-							t.Errorf("%s keeps %s, a tsvector, in: %s", sub, col, abbreviate(st.SQL))
-						}
-					}
-				})
+	eachSearch(t, h, func(t *testing.T, sent []statement) {
+		ctes := 0
+		for _, st := range sent {
+			if !strings.Contains(st.SQL, "FROM search_documents d") {
+				continue
 			}
-			if ctes == 0 {
-				t.Error("no candidates CTE (cK) in the search statement's plan")
+			plan := h.genericPlanOf(t, st, "FORMAT JSON, VERBOSE")
+			if plan == nil {
+				t.Fatalf("the search statement is not prepared: %s", abbreviate(st.SQL))
 			}
-		})
-	}
+			walkPlan(plan, func(n map[string]any) {
+				sub, _ := n["Subplan Name"].(string)
+				if !candidatesCTE.MatchString(sub) {
+					return
+				}
+				ctes++
+				out, _ := n["Output"].([]any)
+				for _, col := range out {
+					if tsvectorColumn.MatchString(fmt.Sprint(col)) {
+						t.Errorf("%s keeps %s, a tsvector, in: %s", sub, col, abbreviate(st.SQL))
+					}
+				}
+			})
+		}
+		if ctes == 0 {
+			t.Error("no candidates CTE (cK) in the search statement's plan")
+		}
+	})
 }
 
 // candidatesCTE matches the name of a full-text type's candidates CTE in
@@ -254,24 +252,31 @@ var (
 // the page's rows in the statement that finds them.
 func TestSearchOneStatement(t *testing.T) {
 	h := newHarness(t, generatedCorpus(t))
+	eachSearch(t, h, func(t *testing.T, sent []statement) {
+		searching, snippets := 0, 0
+		for _, st := range sent {
+			hits := strings.Contains(st.SQL, "FROM search_documents d")
+			if hits {
+				searching++
+			}
+			if strings.Contains(st.SQL, "ts_headline(") {
+				snippets++
+				if !hits {
+					t.Errorf("a statement of its own computes the snippets: %s", abbreviate(st.SQL))
+				}
+			}
+		}
+		if searching != 1 || snippets != 1 {
+			t.Errorf("%d statements search and %d compute snippets; want the same one", searching, snippets)
+		}
+	})
+}
+
+// eachSearch runs the canonical searches (q4-search and
+// q4-search-exclusion) once each, as subtests, and checks the statements
+// each sent with check.
+func eachSearch(t *testing.T, h *harness, check func(t *testing.T, sent []statement)) {
 	for _, name := range []string{"q4-search", "q4-search-exclusion"} {
-		t.Run(name, func(t *testing.T) {
-			searching, snippets := 0, 0
-			for _, st := range h.run(t, canonicalOp(t, name))[0] {
-				hits := strings.Contains(st.SQL, "FROM search_documents d")
-				if hits {
-					searching++
-				}
-				if strings.Contains(st.SQL, "ts_headline(") {
-					snippets++
-					if !hits {
-						t.Errorf("a statement of its own computes the snippets: %s", abbreviate(st.SQL))
-					}
-				}
-			}
-			if searching != 1 || snippets != 1 {
-				t.Errorf("%d statements search and %d compute snippets; want the same one", searching, snippets)
-			}
-		})
+		t.Run(name, func(t *testing.T) { check(t, h.run(t, canonicalOp(t, name))[0]) })
 	}
 }
