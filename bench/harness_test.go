@@ -148,6 +148,13 @@ func (h *harness) plan(tb testing.TB, st statement, analyze bool) map[string]any
 // a statement the server does not send as a named prepared statement.
 func (h *harness) genericPlan(tb testing.TB, st statement) map[string]any {
 	tb.Helper()
+	return h.genericPlanOf(tb, st, "FORMAT JSON")
+}
+
+// genericPlanOf is genericPlan explained with the EXPLAIN options opts
+// ("FORMAT JSON, VERBOSE" also lists each node's output columns).
+func (h *harness) genericPlanOf(tb testing.TB, st statement, opts string) map[string]any {
+	tb.Helper()
 	if len(st.Args) > 0 {
 		if mode, ok := st.Args[0].(pgx.QueryExecMode); ok && mode != pgx.QueryExecModeCacheStatement {
 			return nil
@@ -170,7 +177,7 @@ func (h *harness) genericPlan(tb testing.TB, st statement) map[string]any {
 	defer conn.Conn().Deallocate(ctx, "bench_generic")
 	// EXECUTE takes its arguments as literals, which it converts to the
 	// statement's parameter types.
-	execute := `EXPLAIN (FORMAT JSON) EXECUTE bench_generic`
+	execute := `EXPLAIN (` + opts + `) EXECUTE bench_generic`
 	if len(args) > 0 {
 		lits := make([]string, len(args))
 		for i, a := range args {

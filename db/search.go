@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // SearchTypes are the types a search can return, in the order ties are
@@ -107,47 +105,53 @@ type SearchArgs struct {
 // search_documents (migration 000022): their position in SearchTypes.
 var fullTextKinds = map[string]int{"ARTICLE": 0, "STATEMENT": 1, "FIGURE": 2, "AGREEMENT": 3, "EVENT": 4, "PROJECT": 5, "TOPIC": 6}
 
-// fullTextCandidates are the CTEs that find the newest searchCandidates
-// search documents of kind k matching the query (and dated in the range
-// q.r when dated is set): cK walks the newest searchWalk documents,
-// checking each; fK adds, only when the walk found fewer, as many of the
-// older matches as are missing, from the kind's partial full-text index
-// (the plan's One-Time Filter skips it otherwise). The query and range
-// come from the CTE q (computed once: written out in a condition checked
-// row by row, websearch_to_tsquery would parse the query again for every
-// row), so the plan is the same for every query and can be kept.
+// fullTextCandidates are the CTEs that find and rank the newest
+// searchCandidates search documents of kind k matching the query (and
+// dated in the range q.r when dated is set): cK walks the newest
+// searchWalk documents, checking each; fK adds, only when the walk found
+// fewer, as many of the older matches as are missing, from the kind's
+// partial full-text index (the plan's One-Time Filter skips it otherwise).
+// Each candidate is ranked once found (rankSQL; the walk's limit stops
+// the ranking at the 100th match, the older matches are ranked after their
+// sort and limit), so that only its id, day and rank are kept, not its
+// tsvector (an article's is 1.5 KB, copied twice by the materialized CTEs).
+// The query and range come from the CTE q (computed once: written out in a
+// condition checked row by row, websearch_to_tsquery would parse the query
+// again for every row), so the plan is the same for every query and can be
+// kept.
 func fullTextCandidates(k int, dated bool) string {
 	within := ""
 	if dated {
 		within = " AND d.dates && (SELECT r FROM q)"
 	}
-	cols := "d.id, d.dates, d.norm, d.title, d.search"
-	return fmt.Sprintf(`c%[1]d AS MATERIALIZED (SELECT d.* FROM (SELECT %[2]s FROM search_documents d WHERE d.kind = %[1]d ORDER BY d.id DESC LIMIT %[3]d) d
-		WHERE d.search @@ (SELECT tsq FROM q)%[4]s ORDER BY d.id DESC LIMIT %[5]d),
+	return fmt.Sprintf(`c%[1]d AS MATERIALIZED (SELECT d.id, lower(d.dates) AS day, %[5]s AS r
+		FROM (SELECT d.id, d.dates, d.norm, d.title, d.search FROM search_documents d WHERE d.kind = %[1]d ORDER BY d.id DESC LIMIT %[2]d) d
+		WHERE d.search @@ (SELECT tsq FROM q)%[3]s ORDER BY d.id DESC LIMIT %[4]d),
 	f%[1]d AS (SELECT * FROM c%[1]d UNION ALL
-		(SELECT %[2]s FROM search_documents d WHERE d.kind = %[1]d AND d.search @@ (SELECT tsq FROM q)%[4]s
-			AND (SELECT count(*) FROM c%[1]d) < %[5]d
-			AND d.id + 0 < (SELECT min(b.id) FROM (SELECT b.id FROM search_documents b WHERE b.kind = %[1]d ORDER BY b.id DESC LIMIT %[3]d) b)
-		ORDER BY d.id + 0 DESC LIMIT (SELECT %[5]d - count(*) FROM c%[1]d)))`,
-		k, cols, searchWalk, within, searchCandidates)
+		SELECT d.id, lower(d.dates) AS day, %[5]s AS r FROM (SELECT d.id, d.dates, d.norm, d.title, d.search
+			FROM search_documents d WHERE d.kind = %[1]d AND d.search @@ (SELECT tsq FROM q)%[3]s
+			AND (SELECT count(*) FROM c%[1]d) < %[4]d
+			AND d.id + 0 < (SELECT min(b.id) FROM (SELECT b.id FROM search_documents b WHERE b.kind = %[1]d ORDER BY b.id DESC LIMIT %[2]d) b)
+		ORDER BY d.id + 0 DESC LIMIT (SELECT %[4]d - count(*) FROM c%[1]d)) d)`,
+		k, searchWalk, within, searchCandidates, rankSQL)
 }
 
-// fullTextBranch ranks the candidates of kind k. The rank is PostgreSQL's
-// cover density (ts_rank_cd: each stretch of the text that holds the
-// query's words adds the weight of its field, 1 for a title, what was said
-// or a name, 0.4 for a lede or summary, 0.2 for the rest and a speaker's
-// role, less when the words lie apart), divided by the document's norm,
-// 1 + the logarithm of the text's length in bytes, so that a shorter text
-// saying the same ranks higher; a row whose whole title or name is the
-// query's words (case aside) gains one more cover of weight 1, so that "New
+// rankSQL is the rank of a search document d. It is PostgreSQL's cover
+// density (ts_rank_cd: each stretch of the text that holds the query's
+// words adds the weight of its field, 1 for a title, what was said or a
+// name, 0.4 for a lede or summary, 0.2 for the rest and a speaker's role,
+// less when the words lie apart), divided by the document's norm, 1 + the
+// logarithm of the text's length in bytes, so that a shorter text saying
+// the same ranks higher; a row whose whole title or name is the query's
+// words (case aside) gains one more cover of weight 1, so that "New
 // energy" finds the topic of that name before "New-energy vehicles", whose
-// label and description hold the words twice. It is scaled to [0, 1) as
-// r / (r + 1).
+// label and description hold the words twice.
+const rankSQL = `ts_rank_cd(d.search, (SELECT tsq FROM q)) / d.norm + coalesce(d.title = (SELECT w FROM q), false)::int`
+
+// fullTextBranch gives the candidates of kind k their score, the rank
+// scaled to [0, 1) as r / (r + 1).
 func fullTextBranch(kind string, k int) string {
-	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, c.id, c.day, (c.r / (1 + c.r))::float8 AS score
-		FROM (SELECT f.id, lower(f.dates) AS day,
-			ts_rank_cd(f.search, (SELECT tsq FROM q)) / f.norm + coalesce(f.title = (SELECT w FROM q), false)::int AS r FROM f%d f) c`,
-		kind, k, k)
+	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, f.id, f.day, (f.r / (1 + f.r))::float8 AS score FROM f%d f`, kind, k, k)
 }
 
 // nameType is a type searched by name, with typos tolerated: its table
@@ -226,32 +230,34 @@ func markName(column string) string {
 		FROM regexp_matches(` + column + `, '\w+|\W+', 'g') WITH ORDINALITY AS m(t, n))`
 }
 
-// snippetSQL computes the snippet of a hit h, only for the rows of a page.
+// snippetSQL computes the snippet of the hit `hit` (a row with kind and id)
+// of the search whose tsquery is q.tsq and whose words for names are
+// @nw, only for the rows of a page.
 // An article's paragraphs are matched as `(p.search @@ q.tsq) IS TRUE`, a
 // condition no index serves, so that they are found by article: in the
-// plan kept for snippetsSQL (planned without the words), PostgreSQL
+// plan kept for the search statement (planned without the words), PostgreSQL
 // otherwise intersected each article's paragraphs with every paragraph
 // matching the words in paragraphs_search_idx, 13,490 index entries per
 // hit for "digital economy" on 20,000 articles (28.7 ms of CPU for a page
 // of 20 hits; now 1.5). Whether a statement's own words match is read from
 // the part of its search vector they make up (weight A, ts_filter), not
 // from a tsvector computed again.
-var snippetSQL = `CASE h.kind
+var snippetSQL = `CASE hit.kind
 	WHEN 'ARTICLE' THEN coalesce(
 		(SELECT ` + headline("p.text") + ` FROM paragraphs p
-		 WHERE p.article_id = h.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
-		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = h.id))
+		 WHERE p.article_id = hit.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
+		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = hit.id))
 	WHEN 'STATEMENT' THEN (SELECT ` + headline(`CASE WHEN ts_filter(s.search, '{a}') @@ q.tsq THEN s.content
 		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`) + `
-		FROM statements s WHERE s.id = h.id)
-	WHEN 'FIGURE' THEN (SELECT ` + headline(`f.metric || ': ' || f.display`) + ` FROM figures f WHERE f.id = h.id)
-	WHEN 'AGREEMENT' THEN (SELECT ` + headline(`ag.name || coalesce('. ' || ag.summary, '')`) + ` FROM agreements ag WHERE ag.id = h.id)
-	WHEN 'EVENT' THEN (SELECT ` + headline(`e.name || coalesce('. ' || e.summary, '')`) + ` FROM events e WHERE e.id = h.id)
-	WHEN 'PROJECT' THEN (SELECT ` + headline(`pr.name || coalesce('. ' || pr.summary, '')`) + ` FROM projects pr WHERE pr.id = h.id)
-	WHEN 'TOPIC' THEN (SELECT ` + headline(`t.label || coalesce('. ' || t.description, '')`) + ` FROM topics t WHERE t.id = h.id)
-	WHEN 'PERSON' THEN (SELECT ` + markName("p.name") + ` FROM people p WHERE p.id = h.id)
-	WHEN 'PLACE' THEN (SELECT ` + markName("pl.name") + ` FROM places pl WHERE pl.id = h.id)
-	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = h.id)
+		FROM statements s WHERE s.id = hit.id)
+	WHEN 'FIGURE' THEN (SELECT ` + headline(`f.metric || ': ' || f.display`) + ` FROM figures f WHERE f.id = hit.id)
+	WHEN 'AGREEMENT' THEN (SELECT ` + headline(`ag.name || coalesce('. ' || ag.summary, '')`) + ` FROM agreements ag WHERE ag.id = hit.id)
+	WHEN 'EVENT' THEN (SELECT ` + headline(`e.name || coalesce('. ' || e.summary, '')`) + ` FROM events e WHERE e.id = hit.id)
+	WHEN 'PROJECT' THEN (SELECT ` + headline(`pr.name || coalesce('. ' || pr.summary, '')`) + ` FROM projects pr WHERE pr.id = hit.id)
+	WHEN 'TOPIC' THEN (SELECT ` + headline(`t.label || coalesce('. ' || t.description, '')`) + ` FROM topics t WHERE t.id = hit.id)
+	WHEN 'PERSON' THEN (SELECT ` + markName("p.name") + ` FROM people p WHERE p.id = hit.id)
+	WHEN 'PLACE' THEN (SELECT ` + markName("pl.name") + ` FROM places pl WHERE pl.id = hit.id)
+	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = hit.id)
 END`
 
 // searchListing builds a search's statement: l.from is its WITH clause
@@ -326,14 +332,16 @@ func (s *Store) Search(ctx context.Context, a SearchArgs, page PageArgs) (Page[S
 }
 
 // searchRow is a row of a search's statement: a hit of the page (N, its
-// place on the page, set) or the count of one type's hits (Count set).
+// place on the page, set; Snippet its marked snippet, NULL for the row
+// beyond the page) or the count of one type's hits (Count set).
 type searchRow struct {
-	Kind  string   `db:"kind"`
-	ID    *int64   `db:"id"`
-	Score *float64 `db:"score"`
-	Keys  []string `db:"list_keys"`
-	Count *int     `db:"count"`
-	N     *int64   `db:"n"`
+	Kind    string   `db:"kind"`
+	ID      *int64   `db:"id"`
+	Score   *float64 `db:"score"`
+	Keys    []string `db:"list_keys"`
+	Count   *int     `db:"count"`
+	N       *int64   `db:"n"`
+	Snippet *string  `db:"snippet"`
 }
 
 // SearchCounted is Search with the number of hits of each type searched
@@ -355,16 +363,20 @@ func (s *Store) SearchCounted(ctx context.Context, a SearchArgs, page PageArgs) 
 	if err != nil {
 		return Page[SearchHit]{}, nil, err
 	}
-	// The page's rows come first, in the page's order (n), then one row
-	// per type with hits.
+	// The page's rows come first, in the page's order (n), with their
+	// snippets (not the row beyond the page, fetched to tell whether there
+	// is more), then one row per type with hits.
+	l.args["nw"] = q.nameWords()
 	sql := fmt.Sprintf(`%s
-	SELECT x.kind, x.id, x.score, x.list_keys, x.count, x.n FROM (
-		SELECT p.kind, p.id, p.score, p.list_keys, NULL::int AS count, row_number() OVER () AS n
-		FROM (SELECT h.kind, h.id, h.score, %s FROM h WHERE %s ORDER BY %s LIMIT %d) p
+	SELECT x.kind, x.id, x.score, x.list_keys, x.count, x.n, x.snippet FROM (
+		SELECT hit.kind, hit.id, hit.score, hit.list_keys, NULL::int AS count, hit.n,
+			CASE WHEN hit.n <= %d THEN %s END AS snippet
+		FROM (SELECT p.*, row_number() OVER () AS n
+			FROM (SELECT h.kind, h.id, h.score, %s FROM h WHERE %s ORDER BY %s LIMIT %d) p) hit, q
 		UNION ALL
-		SELECT h.kind, NULL, NULL, NULL, count(*)::int, NULL FROM h GROUP BY h.kind) x
+		SELECT h.kind, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM h GROUP BY h.kind) x
 	ORDER BY x.n NULLS LAST`,
-		l.from, keysColumn(order), l.whereSQL(), orderBy, limit+1)
+		l.from, limit, snippetSQL, keysColumn(order), l.whereSQL(), orderBy, limit+1)
 	rows, err := fetchAll[searchRow](ctx, s.read(ctx), sql, l.args)
 	if err != nil {
 		return Page[SearchHit]{}, nil, fmt.Errorf("search: %w", err)
@@ -376,10 +388,11 @@ func (s *Store) SearchCounted(ctx context.Context, a SearchArgs, page PageArgs) 
 			counted[r.Kind] = *r.Count
 			continue
 		}
-		hits = append(hits, &SearchHit{Kind: r.Kind, ID: *r.ID, Score: *r.Score, Keyset: Keyset{Keys: r.Keys}})
-	}
-	if err := s.snippets(ctx, q, a.Query, hits); err != nil {
-		return Page[SearchHit]{}, nil, err
+		h := &SearchHit{Kind: r.Kind, ID: *r.ID, Score: *r.Score, Keyset: Keyset{Keys: r.Keys}}
+		if r.Snippet != nil {
+			h.Snippet = parseSnippet(*r.Snippet)
+		}
+		hits = append(hits, h)
 	}
 	p := finish(hits, limit, backward, page)
 	p.Order = order.cursorName()
@@ -394,54 +407,6 @@ func (s *Store) SearchCounted(ctx context.Context, a SearchArgs, page PageArgs) 
 		}
 	}
 	return p, counts, nil
-}
-
-// snippetsSQL reads the snippets of the hits @kinds and @ids of the search
-// @q whose words for names are @nw. It does not depend on the search's
-// words, so it is prepared once and its plan kept. The query's tsquery is
-// computed once (OFFSET 0 keeps PostgreSQL from writing the subquery's
-// expression into every use, where the kept plan parsed the query again
-// for each paragraph it checked and ranked: 2.5 ms of a page of 20
-// article snippets).
-var snippetsSQL = `SELECT h.kind, h.id, ` + snippetSQL + ` AS snippet
-	FROM unnest(@kinds::text[], @ids::bigint[]) AS h(kind, id), (SELECT ` + tsQuery + ` AS tsq OFFSET 0) q`
-
-// snippets fills in the snippets of a page of hits, in one statement.
-func (s *Store) snippets(ctx context.Context, q searchQuery, query string, hits []*SearchHit) error {
-	if len(hits) == 0 {
-		return nil
-	}
-	var nameWords []string
-	for _, alt := range q.alternatives {
-		for _, t := range alt.include {
-			nameWords = append(nameWords, t.words...)
-		}
-	}
-	kinds, ids := make([]string, len(hits)), make([]int64, len(hits))
-	for i, h := range hits {
-		kinds[i], ids[i] = h.Kind, h.ID
-	}
-	rows, err := s.read(ctx).Query(ctx, snippetsSQL, pgx.NamedArgs{"kinds": kinds, "ids": ids, "q": query, "nw": nameWords})
-	if err != nil {
-		return fmt.Errorf("search snippets: %w", err)
-	}
-	type snippetRow struct {
-		Kind    string `db:"kind"`
-		ID      int64  `db:"id"`
-		Snippet string `db:"snippet"`
-	}
-	found, err := pgx.CollectRows(rows, pgx.RowToStructByName[snippetRow])
-	if err != nil {
-		return fmt.Errorf("search snippets: %w", err)
-	}
-	marked := make(map[[2]any]string, len(found))
-	for _, f := range found {
-		marked[[2]any{f.Kind, f.ID}] = f.Snippet
-	}
-	for _, h := range hits {
-		h.Snippet = parseSnippet(marked[[2]any{h.Kind, h.ID}])
-	}
-	return nil
 }
 
 // SearchCount is how many hits of one type a search returns.

@@ -128,11 +128,17 @@ func parseSearchQuery(text string) searchQuery {
 
 // text is the words of the terms to include, for similarity scores.
 func (q searchQuery) text() string {
+	return strings.Join(q.nameWords(), " ")
+}
+
+// nameWords is the words of the terms to include, for marking the words
+// of a name in a snippet (@nw in snippetSQL).
+func (q searchQuery) nameWords() []string {
 	var words []string
 	for _, a := range q.alternatives {
 		for _, t := range a.include {
 			words = append(words, t.words...)
 		}
 	}
-	return strings.Join(words, " ")
+	return words
 }
