@@ -170,17 +170,8 @@ var articleOrders = orders{
 	"TITLE":     func(desc bool) ordering { return byText("articles.title", "coalesce(a.title, '')", "a.id", desc) },
 }
 
-var articles = rootListing[Article, *ArticleFilter]{name: "articles", from: articleFrom, columns: articleColumns}
-
-// ListArticles reads a page of the articles that match f (nil: all).
-func (s *Store) ListArticles(ctx context.Context, f *ArticleFilter, o Order, page PageArgs) (Page[Article], error) {
-	return articles.list(ctx, s, f, o, page)
-}
-
-// CountArticles counts the articles that match f.
-func (s *Store) CountArticles(ctx context.Context, f *ArticleFilter) (int, error) {
-	return articles.count(ctx, s, f)
-}
+// AllArticles is the articles listing: newest first unless asked otherwise.
+var AllArticles = Listing[Article, *ArticleFilter]{name: "articles", from: articleFrom, columns: articleColumns, ids: []string{"a.id"}}
 
 // byPosition orders an article's statements or figures in reading order.
 func byPosition(alias string) []sortKey {

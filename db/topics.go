@@ -94,17 +94,8 @@ var topicOrders = orders{
 	"LABEL": func(desc bool) ordering { return byText("topics.label", "t.label", "t.id", desc) },
 }
 
-var topics = rootListing[Topic, *noFilter]{name: "topics", from: topicFrom, columns: topicColumns}
-
-// ListTopics reads a page of the topic vocabulary.
-func (s *Store) ListTopics(ctx context.Context, o Order, page PageArgs) (Page[Topic], error) {
-	return topics.list(ctx, s, nil, o, page)
-}
-
-// CountTopics counts the topics.
-func (s *Store) CountTopics(ctx context.Context) (int, error) {
-	return topics.count(ctx, s, nil)
-}
+// AllTopics is the topic vocabulary's listing: by label.
+var AllTopics = Listing[Topic, *NoFilter]{name: "topics", from: topicFrom, columns: topicColumns, ids: []string{"t.id"}}
 
 // topicSubtrees walks the subtrees of all the batch's topics at once:
 // subtrees(list_parent, ids) holds each parent with its own id and those
