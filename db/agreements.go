@@ -122,7 +122,7 @@ func (f *AgreementFilter) sql(l *listing) string {
 		c = append(c, l.overlaps("ag.date_range", f.Date))
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("agreement_topics", "agreement_id", "ag.id", l.arg(f.Topics)))
 	}
 	if f.Text != nil {
 		c = append(c, `ag.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)

@@ -525,7 +525,7 @@ func (f *EventFilter) sql(l *listing) string {
 		c = append(c, `ev.place_id = ANY(`+placeTree(l.arg(f.Places))+`)`)
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("event_topics", "event_id", "ev.id", l.arg(f.Topics)))
 	}
 	return combine(l, c, f.And, f.Or, f.Not)
 }
@@ -594,16 +594,16 @@ const (
 
 // The entities' nested listings.
 var (
-	EntityArticles = memberRelation[Article](true, "entity.articles", articleFrom, "a", articleColumns,
+	EntityArticles = memberRelation(AllArticles, true, "entity.articles",
 		"", "", linkMembers("evidence", "entity_id", "article_id"), newestFirst)
-	EntityFigures = relation[Figure](false, "entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder)
+	EntityFigures = relation(AllFigures, false, "entity.figures", `f.subject_id = par.id`, figuresOrder)
 
-	PersonStatements = relation[Statement](false, "person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder)
+	PersonStatements = relation(AllStatements, false, "person.statements", `s.speaker_id = par.id`, articleOrder)
 
-	OrganizationMembers = memberRelation[Person](false, "organization.members", personFrom, "p", personColumns,
-		"", "", linkMembers("affiliations", "organization_id", "person_id"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
-	OrganizationStatements = memberRelation[Statement](false, "organization.statements", statementFrom, "s", statementColumns,
+	OrganizationMembers = memberRelation(AllPeople, false, "organization.members",
+		"", "", linkMembers("affiliations", "organization_id", "person_id"), byName("p"))
+	OrganizationStatements = memberRelation(AllStatements, false, "organization.statements",
 		"", orgSubtrees, orgStatements, articleOrder)
-	PartyAgreements = memberRelation[Agreement](false, "party.agreements", agreementFrom, "ag", agreementColumns,
-		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	PartyAgreements = memberRelation(AllAgreements, false, "party.agreements",
+		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), byName("ag"))
 )

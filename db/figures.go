@@ -106,7 +106,7 @@ func (f *FigureFilter) sql(l *listing) string {
 		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("figure_topics", "figure_id", "f.id", l.arg(f.Topics)))
 	}
 	return combine(l, c, f.And, f.Or, f.Not)
 }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Listing is a root listing: all the rows of T (AllArticles,
@@ -65,17 +66,19 @@ type Relation[T any] struct {
 	desc                       bool
 }
 
-// relation declares a nested listing by condition; desc reads its keys
-// descending.
-func relation[T any](desc bool, name, from, columns, where string, keys []sortKey) Relation[T] {
-	return Relation[T]{name: name, from: from, columns: columns, where: where, keys: keys, desc: desc}
+// relation declares a nested listing by condition of the rows of a root
+// listing; desc reads its keys descending.
+func relation[T any, F Filter](rows Listing[T, F], desc bool, name, where string, keys []sortKey) Relation[T] {
+	return Relation[T]{name: name, from: rows.from, columns: rows.columns, where: where, keys: keys, desc: desc}
 }
 
-// memberRelation declares a nested listing by members; alias is the table
-// of from whose ids members lists. With a condition (where), pages are read
-// by the condition and counted from the members.
-func memberRelation[T any](desc bool, name, from, alias, columns, where, with, members string, keys []sortKey) Relation[T] {
-	return Relation[T]{name: name, from: from, alias: alias, columns: columns, where: where, with: with, members: members, keys: keys, desc: desc}
+// memberRelation declares a nested listing by members of the rows of a
+// root listing: members lists their ids (the first of the listing's id
+// columns). With a condition (where), pages are read by the condition and
+// counted from the members.
+func memberRelation[T any, F Filter](rows Listing[T, F], desc bool, name, where, with, members string, keys []sortKey) Relation[T] {
+	alias := strings.TrimSuffix(rows.ids[0], ".id")
+	return Relation[T]{name: name, from: rows.from, alias: alias, columns: rows.columns, where: where, with: with, members: members, keys: keys, desc: desc}
 }
 
 // Filter is a filter of one listing's rows, rendered as SQL: a

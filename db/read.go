@@ -152,6 +152,11 @@ func byCount(name, column, id string, desc bool) ordering {
 	return ordering{name: name, desc: desc, keys: []sortKey{key(column, "int"), key(id, "bigint")}}
 }
 
+// byName orders the rows of table t by name, then by id.
+func byName(t string) []sortKey {
+	return []sortKey{key(t+".name", "text"), key(t+".id", "bigint")}
+}
+
 // inArticles orders article by article, each in reading order.
 func inArticles(t string) []sortKey {
 	return []sortKey{key(t+".article_id", "bigint"), key(t+".position", "int"), key(t+".id", "bigint")}

@@ -150,7 +150,7 @@ func (f *StatementFilter) sql(l *listing) string {
 				AND o.country_id = ANY(`+arg+`)))`)
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("statement_topics", "statement_id", "s.id", l.arg(f.Topics)))
 	}
 	if f.Verbs != nil {
 		c = append(c, `s.verb::text = ANY(`+l.arg(lower(f.Verbs))+`)`)
