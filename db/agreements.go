@@ -122,7 +122,7 @@ func (f *AgreementFilter) sql(l *listing) string {
 		c = append(c, l.overlaps("ag.date_range", f.Date))
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("agreement_topics", "agreement_id", "ag.id", l.arg(f.Topics)))
 	}
 	if f.Text != nil {
 		c = append(c, `ag.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
@@ -143,14 +143,5 @@ var agreementOrders = orders{
 	"STATEMENTS": func(desc bool) ordering { return byCount("agreements.statements", "ag.statement_count", "ag.id", desc) },
 }
 
-var agreements = rootListing[Agreement, *AgreementFilter]{name: "agreements", from: agreementFrom, columns: agreementColumns}
-
-// ListAgreements reads a page of the agreements that match f (nil: all).
-func (s *Store) ListAgreements(ctx context.Context, f *AgreementFilter, o Order, page PageArgs) (Page[Agreement], error) {
-	return agreements.list(ctx, s, f, o, page)
-}
-
-// CountAgreements counts the agreements that match f.
-func (s *Store) CountAgreements(ctx context.Context, f *AgreementFilter) (int, error) {
-	return agreements.count(ctx, s, f)
-}
+// AllAgreements is the agreements listing: by name unless asked otherwise.
+var AllAgreements = Listing[Agreement, *AgreementFilter]{name: "agreements", from: agreementFrom, columns: agreementColumns, ids: []string{"ag.id", "n.id"}}

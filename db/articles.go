@@ -147,7 +147,7 @@ func (f *ArticleFilter) sql(l *listing) string {
 		c = append(c, l.overlaps("a.published_range", f.Published))
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("article_topics", "article_id", "a.id", l.arg(f.Topics)))
 	}
 	if f.Mentions != nil {
 		c = append(c, `EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(`+l.arg(f.Mentions)+`))`)
@@ -170,17 +170,8 @@ var articleOrders = orders{
 	"TITLE":     func(desc bool) ordering { return byText("articles.title", "coalesce(a.title, '')", "a.id", desc) },
 }
 
-var articles = rootListing[Article, *ArticleFilter]{name: "articles", from: articleFrom, columns: articleColumns}
-
-// ListArticles reads a page of the articles that match f (nil: all).
-func (s *Store) ListArticles(ctx context.Context, f *ArticleFilter, o Order, page PageArgs) (Page[Article], error) {
-	return articles.list(ctx, s, f, o, page)
-}
-
-// CountArticles counts the articles that match f.
-func (s *Store) CountArticles(ctx context.Context, f *ArticleFilter) (int, error) {
-	return articles.count(ctx, s, f)
-}
+// AllArticles is the articles listing: newest first unless asked otherwise.
+var AllArticles = Listing[Article, *ArticleFilter]{name: "articles", from: articleFrom, columns: articleColumns, ids: []string{"a.id"}}
 
 // byPosition orders an article's statements or figures in reading order.
 func byPosition(alias string) []sortKey {
@@ -198,11 +189,11 @@ func mentionedIn(t string) string {
 
 // An article's nested listings.
 var (
-	ArticleStatements    = relation[Statement](false, "article.statements", statementFrom, statementColumns, `s.article_id = par.id`, byPosition("s"))
-	ArticleFigures       = relation[Figure](false, "article.figures", figureFrom, figureColumns, `f.article_id = par.id`, byPosition("f"))
-	ArticleAgreements    = relation[Agreement](false, "article.agreements", agreementFrom, agreementColumns, mentionedIn("ag"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
-	ArticlePeople        = relation[Person](false, "article.people", personFrom, personColumns, mentionedIn("p"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
-	ArticleOrganizations = relation[Organization](false, "article.organizations", organizationFrom, organizationColumns, mentionedIn("o"), []sortKey{key("o.name", "text"), key("o.id", "bigint")})
-	ArticlePlaces        = relation[Place](false, "article.places", placeFrom, placeColumns, mentionedIn("pl"), []sortKey{key("pl.name", "text"), key("pl.id", "bigint")})
-	ArticleEvents        = relation[Event](false, "article.events", eventFrom, eventColumns, mentionedIn("ev"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
+	ArticleStatements    = relation(AllStatements, false, "article.statements", `s.article_id = par.id`, byPosition("s"))
+	ArticleFigures       = relation(AllFigures, false, "article.figures", `f.article_id = par.id`, byPosition("f"))
+	ArticleAgreements    = relation(AllAgreements, false, "article.agreements", mentionedIn("ag"), byName("ag"))
+	ArticlePeople        = relation(AllPeople, false, "article.people", mentionedIn("p"), byName("p"))
+	ArticleOrganizations = relation(AllOrganizations, false, "article.organizations", mentionedIn("o"), byName("o"))
+	ArticlePlaces        = relation(AllPlaces, false, "article.places", mentionedIn("pl"), byName("pl"))
+	ArticleEvents        = relation(AllEvents, false, "article.events", mentionedIn("ev"), byName("ev"))
 )

@@ -1,9 +1,6 @@
 package db
 
-import (
-	"context"
-	"time"
-)
+import "time"
 
 // AuditEntry is one write recorded in the audit log: who (the API token's
 // name, or the name given to the import command) did what to which row,
@@ -33,14 +30,5 @@ var auditOrders = orders{
 	},
 }
 
-var auditLog = rootListing[AuditEntry, *noFilter]{name: "audit", from: auditFrom, columns: auditColumns}
-
-// ListAudit reads a page of the audit log, newest first.
-func (s *Store) ListAudit(ctx context.Context, page PageArgs) (Page[AuditEntry], error) {
-	return auditLog.list(ctx, s, nil, Order{}, page)
-}
-
-// CountAudit counts the entries of the audit log.
-func (s *Store) CountAudit(ctx context.Context) (int, error) {
-	return auditLog.count(ctx, s, nil)
-}
+// AuditLog is the audit log's listing: newest first.
+var AuditLog = Listing[AuditEntry, *NoFilter]{name: "audit", from: auditFrom, columns: auditColumns, ids: []string{"al.id"}}

@@ -27,7 +27,7 @@ func generated(b *testing.B, articles int) *dbtest.Database {
 func BenchmarkNestedPages(b *testing.B) {
 	d := generated(b, 500)
 	ctx := context.Background()
-	page, err := d.Store.ListArticles(ctx, nil, db.Order{}, db.PageArgs{First: 20})
+	page, err := db.AllArticles.List(ctx, d.Store, nil, db.Order{}, db.PageArgs{First: 20})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func BenchmarkStatementsPage(b *testing.B) {
 	args := db.PageArgs{First: 20}
 	var after *db.Cursor
 	for range 199 {
-		page, err := d.Store.ListStatements(ctx, nil, db.Order{}, db.PageArgs{First: 20, After: after})
+		page, err := db.AllStatements.List(ctx, d.Store, nil, db.Order{}, db.PageArgs{First: 20, After: after})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -75,7 +75,7 @@ func BenchmarkStatementsPage(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := d.Store.ListStatements(ctx, nil, db.Order{}, a); err != nil {
+				if _, err := db.AllStatements.List(ctx, d.Store, nil, db.Order{}, a); err != nil {
 					b.Fatal(err)
 				}
 			}

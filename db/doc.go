@@ -4,8 +4,9 @@
 // and the embedded schema migrations. Writing the curated documents
 // (import, edits, export) is its subpackage curate's job, which reaches
 // transactions and the read-back of written rows through a small seam
-// (writes.go: Store.InTx, RecordEvents, Written*); db imports neither
-// curate nor the format's package document.
+// (writes.go: Store.InTx, RecordEvents, a root listing's Written and
+// QueueWritten); db imports neither curate nor the format's package
+// document.
 //
 // Everything the server says in SQL lives here or in db/curate, and only
 // this package opens connections to PostgreSQL: the pools (Open, NewPool),
@@ -29,8 +30,8 @@
 // agreements.go, projects.go, topics.go, evidence.go, audit.go. Search
 // (search.go) and aggregates (aggregate.go) have files of their own. What
 // they share is small: page.go (keyset pages: cursors, the listing builder
-// and the statement shapes of pages and counts), lists.go (root listings
-// and nested listings, Relation), read.go (reading by id and by parent,
+// and the statement shapes of pages and counts), lists.go (root listings,
+// Listing: AllArticles, ...; nested listings, Relation), read.go (reading by id and by parent,
 // orderings, the filters' and, or, not), scan.go (the row scanner: strict, and matching columns once a result).
 //
 // Each read by id, by slug or by parent is one SQL string, a const next to

@@ -525,7 +525,7 @@ func (f *EventFilter) sql(l *listing) string {
 		c = append(c, `ev.place_id = ANY(`+placeTree(l.arg(f.Places))+`)`)
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("event_topics", "event_id", "ev.id", l.arg(f.Topics)))
 	}
 	return combine(l, c, f.And, f.Or, f.Not)
 }
@@ -557,51 +557,11 @@ var (
 		"STATEMENTS": func(desc bool) ordering { return byCount("events.statements", "ev.statement_count", "ev.id", desc) },
 	}
 
-	people        = rootListing[Person, *PersonFilter]{name: "people", from: personFrom, columns: personColumns}
-	organizations = rootListing[Organization, *OrganizationFilter]{name: "organizations", from: organizationFrom, columns: organizationColumns}
-	places        = rootListing[Place, *PlaceFilter]{name: "places", from: placeFrom, columns: placeColumns}
-	events        = rootListing[Event, *EventFilter]{name: "events", from: eventFrom, columns: eventColumns}
+	AllPeople        = Listing[Person, *PersonFilter]{name: "people", from: personFrom, columns: personColumns, ids: []string{"p.id", "n.id"}}
+	AllOrganizations = Listing[Organization, *OrganizationFilter]{name: "organizations", from: organizationFrom, columns: organizationColumns, ids: []string{"o.id", "n.id"}}
+	AllPlaces        = Listing[Place, *PlaceFilter]{name: "places", from: placeFrom, columns: placeColumns, ids: []string{"pl.id", "n.id"}}
+	AllEvents        = Listing[Event, *EventFilter]{name: "events", from: eventFrom, columns: eventColumns, ids: []string{"ev.id", "n.id"}}
 )
-
-// ListPeople reads a page of the people who match f (nil: all).
-func (s *Store) ListPeople(ctx context.Context, f *PersonFilter, o Order, page PageArgs) (Page[Person], error) {
-	return people.list(ctx, s, f, o, page)
-}
-
-// CountPeople counts the people who match f.
-func (s *Store) CountPeople(ctx context.Context, f *PersonFilter) (int, error) {
-	return people.count(ctx, s, f)
-}
-
-// ListOrganizations reads a page of the organizations that match f (nil: all).
-func (s *Store) ListOrganizations(ctx context.Context, f *OrganizationFilter, o Order, page PageArgs) (Page[Organization], error) {
-	return organizations.list(ctx, s, f, o, page)
-}
-
-// CountOrganizations counts the organizations that match f.
-func (s *Store) CountOrganizations(ctx context.Context, f *OrganizationFilter) (int, error) {
-	return organizations.count(ctx, s, f)
-}
-
-// ListPlaces reads a page of the places that match f (nil: all).
-func (s *Store) ListPlaces(ctx context.Context, f *PlaceFilter, o Order, page PageArgs) (Page[Place], error) {
-	return places.list(ctx, s, f, o, page)
-}
-
-// CountPlaces counts the places that match f.
-func (s *Store) CountPlaces(ctx context.Context, f *PlaceFilter) (int, error) {
-	return places.count(ctx, s, f)
-}
-
-// ListEvents reads a page of the events that match f (nil: all).
-func (s *Store) ListEvents(ctx context.Context, f *EventFilter, o Order, page PageArgs) (Page[Event], error) {
-	return events.list(ctx, s, f, o, page)
-}
-
-// CountEvents counts the events that match f.
-func (s *Store) CountEvents(ctx context.Context, f *EventFilter) (int, error) {
-	return events.count(ctx, s, f)
-}
 
 // linkMembers lists, for each parent of the batch, the ids in the link
 // table's column of its rows whose parentColumn is the parent.
@@ -634,16 +594,16 @@ const (
 
 // The entities' nested listings.
 var (
-	EntityArticles = memberRelation[Article](true, "entity.articles", articleFrom, "a", articleColumns,
+	EntityArticles = memberRelation(AllArticles, true, "entity.articles",
 		"", "", linkMembers("evidence", "entity_id", "article_id"), newestFirst)
-	EntityFigures = relation[Figure](false, "entity.figures", figureFrom, figureColumns, `f.subject_id = par.id`, figuresOrder)
+	EntityFigures = relation(AllFigures, false, "entity.figures", `f.subject_id = par.id`, figuresOrder)
 
-	PersonStatements = relation[Statement](false, "person.statements", statementFrom, statementColumns, `s.speaker_id = par.id`, articleOrder)
+	PersonStatements = relation(AllStatements, false, "person.statements", `s.speaker_id = par.id`, articleOrder)
 
-	OrganizationMembers = memberRelation[Person](false, "organization.members", personFrom, "p", personColumns,
-		"", "", linkMembers("affiliations", "organization_id", "person_id"), []sortKey{key("p.name", "text"), key("p.id", "bigint")})
-	OrganizationStatements = memberRelation[Statement](false, "organization.statements", statementFrom, "s", statementColumns,
+	OrganizationMembers = memberRelation(AllPeople, false, "organization.members",
+		"", "", linkMembers("affiliations", "organization_id", "person_id"), byName("p"))
+	OrganizationStatements = memberRelation(AllStatements, false, "organization.statements",
 		"", orgSubtrees, orgStatements, articleOrder)
-	PartyAgreements = memberRelation[Agreement](false, "party.agreements", agreementFrom, "ag", agreementColumns,
-		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
+	PartyAgreements = memberRelation(AllAgreements, false, "party.agreements",
+		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), byName("ag"))
 )

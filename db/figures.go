@@ -106,7 +106,7 @@ func (f *FigureFilter) sql(l *listing) string {
 		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM figure_topics x WHERE x.figure_id = f.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("figure_topics", "figure_id", "f.id", l.arg(f.Topics)))
 	}
 	return combine(l, c, f.And, f.Or, f.Not)
 }
@@ -139,17 +139,9 @@ var figureOrders = orders{
 	},
 }
 
-var figures = rootListing[Figure, *FigureFilter]{name: "figures", from: figureFrom, columns: figureColumns}
-
-// ListFigures reads a page of the figures that match f (nil: all).
-func (s *Store) ListFigures(ctx context.Context, f *FigureFilter, o Order, page PageArgs) (Page[Figure], error) {
-	return figures.list(ctx, s, f, o, page)
-}
-
-// CountFigures counts the figures that match f.
-func (s *Store) CountFigures(ctx context.Context, f *FigureFilter) (int, error) {
-	return figures.count(ctx, s, f)
-}
+// AllFigures is the figures listing: article by article unless asked
+// otherwise.
+var AllFigures = Listing[Figure, *FigureFilter]{name: "figures", from: figureFrom, columns: figureColumns, ids: []string{"f.id"}}
 
 // Facts across articles: the figures that state the same fact.
 

@@ -3,17 +3,22 @@ package db
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
-// rootListing is a root listing of T: its name (as orderFor and cursors
-// know it), FROM and columns; F is the filter it takes.
-type rootListing[T any, F Filter] struct {
+// Listing is a root listing: all the rows of T (AllArticles,
+// AllStatements, ...), those a filter F selects (*ArticleFilter, ...; nil:
+// all), a page at a time in the ordering asked for. Its name is the one
+// orderFor and cursors know it by; from and columns are its FROM and
+// columns, which the write side's read-back of a written row shares (see
+// Written), and ids the id columns such a read tests.
+type Listing[T any, F Filter] struct {
 	name, from, columns string
+	ids                 []string
 }
 
-// list reads one page of the listing's rows that match f, in the ordering
-// o chooses.
-func (r rootListing[T, F]) list(ctx context.Context, s *Store, f F, o Order, page PageArgs) (Page[T], error) {
+// List reads a page of the rows that match f, in the ordering o chooses.
+func (r Listing[T, F]) List(ctx context.Context, s *Store, f F, o Order, page PageArgs) (Page[T], error) {
 	ord, err := orderFor(r.name, o)
 	if err != nil {
 		return Page[T]{}, err
@@ -23,17 +28,18 @@ func (r rootListing[T, F]) list(ctx context.Context, s *Store, f F, o Order, pag
 	return fetchPage[T](ctx, s.read(ctx), l, ord, page)
 }
 
-// count counts the listing's rows that match f.
-func (r rootListing[T, F]) count(ctx context.Context, s *Store, f F) (int, error) {
+// Count counts the rows that match f.
+func (r Listing[T, F]) Count(ctx context.Context, s *Store, f F) (int, error) {
 	l := listing{from: r.from}
 	l.and(f.sql(&l))
 	return count(ctx, s.read(ctx), l)
 }
 
-// noFilter is the filter of a listing that takes none: every row.
-type noFilter struct{}
+// NoFilter is the filter of a listing that takes none (AllTopics,
+// AuditLog): every row.
+type NoFilter struct{}
 
-func (*noFilter) sql(*listing) string { return "true" }
+func (*NoFilter) sql(*listing) string { return "true" }
 
 // Relation is a nested listing of T: the children of a parent, such as an
 // article's statements, filtered and ordered as its root listing's rows
@@ -60,17 +66,19 @@ type Relation[T any] struct {
 	desc                       bool
 }
 
-// relation declares a nested listing by condition; desc reads its keys
-// descending.
-func relation[T any](desc bool, name, from, columns, where string, keys []sortKey) Relation[T] {
-	return Relation[T]{name: name, from: from, columns: columns, where: where, keys: keys, desc: desc}
+// relation declares a nested listing by condition of the rows of a root
+// listing; desc reads its keys descending.
+func relation[T any, F Filter](rows Listing[T, F], desc bool, name, where string, keys []sortKey) Relation[T] {
+	return Relation[T]{name: name, from: rows.from, columns: rows.columns, where: where, keys: keys, desc: desc}
 }
 
-// memberRelation declares a nested listing by members; alias is the table
-// of from whose ids members lists. With a condition (where), pages are read
-// by the condition and counted from the members.
-func memberRelation[T any](desc bool, name, from, alias, columns, where, with, members string, keys []sortKey) Relation[T] {
-	return Relation[T]{name: name, from: from, alias: alias, columns: columns, where: where, with: with, members: members, keys: keys, desc: desc}
+// memberRelation declares a nested listing by members of the rows of a
+// root listing: members lists their ids (the first of the listing's id
+// columns). With a condition (where), pages are read by the condition and
+// counted from the members.
+func memberRelation[T any, F Filter](rows Listing[T, F], desc bool, name, where, with, members string, keys []sortKey) Relation[T] {
+	alias := strings.TrimSuffix(rows.ids[0], ".id")
+	return Relation[T]{name: name, from: rows.from, alias: alias, columns: rows.columns, where: where, with: with, members: members, keys: keys, desc: desc}
 }
 
 // Filter is a filter of one listing's rows, rendered as SQL: a

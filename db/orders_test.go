@@ -65,10 +65,11 @@ var plainOrders = []plainOrder{
 // cursors, and the page's flags.
 type lister func(ctx context.Context, o db.Order, p db.PageArgs) (ids []int64, cursors []*db.Cursor, more bool, err error)
 
-// listerOf adapts a store's List method.
-func listerOf[T any, F any](list func(context.Context, *F, db.Order, db.PageArgs) (db.Page[T], error)) lister {
+// listerOf adapts a root listing's List method.
+func listerOf[T any, F db.Filter](s *db.Store, rows db.Listing[T, F]) lister {
 	return func(ctx context.Context, o db.Order, p db.PageArgs) ([]int64, []*db.Cursor, bool, error) {
-		page, err := list(ctx, nil, o, p)
+		var none F
+		page, err := rows.List(ctx, s, none, o, p)
 		if err != nil {
 			return nil, nil, false, err
 		}
@@ -88,17 +89,15 @@ func listerOf[T any, F any](list func(context.Context, *F, db.Order, db.PageArgs
 
 func listers(s *db.Store) map[string]lister {
 	return map[string]lister{
-		"articles":      listerOf(s.ListArticles),
-		"statements":    listerOf(s.ListStatements),
-		"figures":       listerOf(s.ListFigures),
-		"agreements":    listerOf(s.ListAgreements),
-		"people":        listerOf(s.ListPeople),
-		"organizations": listerOf(s.ListOrganizations),
-		"places":        listerOf(s.ListPlaces),
-		"events":        listerOf(s.ListEvents),
-		"topics": listerOf(func(ctx context.Context, _ *struct{}, o db.Order, p db.PageArgs) (db.Page[db.Topic], error) {
-			return s.ListTopics(ctx, o, p)
-		}),
+		"articles":      listerOf(s, db.AllArticles),
+		"statements":    listerOf(s, db.AllStatements),
+		"figures":       listerOf(s, db.AllFigures),
+		"agreements":    listerOf(s, db.AllAgreements),
+		"people":        listerOf(s, db.AllPeople),
+		"organizations": listerOf(s, db.AllOrganizations),
+		"places":        listerOf(s, db.AllPlaces),
+		"events":        listerOf(s, db.AllEvents),
+		"topics":        listerOf(s, db.AllTopics),
 	}
 }
 

@@ -83,14 +83,5 @@ var projectOrders = orders{
 	"NAME": func(desc bool) ordering { return byText("projects.name", "pr.name", "pr.id", desc) },
 }
 
-var projects = rootListing[Project, *ProjectFilter]{name: "projects", from: projectFrom, columns: projectColumns}
-
-// ListProjects reads a page of the projects that match f (nil: all).
-func (s *Store) ListProjects(ctx context.Context, f *ProjectFilter, o Order, page PageArgs) (Page[Project], error) {
-	return projects.list(ctx, s, f, o, page)
-}
-
-// CountProjects counts the projects that match f.
-func (s *Store) CountProjects(ctx context.Context, f *ProjectFilter) (int, error) {
-	return projects.count(ctx, s, f)
-}
+// AllProjects is the projects listing: by name.
+var AllProjects = Listing[Project, *ProjectFilter]{name: "projects", from: projectFrom, columns: projectColumns, ids: []string{"pr.id", "n.id"}}

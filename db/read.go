@@ -77,23 +77,6 @@ func groupByParent[T any](items []*T) map[int64][]*T {
 	return out
 }
 
-// byIDs reads the rows of one type whose id is in ids: the write side's
-// read-back of what it wrote, from a listing's FROM and columns. Each of
-// idColumns must be in ids: a kind of entity names its own id and its
-// entities row's, so that PostgreSQL reads only those rows of both (see
-// namedEntityBranches).
-func byIDs[T any](ctx context.Context, q querier, from, columns string, ids []int64, idColumns ...string) ([]*T, error) {
-	where := make([]string, len(idColumns))
-	for i, c := range idColumns {
-		where[i] = c + ` = ANY(@ids)`
-	}
-	items, err := fetchAll[T](ctx, q, `SELECT `+columns+` FROM `+from+` WHERE `+strings.Join(where, ` AND `), pgx.NamedArgs{"ids": ids})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", from, err)
-	}
-	return items, nil
-}
-
 // Missing returns the ids that name no row of the given kind: one of
 // ARTICLE, TOPIC, PERSON, ORGANIZATION, PLACE, EVENT, PROJECT, AGREEMENT.
 func (s *Store) Missing(ctx context.Context, kind string, ids []int64) ([]int64, error) {
@@ -167,6 +150,11 @@ func byDateKeys(name, date string, desc bool, more ...sortKey) ordering {
 // byCount orders by a count, then by id.
 func byCount(name, column, id string, desc bool) ordering {
 	return ordering{name: name, desc: desc, keys: []sortKey{key(column, "int"), key(id, "bigint")}}
+}
+
+// byName orders the rows of table t by name, then by id.
+func byName(t string) []sortKey {
+	return []sortKey{key(t+".name", "text"), key(t+".id", "bigint")}
 }
 
 // inArticles orders article by article, each in reading order.

@@ -68,7 +68,7 @@ func TestStandbys(t *testing.T) {
 			if _, err := topicLabels(rc, store, ids); err != nil {
 				return err
 			}
-			if _, err := store.ListStatements(rc, &db.StatementFilter{Text: &text}, db.Order{}, db.PageArgs{First: 5}); err != nil {
+			if _, err := db.AllStatements.List(rc, store, &db.StatementFilter{Text: &text}, db.Order{}, db.PageArgs{First: 5}); err != nil {
 				return err
 			}
 		}

@@ -150,7 +150,7 @@ func (f *StatementFilter) sql(l *listing) string {
 				AND o.country_id = ANY(`+arg+`)))`)
 	}
 	if f.Topics != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree(l.arg(f.Topics))+`))`)
+		c = append(c, taggedWith("statement_topics", "statement_id", "s.id", l.arg(f.Topics)))
 	}
 	if f.Verbs != nil {
 		c = append(c, `s.verb::text = ANY(`+l.arg(lower(f.Verbs))+`)`)
@@ -188,14 +188,6 @@ var statementOrders = orders{
 	"SPEAKER": func(desc bool) ordering { return byText("statements.speaker", "s.speaker_name", "s.id", desc) },
 }
 
-var statements = rootListing[Statement, *StatementFilter]{name: "statements", from: statementFrom, columns: statementColumns}
-
-// ListStatements reads a page of the statements that match f (nil: all).
-func (s *Store) ListStatements(ctx context.Context, f *StatementFilter, o Order, page PageArgs) (Page[Statement], error) {
-	return statements.list(ctx, s, f, o, page)
-}
-
-// CountStatements counts the statements that match f.
-func (s *Store) CountStatements(ctx context.Context, f *StatementFilter) (int, error) {
-	return statements.count(ctx, s, f)
-}
+// AllStatements is the statements listing: article by article unless
+// asked otherwise.
+var AllStatements = Listing[Statement, *StatementFilter]{name: "statements", from: statementFrom, columns: statementColumns, ids: []string{"s.id"}}

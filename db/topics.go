@@ -94,17 +94,8 @@ var topicOrders = orders{
 	"LABEL": func(desc bool) ordering { return byText("topics.label", "t.label", "t.id", desc) },
 }
 
-var topics = rootListing[Topic, *noFilter]{name: "topics", from: topicFrom, columns: topicColumns}
-
-// ListTopics reads a page of the topic vocabulary.
-func (s *Store) ListTopics(ctx context.Context, o Order, page PageArgs) (Page[Topic], error) {
-	return topics.list(ctx, s, nil, o, page)
-}
-
-// CountTopics counts the topics.
-func (s *Store) CountTopics(ctx context.Context) (int, error) {
-	return topics.count(ctx, s, nil)
-}
+// AllTopics is the topic vocabulary's listing: by label.
+var AllTopics = Listing[Topic, *NoFilter]{name: "topics", from: topicFrom, columns: topicColumns, ids: []string{"t.id"}}
 
 // topicSubtrees walks the subtrees of all the batch's topics at once:
 // subtrees(list_parent, ids) holds each parent with its own id and those
@@ -113,6 +104,13 @@ const topicSubtrees = `topic_tree(list_parent, id) AS (
 			SELECT t.id, t.id FROM topics t WHERE t.id = ANY(@parents)
 			UNION SELECT tr.list_parent, c.id FROM topic_tree tr JOIN topics c ON c.parent_id = tr.id),
 		subtrees(list_parent, ids) AS (SELECT tr.list_parent, array_agg(tr.id) FROM topic_tree tr GROUP BY tr.list_parent)`
+
+// taggedWith is the condition that the row whose id is id (a.id, ...) is
+// tagged, in the link table (article_topics, ...) by its column
+// (article_id, ...), with one of topics (an array) or a narrower topic.
+func taggedWith(table, column, id, topics string) string {
+	return `EXISTS (SELECT 1 FROM ` + table + ` x WHERE x.` + column + ` = ` + id + ` AND x.topic_id = ANY(` + topicTree(topics) + `))`
+}
 
 // topicMembers lists, for each topic of the batch, the ids of the things
 // tagged with it or a narrower topic, in the link table's column.
@@ -125,20 +123,20 @@ func topicMembers(table, column string) string {
 // listing's order finds its first page soon (the statements' and articles'
 // index): pages by condition, counts from members.
 var (
-	TopicArticles = memberRelation[Article](true, "topic.articles", articleFrom, "a", articleColumns,
-		`EXISTS (SELECT 1 FROM article_topics x WHERE x.article_id = a.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
+	TopicArticles = memberRelation(AllArticles, true, "topic.articles",
+		taggedWith("article_topics", "article_id", "a.id", "ARRAY[par.id]"),
 		topicSubtrees, topicMembers("article_topics", "article_id"), newestFirst)
-	TopicStatements = memberRelation[Statement](false, "topic.statements", statementFrom, "s", statementColumns,
-		`EXISTS (SELECT 1 FROM statement_topics x WHERE x.statement_id = s.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
+	TopicStatements = memberRelation(AllStatements, false, "topic.statements",
+		taggedWith("statement_topics", "statement_id", "s.id", "ARRAY[par.id]"),
 		topicSubtrees, topicMembers("statement_topics", "statement_id"), articleOrder)
 	// Figures walked in the listing's order are checked one by one against
 	// the topic, seconds for a topic of thousands: pages by members too.
-	TopicFigures = memberRelation[Figure](false, "topic.figures", figureFrom, "f", figureColumns,
+	TopicFigures = memberRelation(AllFigures, false, "topic.figures",
 		"", topicSubtrees, topicMembers("figure_topics", "figure_id"), figuresOrder)
-	TopicAgreements = memberRelation[Agreement](false, "topic.agreements", agreementFrom, "ag", agreementColumns,
-		`EXISTS (SELECT 1 FROM agreement_topics x WHERE x.agreement_id = ag.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
-		topicSubtrees, topicMembers("agreement_topics", "agreement_id"), []sortKey{key("ag.name", "text"), key("ag.id", "bigint")})
-	TopicEvents = memberRelation[Event](false, "topic.events", eventFrom, "ev", eventColumns,
-		`EXISTS (SELECT 1 FROM event_topics x WHERE x.event_id = ev.id AND x.topic_id = ANY(`+topicTree("ARRAY[par.id]")+`))`,
-		topicSubtrees, topicMembers("event_topics", "event_id"), []sortKey{key("ev.name", "text"), key("ev.id", "bigint")})
+	TopicAgreements = memberRelation(AllAgreements, false, "topic.agreements",
+		taggedWith("agreement_topics", "agreement_id", "ag.id", "ARRAY[par.id]"),
+		topicSubtrees, topicMembers("agreement_topics", "agreement_id"), byName("ag"))
+	TopicEvents = memberRelation(AllEvents, false, "topic.events",
+		taggedWith("event_topics", "event_id", "ev.id", "ARRAY[par.id]"),
+		topicSubtrees, topicMembers("event_topics", "event_id"), byName("ev"))
 )

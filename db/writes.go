@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -35,59 +36,15 @@ func RecordEvents(ctx context.Context, tx pgx.Tx, action string, refs []Ref) err
 // duplicate in a unique index (SQLSTATE 23505).
 func IsUniqueViolation(err error) bool { return pgErrorCode(err) == "23505" }
 
-// Written* read back, in the write's transaction tx, the row with id that
-// it wrote, as the API reads it; ErrNotFound when there is none.
-
-// WrittenArticle reads back the article with id.
-func WrittenArticle(ctx context.Context, tx pgx.Tx, id int64) (*Article, error) {
-	return written[Article](ctx, tx, articleFrom, articleColumns, id, "a.id")
-}
-
-// WrittenTopic reads back the topic with id.
-func WrittenTopic(ctx context.Context, tx pgx.Tx, id int64) (*Topic, error) {
-	return written[Topic](ctx, tx, topicFrom, topicColumns, id, "t.id")
-}
-
-// WrittenPerson reads back the person with id.
-func WrittenPerson(ctx context.Context, tx pgx.Tx, id int64) (*Person, error) {
-	return written[Person](ctx, tx, personFrom, personColumns, id, "p.id", "n.id")
-}
-
-// WrittenOrganization reads back the organization with id.
-func WrittenOrganization(ctx context.Context, tx pgx.Tx, id int64) (*Organization, error) {
-	return written[Organization](ctx, tx, organizationFrom, organizationColumns, id, "o.id", "n.id")
-}
-
-// WrittenPlace reads back the place with id.
-func WrittenPlace(ctx context.Context, tx pgx.Tx, id int64) (*Place, error) {
-	return written[Place](ctx, tx, placeFrom, placeColumns, id, "pl.id", "n.id")
-}
-
-// WrittenEvent reads back the event with id.
-func WrittenEvent(ctx context.Context, tx pgx.Tx, id int64) (*Event, error) {
-	return written[Event](ctx, tx, eventFrom, eventColumns, id, "ev.id", "n.id")
-}
-
-// WrittenProject reads back the project with id.
-func WrittenProject(ctx context.Context, tx pgx.Tx, id int64) (*Project, error) {
-	return written[Project](ctx, tx, projectFrom, projectColumns, id, "pr.id", "n.id")
-}
-
-// WrittenAgreement reads back the agreement with id.
-func WrittenAgreement(ctx context.Context, tx pgx.Tx, id int64) (*Agreement, error) {
-	return written[Agreement](ctx, tx, agreementFrom, agreementColumns, id, "ag.id", "n.id")
-}
-
-// written reads back the row with id that tx wrote.
-func written[T any](ctx context.Context, tx pgx.Tx, from, columns string, id int64, idColumns ...string) (*T, error) {
-	items, err := byIDs[T](ctx, tx, from, columns, []int64{id}, idColumns...)
+// Written reads back, in the write's transaction tx, the row with id that
+// it wrote, as the listing reads it (AllPeople.Written, ...); ErrNotFound
+// when there is none.
+func (r Listing[T, F]) Written(ctx context.Context, tx pgx.Tx, id int64) (*T, error) {
+	rows, err := tx.Query(ctx, r.writtenSQL(), pgx.NamedArgs{"id": id})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read back %s %d: %w", r.from, id, err)
 	}
-	if len(items) == 0 {
-		return nil, fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
-	}
-	return items[0], nil
+	return r.readBack(rows, id)
 }
 
 // AuditRecord is an edit as the audit log records it: who did what to
@@ -97,35 +54,42 @@ type AuditRecord struct {
 	Detail                    any
 }
 
-// QueueWrittenStatement queues on b the statement that reads back into
-// *row the statement with id that the batch's transaction wrote, and
-// records a in the audit log as done to it, in one statement.
-func QueueWrittenStatement(b *pgx.Batch, id int64, a AuditRecord, row **Statement) {
-	queueWritten(b, statementFrom, statementColumns, "s.id", id, a, row)
-}
-
-// QueueWrittenFigure is QueueWrittenStatement for a figure.
-func QueueWrittenFigure(b *pgx.Batch, id int64, a AuditRecord, row **Figure) {
-	queueWritten(b, figureFrom, figureColumns, "f.id", id, a, row)
-}
-
-// queueWritten queues on b the statement that reads back into *row the
-// row with id (in idColumn) the transaction wrote, and records a in the
-// audit log as done to it.
-func queueWritten[T any](b *pgx.Batch, from, columns, idColumn string, id int64, a AuditRecord, row **T) {
+// QueueWritten queues on b the statement that reads back into *row the
+// row with id that the batch's transaction wrote, as the listing reads it,
+// and records a in the audit log as done to it, in one statement.
+func (r Listing[T, F]) QueueWritten(b *pgx.Batch, id int64, a AuditRecord, row **T) {
 	b.Queue(`
 		WITH logged AS (INSERT INTO audit_log (actor, action, target_type, target_id, detail) VALUES (@actor, @action, @target_type, @id, @detail))
-		SELECT `+columns+` FROM `+from+` WHERE `+idColumn+` = @id`,
+		`+r.writtenSQL(),
 		pgx.NamedArgs{"id": id, "actor": a.Actor, "action": a.Action, "target_type": a.TargetType, "detail": a.Detail},
 	).Query(func(rows pgx.Rows) error {
-		items, err := scanRows[T](rows)
-		if err != nil {
-			return fmt.Errorf("read back %s %d: %w", from, id, err)
+		item, err := r.readBack(rows, id)
+		if err == nil {
+			*row = item
 		}
-		if len(items) == 0 {
-			return fmt.Errorf("read back %s %d: %w", from, id, ErrNotFound)
-		}
-		*row = items[0]
-		return nil
+		return err
 	})
+}
+
+// writtenSQL selects the listing's row with @id. Each of its id columns
+// is tested: a kind of entity names its own id and its entities row's, so
+// that PostgreSQL reads only that row of both (see namedEntityBranches).
+func (r Listing[T, F]) writtenSQL() string {
+	where := make([]string, len(r.ids))
+	for i, c := range r.ids {
+		where[i] = c + ` = @id`
+	}
+	return `SELECT ` + r.columns + ` FROM ` + r.from + ` WHERE ` + strings.Join(where, ` AND `)
+}
+
+// readBack reads the one row of rows, the row with id written.
+func (r Listing[T, F]) readBack(rows pgx.Rows, id int64) (*T, error) {
+	items, err := scanRows[T](rows)
+	if err != nil {
+		return nil, fmt.Errorf("read back %s %d: %w", r.from, id, err)
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("read back %s %d: %w", r.from, id, ErrNotFound)
+	}
+	return items[0], nil
 }

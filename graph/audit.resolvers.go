@@ -37,11 +37,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 	if _, err := requireActor(ctx); err != nil {
 		return nil, err
 	}
-	return rootList(ctx, first, after, last, before, nil, noFilter, db.Order{},
-		func(ctx context.Context, _ *struct{}, _ db.Order, page db.PageArgs) (db.Page[db.AuditEntry], error) {
-			return r.Store.ListAudit(ctx, page)
-		},
-		func(ctx context.Context, _ *struct{}) (int, error) { return r.Store.CountAudit(ctx) })
+	return rootList(ctx, first, after, last, before, nil, noFilter, db.Order{}, r.Store, db.AuditLog)
 }
 
 // AuditEntry returns generated.AuditEntryResolver implementation.

@@ -148,13 +148,11 @@ func connectionSelection(ctx context.Context) (count, items bool) {
 // noItems are the fields of a connection that need no page of items.
 var noItems = map[string]bool{"__typename": true, "groups": true, "summary": true}
 
-// rootList resolves a root connection: it checks the paging arguments,
-// converts the filter (by convert; a nil filter is none), reads the page
-// in the order o and counts lazily.
-func rootList[MF, F, T any](ctx context.Context, first *int, after *string, last *int, before *string,
-	filter *MF, convert func(context.Context, string, *MF) (*F, error), o db.Order,
-	list func(context.Context, *F, db.Order, db.PageArgs) (db.Page[T], error),
-	count func(context.Context, *F) (int, error),
+// rootList resolves a root connection of the listing rows: it checks the
+// paging arguments, converts the filter (by convert; a nil filter is none),
+// reads the page in the order o and counts lazily.
+func rootList[MF any, F db.Filter, T any](ctx context.Context, first *int, after *string, last *int, before *string,
+	filter *MF, convert func(context.Context, string, *MF) (F, error), o db.Order, s *db.Store, rows db.Listing[T, F],
 ) (*model.Connection[T], error) {
 	args, err := pageArgs(first, after, last, before)
 	if err != nil {
@@ -168,17 +166,17 @@ func rootList[MF, F, T any](ctx context.Context, first *int, after *string, last
 	// start) reads no page.
 	var page db.Page[T]
 	if _, items := connectionSelection(ctx); items || after != nil || before != nil {
-		if page, err = list(ctx, f, o, args); err != nil {
+		if page, err = rows.List(ctx, s, f, o, args); err != nil {
 			return nil, err
 		}
 	}
-	c := connectionOf(page, func(ctx context.Context) (int, error) { return count(ctx, f) })
+	c := connectionOf(page, func(ctx context.Context) (int, error) { return rows.Count(ctx, s, f) })
 	c.Root, c.Filter = true, f
 	return c, nil
 }
 
 // noFilter is the filter conversion of a connection that takes no filter.
-func noFilter(context.Context, string, *struct{}) (*struct{}, error) {
+func noFilter(context.Context, string, *struct{}) (*db.NoFilter, error) {
 	return nil, nil // no filter
 }
 

@@ -84,42 +84,42 @@ func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (
 
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return rootList(ctx, first, after, last, before, filter, r.articleFilter, orderOf(orderBy), r.Store.ListArticles, r.Store.CountArticles)
+	return rootList(ctx, first, after, last, before, filter, r.articleFilter, orderOf(orderBy), r.Store, db.AllArticles)
 }
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	return rootList(ctx, first, after, last, before, filter, r.statementFilter, orderOf(orderBy), r.Store.ListStatements, r.Store.CountStatements)
+	return rootList(ctx, first, after, last, before, filter, r.statementFilter, orderOf(orderBy), r.Store, db.AllStatements)
 }
 
 // Figures is the resolver for the figures field.
 func (r *queryResolver) Figures(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return rootList(ctx, first, after, last, before, filter, r.figureFilter, orderOf(orderBy), r.Store.ListFigures, r.Store.CountFigures)
+	return rootList(ctx, first, after, last, before, filter, r.figureFilter, orderOf(orderBy), r.Store, db.AllFigures)
 }
 
 // Agreements is the resolver for the agreements field.
 func (r *queryResolver) Agreements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	return rootList(ctx, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy), r.Store.ListAgreements, r.Store.CountAgreements)
+	return rootList(ctx, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy), r.Store, db.AllAgreements)
 }
 
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error) {
-	return rootList(ctx, first, after, last, before, filter, r.personFilter, orderOf(orderBy), r.Store.ListPeople, r.Store.CountPeople)
+	return rootList(ctx, first, after, last, before, filter, r.personFilter, orderOf(orderBy), r.Store, db.AllPeople)
 }
 
 // Organizations is the resolver for the organizations field.
 func (r *queryResolver) Organizations(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) (*model.Connection[db.Organization], error) {
-	return rootList(ctx, first, after, last, before, filter, r.organizationFilter, orderOf(orderBy), r.Store.ListOrganizations, r.Store.CountOrganizations)
+	return rootList(ctx, first, after, last, before, filter, r.organizationFilter, orderOf(orderBy), r.Store, db.AllOrganizations)
 }
 
 // Places is the resolver for the places field.
 func (r *queryResolver) Places(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error) {
-	return rootList(ctx, first, after, last, before, filter, r.placeFilter, orderOf(orderBy), r.Store.ListPlaces, r.Store.CountPlaces)
+	return rootList(ctx, first, after, last, before, filter, r.placeFilter, orderOf(orderBy), r.Store, db.AllPlaces)
 }
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error) {
-	return rootList(ctx, first, after, last, before, filter, r.eventFilter, orderOf(orderBy), r.Store.ListEvents, r.Store.CountEvents)
+	return rootList(ctx, first, after, last, before, filter, r.eventFilter, orderOf(orderBy), r.Store, db.AllEvents)
 }
 
 // Topics is the resolver for the topics field.
@@ -128,11 +128,11 @@ func (r *queryResolver) Topics(ctx context.Context, first *int, after *string, l
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.ListTopics(ctx, orderOf(orderBy), args)
+	page, err := db.AllTopics.List(ctx, r.Store, nil, orderOf(orderBy), args)
 	if err != nil {
 		return nil, err
 	}
-	return connectionOf(page, r.Store.CountTopics), nil
+	return connectionOf(page, func(ctx context.Context) (int, error) { return db.AllTopics.Count(ctx, r.Store, nil) }), nil
 }
 
 // Search is the resolver for the search field.

@@ -80,7 +80,7 @@ func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model
 	return follow(ctx, r.Resolver, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
 		match := f
 		match.IDs = []int64{id}
-		return onlyOf(r.Store.ListStatements(ctx, &match, db.Order{}, db.PageArgs{First: 1}))
+		return onlyOf(db.AllStatements.List(ctx, r.Store, &match, db.Order{}, db.PageArgs{First: 1}))
 	})
 }
 
@@ -100,7 +100,7 @@ func (r *subscriptionResolver) FigureAdded(ctx context.Context, filter *model.Fi
 	return follow(ctx, r.Resolver, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
 		match := f
 		match.IDs = []int64{id}
-		return onlyOf(r.Store.ListFigures(ctx, &match, db.Order{}, db.PageArgs{First: 1}))
+		return onlyOf(db.AllFigures.List(ctx, r.Store, &match, db.Order{}, db.PageArgs{First: 1}))
 	})
 }
 

@@ -9,7 +9,7 @@
 //
 // It is the store's writer and lives in the db tree because it speaks SQL:
 // it reaches PostgreSQL only through the seam package db exports for it
-// (Store.InTx, RecordEvents, the Written* read-back of written rows, Ref,
+// (Store.InTx, RecordEvents, the read-back of written rows (db.AllPeople.Written, ...), Ref,
 // AuditRecord; Validate reads through Store.Pool), and opens no pool or
 // connection of its own. It takes the curated format's types from package document
 // and checks documents with document's validator, answering the

@@ -337,17 +337,17 @@ func (k EntityKind[D, R]) RowID(row *R) int64 { return k.id(row) }
 
 // The kinds of entities.
 var (
-	People = EntityKind[*document.PersonDoc, db.Person]{db.KindPerson, exportPerson, db.WrittenPerson,
+	People = EntityKind[*document.PersonDoc, db.Person]{db.KindPerson, exportPerson, db.AllPeople.Written,
 		func(r *db.Person) int64 { return r.ID }}
 	Organizations = EntityKind[*document.OrganizationDoc, db.Organization]{db.KindOrganization, exportOrganization,
-		db.WrittenOrganization, func(r *db.Organization) int64 { return r.ID }}
-	Places = EntityKind[*document.PlaceDoc, db.Place]{db.KindPlace, exportPlace, db.WrittenPlace,
+		db.AllOrganizations.Written, func(r *db.Organization) int64 { return r.ID }}
+	Places = EntityKind[*document.PlaceDoc, db.Place]{db.KindPlace, exportPlace, db.AllPlaces.Written,
 		func(r *db.Place) int64 { return r.ID }}
-	Events = EntityKind[*document.EventDoc, db.Event]{db.KindEvent, exportEvent, db.WrittenEvent,
+	Events = EntityKind[*document.EventDoc, db.Event]{db.KindEvent, exportEvent, db.AllEvents.Written,
 		func(r *db.Event) int64 { return r.ID }}
-	Projects = EntityKind[*document.ProjectDoc, db.Project]{db.KindProject, exportProject, db.WrittenProject,
+	Projects = EntityKind[*document.ProjectDoc, db.Project]{db.KindProject, exportProject, db.AllProjects.Written,
 		func(r *db.Project) int64 { return r.ID }}
-	Agreements = EntityKind[*document.AgreementDoc, db.Agreement]{db.KindAgreement, exportAgreement, db.WrittenAgreement,
+	Agreements = EntityKind[*document.AgreementDoc, db.Agreement]{db.KindAgreement, exportAgreement, db.AllAgreements.Written,
 		func(r *db.Agreement) int64 { return r.ID }}
 )
 
@@ -536,7 +536,7 @@ func CreateTopic(ctx context.Context, s *db.Store, actor string, t document.Topi
 			return fmt.Errorf("created topic %s: %w", t.Slug, err)
 		}
 		var err error
-		if row, err = db.WrittenTopic(ctx, tx, id); err != nil {
+		if row, err = db.AllTopics.Written(ctx, tx, id); err != nil {
 			return err
 		}
 		// declare's writer recorded its topic_added event, as for entities.
@@ -553,7 +553,7 @@ func UpdateTopic(ctx context.Context, s *db.Store, actor string, id int64, versi
 		slug, err = lockTopic(ctx, tx, id, version)
 		return "topic", slug, err
 	}
-	return updateDeclaration(ctx, s, actor, "topics", id, version, lock, exportTopic, db.WrittenTopic, change, nil)
+	return updateDeclaration(ctx, s, actor, "topics", id, version, lock, exportTopic, db.AllTopics.Written, change, nil)
 }
 
 // DeleteTopic deletes the topic with id (if version, when given, is

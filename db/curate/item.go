@@ -84,7 +84,7 @@ var (
 			return w.statement(ctx, articleID, position, s, affiliations)
 		},
 		read: func(b *pgx.Batch, id int64, a db.AuditRecord, row **db.Statement) {
-			db.QueueWrittenStatement(b, id, a, row)
+			db.AllStatements.QueueWritten(b, id, a, row)
 		}}
 	figureItems = articleItems[document.FigureDoc, db.Figure]{kind: "figure", table: "figures",
 		list:     func(d *document.Document) *[]document.FigureDoc { return &d.Figures },
@@ -114,7 +114,7 @@ var (
 			return w.figure(ctx, articleID, position, f, statement)
 		},
 		read: func(b *pgx.Batch, id int64, a db.AuditRecord, row **db.Figure) {
-			db.QueueWrittenFigure(b, id, a, row)
+			db.AllFigures.QueueWritten(b, id, a, row)
 		}}
 )
 

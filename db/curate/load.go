@@ -58,7 +58,7 @@ func ImportArticle(ctx context.Context, s *db.Store, actor string, doc *document
 		if err != nil {
 			return err
 		}
-		article, err = db.WrittenArticle(ctx, tx, res.Articles[doc.Article.Slug])
+		article, err = db.AllArticles.Written(ctx, tx, res.Articles[doc.Article.Slug])
 		return err
 	})
 	if err != nil {
