@@ -381,10 +381,7 @@ func (e *edit) event(ctx context.Context, in *model.EventFields, d *document.Eve
 	set(in.Participants, func(v []*model.EventParticipantInput) {
 		d.Participants = make([]document.ParticipantDoc, len(v))
 		for i, x := range v {
-			d.Participants[i] = document.ParticipantDoc{
-				Entity: e.slug(ctx, fmt.Sprintf("%s.participants[%d].entity", p, i), x.Entity, typePerson, typeOrganization, typePlace),
-				Role:   strings.ToLower(x.Role),
-			}
+			d.Participants[i] = document.ParticipantDoc(e.party(ctx, fmt.Sprintf("%s.participants[%d]", p, i), x.Entity, x.Role, typePerson, typeOrganization, typePlace))
 		}
 	})
 	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
@@ -402,15 +399,20 @@ func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *docu
 	set(in.Parties, func(v []*model.AgreementPartyInput) {
 		d.Parties = make([]document.PartyDoc, len(v))
 		for i, x := range v {
-			d.Parties[i] = document.PartyDoc{
-				Entity: e.slug(ctx, fmt.Sprintf("%s.parties[%d].entity", p, i), x.Entity, typePlace, typeOrganization, typePerson),
-				Role:   strings.ToLower(x.Role),
-			}
+			d.Parties[i] = e.party(ctx, fmt.Sprintf("%s.parties[%d]", p, i), x.Entity, x.Role, typePlace, typeOrganization, typePerson)
 		}
 	})
 	set(in.Places, func(v []string) { d.Places = e.slugs(ctx, p+".places", v, typePlace) })
 	set(in.Projects, func(v []string) { d.Projects = e.slugs(ctx, p+".projects", v, typeProject) })
 	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
+}
+
+// party converts an entity that takes part in something, in a role: an
+// agreement's party or an event's participant (a document.ParticipantDoc
+// is the same pair). The entity's global ID, at path.entity, is one of
+// types.
+func (e *edit) party(ctx context.Context, path, entity, role string, types ...string) document.PartyDoc {
+	return document.PartyDoc{Entity: e.slug(ctx, path+".entity", entity, types...), Role: strings.ToLower(role)}
 }
 
 func (e *edit) project(ctx context.Context, in *model.ProjectFields, d *document.ProjectDoc) {
