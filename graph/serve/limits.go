@@ -118,6 +118,7 @@ const tokenCountSpan = 2
 // all before gqlgen parses and validates it; the cost after validation
 // (it needs the coerced variables), still before anything resolves.
 type limitChecker struct {
+	anySchema
 	limits Limits
 }
 
@@ -129,9 +130,6 @@ var _ interface {
 
 // ExtensionName names the extension in gqlgen's stats.
 func (limitChecker) ExtensionName() string { return "Limits" }
-
-// Validate accepts any schema.
-func (limitChecker) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationParameters refuses a document over the token, depth,
 // alias, directive or repeat limit, and then what checkOperation refuses. A
