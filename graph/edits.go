@@ -566,6 +566,8 @@ type declaration[T any] interface {
 	document.Declaration
 }
 
+// entityMutations returns the mutations of the entities of kind k, of API
+// type typ, whose given fields apply applies to a declaration.
 func entityMutations[T any, D declaration[T], R, F any](k curate.EntityKind[D, R], typ string, apply func(*edit, context.Context, F, D)) entityEdits[T, D, R, F] {
 	return entityEdits[T, D, R, F]{kind: k, typ: typ, apply: apply}
 }
