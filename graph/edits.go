@@ -340,7 +340,7 @@ func (e *edit) figure(ctx context.Context, in *model.FigureFields, f *document.F
 	set(in.Evidence, func(v []*model.EvidenceInput) { f.Evidence = evidence(v) })
 }
 
-func (e *edit) person(in *model.PersonFields, d *document.PersonDoc) {
+func (e *edit) person(_ context.Context, in *model.PersonFields, d *document.PersonDoc) {
 	setString(in.Slug, &d.Slug)
 	setString(in.Name, &d.Name)
 	set(in.Honorifics, func(v []string) { d.Honorifics = v })
@@ -381,10 +381,7 @@ func (e *edit) event(ctx context.Context, in *model.EventFields, d *document.Eve
 	set(in.Participants, func(v []*model.EventParticipantInput) {
 		d.Participants = make([]document.ParticipantDoc, len(v))
 		for i, x := range v {
-			d.Participants[i] = document.ParticipantDoc{
-				Entity: e.slug(ctx, fmt.Sprintf("%s.participants[%d].entity", p, i), x.Entity, typePerson, typeOrganization, typePlace),
-				Role:   strings.ToLower(x.Role),
-			}
+			d.Participants[i] = document.ParticipantDoc(e.party(ctx, fmt.Sprintf("%s.participants[%d]", p, i), x.Entity, x.Role, typePerson, typeOrganization, typePlace))
 		}
 	})
 	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
@@ -402,15 +399,20 @@ func (e *edit) agreement(ctx context.Context, in *model.AgreementFields, d *docu
 	set(in.Parties, func(v []*model.AgreementPartyInput) {
 		d.Parties = make([]document.PartyDoc, len(v))
 		for i, x := range v {
-			d.Parties[i] = document.PartyDoc{
-				Entity: e.slug(ctx, fmt.Sprintf("%s.parties[%d].entity", p, i), x.Entity, typePlace, typeOrganization, typePerson),
-				Role:   strings.ToLower(x.Role),
-			}
+			d.Parties[i] = e.party(ctx, fmt.Sprintf("%s.parties[%d]", p, i), x.Entity, x.Role, typePlace, typeOrganization, typePerson)
 		}
 	})
 	set(in.Places, func(v []string) { d.Places = e.slugs(ctx, p+".places", v, typePlace) })
 	set(in.Projects, func(v []string) { d.Projects = e.slugs(ctx, p+".projects", v, typeProject) })
 	set(in.Topics, func(v []string) { d.Topics = e.topics(ctx, p+".topics", v) })
+}
+
+// party converts an entity that takes part in something, in a role: an
+// agreement's party or an event's participant (a document.ParticipantDoc
+// is the same pair). The entity's global ID, at path.entity, is one of
+// types.
+func (e *edit) party(ctx context.Context, path, entity, role string, types ...string) document.PartyDoc {
+	return document.PartyDoc{Entity: e.slug(ctx, path+".entity", entity, types...), Role: strings.ToLower(role)}
 }
 
 func (e *edit) project(ctx context.Context, in *model.ProjectFields, d *document.ProjectDoc) {
@@ -481,20 +483,26 @@ func (e *edit) settle(err error, prefix string) (bool, error) {
 // write is the skeleton every create and update shares. The edit begins
 // on behalf of the request's API token; do converts the input and asks the
 // store, or returns e.problems() without asking when the input already has
-// some. The store's answer becomes the row as stored (given to the
-// request's loaders, so the payload's fields read it) or user errors, their
-// paths under prefix; an internal error is returned as such.
-func write[T any](ctx context.Context, r *Resolver, prefix string, do func(e *edit) (*T, error)) (*T, []*model.UserError, error) {
+// some. The store's answer becomes the payload: the row as stored (given to
+// the request's loaders, so the payload's fields read it) or user errors,
+// their paths under prefix, with the input's clientMutationID. An internal
+// error is returned as such, without a payload.
+func write[T any](ctx context.Context, r *Resolver, prefix string, clientMutationID *string, do func(e *edit) (*T, error)) (*model.Payload[T], error) {
 	e, err := r.begin(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	row, err := do(e)
-	if ok, err := e.settle(err, prefix); !ok {
-		return nil, e.userErrors(), err
+	ok, err := e.settle(err, prefix)
+	if err != nil {
+		return nil, err
 	}
-	loaders(ctx).keep(row)
-	return row, e.userErrors(), nil
+	p := &model.Payload[T]{UserErrors: e.userErrors(), ClientMutationID: clientMutationID}
+	if ok {
+		loaders(ctx).keep(row)
+		p.Row = row
+	}
+	return p, nil
 }
 
 // remove is the skeleton every delete shares: it decodes the global ID of
@@ -537,38 +545,99 @@ func (e *edit) userErrors() []*model.UserError {
 	return e.errs
 }
 
-// deleteEntity deletes an entity of type typ.
-func (r *Resolver) deleteEntity(ctx context.Context, input model.DeleteInput, typ string) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, typ, func(actor string, id int64) (curate.Deleted, error) {
-		return curate.DeleteEntity(ctx, r.Store, actor, id, input.Version, deref(input.Cascade), kindOfType[typ])
+// entityEdits is what the create, update and delete mutations of one kind
+// of entity need beyond the skeleton they share: curate's kind (its
+// declaration D, a *T, and its row R), its API type, and apply, which
+// applies the input's given fields (F) to a declaration. The input field
+// that holds them, and so the prefix of their user errors' paths, is named
+// after the type: "person", "organization", ...
+type entityEdits[T any, D declaration[T], R, F any] struct {
+	kind  curate.EntityKind[D, R]
+	typ   string
+	apply func(e *edit, ctx context.Context, in F, decl D)
+	// require, when set, checks what the API asks of a new entity and a
+	// document may omit.
+	require func(e *edit, decl D)
+}
+
+// declaration is a declaration of a curated document that is a *T.
+type declaration[T any] interface {
+	*T
+	document.Declaration
+}
+
+// entityMutations returns the mutations of the entities of kind k, of API
+// type typ, whose given fields apply applies to a declaration.
+func entityMutations[T any, D declaration[T], R, F any](k curate.EntityKind[D, R], typ string, apply func(*edit, context.Context, F, D)) entityEdits[T, D, R, F] {
+	return entityEdits[T, D, R, F]{kind: k, typ: typ, apply: apply}
+}
+
+// The mutations of each kind of entity.
+var (
+	agreementEdits    = entityMutations(curate.Agreements, typeAgreement, (*edit).agreement).requiring(agreementKind)
+	personEdits       = entityMutations(curate.People, typePerson, (*edit).person)
+	organizationEdits = entityMutations(curate.Organizations, typeOrganization, (*edit).organization)
+	placeEdits        = entityMutations(curate.Places, typePlace, (*edit).place)
+	eventEdits        = entityMutations(curate.Events, typeEvent, (*edit).event)
+	projectEdits      = entityMutations(curate.Projects, typeProject, (*edit).project)
+)
+
+// requiring returns m with check as its require.
+func (m entityEdits[T, D, R, F]) requiring(check func(e *edit, decl D)) entityEdits[T, D, R, F] {
+	m.require = check
+	return m
+}
+
+// agreementKind requires a new agreement's kind: a document may omit it;
+// the API asks for it, UNSPECIFIED included.
+func agreementKind(e *edit, d *document.AgreementDoc) {
+	if d.Kind == "" {
+		e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
+	}
+}
+
+func (m entityEdits[T, D, R, F]) prefix() string { return strings.ToLower(m.typ) }
+
+// create declares a new entity from the given fields in, mentioned as
+// mention says (see curate.CreateEntity).
+func (m entityEdits[T, D, R, F]) create(ctx context.Context, r *Resolver, in F, mention *model.MentionInput, clientMutationID *string) (*model.Payload[R], error) {
+	return write(ctx, r, m.prefix(), clientMutationID, func(e *edit) (*R, error) {
+		decl := D(new(T))
+		m.apply(e, ctx, in, decl)
+		if m.require != nil {
+			m.require(e, decl)
+		}
+		where := e.mention(mention)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		row, err := curate.CreateEntity(ctx, r.Store, e.actor, m.kind, decl, where)
+		if err != nil {
+			return nil, err
+		}
+		r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", m.kind.RowID(row))
+		return row, nil
 	})
 }
 
-// createEntity declares a new entity of kind k from decl, mentioned as
-// mention says (see curate.CreateEntity). It is a write's do.
-func createEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], decl D, mention *model.MentionInput) (*R, error) {
-	m := e.mention(mention)
-	if err := e.problems(); err != nil {
-		return nil, err
-	}
-	row, err := curate.CreateEntity(ctx, e.r.Store, e.actor, k, decl, m)
-	if err != nil {
-		return nil, err
-	}
-	e.r.Logger.InfoContext(ctx, "entity created", "request_id", RequestID(ctx), "actor", e.actor, "id", k.RowID(row))
-	return row, nil
+// update changes the entity with global ID gid, at version, by the given
+// fields in (see curate.UpdateEntity).
+func (m entityEdits[T, D, R, F]) update(ctx context.Context, r *Resolver, gid string, version int, in F, mention *model.MentionInput, clientMutationID *string) (*model.Payload[R], error) {
+	return write(ctx, r, m.prefix(), clientMutationID, func(e *edit) (*R, error) {
+		_, id, _ := e.id("id", gid, m.typ)
+		where := e.mention(mention)
+		if err := e.problems(); err != nil {
+			return nil, err
+		}
+		return curate.UpdateEntity(ctx, r.Store, e.actor, m.kind, id, version, func(decl D) error {
+			return e.changed(func() { m.apply(e, ctx, in, decl) })
+		}, where)
+	})
 }
 
-// updateEntity changes the entity of kind k with global ID gid of type
-// typ: change applies the input to its declaration (see
-// curate.UpdateEntity). It is a write's do.
-func updateEntity[D document.Declaration, R any](ctx context.Context, e *edit, k curate.EntityKind[D, R], gid, typ string, version int, mention *model.MentionInput, change func(D)) (*R, error) {
-	_, id, _ := e.id("id", gid, typ)
-	m := e.mention(mention)
-	if err := e.problems(); err != nil {
-		return nil, err
-	}
-	return curate.UpdateEntity(ctx, e.r.Store, e.actor, k, id, version, func(decl D) error {
-		return e.changed(func() { change(decl) })
-	}, m)
+// delete deletes the entity input names.
+func (m entityEdits[T, D, R, F]) delete(ctx context.Context, r *Resolver, input model.DeleteInput) (*model.DeletePayload, error) {
+	return r.remove(ctx, input, m.typ, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteEntity(ctx, r.Store, actor, id, input.Version, deref(input.Cascade), kindOfType[m.typ])
+	})
 }

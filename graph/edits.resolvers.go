@@ -15,8 +15,8 @@ import (
 )
 
 // CreateStatement is the resolver for the createStatement field.
-func (r *mutationResolver) CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.StatementPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
+func (r *mutationResolver) CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.Payload[db.Statement], error) {
+	return write(ctx, r.Resolver, "statement", input.ClientMutationID, func(e *edit) (*db.Statement, error) {
 		var st document.StatementDoc
 		articleID := e.article("article", input.Article)
 		e.statement(ctx, input.Statement, &st)
@@ -25,15 +25,11 @@ func (r *mutationResolver) CreateStatement(ctx context.Context, input model.Crea
 		}
 		return curate.CreateStatement(ctx, r.Store, e.actor, articleID, st)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.StatementPayload{Statement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateStatement is the resolver for the updateStatement field.
-func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.StatementPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "statement", func(e *edit) (*db.Statement, error) {
+func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.Payload[db.Statement], error) {
+	return write(ctx, r.Resolver, "statement", input.ClientMutationID, func(e *edit) (*db.Statement, error) {
 		id, err := e.target(input.ID, typeStatement)
 		if err != nil {
 			return nil, err
@@ -42,10 +38,6 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 			return e.changed(func() { e.statement(ctx, input.Statement, st) })
 		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.StatementPayload{Statement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteStatement is the resolver for the deleteStatement field.
@@ -56,8 +48,8 @@ func (r *mutationResolver) DeleteStatement(ctx context.Context, input model.Dele
 }
 
 // CreateFigure is the resolver for the createFigure field.
-func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.FigurePayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
+func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.Payload[db.Figure], error) {
+	return write(ctx, r.Resolver, "figure", input.ClientMutationID, func(e *edit) (*db.Figure, error) {
 		var f document.FigureDoc
 		articleID := e.article("article", input.Article)
 		e.figure(ctx, input.Figure, &f, articleID)
@@ -66,15 +58,11 @@ func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateF
 		}
 		return curate.CreateFigure(ctx, r.Store, e.actor, articleID, f)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.FigurePayload{Figure: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateFigure is the resolver for the updateFigure field.
-func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.FigurePayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "figure", func(e *edit) (*db.Figure, error) {
+func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.Payload[db.Figure], error) {
+	return write(ctx, r.Resolver, "figure", input.ClientMutationID, func(e *edit) (*db.Figure, error) {
 		id, err := e.target(input.ID, typeFigure)
 		if err != nil {
 			return nil, err
@@ -87,10 +75,6 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 			return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
 		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.FigurePayload{Figure: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteFigure is the resolver for the deleteFigure field.
@@ -101,198 +85,98 @@ func (r *mutationResolver) DeleteFigure(ctx context.Context, input model.DeleteI
 }
 
 // CreateAgreement is the resolver for the createAgreement field.
-func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.AgreementPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
-		d := &document.AgreementDoc{}
-		e.agreement(ctx, input.Agreement, d)
-		if d.Kind == "" {
-			// A document may omit the kind; the API asks for it, UNSPECIFIED included.
-			e.problem("INVALID", "agreement.kind", "is required; want one of JOINT_STATEMENT, SIGNED_AGREEMENT, COOPERATION_MODEL, INITIATIVE, FRAMEWORK, COMMITMENT, POLICY, UNSPECIFIED")
-		}
-		return createEntity(ctx, e, curate.Agreements, d, input.Mention)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.AgreementPayload{Agreement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.Payload[db.Agreement], error) {
+	return agreementEdits.create(ctx, r.Resolver, input.Agreement, input.Mention, input.ClientMutationID)
 }
 
 // UpdateAgreement is the resolver for the updateAgreement field.
-func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.AgreementPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "agreement", func(e *edit) (*db.Agreement, error) {
-		return updateEntity(ctx, e, curate.Agreements, input.ID, typeAgreement, input.Version, input.Mention, func(d *document.AgreementDoc) {
-			e.agreement(ctx, input.Agreement, d)
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.AgreementPayload{Agreement: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.Payload[db.Agreement], error) {
+	return agreementEdits.update(ctx, r.Resolver, input.ID, input.Version, input.Agreement, input.Mention, input.ClientMutationID)
 }
 
 // DeleteAgreement is the resolver for the deleteAgreement field.
 func (r *mutationResolver) DeleteAgreement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.deleteEntity(ctx, input, typeAgreement)
+	return agreementEdits.delete(ctx, r.Resolver, input)
 }
 
 // CreatePerson is the resolver for the createPerson field.
-func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.PersonPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
-		d := &document.PersonDoc{}
-		e.person(input.Person, d)
-		return createEntity(ctx, e, curate.People, d, input.Mention)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.PersonPayload{Person: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.Payload[db.Person], error) {
+	return personEdits.create(ctx, r.Resolver, input.Person, input.Mention, input.ClientMutationID)
 }
 
 // UpdatePerson is the resolver for the updatePerson field.
-func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.PersonPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "person", func(e *edit) (*db.Person, error) {
-		return updateEntity(ctx, e, curate.People, input.ID, typePerson, input.Version, input.Mention, func(d *document.PersonDoc) {
-			e.person(input.Person, d)
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.PersonPayload{Person: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.Payload[db.Person], error) {
+	return personEdits.update(ctx, r.Resolver, input.ID, input.Version, input.Person, input.Mention, input.ClientMutationID)
 }
 
 // DeletePerson is the resolver for the deletePerson field.
 func (r *mutationResolver) DeletePerson(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.deleteEntity(ctx, input, typePerson)
+	return personEdits.delete(ctx, r.Resolver, input)
 }
 
 // CreateOrganization is the resolver for the createOrganization field.
-func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.OrganizationPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
-		d := &document.OrganizationDoc{}
-		e.organization(ctx, input.Organization, d)
-		return createEntity(ctx, e, curate.Organizations, d, input.Mention)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.OrganizationPayload{Organization: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.Payload[db.Organization], error) {
+	return organizationEdits.create(ctx, r.Resolver, input.Organization, input.Mention, input.ClientMutationID)
 }
 
 // UpdateOrganization is the resolver for the updateOrganization field.
-func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.OrganizationPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "organization", func(e *edit) (*db.Organization, error) {
-		return updateEntity(ctx, e, curate.Organizations, input.ID, typeOrganization, input.Version, input.Mention, func(d *document.OrganizationDoc) {
-			e.organization(ctx, input.Organization, d)
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.OrganizationPayload{Organization: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.Payload[db.Organization], error) {
+	return organizationEdits.update(ctx, r.Resolver, input.ID, input.Version, input.Organization, input.Mention, input.ClientMutationID)
 }
 
 // DeleteOrganization is the resolver for the deleteOrganization field.
 func (r *mutationResolver) DeleteOrganization(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.deleteEntity(ctx, input, typeOrganization)
+	return organizationEdits.delete(ctx, r.Resolver, input)
 }
 
 // CreatePlace is the resolver for the createPlace field.
-func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.PlacePayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
-		d := &document.PlaceDoc{}
-		e.place(ctx, input.Place, d)
-		return createEntity(ctx, e, curate.Places, d, input.Mention)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.PlacePayload{Place: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.Payload[db.Place], error) {
+	return placeEdits.create(ctx, r.Resolver, input.Place, input.Mention, input.ClientMutationID)
 }
 
 // UpdatePlace is the resolver for the updatePlace field.
-func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.PlacePayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "place", func(e *edit) (*db.Place, error) {
-		return updateEntity(ctx, e, curate.Places, input.ID, typePlace, input.Version, input.Mention, func(d *document.PlaceDoc) {
-			e.place(ctx, input.Place, d)
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.PlacePayload{Place: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.Payload[db.Place], error) {
+	return placeEdits.update(ctx, r.Resolver, input.ID, input.Version, input.Place, input.Mention, input.ClientMutationID)
 }
 
 // DeletePlace is the resolver for the deletePlace field.
 func (r *mutationResolver) DeletePlace(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.deleteEntity(ctx, input, typePlace)
+	return placeEdits.delete(ctx, r.Resolver, input)
 }
 
 // CreateEvent is the resolver for the createEvent field.
-func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
-		d := &document.EventDoc{}
-		e.event(ctx, input.Event, d)
-		return createEntity(ctx, e, curate.Events, d, input.Mention)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.EventPayload{Event: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.Payload[db.Event], error) {
+	return eventEdits.create(ctx, r.Resolver, input.Event, input.Mention, input.ClientMutationID)
 }
 
 // UpdateEvent is the resolver for the updateEvent field.
-func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "event", func(e *edit) (*db.Event, error) {
-		return updateEntity(ctx, e, curate.Events, input.ID, typeEvent, input.Version, input.Mention, func(d *document.EventDoc) {
-			e.event(ctx, input.Event, d)
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.EventPayload{Event: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.Payload[db.Event], error) {
+	return eventEdits.update(ctx, r.Resolver, input.ID, input.Version, input.Event, input.Mention, input.ClientMutationID)
 }
 
 // DeleteEvent is the resolver for the deleteEvent field.
 func (r *mutationResolver) DeleteEvent(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.deleteEntity(ctx, input, typeEvent)
+	return eventEdits.delete(ctx, r.Resolver, input)
 }
 
 // CreateProject is the resolver for the createProject field.
-func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
-		d := &document.ProjectDoc{}
-		e.project(ctx, input.Project, d)
-		return createEntity(ctx, e, curate.Projects, d, input.Mention)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.ProjectPayload{Project: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.Payload[db.Project], error) {
+	return projectEdits.create(ctx, r.Resolver, input.Project, input.Mention, input.ClientMutationID)
 }
 
 // UpdateProject is the resolver for the updateProject field.
-func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "project", func(e *edit) (*db.Project, error) {
-		return updateEntity(ctx, e, curate.Projects, input.ID, typeProject, input.Version, input.Mention, func(d *document.ProjectDoc) {
-			e.project(ctx, input.Project, d)
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.ProjectPayload{Project: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
+func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.Payload[db.Project], error) {
+	return projectEdits.update(ctx, r.Resolver, input.ID, input.Version, input.Project, input.Mention, input.ClientMutationID)
 }
 
 // DeleteProject is the resolver for the deleteProject field.
 func (r *mutationResolver) DeleteProject(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.deleteEntity(ctx, input, typeProject)
+	return projectEdits.delete(ctx, r.Resolver, input)
 }
 
 // CreateTopic is the resolver for the createTopic field.
-func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.TopicPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
+func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.Payload[db.Topic], error) {
+	return write(ctx, r.Resolver, "topic", input.ClientMutationID, func(e *edit) (*db.Topic, error) {
 		var t document.TopicDoc
 		e.topic(ctx, input.Topic, &t)
 		if err := e.problems(); err != nil {
@@ -300,15 +184,11 @@ func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTo
 		}
 		return curate.CreateTopic(ctx, r.Store, e.actor, t)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.TopicPayload{Topic: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // UpdateTopic is the resolver for the updateTopic field.
-func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.TopicPayload, error) {
-	row, errs, err := write(ctx, r.Resolver, "topic", func(e *edit) (*db.Topic, error) {
+func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.Payload[db.Topic], error) {
+	return write(ctx, r.Resolver, "topic", input.ClientMutationID, func(e *edit) (*db.Topic, error) {
 		id, err := e.target(input.ID, typeTopic)
 		if err != nil {
 			return nil, err
@@ -317,10 +197,6 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 			return e.changed(func() { e.topic(ctx, input.Topic, t) })
 		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &model.TopicPayload{Topic: row, UserErrors: errs, ClientMutationID: input.ClientMutationID}, nil
 }
 
 // DeleteTopic is the resolver for the deleteTopic field.

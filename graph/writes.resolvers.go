@@ -16,7 +16,7 @@ import (
 )
 
 // ImportArticle is the resolver for the importArticle field.
-func (r *mutationResolver) ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.ImportArticlePayload, error) {
+func (r *mutationResolver) ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.Payload[db.Article], error) {
 	actor, err := requireActor(ctx)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 	}
 	r.Logger.InfoContext(ctx, "article imported", "request_id", RequestID(ctx), "actor", actor, "slug", doc.Article.Slug)
 	loaders(ctx).keep(article)
-	payload.Article = article
+	payload.Row = article
 	return payload, nil
 }
 

@@ -114,8 +114,8 @@ type ComplexityRoot struct {
 	}
 
 	AgreementPayload struct {
-		Agreement        func(childComplexity int) int
 		ClientMutationID func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -250,7 +250,7 @@ type ComplexityRoot struct {
 
 	EventPayload struct {
 		ClientMutationID func(childComplexity int) int
-		Event            func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -330,7 +330,7 @@ type ComplexityRoot struct {
 
 	FigurePayload struct {
 		ClientMutationID func(childComplexity int) int
-		Figure           func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -355,8 +355,8 @@ type ComplexityRoot struct {
 	}
 
 	ImportArticlePayload struct {
-		Article          func(childComplexity int) int
 		ClientMutationID func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -426,7 +426,7 @@ type ComplexityRoot struct {
 
 	OrganizationPayload struct {
 		ClientMutationID func(childComplexity int) int
-		Organization     func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -486,7 +486,7 @@ type ComplexityRoot struct {
 
 	PersonPayload struct {
 		ClientMutationID func(childComplexity int) int
-		Person           func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -518,7 +518,7 @@ type ComplexityRoot struct {
 
 	PlacePayload struct {
 		ClientMutationID func(childComplexity int) int
-		Place            func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -553,7 +553,7 @@ type ComplexityRoot struct {
 
 	ProjectPayload struct {
 		ClientMutationID func(childComplexity int) int
-		Project          func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -639,7 +639,7 @@ type ComplexityRoot struct {
 
 	StatementPayload struct {
 		ClientMutationID func(childComplexity int) int
-		Statement        func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -684,7 +684,7 @@ type ComplexityRoot struct {
 
 	TopicPayload struct {
 		ClientMutationID func(childComplexity int) int
-		Topic            func(childComplexity int) int
+		Row              func(childComplexity int) int
 		UserErrors       func(childComplexity int) int
 	}
 
@@ -796,33 +796,33 @@ type GroupKeyResolver interface {
 	Node(ctx context.Context, obj *db.GroupKey) (model.Node, error)
 }
 type MutationResolver interface {
-	ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.ImportArticlePayload, error)
-	CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.StatementPayload, error)
-	UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.StatementPayload, error)
+	ImportArticle(ctx context.Context, input model.ImportArticleInput) (*model.Payload[db.Article], error)
+	CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.Payload[db.Statement], error)
+	UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.Payload[db.Statement], error)
 	DeleteStatement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.FigurePayload, error)
-	UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.FigurePayload, error)
+	CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.Payload[db.Figure], error)
+	UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.Payload[db.Figure], error)
 	DeleteFigure(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.AgreementPayload, error)
-	UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.AgreementPayload, error)
+	CreateAgreement(ctx context.Context, input model.CreateAgreementInput) (*model.Payload[db.Agreement], error)
+	UpdateAgreement(ctx context.Context, input model.UpdateAgreementInput) (*model.Payload[db.Agreement], error)
 	DeleteAgreement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.PersonPayload, error)
-	UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.PersonPayload, error)
+	CreatePerson(ctx context.Context, input model.CreatePersonInput) (*model.Payload[db.Person], error)
+	UpdatePerson(ctx context.Context, input model.UpdatePersonInput) (*model.Payload[db.Person], error)
 	DeletePerson(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.OrganizationPayload, error)
-	UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.OrganizationPayload, error)
+	CreateOrganization(ctx context.Context, input model.CreateOrganizationInput) (*model.Payload[db.Organization], error)
+	UpdateOrganization(ctx context.Context, input model.UpdateOrganizationInput) (*model.Payload[db.Organization], error)
 	DeleteOrganization(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.PlacePayload, error)
-	UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.PlacePayload, error)
+	CreatePlace(ctx context.Context, input model.CreatePlaceInput) (*model.Payload[db.Place], error)
+	UpdatePlace(ctx context.Context, input model.UpdatePlaceInput) (*model.Payload[db.Place], error)
 	DeletePlace(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error)
-	UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error)
+	CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.Payload[db.Event], error)
+	UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.Payload[db.Event], error)
 	DeleteEvent(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error)
-	UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error)
+	CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.Payload[db.Project], error)
+	UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.Payload[db.Project], error)
 	DeleteProject(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
-	CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.TopicPayload, error)
-	UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.TopicPayload, error)
+	CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.Payload[db.Topic], error)
+	UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.Payload[db.Topic], error)
 	DeleteTopic(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
 	DeleteArticle(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error)
 }
@@ -1172,18 +1172,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgreementParty.Role(childComplexity), true
 
-	case "AgreementPayload.agreement":
-		if e.ComplexityRoot.AgreementPayload.Agreement == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AgreementPayload.Agreement(childComplexity), true
 	case "AgreementPayload.clientMutationId":
 		if e.ComplexityRoot.AgreementPayload.ClientMutationID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AgreementPayload.ClientMutationID(childComplexity), true
+	case "AgreementPayload.agreement":
+		if e.ComplexityRoot.AgreementPayload.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementPayload.Row(childComplexity), true
 	case "AgreementPayload.userErrors":
 		if e.ComplexityRoot.AgreementPayload.UserErrors == nil {
 			break
@@ -1767,11 +1767,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EventPayload.ClientMutationID(childComplexity), true
 	case "EventPayload.event":
-		if e.ComplexityRoot.EventPayload.Event == nil {
+		if e.ComplexityRoot.EventPayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.EventPayload.Event(childComplexity), true
+		return e.ComplexityRoot.EventPayload.Row(childComplexity), true
 	case "EventPayload.userErrors":
 		if e.ComplexityRoot.EventPayload.UserErrors == nil {
 			break
@@ -2114,11 +2114,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FigurePayload.ClientMutationID(childComplexity), true
 	case "FigurePayload.figure":
-		if e.ComplexityRoot.FigurePayload.Figure == nil {
+		if e.ComplexityRoot.FigurePayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.FigurePayload.Figure(childComplexity), true
+		return e.ComplexityRoot.FigurePayload.Row(childComplexity), true
 	case "FigurePayload.userErrors":
 		if e.ComplexityRoot.FigurePayload.UserErrors == nil {
 			break
@@ -2195,18 +2195,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GroupKey.Year(childComplexity), true
 
-	case "ImportArticlePayload.article":
-		if e.ComplexityRoot.ImportArticlePayload.Article == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ImportArticlePayload.Article(childComplexity), true
 	case "ImportArticlePayload.clientMutationId":
 		if e.ComplexityRoot.ImportArticlePayload.ClientMutationID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ImportArticlePayload.ClientMutationID(childComplexity), true
+	case "ImportArticlePayload.article":
+		if e.ComplexityRoot.ImportArticlePayload.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportArticlePayload.Row(childComplexity), true
 	case "ImportArticlePayload.userErrors":
 		if e.ComplexityRoot.ImportArticlePayload.UserErrors == nil {
 			break
@@ -2712,11 +2712,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganizationPayload.ClientMutationID(childComplexity), true
 	case "OrganizationPayload.organization":
-		if e.ComplexityRoot.OrganizationPayload.Organization == nil {
+		if e.ComplexityRoot.OrganizationPayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OrganizationPayload.Organization(childComplexity), true
+		return e.ComplexityRoot.OrganizationPayload.Row(childComplexity), true
 	case "OrganizationPayload.userErrors":
 		if e.ComplexityRoot.OrganizationPayload.UserErrors == nil {
 			break
@@ -2973,11 +2973,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonPayload.ClientMutationID(childComplexity), true
 	case "PersonPayload.person":
-		if e.ComplexityRoot.PersonPayload.Person == nil {
+		if e.ComplexityRoot.PersonPayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PersonPayload.Person(childComplexity), true
+		return e.ComplexityRoot.PersonPayload.Row(childComplexity), true
 	case "PersonPayload.userErrors":
 		if e.ComplexityRoot.PersonPayload.UserErrors == nil {
 			break
@@ -3117,11 +3117,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PlacePayload.ClientMutationID(childComplexity), true
 	case "PlacePayload.place":
-		if e.ComplexityRoot.PlacePayload.Place == nil {
+		if e.ComplexityRoot.PlacePayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PlacePayload.Place(childComplexity), true
+		return e.ComplexityRoot.PlacePayload.Row(childComplexity), true
 	case "PlacePayload.userErrors":
 		if e.ComplexityRoot.PlacePayload.UserErrors == nil {
 			break
@@ -3274,11 +3274,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectPayload.ClientMutationID(childComplexity), true
 	case "ProjectPayload.project":
-		if e.ComplexityRoot.ProjectPayload.Project == nil {
+		if e.ComplexityRoot.ProjectPayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ProjectPayload.Project(childComplexity), true
+		return e.ComplexityRoot.ProjectPayload.Row(childComplexity), true
 	case "ProjectPayload.userErrors":
 		if e.ComplexityRoot.ProjectPayload.UserErrors == nil {
 			break
@@ -3743,11 +3743,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementPayload.ClientMutationID(childComplexity), true
 	case "StatementPayload.statement":
-		if e.ComplexityRoot.StatementPayload.Statement == nil {
+		if e.ComplexityRoot.StatementPayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.StatementPayload.Statement(childComplexity), true
+		return e.ComplexityRoot.StatementPayload.Row(childComplexity), true
 	case "StatementPayload.userErrors":
 		if e.ComplexityRoot.StatementPayload.UserErrors == nil {
 			break
@@ -3951,11 +3951,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TopicPayload.ClientMutationID(childComplexity), true
 	case "TopicPayload.topic":
-		if e.ComplexityRoot.TopicPayload.Topic == nil {
+		if e.ComplexityRoot.TopicPayload.Row == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TopicPayload.Topic(childComplexity), true
+		return e.ComplexityRoot.TopicPayload.Row(childComplexity), true
 	case "TopicPayload.userErrors":
 		if e.ComplexityRoot.TopicPayload.UserErrors == nil {
 			break
@@ -12855,7 +12855,7 @@ func (ec *executionContext) fieldContext_AgreementParty_role(_ context.Context, 
 	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, errors.New("field of type PartyRole does not have child fields"))
 }
 
-func (ec *executionContext) _AgreementPayload_agreement(ctx context.Context, field graphql.CollectedField, obj *model.AgreementPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgreementPayload_agreement(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Agreement]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12864,7 +12864,7 @@ func (ec *executionContext) _AgreementPayload_agreement(ctx context.Context, fie
 			return ec.fieldContext_AgreementPayload_agreement(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Agreement, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Agreement) graphql.Marshaler {
@@ -12887,7 +12887,7 @@ func (ec *executionContext) fieldContext_AgreementPayload_agreement(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _AgreementPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AgreementPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgreementPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Agreement]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12919,7 +12919,7 @@ func (ec *executionContext) fieldContext_AgreementPayload_userErrors(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _AgreementPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.AgreementPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgreementPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Agreement]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15354,7 +15354,7 @@ func (ec *executionContext) fieldContext_EventParticipant_role(_ context.Context
 	return graphql.NewScalarFieldContext("EventParticipant", field, false, false, errors.New("field of type ParticipantRole does not have child fields"))
 }
 
-func (ec *executionContext) _EventPayload_event(ctx context.Context, field graphql.CollectedField, obj *model.EventPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventPayload_event(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15363,7 +15363,7 @@ func (ec *executionContext) _EventPayload_event(ctx context.Context, field graph
 			return ec.fieldContext_EventPayload_event(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Event, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Event) graphql.Marshaler {
@@ -15386,7 +15386,7 @@ func (ec *executionContext) fieldContext_EventPayload_event(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _EventPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.EventPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15418,7 +15418,7 @@ func (ec *executionContext) fieldContext_EventPayload_userErrors(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _EventPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.EventPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16919,7 +16919,7 @@ func (ec *executionContext) fieldContext_FigureEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _FigurePayload_figure(ctx context.Context, field graphql.CollectedField, obj *model.FigurePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _FigurePayload_figure(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Figure]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16928,7 +16928,7 @@ func (ec *executionContext) _FigurePayload_figure(ctx context.Context, field gra
 			return ec.fieldContext_FigurePayload_figure(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Figure, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Figure) graphql.Marshaler {
@@ -16951,7 +16951,7 @@ func (ec *executionContext) fieldContext_FigurePayload_figure(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _FigurePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.FigurePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _FigurePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Figure]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16983,7 +16983,7 @@ func (ec *executionContext) fieldContext_FigurePayload_userErrors(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _FigurePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.FigurePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _FigurePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Figure]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17286,7 +17286,7 @@ func (ec *executionContext) fieldContext_GroupKey_month(_ context.Context, field
 	return graphql.NewScalarFieldContext("GroupKey", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ImportArticlePayload_article(ctx context.Context, field graphql.CollectedField, obj *model.ImportArticlePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ImportArticlePayload_article(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Article]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17295,7 +17295,7 @@ func (ec *executionContext) _ImportArticlePayload_article(ctx context.Context, f
 			return ec.fieldContext_ImportArticlePayload_article(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Article, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Article) graphql.Marshaler {
@@ -17318,7 +17318,7 @@ func (ec *executionContext) fieldContext_ImportArticlePayload_article(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ImportArticlePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ImportArticlePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ImportArticlePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Article]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17350,7 +17350,7 @@ func (ec *executionContext) fieldContext_ImportArticlePayload_userErrors(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ImportArticlePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ImportArticlePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ImportArticlePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Article]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17386,8 +17386,8 @@ func (ec *executionContext) _Mutation_importArticle(ctx context.Context, field g
 			return ec.Resolvers.Mutation().ImportArticle(ctx, fc.Args["input"].(model.ImportArticleInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportArticlePayload) graphql.Marshaler {
-			return ec.marshalNImportArticlePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐImportArticlePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Article]) graphql.Marshaler {
+			return ec.marshalNImportArticlePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17430,8 +17430,8 @@ func (ec *executionContext) _Mutation_createStatement(ctx context.Context, field
 			return ec.Resolvers.Mutation().CreateStatement(ctx, fc.Args["input"].(model.CreateStatementInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementPayload) graphql.Marshaler {
-			return ec.marshalNStatementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Statement]) graphql.Marshaler {
+			return ec.marshalNStatementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17474,8 +17474,8 @@ func (ec *executionContext) _Mutation_updateStatement(ctx context.Context, field
 			return ec.Resolvers.Mutation().UpdateStatement(ctx, fc.Args["input"].(model.UpdateStatementInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementPayload) graphql.Marshaler {
-			return ec.marshalNStatementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Statement]) graphql.Marshaler {
+			return ec.marshalNStatementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17562,8 +17562,8 @@ func (ec *executionContext) _Mutation_createFigure(ctx context.Context, field gr
 			return ec.Resolvers.Mutation().CreateFigure(ctx, fc.Args["input"].(model.CreateFigureInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.FigurePayload) graphql.Marshaler {
-			return ec.marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigurePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17606,8 +17606,8 @@ func (ec *executionContext) _Mutation_updateFigure(ctx context.Context, field gr
 			return ec.Resolvers.Mutation().UpdateFigure(ctx, fc.Args["input"].(model.UpdateFigureInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.FigurePayload) graphql.Marshaler {
-			return ec.marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigurePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Figure]) graphql.Marshaler {
+			return ec.marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17694,8 +17694,8 @@ func (ec *executionContext) _Mutation_createAgreement(ctx context.Context, field
 			return ec.Resolvers.Mutation().CreateAgreement(ctx, fc.Args["input"].(model.CreateAgreementInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AgreementPayload) graphql.Marshaler {
-			return ec.marshalNAgreementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Agreement]) graphql.Marshaler {
+			return ec.marshalNAgreementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17738,8 +17738,8 @@ func (ec *executionContext) _Mutation_updateAgreement(ctx context.Context, field
 			return ec.Resolvers.Mutation().UpdateAgreement(ctx, fc.Args["input"].(model.UpdateAgreementInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AgreementPayload) graphql.Marshaler {
-			return ec.marshalNAgreementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Agreement]) graphql.Marshaler {
+			return ec.marshalNAgreementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17826,8 +17826,8 @@ func (ec *executionContext) _Mutation_createPerson(ctx context.Context, field gr
 			return ec.Resolvers.Mutation().CreatePerson(ctx, fc.Args["input"].(model.CreatePersonInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonPayload) graphql.Marshaler {
-			return ec.marshalNPersonPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Person]) graphql.Marshaler {
+			return ec.marshalNPersonPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17870,8 +17870,8 @@ func (ec *executionContext) _Mutation_updatePerson(ctx context.Context, field gr
 			return ec.Resolvers.Mutation().UpdatePerson(ctx, fc.Args["input"].(model.UpdatePersonInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonPayload) graphql.Marshaler {
-			return ec.marshalNPersonPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Person]) graphql.Marshaler {
+			return ec.marshalNPersonPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17958,8 +17958,8 @@ func (ec *executionContext) _Mutation_createOrganization(ctx context.Context, fi
 			return ec.Resolvers.Mutation().CreateOrganization(ctx, fc.Args["input"].(model.CreateOrganizationInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganizationPayload) graphql.Marshaler {
-			return ec.marshalNOrganizationPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Organization]) graphql.Marshaler {
+			return ec.marshalNOrganizationPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18002,8 +18002,8 @@ func (ec *executionContext) _Mutation_updateOrganization(ctx context.Context, fi
 			return ec.Resolvers.Mutation().UpdateOrganization(ctx, fc.Args["input"].(model.UpdateOrganizationInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganizationPayload) graphql.Marshaler {
-			return ec.marshalNOrganizationPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Organization]) graphql.Marshaler {
+			return ec.marshalNOrganizationPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18090,8 +18090,8 @@ func (ec *executionContext) _Mutation_createPlace(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().CreatePlace(ctx, fc.Args["input"].(model.CreatePlaceInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PlacePayload) graphql.Marshaler {
-			return ec.marshalNPlacePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlacePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Place]) graphql.Marshaler {
+			return ec.marshalNPlacePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18134,8 +18134,8 @@ func (ec *executionContext) _Mutation_updatePlace(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().UpdatePlace(ctx, fc.Args["input"].(model.UpdatePlaceInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PlacePayload) graphql.Marshaler {
-			return ec.marshalNPlacePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlacePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Place]) graphql.Marshaler {
+			return ec.marshalNPlacePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18222,8 +18222,8 @@ func (ec *executionContext) _Mutation_createEvent(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().CreateEvent(ctx, fc.Args["input"].(model.CreateEventInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EventPayload) graphql.Marshaler {
-			return ec.marshalNEventPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Event]) graphql.Marshaler {
+			return ec.marshalNEventPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18266,8 +18266,8 @@ func (ec *executionContext) _Mutation_updateEvent(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().UpdateEvent(ctx, fc.Args["input"].(model.UpdateEventInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EventPayload) graphql.Marshaler {
-			return ec.marshalNEventPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Event]) graphql.Marshaler {
+			return ec.marshalNEventPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18354,8 +18354,8 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(model.CreateProjectInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectPayload) graphql.Marshaler {
-			return ec.marshalNProjectPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐProjectPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Project]) graphql.Marshaler {
+			return ec.marshalNProjectPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18398,8 +18398,8 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["input"].(model.UpdateProjectInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectPayload) graphql.Marshaler {
-			return ec.marshalNProjectPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐProjectPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Project]) graphql.Marshaler {
+			return ec.marshalNProjectPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18486,8 +18486,8 @@ func (ec *executionContext) _Mutation_createTopic(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().CreateTopic(ctx, fc.Args["input"].(model.CreateTopicInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.TopicPayload) graphql.Marshaler {
-			return ec.marshalNTopicPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTopicPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Topic]) graphql.Marshaler {
+			return ec.marshalNTopicPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18530,8 +18530,8 @@ func (ec *executionContext) _Mutation_updateTopic(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().UpdateTopic(ctx, fc.Args["input"].(model.UpdateTopicInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.TopicPayload) graphql.Marshaler {
-			return ec.marshalNTopicPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTopicPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Payload[db.Topic]) graphql.Marshaler {
+			return ec.marshalNTopicPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19367,7 +19367,7 @@ func (ec *executionContext) fieldContext_OrganizationEdge_node(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationPayload_organization(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationPayload_organization(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Organization]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19376,7 +19376,7 @@ func (ec *executionContext) _OrganizationPayload_organization(ctx context.Contex
 			return ec.fieldContext_OrganizationPayload_organization(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Organization, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Organization) graphql.Marshaler {
@@ -19399,7 +19399,7 @@ func (ec *executionContext) fieldContext_OrganizationPayload_organization(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Organization]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19431,7 +19431,7 @@ func (ec *executionContext) fieldContext_OrganizationPayload_userErrors(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Organization]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20420,7 +20420,7 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonPayload_person(ctx context.Context, field graphql.CollectedField, obj *model.PersonPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonPayload_person(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20429,7 +20429,7 @@ func (ec *executionContext) _PersonPayload_person(ctx context.Context, field gra
 			return ec.fieldContext_PersonPayload_person(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Person, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Person) graphql.Marshaler {
@@ -20452,7 +20452,7 @@ func (ec *executionContext) fieldContext_PersonPayload_person(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PersonPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20484,7 +20484,7 @@ func (ec *executionContext) fieldContext_PersonPayload_userErrors(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.PersonPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21036,7 +21036,7 @@ func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _PlacePayload_place(ctx context.Context, field graphql.CollectedField, obj *model.PlacePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlacePayload_place(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21045,7 +21045,7 @@ func (ec *executionContext) _PlacePayload_place(ctx context.Context, field graph
 			return ec.fieldContext_PlacePayload_place(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Place, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Place) graphql.Marshaler {
@@ -21068,7 +21068,7 @@ func (ec *executionContext) fieldContext_PlacePayload_place(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _PlacePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PlacePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlacePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21100,7 +21100,7 @@ func (ec *executionContext) fieldContext_PlacePayload_userErrors(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _PlacePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.PlacePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlacePayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21718,7 +21718,7 @@ func (ec *executionContext) fieldContext_ProjectEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.ProjectPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21727,7 +21727,7 @@ func (ec *executionContext) _ProjectPayload_project(ctx context.Context, field g
 			return ec.fieldContext_ProjectPayload_project(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Project, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Project) graphql.Marshaler {
@@ -21750,7 +21750,7 @@ func (ec *executionContext) fieldContext_ProjectPayload_project(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ProjectPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21782,7 +21782,7 @@ func (ec *executionContext) fieldContext_ProjectPayload_userErrors(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.ProjectPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23800,7 +23800,7 @@ func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _StatementPayload_statement(ctx context.Context, field graphql.CollectedField, obj *model.StatementPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatementPayload_statement(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Statement]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23809,7 +23809,7 @@ func (ec *executionContext) _StatementPayload_statement(ctx context.Context, fie
 			return ec.fieldContext_StatementPayload_statement(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Statement, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Statement) graphql.Marshaler {
@@ -23832,7 +23832,7 @@ func (ec *executionContext) fieldContext_StatementPayload_statement(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _StatementPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.StatementPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatementPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Statement]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23864,7 +23864,7 @@ func (ec *executionContext) fieldContext_StatementPayload_userErrors(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _StatementPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.StatementPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatementPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Statement]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24670,7 +24670,7 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _TopicPayload_topic(ctx context.Context, field graphql.CollectedField, obj *model.TopicPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _TopicPayload_topic(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Topic]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24679,7 +24679,7 @@ func (ec *executionContext) _TopicPayload_topic(ctx context.Context, field graph
 			return ec.fieldContext_TopicPayload_topic(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Topic, nil
+			return obj.Row, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *db.Topic) graphql.Marshaler {
@@ -24702,7 +24702,7 @@ func (ec *executionContext) fieldContext_TopicPayload_topic(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _TopicPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TopicPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _TopicPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Topic]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24734,7 +24734,7 @@ func (ec *executionContext) fieldContext_TopicPayload_userErrors(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _TopicPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.TopicPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _TopicPayload_clientMutationId(ctx context.Context, field graphql.CollectedField, obj *model.Payload[db.Topic]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30275,7 +30275,7 @@ func (ec *executionContext) _AgreementParty(ctx context.Context, sel ast.Selecti
 
 var agreementPayloadImplementors = []string{"AgreementPayload"}
 
-func (ec *executionContext) _AgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AgreementPayload) graphql.Marshaler {
+func (ec *executionContext) _AgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Agreement]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -32228,7 +32228,7 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 
 var eventPayloadImplementors = []string{"EventPayload"}
 
-func (ec *executionContext) _EventPayload(ctx context.Context, sel ast.SelectionSet, obj *model.EventPayload) graphql.Marshaler {
+func (ec *executionContext) _EventPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Event]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -33252,7 +33252,7 @@ func (ec *executionContext) _FigureEdge(ctx context.Context, sel ast.SelectionSe
 
 var figurePayloadImplementors = []string{"FigurePayload"}
 
-func (ec *executionContext) _FigurePayload(ctx context.Context, sel ast.SelectionSet, obj *model.FigurePayload) graphql.Marshaler {
+func (ec *executionContext) _FigurePayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Figure]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, figurePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -33487,7 +33487,7 @@ func (ec *executionContext) _GroupKey(ctx context.Context, sel ast.SelectionSet,
 
 var importArticlePayloadImplementors = []string{"ImportArticlePayload"}
 
-func (ec *executionContext) _ImportArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ImportArticlePayload) graphql.Marshaler {
+func (ec *executionContext) _ImportArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Article]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, importArticlePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34323,7 +34323,7 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 
 var organizationPayloadImplementors = []string{"OrganizationPayload"}
 
-func (ec *executionContext) _OrganizationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationPayload) graphql.Marshaler {
+func (ec *executionContext) _OrganizationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Organization]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34980,7 +34980,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 
 var personPayloadImplementors = []string{"PersonPayload"}
 
-func (ec *executionContext) _PersonPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PersonPayload) graphql.Marshaler {
+func (ec *executionContext) _PersonPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Person]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35443,7 +35443,7 @@ func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet
 
 var placePayloadImplementors = []string{"PlacePayload"}
 
-func (ec *executionContext) _PlacePayload(ctx context.Context, sel ast.SelectionSet, obj *model.PlacePayload) graphql.Marshaler {
+func (ec *executionContext) _PlacePayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Place]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35921,7 +35921,7 @@ func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionS
 
 var projectPayloadImplementors = []string{"ProjectPayload"}
 
-func (ec *executionContext) _ProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectPayload) graphql.Marshaler {
+func (ec *executionContext) _ProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Project]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -37320,7 +37320,7 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 
 var statementPayloadImplementors = []string{"StatementPayload"}
 
-func (ec *executionContext) _StatementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.StatementPayload) graphql.Marshaler {
+func (ec *executionContext) _StatementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Statement]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statementPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -37890,7 +37890,7 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 
 var topicPayloadImplementors = []string{"TopicPayload"}
 
-func (ec *executionContext) _TopicPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TopicPayload) graphql.Marshaler {
+func (ec *executionContext) _TopicPayload(ctx context.Context, sel ast.SelectionSet, obj *model.Payload[db.Topic]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, topicPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -38660,7 +38660,7 @@ func (ec *executionContext) unmarshalNAgreementPartyInput2ᚖgithubᚗcomᚋnews
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNAgreementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAgreementPayload(ctx context.Context, sel ast.SelectionSet, v *model.AgreementPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNAgreementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Agreement]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -39283,7 +39283,7 @@ func (ec *executionContext) unmarshalNEventParticipantInput2ᚖgithubᚗcomᚋne
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEventPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventPayload(ctx context.Context, sel ast.SelectionSet, v *model.EventPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNEventPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Event]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -39545,7 +39545,7 @@ func (ec *executionContext) marshalNFigureOrderField2string(ctx context.Context,
 	return res
 }
 
-func (ec *executionContext) marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFigurePayload(ctx context.Context, sel ast.SelectionSet, v *model.FigurePayload) graphql.Marshaler {
+func (ec *executionContext) marshalNFigurePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Figure]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -39709,7 +39709,7 @@ func (ec *executionContext) unmarshalNImportArticleInput2githubᚗcomᚋnewsgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNImportArticlePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐImportArticlePayload(ctx context.Context, sel ast.SelectionSet, v *model.ImportArticlePayload) graphql.Marshaler {
+func (ec *executionContext) marshalNImportArticlePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Article]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -39904,7 +39904,7 @@ func (ec *executionContext) marshalNOrganizationOrderField2string(ctx context.Co
 	return res
 }
 
-func (ec *executionContext) marshalNOrganizationPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganizationPayload(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Organization]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40140,7 +40140,7 @@ func (ec *executionContext) marshalNPersonOrderField2string(ctx context.Context,
 	return res
 }
 
-func (ec *executionContext) marshalNPersonPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonPayload(ctx context.Context, sel ast.SelectionSet, v *model.PersonPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Person]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40254,7 +40254,7 @@ func (ec *executionContext) marshalNPlaceOrderField2string(ctx context.Context, 
 	return res
 }
 
-func (ec *executionContext) marshalNPlacePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlacePayload(ctx context.Context, sel ast.SelectionSet, v *model.PlacePayload) graphql.Marshaler {
+func (ec *executionContext) marshalNPlacePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Place]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40368,7 +40368,7 @@ func (ec *executionContext) marshalNProjectOrderField2string(ctx context.Context
 	return res
 }
 
-func (ec *executionContext) marshalNProjectPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.ProjectPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Project]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40724,7 +40724,7 @@ func (ec *executionContext) marshalNStatementOrderField2string(ctx context.Conte
 	return res
 }
 
-func (ec *executionContext) marshalNStatementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐStatementPayload(ctx context.Context, sel ast.SelectionSet, v *model.StatementPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNStatementPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Statement]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40882,7 +40882,7 @@ func (ec *executionContext) marshalNTopicOrderField2string(ctx context.Context, 
 	return res
 }
 
-func (ec *executionContext) marshalNTopicPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTopicPayload(ctx context.Context, sel ast.SelectionSet, v *model.TopicPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNTopicPayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPayload(ctx context.Context, sel ast.SelectionSet, v *model.Payload[db.Topic]) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")

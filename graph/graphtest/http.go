@@ -72,15 +72,7 @@ func roundTrip(t testing.TB, srv *httptest.Server, query string, vars map[string
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := http.Post(srv.URL+"/query", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, raw := send(t, http.MethodPost, srv.URL+"/query", bytes.NewReader(body), map[string]string{"Content-Type": "application/json"})
 	return res.StatusCode, raw
 }
 
@@ -116,7 +108,14 @@ func Dig(t testing.TB, raw json.RawMessage, path []string, v any) {
 // Request sends a request to srv and returns the response with its body read.
 func Request(t testing.TB, srv *httptest.Server, method, path string, header map[string]string) (*http.Response, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, srv.URL+path, nil)
+	return send(t, method, srv.URL+path, nil, header)
+}
+
+// send sends a request with body and header to url and returns the
+// response with its body read.
+func send(t testing.TB, method, url string, body io.Reader, header map[string]string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,9 +127,9 @@ func Request(t testing.TB, srv *httptest.Server, method, path string, header map
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
+	raw, err := io.ReadAll(res.Body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res, body
+	return res, raw
 }

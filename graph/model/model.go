@@ -1,6 +1,7 @@
 // Package model holds the GraphQL-only shapes of newsgraph's API:
-// connections and their page info, the interfaces and unions, the unnamed
-// speaker, and the Date and Decimal scalars. Domain types come from db.
+// connections and their page info, the payloads of writes, the interfaces
+// and unions, the unnamed speaker, and the Date and Decimal scalars.
+// Domain types come from db.
 package model
 
 import (
@@ -103,7 +104,19 @@ func (c *Connection[T]) TotalCount(ctx context.Context) (int, error) {
 	return c.Count(ctx)
 }
 
-// The connections of the schema.
+// Payload is what a create, update or import answers: the row as stored
+// (nil when there are user errors), what is wrong with the input (empty,
+// never nil, when the write succeeded), and the input's clientMutationId.
+// Each payload of the schema names Row after its type (statement,
+// person, ...).
+type Payload[T any] struct {
+	Row              *T
+	UserErrors       []*UserError
+	ClientMutationID *string
+}
+
+// The connections, edges and payloads of the schema: instances of the
+// generic types above.
 type (
 	ArticleConnection      = Connection[db.Article]
 	ArticleEdge            = Edge[db.Article]
@@ -129,6 +142,16 @@ type (
 	TopicEdge              = Edge[db.Topic]
 	FigureClaimConnection  = Connection[db.FigureClaim]
 	FigureClaimEdge        = Edge[db.FigureClaim]
+	ImportArticlePayload   = Payload[db.Article]
+	StatementPayload       = Payload[db.Statement]
+	FigurePayload          = Payload[db.Figure]
+	AgreementPayload       = Payload[db.Agreement]
+	PersonPayload          = Payload[db.Person]
+	OrganizationPayload    = Payload[db.Organization]
+	PlacePayload           = Payload[db.Place]
+	EventPayload           = Payload[db.Event]
+	ProjectPayload         = Payload[db.Project]
+	TopicPayload           = Payload[db.Topic]
 )
 
 // SearchEdge is a search hit: its position, the result, its score and its

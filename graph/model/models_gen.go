@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/newsgraph/newsgraph/db"
 )
 
 // The fields of an agreement. In an update, fields left out keep their stored values; null clears an optional one.
@@ -71,16 +70,6 @@ type AgreementPartyInput struct {
 	Entity string `json:"entity"`
 	// How it takes part.
 	Role string `json:"role"`
-}
-
-// The result of createAgreement or updateAgreement.
-type AgreementPayload struct {
-	// The agreement as stored; null when there are userErrors.
-	Agreement *db.Agreement `json:"agreement,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
 // Selects articles. Fields combine with AND; `and`, `or` and `not` combine
@@ -324,16 +313,6 @@ type EventParticipantInput struct {
 	Role string `json:"role"`
 }
 
-// The result of createEvent or updateEvent.
-type EventPayload struct {
-	// The event as stored; null when there are userErrors.
-	Event *db.Event `json:"event,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
-}
-
 // An exact span of an article's text, quoted as evidence. The text must occur
 // exactly once in the article, unless `paragraph` and `occurrence` pick one
 // occurrence, or `all` takes every whole-word occurrence.
@@ -426,16 +405,6 @@ type FigureOrder struct {
 	Direction string `json:"direction"`
 }
 
-// The result of createFigure or updateFigure.
-type FigurePayload struct {
-	// The figure as stored; null when there are userErrors.
-	Figure *db.Figure `json:"figure,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
-}
-
 // An article to import: its curated document and its verbatim text.
 type ImportArticleInput struct {
 	// The curated document, as YAML or JSON: one YAML document, without anchors or aliases, of at most 256 KiB,
@@ -448,16 +417,6 @@ type ImportArticleInput struct {
 	// The article's verbatim source text; evidence is looked up and offsets counted in it; at most 200,000 characters.
 	Text string `json:"text"`
 	// Any string; the payload returns it unchanged; at most 500 characters.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
-}
-
-// The result of importArticle.
-type ImportArticlePayload struct {
-	// The imported article; null when there are userErrors.
-	Article *db.Article `json:"article,omitempty"`
-	// What is wrong with the input; empty when the import succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
 	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
@@ -525,16 +484,6 @@ type OrganizationOrder struct {
 	Direction string `json:"direction"`
 }
 
-// The result of createOrganization or updateOrganization.
-type OrganizationPayload struct {
-	// The organization as stored; null when there are userErrors.
-	Organization *db.Organization `json:"organization,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
-}
-
 // A date as the article words it, with only the parts it gives or implies.
 type PartialDateInput struct {
 	// The date as the article words it, such as `on Thursday`; at most 300 characters.
@@ -583,16 +532,6 @@ type PersonOrder struct {
 	Direction string `json:"direction"`
 }
 
-// The result of createPerson or updatePerson.
-type PersonPayload struct {
-	// The person as stored; null when there are userErrors.
-	Person *db.Person `json:"person,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
-}
-
 // The fields of a place. In an update, fields left out keep their stored values; null clears an optional one.
 type PlaceFields struct {
 	// Unique across all entities (required): lowercase letters and digits joined by hyphens; at most 100 characters.
@@ -627,16 +566,6 @@ type PlaceOrder struct {
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
-}
-
-// The result of createPlace or updatePlace.
-type PlacePayload struct {
-	// The place as stored; null when there are userErrors.
-	Place *db.Place `json:"place,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
 // The fields of a project. In an update, fields left out keep their stored values; null clears an optional one.
@@ -683,16 +612,6 @@ type ProjectOrder struct {
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
-}
-
-// The result of createProject or updateProject.
-type ProjectPayload struct {
-	// The project as stored; null when there are userErrors.
-	Project *db.Project `json:"project,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
 // newsgraph: news articles kept verbatim, and what careful readers curated from
@@ -793,16 +712,6 @@ type StatementOrder struct {
 	Direction string `json:"direction"`
 }
 
-// The result of createStatement or updateStatement.
-type StatementPayload struct {
-	// The statement as stored; null when there are userErrors.
-	Statement *db.Statement `json:"statement,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
-}
-
 // Live updates over a websocket, with the graphql-transport-ws protocol. A
 // subscription receives every change committed after it starts, whichever
 // server replica made it.
@@ -827,16 +736,6 @@ type TopicOrder struct {
 	Field string `json:"field"`
 	// Which way.
 	Direction string `json:"direction"`
-}
-
-// The result of createTopic or updateTopic.
-type TopicPayload struct {
-	// The topic as stored; null when there are userErrors.
-	Topic *db.Topic `json:"topic,omitempty"`
-	// What is wrong with the input; empty when the write succeeded.
-	UserErrors []*UserError `json:"userErrors"`
-	// The input's clientMutationId.
-	ClientMutationID *string `json:"clientMutationId,omitempty"`
 }
 
 // Changes to an agreement.

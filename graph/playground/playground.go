@@ -65,19 +65,17 @@ package playground
 import (
 	"bytes"
 	"crypto/rand"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/newsgraph/newsgraph/graph/internal/embedsite"
 )
 
 //go:generate go run ./gen
@@ -89,14 +87,6 @@ var assetsFS embed.FS
 
 // assetsPath is the path, below the handler's root, of the embedded assets.
 const assetsPath = "/playground/assets/"
-
-// contentTypes maps the extensions of the embedded files to the Content-Type
-// they are served with, independent of the machine's MIME tables.
-var contentTypes = map[string]string{
-	".css": "text/css; charset=utf-8",
-	".js":  "text/javascript; charset=utf-8",
-	".txt": "text/plain; charset=utf-8",
-}
 
 // pageStyles and pageScripts are the assets the page loads, in order.
 var (
@@ -185,42 +175,18 @@ type pageData struct {
 	Nonce string
 }
 
-// asset is an embedded file ready to serve.
-type asset struct {
-	body        []byte
-	contentType string
-	// version is a hash of body, used as its ETag and as the "v" query
-	// parameter of the URL the page loads it from.
-	version string
-}
-
-// loadAssets reads the embedded files once, on first use, and maps their
-// names to them.
-var loadAssets = sync.OnceValue(func() map[string]asset {
-	entries, err := fs.ReadDir(assetsFS, "assets")
+// loadAssets reads the embedded files once, on first use.
+var loadAssets = sync.OnceValue(func() map[string]embedsite.Asset {
+	assets, err := embedsite.Load(assetsFS, "assets")
 	if err != nil {
 		panic(fmt.Sprintf("playground: %v", err))
-	}
-	assets := make(map[string]asset, len(entries))
-	for _, e := range entries {
-		contentType, ok := contentTypes[path.Ext(e.Name())]
-		if !ok {
-			panic(fmt.Sprintf("playground: no content type for embedded asset %q", e.Name()))
-		}
-		body, err := assetsFS.ReadFile("assets/" + e.Name())
-		if err != nil {
-			panic(fmt.Sprintf("playground: %v", err))
-		}
-		sum := sha256.Sum256(body)
-		assets[e.Name()] = asset{body: body, contentType: contentType, version: hex.EncodeToString(sum[:8])}
 	}
 	return assets
 })
 
-// handler is the http.Handler Handler returns.
+// handler renders the page.
 type handler struct {
-	page   pageData
-	assets map[string]asset
+	page pageData
 }
 
 // Handler returns an http.Handler serving a GraphiQL page titled title, and
@@ -237,14 +203,7 @@ func Handler(title, endpoint string) http.Handler {
 	if !isOriginPath(endpoint) {
 		panic(fmt.Sprintf("playground: endpoint %q is not an absolute path on the page's origin", endpoint))
 	}
-	assets := loadAssets()
-	assetURL := func(name string) string {
-		a, ok := assets[name]
-		if !ok {
-			panic(fmt.Sprintf("playground: embedded assets lack %q: run go generate ./graph/playground/", name))
-		}
-		return strings.TrimPrefix(assetsPath, "/") + name + "?v=" + a.version
-	}
+	site := &embedsite.Site{Name: "playground", AssetsPath: assetsPath, Assets: loadAssets()}
 
 	config, err := json.Marshal(struct {
 		Endpoint     string `json:"endpoint"`
@@ -259,15 +218,15 @@ func Handler(title, endpoint string) http.Handler {
 			Style:  template.CSS(pageStyle),
 			Script: template.JS(fmt.Sprintf(bootScript, config)),
 		},
-		assets: assets,
 	}
 	for _, name := range pageStyles {
-		h.page.Styles = append(h.page.Styles, assetURL(name))
+		h.page.Styles = append(h.page.Styles, site.URL(name))
 	}
 	for _, name := range pageScripts {
-		h.page.Scripts = append(h.page.Scripts, assetURL(name))
+		h.page.Scripts = append(h.page.Scripts, site.URL(name))
 	}
-	return h
+	site.Page = h.servePage
+	return site
 }
 
 // isOriginPath reports whether endpoint is an absolute path that a browser
@@ -298,30 +257,6 @@ func contentSecurityPolicy(nonce string) string {
 	}, "; ")
 }
 
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	isPage := r.URL.Path == "/"
-	var a asset
-	ok := isPage
-	if name, isAsset := strings.CutPrefix(r.URL.Path, assetsPath); isAsset {
-		a, ok = h.assets[name]
-	}
-	if !ok {
-		http.NotFound(w, r)
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
-		return
-	}
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	if isPage {
-		h.servePage(w, r)
-	} else {
-		serveAsset(w, r, a)
-	}
-}
-
 // servePage renders the page with a fresh nonce and sends it.
 func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	data := h.page
@@ -336,18 +271,4 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("Cache-Control", "no-store")
 	hdr.Set("Content-Security-Policy", contentSecurityPolicy(data.Nonce))
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(page.Bytes()))
-}
-
-// serveAsset sends a, to be cached for good if the request names its
-// current version.
-func serveAsset(w http.ResponseWriter, r *http.Request, a asset) {
-	hdr := w.Header()
-	hdr.Set("Content-Type", a.contentType)
-	hdr.Set("ETag", `"`+a.version+`"`)
-	if r.URL.Query().Get("v") == a.version {
-		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		hdr.Set("Cache-Control", "no-cache")
-	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
 }

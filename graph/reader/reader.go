@@ -34,33 +34,19 @@ package reader
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"net/http"
-	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/graph/internal/embedsite"
 )
 
 //go:generate go run ./gen
 
 //go:embed assets
 var assetsFS embed.FS
-
-// asset is an embedded file ready to serve.
-type asset struct {
-	body        []byte
-	contentType string
-	version     string // a hash of body: its ETag and "v" parameter
-}
-
-var contentTypes = map[string]string{
-	".css": "text/css; charset=utf-8",
-	".js":  "text/javascript; charset=utf-8",
-	".txt": "text/plain; charset=utf-8",
-}
 
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="en">
@@ -81,71 +67,24 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
-// handler is the http.Handler Handler returns.
-type handler struct {
-	page   []byte
-	assets map[string]asset
-}
-
 // Handler returns the reader's http.Handler, as the package documentation
 // describes. It panics if the embedded assets are missing.
 func Handler() http.Handler {
-	h := &handler{assets: map[string]asset{}}
-	entries, err := assetsFS.ReadDir("assets")
+	assets, err := embedsite.Load(assetsFS, "assets")
 	if err != nil {
 		panic(fmt.Sprintf("reader: %v", err))
 	}
-	for _, e := range entries {
-		body, err := assetsFS.ReadFile("assets/" + e.Name())
-		if err != nil {
-			panic(fmt.Sprintf("reader: %v", err))
-		}
-		ext := e.Name()[strings.LastIndex(e.Name(), "."):]
-		sum := sha256.Sum256(body)
-		h.assets[e.Name()] = asset{body: body, contentType: contentTypes[ext], version: hex.EncodeToString(sum[:8])}
-	}
-	url := func(name string) string {
-		a, ok := h.assets[name]
-		if !ok {
-			panic(fmt.Sprintf("reader: embedded assets lack %q: run go generate ./graph/reader/", name))
-		}
-		return "assets/" + name + "?v=" + a.version
-	}
+	site := &embedsite.Site{Name: "reader", AssetsPath: "/assets/", Assets: assets}
 	var page bytes.Buffer
-	if err := pageTemplate.Execute(&page, struct{ CSS, JS string }{url("reader.css"), url("reader.js")}); err != nil {
+	if err := pageTemplate.Execute(&page, struct{ CSS, JS string }{site.URL("reader.css"), site.URL("reader.js")}); err != nil {
 		panic(fmt.Sprintf("reader: %v", err))
 	}
-	h.page = page.Bytes()
-	return h
-}
-
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	a, isAsset := h.assets[strings.TrimPrefix(r.URL.Path, "/assets/")]
-	isAsset = isAsset && strings.HasPrefix(r.URL.Path, "/assets/")
-	if r.URL.Path != "/" && !isAsset {
-		http.NotFound(w, r)
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
-		return
-	}
-	hdr := w.Header()
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	if !isAsset {
+	site.Page = func(w http.ResponseWriter, r *http.Request) {
+		hdr := w.Header()
 		hdr.Set("Content-Type", "text/html; charset=utf-8")
 		hdr.Set("Cache-Control", "no-cache")
 		hdr.Set("Content-Security-Policy", contentSecurityPolicy)
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(h.page))
-		return
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(page.Bytes()))
 	}
-	hdr.Set("Content-Type", a.contentType)
-	hdr.Set("ETag", `"`+a.version+`"`)
-	if r.URL.Query().Get("v") == a.version {
-		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		hdr.Set("Cache-Control", "no-cache")
-	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+	return site
 }

@@ -35,6 +35,7 @@ import (
 // depend on who asks (a token only decides whether one may ask), so all
 // clients share the entries.
 type ResponseCache struct {
+	anySchema
 	url      string
 	logger   *slog.Logger
 	maxBytes int
@@ -186,8 +187,7 @@ var _ interface {
 	graphql.OperationInterceptor
 } = (*ResponseCache)(nil)
 
-func (c *ResponseCache) ExtensionName() string                          { return "ResponseCache" }
-func (c *ResponseCache) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (c *ResponseCache) ExtensionName() string { return "ResponseCache" }
 
 // InterceptOperation answers a query from the cache when it can, keeps a
 // query's answer when it may, and clears the cache after a mutation.

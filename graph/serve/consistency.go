@@ -58,6 +58,7 @@ type exchange struct {
 // each event carries a position at or past its change. Without standbys
 // it does nothing.
 type consistency struct {
+	anySchema
 	store  *db.Store
 	broker *Broker
 }
@@ -67,8 +68,7 @@ var _ interface {
 	graphql.OperationInterceptor
 } = consistency{}
 
-func (consistency) ExtensionName() string                          { return "Consistency" }
-func (consistency) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (consistency) ExtensionName() string { return "Consistency" }
 
 func (c consistency) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	if !c.store.HasStandbys() {

@@ -13,15 +13,14 @@ import (
 // proposal allows a server to do. None of the transports streams
 // incremental payloads (they answer with one JSON document), and without
 // this gqlgen would reply "hasNext": true and never send the rest.
-type deliverDeferredAtOnce struct{}
+type deliverDeferredAtOnce struct{ anySchema }
 
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationContextMutator
 } = deliverDeferredAtOnce{}
 
-func (deliverDeferredAtOnce) ExtensionName() string                   { return "DeliverDeferredAtOnce" }
-func (deliverDeferredAtOnce) Validate(graphql.ExecutableSchema) error { return nil }
+func (deliverDeferredAtOnce) ExtensionName() string { return "DeliverDeferredAtOnce" }
 
 // MutateOperationContext gives the operation a copy of its document
 // without @defer. The document itself may be shared, through the query

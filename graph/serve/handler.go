@@ -281,6 +281,14 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	return srv
 }
 
+// anySchema is embedded in this package's gqlgen extensions: it gives
+// them the Validate method of graphql.HandlerExtension, as each works with
+// any schema.
+type anySchema struct{}
+
+// Validate accepts any schema.
+func (anySchema) Validate(graphql.ExecutableSchema) error { return nil }
+
 // whenStarted answers 503 UNAVAILABLE until the database is prepared.
 func whenStarted(started func() bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

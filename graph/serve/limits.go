@@ -118,6 +118,7 @@ const tokenCountSpan = 2
 // all before gqlgen parses and validates it; the cost after validation
 // (it needs the coerced variables), still before anything resolves.
 type limitChecker struct {
+	anySchema
 	limits Limits
 }
 
@@ -129,9 +130,6 @@ var _ interface {
 
 // ExtensionName names the extension in gqlgen's stats.
 func (limitChecker) ExtensionName() string { return "Limits" }
-
-// Validate accepts any schema.
-func (limitChecker) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationParameters refuses a document over the token, depth,
 // alias, directive or repeat limit, and then what checkOperation refuses. A
@@ -211,60 +209,19 @@ func countTokens(query string, stop int) int {
 }
 
 // documentDepth returns how deeply fields nest in the operations of a
-// parsed, not yet validated document.
+// parsed, not yet validated document. Introspection fields do not count.
 func documentDepth(doc *ast.QueryDocument) int {
-	w := depthWalker{fragments: map[string]*ast.FragmentDefinition{}, depths: map[string]int{}}
-	for _, f := range doc.Fragments {
-		if _, dup := w.fragments[f.Name]; !dup {
-			w.fragments[f.Name] = f
+	w := newWalker(doc, func(w *walker, f *ast.Field) int {
+		if isIntrospection(f) {
+			return 0
 		}
-	}
+		return 1 + w.selectionSet(f.SelectionSet)
+	})
 	depth := 0
 	for _, op := range doc.Operations {
 		depth = max(depth, w.selectionSet(op.SelectionSet))
 	}
 	return depth
-}
-
-// depthWalker measures nesting with fragments expanded where they are
-// spread; each fragment is measured once, so the walk is linear in the
-// document however often fragments spread each other. A fragment that
-// spreads itself, or an unknown one, counts as empty: validation rejects
-// both.
-type depthWalker struct {
-	fragments map[string]*ast.FragmentDefinition
-	depths    map[string]int // a measured fragment's depth; -1 while being measured
-}
-
-func (w *depthWalker) selectionSet(set ast.SelectionSet) int {
-	depth := 0
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if !isIntrospection(s) {
-				depth = max(depth, 1+w.selectionSet(s.SelectionSet))
-			}
-		case *ast.InlineFragment:
-			depth = max(depth, w.selectionSet(s.SelectionSet))
-		case *ast.FragmentSpread:
-			depth = max(depth, w.fragment(s.Name))
-		}
-	}
-	return depth
-}
-
-func (w *depthWalker) fragment(name string) int {
-	if d, ok := w.depths[name]; ok {
-		return max(d, 0)
-	}
-	f, ok := w.fragments[name]
-	if !ok {
-		return 0
-	}
-	w.depths[name] = -1
-	d := w.selectionSet(f.SelectionSet)
-	w.depths[name] = d
-	return d
 }
 
 // maxOfTypeDepth bounds how deeply an introspection query nests ofType
@@ -280,61 +237,76 @@ const maxOfTypeDepth = 10
 // Any field named ofType counts: only __Type has one, and validation
 // refuses it elsewhere.
 func ofTypeDepth(doc *ast.QueryDocument) int {
-	w := ofTypeWalker{fragments: map[string]*ast.FragmentDefinition{}, chains: map[string]int{}}
-	for _, f := range doc.Fragments {
-		if _, dup := w.fragments[f.Name]; !dup {
-			w.fragments[f.Name] = f
+	w := newWalker(doc, func(w *walker, f *ast.Field) int {
+		inner := w.selectionSet(f.SelectionSet) // a chain may start inside
+		if f.Name == "ofType" {
+			return 1 + inner
 		}
-	}
+		return 0
+	})
 	for _, op := range doc.Operations {
 		w.selectionSet(op.SelectionSet)
 	}
 	for _, f := range doc.Fragments {
 		w.fragment(f.Name)
 	}
-	return w.longest
+	return w.largest
 }
 
-// ofTypeWalker measures ofType chains, each fragment once, as depthWalker
-// measures depth.
-type ofTypeWalker struct {
+// walker measures the selection sets of a parsed, not yet validated
+// document, fragments expanded where they are spread: a set measures the
+// largest of its selections, a field what field returns (which walks the
+// field's own selections where it needs them). Each fragment is measured
+// once, so the walk is linear in the document however often fragments
+// spread each other. A fragment that spreads itself, or an unknown one,
+// counts as empty: validation rejects both.
+type walker struct {
+	field     func(w *walker, f *ast.Field) int
 	fragments map[string]*ast.FragmentDefinition
-	chains    map[string]int // a measured fragment's leading chain; -1 while being measured
-	longest   int            // the longest chain seen
+	measured  map[string]int // a measured fragment's measure; -1 while being measured
+	largest   int            // the largest measure of any set walked
 }
 
-// selectionSet returns the longest chain that starts at set's top, and
-// notes the longest one in it.
-func (w *ofTypeWalker) selectionSet(set ast.SelectionSet) int {
-	lead := 0
+// newWalker returns a walker of doc's selection sets that measures a field
+// with field.
+func newWalker(doc *ast.QueryDocument, field func(w *walker, f *ast.Field) int) *walker {
+	w := &walker{field: field, fragments: map[string]*ast.FragmentDefinition{}, measured: map[string]int{}}
+	for _, f := range doc.Fragments {
+		if _, dup := w.fragments[f.Name]; !dup {
+			w.fragments[f.Name] = f
+		}
+	}
+	return w
+}
+
+func (w *walker) selectionSet(set ast.SelectionSet) int {
+	m := 0
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
-			if inner := w.selectionSet(s.SelectionSet); s.Name == "ofType" {
-				lead = max(lead, 1+inner)
-			}
+			m = max(m, w.field(w, s))
 		case *ast.InlineFragment:
-			lead = max(lead, w.selectionSet(s.SelectionSet))
+			m = max(m, w.selectionSet(s.SelectionSet))
 		case *ast.FragmentSpread:
-			lead = max(lead, w.fragment(s.Name))
+			m = max(m, w.fragment(s.Name))
 		}
 	}
-	w.longest = max(w.longest, lead)
-	return lead
+	w.largest = max(w.largest, m)
+	return m
 }
 
-func (w *ofTypeWalker) fragment(name string) int {
-	if n, ok := w.chains[name]; ok {
-		return max(n, 0)
+func (w *walker) fragment(name string) int {
+	if m, ok := w.measured[name]; ok {
+		return max(m, 0)
 	}
 	f, ok := w.fragments[name]
 	if !ok {
 		return 0
 	}
-	w.chains[name] = -1
-	n := w.selectionSet(f.SelectionSet)
-	w.chains[name] = n
-	return n
+	w.measured[name] = -1
+	m := w.selectionSet(f.SelectionSet)
+	w.measured[name] = m
+	return m
 }
 
 // isIntrospection reports whether f is one of the introspection fields

@@ -377,15 +377,14 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // operationRecorder is a gqlgen extension that notes each operation's name
 // and type, and the codes of the errors in its response, on the request's
 // record.
-type operationRecorder struct{}
+type operationRecorder struct{ anySchema }
 
 var _ interface {
 	graphql.HandlerExtension
 	graphql.ResponseInterceptor
 } = operationRecorder{}
 
-func (operationRecorder) ExtensionName() string                          { return "OperationRecorder" }
-func (operationRecorder) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (operationRecorder) ExtensionName() string { return "OperationRecorder" }
 
 func (operationRecorder) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
