@@ -18,5 +18,5 @@
 // What does not belong here: resolvers, loaders, relay IDs or anything
 // else about the schema (package graph), and SQL. It reaches PostgreSQL
 // only through db: the response cache and the broker listen for notices
-// with db.Listen, readiness and standby routing go through db.Store.
+// with pg.Listen, readiness and standby routing go through db.Store.
 package serve

@@ -1,10 +1,12 @@
-package db
+package pg
 
 import (
 	"context"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db/route"
 )
 
 // A Listener is a connection of its own, outside any pool, that receives
@@ -13,7 +15,7 @@ import (
 // are lost: a caller that reconnects must catch up by other means.
 type Listener struct {
 	conn  *pgx.Conn
-	since LSN
+	since route.LSN
 }
 
 // Listen connects to databaseURL and LISTENs on channel, which must be one
@@ -45,7 +47,7 @@ func Listen(ctx context.Context, databaseURL, channel string) (*Listener, error)
 // Since returns the primary's WAL position when the listener started: a
 // change committed past it sends a notice here; one before it may not
 // have.
-func (l *Listener) Since() LSN { return l.since }
+func (l *Listener) Since() route.LSN { return l.since }
 
 // Wait blocks until a notice arrives on the channel, returning nil, or
 // until ctx ends or the connection fails, returning the error (ctx's, as
@@ -61,10 +63,10 @@ func (l *Listener) Close(ctx context.Context) error {
 }
 
 // Position returns the primary's WAL position now, at or past the commit
-// of every transaction whose notice has arrived (see insertPosition).
-func (l *Listener) Position(ctx context.Context) (LSN, error) {
-	p, err := scanLSN(l.conn.QueryRow(ctx, `SELECT `+insertPosition))
-	if err != nil {
+// of every transaction whose notice has arrived (see route.InsertPosition).
+func (l *Listener) Position(ctx context.Context) (route.LSN, error) {
+	var p route.LSN
+	if err := l.conn.QueryRow(ctx, `SELECT `+route.InsertPosition).Scan(&p); err != nil {
 		return 0, fmt.Errorf("read the WAL position: %w", err)
 	}
 	return p, nil
