@@ -381,7 +381,7 @@ func serveCmd(ctx context.Context, cfg config, logger *slog.Logger) error {
 	defer pool.Close()
 	store := db.NewStore(pool)
 	defer store.Close()
-	if err := store.UseStandbys(cfg.readURLs, cfg.standbys, pg.PoolOptions{}); err != nil {
+	if err := store.UseStandbys(cfg.readURLs, cfg.standbys); err != nil {
 		return err
 	}
 

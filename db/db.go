@@ -44,14 +44,14 @@ func (s *Store) Router() *route.Router { return s.route }
 func (s *Store) read(ctx context.Context) route.Reads { return s.route.Reads(ctx) }
 
 // UseStandbys makes the store read from hot standbys of its database, one
-// URL each, through pools of pool's options, as its Router's
-// ReadFromStandby asks; until WatchStandbys has found a standby healthy,
-// reads go to the primary. Call it before the store is used; each
-// standby's pools are opened without connecting.
-func (s *Store) UseStandbys(urls []string, o route.Options, pool pg.PoolOptions) error {
+// URL each, as its Router's ReadFromStandby asks; until WatchStandbys has
+// found a standby healthy, reads go to the primary. Call it before the
+// store is used; each standby's pools are opened without connecting, with
+// the default pg.PoolOptions.
+func (s *Store) UseStandbys(urls []string, o route.Options) error {
 	s.route.SetOptions(o)
 	for _, u := range urls {
-		p, err := pg.NewPool(u, pool)
+		p, err := pg.NewPool(u, pg.PoolOptions{})
 		if err != nil {
 			return fmt.Errorf("standby %s: %w", pg.Redact(u), err)
 		}

@@ -10,7 +10,7 @@ import (
 )
 
 // A Listener is a connection of its own, outside any pool, that receives
-// PostgreSQL's notices on one channel (EventChannel, ChangeChannel). It is
+// PostgreSQL's notices on one channel (db.EventChannel, db.ChangeChannel). It is
 // not safe for concurrent use. Notices sent while no Listener is connected
 // are lost: a caller that reconnects must catch up by other means.
 type Listener struct {
@@ -19,7 +19,7 @@ type Listener struct {
 }
 
 // Listen connects to databaseURL and LISTENs on channel, which must be one
-// of the package's channel names (it is written into the statement as is).
+// of db's channel names (it is written into the statement as is).
 // The connection's application_name is "newsgraph listen " and the channel.
 func Listen(ctx context.Context, databaseURL, channel string) (*Listener, error) {
 	cfg, err := pgx.ParseConfig(databaseURL)

@@ -11,7 +11,6 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/document"
 )
@@ -47,7 +46,7 @@ func TestStandbys(t *testing.T) {
 	store := r.Store
 	if err := store.UseStandbys([]string{r.StandbyURL}, route.Options{
 		MaxLag: 300 * time.Millisecond, CheckEvery: 20 * time.Millisecond, MaxWait: 50 * time.Millisecond,
-	}, pg.PoolOptions{}); err != nil {
+	}); err != nil {
 		t.Fatal(err)
 	}
 	watch, stop := context.WithCancel(context.Background())

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
@@ -74,7 +73,7 @@ func newStandbyServer(t *testing.T) *standbyServer {
 	// is read there.
 	if err := r.Store.UseStandbys([]string{r.StandbyURL}, route.Options{
 		MaxLag: time.Minute, CheckEvery: 20 * time.Millisecond, MaxWait: 50 * time.Millisecond,
-	}, pg.PoolOptions{}); err != nil {
+	}); err != nil {
 		t.Fatal(err)
 	}
 	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
