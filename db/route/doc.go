@@ -18,7 +18,7 @@
 // What it must not do: say anything in SQL but the few statements about
 // positions and recovery (pg_last_wal_replay_lsn, pg_current_wal_lsn,
 // pg_is_in_recovery); know the store's tables, rows or errors; open pools
-// by itself from URLs (db does, with its settings: NewPool); import db.
+// by itself from URLs (db does, with db/pg.NewPool); import db.
 // The only connections it opens itself are the health check's, one for
 // each standby, and the custom-plan pools on the configuration of pools it
 // was given.

@@ -15,10 +15,10 @@ type sample struct {
 }
 
 // WatchStandbys checks the primary and every standby every
-// StandbyOptions.CheckEvery until ctx ends: a standby that answers, is in
+// Options.CheckEvery until ctx ends: a standby that answers, is in
 // recovery and is at most MaxLag behind is in rotation; one that does not
 // answer, or lags, is not, until it does again. It returns at once when
-// the store has no standbys.
+// the Router has no standbys.
 func (r *Router) WatchStandbys(ctx context.Context) {
 	if len(r.standbys) == 0 {
 		return
