@@ -33,6 +33,9 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
+	"github.com/newsgraph/newsgraph/db/migrations"
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -75,7 +78,7 @@ type config struct {
 	readsToken  bool     // queries need a token too
 	cacheMB     int      // the response cache's size; 0: no cache
 	readURLs    []string // hot standbys to read from; none: read from the primary
-	standbys    db.StandbyOptions
+	standbys    route.Options
 }
 
 // readTokens reads the API tokens from NEWSGRAPH_API_TOKENS (name=token
@@ -241,7 +244,7 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 	}
 	fset := newFlagSet(cmd, stdout)
 	var cfg config
-	fset.StringVar(&cfg.databaseURL, "database-url", envOr("DATABASE_URL", db.DefaultURL), "PostgreSQL URL (env DATABASE_URL)")
+	fset.StringVar(&cfg.databaseURL, "database-url", envOr("DATABASE_URL", pg.DefaultURL), "PostgreSQL URL (env DATABASE_URL)")
 	switch cmd {
 	case "serve":
 		fset.StringVar(&cfg.addr, "addr", envOr("ADDR", ":8080"), "address to listen on (env ADDR)")
@@ -255,7 +258,7 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		persisted := fset.String("persisted-queries", os.Getenv("PERSISTED_QUERIES_FILE"), "JSON file that maps SHA-256 hashes to queries: run only those (env PERSISTED_QUERIES_FILE)")
 		readURLs := fset.String("database-read-urls", os.Getenv("DATABASE_READ_URLS"),
 			"comma-separated URLs of hot standbys of the database to send queries to (env DATABASE_READ_URLS)")
-		d := db.DefaultStandbyOptions
+		d := route.DefaultOptions
 		envErr = errors.Join(envErr,
 			durationFlag(fset, &cfg.standbys.MaxLag, "max-standby-lag", "MAX_STANDBY_LAG", d.MaxLag,
 				"a standby further behind the primary than this leaves the rotation until it catches up"),
@@ -329,7 +332,7 @@ func prepare(ctx context.Context, cfg config) (*db.Store, error) {
 	if err := createAndMigrate(ctx, cfg.databaseURL); err != nil {
 		return nil, err
 	}
-	pool, err := db.Open(ctx, cfg.databaseURL)
+	pool, err := pg.Open(ctx, cfg.databaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -338,10 +341,10 @@ func prepare(ctx context.Context, cfg config) (*db.Store, error) {
 
 // createAndMigrate creates the database if it is missing and migrates it up.
 func createAndMigrate(ctx context.Context, databaseURL string) error {
-	if err := db.EnsureDatabase(ctx, databaseURL); err != nil {
+	if err := pg.EnsureDatabase(ctx, databaseURL); err != nil {
 		return err
 	}
-	m, err := db.NewMigrator(databaseURL)
+	m, err := migrations.New(databaseURL)
 	if err != nil {
 		return err
 	}
@@ -371,7 +374,7 @@ func tuneGC() {
 
 func serveCmd(ctx context.Context, cfg config, logger *slog.Logger) error {
 	tuneGC()
-	pool, err := db.NewPool(cfg.databaseURL, db.PoolOptions{})
+	pool, err := pg.NewPool(cfg.databaseURL, pg.PoolOptions{})
 	if err != nil {
 		return err
 	}
@@ -402,7 +405,7 @@ func serveCmd(ctx context.Context, cfg config, logger *slog.Logger) error {
 			started.Store(true)
 			logger.Info("ready")
 			go broker.Run(listenCtx)
-			go store.WatchStandbys(listenCtx)
+			go store.Router().WatchStandbys(listenCtx)
 			if cache != nil {
 				go cache.Run(listenCtx)
 			}
@@ -501,10 +504,10 @@ func migrateCmd(ctx context.Context, cfg config, args []string, stdout io.Writer
 	if len(args) == 0 {
 		return errors.New("migrate: want up, down N or version")
 	}
-	if err := db.EnsureDatabase(ctx, cfg.databaseURL); err != nil {
+	if err := pg.EnsureDatabase(ctx, cfg.databaseURL); err != nil {
 		return err
 	}
-	m, err := db.NewMigrator(cfg.databaseURL)
+	m, err := migrations.New(cfg.databaseURL)
 	if err != nil {
 		return err
 	}
@@ -523,7 +526,7 @@ func migrateCmd(ctx context.Context, cfg config, args []string, stdout io.Writer
 		if verr != nil {
 			return verr
 		}
-		latest, _ := db.Latest()
+		latest, _ := migrations.Latest()
 		fmt.Fprintf(stdout, "version %d of %d", v, latest)
 		if dirty {
 			fmt.Fprint(stdout, " (dirty: a migration failed; fix it, then force the version)")

@@ -25,6 +25,8 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
@@ -381,7 +383,7 @@ func TestRestartUnderLoad(t *testing.T) {
 // openStore opens a store on url, retrying while the database starts.
 func openStore(t *testing.T, url string) *db.Store {
 	t.Helper()
-	pool, err := db.NewPool(url, db.PoolOptions{})
+	pool, err := pg.NewPool(url, pg.PoolOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -575,13 +577,13 @@ func TestDurationFlags(t *testing.T) {
 		fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 		fset.SetOutput(io.Discard)
 		var lag time.Duration
-		if err := durationFlag(fset, &lag, "max-standby-lag", "MAX_STANDBY_LAG", db.DefaultStandbyOptions.MaxLag, "lag"); err != nil {
+		if err := durationFlag(fset, &lag, "max-standby-lag", "MAX_STANDBY_LAG", route.DefaultOptions.MaxLag, "lag"); err != nil {
 			return 0, err
 		}
 		return lag, fset.Parse(args)
 	}
-	if lag, err := parse(t, nil); err != nil || lag != db.DefaultStandbyOptions.MaxLag {
-		t.Errorf("default: %v, %v; want %v", lag, err, db.DefaultStandbyOptions.MaxLag)
+	if lag, err := parse(t, nil); err != nil || lag != route.DefaultOptions.MaxLag {
+		t.Errorf("default: %v, %v; want %v", lag, err, route.DefaultOptions.MaxLag)
 	}
 	if lag, err := parse(t, map[string]string{"MAX_STANDBY_LAG": "500ms"}); err != nil || lag != 500*time.Millisecond {
 		t.Errorf("from the environment: %v, %v; want 500ms", lag, err)

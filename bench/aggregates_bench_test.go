@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/migrations"
+	"github.com/newsgraph/newsgraph/db/pg"
 )
 
 // BenchmarkWholeCorpusAggregates groups every statement, figure and
@@ -14,7 +16,7 @@ import (
 // can ask for.
 func BenchmarkWholeCorpusAggregates(b *testing.B) {
 	url := generatedCorpus(b)
-	m, err := db.NewMigrator(url)
+	m, err := migrations.New(url)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -22,7 +24,7 @@ func BenchmarkWholeCorpusAggregates(b *testing.B) {
 		b.Fatal(err)
 	}
 	_ = m.Close()
-	pool, err := db.NewPool(url, db.PoolOptions{})
+	pool, err := pg.NewPool(url, pg.PoolOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/bench"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -25,7 +26,7 @@ import (
 // the default-scale corpus `make bench` leaves.
 func BenchmarkOperations(b *testing.B) {
 	url := generatedCorpus(b)
-	pool, err := db.NewPool(url, db.PoolOptions{}) // the server's settings
+	pool, err := pg.NewPool(url, pg.PoolOptions{}) // the server's settings
 
 	if err != nil {
 		b.Fatal(err)

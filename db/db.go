@@ -1,40 +1,26 @@
 package db
 
 import (
-	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"net/url"
-	"runtime"
-	"strconv"
-	"strings"
-	"sync/atomic"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
-)
 
-// DefaultURL is the database newsgraph uses when none is configured.
-const DefaultURL = "postgres://postgres@127.0.0.1:5432/newsgraph?sslmode=disable"
+	"github.com/newsgraph/newsgraph/db/migrations"
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
+)
 
 // Store reads and writes newsgraph's data through a connection pool. It is
 // safe for concurrent use.
 type Store struct {
 	pool *pgxpool.Pool
-	// custom has connections like pool's that plan every statement for its
-	// values (plan_cache_mode force_custom_plan): filtered listings and
-	// searches run there (see customPlan), everything else on pool.
-	custom *pgxpool.Pool
-	// primary is pool and custom as a server to read from; standbys are
-	// the hot standbys reads may go to instead (UseStandbys).
-	primary     *node
-	standbys    []*node
-	standbyOpts StandbyOptions
-	turn        atomic.Uint32 // round robin over the standbys
+	// route sends each read to a server and pool: the primary's pool, a
+	// second pool on its configuration that plans every statement for its
+	// values (filtered listings and searches, see customPlan), or a hot
+	// standby's (UseStandbys).
+	route *route.Router
 }
 
 // NewStore returns a Store over pool; the caller keeps ownership of pool
@@ -42,196 +28,40 @@ type Store struct {
 // configuration, with at most a quarter of its connections (at least 2),
 // for the statements that must be planned for their values.
 func NewStore(pool *pgxpool.Pool) *Store {
-	custom := customPool(pool)
-	return &Store{pool: pool, custom: custom, primary: &node{name: "primary", generic: pool, custom: custom}}
-}
-
-// customPool opens a pool on pool's configuration, with at most a quarter
-// of its connections (at least 2), whose connections plan every statement
-// for its values; pool itself if it cannot.
-func customPool(pool *pgxpool.Pool) *pgxpool.Pool {
-	cfg := pool.Config()
-	cfg.MaxConns = max(2, cfg.MaxConns/4)
-	cfg.MinConns = 0
-	params := make(map[string]string, len(cfg.ConnConfig.RuntimeParams)+1)
-	for k, v := range cfg.ConnConfig.RuntimeParams {
-		params[k] = v
-	}
-	params["plan_cache_mode"] = "force_custom_plan"
-	cfg.ConnConfig.RuntimeParams = params
-	custom, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		// NewWithConfig fails only on a configuration that pool was made
-		// with already; plan on pool's connections then.
-		return pool
-	}
-	return custom
+	return &Store{pool: pool, route: route.New(pool)}
 }
 
 // Close closes the connections the store opened itself (not the pool it
 // was made with): its custom-plan pool and the standbys' pools.
-func (s *Store) Close() {
-	if s.custom != s.pool {
-		s.custom.Close()
-	}
-	for _, n := range s.standbys {
-		if n.custom != n.generic {
-			n.custom.Close()
+func (s *Store) Close() { s.route.Close() }
+
+// Router returns where the store's reads go (package route): a context
+// that reads from standbys (ReadFromStandby), the standbys' state and
+// their health check (WatchStandbys).
+func (s *Store) Router() *route.Router { return s.route }
+
+// read returns the querier of the store's reads in ctx (see route.Reads).
+func (s *Store) read(ctx context.Context) route.Reads { return s.route.Reads(ctx) }
+
+// UseStandbys makes the store read from hot standbys of its database, one
+// URL each, as its Router's ReadFromStandby asks; until WatchStandbys has
+// found a standby healthy, reads go to the primary. Call it before the
+// store is used; each standby's pools are opened without connecting, with
+// the default pg.PoolOptions.
+func (s *Store) UseStandbys(urls []string, o route.Options) error {
+	s.route.SetOptions(o)
+	for _, u := range urls {
+		p, err := pg.NewPool(u, pg.PoolOptions{})
+		if err != nil {
+			return fmt.Errorf("standby %s: %w", pg.Redact(u), err)
 		}
-		n.generic.Close()
-	}
-}
-
-// Pool returns the store's connection pool.
-func (s *Store) Pool() *pgxpool.Pool { return s.pool }
-
-// PoolOptions sizes the connection pool and bounds what each connection may
-// do. Zero fields take the defaults of DefaultPoolOptions.
-type PoolOptions struct {
-	// MaxConns is the most connections the pool opens.
-	MaxConns int32
-	// StatementTimeout stops any one SQL statement that runs longer.
-	StatementTimeout time.Duration
-	// LockTimeout stops a statement that waits longer for a lock.
-	LockTimeout time.Duration
-	// IdleInTransactionTimeout ends a session left idle inside a transaction.
-	IdleInTransactionTimeout time.Duration
-	// ConnectTimeout bounds opening one connection, so that requests fail
-	// fast while the database is down.
-	ConnectTimeout time.Duration
-}
-
-// DefaultPoolOptions are the limits newsgraph runs with.
-var DefaultPoolOptions = PoolOptions{
-	MaxConns:                 int32(max(4, 4*runtime.GOMAXPROCS(0))),
-	StatementTimeout:         5 * time.Second,
-	LockTimeout:              2 * time.Second,
-	IdleInTransactionTimeout: 10 * time.Second,
-	ConnectTimeout:           3 * time.Second,
-}
-
-// NewPool configures a pool on databaseURL without connecting: connections
-// open on first use, so the pool can be made while the database is down.
-// A statement whose context ends is cancelled on the server (a PostgreSQL
-// cancel request), not just abandoned.
-func NewPool(databaseURL string, o PoolOptions) (*pgxpool.Pool, error) {
-	d := DefaultPoolOptions
-	o.MaxConns = cmp.Or(o.MaxConns, d.MaxConns)
-	o.StatementTimeout = cmp.Or(o.StatementTimeout, d.StatementTimeout)
-	o.LockTimeout = cmp.Or(o.LockTimeout, d.LockTimeout)
-	o.IdleInTransactionTimeout = cmp.Or(o.IdleInTransactionTimeout, d.IdleInTransactionTimeout)
-	o.ConnectTimeout = cmp.Or(o.ConnectTimeout, d.ConnectTimeout)
-
-	cfg, err := pgxpool.ParseConfig(databaseURL)
-	if err != nil {
-		return nil, fmt.Errorf("parse database URL: %w", err)
-	}
-	cfg.MaxConns = o.MaxConns
-	cfg.MinConns = 0
-	cfg.MaxConnIdleTime = 5 * time.Minute
-	cfg.HealthCheckPeriod = 15 * time.Second
-	cc := cfg.ConnConfig
-	cc.ConnectTimeout = o.ConnectTimeout
-	ms := func(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) }
-	cc.RuntimeParams["application_name"] = "newsgraph"
-	cc.RuntimeParams["statement_timeout"] = ms(o.StatementTimeout)
-	cc.RuntimeParams["lock_timeout"] = ms(o.LockTimeout)
-	cc.RuntimeParams["idle_in_transaction_session_timeout"] = ms(o.IdleInTransactionTimeout)
-	// Keep the plan of a prepared statement: PostgreSQL would plan each of
-	// them anew on every run, because a parameter array (the ids or parents
-	// of a batch) makes the generic plan look ten times costlier than a
-	// plan for one id, and planning was most of the database's CPU time per
-	// request (an article page: 2.6 ms of CPU, 1.3 ms with kept plans).
-	// Statements that need plans for their values run on the store's other
-	// pool (NewStore). TestCanonicalPlans checks the generic plans.
-	cc.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
-	// No JIT compilation: a nested listing's parameter arrays and subplans
-	// make its estimated cost pass jit_above_cost, and compiling it took
-	// 0.1 to 1.5 s for statements that run in a few milliseconds (25
-	// organizations' statement counts on the two seed articles: 0.77 s).
-	cc.RuntimeParams["jit"] = "off"
-	cc.Tracer = statementTracer{}
-	cc.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
-		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, CancelRequestDelay: 0, DeadlineDelay: 2 * time.Second}
-	}
-	return pgxpool.NewWithConfig(context.Background(), cfg)
-}
-
-// Open makes a pool with the default options and checks that the database
-// answers.
-func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
-	pool, err := NewPool(databaseURL, PoolOptions{})
-	if err != nil {
-		return nil, err
-	}
-	if err := pool.Ping(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("connect to %s: %w", redact(databaseURL), err)
-	}
-	return pool, nil
-}
-
-// Connect opens a connection of its own, outside pool, with pool's
-// configuration and no tracer, params added to its run-time parameters
-// (params may be nil). The caller closes it. It is for work that holds a
-// connection for long or changes its session: bulk loads (the synthetic
-// corpus generator) and LISTEN.
-func Connect(ctx context.Context, pool *pgxpool.Pool, params map[string]string) (*pgx.Conn, error) {
-	cfg := pool.Config().ConnConfig.Copy()
-	cfg.Tracer = nil
-	for k, v := range params {
-		cfg.RuntimeParams[k] = v
-	}
-	conn, err := pgx.ConnectConfig(ctx, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("connect: %w", err)
-	}
-	return conn, nil
-}
-
-// EnsureDatabase creates the database named in databaseURL if it does not
-// exist, connecting to the server's postgres database to do so.
-func EnsureDatabase(ctx context.Context, databaseURL string) error {
-	cfg, err := pgx.ParseConfig(databaseURL)
-	if err != nil {
-		return fmt.Errorf("parse database URL: %w", err)
-	}
-	name := cfg.Database
-	cfg.Database = "postgres"
-	conn, err := pgx.ConnectConfig(ctx, cfg)
-	if err != nil {
-		return fmt.Errorf("connect to %s: %w", redact(databaseURL), err)
-	}
-	defer conn.Close(ctx)
-	var exists bool
-	if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)`, pgx.NamedArgs{"name": name}).Scan(&exists); err != nil {
-		return fmt.Errorf("look up database %q: %w", name, err)
-	}
-	if exists {
-		return nil
-	}
-	_, err = conn.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize())
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "42P04" { // created meanwhile by someone else
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("create database %q: %w", name, err)
+		s.route.AddStandby(u, p)
 	}
 	return nil
 }
 
-// redact hides the password of a database URL for logs and errors.
-func redact(databaseURL string) string {
-	u, err := url.Parse(databaseURL)
-	if err != nil || u.User == nil {
-		if strings.Contains(databaseURL, "password") {
-			return "the configured database"
-		}
-		return databaseURL
-	}
-	return u.Redacted()
-}
+// Pool returns the store's connection pool.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // inTx runs fn in a transaction, committing if fn returns nil and rolling
 // back otherwise.
@@ -240,14 +70,14 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	if err := pgx.BeginFunc(ctx, s.pool, fn); err != nil {
 		return err
 	}
-	s.noteCommit(ctx)
+	s.route.NoteCommit(ctx)
 	return nil
 }
 
 // Ready reports whether the database answers and its schema is at the
 // newest embedded migration, not dirty.
 func (s *Store) Ready(ctx context.Context) error {
-	latest, err := Latest()
+	latest, err := migrations.Latest()
 	if err != nil {
 		return err
 	}

@@ -1,25 +1,42 @@
 // Package db is newsgraph's store: its domain (the rows the API reads, the
-// stored vocabularies, error codes) and its storage in PostgreSQL: the
-// queries the API reads with, change events, reads routed to standbys,
-// and the embedded schema migrations. Writing the curated documents
-// (import, edits, export) is its subpackage curate's job, which reaches
-// transactions and the read-back of written rows through a small seam
-// (writes.go: Store.InTx, RecordEvents, a root listing's Written and
+// stored vocabularies, error codes) and its reads in PostgreSQL: the
+// queries the API reads with and change events. Writing the curated
+// documents (import, edits, export) is its subpackage curate's job, which
+// reaches transactions and the read-back of written rows through a small
+// seam (writes.go: Store.InTx, RecordEvents, a root listing's Written and
 // QueueWritten); db imports neither curate nor the format's package
-// document.
-//
-// Everything the server says in SQL lives here or in db/curate, and only
-// this package opens connections to PostgreSQL: the pools (Open, NewPool),
-// the hot standbys' (UseStandbys), connections of their own for bulk work
-// (Connect) and for notices (Listen). Which server a read goes to is
-// decided here too: the primary, unless the caller's context asks for a
-// standby (ReadFromStandby) and one in rotation has replayed what it must
-// see. The one other speaker of SQL is the synthetic corpus generator,
-// bench/corpus, a bulk loader outside the server. The package knows
-// nothing of GraphQL, HTTP, YAML or the curated format (package document
-// holds the format's types, parser and validator, and nothing here may
-// import it): it returns domain structs and errors classified by Code,
+// document. The package knows nothing of GraphQL, HTTP, YAML or the
+// curated format: it returns domain structs and errors classified by Code,
 // whose messages are safe to show to callers; any other error is internal.
+//
+// Everything the server says in SQL lives here or under db/. Beneath db,
+// five packages have one job each and import nothing of it:
+//   - db/pg connects: every pool and connection is made there (NewPool,
+//     Open, Connect, Listen), with newsgraph's settings. The caller makes
+//     the primary's pool and hands it to NewStore; UseStandbys makes the
+//     standbys' with the same function.
+//   - db/route decides where each read runs. The Store holds one
+//     route.Router (Store.Router) and sends every read through it
+//     (Store.read, route.Reads): the primary, unless the caller's context
+//     asks for a standby (Router.ReadFromStandby) and one in rotation has
+//     replayed what it must see; and the primary's or the standby's
+//     custom-plan pool for a statement whose first argument is customPlan.
+//     A committed transaction's WAL position is noted there (inTx:
+//     Router.NoteCommit). Nothing in db keeps its own pools or servers.
+//   - db/rowscan reads rows into the domain structs (scanRows: strict, the
+//     listing's Keyset optional) and partial dates (PartialDate.ScanBytes).
+//   - db/aggregate writes the statements of aggregates (groups.go): db
+//     checks the GroupBy, chooses the rows with the listing builder and
+//     hands over only strings, the FROM list and a WHERE condition whose
+//     values are named arguments (or, for the children of many parents,
+//     the WITH entries ending in list_rows(list_parent, rid)); it runs the
+//     statement and reads the groups into Group. Neither the listing
+//     builder nor the filters are exported for it.
+//   - db/migrations holds the schema; Ready checks its version.
+//
+// The one other speaker of SQL is the synthetic corpus generator,
+// bench/corpus, a bulk loader outside the server (on a pg.Connect
+// connection).
 //
 // # The read model
 //
@@ -28,11 +45,11 @@
 // figures.go (with the facts figures of several articles state),
 // entities.go (people, organizations, places, events, affiliations),
 // agreements.go, projects.go, topics.go, evidence.go, audit.go. Search
-// (search.go) and aggregates (aggregate.go) have files of their own. What
+// (search.go) and aggregates (groups.go) have files of their own. What
 // they share is small: page.go (keyset pages: cursors, the listing builder
 // and the statement shapes of pages and counts), lists.go (root listings,
-// Listing: AllArticles, ...; nested listings, Relation), read.go (reading by id and by parent,
-// orderings, the filters' and, or, not), scan.go (the row scanner: strict, and matching columns once a result).
+// Listing: AllArticles, ...; nested listings, Relation), read.go (reading
+// by id and by parent, orderings, the filters' and, or, not, and scanRows).
 //
 // Each read by id, by slug or by parent is one SQL string, a const next to
 // the function that runs it, written out whole. Three are not yet:

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db/route"
 )
 
 // EventChannel is the PostgreSQL NOTIFY channel of change events; the
@@ -50,18 +52,18 @@ func EventKind(typ, action string) string {
 // id of that row (which no longer exists after a deletion).
 // Ids grow in commit order per writer, and a listener reads them in order.
 // Position is a WAL position at or past the event's commit: reads routed
-// with it (ReadFromStandby) see the change.
+// with it (Router.ReadFromStandby) see the change.
 type ChangeEvent struct {
-	ID        int64  `db:"id"`
-	Kind      string `db:"kind"`
-	SubjectID int64  `db:"subject_id"`
-	Position  LSN    `db:"position"`
+	ID        int64     `db:"id"`
+	Kind      string    `db:"kind"`
+	SubjectID int64     `db:"subject_id"`
+	Position  route.LSN `db:"position"`
 }
 
 // EventsAfterOrIn reads up to limit committed events whose id is above
 // after or among ids, in id order.
 func (s *Store) EventsAfterOrIn(ctx context.Context, after int64, ids []int64, limit int) ([]*ChangeEvent, error) {
-	events, err := fetchAll[ChangeEvent](ctx, s.pool, `SELECT id, kind, subject_id, `+insertPosition+` AS position FROM change_events
+	events, err := fetchAll[ChangeEvent](ctx, s.pool, `SELECT id, kind, subject_id, `+route.InsertPosition+` AS position FROM change_events
 		WHERE id > @after OR id = ANY(@ids) ORDER BY id LIMIT @limit`, pgx.NamedArgs{"after": after, "ids": ids, "limit": limit})
 	if err != nil {
 		return nil, fmt.Errorf("read events: %w", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/pg"
 )
 
 // countEvents returns the number of change events of each kind.
@@ -134,7 +135,7 @@ func TestRolledBackImportLeavesNoTrace(t *testing.T) {
 func TestPoolConnectionsCarryTheirLimits(t *testing.T) {
 	d := dbtest.New(t)
 	ctx := context.Background()
-	pool, err := db.NewPool(d.URL, db.PoolOptions{})
+	pool, err := pg.NewPool(d.URL, pg.PoolOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,8 +156,8 @@ func TestPoolConnectionsCarryTheirLimits(t *testing.T) {
 			t.Errorf("%s = %q; want %q", setting, got, want)
 		}
 	}
-	if got := pool.Config().MaxConns; got != db.DefaultPoolOptions.MaxConns || got < 4 {
-		t.Errorf("pool size %d; want the explicit default %d", got, db.DefaultPoolOptions.MaxConns)
+	if got := pool.Config().MaxConns; got != pg.DefaultPoolOptions.MaxConns || got < 4 {
+		t.Errorf("pool size %d; want the explicit default %d", got, pg.DefaultPoolOptions.MaxConns)
 	}
 }
 

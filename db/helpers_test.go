@@ -24,8 +24,6 @@ func readSeeds(t *testing.T) []*document.Document {
 	return docs
 }
 
-func ptr[T any](v T) *T { return &v }
-
 func pgCode(err error) string {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {

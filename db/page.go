@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db/route"
 )
 
 // MaxPageSize is the largest page a listing returns.
@@ -219,19 +221,11 @@ func finish[T any](items []*T, limit int, backward bool, page PageArgs) Page[T] 
 }
 
 // customPlan makes PostgreSQL plan a statement for its argument values
-// each time it runs (an unnamed prepared statement; pgx still caches its
-// description). Filtered listings and searches need it: their filters'
-// selectivity depends on the values (a metric, a range, search words), and
-// after five runs of a named prepared statement PostgreSQL may settle on a
-// generic plan that fits no value well. With figures of one metric in a
-// range of values, the generic plan (a BitmapAnd of the trigram and value
-// indexes, then a sort of every match) took 190 ms where the custom plan
-// (the article-order index, filtered) takes 2 ms.
-//
-// Such statements run on the store's custom pool (Store.planned routes
-// them), whose connections plan every statement for its values; the
-// store's other connections keep generic plans (NewPool).
-const customPlan = pgx.QueryExecModeCacheDescribe
+// each time it runs, on connections of their own (see route.CustomPlan):
+// filtered listings and searches need it, their filters' selectivity
+// depends on the values; the store's other connections keep generic plans
+// (NewPool).
+const customPlan = route.CustomPlan
 
 // execMode is how to send a listing's statement: planned for its values
 // when a filter gave it values (filtered is true), else as a prepared

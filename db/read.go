@@ -3,11 +3,14 @@ package db
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/newsgraph/newsgraph/db/rowscan"
 )
 
 // What the reads of every type share: running a statement into domain
@@ -24,6 +27,13 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
+
+// scanRows reads every row of rows into domain structs, strictly: a
+// column a statement lacks is an error, not a zero field, but for the
+// columns of Keyset, which only listings select (see rowscan.Strict).
+func scanRows[T any](rows pgx.Rows) ([]*T, error) { return rowscan.Strict[T](rows, keysetType) }
+
+var keysetType = reflect.TypeFor[Keyset]()
 
 // fetchAll reads every row of a statement into domain structs (see
 // scanRows).

@@ -2,12 +2,7 @@ package db
 
 import (
 	"context"
-
-	"github.com/jackc/pgx/v5"
 )
-
-// CollectStructs exposes collectStructs to the package's external tests.
-func CollectStructs[T any](rows pgx.Rows) ([]*T, error) { return collectStructs[T](rows) }
 
 // ReadAll reads the rows of sql into Ts as every read of the store does
 // (scanRows), for the tests of the row scanner in package db_test.

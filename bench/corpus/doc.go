@@ -8,7 +8,7 @@
 // It is a bulk loader, and so it speaks its own SQL rather than db's API:
 // it empties the tables, sets their indexes, keys and the evidence trigger
 // aside (recording them in the database's comment), COPYs the rows with
-// FREEZE on several connections of its own (db.Connect, with session
+// FREEZE on several connections of its own (pg.Connect, with session
 // settings no request connection should have), then rebuilds and checks
 // what it set aside. The row-at-a-time writes of db would take hours at
 // the default 100,000 articles.

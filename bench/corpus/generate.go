@@ -21,6 +21,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/pg"
 )
 
 // querier is what the generator needs of a connection or a transaction.
@@ -228,7 +229,7 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		// builds would only crowd them.
 		params["max_parallel_maintenance_workers"] = "0"
 	}
-	connect := func(ctx context.Context) (*pgx.Conn, error) { return db.Connect(ctx, pool, params) }
+	connect := func(ctx context.Context) (*pgx.Conn, error) { return pg.Connect(ctx, pool, params) }
 	conns := make([]*pgx.Conn, o.Connections)
 	defer func() {
 		for _, c := range conns {

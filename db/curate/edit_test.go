@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/document"
 )
 
@@ -110,11 +111,11 @@ func itemEdits(d *dbtest.Database, articleID int64) []struct {
 func TestItemEditSQL(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	for _, e := range itemEdits(d, editedArticle(t, d)) {
-		ctx := db.CountStatements(context.Background())
+		ctx := pg.CountStatements(context.Background())
 		if err := e.run(ctx); err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
-		if got := db.StatementCount(ctx); got > maxEditSQL {
+		if got := pg.StatementCount(ctx); got > maxEditSQL {
 			t.Errorf("%s sent %d SQL statements; want at most %d", e.name, got, maxEditSQL)
 		}
 	}
@@ -189,12 +190,12 @@ func BenchmarkItemEdit(b *testing.B) {
 					}
 				}
 				b.StartTimer()
-				ctx := db.CountStatements(context.Background())
+				ctx := pg.CountStatements(context.Background())
 				if err := fresh[i].run(ctx); err != nil {
 					b.Fatal(fmt.Errorf("%s: %w", e.name, err))
 				}
 				b.StopTimer()
-				sql += db.StatementCount(ctx)
+				sql += pg.StatementCount(ctx)
 				for _, after := range fresh[i+1:] {
 					if err := after.run(context.Background()); err != nil {
 						b.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/document"
 )
 
@@ -166,11 +167,11 @@ func TestExportArticleStatements(t *testing.T) {
 		t.Fatalf("%d articles; want at least 2", len(ids))
 	}
 	for _, id := range ids {
-		ctx := db.CountStatements(context.Background())
+		ctx := pg.CountStatements(context.Background())
 		if _, err := curate.ExportArticle(ctx, pool, id); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := db.StatementCount(ctx), int64(6); got != want {
+		if got, want := pg.StatementCount(ctx), int64(6); got != want {
 			t.Errorf("exporting article %d sent %d statements; want %d", id, got, want)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/migrations"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -38,11 +39,11 @@ func readSeeds(t *testing.T) []*document.Document {
 func TestMigrationsRoundTrip(t *testing.T) {
 	d := dbtest.New(t)
 	ctx := context.Background()
-	latest, err := db.Latest()
+	latest, err := migrations.Latest()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := db.NewMigrator(d.URL)
+	m, err := migrations.New(d.URL)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package dbtest gives tests throwaway PostgreSQL databases: each is created
-// beside the database named by DATABASE_URL (default db.DefaultURL), migrated
+// beside the database named by DATABASE_URL (default pg.DefaultURL), migrated
 // with the server's own migrations, and dropped when the test ends. A test
 // that cannot reach PostgreSQL fails; it never skips.
 package dbtest
@@ -18,6 +18,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
+	"github.com/newsgraph/newsgraph/db/migrations"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -36,7 +38,7 @@ func ServerURL() string {
 	if u := os.Getenv("DATABASE_URL"); u != "" {
 		return u
 	}
-	return db.DefaultURL
+	return pg.DefaultURL
 }
 
 // Create makes a new, migrated, empty database. Drop it when done.
@@ -69,7 +71,7 @@ func createOn(ctx context.Context, serverURL string) (*Database, error) {
 		return nil, fmt.Errorf("create test database: %w", err)
 	}
 	d := &Database{Name: name, URL: withDatabase(serverURL, name), admin: admin}
-	m, err := db.NewMigrator(d.URL)
+	m, err := migrations.New(d.URL)
 	if err != nil {
 		_ = d.drop(ctx)
 		return nil, err
@@ -82,7 +84,7 @@ func createOn(ctx context.Context, serverURL string) (*Database, error) {
 		_ = d.drop(ctx)
 		return nil, upErr
 	}
-	if d.Pool, err = db.Open(ctx, d.URL); err != nil {
+	if d.Pool, err = pg.Open(ctx, d.URL); err != nil {
 		_ = d.drop(ctx)
 		return nil, err
 	}

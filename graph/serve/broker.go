@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -33,9 +35,9 @@ type Broker struct {
 	last    int64               // highest event id seen
 	gaps    map[int64]time.Time // ids below last not seen yet, and since when
 	subs    map[*subscription]struct{}
-	before  func(db.LSN) // see BeforeDelivery
+	before  func(route.LSN) // see BeforeDelivery
 	// position is at or past the commit of every event dispatched.
-	position db.LSN
+	position route.LSN
 }
 
 // gapWindow is how long an unseen event id may still turn up: longer than
@@ -96,7 +98,7 @@ func (b *Broker) unsubscribe(s *subscription) {
 // handler clears the response cache there, so that a subscriber told of a
 // change never reads an answer cached before it, whichever of the two
 // notices arrives first.
-func (b *Broker) BeforeDelivery(fn func(db.LSN)) {
+func (b *Broker) BeforeDelivery(fn func(route.LSN)) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.before = fn
@@ -104,7 +106,7 @@ func (b *Broker) BeforeDelivery(fn func(db.LSN)) {
 
 // Position returns a WAL position at or past the commit of every event
 // delivered so far: reads routed with it see them (0 before the first).
-func (b *Broker) Position() db.LSN {
+func (b *Broker) Position() route.LSN {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.position
@@ -147,7 +149,7 @@ const pollEvery = 2 * time.Second
 // listen serves one connection's life: LISTEN, catch up, then read new
 // events whenever a notification arrives or pollEvery passes.
 func (b *Broker) listen(ctx context.Context) error {
-	l, err := db.Listen(ctx, b.url, db.EventChannel)
+	l, err := pg.Listen(ctx, b.url, db.EventChannel)
 	if err != nil {
 		return err
 	}
@@ -202,7 +204,7 @@ func (b *Broker) catchUp(ctx context.Context) error {
 			return err
 		}
 		if len(events) > 0 && before != nil {
-			var at db.LSN
+			var at route.LSN
 			for _, e := range events {
 				at = max(at, e.Position)
 			}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -49,7 +51,7 @@ type ResponseCache struct {
 	// cleared for: an answer read from a standby that had not replayed it
 	// is not kept, and a request whose consistency token is past it is not
 	// answered from the cache.
-	position db.LSN
+	position route.LSN
 	entries  map[cacheKey]*list.Element
 	recency  list.List // of *cacheEntry, most recently used first
 	bytes    int
@@ -88,7 +90,7 @@ func (c *ResponseCache) Run(ctx context.Context) {
 // listen serves one connection's life: LISTEN, then clear the cache on
 // every notice.
 func (c *ResponseCache) listen(ctx context.Context) error {
-	l, err := db.Listen(ctx, c.url, db.ChangeChannel)
+	l, err := pg.Listen(ctx, c.url, db.ChangeChannel)
 	if err != nil {
 		return err
 	}
@@ -120,13 +122,13 @@ func (c *ResponseCache) Listening() bool { return c.live.Load() }
 
 // Invalidate forgets every entry, and every answer being computed now.
 // at is a WAL position at or past the change it is cleared for (0 when no
-// reads go to standbys, or for no change; db.PrimaryOnly, for an unknown
+// reads go to standbys, or for no change; route.PrimaryOnly, for an unknown
 // one, counts as 0: the change's notice follows).
-func (c *ResponseCache) Invalidate(at db.LSN) {
+func (c *ResponseCache) Invalidate(at route.LSN) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.epoch++
-	if at != db.PrimaryOnly {
+	if at != route.PrimaryOnly {
 		c.position = max(c.position, at)
 	}
 	clear(c.entries)
@@ -144,7 +146,7 @@ func (c *ResponseCache) Bytes() int {
 
 // get returns the entry's data, if it has one and the request's reads
 // need see no change past the cache's position, and the current epoch.
-func (c *ResponseCache) get(key cacheKey, after db.LSN) (json.RawMessage, uint64) {
+func (c *ResponseCache) get(key cacheKey, after route.LSN) (json.RawMessage, uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[key]; ok && after <= c.position {
@@ -159,7 +161,7 @@ func (c *ResponseCache) get(key cacheKey, after db.LSN) (json.RawMessage, uint64
 // when primary is false), or it is too large to keep (an eighth of the
 // cache at most), and makes room by dropping the least recently used
 // entries.
-func (c *ResponseCache) put(key cacheKey, data json.RawMessage, epoch uint64, at db.LSN, primary bool) {
+func (c *ResponseCache) put(key cacheKey, data json.RawMessage, epoch uint64, at route.LSN, primary bool) {
 	size := len(data) + entryOverhead
 	if size > c.maxBytes/8 {
 		return
@@ -198,7 +200,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		h := next(ctx)
 		return func(ctx context.Context) *graphql.Response {
 			resp := h(ctx)
-			c.Invalidate(db.CommitPosition(ctx)) // the mutation has committed (or failed): nothing cached may predate it
+			c.Invalidate(route.CommitPosition(ctx)) // the mutation has committed (or failed): nothing cached may predate it
 			return resp
 		}
 	case oc.Operation.Operation != ast.Query || !c.live.Load():
@@ -210,7 +212,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		c.metrics.cacheLookup("bypass")
 		return next(ctx)
 	}
-	data, epoch := c.get(key, db.ReadAfter(ctx))
+	data, epoch := c.get(key, route.ReadAfter(ctx))
 	if data != nil {
 		c.metrics.cacheLookup("hit")
 		noteOperation(ctx) // the response interceptors, which note it, do not run
@@ -226,7 +228,7 @@ func (c *ResponseCache) InterceptOperation(ctx context.Context, next graphql.Ope
 		// Only a whole answer: no errors, nothing deferred to later parts,
 		// no extensions that may differ from one request to the next.
 		if first && resp != nil && len(resp.Errors) == 0 && resp.HasNext == nil && len(resp.Extensions) == 0 && resp.Data != nil {
-			at, primary := db.ReadPosition(ctx)
+			at, primary := route.ReadPosition(ctx)
 			c.put(key, resp.Data, epoch, at, primary)
 		}
 		first = false

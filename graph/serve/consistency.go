@@ -6,6 +6,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -31,10 +32,10 @@ func withConsistency(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		var after db.LSN
+		var after route.LSN
 		if v := r.Header.Get(ConsistencyHeader); v != "" {
 			var err error
-			if after, err = db.ParseLSN(v); err != nil {
+			if after, err = route.ParseLSN(v); err != nil {
 				writeError(w, http.StatusBadRequest, codeBadRequest, "the "+ConsistencyHeader+" header is not a consistency token: "+err.Error())
 				return
 			}
@@ -46,13 +47,13 @@ func withConsistency(next http.Handler) http.Handler {
 
 // exchange is one request's consistency token and its response's headers.
 type exchange struct {
-	after  db.LSN
+	after  route.LSN
 	header http.Header
 }
 
 // consistency routes queries to standbys and gives mutations and
 // subscription events their consistency tokens. A query's reads go to a
-// standby that has replayed the request's token (db.ReadFromStandby); a
+// standby that has replayed the request's token (route.Router.ReadFromStandby); a
 // mutation's reads and writes go to the primary, and its answer carries
 // the position of its commits; a subscription reads from the primary, and
 // each event carries a position at or past its change. Without standbys
@@ -71,26 +72,26 @@ var _ interface {
 func (consistency) ExtensionName() string { return "Consistency" }
 
 func (c consistency) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	if !c.store.HasStandbys() {
+	if !c.store.Router().HasStandbys() {
 		return next(ctx)
 	}
 	ex, _ := ctx.Value(consistencyKey{}).(*exchange)
-	var position func(context.Context) db.LSN
+	var position func(context.Context) route.LSN
 	switch graphql.GetOperationContext(ctx).Operation.Operation {
 	case ast.Query:
-		var after db.LSN
+		var after route.LSN
 		if ex != nil {
 			after = ex.after
 		}
-		return next(c.store.ReadFromStandby(ctx, after))
+		return next(c.store.Router().ReadFromStandby(ctx, after))
 	case ast.Mutation:
-		ctx = db.TrackCommits(ctx)
-		position = db.CommitPosition
+		ctx = route.TrackCommits(ctx)
+		position = route.CommitPosition
 	case ast.Subscription:
 		if c.broker == nil {
 			return next(ctx)
 		}
-		position = func(context.Context) db.LSN { return c.broker.Position() }
+		position = func(context.Context) route.LSN { return c.broker.Position() }
 	}
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -20,7 +21,7 @@ import (
 func TestRequestDeadlineCancelsSQL(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.NewSeeded(t)
-	pool, err := db.NewPool(d.URL, db.PoolOptions{StatementTimeout: time.Minute, LockTimeout: time.Minute})
+	pool, err := pg.NewPool(d.URL, pg.PoolOptions{StatementTimeout: time.Minute, LockTimeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func imports(t *testing.T, field, pkg string) []string {
 // TestReachesPostgresOnlyThroughDB checks that the HTTP side imports no
 // pgx package that opens a connection (pgxpool only, for the pool's
 // statistics): the response cache and the broker listen through
-// db.Listen. (That graph never imports serve needs no test: serve imports
+// pg.Listen (db/pg). (That graph never imports serve needs no test: serve imports
 // graph, so the compiler refuses the cycle.)
 func TestReachesPostgresOnlyThroughDB(t *testing.T) {
 	for _, p := range imports(t, "Imports", "github.com/newsgraph/newsgraph/graph/serve") {

@@ -17,6 +17,7 @@
 //
 // What does not belong here: resolvers, loaders, relay IDs or anything
 // else about the schema (package graph), and SQL. It reaches PostgreSQL
-// only through db: the response cache and the broker listen for notices
-// with db.Listen, readiness and standby routing go through db.Store.
+// only through db/...: the response cache and the broker listen for
+// notices with db/pg's Listen, readiness goes through db.Store, and
+// standby routing through its Router (db/route).
 package serve

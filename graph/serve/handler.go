@@ -187,7 +187,7 @@ func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.Hand
 			logger.WarnContext(ctx, "not ready", "error", err)
 			answer = map[string]any{"status": "unavailable", "reason": db.ErrorMessage(err)}
 		}
-		if store.HasStandbys() {
+		if store.Router().HasStandbys() {
 			type standby struct {
 				Name       string  `json:"name"`
 				State      string  `json:"state"`
@@ -195,7 +195,7 @@ func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.Hand
 				LagBytes   int64   `json:"lagBytes"`
 			}
 			var standbys []standby
-			for _, s := range store.Standbys() {
+			for _, s := range store.Router().Standbys() {
 				standbys = append(standbys, standby{s.Name, s.State, s.Lag.Seconds(), s.LagBytes})
 			}
 			answer["standbys"] = standbys

@@ -15,6 +15,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -168,7 +170,7 @@ func (m *Metrics) watchCache(c *ResponseCache) {
 // watchStandbys exports where the store reads: each standby's state and
 // lag, and the statements read from each server.
 func (m *Metrics) watchStandbys(store *db.Store) {
-	if m != nil && store.HasStandbys() {
+	if m != nil && store.Router().HasStandbys() {
 		m.registry.MustRegister(standbyCollector{store})
 	}
 }
@@ -186,7 +188,7 @@ var (
 		"The WAL each standby has yet to replay, as of the last check.", []string{"standby"}, nil)
 	readsDesc = prometheus.NewDesc("newsgraph_db_reads_total",
 		"SQL statements of reads, by the server that answered them: primary, or a standby's host:port.", []string{"server"}, nil)
-	standbyStates = []string{db.StandbyUp, db.StandbyLagging, db.StandbyDown, db.StandbyUnknown}
+	standbyStates = []string{route.StandbyUp, route.StandbyLagging, route.StandbyDown, route.StandbyUnknown}
 )
 
 func (c standbyCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -197,8 +199,8 @@ func (c standbyCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c standbyCollector) Collect(ch chan<- prometheus.Metric) {
-	ch <- prometheus.MustNewConstMetric(readsDesc, prometheus.CounterValue, float64(c.store.PrimaryReads()), "primary")
-	for _, s := range c.store.Standbys() {
+	ch <- prometheus.MustNewConstMetric(readsDesc, prometheus.CounterValue, float64(c.store.Router().PrimaryReads()), "primary")
+	for _, s := range c.store.Router().Standbys() {
 		for _, state := range standbyStates {
 			v := 0.0
 			if s.State == state {
@@ -317,12 +319,12 @@ func observe(logger *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &requestRecord{}
-		ctx := db.CountStatements(context.WithValue(r.Context(), recordKey{}, rec))
+		ctx := pg.CountStatements(context.WithValue(r.Context(), recordKey{}, rec))
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r.WithContext(ctx))
 
 		elapsed := time.Since(start)
-		sql := db.StatementCount(ctx)
+		sql := pg.StatementCount(ctx)
 		rec.mu.Lock()
 		codes := slices.Clone(rec.codes)
 		op, typ, cache := rec.operation, rec.opType, rec.cache

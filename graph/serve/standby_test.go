@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -71,7 +71,7 @@ func newStandbyServer(t *testing.T) *standbyServer {
 	r := dbtest.NewReplicated(t)
 	// A long lag bound: a paused standby stays in rotation, to see what
 	// is read there.
-	if err := r.Store.UseStandbys([]string{r.StandbyURL}, db.StandbyOptions{
+	if err := r.Store.UseStandbys([]string{r.StandbyURL}, route.Options{
 		MaxLag: time.Minute, CheckEvery: 20 * time.Millisecond, MaxWait: 50 * time.Millisecond,
 	}); err != nil {
 		t.Fatal(err)
@@ -86,7 +86,7 @@ func newStandbyServer(t *testing.T) *standbyServer {
 	cache := serve.NewResponseCache(r.URL, 32<<20, logger, metrics)
 	broker := serve.NewBroker(r.Store, r.URL, logger)
 	var wg sync.WaitGroup
-	wg.Go(func() { r.Store.WatchStandbys(ctx) })
+	wg.Go(func() { r.Store.Router().WatchStandbys(ctx) })
 	wg.Go(func() { cache.Run(ctx) })
 	wg.Go(func() { broker.Run(ctx) })
 	srv := httptest.NewServer(serve.NewHandler(r.Store, logger, serve.Options{
@@ -94,7 +94,7 @@ func newStandbyServer(t *testing.T) *standbyServer {
 	}))
 	t.Cleanup(func() { srv.Close(); cancel(); wg.Wait() })
 	dbtest.WaitFor(t, 10*time.Second, "the standby in rotation and the cache listening", func() error {
-		if s := r.Store.Standbys()[0]; s.State != db.StandbyUp {
+		if s := r.Store.Router().Standbys()[0]; s.State != route.StandbyUp {
 			return fmt.Errorf("standby %+v", s)
 		}
 		if !cache.Listening() {
@@ -153,7 +153,7 @@ func TestStandbyConsistency(t *testing.T) {
 				}
 			})
 		}
-		before := s.r.Store.Standbys()[0].Reads
+		before := s.r.Store.Router().Standbys()[0].Reads
 		var stale atomic.Int64
 		var writes sync.WaitGroup
 		for w := range writers {
@@ -189,7 +189,7 @@ func TestStandbyConsistency(t *testing.T) {
 		writes.Wait()
 		stopLoad()
 		load.Wait()
-		reads := s.r.Store.Standbys()[0].Reads - before
+		reads := s.r.Store.Router().Standbys()[0].Reads - before
 		t.Logf("%d writes read back with their tokens, %d stale; %d statements read on the standby", writers*rounds, stale.Load(), reads)
 		if reads == 0 {
 			t.Errorf("no read went to the standby")
@@ -276,10 +276,10 @@ func TestStandbyConsistency(t *testing.T) {
 	})
 
 	t.Run("StoppedStandbyFailsNoRequest", func(t *testing.T) {
-		if state := s.readyz(t); state != db.StandbyUp {
+		if state := s.readyz(t); state != route.StandbyUp {
 			t.Fatalf("/readyz: standby %s; want up", state)
 		}
-		if m := s.metric(t, `newsgraph_standby_state{standby="`+s.r.Store.Standbys()[0].Name+`",state="up"}`); m != "1" {
+		if m := s.metric(t, `newsgraph_standby_state{standby="`+s.r.Store.Router().Standbys()[0].Name+`",state="up"}`); m != "1" {
 			t.Errorf("newsgraph_standby_state up: %q; want 1", m)
 		}
 		loadCtx, stopLoad := context.WithCancel(ctx)
@@ -301,15 +301,15 @@ func TestStandbyConsistency(t *testing.T) {
 		waitFor(t, "the readers to run", func() bool { return made.Load() >= 12 })
 		s.r.Standby.Stop()
 		atStop := made.Load()
-		waitFor(t, "the server to see the standby down", func() bool { return s.r.Store.Standbys()[0].State == db.StandbyDown })
+		waitFor(t, "the server to see the standby down", func() bool { return s.r.Store.Router().Standbys()[0].State == route.StandbyDown })
 		waitFor(t, "requests while the standby is down", func() bool { return made.Load() >= atStop+12 })
 		stopLoad()
 		load.Wait()
 		t.Logf("%d requests while the standby stopped", made.Load())
-		if state := s.readyz(t); state != db.StandbyDown {
+		if state := s.readyz(t); state != route.StandbyDown {
 			t.Errorf("/readyz: standby %s; want down", state)
 		}
-		if m := s.metric(t, `newsgraph_standby_state{standby="`+s.r.Store.Standbys()[0].Name+`",state="down"}`); m != "1" {
+		if m := s.metric(t, `newsgraph_standby_state{standby="`+s.r.Store.Router().Standbys()[0].Name+`",state="down"}`); m != "1" {
 			t.Errorf("newsgraph_standby_state down: %q; want 1", m)
 		}
 	})
@@ -331,7 +331,7 @@ func (s *standbyServer) readyz(t *testing.T) string {
 		}
 	}
 	if err := json.NewDecoder(res.Body).Decode(&body); err != nil || res.StatusCode != http.StatusOK || len(body.Standbys) != 1 ||
-		body.Standbys[0].LagSeconds == nil || body.Standbys[0].Name != s.r.Store.Standbys()[0].Name {
+		body.Standbys[0].LagSeconds == nil || body.Standbys[0].Name != s.r.Store.Router().Standbys()[0].Name {
 		t.Fatalf("/readyz: %d %+v %v; want ready, the standby's name, state and lag", res.StatusCode, body, err)
 	}
 	return body.Standbys[0].State

@@ -4,7 +4,7 @@
 //	go run ./bench/cmd/generate [-database-url URL] [-articles N] [-seed S] [-reset] [-reuse] [-connections N] [-no-freeze]
 //
 // The database comes from -database-url, else DATABASE_URL, else
-// db.DefaultURL.
+// pg.DefaultURL.
 package main
 
 import (
@@ -21,13 +21,14 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/bench/corpus"
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/migrations"
+	"github.com/newsgraph/newsgraph/db/pg"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	databaseURL := cmp.Or(os.Getenv("DATABASE_URL"), db.DefaultURL)
+	databaseURL := cmp.Or(os.Getenv("DATABASE_URL"), pg.DefaultURL)
 	if err := run(ctx, databaseURL, os.Args[1:], os.Stdout); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "generate:", err)
@@ -59,17 +60,17 @@ func run(ctx context.Context, databaseURL string, args []string, stdout io.Write
 	if fset.NArg() > 0 {
 		return fmt.Errorf("generate: unexpected arguments %q", fset.Args())
 	}
-	if err := db.EnsureDatabase(ctx, databaseURL); err != nil {
+	if err := pg.EnsureDatabase(ctx, databaseURL); err != nil {
 		return err
 	}
-	m, err := db.NewMigrator(databaseURL)
+	m, err := migrations.New(databaseURL)
 	if err != nil {
 		return err
 	}
 	if err := errors.Join(m.Up(), m.Close()); err != nil {
 		return err
 	}
-	pool, err := db.Open(ctx, databaseURL)
+	pool, err := pg.Open(ctx, databaseURL)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package db_test
+package aggregate_test
 
 import (
 	"context"
@@ -293,3 +293,5 @@ func orEmpty(s *string) string {
 	}
 	return *s
 }
+
+func ptr[T any](v T) *T { return &v }

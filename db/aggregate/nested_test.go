@@ -1,4 +1,4 @@
-package db_test
+package aggregate_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package db
+package route
 
 import (
 	"context"
@@ -62,7 +62,7 @@ func scanLSN(row interface{ Scan(...any) error }) (LSN, error) {
 	return ParseLSN(s)
 }
 
-// insertPosition is the SQL expression of the primary's WAL insert
+// InsertPosition is the SQL expression of the primary's WAL insert
 // position as text. Read after a transaction has committed (on any
 // connection), it is at or past the end of that transaction's commit
 // record, so a standby that has replayed that far sees the transaction.
@@ -70,7 +70,7 @@ func scanLSN(row interface{ Scan(...any) error }) (LSN, error) {
 // later. It may run up to a page header (24 bytes) past the last record
 // when that ended on a page boundary; a standby then looks that far
 // behind until the next record, which only costs a read on the primary.
-const insertPosition = `pg_current_wal_insert_lsn()::text`
+const InsertPosition = `pg_current_wal_insert_lsn()::text`
 
 type commitsKey struct{}
 
@@ -107,15 +107,15 @@ func advance(p *atomic.Uint64, l LSN) {
 // a commit could not be read.
 const PrimaryOnly = LSN(math.MaxUint64)
 
-// noteCommit records, after a transaction committed in ctx, the primary's
-// WAL position, when ctx tracks commits and the store has standbys. A
+// NoteCommit records, after a transaction committed in ctx, the primary's
+// WAL position, when ctx tracks commits and the Router has standbys. A
 // failure to read it is not the write's: the position is then PrimaryOnly.
-func (s *Store) noteCommit(ctx context.Context) {
+func (r *Router) NoteCommit(ctx context.Context) {
 	p, ok := ctx.Value(commitsKey{}).(*atomic.Uint64)
-	if !ok || len(s.standbys) == 0 {
+	if !ok || len(r.standbys) == 0 {
 		return
 	}
-	l, err := scanLSN(s.pool.QueryRow(ctx, `SELECT `+insertPosition))
+	l, err := scanLSN(r.primary.generic.QueryRow(ctx, `SELECT `+InsertPosition))
 	if err != nil {
 		l = PrimaryOnly
 	}

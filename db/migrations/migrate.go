@@ -1,4 +1,4 @@
-package db
+package migrations
 
 import (
 	"embed"
@@ -9,28 +9,30 @@ import (
 	"github.com/golang-migrate/migrate/v4"
 	_ "github.com/golang-migrate/migrate/v4/database/pgx/v5" // registers pgx5://
 	"github.com/golang-migrate/migrate/v4/source/iofs"
+
+	"github.com/newsgraph/newsgraph/db/pg"
 )
 
-// migrations holds the schema migrations, compiled into the binary.
+// files holds the schema migrations, compiled into the binary.
 //
-//go:embed migrations/*.sql
-var migrations embed.FS
+//go:embed *.sql
+var files embed.FS
 
 // Migrator applies the embedded schema migrations to one database.
 type Migrator struct {
 	m *migrate.Migrate
 }
 
-// NewMigrator returns a Migrator for the database at databaseURL. Close it
-// when done.
-func NewMigrator(databaseURL string) (*Migrator, error) {
-	src, err := iofs.New(migrations, "migrations")
+// New returns a Migrator for the database at databaseURL. Close it when
+// done.
+func New(databaseURL string) (*Migrator, error) {
+	src, err := iofs.New(files, ".")
 	if err != nil {
 		return nil, fmt.Errorf("read migrations: %w", err)
 	}
 	m, err := migrate.NewWithSourceInstance("iofs", src, migrateURL(databaseURL))
 	if err != nil {
-		return nil, fmt.Errorf("open migrations on %s: %w", redact(databaseURL), err)
+		return nil, fmt.Errorf("open migrations on %s: %w", pg.Redact(databaseURL), err)
 	}
 	return &Migrator{m: m}, nil
 }
@@ -77,7 +79,7 @@ func (m *Migrator) Version() (version uint, dirty bool, err error) {
 
 // Latest returns the version of the newest embedded migration.
 func Latest() (uint, error) {
-	entries, err := migrations.ReadDir("migrations")
+	entries, err := files.ReadDir(".")
 	if err != nil {
 		return 0, err
 	}

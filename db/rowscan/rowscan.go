@@ -1,4 +1,4 @@
-package db
+package rowscan
 
 import (
 	"fmt"
@@ -10,41 +10,46 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// scanRows reads every row of rows into a T, field by column name,
+// Strict reads every row of rows into a new *T, field by column name,
 // strictly: every column must have a field of T, and every field of T
 // must have a column, so that a column a query forgot is an error rather
-// than a zero value. The one exception is Keyset, the row's place in a
-// listing, which only listings select (their statements name all its
-// columns they fill: list_keys, list_parent, list_total, list_rank).
+// than a zero value. The one exception is an embedded struct of type
+// optional (nil: none), whose columns a statement may leave out: the
+// store's Keyset, a row's place in a listing, which only listings select.
 // Fields tagged db:"-" are not read.
 //
-// pgx's RowToStructByName would demand Keyset's columns of every query;
-// scanRows checks the columns once per statement against the struct's
-// fields (found once per type), then reads the rows with collectStructs,
-// which matches columns to fields once per result. (Rows that learn their
-// columns only with their first row, a standby's retry on the primary, are
-// read without the check.)
-func scanRows[T any](rows pgx.Rows) ([]*T, error) {
+// pgx's RowToStructByName would demand the optional columns of every
+// query; Strict checks the columns once per statement against the
+// struct's fields (found once per type), then reads the rows with
+// Collect, which matches columns to fields once per result. (Rows that
+// learn their columns only with their first row, a standby's retry on the
+// primary, are read without the check.)
+func Strict[T any](rows pgx.Rows, optional reflect.Type) ([]*T, error) {
 	// A statement that failed has no columns; reading its rows reports why.
 	if descs := rows.FieldDescriptions(); descs != nil {
-		if err := checkColumns(reflect.TypeFor[T](), descs); err != nil {
+		if err := checkColumns(reflect.TypeFor[T](), optional, descs); err != nil {
 			rows.Close()
 			return nil, err
 		}
 	}
-	return collectStructs[T](rows)
+	return Collect[T](rows)
 }
 
-// requiredColumns caches, per struct type, the columns its rows must have.
-var requiredColumns sync.Map // reflect.Type -> []string
+// requiredKey is a struct type and the type of its optional embedded
+// struct.
+type requiredKey struct{ t, optional reflect.Type }
 
-// checkColumns reports a column that t's struct fields need and a
-// statement's columns (descs) lack. (A column without a field is already
-// an error of pgx's scanner.)
-func checkColumns(t reflect.Type, descs []pgconn.FieldDescription) error {
-	cached, ok := requiredColumns.Load(t)
+// requiredColumns caches, per requiredKey, the columns rows must have.
+var requiredColumns sync.Map // requiredKey -> []string
+
+// checkColumns reports a column that t's struct fields (but optional's)
+// need and a statement's columns (descs) lack. (A column without a field
+// is already an error of pgx's scanner.)
+func checkColumns(t, optional reflect.Type, descs []pgconn.FieldDescription) error {
+	key := requiredKey{t, optional}
+	cached, ok := requiredColumns.Load(key)
 	if !ok {
-		cached, _ = requiredColumns.LoadOrStore(t, structColumns(t, nil))
+		cached, _ = requiredColumns.LoadOrStore(key, structColumns(t, optional, nil))
 	}
 	for _, name := range cached.([]string) {
 		if !hasColumn(descs, name) {
@@ -65,16 +70,14 @@ func hasColumn(descs []pgconn.FieldDescription, name string) bool {
 	return false
 }
 
-var keysetType = reflect.TypeFor[Keyset]()
-
 // structColumns appends to names the columns of t's fields, those of
-// embedded structs too, except Keyset's.
-func structColumns(t reflect.Type, names []string) []string {
+// embedded structs too, except optional's.
+func structColumns(t, optional reflect.Type, names []string) []string {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous && f.Type.Kind() == reflect.Struct {
-			if f.Type != keysetType {
-				names = structColumns(f.Type, names)
+			if f.Type != optional {
+				names = structColumns(f.Type, optional, names)
 			}
 			continue
 		}
@@ -93,7 +96,7 @@ func structColumns(t reflect.Type, names []string) []string {
 	return names
 }
 
-// collectStructs reads every row of rows into a new *T, each column into
+// Collect reads every row of rows into a new *T, each column into
 // the field of T that names it: the field's db tag (case aside), or, for a
 // field without one, its name (case and underscores aside); embedded
 // structs' fields count as T's. A field no column names keeps its zero
@@ -103,7 +106,7 @@ func structColumns(t reflect.Type, names []string) []string {
 // (pgx joins the column names and looks them up for every row), and
 // reuses one slice of scan targets: the read path scans thousands of rows
 // a request.
-func collectStructs[T any](rows pgx.Rows) ([]*T, error) {
+func Collect[T any](rows pgx.Rows) ([]*T, error) {
 	defer rows.Close()
 	var out []*T
 	var paths [][]int
@@ -147,7 +150,7 @@ type columnFieldsKey struct {
 var columnFieldsCache sync.Map
 
 // columnFields returns, for each column, the index path of the field of
-// struct type t that it goes to (see collectStructs).
+// struct type t that it goes to (see Collect).
 func columnFields(t reflect.Type, cols []pgconn.FieldDescription) ([][]int, error) {
 	names := make([]string, len(cols))
 	for i, c := range cols {

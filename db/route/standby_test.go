@@ -1,4 +1,4 @@
-package db_test
+package route_test
 
 import (
 	"context"
@@ -11,13 +11,14 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/route"
 	"github.com/newsgraph/newsgraph/document"
 )
 
 // standbyIs returns a check that the store's one standby is in state.
 func standbyIs(store *db.Store, state string) func() error {
 	return func() error {
-		if got := store.Standbys()[0]; got.State != state {
+		if got := store.Router().Standbys()[0]; got.State != state {
 			return fmt.Errorf("standby %+v; want %s", got, state)
 		}
 		return nil
@@ -43,14 +44,14 @@ func topicLabels(ctx context.Context, store *db.Store, ids []int64) (map[int64]s
 func TestStandbys(t *testing.T) {
 	r := dbtest.NewReplicated(t)
 	store := r.Store
-	if err := store.UseStandbys([]string{r.StandbyURL}, db.StandbyOptions{
+	if err := store.UseStandbys([]string{r.StandbyURL}, route.Options{
 		MaxLag: 300 * time.Millisecond, CheckEvery: 20 * time.Millisecond, MaxWait: 50 * time.Millisecond,
 	}); err != nil {
 		t.Fatal(err)
 	}
 	watch, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { defer close(done); store.WatchStandbys(watch) }()
+	go func() { defer close(done); store.Router().WatchStandbys(watch) }()
 	t.Cleanup(func() { stop(); <-done })
 	ctx := context.Background()
 
@@ -64,7 +65,7 @@ func TestStandbys(t *testing.T) {
 	text := "cooperation"
 	reads := func(n int) error {
 		for range n {
-			rc := store.ReadFromStandby(ctx, 0)
+			rc := store.Router().ReadFromStandby(ctx, 0)
 			if _, err := topicLabels(rc, store, ids); err != nil {
 				return err
 			}
@@ -76,22 +77,22 @@ func TestStandbys(t *testing.T) {
 	}
 
 	t.Run("ReadsLandOnTheStandby", func(t *testing.T) {
-		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
-		standby, primary := store.Standbys()[0].Reads, store.PrimaryReads()
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
+		standby, primary := store.Router().Standbys()[0].Reads, store.Router().PrimaryReads()
 		if err := reads(20); err != nil {
 			t.Fatal(err)
 		}
-		if got := store.Standbys()[0].Reads - standby; got != 40 {
+		if got := store.Router().Standbys()[0].Reads - standby; got != 40 {
 			t.Errorf("the standby read %d statements; want 40", got)
 		}
-		if got := store.PrimaryReads() - primary; got != 0 {
+		if got := store.Router().PrimaryReads() - primary; got != 0 {
 			t.Errorf("the primary read %d statements; want 0", got)
 		}
 		// Outside a context of ReadFromStandby, reads stay on the primary.
 		if _, err := topicLabels(ctx, store, ids); err != nil {
 			t.Fatal(err)
 		}
-		if got := store.PrimaryReads() - primary; got != 1 {
+		if got := store.Router().PrimaryReads() - primary; got != 1 {
 			t.Errorf("a read outside ReadFromStandby: the primary read %d statements; want 1", got)
 		}
 	})
@@ -118,7 +119,7 @@ func TestStandbys(t *testing.T) {
 				version := int(tp.Version)
 				for i := range rounds {
 					label := fmt.Sprintf("label %d of writer %d", i, w)
-					wc := db.TrackCommits(ctx)
+					wc := route.TrackCommits(ctx)
 					written, err := curate.UpdateTopic(wc, store, "test", tp.ID, version, func(d *document.TopicDoc) error {
 						d.Label = label
 						return nil
@@ -128,12 +129,12 @@ func TestStandbys(t *testing.T) {
 						return
 					}
 					version = written.Version
-					after := db.CommitPosition(wc)
+					after := route.CommitPosition(wc)
 					if after == 0 {
 						t.Errorf("writer %d round %d: no commit position", w, i)
 						return
 					}
-					rc := store.ReadFromStandby(ctx, after)
+					rc := store.Router().ReadFromStandby(ctx, after)
 					got, err := topicLabels(rc, store, []int64{tp.ID})
 					if err != nil {
 						t.Errorf("writer %d round %d: read: %v", w, i, err)
@@ -143,7 +144,7 @@ func TestStandbys(t *testing.T) {
 						stale.Add(1)
 						t.Errorf("writer %d round %d: read %q after writing %q", w, i, got[tp.ID], label)
 					}
-					if _, primary := db.ReadPosition(rc); !primary {
+					if _, primary := route.ReadPosition(rc); !primary {
 						fromStandby.Add(1)
 					}
 				}
@@ -159,7 +160,7 @@ func TestStandbys(t *testing.T) {
 	})
 
 	t.Run("PausedStandbyLeavesTheRotationAndComesBack", func(t *testing.T) {
-		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
 		r.OnStandby(t, `SELECT pg_wal_replay_pause()`)
 		// The primary writes on; the standby replays nothing of it.
 		writing, stopWriting := context.WithCancel(ctx)
@@ -180,9 +181,9 @@ func TestStandbys(t *testing.T) {
 				}
 			}
 		}()
-		dbtest.WaitFor(t, 10*time.Second, "the paused standby out of rotation", standbyIs(store, db.StandbyLagging))
+		dbtest.WaitFor(t, 10*time.Second, "the paused standby out of rotation", standbyIs(store, route.StandbyLagging))
 		dbtest.WaitFor(t, 10*time.Second, "the paused standby 0.5 s behind", func() error {
-			if lag := store.Standbys()[0].Lag; lag < 500*time.Millisecond {
+			if lag := store.Router().Standbys()[0].Lag; lag < 500*time.Millisecond {
 				return fmt.Errorf("lag %v", lag)
 			}
 			return nil
@@ -191,33 +192,33 @@ func TestStandbys(t *testing.T) {
 		<-writer
 		// The lag the store reports keeps growing while the standby is
 		// paused: it was 0.5 s at least above, and is no less now.
-		if lag := store.Standbys()[0].Lag; lag < 500*time.Millisecond {
+		if lag := store.Router().Standbys()[0].Lag; lag < 500*time.Millisecond {
 			t.Errorf("a standby paused for 0.8 s or more lags %v; want 0.5 s or more", lag)
 		}
-		standby, primary := store.Standbys()[0].Reads, store.PrimaryReads()
+		standby, primary := store.Router().Standbys()[0].Reads, store.Router().PrimaryReads()
 		if err := reads(5); err != nil {
 			t.Fatal(err)
 		}
-		if got := store.Standbys()[0].Reads - standby; got != 0 {
+		if got := store.Router().Standbys()[0].Reads - standby; got != 0 {
 			t.Errorf("while it lags, the standby read %d statements; want 0", got)
 		}
-		if got := store.PrimaryReads() - primary; got != 10 {
+		if got := store.Router().PrimaryReads() - primary; got != 10 {
 			t.Errorf("while the standby lags, the primary read %d statements; want 10", got)
 		}
 		r.OnStandby(t, `SELECT pg_wal_replay_resume()`)
-		dbtest.WaitFor(t, 10*time.Second, "the resumed standby back in rotation", standbyIs(store, db.StandbyUp))
-		standby = store.Standbys()[0].Reads
+		dbtest.WaitFor(t, 10*time.Second, "the resumed standby back in rotation", standbyIs(store, route.StandbyUp))
+		standby = store.Router().Standbys()[0].Reads
 		if err := reads(5); err != nil {
 			t.Fatal(err)
 		}
-		if got := store.Standbys()[0].Reads - standby; got != 10 {
+		if got := store.Router().Standbys()[0].Reads - standby; got != 10 {
 			t.Errorf("back in rotation, the standby read %d statements; want 10", got)
 		}
 	})
 
 	t.Run("StoppedStandbyFailsNoRead", func(t *testing.T) {
-		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, db.StandbyUp))
-		primary := store.PrimaryReads()
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
+		primary := store.Router().PrimaryReads()
 		loadCtx, stopLoad := context.WithCancel(ctx)
 		var wg sync.WaitGroup
 		var made, failed atomic.Int64
@@ -245,18 +246,18 @@ func TestStandbys(t *testing.T) {
 		dbtest.WaitFor(t, 10*time.Second, "the readers to run", atLeast(16))
 		r.Standby.Stop()
 		atStop := made.Load()
-		dbtest.WaitFor(t, 30*time.Second, "the stopped standby out of rotation", standbyIs(store, db.StandbyDown))
+		dbtest.WaitFor(t, 30*time.Second, "the stopped standby out of rotation", standbyIs(store, route.StandbyDown))
 		dbtest.WaitFor(t, 10*time.Second, "reads while the standby is down", atLeast(atStop+16))
 		stopLoad()
 		wg.Wait()
-		if err := standbyIs(store, db.StandbyDown)(); err != nil {
+		if err := standbyIs(store, route.StandbyDown)(); err != nil {
 			t.Error(err)
 		}
-		if store.PrimaryReads() == primary {
+		if store.Router().PrimaryReads() == primary {
 			t.Errorf("no read went to the primary after the standby stopped")
 		}
 		t.Logf("%d reads of 2 statements while the standby stopped, %d failed", made.Load(), failed.Load())
 		r.Standby.Start()
-		dbtest.WaitFor(t, 30*time.Second, "the restarted standby back in rotation", standbyIs(store, db.StandbyUp))
+		dbtest.WaitFor(t, 30*time.Second, "the restarted standby back in rotation", standbyIs(store, route.StandbyUp))
 	})
 }

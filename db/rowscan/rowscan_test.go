@@ -1,4 +1,4 @@
-package db_test
+package rowscan_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/rowscan"
 )
 
 // scanRow has fields without db tags (matched by name, case and
@@ -64,7 +65,7 @@ func collectBoth[T any](t *testing.T, ctx context.Context, d *dbtest.Database, s
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.CollectStructs[T](rows)
+	got, err := rowscan.Collect[T](rows)
 	if err != nil {
 		t.Fatalf("CollectStructs: %v", err)
 	}
@@ -107,7 +108,7 @@ func TestCollectStructs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	late, err := db.CollectStructs[db.Article](&lateColumns{Rows: r})
+	late, err := rowscan.Collect[db.Article](&lateColumns{Rows: r})
 	if err != nil || len(late) == 0 || late[0].Slug == "" {
 		t.Fatalf("CollectStructs over rows whose columns come with the first row: %v, %d rows", err, len(late))
 	}
@@ -116,7 +117,7 @@ func TestCollectStructs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CollectStructs[db.Article](r); err == nil {
+	if _, err := rowscan.Collect[db.Article](r); err == nil {
 		t.Fatal("CollectStructs read a column no field takes; want an error")
 	}
 }

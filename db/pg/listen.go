@@ -1,23 +1,25 @@
-package db
+package pg
 
 import (
 	"context"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db/route"
 )
 
 // A Listener is a connection of its own, outside any pool, that receives
-// PostgreSQL's notices on one channel (EventChannel, ChangeChannel). It is
+// PostgreSQL's notices on one channel (db.EventChannel, db.ChangeChannel). It is
 // not safe for concurrent use. Notices sent while no Listener is connected
 // are lost: a caller that reconnects must catch up by other means.
 type Listener struct {
 	conn  *pgx.Conn
-	since LSN
+	since route.LSN
 }
 
 // Listen connects to databaseURL and LISTENs on channel, which must be one
-// of the package's channel names (it is written into the statement as is).
+// of db's channel names (it is written into the statement as is).
 // The connection's application_name is "newsgraph listen " and the channel.
 func Listen(ctx context.Context, databaseURL, channel string) (*Listener, error) {
 	cfg, err := pgx.ParseConfig(databaseURL)
@@ -45,7 +47,7 @@ func Listen(ctx context.Context, databaseURL, channel string) (*Listener, error)
 // Since returns the primary's WAL position when the listener started: a
 // change committed past it sends a notice here; one before it may not
 // have.
-func (l *Listener) Since() LSN { return l.since }
+func (l *Listener) Since() route.LSN { return l.since }
 
 // Wait blocks until a notice arrives on the channel, returning nil, or
 // until ctx ends or the connection fails, returning the error (ctx's, as
@@ -61,10 +63,10 @@ func (l *Listener) Close(ctx context.Context) error {
 }
 
 // Position returns the primary's WAL position now, at or past the commit
-// of every transaction whose notice has arrived (see insertPosition).
-func (l *Listener) Position(ctx context.Context) (LSN, error) {
-	p, err := scanLSN(l.conn.QueryRow(ctx, `SELECT `+insertPosition))
-	if err != nil {
+// of every transaction whose notice has arrived (see route.InsertPosition).
+func (l *Listener) Position(ctx context.Context) (route.LSN, error) {
+	var p route.LSN
+	if err := l.conn.QueryRow(ctx, `SELECT `+route.InsertPosition).Scan(&p); err != nil {
 		return 0, fmt.Errorf("read the WAL position: %w", err)
 	}
 	return p, nil

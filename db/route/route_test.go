@@ -1,0 +1,59 @@
+package route_test
+
+import (
+	"cmp"
+	"context"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db/pg"
+	"github.com/newsgraph/newsgraph/db/route"
+)
+
+// TestPlannedRouting checks that statements sent with CustomPlan run on
+// connections that plan for the values, and the others on connections
+// that keep generic plans.
+func TestPlannedRouting(t *testing.T) {
+	ctx := context.Background()
+	// Any database will do, and the one DATABASE_URL names need not exist
+	// yet: use the server's own postgres database.
+	u, err := url.Parse(cmp.Or(os.Getenv("DATABASE_URL"), pg.DefaultURL))
+	if err != nil {
+		t.Fatalf("DATABASE_URL: %v", err)
+	}
+	u.Path = "/postgres"
+	pool, err := pg.NewPool(u.String(), pg.PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	r := route.New(pool)
+	defer r.Close()
+	for _, c := range []struct {
+		name string
+		args []any
+		want string
+	}{
+		{"Custom", []any{route.CustomPlan}, "force_custom_plan"},
+		{"Cached", nil, "force_generic_plan"},
+		{"CachedWithArgs", []any{pgx.NamedArgs{}}, "force_generic_plan"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got string
+			if err := r.Reads(ctx).QueryRow(ctx, `SELECT current_setting('plan_cache_mode')`, c.args...).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("plan_cache_mode = %q; want %q", got, c.want)
+			}
+		})
+	}
+	custom := route.CustomPool(pool)
+	defer custom.Close()
+	if got, want := custom.Config().MaxConns, max(2, pool.Config().MaxConns/4); got != want {
+		t.Errorf("custom-plan pool size %d; want %d", got, want)
+	}
+}
