@@ -390,3 +390,51 @@ func canonicalOp(t testing.TB, name string) *bench.Operation {
 	t.Fatalf("no canonical operation %s", name)
 	return nil
 }
+
+// namedEntities matches a statement that reads people, organizations or
+// places by id (package db's NamedEntities).
+var namedEntities = regexp.MustCompile(`^\s*SELECT '(PERSON|ORGANIZATION|PLACE)' AS entity_kind`)
+
+// TestArticleStatementCount counts the SQL statements Q2 and its long tail
+// send for each article: the article; its topics, paragraphs, pages of
+// statements, figures and agreements; one statement for the evidence of
+// its statements and figures together, and one for their speakers and
+// subjects together (people, organizations and places); and, when its
+// agreements have parties, the parties and their entities. The loaders'
+// window is a microsecond, too short to gather anything, so that what is
+// counted is what the resolvers share by design, not what a window caught.
+func TestArticleStatementCount(t *testing.T) {
+	h := newHarnessWith(t, generatedCorpus(t), serve.Options{LoaderWait: time.Microsecond})
+	for _, name := range []string{"q2-article", "q2-article-long-tail"} {
+		t.Run(name, func(t *testing.T) {
+			withParties := 0
+			for _, sent := range h.run(t, canonicalOp(t, name)) {
+				evidence, entities, parties := 0, 0, 0
+				for _, st := range sent {
+					switch {
+					case strings.Contains(st.SQL, "FROM evidence e"):
+						evidence++
+					case namedEntities.MatchString(st.SQL):
+						entities++ // people, organizations or places by id, with their entities rows
+					case strings.Contains(st.SQL, "FROM agreement_parties"):
+						parties++
+					}
+				}
+				want := 8
+				if parties > 0 {
+					want += 2 // the parties, and their entities
+					withParties++
+				}
+				if len(sent) > want || evidence > 1 || entities > 1+parties {
+					var sql []string
+					for _, st := range sent {
+						sql = append(sql, abbreviate(st.SQL))
+					}
+					t.Fatalf("%d statements for one article (evidence read %d times, entities %d); want at most %d, evidence and entities once each for the statements and figures:\n%s",
+						len(sent), evidence, entities, want, strings.Join(sql, "\n"))
+				}
+			}
+			t.Logf("%d articles with parties", withParties)
+		})
+	}
+}

@@ -35,12 +35,14 @@ func (r *articleResolver) Topics(ctx context.Context, obj *db.Article) ([]*db.To
 
 // Statements is the resolver for the statements field.
 func (r *articleResolver) Statements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.ArticleStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
+	c, err := nested(ctx, db.ArticleStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
+	return readFacts(ctx, c, err)
 }
 
 // Figures is the resolver for the figures field.
 func (r *articleResolver) Figures(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.ArticleFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	c, err := nested(ctx, db.ArticleFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return readFacts(ctx, c, err)
 }
 
 // Agreements is the resolver for the agreements field.

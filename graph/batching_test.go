@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -215,6 +216,28 @@ const oneArticle = `query OneArticle($slug: String!, $n: Int!) {
   }
 }`
 
+// mostFacts serves the seeded database with the loaders' window set to a
+// microsecond (far too short to gather a level's items into one batch),
+// counting its SQL, and returns the slug of the seed article with the most
+// rows in table (statements or figures).
+func mostFacts(t *testing.T, table string) (*httptest.Server, *statementCounter, string) {
+	t.Helper()
+	ctx := context.Background()
+	d := dbtest.NewSeeded(t)
+	counter := &statementCounter{}
+	srv, closeSrv, err := startServer(ctx, d.URL, counter, io.Discard, serve.Options{LoaderWait: time.Microsecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(closeSrv)
+	var slug string
+	if err := d.Pool.QueryRow(ctx, `SELECT a.slug FROM articles a JOIN `+table+` x ON x.article_id = a.id
+		GROUP BY a.slug ORDER BY count(*) DESC, a.slug LIMIT 1`).Scan(&slug); err != nil {
+		t.Fatal(err)
+	}
+	return srv, counter, slug
+}
+
 // TestLevelsReadAtOnce checks that the levels of one article are resolved
 // level by level, not item by item, and without waiting for loader
 // windows: each level of a single parent (the article), or of the one list
@@ -224,20 +247,7 @@ const oneArticle = `query OneArticle($slug: String!, $n: Int!) {
 // a level read through a loader would cost a statement for every item or
 // few items, and the count would grow with the page.
 func TestLevelsReadAtOnce(t *testing.T) {
-	ctx := context.Background()
-	d := dbtest.NewSeeded(t)
-	var counter statementCounter
-	srv, closeSrv, err := startServer(ctx, d.URL, &counter, io.Discard, serve.Options{LoaderWait: time.Microsecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeSrv()
-	// The seed article with the most statements.
-	var slug string
-	if err := d.Pool.QueryRow(ctx, `SELECT a.slug FROM articles a JOIN statements s ON s.article_id = a.id
-		GROUP BY a.slug ORDER BY count(*) DESC, a.slug LIMIT 1`).Scan(&slug); err != nil {
-		t.Fatal(err)
-	}
+	srv, counter, slug := mostFacts(t, "statements")
 	count := func(n int) (sql int64, items int, sent []string) {
 		t.Helper()
 		before := counter.n.Load()
@@ -296,5 +306,74 @@ func TestLevelsReadAtOnce(t *testing.T) {
 	}
 	if largeSQL > smallSQL+2 {
 		t.Errorf("%d SQL statements with pages of 20, %d with pages of 1; want at most two more (kinds of subject the first page does not hold)", largeSQL, smallSQL)
+	}
+}
+
+// TestArticleFactsShareLevels checks that the statements and figures of an
+// article resolved alone share their levels below: their evidence is read
+// in one statement, and their speakers and subjects in one, with pages of
+// several statements and figures under aliases, and that what each answers
+// is what it answers alone (in a list of articles, where the levels go
+// through the loaders and are not shared).
+func TestArticleFactsShareLevels(t *testing.T) {
+	srv, counter, slug := mostFacts(t, "figures") // it has statements too
+	const facts = `
+		first: statements(first: 2) { nodes { content evidence { text start } speaker {
+			... on Person { name } ... on Organization { name } ... on UnnamedSpeaker { description organization { name } } } } }
+		rest: statements(first: 20) { nodes { position evidence { text } } }
+		figures(first: 20) { nodes { display subject { name } evidence { text end } } }`
+	alone := `query($slug: String!) { article(slug: $slug) { slug` + facts + `} }`
+	before := counter.n.Load()
+	res := postTo(t, srv, alone, map[string]any{"slug": slug})
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %+v", res.Errors)
+	}
+	sent := counter.since(before)
+	evidence, entities := 0, 0
+	for _, q := range sent {
+		switch {
+		case strings.Contains(q, "FROM evidence e"):
+			evidence++
+		case strings.Contains(q, "AS entity_kind, p.id") || strings.Contains(q, "AS entity_kind, o.id") || strings.Contains(q, "AS entity_kind, pl.id"):
+			entities++
+		}
+	}
+	if evidence != 1 || entities != 1 {
+		t.Errorf("evidence read in %d statements, speakers and subjects in %d; want one each:\n%s", evidence, entities, strings.Join(sent, "\n---\n"))
+	}
+	var got struct{ Article json.RawMessage }
+	if err := json.Unmarshal(res.Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got.Article), `"evidence":[{`) || !strings.Contains(string(got.Article), `"subject":{"name"`) {
+		t.Fatalf("the article answered no evidence or subjects: %s", got.Article)
+	}
+	// The same facts, of the same article, in a list of articles.
+	listed := `{ articles(first: 2) { nodes { slug` + facts + `} } }`
+	res = postTo(t, srv, listed, nil)
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %+v", res.Errors)
+	}
+	var list struct {
+		Articles struct{ Nodes []json.RawMessage }
+	}
+	if err := json.Unmarshal(res.Data, &list); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, n := range list.Articles.Nodes {
+		var a struct{ Slug string }
+		if err := json.Unmarshal(n, &a); err != nil {
+			t.Fatal(err)
+		}
+		if a.Slug == slug {
+			found = true
+			if string(n) != string(got.Article) {
+				t.Errorf("alone the article answers\n%s\nin a list\n%s", got.Article, n)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no article %s in the list", slug)
 	}
 }

@@ -10,7 +10,10 @@
 // schema binds directly. A level of a query whose parents are all at hand
 // (one parent, or the whole list a batch resolver gets, gqlgen.yml's
 // `batch: true`) is read at once; the others gather their keys in the
-// loaders' windows. Fields that need no I/O (ids) are methods of the rows.
+// loaders' windows. The statements and figures of an article resolved
+// alone share the levels below them (articlefacts.go): their evidence is
+// read in one statement, their speakers and subjects in another. Fields
+// that need no I/O (ids) are methods of the rows.
 //
 // What does not belong here: anything about HTTP. The handler and its
 // transports, limits and admission, tokens, the response cache, the

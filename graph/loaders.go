@@ -69,8 +69,9 @@ type Loaders struct {
 	evidenceOf            map[db.EvidenceOwner]evidenceLoader
 
 	mu      sync.Mutex
-	nested  map[string]any         // relation name and arguments -> page or count loader
-	filters map[string]*filterMemo // a nested connection's filter, converted once
+	nested  map[string]any                          // relation name and arguments -> page or count loader
+	filters map[string]*filterMemo                  // a nested connection's filter, converted once
+	facts   map[*graphql.FieldContext]*articleFacts // by the field that returned the article (articlefacts.go)
 }
 
 // filterMemo is a nested connection's filter converted for db, once for
@@ -176,6 +177,7 @@ func NewLoaders(store *db.Store, wait time.Duration, m LoaderMetrics) *Loaders {
 		evidenceOf: map[db.EvidenceOwner]evidenceLoader{},
 		nested:     map[string]any{},
 		filters:    map[string]*filterMemo{},
+		facts:      map[*graphql.FieldContext]*articleFacts{},
 	}
 	l.namedEntities = levelOf(c, func(ctx context.Context, keys []db.EntityKey) (map[db.EntityKey]any, error) {
 		m.Batch("namedEntities", len(keys))

@@ -296,7 +296,7 @@ func (r *Resolver) entities(ctx context.Context, refs []db.EntityKey, whole bool
 			named = append(named, k)
 		}
 	}
-	found, err := loaders(ctx).namedEntities.Each(ctx, named, whole)
+	found, err := factEntities(ctx, named, whole)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return nil, errors.New("dangling reference") // the schema's foreign keys forbid this
 	}

@@ -39,9 +39,11 @@ func (r *figureResolver) Topics(ctx context.Context, obj *db.Figure) ([]*db.Topi
 
 // Evidence is the batch resolver for the evidence field.
 func (r *figureResolver) Evidence(ctx context.Context, objs []*db.Figure) ([][]*db.Evidence, error) {
-	return each(ctx, "Figure", loaders(ctx).evidence, objs, func(f *db.Figure) db.EvidenceKey {
-		return db.EvidenceKey{Owner: db.FigureEvidence, ID: f.ID}
-	})
+	keys := make([]db.EvidenceKey, len(objs))
+	for i, f := range objs {
+		keys[i] = db.EvidenceKey{Owner: db.FigureEvidence, ID: f.ID}
+	}
+	return factEvidence(ctx, keys, wholeBatch(ctx, "Figure", objs))
 }
 
 // Article is the resolver for the article field.
@@ -122,9 +124,11 @@ func (r *statementResolver) Figures(ctx context.Context, obj *db.Statement) ([]*
 
 // Evidence is the batch resolver for the evidence field.
 func (r *statementResolver) Evidence(ctx context.Context, objs []*db.Statement) ([][]*db.Evidence, error) {
-	return each(ctx, "Statement", loaders(ctx).evidence, objs, func(s *db.Statement) db.EvidenceKey {
-		return db.EvidenceKey{Owner: db.StatementEvidence, ID: s.ID}
-	})
+	keys := make([]db.EvidenceKey, len(objs))
+	for i, s := range objs {
+		keys[i] = db.EvidenceKey{Owner: db.StatementEvidence, ID: s.ID}
+	}
+	return factEvidence(ctx, keys, wholeBatch(ctx, "Statement", objs))
 }
 
 // Organization is the resolver for the organization field.
