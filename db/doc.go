@@ -8,6 +8,12 @@
 // document. The package knows nothing of GraphQL, HTTP, YAML or the
 // curated format: it returns domain structs and errors classified by Code,
 // whose messages are safe to show to callers; any other error is internal.
+// Search is its subpackage search's job (db/search: one statement over
+// every type, by full text and by name, with counts and snippets), which
+// writes its own statement and pages it through a seam of keyset.go:
+// PageQuery (named arguments and a page's keyset conditions in an
+// Ordering), FinishPage and FetchAll (the Store's routed reads, scanned
+// strictly); db does not import search.
 //
 // Everything the server says in SQL lives here or under db/. Beneath db,
 // five packages have one job each and import nothing of it:
@@ -44,8 +50,9 @@
 // listings: articles.go (with paragraphs and credits), statements.go,
 // figures.go (with the facts figures of several articles state),
 // entities.go (people, organizations, places, events, affiliations),
-// agreements.go, projects.go, topics.go, evidence.go, audit.go. Search
-// (search.go) and aggregates (groups.go) have files of their own. What
+// agreements.go, projects.go, topics.go, evidence.go, audit.go.
+// Aggregates (groups.go) have a file of their own, search a package of
+// its own (db/search, above). What
 // they share is small: page.go (keyset pages: cursors, the listing builder
 // and the statement shapes of pages and counts), lists.go (root listings,
 // Listing: AllArticles, ...; nested listings, Relation), read.go (reading

@@ -12,6 +12,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
@@ -344,7 +345,7 @@ func namedKind(kind string) bool {
 }
 
 // searchResult loads the row a search hit names.
-func (r *Resolver) searchResult(ctx context.Context, hit *db.SearchHit) (model.SearchResult, error) {
+func (r *Resolver) searchResult(ctx context.Context, hit *search.Hit) (model.SearchResult, error) {
 	return ref[model.SearchResult](ctx, typeOfKind(hit.Kind), hit.ID)
 }
 

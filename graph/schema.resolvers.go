@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
@@ -141,22 +142,22 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 	if err != nil {
 		return nil, err
 	}
-	search := db.SearchArgs{Query: query, Types: types}
-	if search.Published, err = dateRange("published", published); err != nil {
+	a := search.Args{Query: query, Types: types}
+	if a.Published, err = dateRange("published", published); err != nil {
 		return nil, err
 	}
 	if sort != nil {
-		search.Sort = *sort
+		a.Sort = *sort
 	}
 	// The counts come with the page, from the same statement.
-	page, counts, err := r.Store.SearchCounted(ctx, search, args)
+	page, counts, err := search.FindCounted(ctx, r.Store, a, args)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.SearchConnection{
 		Edges:    make([]*model.SearchEdge, len(page.Items)),
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
-		Count:    func(context.Context) ([]*db.SearchCount, error) { return counts, nil },
+		Count:    func(context.Context) ([]*search.TypeCount, error) { return counts, nil },
 	}
 	// Load every hit's node at once, so the loaders batch them.
 	nodes := make([]model.SearchResult, len(page.Items))

@@ -10,12 +10,12 @@ import (
 	"html"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/graph/generated"
 )
 
 // HTML is the resolver for the html field.
-func (r *snippetResolver) HTML(ctx context.Context, obj *db.Snippet) (string, error) {
+func (r *snippetResolver) HTML(ctx context.Context, obj *search.Snippet) (string, error) {
 	text := []rune(obj.Text)
 	var b strings.Builder
 	at := 0

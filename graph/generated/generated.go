@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/graph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -887,7 +888,7 @@ type QueryResolver interface {
 	Projects(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ProjectFilter, orderBy *model.ProjectOrder) (*model.Connection[db.Project], error)
 }
 type SnippetResolver interface {
-	HTML(ctx context.Context, obj *db.Snippet) (string, error)
+	HTML(ctx context.Context, obj *search.Snippet) (string, error)
 }
 type StatementResolver interface {
 	Article(ctx context.Context, obj *db.Statement) (*db.Article, error)
@@ -22839,8 +22840,8 @@ func (ec *executionContext) _SearchConnection_counts(ctx context.Context, field 
 			return obj.Counts(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*db.SearchCount) graphql.Marshaler {
-			return ec.marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*search.TypeCount) graphql.Marshaler {
+			return ec.marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTypeCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -22940,8 +22941,8 @@ func (ec *executionContext) _SearchEdge_snippet(ctx context.Context, field graph
 			return obj.Snippet, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *db.Snippet) graphql.Marshaler {
-			return ec.marshalNSnippet2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSnippet(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *search.Snippet) graphql.Marshaler {
+			return ec.marshalNSnippet2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐSnippet(ctx, selections, v)
 		},
 		true,
 		true,
@@ -22960,7 +22961,7 @@ func (ec *executionContext) fieldContext_SearchEdge_snippet(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _SearchTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *db.SearchCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *search.TypeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22983,7 +22984,7 @@ func (ec *executionContext) fieldContext_SearchTypeCount_type(_ context.Context,
 	return graphql.NewScalarFieldContext("SearchTypeCount", field, false, false, errors.New("field of type SearchType does not have child fields"))
 }
 
-func (ec *executionContext) _SearchTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *db.SearchCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *search.TypeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23006,7 +23007,7 @@ func (ec *executionContext) fieldContext_SearchTypeCount_count(_ context.Context
 	return graphql.NewScalarFieldContext("SearchTypeCount", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _Snippet_text(ctx context.Context, field graphql.CollectedField, obj *db.Snippet) (ret graphql.Marshaler) {
+func (ec *executionContext) _Snippet_text(ctx context.Context, field graphql.CollectedField, obj *search.Snippet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23029,7 +23030,7 @@ func (ec *executionContext) fieldContext_Snippet_text(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Snippet", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Snippet_highlights(ctx context.Context, field graphql.CollectedField, obj *db.Snippet) (ret graphql.Marshaler) {
+func (ec *executionContext) _Snippet_highlights(ctx context.Context, field graphql.CollectedField, obj *search.Snippet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23041,8 +23042,8 @@ func (ec *executionContext) _Snippet_highlights(ctx context.Context, field graph
 			return obj.Highlights, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []db.TextRange) graphql.Marshaler {
-			return ec.marshalNTextRange2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐTextRangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []search.TextRange) graphql.Marshaler {
+			return ec.marshalNTextRange2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTextRangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23061,7 +23062,7 @@ func (ec *executionContext) fieldContext_Snippet_highlights(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Snippet_html(ctx context.Context, field graphql.CollectedField, obj *db.Snippet) (ret graphql.Marshaler) {
+func (ec *executionContext) _Snippet_html(ctx context.Context, field graphql.CollectedField, obj *search.Snippet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24051,7 +24052,7 @@ func (ec *executionContext) fieldContext_Subscription_changed(ctx context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _TextRange_start(ctx context.Context, field graphql.CollectedField, obj *db.TextRange) (ret graphql.Marshaler) {
+func (ec *executionContext) _TextRange_start(ctx context.Context, field graphql.CollectedField, obj *search.TextRange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24074,7 +24075,7 @@ func (ec *executionContext) fieldContext_TextRange_start(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("TextRange", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _TextRange_end(ctx context.Context, field graphql.CollectedField, obj *db.TextRange) (ret graphql.Marshaler) {
+func (ec *executionContext) _TextRange_end(ctx context.Context, field graphql.CollectedField, obj *search.TextRange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36619,7 +36620,7 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 
 var searchTypeCountImplementors = []string{"SearchTypeCount"}
 
-func (ec *executionContext) _SearchTypeCount(ctx context.Context, sel ast.SelectionSet, obj *db.SearchCount) graphql.Marshaler {
+func (ec *executionContext) _SearchTypeCount(ctx context.Context, sel ast.SelectionSet, obj *search.TypeCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchTypeCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -36662,7 +36663,7 @@ func (ec *executionContext) _SearchTypeCount(ctx context.Context, sel ast.Select
 
 var snippetImplementors = []string{"Snippet"}
 
-func (ec *executionContext) _Snippet(ctx context.Context, sel ast.SelectionSet, obj *db.Snippet) graphql.Marshaler {
+func (ec *executionContext) _Snippet(ctx context.Context, sel ast.SelectionSet, obj *search.Snippet) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, snippetImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -37394,7 +37395,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 
 var textRangeImplementors = []string{"TextRange"}
 
-func (ec *executionContext) _TextRange(ctx context.Context, sel ast.SelectionSet, obj *db.TextRange) graphql.Marshaler {
+func (ec *executionContext) _TextRange(ctx context.Context, sel ast.SelectionSet, obj *search.TextRange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textRangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -40527,11 +40528,11 @@ func (ec *executionContext) marshalNSearchType2string(ctx context.Context, sel a
 	return res
 }
 
-func (ec *executionContext) marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*db.SearchCount) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.TypeCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCount(ctx, sel, v[i])
+		return ec.marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTypeCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -40543,7 +40544,7 @@ func (ec *executionContext) marshalNSearchTypeCount2ᚕᚖgithubᚗcomᚋnewsgra
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSearchCount(ctx context.Context, sel ast.SelectionSet, v *db.SearchCount) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTypeCount(ctx context.Context, sel ast.SelectionSet, v *search.TypeCount) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40553,7 +40554,7 @@ func (ec *executionContext) marshalNSearchTypeCount2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._SearchTypeCount(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSnippet2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐSnippet(ctx context.Context, sel ast.SelectionSet, v *db.Snippet) graphql.Marshaler {
+func (ec *executionContext) marshalNSnippet2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐSnippet(ctx context.Context, sel ast.SelectionSet, v *search.Snippet) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -40779,15 +40780,15 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNTextRange2githubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐTextRange(ctx context.Context, sel ast.SelectionSet, v db.TextRange) graphql.Marshaler {
+func (ec *executionContext) marshalNTextRange2githubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTextRange(ctx context.Context, sel ast.SelectionSet, v search.TextRange) graphql.Marshaler {
 	return ec._TextRange(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNTextRange2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐTextRangeᚄ(ctx context.Context, sel ast.SelectionSet, v []db.TextRange) graphql.Marshaler {
+func (ec *executionContext) marshalNTextRange2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTextRangeᚄ(ctx context.Context, sel ast.SelectionSet, v []search.TextRange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTextRange2githubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚐTextRange(ctx, sel, v[i])
+		return ec.marshalNTextRange2githubᚗcomᚋnewsgraphᚋnewsgraphᚋdbᚋsearchᚐTextRange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/search"
 )
 
 // Node is any object with a global ID: a *db.Article, *db.Person, ...
@@ -160,7 +161,7 @@ type SearchEdge struct {
 	Position
 	Node    SearchResult
 	Score   float64
-	Snippet *db.Snippet
+	Snippet *search.Snippet
 }
 
 // SearchConnection is a page of search hits, in the search's order.
@@ -169,10 +170,10 @@ type SearchConnection struct {
 	PageInfo *PageInfo
 	// Count counts the hits of each type; it runs at most once, for
 	// totalCount and counts alike.
-	Count func(ctx context.Context) ([]*db.SearchCount, error)
+	Count func(ctx context.Context) ([]*search.TypeCount, error)
 
 	once   sync.Once
-	counts []*db.SearchCount
+	counts []*search.TypeCount
 	err    error
 }
 
@@ -186,7 +187,7 @@ func (c *SearchConnection) Nodes() []SearchResult {
 }
 
 // Counts counts the hits of each type searched.
-func (c *SearchConnection) Counts(ctx context.Context) ([]*db.SearchCount, error) {
+func (c *SearchConnection) Counts(ctx context.Context) ([]*search.TypeCount, error) {
 	c.once.Do(func() { c.counts, c.err = c.Count(ctx) })
 	return c.counts, c.err
 }

@@ -1,4 +1,4 @@
-package db
+package search
 
 import (
 	"context"
@@ -6,11 +6,13 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/db"
 )
 
-// SearchTypes are the types a search can return, in the order ties are
+// Types are the types a search can return, in the order ties are
 // broken.
-var SearchTypes = []string{"ARTICLE", "STATEMENT", "FIGURE", "AGREEMENT", "EVENT", "PROJECT", "TOPIC",
+var Types = []string{"ARTICLE", "STATEMENT", "FIGURE", "AGREEMENT", "EVENT", "PROJECT", "TOPIC",
 	"PERSON", "ORGANIZATION", "PLACE"}
 
 // Markers that snippets from the database put around matched words; they
@@ -20,14 +22,14 @@ const (
 	markEnd   = "\uE001"
 )
 
-// SearchHit is one search result: a row of Kind (one of the search types)
-// with its Score (higher is better) and a Snippet of its text.
-type SearchHit struct {
+// Hit is one search result: a row of Kind (one of Types) with its Score
+// (higher is better) and a Snippet of its text.
+type Hit struct {
 	Kind    string  `db:"kind"`
 	ID      int64   `db:"id"`
 	Score   float64 `db:"score"`
 	Snippet Snippet `db:"-"`
-	Keyset
+	db.Keyset
 }
 
 // Snippet is a piece of text with some ranges marked; offsets count
@@ -90,19 +92,19 @@ const searchWalk = 3000
 // statement in its CTE q.
 const tsQuery = `websearch_to_tsquery('english', @q)`
 
-// SearchArgs is what a search looks for: Query (websearch syntax: words,
+// Args is what a search looks for: Query (websearch syntax: words,
 // "quoted phrases", -exclusions, OR), of Types (all when empty), dated in
 // Published (nil: any date, undated results too), in the order Sort names:
 // RELEVANCE (the default), NEWEST or OLDEST.
-type SearchArgs struct {
+type Args struct {
 	Query     string
 	Types     []string
-	Published *DateRange
+	Published *db.DateRange
 	Sort      string
 }
 
 // fullTextKinds are the types searched by full text, with their kind in
-// search_documents (migration 000022): their position in SearchTypes.
+// search_documents (migration 000022): their position in Types.
 var fullTextKinds = map[string]int{"ARTICLE": 0, "STATEMENT": 1, "FIGURE": 2, "AGREEMENT": 3, "EVENT": 4, "PROJECT": 5, "TOPIC": 6}
 
 // fullTextCandidates are the CTEs that find and rank the newest
@@ -179,23 +181,23 @@ var nameTypes = map[string]nameType{
 // closer the whole name is to the query), one with typos below 0.5 (more
 // the closer its words are to the query's, whole words counting more), so
 // a typo never outranks an exact match.
-func nameBranch(l *listing, kind string, ord int, t nameType, q searchQuery, published string) string {
+func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery, published string) string {
 	var match, exact []string
 	for _, a := range q.alternatives {
 		var m, e []string
 		for _, term := range a.include {
-			re := t.match + " ~* " + l.arg(term.pattern())
+			re := t.match + " ~* " + l.Arg(term.pattern())
 			e = append(e, re)
 			if t.matching != "" {
-				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + l.arg(term.pattern()) + ")))"
+				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + l.Arg(term.pattern()) + ")))"
 			}
 			if term.fuzzy() {
-				re = "(" + re + " OR x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.arg(term.words[0]) + "))))"
+				re = "(" + re + " OR x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.Arg(term.words[0]) + "))))"
 			}
 			m = append(m, re)
 		}
 		for _, term := range a.exclude {
-			not := "NOT " + t.match + " ~* " + l.arg(term.pattern())
+			not := "NOT " + t.match + " ~* " + l.Arg(term.pattern())
 			m, e = append(m, not), append(e, not)
 		}
 		match = append(match, "("+strings.Join(m, " AND ")+")")
@@ -205,7 +207,7 @@ func nameBranch(l *listing, kind string, ord int, t nameType, q searchQuery, pub
 	if published != "" {
 		where = "false" // names have no date
 	}
-	words := l.arg(q.text())
+	words := l.Arg(q.text())
 	return fmt.Sprintf(`SELECT '%s' AS kind, %d AS ord, x.id, NULL::date AS day,
 		(CASE WHEN %[3]s THEN 0.5 + 0.5 * similarity(%[4]s, %[5]s)
 		 ELSE 0.25 * (word_similarity(%[4]s, %[5]s) + strict_word_similarity(%[4]s, %[5]s)) END)::float8 AS score
@@ -260,42 +262,42 @@ var snippetSQL = `CASE hit.kind
 	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = hit.id)
 END`
 
-// searchListing builds a search's statement: l.from is its WITH clause
-// (the query q, each full-text type's candidates, and h, every hit of
-// every type searched with its kind, ord, id, day and score).
-func searchListing(a SearchArgs) (listing, searchQuery, error) {
+// statement builds a search's WITH clause (the query q, each full-text
+// type's candidates, and h, every hit of every type searched with its
+// kind, ord, id, day and score) and its arguments, in l.
+func statement(l *db.PageQuery, a Args) (with string, q searchQuery, err error) {
 	query := a.Query
 	if strings.TrimSpace(query) == "" {
-		return listing{}, searchQuery{}, Errorf(CodeInvalid, "query: is empty; give words to look for")
+		return "", searchQuery{}, db.Errorf(db.CodeInvalid, "query: is empty; give words to look for")
 	}
 	if strings.ContainsRune(query, 0) {
-		return listing{}, searchQuery{}, Errorf(CodeInvalid, "query: contains a NUL character")
+		return "", searchQuery{}, db.Errorf(db.CodeInvalid, "query: contains a NUL character")
 	}
 	if n := utf8.RuneCountInString(query); n > 500 {
-		return listing{}, searchQuery{}, Errorf(CodeInvalid, "query: is %d characters long; the limit is 500", n)
+		return "", searchQuery{}, db.Errorf(db.CodeInvalid, "query: is %d characters long; the limit is 500", n)
 	}
-	q := parseSearchQuery(query)
+	q = parseSearchQuery(query)
 	if len(q.alternatives) == 0 {
-		return listing{}, q, Errorf(CodeInvalid, "query: %q has no word to look for, only exclusions or punctuation", query)
+		return "", q, db.Errorf(db.CodeInvalid, "query: %q has no word to look for, only exclusions or punctuation", query)
 	}
 	types := a.Types
 	if len(types) == 0 {
-		types = SearchTypes
+		types = Types
 	}
 	for _, t := range types {
-		if !slices.Contains(SearchTypes, t) {
-			return listing{}, q, Errorf(CodeInvalid, "types: %s cannot be searched", t)
+		if !slices.Contains(Types, t) {
+			return "", q, db.Errorf(db.CodeInvalid, "types: %s cannot be searched", t)
 		}
 	}
-	l := listing{columns: `h.kind, h.id, h.score`, args: map[string]any{"q": query}}
+	l.Args()["q"] = query
 	rng, published := "NULL::daterange", ""
 	if a.Published != nil {
-		rng = fmt.Sprintf("daterange(%s::date, %s::date, '[]')", l.arg(a.Published.From), l.arg(a.Published.To))
+		rng = fmt.Sprintf("daterange(%s::date, %s::date, '[]')", l.Arg(a.Published.From), l.Arg(a.Published.To))
 		published = rng
 	}
-	ctes := []string{`q AS MATERIALIZED (SELECT ` + tsQuery + ` AS tsq, lower(` + l.arg(q.text()) + `::text) AS w, ` + rng + ` AS r)`}
+	ctes := []string{`q AS MATERIALIZED (SELECT ` + tsQuery + ` AS tsq, lower(` + l.Arg(q.text()) + `::text) AS w, ` + rng + ` AS r)`}
 	var branches []string
-	for ord, t := range SearchTypes { // fixed order, whitelisted SQL only
+	for ord, t := range Types { // fixed order, whitelisted SQL only
 		if !slices.Contains(types, t) {
 			continue
 		}
@@ -303,31 +305,30 @@ func searchListing(a SearchArgs) (listing, searchQuery, error) {
 			ctes = append(ctes, fullTextCandidates(k, published != ""))
 			branches = append(branches, fullTextBranch(t, k))
 		} else {
-			branches = append(branches, nameBranch(&l, t, ord, nameTypes[t], q, published))
+			branches = append(branches, nameBranch(l, t, ord, nameTypes[t], q, published))
 		}
 	}
 	ctes = append(ctes, `h AS MATERIALIZED (`+strings.Join(branches, " UNION ALL ")+`)`)
-	l.from = `WITH ` + strings.Join(ctes, ",\n\t")
-	return l, q, nil
+	return `WITH ` + strings.Join(ctes, ",\n\t"), q, nil
 }
 
-// searchOrders are the orders a search can return its hits in: best
-// first, or by date (undated hits last), ties broken by type and id.
-var searchOrders = map[string]ordering{
-	"RELEVANCE": {name: "search", desc: true, keys: []sortKey{
-		key("h.score", "float8"), key("h.ord", "int"), key("h.id", "bigint")}},
-	"NEWEST": {name: "search-newest", desc: true, keys: []sortKey{
-		key("coalesce(h.day, '-infinity'::date)", "date"), key("h.ord", "int"), key("h.id", "bigint")}},
-	"OLDEST": {name: "search-oldest", keys: []sortKey{
-		key("coalesce(h.day, 'infinity'::date)", "date"), key("h.ord", "int"), key("h.id", "bigint")}},
+// orders are the orders a search can return its hits in: best first, or
+// by date (undated hits last), ties broken by type and id.
+var orders = map[string]db.Ordering{
+	"RELEVANCE": db.NewOrdering("search", true,
+		db.SortKey{Expr: "h.score", Type: "float8"}, db.SortKey{Expr: "h.ord", Type: "int"}, db.SortKey{Expr: "h.id", Type: "bigint"}),
+	"NEWEST": db.NewOrdering("search-newest", true,
+		db.SortKey{Expr: "coalesce(h.day, '-infinity'::date)", Type: "date"}, db.SortKey{Expr: "h.ord", Type: "int"}, db.SortKey{Expr: "h.id", Type: "bigint"}),
+	"OLDEST": db.NewOrdering("search-oldest", false,
+		db.SortKey{Expr: "coalesce(h.day, 'infinity'::date)", Type: "date"}, db.SortKey{Expr: "h.ord", Type: "int"}, db.SortKey{Expr: "h.id", Type: "bigint"}),
 }
 
-// Search finds articles, statements, figures, agreements, events, projects
+// Find finds articles, statements, figures, agreements, events, projects
 // and topics by full text and people, organizations and places by name
 // (tolerating typos in longer words), and returns one page of hits with
 // snippets.
-func (s *Store) Search(ctx context.Context, a SearchArgs, page PageArgs) (Page[SearchHit], error) {
-	p, _, err := s.SearchCounted(ctx, a, page)
+func Find(ctx context.Context, s *db.Store, a Args, page db.PageArgs) (db.Page[Hit], error) {
+	p, _, err := FindCounted(ctx, s, a, page)
 	return p, err
 }
 
@@ -344,29 +345,30 @@ type searchRow struct {
 	Snippet *string  `db:"snippet"`
 }
 
-// SearchCounted is Search with the number of hits of each type searched
-// (as CountSearch gives them), both from one statement: the counts are
-// those of the hits the page is taken from.
-func (s *Store) SearchCounted(ctx context.Context, a SearchArgs, page PageArgs) (Page[SearchHit], []*SearchCount, error) {
+// FindCounted is Find with the number of hits of each type searched (as
+// Count gives them), both from one statement: the counts are those of the
+// hits the page is taken from.
+func FindCounted(ctx context.Context, s *db.Store, a Args, page db.PageArgs) (db.Page[Hit], []*TypeCount, error) {
 	if a.Sort == "" {
 		a.Sort = "RELEVANCE"
 	}
-	order, ok := searchOrders[a.Sort]
+	order, ok := orders[a.Sort]
 	if !ok {
-		return Page[SearchHit]{}, nil, Errorf(CodeInvalid, "sort: %s is not an order of search results", a.Sort)
+		return db.Page[Hit]{}, nil, db.Errorf(db.CodeInvalid, "sort: %s is not an order of search results", a.Sort)
 	}
-	l, q, err := searchListing(a)
+	var l db.PageQuery
+	with, q, err := statement(&l, a)
 	if err != nil {
-		return Page[SearchHit]{}, nil, err
+		return db.Page[Hit]{}, nil, err
 	}
-	orderBy, limit, backward, err := l.keyset(order, page)
+	orderBy, limit, backward, err := l.Keyset(order, page)
 	if err != nil {
-		return Page[SearchHit]{}, nil, err
+		return db.Page[Hit]{}, nil, err
 	}
 	// The page's rows come first, in the page's order (n), with their
 	// snippets (not the row beyond the page, fetched to tell whether there
 	// is more), then one row per type with hits.
-	l.args["nw"] = q.nameWords()
+	l.Args()["nw"] = q.nameWords()
 	sql := fmt.Sprintf(`%s
 	SELECT x.kind, x.id, x.score, x.list_keys, x.count, x.n, x.snippet FROM (
 		SELECT hit.kind, hit.id, hit.score, hit.list_keys, NULL::int AS count, hit.n,
@@ -376,49 +378,49 @@ func (s *Store) SearchCounted(ctx context.Context, a SearchArgs, page PageArgs) 
 		UNION ALL
 		SELECT h.kind, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM h GROUP BY h.kind) x
 	ORDER BY x.n NULLS LAST`,
-		l.from, limit, snippetSQL, keysColumn(order), l.whereSQL(), orderBy, limit+1)
-	rows, err := fetchAll[searchRow](ctx, s.read(ctx), sql, l.args)
+		with, limit, snippetSQL, order.KeysColumn(), l.Where(), orderBy, limit+1)
+	rows, err := db.FetchAll[searchRow](ctx, s, sql, l.Args())
 	if err != nil {
-		return Page[SearchHit]{}, nil, fmt.Errorf("search: %w", err)
+		return db.Page[Hit]{}, nil, fmt.Errorf("search: %w", err)
 	}
-	var hits []*SearchHit
+	var hits []*Hit
 	counted := map[string]int{}
 	for _, r := range rows {
 		if r.Count != nil {
 			counted[r.Kind] = *r.Count
 			continue
 		}
-		h := &SearchHit{Kind: r.Kind, ID: *r.ID, Score: *r.Score, Keyset: Keyset{Keys: r.Keys}}
+		h := &Hit{Kind: r.Kind, ID: *r.ID, Score: *r.Score, Keyset: db.Keyset{Keys: r.Keys}}
 		if r.Snippet != nil {
 			h.Snippet = parseSnippet(*r.Snippet)
 		}
 		hits = append(hits, h)
 	}
-	p := finish(hits, limit, backward, page)
-	p.Order = order.cursorName()
+	p := db.FinishPage(hits, limit, backward, page)
+	p.Order = order.CursorName()
 	types := a.Types
 	if len(types) == 0 {
-		types = SearchTypes
+		types = Types
 	}
-	counts := []*SearchCount{}
-	for _, t := range SearchTypes {
+	counts := []*TypeCount{}
+	for _, t := range Types {
 		if slices.Contains(types, t) {
-			counts = append(counts, &SearchCount{Kind: t, Count: counted[t]})
+			counts = append(counts, &TypeCount{Kind: t, Count: counted[t]})
 		}
 	}
 	return p, counts, nil
 }
 
-// SearchCount is how many hits of one type a search returns.
-type SearchCount struct {
+// TypeCount is how many hits of one type a search returns.
+type TypeCount struct {
 	Kind  string `db:"kind"`
 	Count int    `db:"count"`
 }
 
-// CountSearch counts the hits of a search by type, in the order of
-// SearchTypes, with every type searched (zero counts too), in one statement.
-func (s *Store) CountSearch(ctx context.Context, a SearchArgs) ([]*SearchCount, error) {
+// Count counts the hits of a search by type, in the order of Types, with
+// every type searched (zero counts too), in one statement.
+func Count(ctx context.Context, s *db.Store, a Args) ([]*TypeCount, error) {
 	a.Sort = ""
-	_, counts, err := s.SearchCounted(ctx, a, PageArgs{First: 1})
+	_, counts, err := FindCounted(ctx, s, a, db.PageArgs{First: 1})
 	return counts, err
 }
