@@ -170,7 +170,8 @@ func Marker(ctx context.Context, pool *pgxpool.Pool) (string, error) {
 // copied; rebuilds the indexes and constraints (PostgreSQL validates every
 // foreign key as it adds it back); checks every evidence span against its
 // paragraph the way the trigger would; advances the identity sequences past
-// the generated ids; and analyzes the tables.
+// the generated ids; vacuums the tables until every page is marked
+// all-visible (see vacuumAllVisible), then analyzes them.
 //
 // On an error (or cancellation) after the schema was set aside, Generate
 // empties the tables and restores the schema before it returns. Should
@@ -282,6 +283,11 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 
 		t0 = time.Now()
 		err := pgx.BeginFunc(ctx, conns[0], func(tx pgx.Tx) error {
+			// Committed synchronously, as everything after it: see
+			// vacuumAllVisible.
+			if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = on`); err != nil {
+				return err
+			}
 			if err := checkEvidence(ctx, tx); err != nil {
 				return err
 			}
@@ -313,33 +319,141 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		return res, fmt.Errorf("generate: %w%s", err, recoverSchema(connect, schema, pr))
 	}
 
+	// The copied rows are frozen and visible to all, but the rows written
+	// after the copy by SQL (the search documents, the statements'
+	// organizations, the entities' counts and the agreements' dates) are
+	// not: without a vacuum an index-only scan of them visits the table
+	// for every row, and a fresh corpus measured slower than one
+	// autovacuum has reached (search: 21 ms of PostgreSQL CPU a request
+	// against 6). A vacuum skips the pages the copy left all-visible.
+	// Every table is vacuumed before any is analyzed; see vacuumAllVisible.
 	t0 = time.Now()
+	vacuum := "VACUUM"
 	if o.NoFreeze {
+		vacuum = "VACUUM (FREEZE)"
+	}
+	if err = vacuumAllVisible(ctx, conns, schema.Tables, vacuum, pr); err == nil {
+		phase(strings.ToLower(vacuum), t0)
+		t0 = time.Now()
 		err = parallel(ctx, conns, schema.Tables, func(ctx context.Context, c *pgx.Conn, table string) error {
-			_, err := c.Exec(ctx, `VACUUM (FREEZE, ANALYZE) `+pgx.Identifier{table}.Sanitize())
+			_, err := c.Exec(ctx, `ANALYZE `+pgx.Identifier{table}.Sanitize())
 			return err
 		})
-		phase("vacuum (freeze, analyze)", t0)
-	} else {
-		// The copied rows are frozen and visible to all, but the rows
-		// written after the copy by SQL (the search documents, the
-		// statements' organizations, the entities' counts and the
-		// agreements' dates) are not: without a vacuum an index-only scan
-		// of them visits the table for every row, and a fresh corpus
-		// measured slower than one autovacuum has reached (search: 21 ms of
-		// PostgreSQL CPU a request against 6). A vacuum skips the pages
-		// the copy left all-visible.
-		err = parallel(ctx, conns, schema.Tables, func(ctx context.Context, c *pgx.Conn, table string) error {
-			_, err := c.Exec(ctx, `VACUUM (ANALYZE) `+pgx.Identifier{table}.Sanitize())
-			return err
-		})
-		phase("vacuum (analyze)", t0)
+		phase("analyze", t0)
 	}
 	if err != nil {
 		return res, fmt.Errorf("generate: %w", err)
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// vacuumAttempts bounds how often vacuumAllVisible vacuums a table whose
+// pages it did not all mark; the waits between attempts double from
+// vacuumRetryWait (about 16 s in all).
+const (
+	vacuumAttempts  = 6
+	vacuumRetryWait = 500 * time.Millisecond
+)
+
+// vacuumAllVisible runs vacuum (VACUUM or VACUUM (FREEZE)) on every table,
+// on all connections at once, until every page of every table is marked
+// all-visible (pg_class.relallvisible = relpages).
+//
+// PostgreSQL 15's vacuum marks a page only if every row on it is hinted
+// committed and was inserted by a transaction older than every snapshot
+// open in this database (ComputeXidHorizons; vacuums aside). It may not
+// set the hint while the commit's WAL is unflushed, and it judges that by
+// the newest asynchronous commit among the 32 transaction ids around it
+// (the clog's LSN group). So the transaction that wrote the rows commits
+// synchronously, and so does everything after it on the connections
+// (synchronous_commit is set back on here): a transaction id committed
+// asynchronously right after it (an ANALYZE's, which writes pg_statistic)
+// left the pages of the tables vacuumed next unmarked until the WAL
+// writer caught up (statement_organizations in the test corpus, even on a
+// quiet server). And nothing is analyzed until every table is vacuumed:
+// an ANALYZE also holds a snapshot, whose horizon on a busy server is the
+// oldest transaction running in any database.
+//
+// What the generator cannot control (another session of this database
+// holding a snapshot, as an autovacuum ANALYZE does; other sessions'
+// asynchronous commits, flushed within three wal_writer_delay) it waits
+// out: it vacuums the tables left unmarked again, at most vacuumAttempts
+// times, then returns an error naming them and the sessions of this
+// database that hold the oldest snapshots.
+func vacuumAllVisible(ctx context.Context, conns []*pgx.Conn, tables []string, vacuum string, pr *progress) error {
+	for _, c := range conns {
+		if _, err := c.Exec(ctx, `SET synchronous_commit = on`); err != nil {
+			return fmt.Errorf("commit synchronously: %w", err)
+		}
+	}
+	wait := vacuumRetryWait
+	for attempt := 1; ; attempt++ {
+		err := parallel(ctx, conns, tables, func(ctx context.Context, c *pgx.Conn, table string) error {
+			_, err := c.Exec(ctx, vacuum+" "+pgx.Identifier{table}.Sanitize())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		rows, err := conns[0].Query(ctx, `SELECT relname::text, relallvisible, relpages FROM pg_class
+			WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+			AND relname = ANY($1) AND relallvisible < relpages ORDER BY relname`, tables)
+		if err != nil {
+			return fmt.Errorf("count the all-visible pages: %w", err)
+		}
+		type rel struct {
+			Name           string
+			Visible, Pages int
+		}
+		rels, err := pgx.CollectRows(rows, pgx.RowToStructByPos[rel])
+		if err != nil {
+			return fmt.Errorf("count the all-visible pages: %w", err)
+		}
+		tables = tables[:0:0]
+		var unmarked []string
+		for _, r := range rels {
+			tables = append(tables, r.Name)
+			unmarked = append(unmarked, fmt.Sprintf("%s (%d of %d pages)", r.Name, r.Visible, r.Pages))
+		}
+		if len(unmarked) == 0 {
+			return nil
+		}
+		if attempt == vacuumAttempts {
+			holders, err := snapshotHolders(ctx, conns[0])
+			if err != nil {
+				return err
+			}
+			return fmt.Errorf("%s left pages not all-visible after %d attempts: %s; sessions of this database holding the oldest snapshots: %s; end them and vacuum these tables, or generate again",
+				vacuum, attempt, strings.Join(unmarked, ", "), holders)
+		}
+		pr.printf("%s left pages not all-visible (%s); vacuuming them again in %v\n", vacuum, strings.Join(unmarked, ", "), wait)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+}
+
+// snapshotHolders describes the other sessions of c's database that hold
+// a snapshot, oldest first, for an error message.
+func snapshotHolders(ctx context.Context, c *pgx.Conn) (string, error) {
+	rows, err := c.Query(ctx, `SELECT format('pid %s (%s, %s since %s)', pid, coalesce(nullif(application_name, ''), backend_type), state, xact_start)
+		FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+		ORDER BY age(backend_xmin) DESC LIMIT 3`)
+	if err != nil {
+		return "", fmt.Errorf("list the sessions holding snapshots: %w", err)
+	}
+	holders, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", fmt.Errorf("list the sessions holding snapshots: %w", err)
+	}
+	if len(holders) == 0 {
+		return "none now", nil
+	}
+	return strings.Join(holders, ", "), nil
 }
 
 // parallel runs do for each item, on all connections at once, items in
