@@ -84,3 +84,44 @@ newline'), ('日本 2024年'), ('')) wt(w),
 		t.Error("ScanBytes(nil) (SQL NULL into a date that cannot be null): no error")
 	}
 }
+
+// nullDate is a date partial_date_json writes with every part unknown:
+// reading it allocates nothing of its own, so any allocation is the
+// decoder's.
+const nullDate = `{"day": null, "text": null, "year": null, "basis": null, "month": null, "inferred": [], "precision": null}`
+
+// TestPartialDateScanBytesAllocatesNothingItself: decoding a date costs
+// only the values it holds (here none), not a reader on the heap; the
+// read path decodes a few hundred a request.
+func TestPartialDateScanBytesAllocatesNothingItself(t *testing.T) {
+	src := []byte(nullDate)
+	var d db.PartialDate
+	if n := testing.AllocsPerRun(100, func() {
+		if err := d.ScanBytes(src); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Fatalf("ScanBytes(%s): %v allocations, want 0", src, n)
+	}
+}
+
+// BenchmarkPartialDateScanBytes decodes a date with every part unknown
+// (all its allocations would be the decoder's) and a full one (its three
+// ints, two strings and list of one string allocate by themselves: 7).
+func BenchmarkPartialDateScanBytes(b *testing.B) {
+	for _, c := range []struct{ name, src string }{
+		{"null", nullDate},
+		{"full", `{"day": 17, "text": "17 April 2025", "year": 2025, "basis": null, "month": 4, "inferred": ["YEAR"], "precision": "DAY"}`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			src := []byte(c.src)
+			var d db.PartialDate
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := d.ScanBytes(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -69,21 +69,36 @@ func (d PartialDate) Inferred() bool { return len(d.InferredParts) > 0 }
 // hundred of them a request (every figure's period, base and value date,
 // every article's publication date), and encoding/json's reflection cost
 // more than the rest of their rows' decoding. It reads the object's flat
-// form itself (rowscan.FlatObject), and leaves anything else (an escaped string, a fraction, a
-// nested value) to encoding/json, with the same result.
+// form itself (rowscan.FlatObject), without allocating anything the date
+// does not hold, and leaves anything else (an escaped string, a fraction,
+// a nested value) to encoding/json, with the same result.
 func (d *PartialDate) ScanBytes(src []byte) error {
 	if src == nil {
 		return errors.New("cannot scan NULL into db.PartialDate")
 	}
 	var out PartialDate
-	if !rowscan.FlatObject(src, out.field) {
-		out = PartialDate{}
-		if err := json.Unmarshal(src, &out); err != nil {
+	if !out.readFlat(src) {
+		// Its own variable: only this branch's escapes to the heap.
+		var slow PartialDate
+		if err := json.Unmarshal(src, &slow); err != nil {
 			return err
 		}
+		out = slow
 	}
 	*d = out
 	return nil
+}
+
+// readFlat reads src's flat form (rowscan.FlatObject) into d; false if
+// src is not of that form.
+func (d *PartialDate) readFlat(src []byte) bool {
+	o := rowscan.FlatObject(src)
+	for o.Next() {
+		if !d.field(o.Key(), &o.Value) {
+			return false
+		}
+	}
+	return o.Done()
 }
 
 // field reads the value of key into d's field of that name (JSON's

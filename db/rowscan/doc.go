@@ -3,7 +3,7 @@
 // an error, not a zero field) or by name alone (Collect), matching columns
 // to fields once a result rather than once a row; and the flat JSON
 // objects some columns hold (FlatObject), without encoding/json's
-// reflection. It is the row scanner of package db's reads, which read a
+// reflection or a reader on the heap. It is the row scanner of package db's reads, which read a
 // few thousand rows a request.
 //
 // What it must not do: run statements, hold connections or know the

@@ -6,37 +6,88 @@ import (
 	"unicode/utf8"
 )
 
-// FlatObject reads src, a JSON object whose values are integers, null,
-// strings without escapes, or arrays of such strings, calling field with
-// each key (its bytes alias src) and the reader of its value, which field
-// must read; false if src is not of that form, or field returns false.
-// The read path decodes a few hundred such objects a request (see
+// FlatObject starts reading src, a JSON object whose values are integers,
+// null, strings without escapes, or arrays of such strings. The read path
+// decodes a few hundred such objects a request (see
 // db.PartialDate.ScanBytes), where encoding/json's reflection cost more
 // than the rest of their rows' decoding; a caller leaves anything else (an
-// escaped string, a fraction, a nested value) to encoding/json.
-func FlatObject(src []byte, field func(key []byte, v *Value) bool) bool {
-	p := Value{src: src}
-	if !p.next('{') {
+// escaped string, a fraction, a nested value) to encoding/json. It reads
+// the members in turn, each value with a method of Value, and asks Done
+// whether src was all of one such object:
+//
+//	o := rowscan.FlatObject(src)
+//	for o.Next() {
+//		if !read(o.Key(), &o.Value) {
+//			return false
+//		}
+//	}
+//	return o.Done()
+//
+// The reader is a value without callbacks, so it stays on the caller's
+// stack: decoding allocates only what the values read hold.
+func FlatObject(src []byte) Object {
+	return Object{Value: Value{src: src}}
+}
+
+// Object reads a flat JSON object's members (see FlatObject).
+type Object struct {
+	Value
+	key   []byte
+	state objectState
+}
+
+type objectState uint8
+
+const (
+	beforeObject objectState = iota
+	inObject
+	closedObject
+	badObject
+)
+
+// Next reads the next member's key and the colon after it, true if there
+// is one; the caller then reads its value. False at the closing brace, or
+// if src is not of the form FlatObject reads, or once Next has returned
+// false.
+func (o *Object) Next() bool {
+	switch o.state {
+	case beforeObject:
+		if !o.next('{') {
+			o.state = badObject
+			return false
+		}
+		if o.next('}') {
+			o.state = closedObject
+			return false
+		}
+	case inObject:
+		if o.next('}') {
+			o.state = closedObject
+			return false
+		}
+		if !o.next(',') {
+			o.state = badObject
+			return false
+		}
+	default:
 		return false
 	}
-	if p.next('}') {
-		return p.end()
+	key, ok := o.str()
+	if !ok || !o.next(':') {
+		o.state = badObject
+		return false
 	}
-	for {
-		key, ok := p.str()
-		if !ok || !p.next(':') {
-			return false
-		}
-		if !field(key, &p) {
-			return false
-		}
-		if p.next('}') {
-			return p.end()
-		}
-		if !p.next(',') {
-			return false
-		}
-	}
+	o.key, o.state = key, inObject
+	return true
+}
+
+// Key returns the key Next read; its bytes alias src.
+func (o *Object) Key() []byte { return o.key }
+
+// Done reports whether Next reached the object's closing brace and
+// nothing but white space follows it.
+func (o *Object) Done() bool {
+	return o.state == closedObject && o.end()
 }
 
 // Value reads the tokens of a flat JSON object, one value at a time.
