@@ -313,6 +313,13 @@ func (v *validator) optRef(ctx context.Context, path, item string, slug *string,
 	}
 }
 
+// refs is ref for each slug of a list.
+func (v *validator) refs(ctx context.Context, path, item string, slugs []string, kinds ...string) {
+	for i, slug := range slugs {
+		v.ref(ctx, fmt.Sprintf("%s[%d]", path, i), item, slug, kinds...)
+	}
+}
+
 // countryRef checks that slug names a place of kind country.
 func (v *validator) countryRef(ctx context.Context, path, item string, slug *string) {
 	if slug == nil {
@@ -742,12 +749,8 @@ func (v *validator) agreements(ctx context.Context) {
 			seen[p.Entity] = true
 			v.ref(ctx, pp+".entity", item, p.Entity, db.KindPlace, db.KindOrganization, db.KindPerson)
 		}
-		for j, p := range a.Places {
-			v.ref(ctx, fmt.Sprintf("%s.places[%d]", path, j), item, p, db.KindPlace)
-		}
-		for j, p := range a.Projects {
-			v.ref(ctx, fmt.Sprintf("%s.projects[%d]", path, j), item, p, db.KindProject)
-		}
+		v.refs(ctx, path+".places", item, a.Places, db.KindPlace)
+		v.refs(ctx, path+".projects", item, a.Projects, db.KindProject)
 		v.topicRefs(ctx, path+".topics", item, a.Topics)
 		v.evidence(path+".evidence", item, a.Evidence, true)
 	}
@@ -796,9 +799,7 @@ func (v *validator) statements(ctx context.Context) {
 		v.required(path+".content", item, s.Content)
 		v.optRef(ctx, path+".event", item, s.Event, db.KindEvent)
 		v.topicRefs(ctx, path+".topics", item, s.Topics)
-		for j, m := range s.Mentions {
-			v.ref(ctx, fmt.Sprintf("%s.mentions[%d]", path, j), item, m)
-		}
+		v.refs(ctx, path+".mentions", item, s.Mentions)
 		v.evidence(path+".evidence", item, s.Evidence, true)
 	}
 }
