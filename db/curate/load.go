@@ -895,9 +895,7 @@ func (w *writer) statement(ctx context.Context, articleID int64, position int, s
 	if args["event_id"], err = w.optID(ctx, s.Event); err != nil {
 		return 0, err
 	}
-	var id int64
-	var inserted bool
-	err = w.tx.QueryRow(ctx, `
+	id, inserted, err := w.upsertItem(ctx, "statement", s.Key, `
 		INSERT INTO statements (article_id, key, position, speaker_id, speaker_kind, speaker_description,
 			speaker_organization_id, speaker_role, verb, mode, content, event_id, updated_by)
 		VALUES (@article_id, @key, @position, @speaker_id, @speaker_kind, @speaker_description,
@@ -910,14 +908,8 @@ func (w *writer) statement(ctx context.Context, articleID int64, position int, s
 			version = statements.version + @bump,
 			updated_at = CASE WHEN @bump > 0 THEN now() ELSE statements.updated_at END,
 			updated_by = coalesce(@actor, statements.updated_by)
-		RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
+		RETURNING id, xmax = 0`, args, s.Topics)
 	if err != nil {
-		return 0, fmt.Errorf("statement %s: %w", s.Key, err)
-	}
-	if err := w.upserted(ctx, "statement", s.Key, id, inserted); err != nil {
-		return 0, err
-	}
-	if err := w.link(ctx, "statement_topics", "statement_id", id, s.Topics, inserted); err != nil {
 		return 0, err
 	}
 	mentions := make([]int64, len(s.Mentions))
@@ -996,9 +988,7 @@ func (w *writer) figure(ctx context.Context, articleID int64, position int, f *d
 	dateArgs(args, "period", f.Period)
 	dateArgs(args, "base", f.Base)
 	dateArgs(args, "value_date", f.Date)
-	var id int64
-	var inserted bool
-	err = w.tx.QueryRow(ctx, `
+	id, _, err := w.upsertItem(ctx, "figure", f.Key, `
 		INSERT INTO figures (article_id, key, position, metric, value, unit, currency, display, subject_id, statement_id,
 			period_year, period_month, period_day, period_precision, period_text, period_inferred, period_basis,
 			base_year, base_month, base_day, base_precision, base_text, base_inferred, base_basis,
@@ -1025,17 +1015,25 @@ func (w *writer) figure(ctx context.Context, articleID int64, position int, f *d
 			version = figures.version + @bump,
 			updated_at = CASE WHEN @bump > 0 THEN now() ELSE figures.updated_at END,
 			updated_by = coalesce(@actor, figures.updated_by)
-		RETURNING id, xmax = 0`, args).Scan(&id, &inserted)
-	if err != nil {
-		return 0, fmt.Errorf("figure %s: %w", f.Key, err)
+		RETURNING id, xmax = 0`, args, f.Topics)
+	return id, err
+}
+
+// upsertItem upserts one item of an article (kind "statement" or "figure",
+// with key) by sql, which returns its id and whether the row is new; it
+// emits the item's event (upserted) and links it to its topics in
+// <kind>_topics, and returns its id and whether it is new.
+func (w *writer) upsertItem(ctx context.Context, kind, key, sql string, args pgx.NamedArgs, topics []string) (id int64, inserted bool, err error) {
+	if err := w.tx.QueryRow(ctx, sql, args).Scan(&id, &inserted); err != nil {
+		return 0, false, fmt.Errorf("%s %s: %w", kind, key, err)
 	}
-	if err := w.upserted(ctx, "figure", f.Key, id, inserted); err != nil {
-		return 0, err
+	if err := w.upserted(ctx, kind, key, id, inserted); err != nil {
+		return 0, false, err
 	}
-	if err := w.link(ctx, "figure_topics", "figure_id", id, f.Topics, inserted); err != nil {
-		return 0, err
+	if err := w.link(ctx, kind+"_topics", kind+"_id", id, topics, inserted); err != nil {
+		return 0, false, err
 	}
-	return id, nil
+	return id, inserted, nil
 }
 
 // evidence upserts the article's evidence rows by span and owner, and
