@@ -13,25 +13,6 @@ import (
 	"github.com/newsgraph/newsgraph/db/pg"
 )
 
-// countEvents returns the number of change events of each kind.
-func countEvents(t *testing.T, d *dbtest.Database) map[string]int {
-	t.Helper()
-	rows, err := d.Pool.Query(context.Background(), `SELECT kind, count(*) FROM change_events GROUP BY kind`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]int{}
-	for rows.Next() {
-		var kind string
-		var n int
-		if err := rows.Scan(&kind, &n); err != nil {
-			t.Fatal(err)
-		}
-		out[kind] = n
-	}
-	return out
-}
-
 func TestImportByAuditsVersionsAndEvents(t *testing.T) {
 	d := dbtest.New(t)
 	ctx := context.Background()
@@ -48,7 +29,7 @@ func TestImportByAuditsVersionsAndEvents(t *testing.T) {
 	if _, err := curate.ImportBy(ctx, d.Store, "alice", docs); err != nil {
 		t.Fatal(err)
 	}
-	got := countEvents(t, d)
+	got := d.EventCounts(t)
 	want := map[string]int{db.EventArticleImported: articles, db.EventStatementAdded: statements, db.EventFigureAdded: figures}
 	for kind, n := range want {
 		if got[kind] != n {
@@ -59,7 +40,7 @@ func TestImportByAuditsVersionsAndEvents(t *testing.T) {
 	if _, err := curate.ImportBy(ctx, d.Store, "bob", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
-	got = countEvents(t, d)
+	got = d.EventCounts(t)
 	want[db.EventArticleImported] = 2 * articles // re-imported; nothing added
 	for kind, n := range want {
 		if got[kind] != n {
@@ -261,7 +242,7 @@ func TestImportRecordsTopicEvents(t *testing.T) {
 	if _, err := curate.ImportBy(ctx, d.Store, "alice", docs); err != nil {
 		t.Fatal(err)
 	}
-	got := countEvents(t, d)
+	got := d.EventCounts(t)
 	if got[db.EventKind("topic", db.ActionAdded)] != topics || got[db.EventKind("topic", db.ActionUpdated)] != 0 {
 		t.Errorf("after the first import: %d topic_added, %d topic_updated events; want %d, 0",
 			got[db.EventKind("topic", db.ActionAdded)], got[db.EventKind("topic", db.ActionUpdated)], topics)
@@ -285,7 +266,7 @@ func TestImportRecordsTopicEvents(t *testing.T) {
 	if _, err := curate.ImportBy(ctx, d.Store, "bob", again); err != nil {
 		t.Fatal(err)
 	}
-	got = countEvents(t, d)
+	got = d.EventCounts(t)
 	if got[db.EventKind("topic", db.ActionAdded)] != topics || got[db.EventKind("topic", db.ActionUpdated)] != topics {
 		t.Errorf("after re-importing: %d topic_added, %d topic_updated events; want %d, %d",
 			got[db.EventKind("topic", db.ActionAdded)], got[db.EventKind("topic", db.ActionUpdated)], topics, topics)

@@ -51,7 +51,7 @@ func TestDeleteArticle(t *testing.T) {
 	}
 	otherRows := sqlInt(t, d, articleRows, other)
 	entities := sqlInt(t, d, `SELECT count(*) FROM entities`)
-	events := countEvents(t, d)
+	events := d.EventCounts(t)
 
 	t.Run("ErrConflict", func(t *testing.T) {
 		stale := version + 1
@@ -86,7 +86,7 @@ func TestDeleteArticle(t *testing.T) {
 		if n := sqlInt(t, d, `SELECT count(*) FROM entities`); n != entities {
 			t.Errorf("%d entities; want %d as before: they are shared", n, entities)
 		}
-		got := countEvents(t, d)
+		got := d.EventCounts(t)
 		for kind, n := range map[string]int{db.EventArticleDeleted: 1, "statement_deleted": statements, "figure_deleted": figures} {
 			if got[kind]-events[kind] != n {
 				t.Errorf("%d %s events; want %d", got[kind]-events[kind], kind, n)
@@ -108,7 +108,7 @@ func TestUpdateAndEntityEvents(t *testing.T) {
 	if _, err := curate.ImportBy(ctx, d.Store, "alice", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
-	got := countEvents(t, d)
+	got := d.EventCounts(t)
 	for _, kind := range []string{db.KindPerson, db.KindOrganization, db.KindPlace, db.KindEvent, db.KindProject, db.KindAgreement} {
 		want := sqlInt(t, d, `SELECT count(*) FROM entities WHERE kind::text = $1`, kind)
 		if want == 0 {
@@ -121,7 +121,7 @@ func TestUpdateAndEntityEvents(t *testing.T) {
 	if _, err := curate.ImportBy(ctx, d.Store, "bob", readSeeds(t)); err != nil {
 		t.Fatal(err)
 	}
-	got = countEvents(t, d)
+	got = d.EventCounts(t)
 	for kind, sql := range map[string]string{
 		"statement_updated":    `SELECT count(*) FROM statements`,
 		"figure_updated":       `SELECT count(*) FROM figures`,

@@ -229,6 +229,29 @@ func (d *Database) Topics(tb testing.TB, n int) []Versioned {
 	return topics
 }
 
+// EventCounts returns the number of change events of each kind, failing
+// tb if they cannot be read.
+func (d *Database) EventCounts(tb testing.TB) map[string]int {
+	tb.Helper()
+	rows, err := d.Pool.Query(context.Background(), `SELECT kind, count(*)::int FROM change_events GROUP BY kind`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	type count struct {
+		Kind string
+		N    int
+	}
+	counts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[count])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make(map[string]int, len(counts))
+	for _, c := range counts {
+		out[c.Kind] = c.N
+	}
+	return out
+}
+
 // WaitFor calls check every 20 ms until it returns nil, and fails tb with
 // its last error if that takes longer than timeout: for what replication
 // makes true a little later.
