@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -22,13 +23,13 @@ func groups[T, F any](ctx context.Context, c *model.Connection[T], by []string, 
 	g := db.GroupBy{Dimensions: by, First: DefaultPageSize, ByValue: orderBy != nil && *orderBy == "VALUE"}
 	if first != nil {
 		if *first < 1 || *first > db.MaxPageSize {
-			return nil, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
+			return nil, input.Errorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
 		}
 		g.First = *first
 	}
 	if !c.Root {
 		if c.Group == nil {
-			return nil, inputErrorf("this connection has no aggregates")
+			return nil, input.Errorf("this connection has no aggregates")
 		}
 		return c.Group(ctx, g, summarize)
 	}

@@ -35,39 +35,39 @@ func (r *articleResolver) Topics(ctx context.Context, obj *db.Article) ([]*db.To
 
 // Statements is the resolver for the statements field.
 func (r *articleResolver) Statements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	c, err := nested(ctx, db.ArticleStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
+	c, err := nested(ctx, db.ArticleStatements, obj.ID, first, after, last, before, filter, r.filters().Statement, orderOf(orderBy))
 	return readFacts(ctx, c, err)
 }
 
 // Figures is the resolver for the figures field.
 func (r *articleResolver) Figures(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	c, err := nested(ctx, db.ArticleFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	c, err := nested(ctx, db.ArticleFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 	return readFacts(ctx, c, err)
 }
 
 // Agreements is the resolver for the agreements field.
 func (r *articleResolver) Agreements(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.ArticleAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
+	return nested(ctx, db.ArticleAgreements, obj.ID, first, after, last, before, filter, r.filters().Agreement, orderOf(orderBy))
 }
 
 // People is the resolver for the people field.
 func (r *articleResolver) People(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error) {
-	return nested(ctx, db.ArticlePeople, obj.ID, first, after, last, before, filter, r.personFilter, orderOf(orderBy))
+	return nested(ctx, db.ArticlePeople, obj.ID, first, after, last, before, filter, r.filters().Person, orderOf(orderBy))
 }
 
 // Organizations is the resolver for the organizations field.
 func (r *articleResolver) Organizations(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) (*model.Connection[db.Organization], error) {
-	return nested(ctx, db.ArticleOrganizations, obj.ID, first, after, last, before, filter, r.organizationFilter, orderOf(orderBy))
+	return nested(ctx, db.ArticleOrganizations, obj.ID, first, after, last, before, filter, r.filters().Organization, orderOf(orderBy))
 }
 
 // Places is the resolver for the places field.
 func (r *articleResolver) Places(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error) {
-	return nested(ctx, db.ArticlePlaces, obj.ID, first, after, last, before, filter, r.placeFilter, orderOf(orderBy))
+	return nested(ctx, db.ArticlePlaces, obj.ID, first, after, last, before, filter, r.filters().Place, orderOf(orderBy))
 }
 
 // Events is the resolver for the events field.
 func (r *articleResolver) Events(ctx context.Context, obj *db.Article, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error) {
-	return nested(ctx, db.ArticleEvents, obj.ID, first, after, last, before, filter, r.eventFilter, orderOf(orderBy))
+	return nested(ctx, db.ArticleEvents, obj.ID, first, after, last, before, filter, r.filters().Event, orderOf(orderBy))
 }
 
 // Person is the resolver for the person field.

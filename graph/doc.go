@@ -1,9 +1,10 @@
 // Package graph is newsgraph's GraphQL face: the schema (schema/*.graphqls),
 // thin resolvers over the db package (and db/curate for writes),
-// per-request batched loaders, relay global IDs and cursors, the checks on
-// arguments' texts (CheckArguments).
-// The generated executor lives in graph/generated, the GraphQL-only shapes
-// in graph/model.
+// per-request batched loaders, relay global IDs, cursors and page
+// arguments. The generated executor lives in graph/generated, the
+// GraphQL-only shapes in graph/model; the checks and conversions of a
+// read's other arguments (filters into db's, the texts' limits) in
+// graph/input, which graph imports.
 //
 // Resolvers hold no SQL and no business rules; they decode arguments, load
 // through the request's Loaders, and return db's domain types, which the

@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -139,7 +140,7 @@ func (e *edit) id(path, gid string, types ...string) (string, int64, bool) {
 			return typ, id, true
 		}
 	}
-	e.problem("INVALID", path, "%q is not the ID of %s", Abbreviate(gid), oneOf(types))
+	e.problem("INVALID", path, "%q is not the ID of %s", input.Abbreviate(gid), input.OneOf(types))
 	return "", 0, false
 }
 
@@ -153,7 +154,7 @@ func (e *edit) slug(ctx context.Context, path, gid string, types ...string) stri
 	switch {
 	case err != nil:
 		e.failed = err
-	case !found || !strings.EqualFold(kind, kindOfType[typ]):
+	case !found || !strings.EqualFold(kind, input.Kind(typ)):
 		e.problem("NOT_FOUND", path, "no %s has ID %q", typ, gid)
 	}
 	return slug
@@ -635,9 +636,9 @@ func (m entityEdits[T, D, R, F]) update(ctx context.Context, r *Resolver, gid st
 	})
 }
 
-// delete deletes the entity input names.
-func (m entityEdits[T, D, R, F]) delete(ctx context.Context, r *Resolver, input model.DeleteInput) (*model.DeletePayload, error) {
-	return r.remove(ctx, input, m.typ, func(actor string, id int64) (curate.Deleted, error) {
-		return curate.DeleteEntity(ctx, r.Store, actor, id, input.Version, deref(input.Cascade), kindOfType[m.typ])
+// delete deletes the entity in names.
+func (m entityEdits[T, D, R, F]) delete(ctx context.Context, r *Resolver, in model.DeleteInput) (*model.DeletePayload, error) {
+	return r.remove(ctx, in, m.typ, func(actor string, id int64) (curate.Deleted, error) {
+		return curate.DeleteEntity(ctx, r.Store, actor, id, in.Version, deref(in.Cascade), input.Kind(m.typ))
 	})
 }

@@ -75,12 +75,12 @@ func (r *agreementResolver) Mentions(ctx context.Context, obj *db.Agreement, art
 
 // Figures is the resolver for the figures field.
 func (r *agreementResolver) Figures(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
 func (r *agreementResolver) Articles(ctx context.Context, obj *db.Agreement, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Entity is the resolver for the entity field.
@@ -130,12 +130,12 @@ func (r *eventResolver) Mentions(ctx context.Context, obj *db.Event, article str
 
 // Figures is the resolver for the figures field.
 func (r *eventResolver) Figures(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
 func (r *eventResolver) Articles(ctx context.Context, obj *db.Event, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Entity is the resolver for the entity field.
@@ -165,27 +165,27 @@ func (r *organizationResolver) Mentions(ctx context.Context, obj *db.Organizatio
 
 // Members is the resolver for the members field.
 func (r *organizationResolver) Members(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error) {
-	return nested(ctx, db.OrganizationMembers, obj.ID, first, after, last, before, filter, r.personFilter, orderOf(orderBy))
+	return nested(ctx, db.OrganizationMembers, obj.ID, first, after, last, before, filter, r.filters().Person, orderOf(orderBy))
 }
 
 // Statements is the resolver for the statements field.
 func (r *organizationResolver) Statements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.OrganizationStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
+	return nested(ctx, db.OrganizationStatements, obj.ID, first, after, last, before, filter, r.filters().Statement, orderOf(orderBy))
 }
 
 // Agreements is the resolver for the agreements field.
 func (r *organizationResolver) Agreements(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
+	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before, filter, r.filters().Agreement, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
 func (r *organizationResolver) Figures(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
 func (r *organizationResolver) Articles(ctx context.Context, obj *db.Organization, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Affiliations is the resolver for the affiliations field.
@@ -200,17 +200,17 @@ func (r *personResolver) Mentions(ctx context.Context, obj *db.Person, article s
 
 // Statements is the resolver for the statements field.
 func (r *personResolver) Statements(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.PersonStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
+	return nested(ctx, db.PersonStatements, obj.ID, first, after, last, before, filter, r.filters().Statement, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
 func (r *personResolver) Figures(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
 func (r *personResolver) Articles(ctx context.Context, obj *db.Person, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Country is the resolver for the country field.
@@ -230,17 +230,17 @@ func (r *placeResolver) Mentions(ctx context.Context, obj *db.Place, article str
 
 // Agreements is the resolver for the agreements field.
 func (r *placeResolver) Agreements(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
+	return nested(ctx, db.PartyAgreements, obj.ID, first, after, last, before, filter, r.filters().Agreement, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
 func (r *placeResolver) Figures(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
 func (r *placeResolver) Articles(ctx context.Context, obj *db.Place, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Builder is the resolver for the builder field.
@@ -265,12 +265,12 @@ func (r *projectResolver) Mentions(ctx context.Context, obj *db.Project, article
 
 // Figures is the resolver for the figures field.
 func (r *projectResolver) Figures(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Articles is the resolver for the articles field.
 func (r *projectResolver) Articles(ctx context.Context, obj *db.Project, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.EntityArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Affiliation returns generated.AffiliationResolver implementation.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/document/extract"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -34,9 +35,9 @@ func (r *queryResolver) ExtractDraft(ctx context.Context, articleText string, da
 	d, err := extract.Extract(articleText, opts)
 	if err != nil {
 		if errors.Is(err, extract.ErrDateline) {
-			return nil, inputErrorf("dateline: %s", err)
+			return nil, input.Errorf("dateline: %s", err)
 		}
-		return nil, inputErrorf("articleText: %s", err)
+		return nil, input.Errorf("articleText: %s", err)
 	}
 	if lookupErr != nil {
 		return nil, lookupErr

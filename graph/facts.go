@@ -1,6 +1,9 @@
 package graph
 
-import "github.com/newsgraph/newsgraph/db"
+import (
+	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/graph/input"
+)
 
 // listFirst checks the first argument of a plain list of facts
 // (Figure.sameFactAs, Statement.sameClaimAs, FigureClaim.figures): 1 to
@@ -11,7 +14,7 @@ func listFirst(first *int) (int, error) {
 		return DefaultPageSize, nil
 	}
 	if *first < 1 || *first > db.MaxPageSize {
-		return 0, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
+		return 0, input.Errorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
 	}
 	return *first, nil
 }

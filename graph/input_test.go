@@ -12,7 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -213,9 +213,9 @@ func TestReadArgumentLimits(t *testing.T) {
 		{"TopicSlugTooLong", `query($s: String!) { topic(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},
 		{"FilterTextWithNUL", `query($t: String) { articles(filter: { text: $t }) { totalCount } }`, map[string]any{"t": "a\x00b"}, []string{"filter.text", "NUL"}},
 		{"NestedFilterNameTooLong", `query($n: String) { people(filter: { or: [{ name: "x" }, { name: $n }] }) { totalCount } }`,
-			map[string]any{"n": strings.Repeat("n", graph.MaxArgumentText+1)}, []string{"filter.or[1].name", fmt.Sprint(graph.MaxArgumentText)}},
+			map[string]any{"n": strings.Repeat("n", input.MaxArgumentText+1)}, []string{"filter.or[1].name", fmt.Sprint(input.MaxArgumentText)}},
 		{"MetricTooLong", `query($m: String) { figures(filter: { metric: $m }) { totalCount } }`,
-			map[string]any{"m": strings.Repeat("m", graph.MaxArgumentText+1)}, []string{"filter.metric", fmt.Sprint(graph.MaxArgumentText)}},
+			map[string]any{"m": strings.Repeat("m", input.MaxArgumentText+1)}, []string{"filter.metric", fmt.Sprint(input.MaxArgumentText)}},
 		{"ClientMutationIDWithNUL", `mutation($id: String) { deletePerson(input: { id: "UGVyc29uOjE", clientMutationId: $id }) { deletedId } }`,
 			map[string]any{"id": "a\x00b"}, []string{"input.clientMutationId", "NUL"}},
 		{"SearchQueryWithNUL", `query($q: String!) { search(query: $q) { totalCount } }`, map[string]any{"q": "digital\x00"}, []string{"query", "NUL"}},

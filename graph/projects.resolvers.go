@@ -14,5 +14,5 @@ import (
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ProjectFilter, orderBy *model.ProjectOrder) (*model.Connection[db.Project], error) {
-	return rootList(ctx, first, after, last, before, filter, r.projectFilter, orderOf(orderBy), r.Store, db.AllProjects)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Project, orderOf(orderBy), r.Store, db.AllProjects)
 }

@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/globalid"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -33,6 +36,19 @@ var objectTypes = []string{
 	typePlace, typeEvent, typeProject, typeAgreement, typeStatement, typeFigure,
 }
 
+// entityTypeNames are the object types that are entities.
+var entityTypeNames = []string{typePerson, typeOrganization, typePlace, typeEvent, typeProject, typeAgreement}
+
+// typeOfKind returns the API type of a kind of row (ARTICLE, PERSON, ...).
+func typeOfKind(kind string) string {
+	for _, t := range objectTypes {
+		if strings.EqualFold(t, kind) {
+			return t
+		}
+	}
+	return kind
+}
+
 // encodeID returns the global ID of the object of type typ with id.
 func encodeID(typ string, id int64) string { return globalid.Encode(typ, id) }
 
@@ -54,15 +70,15 @@ func pageArgs(first *int, after *string, last *int, before *string) (db.PageArgs
 	var p db.PageArgs
 	switch {
 	case first != nil && last != nil:
-		return p, inputErrorf("give first or last, not both")
+		return p, input.Errorf("give first or last, not both")
 	case first != nil:
 		if *first < 1 || *first > db.MaxPageSize {
-			return p, inputErrorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
+			return p, input.Errorf("first: must be between 1 and %d, got %d", db.MaxPageSize, *first)
 		}
 		p.First = *first
 	case last != nil:
 		if *last < 1 || *last > db.MaxPageSize {
-			return p, inputErrorf("last: must be between 1 and %d, got %d", db.MaxPageSize, *last)
+			return p, input.Errorf("last: must be between 1 and %d, got %d", db.MaxPageSize, *last)
 		}
 		p.Last = *last
 	case before != nil:
@@ -73,29 +89,16 @@ func pageArgs(first *int, after *string, last *int, before *string) (db.PageArgs
 	if after != nil {
 		c, ok := decodeCursor(*after)
 		if !ok {
-			return p, inputErrorf("after: %q is not a cursor from this API", Abbreviate(*after))
+			return p, input.Errorf("after: %q is not a cursor from this API", input.Abbreviate(*after))
 		}
 		p.After = c
 	}
 	if before != nil {
 		c, ok := decodeCursor(*before)
 		if !ok {
-			return p, inputErrorf("before: %q is not a cursor from this API", Abbreviate(*before))
+			return p, input.Errorf("before: %q is not a cursor from this API", input.Abbreviate(*before))
 		}
 		p.Before = c
 	}
 	return p, nil
-}
-
-// Abbreviate shortens user input echoed in an error message.
-func Abbreviate(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
-}
-
-// inputErrorf returns an error the client made; its message is shown.
-func inputErrorf(format string, args ...any) error {
-	return db.Errorf(db.CodeInvalid, format, args...)
 }

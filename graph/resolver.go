@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -27,6 +28,10 @@ type Resolver struct {
 	// Documents bounds the documents importArticle parses.
 	Documents document.Limits
 }
+
+// filters converts the API's filters into db's (package input), looking
+// the IDs they name up in the store.
+func (r *Resolver) filters() input.Filters { return input.Filters{Store: r.Store} }
 
 // keyed is a domain row read through a listing.
 type keyed interface{ ListKeys() []string }
@@ -245,7 +250,7 @@ func anyOf[T any](v *T, err error) (any, error) {
 func (r *Resolver) node(ctx context.Context, gid string) (model.Node, error) {
 	typ, id, ok := decodeID(gid)
 	if !ok {
-		return nil, inputErrorf("id: %q is not an ID from this API", Abbreviate(gid))
+		return nil, input.Errorf("id: %q is not an ID from this API", input.Abbreviate(gid))
 	}
 	v, err := nullIfMissing(object(ctx, typ, id))
 	if err != nil || v == nil {
@@ -353,7 +358,7 @@ func (r *Resolver) searchResult(ctx context.Context, hit *search.Hit) (model.Sea
 func articleID(arg, gid string) (int64, error) {
 	typ, id, ok := decodeID(gid)
 	if !ok || typ != typeArticle {
-		return 0, inputErrorf("%s: %q is not the ID of an Article", arg, Abbreviate(gid))
+		return 0, input.Errorf("%s: %q is not the ID of an Article", arg, input.Abbreviate(gid))
 	}
 	return id, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -29,7 +30,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
 	if len(ids) > db.MaxPageSize {
-		return nil, inputErrorf("ids: at most %d IDs, got %d", db.MaxPageSize, len(ids))
+		return nil, input.Errorf("ids: at most %d IDs, got %d", db.MaxPageSize, len(ids))
 	}
 	type result struct {
 		node model.Node
@@ -72,7 +73,7 @@ func (r *queryResolver) Topic(ctx context.Context, slug string) (*db.Topic, erro
 func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (*db.Article, error) {
 	switch {
 	case (id == nil) == (slug == nil):
-		return nil, inputErrorf("give exactly one of id and slug")
+		return nil, input.Errorf("give exactly one of id and slug")
 	case slug != nil:
 		return nullIfMissing(r.Store.ArticleBySlug(ctx, *slug))
 	}
@@ -85,42 +86,42 @@ func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (
 
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return rootList(ctx, first, after, last, before, filter, r.articleFilter, orderOf(orderBy), r.Store, db.AllArticles)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Article, orderOf(orderBy), r.Store, db.AllArticles)
 }
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	return rootList(ctx, first, after, last, before, filter, r.statementFilter, orderOf(orderBy), r.Store, db.AllStatements)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Statement, orderOf(orderBy), r.Store, db.AllStatements)
 }
 
 // Figures is the resolver for the figures field.
 func (r *queryResolver) Figures(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return rootList(ctx, first, after, last, before, filter, r.figureFilter, orderOf(orderBy), r.Store, db.AllFigures)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy), r.Store, db.AllFigures)
 }
 
 // Agreements is the resolver for the agreements field.
 func (r *queryResolver) Agreements(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	return rootList(ctx, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy), r.Store, db.AllAgreements)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Agreement, orderOf(orderBy), r.Store, db.AllAgreements)
 }
 
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PersonFilter, orderBy *model.PersonOrder) (*model.Connection[db.Person], error) {
-	return rootList(ctx, first, after, last, before, filter, r.personFilter, orderOf(orderBy), r.Store, db.AllPeople)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Person, orderOf(orderBy), r.Store, db.AllPeople)
 }
 
 // Organizations is the resolver for the organizations field.
 func (r *queryResolver) Organizations(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.OrganizationFilter, orderBy *model.OrganizationOrder) (*model.Connection[db.Organization], error) {
-	return rootList(ctx, first, after, last, before, filter, r.organizationFilter, orderOf(orderBy), r.Store, db.AllOrganizations)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Organization, orderOf(orderBy), r.Store, db.AllOrganizations)
 }
 
 // Places is the resolver for the places field.
 func (r *queryResolver) Places(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PlaceFilter, orderBy *model.PlaceOrder) (*model.Connection[db.Place], error) {
-	return rootList(ctx, first, after, last, before, filter, r.placeFilter, orderOf(orderBy), r.Store, db.AllPlaces)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Place, orderOf(orderBy), r.Store, db.AllPlaces)
 }
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error) {
-	return rootList(ctx, first, after, last, before, filter, r.eventFilter, orderOf(orderBy), r.Store, db.AllEvents)
+	return rootList(ctx, first, after, last, before, filter, r.filters().Event, orderOf(orderBy), r.Store, db.AllEvents)
 }
 
 // Topics is the resolver for the topics field.
@@ -143,7 +144,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 		return nil, err
 	}
 	a := search.Args{Query: query, Types: types}
-	if a.Published, err = dateRange("published", published); err != nil {
+	if a.Published, err = input.DateRange("published", published); err != nil {
 		return nil, err
 	}
 	if sort != nil {
@@ -193,27 +194,27 @@ func (r *topicResolver) Children(ctx context.Context, obj *db.Topic) ([]*db.Topi
 
 // Articles is the resolver for the articles field.
 func (r *topicResolver) Articles(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return nested(ctx, db.TopicArticles, obj.ID, first, after, last, before, filter, r.articleFilter, orderOf(orderBy))
+	return nested(ctx, db.TopicArticles, obj.ID, first, after, last, before, filter, r.filters().Article, orderOf(orderBy))
 }
 
 // Statements is the resolver for the statements field.
 func (r *topicResolver) Statements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.StatementFilter, orderBy *model.StatementOrder) (*model.Connection[db.Statement], error) {
-	return nested(ctx, db.TopicStatements, obj.ID, first, after, last, before, filter, r.statementFilter, orderOf(orderBy))
+	return nested(ctx, db.TopicStatements, obj.ID, first, after, last, before, filter, r.filters().Statement, orderOf(orderBy))
 }
 
 // Figures is the resolver for the figures field.
 func (r *topicResolver) Figures(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return nested(ctx, db.TopicFigures, obj.ID, first, after, last, before, filter, r.figureFilter, orderOf(orderBy))
+	return nested(ctx, db.TopicFigures, obj.ID, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy))
 }
 
 // Agreements is the resolver for the agreements field.
 func (r *topicResolver) Agreements(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.AgreementFilter, orderBy *model.AgreementOrder) (*model.Connection[db.Agreement], error) {
-	return nested(ctx, db.TopicAgreements, obj.ID, first, after, last, before, filter, r.agreementFilter, orderOf(orderBy))
+	return nested(ctx, db.TopicAgreements, obj.ID, first, after, last, before, filter, r.filters().Agreement, orderOf(orderBy))
 }
 
 // Events is the resolver for the events field.
 func (r *topicResolver) Events(ctx context.Context, obj *db.Topic, first *int, after *string, last *int, before *string, filter *model.EventFilter, orderBy *model.EventOrder) (*model.Connection[db.Event], error) {
-	return nested(ctx, db.TopicEvents, obj.ID, first, after, last, before, filter, r.eventFilter, orderOf(orderBy))
+	return nested(ctx, db.TopicEvents, obj.ID, first, after, last, before, filter, r.filters().Event, orderOf(orderBy))
 }
 
 // Evidence returns generated.EvidenceResolver implementation.

@@ -64,18 +64,9 @@ func (r *subscriptionResolver) ArticleImported(ctx context.Context) (<-chan *db.
 
 // StatementAdded is the resolver for the statementAdded field.
 func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model.StatementAddedFilter) (<-chan *db.Statement, error) {
-	f := db.StatementFilter{}
-	if filter != nil {
-		var err error
-		if f.Topics, err = r.ids(ctx, "filter.topics", filter.Topics, typeTopic); err != nil {
-			return nil, err
-		}
-		if f.Speakers, err = r.ids(ctx, "filter.speakers", filter.Speakers, typePerson, typeOrganization); err != nil {
-			return nil, err
-		}
-		if f.SpeakerOrganizations, err = r.ids(ctx, "filter.speakerOrganizations", filter.SpeakerOrganizations, typeOrganization); err != nil {
-			return nil, err
-		}
+	f, err := r.filters().StatementAdded(ctx, "filter", filter)
+	if err != nil {
+		return nil, err
 	}
 	return follow(ctx, r.Resolver, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
 		match := f
@@ -86,16 +77,9 @@ func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model
 
 // FigureAdded is the resolver for the figureAdded field.
 func (r *subscriptionResolver) FigureAdded(ctx context.Context, filter *model.FigureAddedFilter) (<-chan *db.Figure, error) {
-	f := db.FigureFilter{}
-	if filter != nil {
-		var err error
-		if f.Subjects, err = r.ids(ctx, "filter.subjects", filter.Subjects, entityTypeNames...); err != nil {
-			return nil, err
-		}
-		if f.Topics, err = r.ids(ctx, "filter.topics", filter.Topics, typeTopic); err != nil {
-			return nil, err
-		}
-		f.Units = filter.Units
+	f, err := r.filters().FigureAdded(ctx, "filter", filter)
+	if err != nil {
+		return nil, err
 	}
 	return follow(ctx, r.Resolver, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
 		match := f

@@ -29,6 +29,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/playground"
 	"github.com/newsgraph/newsgraph/graph/reader"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -243,7 +244,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
 	srv.Use(limitChecker{limits: limits})
-	srv.AroundFields(graph.CheckArguments)
+	srv.AroundFields(input.CheckArguments)
 	srv.Use(deliverDeferredAtOnce{})
 	// Routes the reads (before the cache, which needs to know where they
 	// went) and hands out consistency tokens.

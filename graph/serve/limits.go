@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/lexer"
@@ -162,7 +162,7 @@ func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.
 	}
 	if u.repeats > c.limits.Repeats {
 		return requestErrorf(codeTooManyRepeatedFields, "field %q is selected %d times in one selection set, which exceeds the limit of %d by %d",
-			graph.Abbreviate(u.repeated), u.repeats, c.limits.Repeats, u.repeats-c.limits.Repeats)
+			input.Abbreviate(u.repeated), u.repeats, c.limits.Repeats, u.repeats-c.limits.Repeats)
 	}
 	return checkOperation(ctx, doc, p.OperationName)
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -27,7 +27,7 @@ func ParseAllowList(data []byte) (map[string]string, error) {
 	var wrong []string
 	for hash, query := range list {
 		if queryHash(query) != hash {
-			wrong = append(wrong, graph.Abbreviate(hash))
+			wrong = append(wrong, input.Abbreviate(hash))
 		}
 	}
 	if len(wrong) > 0 {

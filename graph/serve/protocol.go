@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -122,7 +122,7 @@ func checkOperation(ctx context.Context, doc *ast.QueryDocument, name string) *g
 		return nil // gqlgen says "no operation provided"
 	case name != "":
 		if op = doc.Operations.ForName(name); op == nil {
-			return requestErrorf(codeOperationNotFound, "unknown operation %q: operationName names no operation in the document", graph.Abbreviate(name))
+			return requestErrorf(codeOperationNotFound, "unknown operation %q: operationName names no operation in the document", input.Abbreviate(name))
 		}
 	case len(doc.Operations) > 1:
 		return requestErrorf(codeOperationNotFound, "the document has %d operations; name the one to run in operationName", len(doc.Operations))

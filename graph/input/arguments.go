@@ -1,4 +1,4 @@
-package graph
+package input
 
 import (
 	"context"
@@ -63,7 +63,7 @@ func checkArgument(path, name string, v any) error {
 			limit = MaxArgumentText
 		}
 		if msg := db.TextProblem(x, limit); msg != "" {
-			return inputErrorf("%s: %s", path, msg)
+			return Errorf("%s: %s", path, msg)
 		}
 	case []any:
 		for i, item := range x {
