@@ -272,6 +272,17 @@ func sharedEach[K comparable, V any](ctx context.Context, s *shared[K, V], l lev
 	return out, nil
 }
 
+// evidenceOf resolves the evidence of a batch resolver's statements or
+// figures (objs, of GraphQL type typ, whose evidence owner is owner), each
+// found by its id, through factEvidence.
+func evidenceOf[P any](ctx context.Context, typ string, owner db.EvidenceOwner, objs []*P, id func(*P) int64) ([][]*db.Evidence, error) {
+	keys := make([]db.EvidenceKey, len(objs))
+	for i, o := range objs {
+		keys[i] = db.EvidenceKey{Owner: owner, ID: id(o)}
+	}
+	return factEvidence(ctx, keys, wholeBatch(ctx, typ, objs))
+}
+
 // factEvidence returns the evidence of each of a batch resolver's
 // statements or figures (keys), shared with the article's other facts when
 // the batch is a whole page of an article resolved alone (whole), else as

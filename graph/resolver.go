@@ -405,6 +405,21 @@ func follow[T any](ctx context.Context, r *Resolver, kind string, fetch func(con
 	return out, nil
 }
 
+// followAdded follows the events of kind that name a row of rows that
+// filter f matches (ids gives the field of f that picks rows by id): each
+// event's row is read with f, narrowed to its id, so that a row f leaves
+// out is skipped.
+func followAdded[T, F any, PF interface {
+	*F
+	db.Filter
+}](ctx context.Context, r *Resolver, kind string, rows db.Listing[T, PF], f F, ids func(PF) *[]int64) (<-chan *T, error) {
+	return follow(ctx, r, kind, func(ctx context.Context, id int64) (*T, error) {
+		match := f // a copy for this event
+		*ids(&match) = []int64{id}
+		return onlyOf(rows.List(ctx, r.Store, &match, db.Order{}, db.PageArgs{First: 1}))
+	})
+}
+
 // only is the one row of a read by id; db.ErrNotFound when there is none.
 func only[T any](items []*T, err error) (*T, error) {
 	if err != nil {

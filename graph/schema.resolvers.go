@@ -126,15 +126,7 @@ func (r *queryResolver) Events(ctx context.Context, first *int, after *string, l
 
 // Topics is the resolver for the topics field.
 func (r *queryResolver) Topics(ctx context.Context, first *int, after *string, last *int, before *string, orderBy *model.TopicOrder) (*model.Connection[db.Topic], error) {
-	args, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	page, err := db.AllTopics.List(ctx, r.Store, nil, orderOf(orderBy), args)
-	if err != nil {
-		return nil, err
-	}
-	return connectionOf(page, func(ctx context.Context) (int, error) { return db.AllTopics.Count(ctx, r.Store, nil) }), nil
+	return rootList(ctx, first, after, last, before, nil, noFilter, orderOf(orderBy), r.Store, db.AllTopics)
 }
 
 // Search is the resolver for the search field.

@@ -39,11 +39,7 @@ func (r *figureResolver) Topics(ctx context.Context, obj *db.Figure) ([]*db.Topi
 
 // Evidence is the batch resolver for the evidence field.
 func (r *figureResolver) Evidence(ctx context.Context, objs []*db.Figure) ([][]*db.Evidence, error) {
-	keys := make([]db.EvidenceKey, len(objs))
-	for i, f := range objs {
-		keys[i] = db.EvidenceKey{Owner: db.FigureEvidence, ID: f.ID}
-	}
-	return factEvidence(ctx, keys, wholeBatch(ctx, "Figure", objs))
+	return evidenceOf(ctx, "Figure", db.FigureEvidence, objs, func(f *db.Figure) int64 { return f.ID })
 }
 
 // Article is the resolver for the article field.
@@ -124,11 +120,7 @@ func (r *statementResolver) Figures(ctx context.Context, obj *db.Statement) ([]*
 
 // Evidence is the batch resolver for the evidence field.
 func (r *statementResolver) Evidence(ctx context.Context, objs []*db.Statement) ([][]*db.Evidence, error) {
-	keys := make([]db.EvidenceKey, len(objs))
-	for i, s := range objs {
-		keys[i] = db.EvidenceKey{Owner: db.StatementEvidence, ID: s.ID}
-	}
-	return factEvidence(ctx, keys, wholeBatch(ctx, "Statement", objs))
+	return evidenceOf(ctx, "Statement", db.StatementEvidence, objs, func(s *db.Statement) int64 { return s.ID })
 }
 
 // Organization is the resolver for the organization field.

@@ -68,11 +68,7 @@ func (r *subscriptionResolver) StatementAdded(ctx context.Context, filter *model
 	if err != nil {
 		return nil, err
 	}
-	return follow(ctx, r.Resolver, db.EventStatementAdded, func(ctx context.Context, id int64) (*db.Statement, error) {
-		match := f
-		match.IDs = []int64{id}
-		return onlyOf(db.AllStatements.List(ctx, r.Store, &match, db.Order{}, db.PageArgs{First: 1}))
-	})
+	return followAdded(ctx, r.Resolver, db.EventStatementAdded, db.AllStatements, f, func(f *db.StatementFilter) *[]int64 { return &f.IDs })
 }
 
 // FigureAdded is the resolver for the figureAdded field.
@@ -81,11 +77,7 @@ func (r *subscriptionResolver) FigureAdded(ctx context.Context, filter *model.Fi
 	if err != nil {
 		return nil, err
 	}
-	return follow(ctx, r.Resolver, db.EventFigureAdded, func(ctx context.Context, id int64) (*db.Figure, error) {
-		match := f
-		match.IDs = []int64{id}
-		return onlyOf(db.AllFigures.List(ctx, r.Store, &match, db.Order{}, db.PageArgs{First: 1}))
-	})
+	return followAdded(ctx, r.Resolver, db.EventFigureAdded, db.AllFigures, f, func(f *db.FigureFilter) *[]int64 { return &f.IDs })
 }
 
 // Mutation returns generated.MutationResolver implementation.

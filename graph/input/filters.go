@@ -9,22 +9,10 @@ import (
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
-// The API's types a filter's IDs may name.
-const (
-	typeArticle      = globalid.Article
-	typeTopic        = globalid.Topic
-	typePerson       = globalid.Person
-	typeOrganization = globalid.Organization
-	typePlace        = globalid.Place
-	typeEvent        = globalid.Event
-	typeProject      = globalid.Project
-	typeAgreement    = globalid.Agreement
-)
-
 // kindOfType maps API type names to what db.Store.Missing checks.
 var kindOfType = map[string]string{
-	typeArticle: "ARTICLE", typeTopic: "TOPIC", typePerson: "PERSON", typeOrganization: "ORGANIZATION",
-	typePlace: "PLACE", typeEvent: "EVENT", typeProject: "PROJECT", typeAgreement: "AGREEMENT",
+	globalid.Article: "ARTICLE", globalid.Topic: "TOPIC", globalid.Person: "PERSON", globalid.Organization: "ORGANIZATION",
+	globalid.Place: "PLACE", globalid.Event: "EVENT", globalid.Project: "PROJECT", globalid.Agreement: "AGREEMENT",
 }
 
 // Filters converts the filters of the API's connections into db's, looking
@@ -73,7 +61,7 @@ func (fs Filters) ids(ctx context.Context, path string, gids []string, types ...
 	return out, nil
 }
 
-var entityTypeNames = []string{typePerson, typeOrganization, typePlace, typeEvent, typeProject, typeAgreement}
+var entityTypeNames = []string{globalid.Person, globalid.Organization, globalid.Place, globalid.Event, globalid.Project, globalid.Agreement}
 
 // DateRange converts a date range at path; nil (no range) stays nil.
 func DateRange(path string, r *model.DateRange) (*db.DateRange, error) {
@@ -183,7 +171,7 @@ func (fs Filters) Article(ctx context.Context, path string, f *model.ArticleFilt
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.ArticleFilter) db.ArticleFilter {
 		out := db.ArticleFilter{
 			Published: c.dates("published", f.Published),
-			Topics:    c.ids("topics", f.Topics, typeTopic),
+			Topics:    c.ids("topics", f.Topics, globalid.Topic),
 			Mentions:  c.ids("mentions", f.Mentions, entityTypeNames...),
 			Text:      f.Text,
 		}
@@ -196,11 +184,11 @@ func (fs Filters) Article(ctx context.Context, path string, f *model.ArticleFilt
 func (fs Filters) Statement(ctx context.Context, path string, f *model.StatementFilter) (*db.StatementFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.StatementFilter) db.StatementFilter {
 		out := db.StatementFilter{
-			Speakers:             c.ids("speakers", f.Speakers, typePerson, typeOrganization),
-			SpeakerOrganizations: c.ids("speakerOrganizations", f.SpeakerOrganizations, typeOrganization),
-			SpeakerCountries:     c.ids("speakerCountries", f.SpeakerCountries, typePlace),
-			Topics:               c.ids("topics", f.Topics, typeTopic),
-			Articles:             c.ids("articles", f.Articles, typeArticle),
+			Speakers:             c.ids("speakers", f.Speakers, globalid.Person, globalid.Organization),
+			SpeakerOrganizations: c.ids("speakerOrganizations", f.SpeakerOrganizations, globalid.Organization),
+			SpeakerCountries:     c.ids("speakerCountries", f.SpeakerCountries, globalid.Place),
+			Topics:               c.ids("topics", f.Topics, globalid.Topic),
+			Articles:             c.ids("articles", f.Articles, globalid.Article),
 			Published:            c.dates("published", f.Published),
 			Verbs:                f.Verbs,
 			Mode:                 f.Mode,
@@ -216,8 +204,8 @@ func (fs Filters) Figure(ctx context.Context, path string, f *model.FigureFilter
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.FigureFilter) db.FigureFilter {
 		out := db.FigureFilter{
 			Subjects: c.ids("subjects", f.Subjects, entityTypeNames...),
-			Articles: c.ids("articles", f.Articles, typeArticle),
-			Topics:   c.ids("topics", f.Topics, typeTopic),
+			Articles: c.ids("articles", f.Articles, globalid.Article),
+			Topics:   c.ids("topics", f.Topics, globalid.Topic),
 			Period:   c.dates("period", f.Period),
 			Metric:   f.Metric,
 			Units:    f.Units,
@@ -234,8 +222,8 @@ func (fs Filters) Figure(ctx context.Context, path string, f *model.FigureFilter
 func (fs Filters) Agreement(ctx context.Context, path string, f *model.AgreementFilter) (*db.AgreementFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.AgreementFilter) db.AgreementFilter {
 		out := db.AgreementFilter{
-			Parties:  c.ids("parties", f.Parties, typePlace, typeOrganization, typePerson),
-			Topics:   c.ids("topics", f.Topics, typeTopic),
+			Parties:  c.ids("parties", f.Parties, globalid.Place, globalid.Organization, globalid.Person),
+			Topics:   c.ids("topics", f.Topics, globalid.Topic),
 			Date:     c.dates("date", f.Date),
 			Kinds:    f.Kinds,
 			Statuses: f.Statuses,
@@ -250,7 +238,7 @@ func (fs Filters) Agreement(ctx context.Context, path string, f *model.Agreement
 func (fs Filters) Person(ctx context.Context, path string, f *model.PersonFilter) (*db.PersonFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.PersonFilter) db.PersonFilter {
 		out := db.PersonFilter{
-			Organizations: c.ids("organizations", f.Organizations, typeOrganization),
+			Organizations: c.ids("organizations", f.Organizations, globalid.Organization),
 			Name:          f.Name,
 		}
 		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, fs.Person)
@@ -262,7 +250,7 @@ func (fs Filters) Person(ctx context.Context, path string, f *model.PersonFilter
 func (fs Filters) Organization(ctx context.Context, path string, f *model.OrganizationFilter) (*db.OrganizationFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.OrganizationFilter) db.OrganizationFilter {
 		out := db.OrganizationFilter{
-			Countries: c.ids("countries", f.Countries, typePlace),
+			Countries: c.ids("countries", f.Countries, globalid.Place),
 			Kinds:     f.Kinds,
 			Name:      f.Name,
 		}
@@ -275,7 +263,7 @@ func (fs Filters) Organization(ctx context.Context, path string, f *model.Organi
 func (fs Filters) Place(ctx context.Context, path string, f *model.PlaceFilter) (*db.PlaceFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.PlaceFilter) db.PlaceFilter {
 		out := db.PlaceFilter{
-			Countries: c.ids("countries", f.Countries, typePlace),
+			Countries: c.ids("countries", f.Countries, globalid.Place),
 			Kinds:     f.Kinds,
 		}
 		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, fs.Place)
@@ -288,8 +276,8 @@ func (fs Filters) Event(ctx context.Context, path string, f *model.EventFilter) 
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.EventFilter) db.EventFilter {
 		out := db.EventFilter{
 			Date:   c.dates("date", f.Date),
-			Places: c.ids("places", f.Places, typePlace),
-			Topics: c.ids("topics", f.Topics, typeTopic),
+			Places: c.ids("places", f.Places, globalid.Place),
+			Topics: c.ids("topics", f.Topics, globalid.Topic),
 		}
 		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, fs.Event)
 		return out
@@ -302,8 +290,8 @@ func (fs Filters) Project(ctx context.Context, path string, f *model.ProjectFilt
 		out := db.ProjectFilter{
 			Kinds:    f.Kinds,
 			Statuses: f.Statuses,
-			Builders: c.ids("builders", f.Builders, typeOrganization),
-			Places:   c.ids("places", f.Places, typePlace),
+			Builders: c.ids("builders", f.Builders, globalid.Organization),
+			Places:   c.ids("places", f.Places, globalid.Place),
 		}
 		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, fs.Project)
 		return out
@@ -315,9 +303,9 @@ func (fs Filters) Project(ctx context.Context, path string, f *model.ProjectFilt
 func (fs Filters) StatementAdded(ctx context.Context, path string, f *model.StatementAddedFilter) (db.StatementFilter, error) {
 	return orZero(filterOf(ctx, fs, path, f, func(c *filterFields, f *model.StatementAddedFilter) db.StatementFilter {
 		return db.StatementFilter{
-			Topics:               c.ids("topics", f.Topics, typeTopic),
-			Speakers:             c.ids("speakers", f.Speakers, typePerson, typeOrganization),
-			SpeakerOrganizations: c.ids("speakerOrganizations", f.SpeakerOrganizations, typeOrganization),
+			Topics:               c.ids("topics", f.Topics, globalid.Topic),
+			Speakers:             c.ids("speakers", f.Speakers, globalid.Person, globalid.Organization),
+			SpeakerOrganizations: c.ids("speakerOrganizations", f.SpeakerOrganizations, globalid.Organization),
 		}
 	}))
 }
@@ -328,7 +316,7 @@ func (fs Filters) FigureAdded(ctx context.Context, path string, f *model.FigureA
 	return orZero(filterOf(ctx, fs, path, f, func(c *filterFields, f *model.FigureAddedFilter) db.FigureFilter {
 		return db.FigureFilter{
 			Subjects: c.ids("subjects", f.Subjects, entityTypeNames...),
-			Topics:   c.ids("topics", f.Topics, typeTopic),
+			Topics:   c.ids("topics", f.Topics, globalid.Topic),
 			Units:    f.Units,
 		}
 	}))

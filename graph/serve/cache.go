@@ -184,11 +184,6 @@ func (c *ResponseCache) put(key cacheKey, data json.RawMessage, epoch uint64, at
 	}
 }
 
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationInterceptor
-} = (*ResponseCache)(nil)
-
 func (c *ResponseCache) ExtensionName() string { return "ResponseCache" }
 
 // InterceptOperation answers a query from the cache when it can, keeps a

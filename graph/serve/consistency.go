@@ -64,11 +64,6 @@ type consistency struct {
 	broker *Broker
 }
 
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationInterceptor
-} = consistency{}
-
 func (consistency) ExtensionName() string { return "Consistency" }
 
 func (c consistency) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {

@@ -15,11 +15,6 @@ import (
 // this gqlgen would reply "hasNext": true and never send the rest.
 type deliverDeferredAtOnce struct{ anySchema }
 
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = deliverDeferredAtOnce{}
-
 func (deliverDeferredAtOnce) ExtensionName() string { return "DeliverDeferredAtOnce" }
 
 // MutateOperationContext gives the operation a copy of its document

@@ -217,6 +217,20 @@ func chain(h http.Handler, layers ...func(http.Handler) http.Handler) http.Handl
 	return h
 }
 
+// The hooks of the extensions newExecutor uses: gqlgen calls only those an
+// extension implements, so one whose method lost its signature would be
+// skipped without a word; these make it a compile error instead.
+var (
+	_ graphql.OperationParameterMutator = allowList{}
+	_ graphql.OperationContextMutator   = allowList{}
+	_ graphql.OperationParameterMutator = limitChecker{}
+	_ graphql.OperationContextMutator   = limitChecker{}
+	_ graphql.OperationContextMutator   = deliverDeferredAtOnce{}
+	_ graphql.OperationInterceptor      = consistency{}
+	_ graphql.OperationInterceptor      = (*ResponseCache)(nil)
+	_ graphql.ResponseInterceptor       = operationRecorder{}
+)
+
 // newExecutor returns gqlgen's server for the schema with the API's
 // transports, limits and extensions; NewHandler puts it behind the HTTP
 // layers.

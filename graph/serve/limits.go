@@ -122,12 +122,6 @@ type limitChecker struct {
 	limits Limits
 }
 
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationParameterMutator
-	graphql.OperationContextMutator
-} = limitChecker{}
-
 // ExtensionName names the extension in gqlgen's stats.
 func (limitChecker) ExtensionName() string { return "Limits" }
 

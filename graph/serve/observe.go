@@ -39,56 +39,34 @@ type Metrics struct {
 	operations    *labelSet
 }
 
+// counterVec is a counter of name, described by help, by labels.
+func counterVec(name, help string, labels ...string) *prometheus.CounterVec {
+	return prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+}
+
+// histogramVec is a histogram of name in buckets, described by help, by
+// labels.
+func histogramVec(name, help string, buckets []float64, labels ...string) *prometheus.HistogramVec {
+	return prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: name, Help: help, Buckets: buckets}, labels)
+}
+
 // NewMetrics registers newsgraph's metrics, Go and process metrics, and
 // the pool's statistics.
 func NewMetrics(pool *pgxpool.Pool) *Metrics {
 	reg := prometheus.NewRegistry()
 	m := &Metrics{
-		registry: reg,
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "newsgraph_graphql_requests_total",
-			Help: "GraphQL requests by operation name, operation type and outcome (ok or the first error code).",
-		}, []string{"operation", "type", "outcome"}),
-		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "newsgraph_graphql_request_duration_seconds",
-			Help:    "Time to answer a GraphQL request, by operation name and type.",
-			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
-		}, []string{"operation", "type"}),
-		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "newsgraph_graphql_errors_total",
-			Help: "GraphQL errors returned, by extensions.code.",
-		}, []string{"code"}),
-		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "newsgraph_graphql_rejected_total",
-			Help: "Requests rejected before execution, by the limit they broke.",
-		}, []string{"limit"}),
-		statements: prometheus.NewHistogram(prometheus.HistogramOpts{
-			Name:    "newsgraph_sql_statements_per_request",
-			Help:    "SQL statements sent to answer one request.",
-			Buckets: []float64{0, 1, 2, 4, 8, 12, 16, 24, 32, 64},
-		}),
-		batches: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "newsgraph_dataloader_batch_size",
-			Help:    "Keys per dataloader batch, by loader.",
-			Buckets: []float64{1, 2, 5, 10, 20, 50, 100, 200, 500},
-		}, []string{"loader"}),
-		subscriptions: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "newsgraph_subscriptions_active",
-			Help: "Open subscription (websocket) connections.",
-		}),
-		waitingNow: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "newsgraph_requests_waiting",
-			Help: "Requests waiting for one of the MAX_IN_FLIGHT running ones to end.",
-		}),
-		cacheLookups: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "newsgraph_response_cache_lookups_total",
-			Help: "Operations by what the response cache did: hit, miss, or bypass (not a query, or the cache is off while its change listener reconnects).",
-		}, []string{"result"}),
-		cacheClears: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "newsgraph_response_cache_clears_total",
-			Help: "Times the response cache forgot everything: a change committed, a mutation ran here, or its listener (re)connected.",
-		}),
-		operations: &labelSet{max: 200, seen: map[string]bool{}},
+		registry:      reg,
+		requests:      counterVec("newsgraph_graphql_requests_total", "GraphQL requests by operation name, operation type and outcome (ok or the first error code).", "operation", "type", "outcome"),
+		duration:      histogramVec("newsgraph_graphql_request_duration_seconds", "Time to answer a GraphQL request, by operation name and type.", []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}, "operation", "type"),
+		errors:        counterVec("newsgraph_graphql_errors_total", "GraphQL errors returned, by extensions.code.", "code"),
+		rejected:      counterVec("newsgraph_graphql_rejected_total", "Requests rejected before execution, by the limit they broke.", "limit"),
+		statements:    prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newsgraph_sql_statements_per_request", Help: "SQL statements sent to answer one request.", Buckets: []float64{0, 1, 2, 4, 8, 12, 16, 24, 32, 64}}),
+		batches:       histogramVec("newsgraph_dataloader_batch_size", "Keys per dataloader batch, by loader.", []float64{1, 2, 5, 10, 20, 50, 100, 200, 500}, "loader"),
+		subscriptions: prometheus.NewGauge(prometheus.GaugeOpts{Name: "newsgraph_subscriptions_active", Help: "Open subscription (websocket) connections."}),
+		waitingNow:    prometheus.NewGauge(prometheus.GaugeOpts{Name: "newsgraph_requests_waiting", Help: "Requests waiting for one of the MAX_IN_FLIGHT running ones to end."}),
+		cacheLookups:  counterVec("newsgraph_response_cache_lookups_total", "Operations by what the response cache did: hit, miss, or bypass (not a query, or the cache is off while its change listener reconnects).", "result"),
+		cacheClears:   prometheus.NewCounter(prometheus.CounterOpts{Name: "newsgraph_response_cache_clears_total", Help: "Times the response cache forgot everything: a change committed, a mutation ran here, or its listener (re)connected."}),
+		operations:    &labelSet{max: 200, seen: map[string]bool{}},
 	}
 	reg.MustRegister(m.requests, m.duration, m.errors, m.rejected, m.statements, m.batches, m.subscriptions, m.waitingNow,
 		m.cacheLookups, m.cacheClears,
@@ -380,11 +358,6 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // and type, and the codes of the errors in its response, on the request's
 // record.
 type operationRecorder struct{ anySchema }
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.ResponseInterceptor
-} = operationRecorder{}
 
 func (operationRecorder) ExtensionName() string { return "OperationRecorder" }
 

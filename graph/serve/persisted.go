@@ -55,12 +55,6 @@ type allowList struct {
 	dev     bool
 }
 
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationParameterMutator
-	graphql.OperationContextMutator
-} = allowList{}
-
 // ExtensionName names the extension in gqlgen's stats.
 func (allowList) ExtensionName() string { return "AllowList" }
 
