@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -88,12 +89,21 @@ func graphQLError(body []byte) error {
 }
 
 // collect returns every non-null value of the fields called name in a JSON
-// document, depth first in document order. JSON objects decode to maps,
-// which have no order, so collect walks the raw JSON instead.
+// document, depth first in document order.
 func collect(raw []byte, name string) ([]any, error) {
+	found, err := collectAll(raw, name)
+	return found[name], err
+}
+
+// collectAll returns, by name, every non-null value of the fields called
+// one of names in a JSON document, depth first in document order, in one
+// pass (the value of such a field is not searched further). JSON objects
+// decode to maps, which have no order, so collectAll walks the raw JSON
+// instead.
+func collectAll(raw []byte, names ...string) (map[string][]any, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	var out []any
+	out := make(map[string][]any, len(names))
 	var walk func() error
 	walk = func() error {
 		tok, err := dec.Token()
@@ -107,13 +117,13 @@ func collect(raw []byte, name string) ([]any, error) {
 				if err != nil {
 					return err
 				}
-				if key == name {
+				if name, ok := key.(string); ok && slices.Contains(names, name) {
 					var v any
 					if err := dec.Decode(&v); err != nil {
 						return err
 					}
 					if v != nil {
-						out = append(out, v)
+						out[name] = append(out[name], v)
 					}
 					continue
 				}

@@ -231,24 +231,17 @@ func sample(ctx context.Context, c *client, name, query string) ([]any, error) {
 		}
 		raw, err := c.rawQuery(ctx, body)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("page %d: %w", page, err)
 		}
-		vals, err := collect(raw, name)
+		found, err := collectAll(raw, name, "hasNextPage", "endCursor")
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("page %d: %w", page, err)
 		}
-		out = append(out, vals...)
+		out = append(out, found[name]...)
 		if !paged {
 			return out, nil
 		}
-		next, err := collect(raw, "hasNextPage")
-		if err != nil {
-			return nil, err
-		}
-		cursors, err := collect(raw, "endCursor")
-		if err != nil {
-			return nil, err
-		}
+		next, cursors := found["hasNextPage"], found["endCursor"]
 		if len(next) == 0 || next[0] != true || len(cursors) == 0 || page == maxSamplePages {
 			break
 		}
