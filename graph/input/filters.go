@@ -166,7 +166,7 @@ func boolParts[In, Out any](c *filterFields, and, or []*In, not *In, convert fun
 	return a, o, n
 }
 
-// Article converts a ArticleFilter.
+// Article converts an ArticleFilter.
 func (fs Filters) Article(ctx context.Context, path string, f *model.ArticleFilter) (*db.ArticleFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.ArticleFilter) db.ArticleFilter {
 		out := db.ArticleFilter{
@@ -218,7 +218,7 @@ func (fs Filters) Figure(ctx context.Context, path string, f *model.FigureFilter
 	})
 }
 
-// Agreement converts a AgreementFilter.
+// Agreement converts an AgreementFilter.
 func (fs Filters) Agreement(ctx context.Context, path string, f *model.AgreementFilter) (*db.AgreementFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.AgreementFilter) db.AgreementFilter {
 		out := db.AgreementFilter{
@@ -246,7 +246,7 @@ func (fs Filters) Person(ctx context.Context, path string, f *model.PersonFilter
 	})
 }
 
-// Organization converts a OrganizationFilter.
+// Organization converts an OrganizationFilter.
 func (fs Filters) Organization(ctx context.Context, path string, f *model.OrganizationFilter) (*db.OrganizationFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.OrganizationFilter) db.OrganizationFilter {
 		out := db.OrganizationFilter{
@@ -271,7 +271,7 @@ func (fs Filters) Place(ctx context.Context, path string, f *model.PlaceFilter) 
 	})
 }
 
-// Event converts a EventFilter.
+// Event converts an EventFilter.
 func (fs Filters) Event(ctx context.Context, path string, f *model.EventFilter) (*db.EventFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.EventFilter) db.EventFilter {
 		out := db.EventFilter{

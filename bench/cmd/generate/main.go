@@ -42,7 +42,6 @@ func main() {
 func run(ctx context.Context, databaseURL string, args []string, stdout io.Writer) error {
 	fset := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fset.SetOutput(stdout)
-	fset.SetOutput(stdout)
 	fset.StringVar(&databaseURL, "database-url", databaseURL, "PostgreSQL URL (env DATABASE_URL)")
 	articles := fset.Int("articles", 100_000, "articles to generate; people, organizations, agreements, statements and figures scale with it")
 	seed := fset.Uint64("seed", 1, "random seed: the same seed and size give the same corpus")
