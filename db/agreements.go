@@ -1,6 +1,10 @@
 package db
 
-import "context"
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
+)
 
 // Agreements: their rows, parts, parties, places and projects, and the
 // agreements listing and its filter and orderings.
@@ -21,6 +25,9 @@ type Agreement struct {
 	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the agreement's global ID in the API.
+func (a *Agreement) GlobalID() string { return globalid.Encode(globalid.Agreement, a.ID) }
 
 // EntityKind returns the kind of entity an Agreement is: AGREEMENT.
 func (Agreement) EntityKind() string { return "AGREEMENT" }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Articles: their rows, paragraphs and credits, the articles listing and
@@ -28,6 +29,9 @@ type Article struct {
 	Keyset
 }
 
+// GlobalID returns the article's global ID in the API.
+func (a *Article) GlobalID() string { return globalid.Encode(globalid.Article, a.ID) }
+
 // Paragraph is one paragraph of an article, verbatim. Kind is TITLE,
 // DATELINE, LEDE, BODY or CREDIT. Position counts from 1.
 type Paragraph struct {
@@ -39,6 +43,9 @@ type Paragraph struct {
 	SourceOffset int    `db:"source_offset"`
 	Keyset
 }
+
+// GlobalID returns the paragraph's global ID in the API.
+func (p *Paragraph) GlobalID() string { return globalid.Encode(globalid.Paragraph, p.ID) }
 
 // Credit is a person credited for an article in a role (TRANSLATOR, ...).
 type Credit struct {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Entities: people, organizations, places and events (projects and
@@ -27,6 +28,9 @@ type Person struct {
 	Keyset
 }
 
+// GlobalID returns the person's global ID in the API.
+func (p *Person) GlobalID() string { return globalid.Encode(globalid.Person, p.ID) }
+
 // Organization is an organization. Kind is nil when the articles do not say
 // what it is; Unresolved marks a verbatim name that does not identify it.
 type Organization struct {
@@ -45,6 +49,9 @@ type Organization struct {
 	Keyset
 }
 
+// GlobalID returns the organization's global ID in the API.
+func (o *Organization) GlobalID() string { return globalid.Encode(globalid.Organization, o.ID) }
+
 // Place is a place; CountryID is nil for a country.
 type Place struct {
 	ID        int64  `db:"id"`
@@ -58,6 +65,9 @@ type Place struct {
 	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the place's global ID in the API.
+func (p *Place) GlobalID() string { return globalid.Encode(globalid.Place, p.ID) }
 
 // Event is an event; ParentID is the event it is a session of.
 type Event struct {
@@ -77,6 +87,9 @@ type Event struct {
 	Keyset
 }
 
+// GlobalID returns the event's global ID in the API.
+func (e *Event) GlobalID() string { return globalid.Encode(globalid.Event, e.ID) }
+
 // Affiliation is a role a person holds or held (Former) at an organization
 // or, when none is named, at a place: exactly one of OrganizationID and
 // PlaceID is set.
@@ -94,6 +107,9 @@ type Affiliation struct {
 	Place        *Place        `db:"-"`
 	Keyset
 }
+
+// GlobalID returns the affiliation's global ID in the API.
+func (a *Affiliation) GlobalID() string { return globalid.Encode(globalid.Affiliation, a.ID) }
 
 // EntityRef points at an entity of a given Kind (PERSON, ORGANIZATION,
 // PLACE, EVENT, PROJECT or AGREEMENT), with the Role it plays where it is

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Figures: their rows, the figures listing and its filter and orderings,
@@ -58,6 +60,9 @@ const figuresByID = `
 func (s *Store) Figures(ctx context.Context, ids []int64) ([]*Figure, error) {
 	return readByIDs[Figure](ctx, s.read(ctx), "figures", figuresByID, ids)
 }
+
+// GlobalID returns the figure's global ID in the API.
+func (f *Figure) GlobalID() string { return globalid.Encode(globalid.Figure, f.ID) }
 
 // FigureFilter selects figures; see the API's FigureFilter.
 type FigureFilter struct {

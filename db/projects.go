@@ -1,6 +1,10 @@
 package db
 
-import "context"
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
+)
 
 // Projects: their rows, and the projects listing and its filter.
 
@@ -20,6 +24,9 @@ type Project struct {
 	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the project's global ID in the API.
+func (p *Project) GlobalID() string { return globalid.Encode(globalid.Project, p.ID) }
 
 // EntityKind returns the kind of entity a Project is: PROJECT.
 func (Project) EntityKind() string { return "PROJECT" }

@@ -3,6 +3,8 @@ package db
 import (
 	"context"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Statements: their rows and what they refer to, the statements listing and
@@ -29,6 +31,9 @@ type Statement struct {
 	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the statement's global ID in the API.
+func (s *Statement) GlobalID() string { return globalid.Encode(globalid.Statement, s.ID) }
 
 // The statements listing's FROM and columns.
 const (
