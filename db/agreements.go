@@ -12,17 +12,12 @@ import (
 // Agreement is an agreement or cooperation framework; ParentID is the
 // agreement it is part of.
 type Agreement struct {
-	ID       int64        `db:"id"`
-	Slug     string       `db:"slug"`
-	Name     string       `db:"name"`
+	EntityCore
 	Kind     string       `db:"agreement_kind"`
 	Status   *string      `db:"status"`
 	Summary  *string      `db:"summary"`
 	Date     *PartialDate `db:"date"`
 	ParentID *int64       `db:"parent_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 

@@ -16,15 +16,23 @@ import (
 // together (affiliations, parts, participants), their listings with
 // their filters and orderings, and their nested listings.
 
-// Person is a person; Name excludes the Honorifics.
-type Person struct {
-	ID         int64    `db:"id"`
-	Slug       string   `db:"slug"`
-	Name       string   `db:"name"`
-	Honorifics []string `db:"honorifics"`
+// EntityCore is what every entity (person, organization, place, event,
+// project, agreement) has: its row in the entities table, which gives it a
+// Slug unique across all kinds and a Version, and a Name. Each kind embeds
+// it.
+type EntityCore struct {
+	ID   int64  `db:"id"`
+	Slug string `db:"slug"`
+	Name string `db:"name"`
 	// Version counts the changes made to the row; an update must carry
 	// the version it last read.
 	Version int `db:"version"`
+}
+
+// Person is a person; Name excludes the Honorifics.
+type Person struct {
+	EntityCore
+	Honorifics []string `db:"honorifics"`
 	Keyset
 }
 
@@ -34,18 +42,13 @@ func (p *Person) GlobalID() string { return globalid.Encode(globalid.Person, p.I
 // Organization is an organization. Kind is nil when the articles do not say
 // what it is; Unresolved marks a verbatim name that does not identify it.
 type Organization struct {
-	ID         int64   `db:"id"`
-	Slug       string  `db:"slug"`
-	Name       string  `db:"name"`
+	EntityCore
 	ShortName  *string `db:"short_name"`
 	Kind       *string `db:"org_kind"`
 	CountryID  *int64  `db:"country_id"`
 	ParentID   *int64  `db:"parent_id"`
 	Unresolved bool    `db:"unresolved"`
 	Note       *string `db:"note"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
@@ -54,15 +57,10 @@ func (o *Organization) GlobalID() string { return globalid.Encode(globalid.Organ
 
 // Place is a place; CountryID is nil for a country.
 type Place struct {
-	ID        int64  `db:"id"`
-	Slug      string `db:"slug"`
-	Name      string `db:"name"`
+	EntityCore
 	Kind      string `db:"place_kind"`
 	CountryID *int64 `db:"country_id"`
 	ParentID  *int64 `db:"parent_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
@@ -71,9 +69,7 @@ func (p *Place) GlobalID() string { return globalid.Encode(globalid.Place, p.ID)
 
 // Event is an event; ParentID is the event it is a session of.
 type Event struct {
-	ID                     int64        `db:"id"`
-	Slug                   string       `db:"slug"`
-	Name                   string       `db:"name"`
+	EntityCore
 	Kind                   string       `db:"event_kind"`
 	Summary                *string      `db:"summary"`
 	ParticipantDescription *string      `db:"participant_description"`
@@ -81,9 +77,6 @@ type Event struct {
 	PlaceID                *int64       `db:"place_id"`
 	VenueID                *int64       `db:"venue_id"`
 	ParentID               *int64       `db:"parent_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
@@ -273,10 +266,8 @@ var namedEntityBranches = []struct{ kind, arg, sql string }{
 
 // namedEntityRow is a row of NamedEntities: the columns of all three kinds.
 type namedEntityRow struct {
-	Kind       string   `db:"entity_kind"`
-	ID         int64    `db:"id"`
-	Slug       string   `db:"slug"`
-	Name       string   `db:"name"`
+	Kind string `db:"entity_kind"`
+	EntityCore
 	Honorifics []string `db:"honorifics"`
 	ShortName  *string  `db:"short_name"`
 	OrgKind    *string  `db:"org_kind"`
@@ -285,7 +276,6 @@ type namedEntityRow struct {
 	ParentID   *int64   `db:"parent_id"`
 	Unresolved *bool    `db:"unresolved"`
 	Note       *string  `db:"note"`
-	Version    int      `db:"version"`
 }
 
 // NamedEntities reads people, organizations and places by kind and id, all
@@ -317,12 +307,12 @@ func (s *Store) NamedEntities(ctx context.Context, keys []EntityKey) (map[Entity
 		var v any
 		switch r.Kind {
 		case "PERSON":
-			v = &Person{ID: r.ID, Slug: r.Slug, Name: r.Name, Honorifics: r.Honorifics, Version: r.Version}
+			v = &Person{EntityCore: r.EntityCore, Honorifics: r.Honorifics}
 		case "ORGANIZATION":
-			v = &Organization{ID: r.ID, Slug: r.Slug, Name: r.Name, ShortName: r.ShortName, Kind: r.OrgKind,
-				CountryID: r.CountryID, ParentID: r.ParentID, Unresolved: r.Unresolved != nil && *r.Unresolved, Note: r.Note, Version: r.Version}
+			v = &Organization{EntityCore: r.EntityCore, ShortName: r.ShortName, Kind: r.OrgKind,
+				CountryID: r.CountryID, ParentID: r.ParentID, Unresolved: r.Unresolved != nil && *r.Unresolved, Note: r.Note}
 		case "PLACE":
-			v = &Place{ID: r.ID, Slug: r.Slug, Name: r.Name, CountryID: r.CountryID, ParentID: r.ParentID, Version: r.Version}
+			v = &Place{EntityCore: r.EntityCore, CountryID: r.CountryID, ParentID: r.ParentID}
 			if r.PlaceKind != nil {
 				v.(*Place).Kind = *r.PlaceKind
 			}

@@ -10,18 +10,13 @@ import (
 
 // Project is a project or facility.
 type Project struct {
-	ID         int64        `db:"id"`
-	Slug       string       `db:"slug"`
-	Name       string       `db:"name"`
+	EntityCore
 	Kind       string       `db:"project_kind"`
 	Status     *string      `db:"status"`
 	Summary    *string      `db:"summary"`
 	BuilderID  *int64       `db:"builder_id"`
 	PlaceID    *int64       `db:"place_id"`
 	Completion *PartialDate `db:"completion"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
