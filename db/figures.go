@@ -14,9 +14,7 @@ import (
 // Figure is a quantity an article states. Value is the exact decimal as
 // text, nil when Unit is DATE and the figure's date is in Date.
 type Figure struct {
-	ID          int64        `db:"id"`
-	ArticleID   int64        `db:"article_id"`
-	Position    int          `db:"position"`
+	ArticleItem
 	Metric      string       `db:"metric"`
 	Value       *string      `db:"value"`
 	Unit        string       `db:"unit"`
@@ -28,9 +26,6 @@ type Figure struct {
 	Period      *PartialDate `db:"period"`
 	Base        *PartialDate `db:"base"`
 	Date        *PartialDate `db:"value_date"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 

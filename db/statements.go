@@ -10,13 +10,23 @@ import (
 // Statements: their rows and what they refer to, the statements listing and
 // its filter and orderings, and the claims they share.
 
+// ArticleItem is what statements and figures, the items curated from an
+// article, have alike: their article, and their Position, which orders
+// them in it. Each embeds it.
+type ArticleItem struct {
+	ID        int64 `db:"id"`
+	ArticleID int64 `db:"article_id"`
+	Position  int   `db:"position"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
+}
+
 // Statement is one claim attributed to a speaker. Exactly one of SpeakerID
 // (a PERSON or ORGANIZATION, per SpeakerKind) and SpeakerDescription is set;
 // SpeakerOrganizationID is the organization an unnamed speaker speaks for.
 type Statement struct {
-	ID                    int64   `db:"id"`
-	ArticleID             int64   `db:"article_id"`
-	Position              int     `db:"position"`
+	ArticleItem
 	SpeakerID             *int64  `db:"speaker_id"`
 	SpeakerKind           *string `db:"speaker_kind"`
 	SpeakerDescription    *string `db:"speaker_description"`
@@ -26,9 +36,6 @@ type Statement struct {
 	Mode                  string  `db:"mode"`
 	Content               string  `db:"content"`
 	EventID               *int64  `db:"event_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
