@@ -106,30 +106,16 @@ type AgreementFilter struct {
 	Not      *AgreementFilter
 }
 
-func (f *AgreementFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `ag.agreement_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
+func (f *AgreementFilter) conditions(w *where) {
+	w.enums("ag.agreement_kind", f.Kinds)
 	if f.Parties != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = ANY(`+l.arg(f.Parties)+`))`)
+		w.add(`EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = ANY(` + w.l.arg(f.Parties) + `))`)
 	}
-	if f.Statuses != nil {
-		c = append(c, `ag.status::text = ANY(`+l.arg(lower(f.Statuses))+`)`)
-	}
-	if f.Date != nil {
-		c = append(c, l.overlaps("ag.date_range", f.Date))
-	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("agreement_topics", "agreement_id", "ag.id", l.arg(f.Topics)))
-	}
-	if f.Text != nil {
-		c = append(c, `ag.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.enums("ag.status", f.Statuses)
+	w.during("ag.date_range", f.Date)
+	w.tagged("agreement_topics", "agreement_id", "ag.id", f.Topics)
+	w.matches("ag.search", f.Text)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // agreementOrders are the agreements listing's orderings: by name unless

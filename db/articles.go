@@ -145,24 +145,14 @@ type ArticleFilter struct {
 	Not       *ArticleFilter
 }
 
-func (f *ArticleFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Published != nil {
-		c = append(c, l.overlaps("a.published_range", f.Published))
-	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("article_topics", "article_id", "a.id", l.arg(f.Topics)))
-	}
+func (f *ArticleFilter) conditions(w *where) {
+	w.during("a.published_range", f.Published)
+	w.tagged("article_topics", "article_id", "a.id", f.Topics)
 	if f.Mentions != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(`+l.arg(f.Mentions)+`))`)
+		w.add(`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(` + w.l.arg(f.Mentions) + `))`)
 	}
-	if f.Text != nil {
-		c = append(c, `a.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.matches("a.search", f.Text)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // newestFirst, read descending, puts undated articles last.

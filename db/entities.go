@@ -434,19 +434,15 @@ type PersonFilter struct {
 	Not           *PersonFilter
 }
 
-func (f *PersonFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
+func (f *PersonFilter) conditions(w *where) {
 	if f.Name != nil {
-		q := l.arg(*f.Name)
-		c = append(c, `p.id = ANY(ARRAY(SELECT people_like(`+q+`))) AND `+nameMatch(q)+` >= `+nameSimilarity)
+		q := w.l.arg(*f.Name)
+		w.add(`p.id = ANY(ARRAY(SELECT people_like(` + q + `))) AND ` + nameMatch(q) + ` >= ` + nameSimilarity)
 	}
 	if f.Organizations != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(`+organizationTree(l.arg(f.Organizations))+`))`)
+		w.add(`EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(` + organizationTree(w.l.arg(f.Organizations)) + `))`)
 	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // nameMatch is how well a query matches a person's name, with or without
@@ -470,22 +466,14 @@ type OrganizationFilter struct {
 	Not       *OrganizationFilter
 }
 
-func (f *OrganizationFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `o.org_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
-	if f.Countries != nil {
-		c = append(c, `o.country_id = ANY(`+l.arg(f.Countries)+`)`)
-	}
+func (f *OrganizationFilter) conditions(w *where) {
+	w.enums("o.org_kind", f.Kinds)
+	w.ids("o.country_id", f.Countries)
 	if f.Name != nil {
-		q := l.arg(*f.Name)
-		c = append(c, `o.id = ANY(ARRAY(SELECT organizations_like(`+q+`))) AND word_similarity(`+q+`, o.name || ' ' || coalesce(o.short_name, '')) >= `+nameSimilarity)
+		q := w.l.arg(*f.Name)
+		w.add(`o.id = ANY(ARRAY(SELECT organizations_like(` + q + `))) AND word_similarity(` + q + `, o.name || ' ' || coalesce(o.short_name, '')) >= ` + nameSimilarity)
 	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // PlaceFilter selects places; see the API's PlaceFilter.
@@ -496,18 +484,10 @@ type PlaceFilter struct {
 	Not       *PlaceFilter
 }
 
-func (f *PlaceFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `pl.place_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
-	if f.Countries != nil {
-		c = append(c, `pl.country_id = ANY(`+l.arg(f.Countries)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+func (f *PlaceFilter) conditions(w *where) {
+	w.enums("pl.place_kind", f.Kinds)
+	w.ids("pl.country_id", f.Countries)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // EventFilter selects events; see the API's EventFilter.
@@ -519,21 +499,11 @@ type EventFilter struct {
 	Not     *EventFilter
 }
 
-func (f *EventFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Date != nil {
-		c = append(c, l.overlaps("ev.date_range", f.Date))
-	}
-	if f.Places != nil {
-		c = append(c, `ev.place_id = ANY(`+placeTree(l.arg(f.Places))+`)`)
-	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("event_topics", "event_id", "ev.id", l.arg(f.Topics)))
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+func (f *EventFilter) conditions(w *where) {
+	w.during("ev.date_range", f.Date)
+	w.under("ev.place_id", placeTree, f.Places)
+	w.tagged("event_topics", "event_id", "ev.id", f.Topics)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // The entities' listings and their orderings: by name unless asked

@@ -74,41 +74,25 @@ type FigureFilter struct {
 	Not                *FigureFilter
 }
 
-func (f *FigureFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.IDs != nil {
-		c = append(c, `f.id = ANY(`+l.arg(f.IDs)+`)`)
-	}
-	if f.Subjects != nil {
-		c = append(c, `f.subject_id = ANY(`+l.arg(f.Subjects)+`)`)
-	}
-	if f.Units != nil {
-		c = append(c, `f.unit::text = ANY(`+l.arg(lower(f.Units))+`)`)
-	}
-	if f.Period != nil {
-		c = append(c, l.overlaps("f.period_range", f.Period))
-	}
+func (f *FigureFilter) conditions(w *where) {
+	w.ids("f.id", f.IDs)
+	w.ids("f.subject_id", f.Subjects)
+	w.enums("f.unit", f.Units)
+	w.during("f.period_range", f.Period)
 	if f.ValueMin != nil {
-		c = append(c, `f.value >= `+l.arg(*f.ValueMin)+`::numeric`)
+		w.add(`f.value >= ` + w.l.arg(*f.ValueMin) + `::numeric`)
 	}
 	if f.ValueMax != nil {
-		c = append(c, `f.value <= `+l.arg(*f.ValueMax)+`::numeric`)
+		w.add(`f.value <= ` + w.l.arg(*f.ValueMax) + `::numeric`)
 	}
-	if f.Articles != nil {
-		c = append(c, `f.article_id = ANY(`+l.arg(f.Articles)+`)`)
-	}
+	w.ids("f.article_id", f.Articles)
 	// After the comparisons: PostgreSQL tests conditions of equal cost in
 	// the order written, and a substring match costs more than they do.
 	if f.Metric != nil {
-		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
+		w.add(`f.metric ILIKE '%' || ` + w.l.arg(escapeLike(*f.Metric)) + ` || '%'`)
 	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("figure_topics", "figure_id", "f.id", l.arg(f.Topics)))
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.tagged("figure_topics", "figure_id", "f.id", f.Topics)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // escapeLike escapes the LIKE wildcards of s.

@@ -59,24 +59,12 @@ type ProjectFilter struct {
 	Not      *ProjectFilter
 }
 
-func (f *ProjectFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `pr.project_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
-	if f.Statuses != nil {
-		c = append(c, `pr.status::text = ANY(`+l.arg(lower(f.Statuses))+`)`)
-	}
-	if f.Builders != nil {
-		c = append(c, `pr.builder_id = ANY(`+organizationTree(l.arg(f.Builders))+`)`)
-	}
-	if f.Places != nil {
-		c = append(c, `pr.place_id = ANY(`+placeTree(l.arg(f.Places))+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+func (f *ProjectFilter) conditions(w *where) {
+	w.enums("pr.project_kind", f.Kinds)
+	w.enums("pr.status", f.Statuses)
+	w.under("pr.builder_id", organizationTree, f.Builders)
+	w.under("pr.place_id", placeTree, f.Places)
+	boolean(w, f.And, f.Or, f.Not)
 }
 
 // projectOrders are the projects listing's orderings: by name.
