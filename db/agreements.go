@@ -96,14 +96,13 @@ func (s *Store) AgreementProjects(ctx context.Context, agreements []int64) (map[
 
 // AgreementFilter selects agreements; see the API's AgreementFilter.
 type AgreementFilter struct {
+	Boolean[AgreementFilter]
 	Kinds    []string
 	Parties  []int64
 	Statuses []string
 	Date     *DateRange
 	Topics   []int64
 	Text     *string
-	And, Or  []AgreementFilter
-	Not      *AgreementFilter
 }
 
 func (f *AgreementFilter) conditions(w *where) {
@@ -115,7 +114,6 @@ func (f *AgreementFilter) conditions(w *where) {
 	w.during("ag.date_range", f.Date)
 	w.tagged("agreement_topics", "agreement_id", "ag.id", f.Topics)
 	w.matches("ag.search", f.Text)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // agreementOrders are the agreements listing's orderings: by name unless

@@ -137,12 +137,11 @@ func (s *Store) CreditsOf(ctx context.Context, articles []int64) (map[int64][]*C
 
 // ArticleFilter selects articles; see the API's ArticleFilter.
 type ArticleFilter struct {
+	Boolean[ArticleFilter]
 	Published *DateRange
 	Topics    []int64
 	Mentions  []int64
 	Text      *string
-	And, Or   []ArticleFilter
-	Not       *ArticleFilter
 }
 
 func (f *ArticleFilter) conditions(w *where) {
@@ -152,7 +151,6 @@ func (f *ArticleFilter) conditions(w *where) {
 		w.add(`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(` + w.l.arg(f.Mentions) + `))`)
 	}
 	w.matches("a.search", f.Text)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // newestFirst, read descending, puts undated articles last.

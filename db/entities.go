@@ -428,10 +428,9 @@ func (s *Store) Participants(ctx context.Context, events []int64) (map[int64][]*
 
 // PersonFilter selects people; see the API's PersonFilter.
 type PersonFilter struct {
+	Boolean[PersonFilter]
 	Name          *string
 	Organizations []int64
-	And, Or       []PersonFilter
-	Not           *PersonFilter
 }
 
 func (f *PersonFilter) conditions(w *where) {
@@ -442,7 +441,6 @@ func (f *PersonFilter) conditions(w *where) {
 	if f.Organizations != nil {
 		w.add(`EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(` + organizationTree(w.l.arg(f.Organizations)) + `))`)
 	}
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // nameMatch is how well a query matches a person's name, with or without
@@ -459,11 +457,10 @@ const nameSimilarity = "0.5"
 
 // OrganizationFilter selects organizations; see the API's OrganizationFilter.
 type OrganizationFilter struct {
+	Boolean[OrganizationFilter]
 	Kinds     []string
 	Countries []int64
 	Name      *string
-	And, Or   []OrganizationFilter
-	Not       *OrganizationFilter
 }
 
 func (f *OrganizationFilter) conditions(w *where) {
@@ -473,37 +470,32 @@ func (f *OrganizationFilter) conditions(w *where) {
 		q := w.l.arg(*f.Name)
 		w.add(`o.id = ANY(ARRAY(SELECT organizations_like(` + q + `))) AND word_similarity(` + q + `, o.name || ' ' || coalesce(o.short_name, '')) >= ` + nameSimilarity)
 	}
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // PlaceFilter selects places; see the API's PlaceFilter.
 type PlaceFilter struct {
+	Boolean[PlaceFilter]
 	Kinds     []string
 	Countries []int64
-	And, Or   []PlaceFilter
-	Not       *PlaceFilter
 }
 
 func (f *PlaceFilter) conditions(w *where) {
 	w.enums("pl.place_kind", f.Kinds)
 	w.ids("pl.country_id", f.Countries)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // EventFilter selects events; see the API's EventFilter.
 type EventFilter struct {
-	Date    *DateRange
-	Places  []int64
-	Topics  []int64
-	And, Or []EventFilter
-	Not     *EventFilter
+	Boolean[EventFilter]
+	Date   *DateRange
+	Places []int64
+	Topics []int64
 }
 
 func (f *EventFilter) conditions(w *where) {
 	w.during("ev.date_range", f.Date)
 	w.under("ev.place_id", placeTree, f.Places)
 	w.tagged("event_topics", "event_id", "ev.id", f.Topics)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // The entities' listings and their orderings: by name unless asked

@@ -61,6 +61,7 @@ func (f *Figure) GlobalID() string { return globalid.Encode(globalid.Figure, f.I
 
 // FigureFilter selects figures; see the API's FigureFilter.
 type FigureFilter struct {
+	Boolean[FigureFilter]
 	// IDs keeps only these figures (for matching one new figure).
 	IDs                []int64
 	Metric             *string
@@ -70,8 +71,6 @@ type FigureFilter struct {
 	ValueMin, ValueMax *string
 	Articles           []int64
 	Topics             []int64
-	And, Or            []FigureFilter
-	Not                *FigureFilter
 }
 
 func (f *FigureFilter) conditions(w *where) {
@@ -92,7 +91,6 @@ func (f *FigureFilter) conditions(w *where) {
 		w.add(`f.metric ILIKE '%' || ` + w.l.arg(escapeLike(*f.Metric)) + ` || '%'`)
 	}
 	w.tagged("figure_topics", "figure_id", "f.id", f.Topics)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // escapeLike escapes the LIKE wildcards of s.

@@ -40,6 +40,7 @@ func (r Listing[T, F]) Count(ctx context.Context, s *Store, f F) (int, error) {
 type NoFilter struct{}
 
 func (*NoFilter) conditions(*where) {}
+func (*NoFilter) boolean(*where)    {}
 
 // Relation is a nested listing of T: the children of a parent, such as an
 // article's statements, filtered and ordered as its root listing's rows
@@ -85,7 +86,10 @@ func memberRelation[T any, F Filter](rows Listing[T, F], desc bool, name, where,
 // a where (filterSQL renders it): a *StatementFilter for statements, a
 // *FigureFilter for figures, ...; a nil Filter, or a nil filter of any
 // type, selects every row.
-type Filter interface{ conditions(w *where) }
+type Filter interface {
+	conditions(w *where) // its own conditions
+	boolean(w *where)    // its and, or and not parts (see Boolean)
+}
 
 // NestedArgs are what a nested listing takes beside its page: a filter of
 // its rows (of the type its root listing takes) and an order (by the names

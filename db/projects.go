@@ -51,12 +51,11 @@ func (s *Store) Projects(ctx context.Context, ids []int64) ([]*Project, error) {
 
 // ProjectFilter selects projects; see the API's ProjectFilter.
 type ProjectFilter struct {
+	Boolean[ProjectFilter]
 	Kinds    []string
 	Statuses []string
 	Builders []int64
 	Places   []int64
-	And, Or  []ProjectFilter
-	Not      *ProjectFilter
 }
 
 func (f *ProjectFilter) conditions(w *where) {
@@ -64,7 +63,6 @@ func (f *ProjectFilter) conditions(w *where) {
 	w.enums("pr.status", f.Statuses)
 	w.under("pr.builder_id", organizationTree, f.Builders)
 	w.under("pr.place_id", placeTree, f.Places)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // projectOrders are the projects listing's orderings: by name.

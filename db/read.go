@@ -272,6 +272,7 @@ func filterSQL(l *listing, f Filter) string {
 	}
 	w := where{l: l}
 	f.conditions(&w)
+	f.boolean(&w)
 	if len(w.conds) == 0 {
 		return "true"
 	}
@@ -282,31 +283,35 @@ func filterSQL(l *listing, f Filter) string {
 	return "(" + strings.Join(w.conds, " AND ") + ")"
 }
 
-// sqlFilter is a filter of type F, as Filter.
-type sqlFilter[F any] interface {
-	*F
-	Filter
+// Boolean is what every filter F of a listing's rows embeds: beside the
+// filter's own conditions, it selects only the rows that every filter of
+// And selects, that a filter of Or selects (when Or is given), and that
+// Not does not select.
+type Boolean[F any] struct {
+	And, Or []F
+	Not     *F
 }
 
-// boolean adds a filter's and, or and not parts, after its own conditions.
-func boolean[F any, PF sqlFilter[F]](w *where, and, or []F, not *F) {
-	if len(and) > 0 {
-		parts := make([]string, len(and))
-		for i := range and {
-			parts[i] = filterSQL(w.l, PF(&and[i]))
-		}
-		w.add("(" + strings.Join(parts, " AND ") + ")")
+// boolean adds b's parts to w, after the filter's own conditions.
+func (b *Boolean[F]) boolean(w *where) {
+	if len(b.And) > 0 {
+		w.add("(" + strings.Join(subfilters(w.l, b.And), " AND ") + ")")
 	}
-	if len(or) > 0 {
-		parts := make([]string, len(or))
-		for i := range or {
-			parts[i] = filterSQL(w.l, PF(&or[i]))
-		}
-		w.add("(" + strings.Join(parts, " OR ") + ")")
+	if len(b.Or) > 0 {
+		w.add("(" + strings.Join(subfilters(w.l, b.Or), " OR ") + ")")
 	}
-	if not != nil {
+	if b.Not != nil {
 		// A condition on a missing value (NULL) is false, so that NOT
 		// selects exactly the rows the filter does not.
-		w.add("NOT coalesce(" + filterSQL(w.l, PF(not)) + ", false)")
+		w.add("NOT coalesce(" + filterSQL(w.l, any(b.Not).(Filter)) + ", false)")
 	}
+}
+
+// subfilters renders each of fs (whose pointers are Filters) as a condition.
+func subfilters[F any](l *listing, fs []F) []string {
+	conds := make([]string, len(fs))
+	for i := range fs {
+		conds[i] = filterSQL(l, any(&fs[i]).(Filter))
+	}
+	return conds
 }

@@ -121,6 +121,7 @@ func (s *Store) SameStatementClaims(ctx context.Context, statements []int64) (ma
 
 // StatementFilter selects statements; see the API's StatementFilter.
 type StatementFilter struct {
+	Boolean[StatementFilter]
 	// IDs keeps only these statements (for matching one new statement).
 	IDs                  []int64
 	Speakers             []int64
@@ -132,8 +133,6 @@ type StatementFilter struct {
 	Articles             []int64
 	Published            *DateRange
 	Text                 *string
-	And, Or              []StatementFilter
-	Not                  *StatementFilter
 }
 
 func (f *StatementFilter) conditions(w *where) {
@@ -163,7 +162,6 @@ func (f *StatementFilter) conditions(w *where) {
 		w.add(`EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id AND ` + w.l.overlaps("a.published_range", f.Published) + `)`)
 	}
 	w.matches("s.search", f.Text)
-	boolean(w, f.And, f.Or, f.Not)
 }
 
 // articleOrder lists statements article by article, each in reading order.
