@@ -22,20 +22,28 @@ type ArticleItem struct {
 	Version int `db:"version"`
 }
 
-// Statement is one claim attributed to a speaker. Exactly one of SpeakerID
-// (a PERSON or ORGANIZATION, per SpeakerKind) and SpeakerDescription is set;
-// SpeakerOrganizationID is the organization an unnamed speaker speaks for.
-type Statement struct {
-	ArticleItem
+// StatementSpeaker says who made a statement, as the document's
+// SpeakerDoc does: exactly one of SpeakerID (a PERSON or ORGANIZATION, per
+// SpeakerKind) and SpeakerDescription (someone the article does not name)
+// is set; SpeakerOrganizationID is the organization an unnamed speaker
+// speaks for.
+type StatementSpeaker struct {
 	SpeakerID             *int64  `db:"speaker_id"`
 	SpeakerKind           *string `db:"speaker_kind"`
 	SpeakerDescription    *string `db:"speaker_description"`
 	SpeakerOrganizationID *int64  `db:"speaker_organization_id"`
-	SpeakerRole           *string `db:"speaker_role"`
-	Verb                  string  `db:"verb"`
-	Mode                  string  `db:"mode"`
-	Content               string  `db:"content"`
-	EventID               *int64  `db:"event_id"`
+}
+
+// Statement is one claim attributed to a speaker (StatementSpeaker),
+// speaking in SpeakerRole when the article gives one.
+type Statement struct {
+	ArticleItem
+	StatementSpeaker
+	SpeakerRole *string `db:"speaker_role"`
+	Verb        string  `db:"verb"`
+	Mode        string  `db:"mode"`
+	Content     string  `db:"content"`
+	EventID     *int64  `db:"event_id"`
 	Keyset
 }
 
