@@ -1,6 +1,10 @@
 package db
 
-import "context"
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
+)
 
 // Agreements: their rows, parts, parties, places and projects, and the
 // agreements listing and its filter and orderings.
@@ -8,19 +12,17 @@ import "context"
 // Agreement is an agreement or cooperation framework; ParentID is the
 // agreement it is part of.
 type Agreement struct {
-	ID       int64        `db:"id"`
-	Slug     string       `db:"slug"`
-	Name     string       `db:"name"`
+	EntityCore
 	Kind     string       `db:"agreement_kind"`
 	Status   *string      `db:"status"`
 	Summary  *string      `db:"summary"`
 	Date     *PartialDate `db:"date"`
 	ParentID *int64       `db:"parent_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the agreement's global ID in the API.
+func (a *Agreement) GlobalID() string { return globalid.Encode(globalid.Agreement, a.ID) }
 
 // EntityKind returns the kind of entity an Agreement is: AGREEMENT.
 func (Agreement) EntityKind() string { return "AGREEMENT" }
@@ -94,40 +96,24 @@ func (s *Store) AgreementProjects(ctx context.Context, agreements []int64) (map[
 
 // AgreementFilter selects agreements; see the API's AgreementFilter.
 type AgreementFilter struct {
+	Boolean[AgreementFilter]
 	Kinds    []string
 	Parties  []int64
 	Statuses []string
 	Date     *DateRange
 	Topics   []int64
 	Text     *string
-	And, Or  []AgreementFilter
-	Not      *AgreementFilter
 }
 
-func (f *AgreementFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `ag.agreement_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
+func (f *AgreementFilter) conditions(w *where) {
+	w.enums("ag.agreement_kind", f.Kinds)
 	if f.Parties != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = ANY(`+l.arg(f.Parties)+`))`)
+		w.add(`EXISTS (SELECT 1 FROM agreement_parties x WHERE x.agreement_id = ag.id AND x.entity_id = ANY(` + w.l.arg(f.Parties) + `))`)
 	}
-	if f.Statuses != nil {
-		c = append(c, `ag.status::text = ANY(`+l.arg(lower(f.Statuses))+`)`)
-	}
-	if f.Date != nil {
-		c = append(c, l.overlaps("ag.date_range", f.Date))
-	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("agreement_topics", "agreement_id", "ag.id", l.arg(f.Topics)))
-	}
-	if f.Text != nil {
-		c = append(c, `ag.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.enums("ag.status", f.Statuses)
+	w.during("ag.date_range", f.Date)
+	w.tagged("agreement_topics", "agreement_id", "ag.id", f.Topics)
+	w.matches("ag.search", f.Text)
 }
 
 // agreementOrders are the agreements listing's orderings: by name unless

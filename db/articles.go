@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Articles: their rows, paragraphs and credits, the articles listing and
@@ -28,6 +29,9 @@ type Article struct {
 	Keyset
 }
 
+// GlobalID returns the article's global ID in the API.
+func (a *Article) GlobalID() string { return globalid.Encode(globalid.Article, a.ID) }
+
 // Paragraph is one paragraph of an article, verbatim. Kind is TITLE,
 // DATELINE, LEDE, BODY or CREDIT. Position counts from 1.
 type Paragraph struct {
@@ -39,6 +43,9 @@ type Paragraph struct {
 	SourceOffset int    `db:"source_offset"`
 	Keyset
 }
+
+// GlobalID returns the paragraph's global ID in the API.
+func (p *Paragraph) GlobalID() string { return globalid.Encode(globalid.Paragraph, p.ID) }
 
 // Credit is a person credited for an article in a role (TRANSLATOR, ...).
 type Credit struct {
@@ -130,32 +137,20 @@ func (s *Store) CreditsOf(ctx context.Context, articles []int64) (map[int64][]*C
 
 // ArticleFilter selects articles; see the API's ArticleFilter.
 type ArticleFilter struct {
+	Boolean[ArticleFilter]
 	Published *DateRange
 	Topics    []int64
 	Mentions  []int64
 	Text      *string
-	And, Or   []ArticleFilter
-	Not       *ArticleFilter
 }
 
-func (f *ArticleFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Published != nil {
-		c = append(c, l.overlaps("a.published_range", f.Published))
-	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("article_topics", "article_id", "a.id", l.arg(f.Topics)))
-	}
+func (f *ArticleFilter) conditions(w *where) {
+	w.during("a.published_range", f.Published)
+	w.tagged("article_topics", "article_id", "a.id", f.Topics)
 	if f.Mentions != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(`+l.arg(f.Mentions)+`))`)
+		w.add(`EXISTS (SELECT 1 FROM evidence x WHERE x.article_id = a.id AND x.entity_id = ANY(` + w.l.arg(f.Mentions) + `))`)
 	}
-	if f.Text != nil {
-		c = append(c, `a.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.matches("a.search", f.Text)
 }
 
 // newestFirst, read descending, puts undated articles last.

@@ -18,7 +18,7 @@ func BenchmarkKeysetSQL(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		l := listing{from: statementFrom, columns: statementColumns}
-		l.and((*StatementFilter)(nil).sql(&l))
+		l.and(filterSQL(&l, (*StatementFilter)(nil)))
 		orderBy, limit, _, err := l.keyset(o, PageArgs{First: 20, After: after})
 		if err != nil {
 			b.Fatal(err)

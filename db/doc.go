@@ -73,8 +73,11 @@
 // countSQL, nestedSQL, ... in page.go), each one readable const with named
 // parts ({columns}, {from}, {where}, {order}, ...), filled from the
 // listing's constants (its FROM and columns, next to its type), the
-// filter's conditions (each written whole in the filter's sql method) and
-// the ordering's keys. User values never enter the text: they travel as
+// filter's conditions (added in the filter's conditions method: the
+// common ones, a column among ids, enum names, a subtree, a date range,
+// topics or a text search, by where's helpers, the others written whole;
+// its and, or and not parts by the Boolean it embeds) and the ordering's
+// keys. User values never enter the text: they travel as
 // arguments. A fixed statement per listing with optional parts, such as
 // `($1::bigint IS NULL OR (s.article_id, s.position, s.id) > ($1, $2, $3))`,
 // was measured and refused: under a generic plan PostgreSQL cannot use such

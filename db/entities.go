@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Entities: people, organizations, places and events (projects and
@@ -15,55 +16,60 @@ import (
 // together (affiliations, parts, participants), their listings with
 // their filters and orderings, and their nested listings.
 
-// Person is a person; Name excludes the Honorifics.
-type Person struct {
-	ID         int64    `db:"id"`
-	Slug       string   `db:"slug"`
-	Name       string   `db:"name"`
-	Honorifics []string `db:"honorifics"`
+// EntityCore is what every entity (person, organization, place, event,
+// project, agreement) has: its row in the entities table, which gives it a
+// Slug unique across all kinds and a Version, and a Name. Each kind embeds
+// it.
+type EntityCore struct {
+	ID   int64  `db:"id"`
+	Slug string `db:"slug"`
+	Name string `db:"name"`
 	// Version counts the changes made to the row; an update must carry
 	// the version it last read.
 	Version int `db:"version"`
+}
+
+// Person is a person; Name excludes the Honorifics.
+type Person struct {
+	EntityCore
+	Honorifics []string `db:"honorifics"`
 	Keyset
 }
+
+// GlobalID returns the person's global ID in the API.
+func (p *Person) GlobalID() string { return globalid.Encode(globalid.Person, p.ID) }
 
 // Organization is an organization. Kind is nil when the articles do not say
 // what it is; Unresolved marks a verbatim name that does not identify it.
 type Organization struct {
-	ID         int64   `db:"id"`
-	Slug       string  `db:"slug"`
-	Name       string  `db:"name"`
+	EntityCore
 	ShortName  *string `db:"short_name"`
 	Kind       *string `db:"org_kind"`
 	CountryID  *int64  `db:"country_id"`
 	ParentID   *int64  `db:"parent_id"`
 	Unresolved bool    `db:"unresolved"`
 	Note       *string `db:"note"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the organization's global ID in the API.
+func (o *Organization) GlobalID() string { return globalid.Encode(globalid.Organization, o.ID) }
 
 // Place is a place; CountryID is nil for a country.
 type Place struct {
-	ID        int64  `db:"id"`
-	Slug      string `db:"slug"`
-	Name      string `db:"name"`
+	EntityCore
 	Kind      string `db:"place_kind"`
 	CountryID *int64 `db:"country_id"`
 	ParentID  *int64 `db:"parent_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
+// GlobalID returns the place's global ID in the API.
+func (p *Place) GlobalID() string { return globalid.Encode(globalid.Place, p.ID) }
+
 // Event is an event; ParentID is the event it is a session of.
 type Event struct {
-	ID                     int64        `db:"id"`
-	Slug                   string       `db:"slug"`
-	Name                   string       `db:"name"`
+	EntityCore
 	Kind                   string       `db:"event_kind"`
 	Summary                *string      `db:"summary"`
 	ParticipantDescription *string      `db:"participant_description"`
@@ -71,11 +77,11 @@ type Event struct {
 	PlaceID                *int64       `db:"place_id"`
 	VenueID                *int64       `db:"venue_id"`
 	ParentID               *int64       `db:"parent_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the event's global ID in the API.
+func (e *Event) GlobalID() string { return globalid.Encode(globalid.Event, e.ID) }
 
 // Affiliation is a role a person holds or held (Former) at an organization
 // or, when none is named, at a place: exactly one of OrganizationID and
@@ -94,6 +100,9 @@ type Affiliation struct {
 	Place        *Place        `db:"-"`
 	Keyset
 }
+
+// GlobalID returns the affiliation's global ID in the API.
+func (a *Affiliation) GlobalID() string { return globalid.Encode(globalid.Affiliation, a.ID) }
 
 // EntityRef points at an entity of a given Kind (PERSON, ORGANIZATION,
 // PLACE, EVENT, PROJECT or AGREEMENT), with the Role it plays where it is
@@ -257,10 +266,8 @@ var namedEntityBranches = []struct{ kind, arg, sql string }{
 
 // namedEntityRow is a row of NamedEntities: the columns of all three kinds.
 type namedEntityRow struct {
-	Kind       string   `db:"entity_kind"`
-	ID         int64    `db:"id"`
-	Slug       string   `db:"slug"`
-	Name       string   `db:"name"`
+	Kind string `db:"entity_kind"`
+	EntityCore
 	Honorifics []string `db:"honorifics"`
 	ShortName  *string  `db:"short_name"`
 	OrgKind    *string  `db:"org_kind"`
@@ -269,7 +276,6 @@ type namedEntityRow struct {
 	ParentID   *int64   `db:"parent_id"`
 	Unresolved *bool    `db:"unresolved"`
 	Note       *string  `db:"note"`
-	Version    int      `db:"version"`
 }
 
 // NamedEntities reads people, organizations and places by kind and id, all
@@ -301,12 +307,12 @@ func (s *Store) NamedEntities(ctx context.Context, keys []EntityKey) (map[Entity
 		var v any
 		switch r.Kind {
 		case "PERSON":
-			v = &Person{ID: r.ID, Slug: r.Slug, Name: r.Name, Honorifics: r.Honorifics, Version: r.Version}
+			v = &Person{EntityCore: r.EntityCore, Honorifics: r.Honorifics}
 		case "ORGANIZATION":
-			v = &Organization{ID: r.ID, Slug: r.Slug, Name: r.Name, ShortName: r.ShortName, Kind: r.OrgKind,
-				CountryID: r.CountryID, ParentID: r.ParentID, Unresolved: r.Unresolved != nil && *r.Unresolved, Note: r.Note, Version: r.Version}
+			v = &Organization{EntityCore: r.EntityCore, ShortName: r.ShortName, Kind: r.OrgKind,
+				CountryID: r.CountryID, ParentID: r.ParentID, Unresolved: r.Unresolved != nil && *r.Unresolved, Note: r.Note}
 		case "PLACE":
-			v = &Place{ID: r.ID, Slug: r.Slug, Name: r.Name, CountryID: r.CountryID, ParentID: r.ParentID, Version: r.Version}
+			v = &Place{EntityCore: r.EntityCore, CountryID: r.CountryID, ParentID: r.ParentID}
 			if r.PlaceKind != nil {
 				v.(*Place).Kind = *r.PlaceKind
 			}
@@ -422,25 +428,19 @@ func (s *Store) Participants(ctx context.Context, events []int64) (map[int64][]*
 
 // PersonFilter selects people; see the API's PersonFilter.
 type PersonFilter struct {
+	Boolean[PersonFilter]
 	Name          *string
 	Organizations []int64
-	And, Or       []PersonFilter
-	Not           *PersonFilter
 }
 
-func (f *PersonFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
+func (f *PersonFilter) conditions(w *where) {
 	if f.Name != nil {
-		q := l.arg(*f.Name)
-		c = append(c, `p.id = ANY(ARRAY(SELECT people_like(`+q+`))) AND `+nameMatch(q)+` >= `+nameSimilarity)
+		q := w.l.arg(*f.Name)
+		w.add(`p.id = ANY(ARRAY(SELECT people_like(` + q + `))) AND ` + nameMatch(q) + ` >= ` + nameSimilarity)
 	}
 	if f.Organizations != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(`+organizationTree(l.arg(f.Organizations))+`))`)
+		w.add(`EXISTS (SELECT 1 FROM affiliations x WHERE x.person_id = p.id AND x.organization_id = ANY(` + organizationTree(w.l.arg(f.Organizations)) + `))`)
 	}
-	return combine(l, c, f.And, f.Or, f.Not)
 }
 
 // nameMatch is how well a query matches a person's name, with or without
@@ -457,77 +457,45 @@ const nameSimilarity = "0.5"
 
 // OrganizationFilter selects organizations; see the API's OrganizationFilter.
 type OrganizationFilter struct {
+	Boolean[OrganizationFilter]
 	Kinds     []string
 	Countries []int64
 	Name      *string
-	And, Or   []OrganizationFilter
-	Not       *OrganizationFilter
 }
 
-func (f *OrganizationFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `o.org_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
-	if f.Countries != nil {
-		c = append(c, `o.country_id = ANY(`+l.arg(f.Countries)+`)`)
-	}
+func (f *OrganizationFilter) conditions(w *where) {
+	w.enums("o.org_kind", f.Kinds)
+	w.ids("o.country_id", f.Countries)
 	if f.Name != nil {
-		q := l.arg(*f.Name)
-		c = append(c, `o.id = ANY(ARRAY(SELECT organizations_like(`+q+`))) AND word_similarity(`+q+`, o.name || ' ' || coalesce(o.short_name, '')) >= `+nameSimilarity)
+		q := w.l.arg(*f.Name)
+		w.add(`o.id = ANY(ARRAY(SELECT organizations_like(` + q + `))) AND word_similarity(` + q + `, o.name || ' ' || coalesce(o.short_name, '')) >= ` + nameSimilarity)
 	}
-	return combine(l, c, f.And, f.Or, f.Not)
 }
 
 // PlaceFilter selects places; see the API's PlaceFilter.
 type PlaceFilter struct {
+	Boolean[PlaceFilter]
 	Kinds     []string
 	Countries []int64
-	And, Or   []PlaceFilter
-	Not       *PlaceFilter
 }
 
-func (f *PlaceFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `pl.place_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
-	if f.Countries != nil {
-		c = append(c, `pl.country_id = ANY(`+l.arg(f.Countries)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+func (f *PlaceFilter) conditions(w *where) {
+	w.enums("pl.place_kind", f.Kinds)
+	w.ids("pl.country_id", f.Countries)
 }
 
 // EventFilter selects events; see the API's EventFilter.
 type EventFilter struct {
-	Date    *DateRange
-	Places  []int64
-	Topics  []int64
-	And, Or []EventFilter
-	Not     *EventFilter
+	Boolean[EventFilter]
+	Date   *DateRange
+	Places []int64
+	Topics []int64
 }
 
-func (f *EventFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Date != nil {
-		c = append(c, l.overlaps("ev.date_range", f.Date))
-	}
-	if f.Places != nil {
-		c = append(c, `ev.place_id = ANY(`+placeTree(l.arg(f.Places))+`)`)
-	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("event_topics", "event_id", "ev.id", l.arg(f.Topics)))
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+func (f *EventFilter) conditions(w *where) {
+	w.during("ev.date_range", f.Date)
+	w.under("ev.place_id", placeTree, f.Places)
+	w.tagged("event_topics", "event_id", "ev.id", f.Topics)
 }
 
 // The entities' listings and their orderings: by name unless asked

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Figures: their rows, the figures listing and its filter and orderings,
@@ -12,9 +14,7 @@ import (
 // Figure is a quantity an article states. Value is the exact decimal as
 // text, nil when Unit is DATE and the figure's date is in Date.
 type Figure struct {
-	ID          int64        `db:"id"`
-	ArticleID   int64        `db:"article_id"`
-	Position    int          `db:"position"`
+	ArticleItem
 	Metric      string       `db:"metric"`
 	Value       *string      `db:"value"`
 	Unit        string       `db:"unit"`
@@ -26,9 +26,6 @@ type Figure struct {
 	Period      *PartialDate `db:"period"`
 	Base        *PartialDate `db:"base"`
 	Date        *PartialDate `db:"value_date"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
 
@@ -59,8 +56,12 @@ func (s *Store) Figures(ctx context.Context, ids []int64) ([]*Figure, error) {
 	return readByIDs[Figure](ctx, s.read(ctx), "figures", figuresByID, ids)
 }
 
+// GlobalID returns the figure's global ID in the API.
+func (f *Figure) GlobalID() string { return globalid.Encode(globalid.Figure, f.ID) }
+
 // FigureFilter selects figures; see the API's FigureFilter.
 type FigureFilter struct {
+	Boolean[FigureFilter]
 	// IDs keeps only these figures (for matching one new figure).
 	IDs                []int64
 	Metric             *string
@@ -70,45 +71,26 @@ type FigureFilter struct {
 	ValueMin, ValueMax *string
 	Articles           []int64
 	Topics             []int64
-	And, Or            []FigureFilter
-	Not                *FigureFilter
 }
 
-func (f *FigureFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.IDs != nil {
-		c = append(c, `f.id = ANY(`+l.arg(f.IDs)+`)`)
-	}
-	if f.Subjects != nil {
-		c = append(c, `f.subject_id = ANY(`+l.arg(f.Subjects)+`)`)
-	}
-	if f.Units != nil {
-		c = append(c, `f.unit::text = ANY(`+l.arg(lower(f.Units))+`)`)
-	}
-	if f.Period != nil {
-		c = append(c, l.overlaps("f.period_range", f.Period))
-	}
+func (f *FigureFilter) conditions(w *where) {
+	w.ids("f.id", f.IDs)
+	w.ids("f.subject_id", f.Subjects)
+	w.enums("f.unit", f.Units)
+	w.during("f.period_range", f.Period)
 	if f.ValueMin != nil {
-		c = append(c, `f.value >= `+l.arg(*f.ValueMin)+`::numeric`)
+		w.add(`f.value >= ` + w.l.arg(*f.ValueMin) + `::numeric`)
 	}
 	if f.ValueMax != nil {
-		c = append(c, `f.value <= `+l.arg(*f.ValueMax)+`::numeric`)
+		w.add(`f.value <= ` + w.l.arg(*f.ValueMax) + `::numeric`)
 	}
-	if f.Articles != nil {
-		c = append(c, `f.article_id = ANY(`+l.arg(f.Articles)+`)`)
-	}
+	w.ids("f.article_id", f.Articles)
 	// After the comparisons: PostgreSQL tests conditions of equal cost in
 	// the order written, and a substring match costs more than they do.
 	if f.Metric != nil {
-		c = append(c, `f.metric ILIKE '%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
+		w.add(`f.metric ILIKE '%' || ` + w.l.arg(escapeLike(*f.Metric)) + ` || '%'`)
 	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("figure_topics", "figure_id", "f.id", l.arg(f.Topics)))
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.tagged("figure_topics", "figure_id", "f.id", f.Topics)
 }
 
 // escapeLike escapes the LIKE wildcards of s.

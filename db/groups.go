@@ -101,15 +101,15 @@ func collectGroups(ctx context.Context, q querier, a *aggregate.Query, sql strin
 }
 
 // groupRoot groups the rows of listing (whose FROM list is from) that
-// match cond by g's dimensions; summarize adds the summary of the
+// match f (nil: all) by g's dimensions; summarize adds the summary of the
 // figures' values.
-func (s *Store) groupRoot(ctx context.Context, listingName, from string, cond func(*listing) string, g GroupBy, summarize bool) ([]*Group, error) {
+func (s *Store) groupRoot(ctx context.Context, listingName, from string, f Filter, g GroupBy, summarize bool) ([]*Group, error) {
 	a, err := newAggregate(listingName, listingName, from, g, summarize)
 	if err != nil {
 		return nil, err
 	}
 	l := listing{from: from}
-	l.and(cond(&l))
+	l.and(filterSQL(&l, f))
 	if err := l.check(); err != nil {
 		return nil, err
 	}
@@ -173,21 +173,21 @@ func NestedGroups[T any](ctx context.Context, s *Store, r Relation[T], parents [
 
 // GroupStatements groups the statements that match f (nil: all).
 func (s *Store) GroupStatements(ctx context.Context, f *StatementFilter, g GroupBy) ([]*Group, error) {
-	return s.groupRoot(ctx, "statements", statementFrom, f.sql, g, false)
+	return s.groupRoot(ctx, "statements", statementFrom, f, g, false)
 }
 
 // GroupFigures groups the figures that match f (nil: all).
 func (s *Store) GroupFigures(ctx context.Context, f *FigureFilter, g GroupBy) ([]*Group, error) {
-	return s.groupRoot(ctx, "figures", figureFrom, f.sql, g, false)
+	return s.groupRoot(ctx, "figures", figureFrom, f, g, false)
 }
 
 // SummarizeFigures groups the figures that match f (nil: all) and
 // summarizes each group's values: the smallest, the largest, the mean.
 func (s *Store) SummarizeFigures(ctx context.Context, f *FigureFilter, g GroupBy) ([]*Group, error) {
-	return s.groupRoot(ctx, "figures", figureFrom, f.sql, g, true)
+	return s.groupRoot(ctx, "figures", figureFrom, f, g, true)
 }
 
 // GroupAgreements groups the agreements that match f (nil: all).
 func (s *Store) GroupAgreements(ctx context.Context, f *AgreementFilter, g GroupBy) ([]*Group, error) {
-	return s.groupRoot(ctx, "agreements", agreementFrom, f.sql, g, false)
+	return s.groupRoot(ctx, "agreements", agreementFrom, f, g, false)
 }

@@ -24,14 +24,14 @@ func (r Listing[T, F]) List(ctx context.Context, s *Store, f F, o Order, page Pa
 		return Page[T]{}, err
 	}
 	l := listing{from: r.from, columns: r.columns}
-	l.and(f.sql(&l))
+	l.and(filterSQL(&l, f))
 	return fetchPage[T](ctx, s.read(ctx), l, ord, page)
 }
 
 // Count counts the rows that match f.
 func (r Listing[T, F]) Count(ctx context.Context, s *Store, f F) (int, error) {
 	l := listing{from: r.from}
-	l.and(f.sql(&l))
+	l.and(filterSQL(&l, f))
 	return count(ctx, s.read(ctx), l)
 }
 
@@ -39,7 +39,8 @@ func (r Listing[T, F]) Count(ctx context.Context, s *Store, f F) (int, error) {
 // AuditLog): every row.
 type NoFilter struct{}
 
-func (*NoFilter) sql(*listing) string { return "true" }
+func (*NoFilter) conditions(*where) {}
+func (*NoFilter) boolean(*where)    {}
 
 // Relation is a nested listing of T: the children of a parent, such as an
 // article's statements, filtered and ordered as its root listing's rows
@@ -81,10 +82,14 @@ func memberRelation[T any, F Filter](rows Listing[T, F], desc bool, name, where,
 	return Relation[T]{name: name, from: rows.from, alias: alias, columns: rows.columns, where: where, with: with, members: members, keys: keys, desc: desc}
 }
 
-// Filter is a filter of one listing's rows, rendered as SQL: a
-// *StatementFilter for statements, a *FigureFilter for figures, ...; a nil
-// Filter, or a nil filter of any type, selects every row.
-type Filter interface{ sql(l *listing) string }
+// Filter is a filter of one listing's rows, which adds its conditions to
+// a where (filterSQL renders it): a *StatementFilter for statements, a
+// *FigureFilter for figures, ...; a nil Filter, or a nil filter of any
+// type, selects every row.
+type Filter interface {
+	conditions(w *where) // its own conditions
+	boolean(w *where)    // its and, or and not parts (see Boolean)
+}
 
 // NestedArgs are what a nested listing takes beside its page: a filter of
 // its rows (of the type its root listing takes) and an order (by the names
@@ -132,10 +137,7 @@ func listingOf[T any]() string {
 // filter adds the condition of args' filter to l and returns it ("true"
 // when it selects every row).
 func filter(l *listing, args NestedArgs) string {
-	if args.Filter == nil {
-		return "true"
-	}
-	cond := args.Filter.sql(l)
+	cond := filterSQL(l, args.Filter)
 	if cond != "true" {
 		l.and(cond)
 	}

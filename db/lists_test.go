@@ -116,16 +116,16 @@ func nestedVariants[T any]() []db.NestedArgs {
 	from := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	switch any((*T)(nil)).(type) {
 	case *db.Statement:
-		out = append(out, db.NestedArgs{Filter: &db.StatementFilter{Not: &db.StatementFilter{Mode: &quote}}, Order: db.Order{Field: "PUBLISHED", Desc: true}},
+		out = append(out, db.NestedArgs{Filter: &db.StatementFilter{Boolean: db.Boolean[db.StatementFilter]{Not: &db.StatementFilter{Mode: &quote}}}, Order: db.Order{Field: "PUBLISHED", Desc: true}},
 			db.NestedArgs{Filter: &db.StatementFilter{Mode: &quote}, Order: db.Order{Field: "SPEAKER"}})
 	case *db.Figure:
 		out = append(out, db.NestedArgs{Filter: &db.FigureFilter{Units: percent}, Order: db.Order{Field: "PERIOD", Desc: true}})
 	case *db.Article:
 		out = append(out, db.NestedArgs{Filter: &db.ArticleFilter{Published: &db.DateRange{From: &from}}, Order: db.Order{Field: "TITLE"}})
 	case *db.Agreement:
-		out = append(out, db.NestedArgs{Filter: &db.AgreementFilter{Not: &db.AgreementFilter{Kinds: []string{"INITIATIVE"}}}, Order: db.Order{Field: "STATEMENTS", Desc: true}})
+		out = append(out, db.NestedArgs{Filter: &db.AgreementFilter{Boolean: db.Boolean[db.AgreementFilter]{Not: &db.AgreementFilter{Kinds: []string{"INITIATIVE"}}}}, Order: db.Order{Field: "STATEMENTS", Desc: true}})
 	case *db.Person:
-		out = append(out, db.NestedArgs{Filter: &db.PersonFilter{Not: &db.PersonFilter{Name: &quote}}, Order: db.Order{Field: "STATEMENTS", Desc: true}})
+		out = append(out, db.NestedArgs{Filter: &db.PersonFilter{Boolean: db.Boolean[db.PersonFilter]{Not: &db.PersonFilter{Name: &quote}}}, Order: db.Order{Field: "STATEMENTS", Desc: true}})
 	case *db.Event:
 		out = append(out, db.NestedArgs{Filter: &db.EventFilter{Date: &db.DateRange{From: &from}}, Order: db.Order{Field: "DATE", Desc: true}})
 	}

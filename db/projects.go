@@ -1,25 +1,27 @@
 package db
 
-import "context"
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
+)
 
 // Projects: their rows, and the projects listing and its filter.
 
 // Project is a project or facility.
 type Project struct {
-	ID         int64        `db:"id"`
-	Slug       string       `db:"slug"`
-	Name       string       `db:"name"`
+	EntityCore
 	Kind       string       `db:"project_kind"`
 	Status     *string      `db:"status"`
 	Summary    *string      `db:"summary"`
 	BuilderID  *int64       `db:"builder_id"`
 	PlaceID    *int64       `db:"place_id"`
 	Completion *PartialDate `db:"completion"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
 	Keyset
 }
+
+// GlobalID returns the project's global ID in the API.
+func (p *Project) GlobalID() string { return globalid.Encode(globalid.Project, p.ID) }
 
 // EntityKind returns the kind of entity a Project is: PROJECT.
 func (Project) EntityKind() string { return "PROJECT" }
@@ -49,32 +51,18 @@ func (s *Store) Projects(ctx context.Context, ids []int64) ([]*Project, error) {
 
 // ProjectFilter selects projects; see the API's ProjectFilter.
 type ProjectFilter struct {
+	Boolean[ProjectFilter]
 	Kinds    []string
 	Statuses []string
 	Builders []int64
 	Places   []int64
-	And, Or  []ProjectFilter
-	Not      *ProjectFilter
 }
 
-func (f *ProjectFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.Kinds != nil {
-		c = append(c, `pr.project_kind::text = ANY(`+l.arg(lower(f.Kinds))+`)`)
-	}
-	if f.Statuses != nil {
-		c = append(c, `pr.status::text = ANY(`+l.arg(lower(f.Statuses))+`)`)
-	}
-	if f.Builders != nil {
-		c = append(c, `pr.builder_id = ANY(`+organizationTree(l.arg(f.Builders))+`)`)
-	}
-	if f.Places != nil {
-		c = append(c, `pr.place_id = ANY(`+placeTree(l.arg(f.Places))+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+func (f *ProjectFilter) conditions(w *where) {
+	w.enums("pr.project_kind", f.Kinds)
+	w.enums("pr.status", f.Statuses)
+	w.under("pr.builder_id", organizationTree, f.Builders)
+	w.under("pr.place_id", placeTree, f.Places)
 }
 
 // projectOrders are the projects listing's orderings: by name.

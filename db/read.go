@@ -182,6 +182,63 @@ func (l *listing) overlaps(column string, r *DateRange) string {
 	return fmt.Sprintf("%s && daterange(%s::date, %s::date, '[]')", column, l.arg(r.From), l.arg(r.To))
 }
 
+// where gathers a filter's conditions, their values as l's arguments, in
+// the order added. Each method but add adds its condition only when the
+// filter sets the field: a nil slice or pointer adds nothing, an empty
+// slice a condition that selects nothing.
+type where struct {
+	l     *listing
+	conds []string
+}
+
+// add adds a condition the filter wrote itself.
+func (w *where) add(cond string) { w.conds = append(w.conds, cond) }
+
+// ids adds that column is one of ids.
+func (w *where) ids(column string, ids []int64) {
+	if ids != nil {
+		w.add(column + ` = ANY(` + w.l.arg(ids) + `)`)
+	}
+}
+
+// under adds that column is one of ids or below one of them in the tree
+// (organizationTree, placeTree).
+func (w *where) under(column string, tree func(arg string) string, ids []int64) {
+	if ids != nil {
+		w.add(column + ` = ANY(` + tree(w.l.arg(ids)) + `)`)
+	}
+}
+
+// enums adds that the enum column is one of names (the API's upper-case
+// names).
+func (w *where) enums(column string, names []string) {
+	if names != nil {
+		w.add(column + `::text = ANY(` + w.l.arg(lower(names)) + `)`)
+	}
+}
+
+// during adds that the daterange column overlaps r.
+func (w *where) during(column string, r *DateRange) {
+	if r != nil {
+		w.add(w.l.overlaps(column, r))
+	}
+}
+
+// tagged adds that the row (its id) is tagged, in the link table, with
+// one of topics or a narrower topic.
+func (w *where) tagged(table, column, id string, topics []int64) {
+	if topics != nil {
+		w.add(taggedWith(table, column, id, w.l.arg(topics)))
+	}
+}
+
+// matches adds that the tsvector column matches the web search text.
+func (w *where) matches(column string, text *string) {
+	if text != nil {
+		w.add(column + ` @@ websearch_to_tsquery('english', ` + w.l.arg(*text) + `)`)
+	}
+}
+
 // Subtree queries: the given ids and everything below them.
 func topicTree(arg string) string {
 	return `ARRAY(WITH RECURSIVE tree AS (SELECT id FROM topics WHERE id = ANY(` + arg + `)
@@ -207,39 +264,54 @@ func lower(names []string) []string {
 	return out
 }
 
-// sqlFilter is a filter that renders itself as a SQL condition.
-type sqlFilter[F any] interface {
-	*F
-	sql(l *listing) string
-}
-
-// combine joins a filter's own conditions with its and, or and not parts.
-func combine[F any, PF sqlFilter[F]](l *listing, conds []string, and, or []F, not *F) string {
-	if len(and) > 0 {
-		parts := make([]string, len(and))
-		for i := range and {
-			parts[i] = PF(&and[i]).sql(l)
-		}
-		conds = append(conds, "("+strings.Join(parts, " AND ")+")")
+// filterSQL renders f as one SQL condition, its values as l's arguments:
+// "true" when f is nil (of any type) or sets nothing.
+func filterSQL(l *listing, f Filter) string {
+	if f == nil || reflect.ValueOf(f).IsNil() {
+		return "true"
 	}
-	if len(or) > 0 {
-		parts := make([]string, len(or))
-		for i := range or {
-			parts[i] = PF(&or[i]).sql(l)
-		}
-		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
-	}
-	if not != nil {
-		// A condition on a missing value (NULL) is false, so that NOT
-		// selects exactly the rows the filter does not.
-		conds = append(conds, "NOT coalesce("+PF(not).sql(l)+", false)")
-	}
-	if len(conds) == 0 {
+	w := where{l: l}
+	f.conditions(&w)
+	f.boolean(&w)
+	if len(w.conds) == 0 {
 		return "true"
 	}
 	// Elsewhere NULL and false select the same rows, and the conditions
 	// stay bare, so that PostgreSQL can use their indexes (wrapped in
 	// coalesce, a speaker's statements were counted by reading the whole
 	// speaker index).
-	return "(" + strings.Join(conds, " AND ") + ")"
+	return "(" + strings.Join(w.conds, " AND ") + ")"
+}
+
+// Boolean is what every filter F of a listing's rows embeds: beside the
+// filter's own conditions, it selects only the rows that every filter of
+// And selects, that a filter of Or selects (when Or is given), and that
+// Not does not select.
+type Boolean[F any] struct {
+	And, Or []F
+	Not     *F
+}
+
+// boolean adds b's parts to w, after the filter's own conditions.
+func (b *Boolean[F]) boolean(w *where) {
+	if len(b.And) > 0 {
+		w.add("(" + strings.Join(subfilters(w.l, b.And), " AND ") + ")")
+	}
+	if len(b.Or) > 0 {
+		w.add("(" + strings.Join(subfilters(w.l, b.Or), " OR ") + ")")
+	}
+	if b.Not != nil {
+		// A condition on a missing value (NULL) is false, so that NOT
+		// selects exactly the rows the filter does not.
+		w.add("NOT coalesce(" + filterSQL(w.l, any(b.Not).(Filter)) + ", false)")
+	}
+}
+
+// subfilters renders each of fs (whose pointers are Filters) as a condition.
+func subfilters[F any](l *listing, fs []F) []string {
+	conds := make([]string, len(fs))
+	for i := range fs {
+		conds[i] = filterSQL(l, any(&fs[i]).(Filter))
+	}
+	return conds
 }

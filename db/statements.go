@@ -3,32 +3,52 @@ package db
 import (
 	"context"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Statements: their rows and what they refer to, the statements listing and
 // its filter and orderings, and the claims they share.
 
-// Statement is one claim attributed to a speaker. Exactly one of SpeakerID
-// (a PERSON or ORGANIZATION, per SpeakerKind) and SpeakerDescription is set;
-// SpeakerOrganizationID is the organization an unnamed speaker speaks for.
-type Statement struct {
-	ID                    int64   `db:"id"`
-	ArticleID             int64   `db:"article_id"`
-	Position              int     `db:"position"`
+// ArticleItem is what statements and figures, the items curated from an
+// article, have alike: their article, and their Position, which orders
+// them in it. Each embeds it.
+type ArticleItem struct {
+	ID        int64 `db:"id"`
+	ArticleID int64 `db:"article_id"`
+	Position  int   `db:"position"`
+	// Version counts the changes made to the row; an update must carry
+	// the version it last read.
+	Version int `db:"version"`
+}
+
+// StatementSpeaker says who made a statement, as the document's
+// SpeakerDoc does: exactly one of SpeakerID (a PERSON or ORGANIZATION, per
+// SpeakerKind) and SpeakerDescription (someone the article does not name)
+// is set; SpeakerOrganizationID is the organization an unnamed speaker
+// speaks for.
+type StatementSpeaker struct {
 	SpeakerID             *int64  `db:"speaker_id"`
 	SpeakerKind           *string `db:"speaker_kind"`
 	SpeakerDescription    *string `db:"speaker_description"`
 	SpeakerOrganizationID *int64  `db:"speaker_organization_id"`
-	SpeakerRole           *string `db:"speaker_role"`
-	Verb                  string  `db:"verb"`
-	Mode                  string  `db:"mode"`
-	Content               string  `db:"content"`
-	EventID               *int64  `db:"event_id"`
-	// Version counts the changes made to the row; an update must carry
-	// the version it last read.
-	Version int `db:"version"`
+}
+
+// Statement is one claim attributed to a speaker (StatementSpeaker),
+// speaking in SpeakerRole when the article gives one.
+type Statement struct {
+	ArticleItem
+	StatementSpeaker
+	SpeakerRole *string `db:"speaker_role"`
+	Verb        string  `db:"verb"`
+	Mode        string  `db:"mode"`
+	Content     string  `db:"content"`
+	EventID     *int64  `db:"event_id"`
 	Keyset
 }
+
+// GlobalID returns the statement's global ID in the API.
+func (s *Statement) GlobalID() string { return globalid.Encode(globalid.Statement, s.ID) }
 
 // The statements listing's FROM and columns.
 const (
@@ -109,6 +129,7 @@ func (s *Store) SameStatementClaims(ctx context.Context, statements []int64) (ma
 
 // StatementFilter selects statements; see the API's StatementFilter.
 type StatementFilter struct {
+	Boolean[StatementFilter]
 	// IDs keeps only these statements (for matching one new statement).
 	IDs                  []int64
 	Speakers             []int64
@@ -120,54 +141,35 @@ type StatementFilter struct {
 	Articles             []int64
 	Published            *DateRange
 	Text                 *string
-	And, Or              []StatementFilter
-	Not                  *StatementFilter
 }
 
-func (f *StatementFilter) sql(l *listing) string {
-	if f == nil {
-		return "true"
-	}
-	var c []string
-	if f.IDs != nil {
-		c = append(c, `s.id = ANY(`+l.arg(f.IDs)+`)`)
-	}
-	if f.Speakers != nil {
-		c = append(c, `s.speaker_id = ANY(`+l.arg(f.Speakers)+`)`)
-	}
+func (f *StatementFilter) conditions(w *where) {
+	w.ids("s.id", f.IDs)
+	w.ids("s.speaker_id", f.Speakers)
 	if f.SpeakerOrganizations != nil {
-		tree := organizationTree(l.arg(f.SpeakerOrganizations))
-		c = append(c, `(s.speaker_id = ANY(`+tree+`) OR s.speaker_organization_id = ANY(`+tree+`)
+		tree := organizationTree(w.l.arg(f.SpeakerOrganizations))
+		w.add(`(s.speaker_id = ANY(` + tree + `) OR s.speaker_organization_id = ANY(` + tree + `)
 			OR EXISTS (SELECT 1 FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
-				WHERE sa.statement_id = s.id AND af.organization_id = ANY(`+tree+`)))`)
+				WHERE sa.statement_id = s.id AND af.organization_id = ANY(` + tree + `)))`)
 	}
 	if f.SpeakerCountries != nil {
-		arg := l.arg(f.SpeakerCountries)
-		c = append(c, `(EXISTS (SELECT 1 FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
+		arg := w.l.arg(f.SpeakerCountries)
+		w.add(`(EXISTS (SELECT 1 FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
 				LEFT JOIN organizations o ON o.id = af.organization_id
-				WHERE sa.statement_id = s.id AND (af.place_id = ANY(`+arg+`) OR o.country_id = ANY(`+arg+`)))
+				WHERE sa.statement_id = s.id AND (af.place_id = ANY(` + arg + `) OR o.country_id = ANY(` + arg + `)))
 			OR EXISTS (SELECT 1 FROM organizations o WHERE o.id IN (s.speaker_id, s.speaker_organization_id)
-				AND o.country_id = ANY(`+arg+`)))`)
+				AND o.country_id = ANY(` + arg + `)))`)
 	}
-	if f.Topics != nil {
-		c = append(c, taggedWith("statement_topics", "statement_id", "s.id", l.arg(f.Topics)))
-	}
-	if f.Verbs != nil {
-		c = append(c, `s.verb::text = ANY(`+l.arg(lower(f.Verbs))+`)`)
-	}
+	w.tagged("statement_topics", "statement_id", "s.id", f.Topics)
+	w.enums("s.verb", f.Verbs)
 	if f.Mode != nil {
-		c = append(c, `s.mode::text = `+l.arg(strings.ToLower(*f.Mode)))
+		w.add(`s.mode::text = ` + w.l.arg(strings.ToLower(*f.Mode)))
 	}
-	if f.Articles != nil {
-		c = append(c, `s.article_id = ANY(`+l.arg(f.Articles)+`)`)
-	}
+	w.ids("s.article_id", f.Articles)
 	if f.Published != nil {
-		c = append(c, `EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id AND `+l.overlaps("a.published_range", f.Published)+`)`)
+		w.add(`EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id AND ` + w.l.overlaps("a.published_range", f.Published) + `)`)
 	}
-	if f.Text != nil {
-		c = append(c, `s.search @@ websearch_to_tsquery('english', `+l.arg(*f.Text)+`)`)
-	}
-	return combine(l, c, f.And, f.Or, f.Not)
+	w.matches("s.search", f.Text)
 }
 
 // articleOrder lists statements article by article, each in reading order.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/newsgraph/newsgraph/db/globalid"
 )
 
 // Topics: the vocabulary's terms, what is tagged with them, the topics
@@ -35,6 +36,9 @@ const topicsByID = `SELECT t.id, t.slug, t.label, t.description, t.parent_id, t.
 func (s *Store) Topics(ctx context.Context, ids []int64) ([]*Topic, error) {
 	return readByIDs[Topic](ctx, s.read(ctx), "topics", topicsByID, ids)
 }
+
+// GlobalID returns the topic's global ID in the API.
+func (t *Topic) GlobalID() string { return globalid.Encode(globalid.Topic, t.ID) }
 
 const topicBySlug = `SELECT t.id, t.slug, t.label, t.description, t.parent_id, t.version FROM topics t WHERE t.slug = @slug`
 

@@ -40,7 +40,7 @@ func BenchmarkEncodeDecodeID(b *testing.B) {
 func BenchmarkConnectionOf(b *testing.B) {
 	page := db.Page[db.Statement]{Order: "statements.article:asc", HasNext: true}
 	for i := range 100 {
-		page.Items = append(page.Items, &db.Statement{ID: int64(i), Keyset: db.Keyset{
+		page.Items = append(page.Items, &db.Statement{ArticleItem: db.ArticleItem{ID: int64(i)}, Keyset: db.Keyset{
 			Keys: []string{"42", strconv.Itoa(i), strconv.Itoa(1000 + i)}}})
 	}
 	count := func(context.Context) (int, error) { return 0, nil }

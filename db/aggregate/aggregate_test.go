@@ -235,7 +235,7 @@ func TestAggregates(t *testing.T) {
 				}, "true", "")
 			})
 			t.Run("StatementsFiltered", func(t *testing.T) {
-				f := &db.StatementFilter{Verbs: []string{"SAID", "NOTED"}, Not: &db.StatementFilter{Mode: ptr("QUOTE")}}
+				f := &db.StatementFilter{Verbs: []string{"SAID", "NOTED"}, Boolean: db.Boolean[db.StatementFilter]{Not: &db.StatementFilter{Mode: ptr("QUOTE")}}}
 				checkAll(t, map[string]string{"TOPIC": statementKeys["TOPIC"], "SPEAKER": statementKeys["SPEAKER"]},
 					"statements it", func(g db.GroupBy) ([]*db.Group, error) {
 						return d.Store.GroupStatements(ctx, f, g)
