@@ -197,7 +197,12 @@ var nameTypes = map[string]nameType{
 // exclusions. A name that matches without typos scores 0.5 to 1 (more the
 // closer the whole name is to the query), one with typos below 0.5 (more
 // the closer its words are to the query's, whole words counting more), so
-// a typo never outranks an exact match.
+// a typo never outranks an exact match. A word of minFuzzyRunes or more is
+// looked up only by likeness (the type's like function, through its trigram
+// index): a name that has the word as a word is like it (word_similarity 1,
+// over the 0.5 the functions ask), so a second lookup by regular expression
+// would find nothing more; it cost "digital economy" two trigram-index
+// searches more per type (TestSearchFuzzyNameLookups).
 func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery, published string) string {
 	var match, exact []string
 	for _, a := range q.alternatives {
@@ -205,11 +210,13 @@ func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery
 		for _, term := range a.include {
 			re := t.match + " ~* " + l.Arg(term.pattern())
 			e = append(e, re)
-			if t.matching != "" {
+			switch {
+			case term.fuzzy():
+				// The names like the word include those that have it as
+				// a word (a word similarity of 1): one lookup finds both.
+				re = "x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.Arg(term.words[0]) + ")))"
+			case t.matching != "":
 				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + l.Arg(term.pattern()) + ")))"
-			}
-			if term.fuzzy() {
-				re = "(" + re + " OR x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.Arg(term.words[0]) + "))))"
 			}
 			m = append(m, re)
 		}
