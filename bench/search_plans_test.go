@@ -280,3 +280,72 @@ func eachSearch(t *testing.T, h *harness, check func(t *testing.T, sent []statem
 		t.Run(name, func(t *testing.T) { check(t, h.run(t, canonicalOp(t, name))[0]) })
 	}
 }
+
+// TestSearchFuzzyNameLookups checks that a word long enough for typos
+// ("digital", "economy") finds people, organizations and places by one
+// trigram-index lookup each, its like function (which finds the names that
+// have the word as a word too), not also by regular expression through the
+// trigram indexes (organizations_matching, or an index condition ~*): two
+// lookups more per word and type, about half a millisecond of CPU for
+// "digital economy" on 20,000 articles.
+func TestSearchFuzzyNameLookups(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	checked := 0
+	for _, st := range h.run(t, canonicalOp(t, "q4-search"))[0] {
+		if !strings.Contains(st.SQL, "FROM organizations x") {
+			continue
+		}
+		checked++
+		plan := h.genericPlanOf(t, st, "FORMAT JSON, VERBOSE")
+		if plan == nil {
+			t.Fatalf("the search statement is not prepared: %s", abbreviate(st.SQL))
+		}
+		walkPlan(plan, func(n map[string]any) {
+			if cond := fmt.Sprint(n["Index Cond"]); findsByRegex.MatchString(cond) {
+				t.Errorf("%v finds names by regular expression (%s) for a word looked up by likeness", n["Index Name"], cond)
+			}
+			out, _ := n["Output"].([]any)
+			for _, out := range out {
+				if strings.Contains(fmt.Sprint(out), "organizations_matching(") {
+					t.Errorf("the plan calls %s for a word looked up by likeness", out)
+				}
+			}
+		})
+	}
+	if checked != 1 {
+		t.Errorf("%d statements searched organizations; want 1", checked)
+	}
+}
+
+// TestSearchLikeFindsExactNames checks what TestSearchFuzzyNameLookups
+// relies on, on the generated corpus: for every word of five letters or more
+// in a person's, organization's or place's name, the type's like function
+// finds every name that has the word as a whole word (what the regular
+// expression of a search term matches).
+func TestSearchLikeFindsExactNames(t *testing.T) {
+	h := newHarness(t, generatedCorpus(t))
+	for _, c := range []struct{ table, name, like string }{
+		{"people", "person_full_name(x.honorifics, x.name)", "people_like"},
+		{"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "organizations_like"},
+		{"places", "x.name", "places_like"},
+	} {
+		t.Run(c.table, func(t *testing.T) {
+			var words, missed int
+			err := h.Pool.QueryRow(context.Background(), `WITH w AS (
+					SELECT DISTINCT lower(w) AS w FROM `+c.table+` x, regexp_split_to_table(`+c.name+`, '[^[:alnum:]]+') w
+					WHERE char_length(w) >= 5)
+				SELECT (SELECT count(*) FROM w),
+					(SELECT count(*) FROM w, `+c.table+` x WHERE `+c.name+` ~* ('\m' || w.w || '\M')
+						AND x.id <> ALL(ARRAY(SELECT `+c.like+`(w.w))))`).Scan(&words, &missed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if words == 0 {
+				t.Fatalf("no word of five letters or more in the names of %s", c.table)
+			}
+			if missed != 0 {
+				t.Errorf("%s misses %d names that have one of %d words as a word; want none", c.like, missed, words)
+			}
+		})
+	}
+}

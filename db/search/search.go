@@ -92,6 +92,23 @@ const searchWalk = 3000
 // statement in its CTE q.
 const tsQuery = `websearch_to_tsquery('english', @q)`
 
+// rankQuery is the query the candidates are ranked with (rq in the CTE q),
+// given the query's tsquery tsq: tsq without its exclusions (querytree
+// drops the negations) when each exclusion is of one word (a ! before a
+// quoted lexeme) and there is no OR, else tsq itself. A candidate matches
+// tsq, so it holds none of the excluded words: ts_rank_cd finds the same
+// positions and the same covers in it with or without them, and gives the
+// same rank (TestRankQuery compares them). It costs less with fewer items:
+// ts_rank_cd zeroes a buffer of 16,384 positions (32 KB) per item of its
+// query at every call, and `"digital economy" -Malaysia` has six items,
+// three without the exclusion, for some 300 candidates and a page's
+// paragraphs. tsq is kept for an excluded phrase (!( … )), whose words are
+// operands the candidate may hold apart and which count in its covers, a
+// double negation (!!, a word required), an exclusion next to a phrase
+// operator, an OR, and a query of exclusions only (querytree gives 'T').
+const rankQuery = `CASE WHEN tsq::text ~ '[|]|!\s*[^''\s]|>\s*!|!''(?:[^'']|'''')*''\s*<' OR querytree(tsq) = 'T' THEN tsq
+		ELSE querytree(tsq)::tsquery END`
+
 // Args is what a search looks for: Query (websearch syntax: words,
 // "quoted phrases", -exclusions, OR), of Types (all when empty), dated in
 // Published (nil: any date, undated results too), in the order Sort names:
@@ -148,7 +165,7 @@ func fullTextCandidates(k int, dated bool) string {
 // words (case aside) gains one more cover of weight 1, so that "New
 // energy" finds the topic of that name before "New-energy vehicles", whose
 // label and description hold the words twice.
-const rankSQL = `ts_rank_cd(d.search, (SELECT tsq FROM q)) / d.norm + coalesce(d.title = (SELECT w FROM q), false)::int`
+const rankSQL = `ts_rank_cd(d.search, (SELECT rq FROM q)) / d.norm + coalesce(d.title = (SELECT w FROM q), false)::int`
 
 // fullTextBranch gives the candidates of kind k their score, the rank
 // scaled to [0, 1) as r / (r + 1).
@@ -180,7 +197,12 @@ var nameTypes = map[string]nameType{
 // exclusions. A name that matches without typos scores 0.5 to 1 (more the
 // closer the whole name is to the query), one with typos below 0.5 (more
 // the closer its words are to the query's, whole words counting more), so
-// a typo never outranks an exact match.
+// a typo never outranks an exact match. A word of minFuzzyRunes or more is
+// looked up only by likeness (the type's like function, through its trigram
+// index): a name that has the word as a word is like it (word_similarity 1,
+// over the 0.5 the functions ask), so a second lookup by regular expression
+// would find nothing more; it cost "digital economy" two trigram-index
+// searches more per type (TestSearchFuzzyNameLookups).
 func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery, published string) string {
 	var match, exact []string
 	for _, a := range q.alternatives {
@@ -188,11 +210,13 @@ func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery
 		for _, term := range a.include {
 			re := t.match + " ~* " + l.Arg(term.pattern())
 			e = append(e, re)
-			if t.matching != "" {
+			switch {
+			case term.fuzzy():
+				// The names like the word include those that have it as
+				// a word (a word similarity of 1): one lookup finds both.
+				re = "x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.Arg(term.words[0]) + ")))"
+			case t.matching != "":
 				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + l.Arg(term.pattern()) + ")))"
-			}
-			if term.fuzzy() {
-				re = "(" + re + " OR x.id = ANY(ARRAY(SELECT " + t.like + "(" + l.Arg(term.words[0]) + "))))"
 			}
 			m = append(m, re)
 		}
@@ -247,7 +271,7 @@ func markName(column string) string {
 var snippetSQL = `CASE hit.kind
 	WHEN 'ARTICLE' THEN coalesce(
 		(SELECT ` + headline("p.text") + ` FROM paragraphs p
-		 WHERE p.article_id = hit.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.tsq) DESC, p.position LIMIT 1),
+		 WHERE p.article_id = hit.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.rq) DESC, p.position LIMIT 1),
 		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = hit.id))
 	WHEN 'STATEMENT' THEN (SELECT ` + headline(`CASE WHEN ts_filter(s.search, '{a}') @@ q.tsq THEN s.content
 		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`) + `
@@ -295,7 +319,7 @@ func statement(l *db.PageQuery, a Args) (with string, q searchQuery, err error) 
 		rng = fmt.Sprintf("daterange(%s::date, %s::date, '[]')", l.Arg(a.Published.From), l.Arg(a.Published.To))
 		published = rng
 	}
-	ctes := []string{`q AS MATERIALIZED (SELECT ` + tsQuery + ` AS tsq, lower(` + l.Arg(q.text()) + `::text) AS w, ` + rng + ` AS r)`}
+	ctes := []string{`q AS MATERIALIZED (SELECT q0.*, ` + rankQuery + ` AS rq FROM (SELECT ` + tsQuery + ` AS tsq, lower(` + l.Arg(q.text()) + `::text) AS w, ` + rng + ` AS r) q0)`}
 	var branches []string
 	for ord, t := range Types { // fixed order, whitelisted SQL only
 		if !slices.Contains(types, t) {
