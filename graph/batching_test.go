@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -375,5 +376,42 @@ func TestArticleFactsShareLevels(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no article %s in the list", slug)
+	}
+}
+
+// TestFigureArticlesReadAtOnce checks that the articles of a root page of
+// figures are read ahead, at once, when its items select them (through
+// nodes or edges), not by each figure's article field through the
+// loader's window: with a window of a microsecond, too short to gather
+// them, that cost a statement for every figure or few figures.
+func TestFigureArticlesReadAtOnce(t *testing.T) {
+	srv, counter, _ := mostFacts(t, "figures")
+	for name, q := range map[string]string{
+		"Nodes": `{ figures(first: 100) { nodes { metric article { slug } } } }`,
+		"Edges": `{ figures(first: 100) { edges { node { metric ... on Figure { article { slug } } } } } }`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			before := counter.n.Load()
+			res := postTo(t, srv, q, nil)
+			if len(res.Errors) > 0 {
+				t.Fatalf("errors: %+v", res.Errors)
+			}
+			slugs := map[string]bool{}
+			for _, s := range regexp.MustCompile(`"slug":"([^"]+)"`).FindAllStringSubmatch(string(res.Data), -1) {
+				slugs[s[1]] = true
+			}
+			if len(slugs) < 2 {
+				t.Fatalf("figures of %d articles: %s; want figures of several", len(slugs), res.Data)
+			}
+			reads := 0
+			for _, sql := range counter.since(before) {
+				if strings.Contains(sql, "FROM articles a WHERE a.id = ANY") {
+					reads++
+				}
+			}
+			if reads != 1 {
+				t.Errorf("the figures' %d articles read in %d statements; want 1", len(slugs), reads)
+			}
+		})
 	}
 }

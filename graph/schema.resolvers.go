@@ -95,7 +95,12 @@ func (r *queryResolver) Statements(ctx context.Context, first *int, after *strin
 
 // Figures is the resolver for the figures field.
 func (r *queryResolver) Figures(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return rootList(ctx, first, after, last, before, filter, r.figureFilter, orderOf(orderBy), r.Store, db.AllFigures)
+	c, err := rootList(ctx, first, after, last, before, filter, r.figureFilter, orderOf(orderBy), r.Store, db.AllFigures)
+	if err != nil {
+		return nil, err
+	}
+	articlesAhead(ctx, c)
+	return c, nil
 }
 
 // Agreements is the resolver for the agreements field.
