@@ -415,3 +415,39 @@ func TestFigureArticlesReadAtOnce(t *testing.T) {
 		})
 	}
 }
+
+// q1FrontPage is the canonical front page (bench's Q1) over every seeded
+// article.
+const q1FrontPage = `query($statements: Int!) { articles(first: 20) { nodes { slug title published { iso }
+  statements(first: $statements) { nodes { verb content speaker { __typename
+    ... on Person { displayName affiliations { role former organization { name } place { name } } }
+    ... on Organization { name }
+    ... on UnnamedSpeaker { description organization { name } } } } } } } }`
+
+// TestFrontPageLevelsReadAhead checks that a front page's levels below
+// its root list (the articles' statements, their speakers, the speakers'
+// affiliations) are read ahead by the articles' resolver, one statement a
+// level, not by each article's and each speaker's fields through the
+// loaders' windows: with a window of a microsecond, too short to gather
+// them, that cost a statement for every article or speaker or few of them.
+// The answer is the one the server with the usual window gives.
+func TestFrontPageLevelsReadAhead(t *testing.T) {
+	srv, counter, _ := mostFacts(t, "statements")
+	for _, n := range []int{1, 10} {
+		before := counter.n.Load()
+		res := postTo(t, srv, q1FrontPage, map[string]any{"statements": n})
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %+v", res.Errors)
+		}
+		sent := counter.since(before)
+		// The articles, their statements, the speakers, the people's
+		// affiliations and the affiliations' organizations and places.
+		if len(sent) > 5 {
+			t.Errorf("%d statements for a front page of %d statements an article; want at most 5, one a level:\n%s", len(sent), n, strings.Join(sent, "\n---\n"))
+		}
+		want := postTo(t, server, q1FrontPage, map[string]any{"statements": n})
+		if string(res.Data) != string(want.Data) || !strings.Contains(string(res.Data), "affiliations") {
+			t.Errorf("front page read ahead:\n%s\nwant:\n%s", res.Data, want.Data)
+		}
+	}
+}

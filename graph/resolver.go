@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -451,62 +450,3 @@ func moreProblems(invalid *db.ValidationError) []*model.UserError {
 	}}
 }
 
-// articlesAhead reads the articles of a root page of figures at once, when
-// the page's items select their article, and gives them to the loader the
-// figures' article fields read through: the level's parents are all at
-// hand, so no loader window need gather them (each item's field would
-// wait in it for 3 ms). Reading ahead is only a shortcut: if it fails, the
-// fields read through the loader as without it.
-func articlesAhead(ctx context.Context, c *model.Connection[db.Figure]) {
-	if len(c.Edges) == 0 || !itemsSelect(ctx, "Figure", "article") {
-		return
-	}
-	ids := make([]int64, len(c.Edges))
-	for i, e := range c.Edges {
-		ids[i] = e.Node.ArticleID
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	l := loaders(ctx).articles
-	articles, err := l.now(ctx, ids)
-	if err != nil {
-		return
-	}
-	for i, id := range ids {
-		l.Prime(id, articles[i])
-	}
-}
-
-// itemsSelect reports whether the items of the connection being resolved
-// (its nodes, or its edges' node) select field on their objects of type
-// typ.
-func itemsSelect(ctx context.Context, typ, field string) bool {
-	fc := graphql.GetFieldContext(ctx)
-	oc := graphql.GetOperationContext(ctx)
-	if fc == nil || fc.Field.Definition == nil || oc == nil {
-		return false
-	}
-	has := func(set ast.SelectionSet) bool {
-		for _, f := range graphql.CollectFields(oc, set, []string{typ}) {
-			if f.Name == field {
-				return true
-			}
-		}
-		return false
-	}
-	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
-		switch f.Name {
-		case "nodes":
-			if has(f.Selections) {
-				return true
-			}
-		case "edges":
-			for _, e := range graphql.CollectFields(oc, f.Selections, []string{strings.TrimSuffix(fc.Field.Definition.Type.Name(), "Connection") + "Edge"}) {
-				if e.Name == "node" && has(e.Selections) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}

@@ -85,7 +85,12 @@ func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (
 
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return rootList(ctx, first, after, last, before, filter, r.articleFilter, orderOf(orderBy), r.Store, db.AllArticles)
+	c, err := rootList(ctx, first, after, last, before, filter, r.articleFilter, orderOf(orderBy), r.Store, db.AllArticles)
+	if err != nil {
+		return nil, err
+	}
+	statementsAhead(ctx, c)
+	return c, nil
 }
 
 // Statements is the resolver for the statements field.
