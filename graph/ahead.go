@@ -209,4 +209,3 @@ func intArg(v any) (n *int, ok bool) {
 	m := int(i)
 	return &m, true
 }
-

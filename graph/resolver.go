@@ -449,4 +449,3 @@ func moreProblems(invalid *db.ValidationError) []*model.UserError {
 		Code:    problemCode(db.CodeInvalid),
 	}}
 }
-
