@@ -123,7 +123,40 @@ var figureOrders = orders{
 
 // AllFigures is the figures listing: article by article unless asked
 // otherwise.
-var AllFigures = Listing[Figure, *FigureFilter]{name: "figures", from: figureFrom, columns: figureColumns, ids: []string{"f.id"}}
+var AllFigures = Listing[Figure, *FigureFilter]{name: "figures", from: figureFrom, columns: figureColumns, ids: []string{"f.id"},
+	walk: figuresByMetric}
+
+// figuresByMetricSQL reads a page of figures whose metric holds a
+// substring ({metric}), article by article: it matches the substring
+// against the distinct metrics (figure_metrics, migration 000030), walks
+// figures_metric_order_idx in the page's order for each metric that
+// matches (the other conditions and the cursor's bounds, {where}, tested
+// on the way, a value range in the index), keeps the page's worth of ids
+// of them all, and reads those rows. Walking the ordering's index and
+// testing each figure's metric read every figure up to the page's last
+// (2,508 for 52 on a 20,000-article corpus); this reads about what it
+// returns, times the metrics that match.
+const figuresByMetricSQL = `
+	SELECT {columns}, {keys} FROM {from} WHERE f.id IN (
+		SELECT w.id FROM figure_metrics m CROSS JOIN LATERAL (
+			SELECT f.id, f.article_id, f.position FROM figures f
+			WHERE f.metric = m.metric AND {where} ORDER BY {order} LIMIT {limit}
+		) w WHERE m.metric ILIKE {metric} ORDER BY {walk_order} LIMIT {limit})
+	ORDER BY {order} LIMIT {limit}`
+
+// figuresByMetric reads a figures page by metric (figuresByMetricSQL)
+// when f matches a metric, besides whatever else, and the page is in the
+// listing's article order.
+func figuresByMetric(l *listing, f *FigureFilter, o ordering) bool {
+	if f == nil || f.Metric == nil || o.name != "figures.article" {
+		return false
+	}
+	rest := *f
+	rest.Metric = nil
+	l.and(filterSQL(l, &rest))
+	l.shape = shape(figuresByMetricSQL, "{metric}", `'%' || `+l.arg(escapeLike(*f.Metric))+` || '%'`)
+	return true
+}
 
 // Facts across articles: the figures that state the same fact.
 

@@ -15,6 +15,10 @@ import (
 type Listing[T any, F Filter] struct {
 	name, from, columns string
 	ids                 []string
+	// walk, when set, may read a page another way than pageSQL: given
+	// the filter and the ordering, it adds the filter's conditions to l
+	// and sets l.shape, and reports whether it did.
+	walk func(l *listing, f F, o ordering) bool
 }
 
 // List reads a page of the rows that match f, in the ordering o chooses.
@@ -24,7 +28,9 @@ func (r Listing[T, F]) List(ctx context.Context, s *Store, f F, o Order, page Pa
 		return Page[T]{}, err
 	}
 	l := listing{from: r.from, columns: r.columns}
-	l.and(filterSQL(&l, f))
+	if r.walk == nil || !r.walk(&l, f, ord) {
+		l.and(filterSQL(&l, f))
+	}
 	return fetchPage[T](ctx, s.read(ctx), l, ord, page)
 }
 

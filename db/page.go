@@ -82,6 +82,10 @@ type listing struct {
 	args    pgx.NamedArgs
 	n       int  // arguments added so far
 	nul     bool // a text argument holds a NUL character
+	// shape is the statement of a root listing's page when not pageSQL
+	// (see Listing.walk), with pageSQL's parts and {walk_order}, the
+	// ordering's ORDER BY on the walk's columns (alias w for f).
+	shape string
 }
 
 // arg adds a user value as a named argument and returns its placeholder.
@@ -331,8 +335,12 @@ func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, pag
 	if err != nil {
 		return Page[T]{}, err
 	}
-	sql := shape(pageSQL, "{columns}", l.columns, "{keys}", keysColumn(o), "{from}", l.from,
-		"{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
+	sql, walkOrder := pageSQL, ""
+	if l.shape != "" {
+		sql, walkOrder = l.shape, strings.ReplaceAll(orderBy, "f.", "w.")
+	}
+	sql = shape(sql, "{columns}", l.columns, "{keys}", keysColumn(o), "{from}", l.from,
+		"{where}", l.whereSQL(), "{order}", orderBy, "{walk_order}", walkOrder, "{limit}", strconv.Itoa(limit+1))
 	rows, err := q.Query(ctx, sql, execMode(filtered), l.args)
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)

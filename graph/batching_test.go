@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -375,5 +376,78 @@ func TestArticleFactsShareLevels(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no article %s in the list", slug)
+	}
+}
+
+// TestFigureArticlesReadAtOnce checks that the articles of a root page of
+// figures are read ahead, at once, when its items select them (through
+// nodes or edges), not by each figure's article field through the
+// loader's window: with a window of a microsecond, too short to gather
+// them, that cost a statement for every figure or few figures.
+func TestFigureArticlesReadAtOnce(t *testing.T) {
+	srv, counter, _ := mostFacts(t, "figures")
+	for name, q := range map[string]string{
+		"Nodes": `{ figures(first: 100) { nodes { metric article { slug } } } }`,
+		"Edges": `{ figures(first: 100) { edges { node { metric ... on Figure { article { slug } } } } } }`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			before := counter.n.Load()
+			res := postTo(t, srv, q, nil)
+			if len(res.Errors) > 0 {
+				t.Fatalf("errors: %+v", res.Errors)
+			}
+			slugs := map[string]bool{}
+			for _, s := range regexp.MustCompile(`"slug":"([^"]+)"`).FindAllStringSubmatch(string(res.Data), -1) {
+				slugs[s[1]] = true
+			}
+			if len(slugs) < 2 {
+				t.Fatalf("figures of %d articles: %s; want figures of several", len(slugs), res.Data)
+			}
+			reads := 0
+			for _, sql := range counter.since(before) {
+				if strings.Contains(sql, "FROM articles a WHERE a.id = ANY") {
+					reads++
+				}
+			}
+			if reads != 1 {
+				t.Errorf("the figures' %d articles read in %d statements; want 1", len(slugs), reads)
+			}
+		})
+	}
+}
+
+// q1FrontPage is the canonical front page (bench's Q1) over every seeded
+// article.
+const q1FrontPage = `query($statements: Int!) { articles(first: 20) { nodes { slug title published { iso }
+  statements(first: $statements) { nodes { verb content speaker { __typename
+    ... on Person { displayName affiliations { role former organization { name } place { name } } }
+    ... on Organization { name }
+    ... on UnnamedSpeaker { description organization { name } } } } } } } }`
+
+// TestFrontPageLevelsReadAhead checks that a front page's levels below
+// its root list (the articles' statements, their speakers, the speakers'
+// affiliations) are read ahead by the articles' resolver, one statement a
+// level, not by each article's and each speaker's fields through the
+// loaders' windows: with a window of a microsecond, too short to gather
+// them, that cost a statement for every article or speaker or few of them.
+// The answer is the one the server with the usual window gives.
+func TestFrontPageLevelsReadAhead(t *testing.T) {
+	srv, counter, _ := mostFacts(t, "statements")
+	for _, n := range []int{1, 10} {
+		before := counter.n.Load()
+		res := postTo(t, srv, q1FrontPage, map[string]any{"statements": n})
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %+v", res.Errors)
+		}
+		sent := counter.since(before)
+		// The articles, their statements, the speakers, the people's
+		// affiliations and the affiliations' organizations and places.
+		if len(sent) > 5 {
+			t.Errorf("%d statements for a front page of %d statements an article; want at most 5, one a level:\n%s", len(sent), n, strings.Join(sent, "\n---\n"))
+		}
+		want := postTo(t, server, q1FrontPage, map[string]any{"statements": n})
+		if string(res.Data) != string(want.Data) || !strings.Contains(string(res.Data), "affiliations") {
+			t.Errorf("front page read ahead:\n%s\nwant:\n%s", res.Data, want.Data)
+		}
 	}
 }

@@ -13,8 +13,13 @@
 // `batch: true`) is read at once; the others gather their keys in the
 // loaders' windows. The statements and figures of an article resolved
 // alone share the levels below them (articlefacts.go): their evidence is
-// read in one statement, their speakers and subjects in another. Fields
-// that need no I/O (ids) are methods of the rows.
+// read in one statement, their speakers and subjects in another. A root
+// list's resolver reads ahead the levels below it that the operation
+// selects, at once, and primes the loaders with them (ahead.go: a front
+// page's statements, speakers and affiliations; a figures page's
+// articles), so that no list item waits in a loader's window. Fields that
+// need no I/O (ids) are methods of the rows. Arguments' texts are checked
+// by graph/input, once per operation (input.ArgumentChecks).
 //
 // What does not belong here: anything about HTTP. The handler and its
 // transports, limits and admission, tokens, the response cache, the

@@ -208,6 +208,7 @@ func TestReadArgumentLimits(t *testing.T) {
 		{"ArticleSlugWithNUL", `query($s: String) { article(slug: $s) { id } }`, map[string]any{"s": "a\x00b"}, []string{"slug", "NUL"}},
 		{"TopicSlugWithNUL", `query($s: String!) { topic(slug: $s) { id } }`, map[string]any{"s": "a\x00b"}, []string{"slug", "NUL"}},
 		{"EntitySlugInline", `{ entity(slug: "a\u0000b") { id } }`, nil, []string{"slug", "NUL"}},
+		{"EntitySlugInFragment", `query($s: String!) { ...F } fragment F on Query { entity(slug: $s) { id } }`, map[string]any{"s": "a\x00b"}, []string{"slug", "NUL"}},
 		{"EntitySlugTooLong", `query($s: String!) { entity(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},
 		{"ArticleSlugTooLong", `query($s: String) { article(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},
 		{"TopicSlugTooLong", `query($s: String!) { topic(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},

@@ -86,7 +86,12 @@ func (r *queryResolver) Article(ctx context.Context, id *string, slug *string) (
 
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter, orderBy *model.ArticleOrder) (*model.Connection[db.Article], error) {
-	return rootList(ctx, first, after, last, before, filter, r.filters().Article, orderOf(orderBy), r.Store, db.AllArticles)
+	c, err := rootList(ctx, first, after, last, before, filter, r.filters().Article, orderOf(orderBy), r.Store, db.AllArticles)
+	if err != nil {
+		return nil, err
+	}
+	statementsAhead(ctx, c)
+	return c, nil
 }
 
 // Statements is the resolver for the statements field.
@@ -96,7 +101,12 @@ func (r *queryResolver) Statements(ctx context.Context, first *int, after *strin
 
 // Figures is the resolver for the figures field.
 func (r *queryResolver) Figures(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.FigureFilter, orderBy *model.FigureOrder) (*model.Connection[db.Figure], error) {
-	return rootList(ctx, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy), r.Store, db.AllFigures)
+	c, err := rootList(ctx, first, after, last, before, filter, r.filters().Figure, orderOf(orderBy), r.Store, db.AllFigures)
+	if err != nil {
+		return nil, err
+	}
+	articlesAhead(ctx, c)
+	return c, nil
 }
 
 // Agreements is the resolver for the agreements field.

@@ -4,7 +4,9 @@
 // checked to be of a type the field allows and to name a stored object;
 // date ranges checked; and/or/not nested at most five deep), and every
 // text argument is checked for what PostgreSQL cannot take and for its
-// length (CheckArguments, a field middleware graph/serve installs). Its
+// length, once per operation (ArgumentChecks, a server extension graph/serve
+// installs, which wraps the fields in CheckArguments only for an operation
+// with a refused argument). Its
 // errors are the client's (Errorf: BAD_USER_INPUT, or NOT_FOUND for an ID
 // that names nothing) and name the argument's path, as
 // filter.and[0].topics[2], echoing the input shortened (Abbreviate).

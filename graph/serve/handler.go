@@ -258,7 +258,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
 	srv.Use(limitChecker{limits: limits})
-	srv.AroundFields(input.CheckArguments)
+	srv.Use(input.ArgumentChecks{})
 	srv.Use(deliverDeferredAtOnce{})
 	// Routes the reads (before the cache, which needs to know where they
 	// went) and hands out consistency tokens.
