@@ -72,7 +72,7 @@ func startServer(ctx context.Context, url string, counter *statementCounter, log
 		counter.StatementCounter = &graphtest.StatementCounter{}
 	}
 	counter.n = &counter.N
-	return graphtest.StartServer(ctx, url, counter.StatementCounter, logs, opts)
+	return graphtest.StartServer(url, counter.StatementCounter, logs, opts)
 }
 
 // post sends a GraphQL request over HTTP and decodes the response; the

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/multitracer"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -34,6 +35,10 @@ type PoolOptions struct {
 	// ConnectTimeout bounds opening one connection, so that requests fail
 	// fast while the database is down.
 	ConnectTimeout time.Duration
+	// Tracer, when set, sees every statement the pool sends, besides the
+	// count of CountStatements: the API's tests record them with it, on a
+	// pool with the server's own settings.
+	Tracer pgx.QueryTracer
 }
 
 // DefaultPoolOptions are the limits newsgraph runs with.
@@ -86,6 +91,9 @@ func NewPool(databaseURL string, o PoolOptions) (*pgxpool.Pool, error) {
 	// organizations' statement counts on the two seed articles: 0.77 s).
 	cc.RuntimeParams["jit"] = "off"
 	cc.Tracer = statementTracer{}
+	if o.Tracer != nil {
+		cc.Tracer = multitracer.New(statementTracer{}, o.Tracer)
+	}
 	cc.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
 		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, CancelRequestDelay: 0, DeadlineDelay: 2 * time.Second}
 	}

@@ -38,7 +38,7 @@ func NewCachedServer(t testing.TB, d *dbtest.Database, listenURL string, maxByte
 		t.Fatal(err)
 	}
 	s := &CachedServer{Cache: cache, SQL: &StatementCounter{}, Logs: &LockedBuffer{}}
-	srv, closeSrv, err := StartServer(ctx, d.URL, s.SQL, s.Logs, serve.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
+	srv, closeSrv, err := StartServer(d.URL, s.SQL, s.Logs, serve.Options{Tokens: tokens, Metrics: m, ResponseCache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -49,7 +49,7 @@ func Start(name string, opts serve.Options) (stop func(), err error) {
 		drop()
 		return nil, fmt.Errorf("%s tests: seed: %w", name, err)
 	}
-	srv, closeSrv, err := StartServer(ctx, d.URL, &Statements, &Logs, opts)
+	srv, closeSrv, err := StartServer(d.URL, &Statements, &Logs, opts)
 	if err != nil {
 		drop()
 		return nil, fmt.Errorf("%s tests: %w", name, err)
@@ -60,13 +60,8 @@ func Start(name string, opts serve.Options) (stop func(), err error) {
 
 // StartServer serves the API over the database at url, counting every SQL
 // statement with counter and logging to logs.
-func StartServer(ctx context.Context, url string, counter *StatementCounter, logs io.Writer, opts serve.Options) (*httptest.Server, func(), error) {
-	cfg, err := pgxpool.ParseConfig(url)
-	if err != nil {
-		return nil, nil, err
-	}
-	cfg.ConnConfig.Tracer = counter
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+func StartServer(url string, counter *StatementCounter, logs io.Writer, opts serve.Options) (*httptest.Server, func(), error) {
+	pool, err := pg.NewPool(url, pg.PoolOptions{Tracer: counter}) // the server's settings
 	if err != nil {
 		return nil, nil, err
 	}
