@@ -22,7 +22,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	payload := &model.ImportArticlePayload{ClientMutationID: input.ClientMutationID, UserErrors: []*model.UserError{}}
-	if msg := db.TextProblem(input.Text, db.MaxArticleText); msg != "" {
+	if msg := document.TextProblem(input.Text, document.MaxArticleText); msg != "" {
 		payload.UserErrors = []*model.UserError{{Path: "text", Message: msg, Code: "INVALID"}}
 		return payload, nil
 	}
