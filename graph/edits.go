@@ -150,7 +150,7 @@ func (e *edit) slug(ctx context.Context, path, gid string, types ...string) stri
 	if !ok || e.failed != nil {
 		return ""
 	}
-	kind, slug, found, err := e.r.Store.EntitySlug(ctx, id)
+	kind, slug, found, err := curate.EntitySlug(ctx, e.r.Store, id)
 	switch {
 	case err != nil:
 		e.failed = err
@@ -182,7 +182,7 @@ func (e *edit) topicSlug(ctx context.Context, path, gid string) string {
 	if !ok || e.failed != nil {
 		return ""
 	}
-	slug, found, err := e.r.Store.TopicSlug(ctx, id)
+	slug, found, err := curate.TopicSlug(ctx, e.r.Store, id)
 	switch {
 	case err != nil:
 		e.failed = err
@@ -322,7 +322,7 @@ func (e *edit) figure(ctx context.Context, in *model.FigureFields, f *document.F
 		if !ok {
 			return
 		}
-		article, key, err := e.r.Store.StatementKey(ctx, id)
+		article, key, err := curate.StatementKey(ctx, e.r.Store, id)
 		switch {
 		case db.ErrorCode(err) == db.CodeNotFound:
 			e.problem("NOT_FOUND", p+".statement", "no Statement has ID %q", *v)

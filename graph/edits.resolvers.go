@@ -67,7 +67,7 @@ func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateF
 		if err != nil {
 			return nil, err
 		}
-		articleID, err := r.Store.FigureArticle(ctx, id)
+		articleID, err := curate.FigureArticle(ctx, r.Store, id)
 		if err != nil {
 			return nil, err
 		}
