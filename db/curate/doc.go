@@ -11,9 +11,11 @@
 //
 // It is the store's writer and lives in the db tree because it speaks SQL:
 // it reaches PostgreSQL only through the seam package db exports for it
-// (Store.InTx, RecordEvents, the read-back of written rows (db.AllPeople.Written, ...), Ref,
-// AuditRecord; Validate and the lookups read through Store.Pool), and opens no pool or
-// connection of its own. It takes the curated format's types from package document
+// (Store.InTx, the read-back of written rows (db.AllPeople.Written, ...),
+// AuditRecord; Validate and the lookups read through Store.Pool), and opens
+// no pool or connection of its own. It records the change events of its
+// writes itself (db.EventKind, db.EventChannel), in the write's
+// transaction; db reads them. It takes the curated format's types from package document
 // and checks documents with document's validator, answering the
 // validator's questions about what is stored (document.Catalog) from the
 // write's transaction. It does not parse YAML or JSON (package document
