@@ -24,6 +24,6 @@
 // with the input, paths relative to the edited item; anything else is
 // internal.
 //
-// Imports run one way: graph and the commands import curate; curate
-// imports document and db; document imports db; db imports neither.
+// Imports run one way: graph, graph/edit and the commands import curate;
+// curate imports document and db; document imports db; db imports neither.
 package curate
