@@ -94,3 +94,13 @@ func (s *Store) Ready(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Empty reports whether the database holds no article: the server loads
+// the seeds into an empty one.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var exists bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles)`).Scan(&exists); err != nil {
+		return false, fmt.Errorf("count articles: %w", err)
+	}
+	return !exists, nil
+}

@@ -1,13 +1,15 @@
 // Package db is newsgraph's store: its domain (the rows the API reads, the
 // stored vocabularies, error codes) and its reads in PostgreSQL: the
-// queries the API reads with and change events. Writing the curated
-// documents (import, edits, export) is its subpackage curate's job, which
-// reaches transactions and the read-back of written rows through a small
-// seam (writes.go: Store.InTx, RecordEvents, a root listing's Written and
-// QueueWritten); db imports neither curate nor the format's package
-// document. The package knows nothing of GraphQL, HTTP, YAML or the
-// curated format: it returns domain structs and errors classified by Code,
-// whose messages are safe to show to callers; any other error is internal.
+// queries the API reads with and the change events. Writing the curated
+// documents (import, edits and the lookups they make first, recording
+// change events, export) is its subpackage curate's job, which reaches
+// transactions and the read-back of written rows through a small seam
+// (writes.go: Store.InTx, a root listing's Written and QueueWritten); db
+// imports neither curate nor the format's package document, whose are the
+// limits on the documents' texts. The package knows nothing of GraphQL,
+// HTTP, YAML or the curated format: it returns domain structs and errors
+// classified by Code, whose messages are safe to show to callers; any
+// other error is internal.
 // Search is its subpackage search's job (db/search: one statement over
 // every type, by full text and by name, with counts and snippets), which
 // writes its own statement and pages it through a seam of keyset.go:

@@ -79,26 +79,3 @@ func (s *Store) LastEventID(ctx context.Context) (int64, error) {
 	}
 	return id, nil
 }
-
-// recordEvents records the change events of an action on the rows refs
-// in the write's transaction (nothing for rows without events), announced
-// when it commits.
-func recordEvents(ctx context.Context, q querier, action string, refs []Ref) error {
-	var kinds []string
-	var ids []int64
-	for _, r := range refs {
-		if k := EventKind(r.Kind, action); k != "" {
-			kinds, ids = append(kinds, k), append(ids, r.ID)
-		}
-	}
-	if len(kinds) == 0 {
-		return nil
-	}
-	_, err := q.Exec(ctx, `
-		WITH e AS (INSERT INTO change_events (kind, subject_id) SELECT * FROM unnest(@kinds::text[], @subjects::bigint[]) RETURNING id)
-		SELECT pg_notify('`+EventChannel+`', id::text) FROM e`, pgx.NamedArgs{"kinds": kinds, "subjects": ids})
-	if err != nil {
-		return fmt.Errorf("record %s events: %w", action, err)
-	}
-	return nil
-}

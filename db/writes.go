@@ -9,8 +9,8 @@ import (
 )
 
 // The seam between the store and its writer, package db/curate, which
-// imports and edits the curated documents: a transaction on the primary,
-// the change events and the read-back of written rows. Nothing else may
+// imports and edits the curated documents: a transaction on the primary
+// and the read-back of written rows. Nothing else may
 // write through it; readers use the Store's read methods.
 
 // InTx runs fn in one transaction on the primary, committing if fn
@@ -18,19 +18,6 @@ import (
 // position is noted for ctx (TrackCommits), so reads that follow on a
 // standby see it.
 func (s *Store) InTx(ctx context.Context, fn func(pgx.Tx) error) error { return s.inTx(ctx, fn) }
-
-// Ref names a row: its kind (statement, figure, person, ..., topic) and id.
-type Ref struct {
-	Kind string
-	ID   int64
-}
-
-// RecordEvents records the change events of action (ActionAdded, ...) on
-// the rows refs in the write's transaction tx (nothing for rows without
-// events); they are announced when it commits.
-func RecordEvents(ctx context.Context, tx pgx.Tx, action string, refs []Ref) error {
-	return recordEvents(ctx, tx, action, refs)
-}
 
 // IsUniqueViolation reports whether err is PostgreSQL's refusal of a
 // duplicate in a unique index (SQLSTATE 23505).

@@ -16,6 +16,9 @@
 // its limit (CheckTexts), references, vocabularies, dates, and evidence
 // resolved to exact spans of the article's paragraphs (SplitParagraphs,
 // ResolveSpan), and orders declarations parents first for the writer.
+// The limits on the documents' texts are the format's (textlimits.go:
+// MaxSlug, MaxShortText, MaxLongText, MaxArticleText, and TextProblem, by
+// which graph/input holds a request's arguments to the same limits).
 // A Declaration is one entity's or topic's, as an edit writes it. Its
 // subpackage extract drafts documents from an article's raw text.
 //

@@ -80,7 +80,7 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) (
 			if errors.Is(err, ErrTooBig) {
 				problems = append(problems, db.Problem{Document: name, Path: "article.source",
 					Message: fmt.Sprintf("source text %q is more than %d bytes, more than an article's text of at most %d characters can take",
-						a.Source, maxTextBytes, db.MaxArticleText)})
+						a.Source, maxTextBytes, MaxArticleText)})
 				continue
 			}
 			if err != nil {
@@ -100,7 +100,7 @@ func readNames(ctx context.Context, fsys fs.FS, names []string, limits Limits) (
 
 // maxTextBytes is as many bytes as the longest article text allowed can
 // take in UTF-8.
-const maxTextBytes = 4 * db.MaxArticleText
+const maxTextBytes = 4 * MaxArticleText
 
 // ErrTooBig is ReadAtMost's refusal.
 var ErrTooBig = errors.New("file too big")

@@ -5,29 +5,67 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/db"
 )
+
+// Limits on the text of the curated documents, and so of every edit, in
+// characters (Unicode code points, not bytes). Each fits every seed article
+// many times over; they keep one field from filling a row, an index entry
+// or a search vector (PostgreSQL refuses a tsvector over 1 MB, and a
+// B-tree entry over about 2.7 KB).
+const (
+	// MaxSlug bounds slugs, item keys and every reference by slug.
+	MaxSlug = 100
+	// MaxShortText bounds names, labels, titles, roles, metrics, displays,
+	// the wording of dates and the words of the controlled vocabularies.
+	MaxShortText = 300
+	// MaxLongText bounds statements' content, summaries, notes,
+	// descriptions, ledes and evidence quoted from an article.
+	MaxLongText = 10_000
+	// MaxArticleText bounds an article's verbatim source text: at most
+	// 800 KB in UTF-8, so its search vector fits PostgreSQL's 1 MB.
+	MaxArticleText = 200_000
+)
+
+// TextProblem says what is wrong with s as a text of at most limit
+// characters: it is not UTF-8, it holds a NUL character (PostgreSQL can
+// store neither), or it is too long. It returns "" when s is fine.
+func TextProblem(s string, limit int) string {
+	switch {
+	case !utf8.ValidString(s):
+		return "is not valid UTF-8 text"
+	case strings.IndexByte(s, 0) >= 0:
+		return "contains a NUL character (U+0000), which no text may hold"
+	case len(s) <= limit: // no more characters than bytes
+		return ""
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		return fmt.Sprintf("is %d characters long; the limit is %d characters", n, limit)
+	}
+	return ""
+}
 
 // textLimits maps each string field of the documents, by its name in the
 // documents, to its limit; "Type.name" overrides the name's entry for one
 // type. Every string field has an entry (a test checks).
 var textLimits = map[string]int{
 	// Slugs, keys and references.
-	"slug": db.MaxSlug, "key": db.MaxSlug, "parent": db.MaxSlug, "country": db.MaxSlug, "person": db.MaxSlug,
-	"organization": db.MaxSlug, "place": db.MaxSlug, "venue": db.MaxSlug, "builder": db.MaxSlug, "entity": db.MaxSlug,
-	"event": db.MaxSlug, "subject": db.MaxSlug, "statement": db.MaxSlug, "speaks_for": db.MaxSlug, "topics": db.MaxSlug,
-	"places": db.MaxSlug, "projects": db.MaxSlug, "mentions": db.MaxSlug, "affiliations": db.MaxSlug,
+	"slug": MaxSlug, "key": MaxSlug, "parent": MaxSlug, "country": MaxSlug, "person": MaxSlug,
+	"organization": MaxSlug, "place": MaxSlug, "venue": MaxSlug, "builder": MaxSlug, "entity": MaxSlug,
+	"event": MaxSlug, "subject": MaxSlug, "statement": MaxSlug, "speaks_for": MaxSlug, "topics": MaxSlug,
+	"places": MaxSlug, "projects": MaxSlug, "mentions": MaxSlug, "affiliations": MaxSlug,
 	// Short texts.
-	"name": db.MaxShortText, "short_name": db.MaxShortText, "label": db.MaxShortText, "title": db.MaxShortText,
-	"honorifics": db.MaxShortText, "role": db.MaxShortText, "metric": db.MaxShortText, "display": db.MaxShortText,
-	"source": db.MaxShortText, "language": db.MaxShortText, "kind": db.MaxShortText, "status": db.MaxShortText,
-	"verb": db.MaxShortText, "mode": db.MaxShortText, "unit": db.MaxShortText, "currency": db.MaxShortText,
-	"value": db.MaxShortText, "inferred": db.MaxShortText,
-	"DateDoc.text": db.MaxShortText, // a date's wording; "text" alone is evidence
+	"name": MaxShortText, "short_name": MaxShortText, "label": MaxShortText, "title": MaxShortText,
+	"honorifics": MaxShortText, "role": MaxShortText, "metric": MaxShortText, "display": MaxShortText,
+	"source": MaxShortText, "language": MaxShortText, "kind": MaxShortText, "status": MaxShortText,
+	"verb": MaxShortText, "mode": MaxShortText, "unit": MaxShortText, "currency": MaxShortText,
+	"value": MaxShortText, "inferred": MaxShortText,
+	"DateDoc.text": MaxShortText, // a date's wording; "text" alone is evidence
 	// Long texts.
-	"content": db.MaxLongText, "summary": db.MaxLongText, "note": db.MaxLongText, "description": db.MaxLongText,
-	"participant_description": db.MaxLongText, "lede": db.MaxLongText, "basis": db.MaxLongText, "text": db.MaxLongText,
+	"content": MaxLongText, "summary": MaxLongText, "note": MaxLongText, "description": MaxLongText,
+	"participant_description": MaxLongText, "lede": MaxLongText, "basis": MaxLongText, "text": MaxLongText,
 }
 
 // textProblems checks every string in v (a document, or one item of one)
@@ -60,7 +98,7 @@ func (c *textChecker) walk(x reflect.Value, limit int) {
 			c.walk(x.Elem(), limit)
 		}
 	case reflect.String:
-		if msg := db.TextProblem(x.String(), limit); msg != "" {
+		if msg := TextProblem(x.String(), limit); msg != "" {
 			c.problems = append(c.problems, db.Problem{Document: c.doc, Path: c.pathString(), Message: msg})
 		}
 	case reflect.Slice:
@@ -145,7 +183,7 @@ func documentTextProblems(docs []*Document) []db.Problem {
 	var out []db.Problem
 	for _, doc := range docs {
 		out = append(out, textProblems(doc.Name, doc)...)
-		if msg := db.TextProblem(doc.Text, db.MaxArticleText); msg != "" {
+		if msg := TextProblem(doc.Text, MaxArticleText); msg != "" {
 			out = append(out, db.Problem{Document: doc.Name, Path: "article.source", Message: "the source text " + msg})
 		}
 	}

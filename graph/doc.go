@@ -4,7 +4,11 @@
 // arguments. The generated executor lives in graph/generated, the
 // GraphQL-only shapes in graph/model; the checks and conversions of a
 // read's other arguments (filters into db's, the texts' limits) in
-// graph/input, which graph imports.
+// graph/input, and the conversion of a mutation's input into the curated
+// documents (and of the writer's problems into user errors) in graph/edit,
+// both of which graph imports. What stays here of the mutations is the
+// resolvers' share (edits.go): the request's actor, asking db/curate to
+// write, the payloads, the loaders and the log.
 //
 // Resolvers hold no SQL and no business rules; they decode arguments, load
 // through the request's Loaders, and return db's domain types, which the

@@ -11,31 +11,32 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/graph/edit"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
 // CreateStatement is the resolver for the createStatement field.
 func (r *mutationResolver) CreateStatement(ctx context.Context, input model.CreateStatementInput) (*model.Payload[db.Statement], error) {
-	return write(ctx, r.Resolver, "statement", input.ClientMutationID, func(e *edit) (*db.Statement, error) {
+	return write(ctx, r.Resolver, "statement", input.ClientMutationID, func(e *edit.Edit) (*db.Statement, error) {
 		var st document.StatementDoc
-		articleID := e.article("article", input.Article)
-		e.statement(ctx, input.Statement, &st)
-		if err := e.problems(); err != nil {
+		articleID := e.Article("article", input.Article)
+		e.Statement(ctx, input.Statement, &st)
+		if err := e.Problems(); err != nil {
 			return nil, err
 		}
-		return curate.CreateStatement(ctx, r.Store, e.actor, articleID, st)
+		return curate.CreateStatement(ctx, r.Store, e.Actor, articleID, st)
 	})
 }
 
 // UpdateStatement is the resolver for the updateStatement field.
 func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.UpdateStatementInput) (*model.Payload[db.Statement], error) {
-	return write(ctx, r.Resolver, "statement", input.ClientMutationID, func(e *edit) (*db.Statement, error) {
-		id, err := e.target(input.ID, typeStatement)
+	return write(ctx, r.Resolver, "statement", input.ClientMutationID, func(e *edit.Edit) (*db.Statement, error) {
+		id, err := e.Target(input.ID, typeStatement)
 		if err != nil {
 			return nil, err
 		}
-		return curate.UpdateStatement(ctx, r.Store, e.actor, id, input.Version, func(st *document.StatementDoc) error {
-			return e.changed(func() { e.statement(ctx, input.Statement, st) })
+		return curate.UpdateStatement(ctx, r.Store, e.Actor, id, input.Version, func(st *document.StatementDoc) error {
+			return e.Changed(func() { e.Statement(ctx, input.Statement, st) })
 		})
 	})
 }
@@ -43,36 +44,36 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, input model.Upda
 // DeleteStatement is the resolver for the deleteStatement field.
 func (r *mutationResolver) DeleteStatement(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
 	return r.remove(ctx, input, typeStatement, func(actor string, id int64) (curate.Deleted, error) {
-		return curate.DeleteStatement(ctx, r.Store, actor, id, input.Version, deref(input.Cascade))
+		return curate.DeleteStatement(ctx, r.Store, actor, id, input.Version, cascade(input))
 	})
 }
 
 // CreateFigure is the resolver for the createFigure field.
 func (r *mutationResolver) CreateFigure(ctx context.Context, input model.CreateFigureInput) (*model.Payload[db.Figure], error) {
-	return write(ctx, r.Resolver, "figure", input.ClientMutationID, func(e *edit) (*db.Figure, error) {
+	return write(ctx, r.Resolver, "figure", input.ClientMutationID, func(e *edit.Edit) (*db.Figure, error) {
 		var f document.FigureDoc
-		articleID := e.article("article", input.Article)
-		e.figure(ctx, input.Figure, &f, articleID)
-		if err := e.problems(); err != nil {
+		articleID := e.Article("article", input.Article)
+		e.Figure(ctx, input.Figure, &f, articleID)
+		if err := e.Problems(); err != nil {
 			return nil, err
 		}
-		return curate.CreateFigure(ctx, r.Store, e.actor, articleID, f)
+		return curate.CreateFigure(ctx, r.Store, e.Actor, articleID, f)
 	})
 }
 
 // UpdateFigure is the resolver for the updateFigure field.
 func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.UpdateFigureInput) (*model.Payload[db.Figure], error) {
-	return write(ctx, r.Resolver, "figure", input.ClientMutationID, func(e *edit) (*db.Figure, error) {
-		id, err := e.target(input.ID, typeFigure)
+	return write(ctx, r.Resolver, "figure", input.ClientMutationID, func(e *edit.Edit) (*db.Figure, error) {
+		id, err := e.Target(input.ID, typeFigure)
 		if err != nil {
 			return nil, err
 		}
-		articleID, err := r.Store.FigureArticle(ctx, id)
+		articleID, err := curate.FigureArticle(ctx, r.Store, id)
 		if err != nil {
 			return nil, err
 		}
-		return curate.UpdateFigure(ctx, r.Store, e.actor, id, input.Version, func(f *document.FigureDoc) error {
-			return e.changed(func() { e.figure(ctx, input.Figure, f, articleID) })
+		return curate.UpdateFigure(ctx, r.Store, e.Actor, id, input.Version, func(f *document.FigureDoc) error {
+			return e.Changed(func() { e.Figure(ctx, input.Figure, f, articleID) })
 		})
 	})
 }
@@ -176,25 +177,25 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, input model.Delete
 
 // CreateTopic is the resolver for the createTopic field.
 func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTopicInput) (*model.Payload[db.Topic], error) {
-	return write(ctx, r.Resolver, "topic", input.ClientMutationID, func(e *edit) (*db.Topic, error) {
+	return write(ctx, r.Resolver, "topic", input.ClientMutationID, func(e *edit.Edit) (*db.Topic, error) {
 		var t document.TopicDoc
-		e.topic(ctx, input.Topic, &t)
-		if err := e.problems(); err != nil {
+		e.Topic(ctx, input.Topic, &t)
+		if err := e.Problems(); err != nil {
 			return nil, err
 		}
-		return curate.CreateTopic(ctx, r.Store, e.actor, t)
+		return curate.CreateTopic(ctx, r.Store, e.Actor, t)
 	})
 }
 
 // UpdateTopic is the resolver for the updateTopic field.
 func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTopicInput) (*model.Payload[db.Topic], error) {
-	return write(ctx, r.Resolver, "topic", input.ClientMutationID, func(e *edit) (*db.Topic, error) {
-		id, err := e.target(input.ID, typeTopic)
+	return write(ctx, r.Resolver, "topic", input.ClientMutationID, func(e *edit.Edit) (*db.Topic, error) {
+		id, err := e.Target(input.ID, typeTopic)
 		if err != nil {
 			return nil, err
 		}
-		return curate.UpdateTopic(ctx, r.Store, e.actor, id, input.Version, func(t *document.TopicDoc) error {
-			return e.changed(func() { e.topic(ctx, input.Topic, t) })
+		return curate.UpdateTopic(ctx, r.Store, e.Actor, id, input.Version, func(t *document.TopicDoc) error {
+			return e.Changed(func() { e.Topic(ctx, input.Topic, t) })
 		})
 	})
 }
@@ -202,6 +203,6 @@ func (r *mutationResolver) UpdateTopic(ctx context.Context, input model.UpdateTo
 // DeleteTopic is the resolver for the deleteTopic field.
 func (r *mutationResolver) DeleteTopic(ctx context.Context, input model.DeleteInput) (*model.DeletePayload, error) {
 	return r.remove(ctx, input, typeTopic, func(actor string, id int64) (curate.Deleted, error) {
-		return curate.DeleteTopic(ctx, r.Store, actor, id, input.Version, deref(input.Cascade))
+		return curate.DeleteTopic(ctx, r.Store, actor, id, input.Version, cascade(input))
 	})
 }

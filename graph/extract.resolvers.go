@@ -10,6 +10,7 @@ import (
 	"errors"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/document/extract"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -20,7 +21,7 @@ func (r *queryResolver) ExtractDraft(ctx context.Context, articleText string, da
 	var lookupErr error
 	opts := extract.Options{
 		Source:   "article.txt",
-		MaxBytes: 4 * db.MaxArticleText, // the character limit is CheckArguments'
+		MaxBytes: 4 * document.MaxArticleText, // the character limit is CheckArguments'
 		IsKnown: func(slug string) bool {
 			_, _, err := r.Store.EntityBySlug(ctx, slug)
 			if err != nil && !errors.Is(err, db.ErrNotFound) {

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
 )
@@ -157,8 +156,8 @@ func nonBlankLines(s string) []string {
 // TestExtractDraftRefusesBadInput checks that bad input is BAD_USER_INPUT
 // naming the argument.
 func TestExtractDraftRefusesBadInput(t *testing.T) {
-	long := strings.Repeat("a", db.MaxArticleText+1)
-	if utf8.RuneCountInString(long) != db.MaxArticleText+1 {
+	long := strings.Repeat("a", document.MaxArticleText+1)
+	if utf8.RuneCountInString(long) != document.MaxArticleText+1 {
 		t.Fatal("bad fixture")
 	}
 	wantError(t, extractQuery, map[string]any{"text": "   "}, "BAD_USER_INPUT", "articleText", "empty")

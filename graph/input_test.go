@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
@@ -43,12 +43,12 @@ func TestEditTextLimits(t *testing.T) {
 		words       []string
 	}{
 		{"StatementContentTooLong", "createStatement", func(t *testing.T) map[string]any { return statement(t, huge) },
-			"statement.content", []string{"900000 characters", fmt.Sprint(db.MaxLongText)}},
+			"statement.content", []string{"900000 characters", fmt.Sprint(document.MaxLongText)}},
 		{"StatementContentWithNUL", "createStatement", func(t *testing.T) map[string]any { return statement(t, "a\x00b") },
 			"statement.content", []string{"NUL"}},
 		{"PersonNameTooLong", "createPerson", func(t *testing.T) map[string]any {
 			return map[string]any{"person": map[string]any{"slug": "long-name", "name": huge}}
-		}, "person.name", []string{"900000 characters", fmt.Sprint(db.MaxShortText)}},
+		}, "person.name", []string{"900000 characters", fmt.Sprint(document.MaxShortText)}},
 		{"PersonNameWithNUL", "createPerson", func(t *testing.T) map[string]any {
 			return map[string]any{"person": map[string]any{"slug": "nul-name", "name": "Gan\x00Tian"}}
 		}, "person.name", []string{"NUL"}},
@@ -59,16 +59,16 @@ func TestEditTextLimits(t *testing.T) {
 			return map[string]any{"person": map[string]any{"slug": "nul-honorific", "name": "Someone", "honorifics": []any{"Dr\x00"}}}
 		}, "person.honorifics[0]", []string{"NUL"}},
 		{"OrganizationNoteTooLong", "updateOrganization", func(t *testing.T) map[string]any {
-			return map[string]any{"id": f.entity(t, "huawei"), "version": 1, "organization": map[string]any{"note": strings.Repeat("x", db.MaxLongText+1)}}
-		}, "organization.note", []string{fmt.Sprint(db.MaxLongText)}},
+			return map[string]any{"id": f.entity(t, "huawei"), "version": 1, "organization": map[string]any{"note": strings.Repeat("x", document.MaxLongText+1)}}
+		}, "organization.note", []string{fmt.Sprint(document.MaxLongText)}},
 		{"TopicLabelWithNUL", "createTopic", func(t *testing.T) map[string]any {
 			return map[string]any{"topic": map[string]any{"slug": "nul-label", "label": "a\x00b"}}
 		}, "topic.label", []string{"NUL"}},
 		{"EvidenceTextTooLong", "createStatement", func(t *testing.T) map[string]any {
 			in := statement(t, "The two countries issued a joint statement.")
-			in["statement"].(map[string]any)["evidence"] = []any{map[string]any{"text": strings.Repeat("y", db.MaxLongText+1)}}
+			in["statement"].(map[string]any)["evidence"] = []any{map[string]any{"text": strings.Repeat("y", document.MaxLongText+1)}}
 			return in
-		}, "statement.evidence[0].text", []string{fmt.Sprint(db.MaxLongText)}},
+		}, "statement.evidence[0].text", []string{fmt.Sprint(document.MaxLongText)}},
 		{"DateTextWithNUL", "createEvent", func(t *testing.T) map[string]any {
 			return map[string]any{"event": map[string]any{"slug": "nul-date", "name": "A meeting", "kind": "MEETING",
 				"date": map[string]any{"text": "in\x002025", "year": 2025}}}
@@ -127,15 +127,15 @@ func TestImportTextLimits(t *testing.T) {
 	srv := newWriteServer(t, d, tokens)
 	good := articleInput(t, "text-limits")
 	doc := good["document"].(string)
-	long := strings.Repeat("z", db.MaxShortText+1)
+	long := strings.Repeat("z", document.MaxShortText+1)
 	tests := []struct {
 		name, document, text, path string
 		words                      []string
 	}{
 		{"PersonNameTooLong", strings.Replace(doc, "name: Huang Yidong", "name: "+long, 1), good["text"].(string),
-			"people[1].name", []string{fmt.Sprint(db.MaxShortText)}},
-		{"SlugTooLong", strings.Replace(doc, "  slug: text-limits", "  slug: "+strings.Repeat("a", db.MaxSlug+1), 1), good["text"].(string),
-			"article.slug", []string{fmt.Sprint(db.MaxSlug)}},
+			"people[1].name", []string{fmt.Sprint(document.MaxShortText)}},
+		{"SlugTooLong", strings.Replace(doc, "  slug: text-limits", "  slug: "+strings.Repeat("a", document.MaxSlug+1), 1), good["text"].(string),
+			"article.slug", []string{fmt.Sprint(document.MaxSlug)}},
 		{"ReferenceWithNUL", strings.Replace(doc, "builder: cscec-malaysia", `builder: "cscec\0malaysia"`, 1), good["text"].(string),
 			"projects[0].builder", []string{"NUL"}},
 		{"TextWithNUL", doc, strings.Replace(good["text"].(string), "Huang Yidong", "Huang\x00Yidong", 1),
@@ -198,7 +198,7 @@ func TestImportTextLimits(t *testing.T) {
 // character or are too long: each is BAD_USER_INPUT naming the argument,
 // never INTERNAL, and no PostgreSQL message reaches the reply.
 func TestReadArgumentLimits(t *testing.T) {
-	long := strings.Repeat("a", db.MaxSlug+1)
+	long := strings.Repeat("a", document.MaxSlug+1)
 	tests := []struct {
 		name, query string
 		vars        map[string]any
@@ -209,9 +209,9 @@ func TestReadArgumentLimits(t *testing.T) {
 		{"TopicSlugWithNUL", `query($s: String!) { topic(slug: $s) { id } }`, map[string]any{"s": "a\x00b"}, []string{"slug", "NUL"}},
 		{"EntitySlugInline", `{ entity(slug: "a\u0000b") { id } }`, nil, []string{"slug", "NUL"}},
 		{"EntitySlugInFragment", `query($s: String!) { ...F } fragment F on Query { entity(slug: $s) { id } }`, map[string]any{"s": "a\x00b"}, []string{"slug", "NUL"}},
-		{"EntitySlugTooLong", `query($s: String!) { entity(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},
-		{"ArticleSlugTooLong", `query($s: String) { article(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},
-		{"TopicSlugTooLong", `query($s: String!) { topic(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(db.MaxSlug)}},
+		{"EntitySlugTooLong", `query($s: String!) { entity(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(document.MaxSlug)}},
+		{"ArticleSlugTooLong", `query($s: String) { article(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(document.MaxSlug)}},
+		{"TopicSlugTooLong", `query($s: String!) { topic(slug: $s) { id } }`, map[string]any{"s": long}, []string{"slug", fmt.Sprint(document.MaxSlug)}},
 		{"FilterTextWithNUL", `query($t: String) { articles(filter: { text: $t }) { totalCount } }`, map[string]any{"t": "a\x00b"}, []string{"filter.text", "NUL"}},
 		{"NestedFilterNameTooLong", `query($n: String) { people(filter: { or: [{ name: "x" }, { name: $n }] }) { totalCount } }`,
 			map[string]any{"n": strings.Repeat("n", input.MaxArgumentText+1)}, []string{"filter.or[1].name", fmt.Sprint(input.MaxArgumentText)}},
@@ -251,7 +251,7 @@ func TestReadArgumentLimits(t *testing.T) {
 // them must be one it takes back.
 func TestCursorOfTheLongestName(t *testing.T) {
 	f := newEditFixture(t)
-	name := strings.Repeat("<", db.MaxShortText) // sorts first; \u003c in JSON
+	name := strings.Repeat("<", document.MaxShortText) // sorts first; \u003c in JSON
 	_, codes, payload := f.mutate(t, aliceToken, "createPerson", map[string]any{"person": map[string]any{"slug": "long-name", "name": name}}, f.article(t))
 	if len(codes) > 0 || len(userErrorsOf(t, payload)) > 0 {
 		t.Fatalf("create the person: errors %v, payload %s", codes, mustJSON(payload))

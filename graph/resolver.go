@@ -435,37 +435,3 @@ func only[T any](items []*T, err error) (*T, error) {
 func onlyOf[T any](page db.Page[T], err error) (*T, error) {
 	return only(page.Items, err)
 }
-
-// userErrors turns the input problems of a write into user errors; nil
-// when err is not about the input.
-func userErrors(err error) []*model.UserError {
-	var invalid *db.ValidationError
-	if errors.As(err, &invalid) {
-		out := make([]*model.UserError, len(invalid.Problems))
-		for i, p := range invalid.Problems {
-			msg := p.Message
-			if p.Item != "" {
-				msg = p.Item + ": " + msg
-			}
-			out[i] = &model.UserError{Path: p.Path, Message: msg, Code: problemCode(p.Code)}
-		}
-		return append(out, moreProblems(invalid)...)
-	}
-	switch code := db.ErrorCode(err); code {
-	case db.CodeInvalid, db.CodeConflict, db.CodeNotFound:
-		return []*model.UserError{{Message: db.ErrorMessage(err), Code: problemCode(code)}}
-	}
-	return nil
-}
-
-// moreProblems returns the user error that says how many problems a
-// ValidationError found past those it lists, or none.
-func moreProblems(invalid *db.ValidationError) []*model.UserError {
-	if invalid.More == 0 {
-		return nil
-	}
-	return []*model.UserError{{
-		Message: fmt.Sprintf("%d more problems were found and are not listed (at most %d are); fix these and try again", invalid.More, db.MaxProblems),
-		Code:    problemCode(db.CodeInvalid),
-	}}
-}

@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/graph/edit"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
@@ -22,7 +23,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		return nil, err
 	}
 	payload := &model.ImportArticlePayload{ClientMutationID: input.ClientMutationID, UserErrors: []*model.UserError{}}
-	if msg := db.TextProblem(input.Text, db.MaxArticleText); msg != "" {
+	if msg := document.TextProblem(input.Text, document.MaxArticleText); msg != "" {
 		payload.UserErrors = []*model.UserError{{Path: "text", Message: msg, Code: "INVALID"}}
 		return payload, nil
 	}
@@ -35,7 +36,7 @@ func (r *mutationResolver) ImportArticle(ctx context.Context, input model.Import
 		doc.Text = input.Text
 		article, err = curate.ImportArticle(ctx, r.Store, actor, doc)
 	}
-	if errs := userErrors(err); errs != nil {
+	if errs := edit.UserErrorsOf(err); errs != nil {
 		payload.UserErrors = errs
 		return payload, nil
 	}

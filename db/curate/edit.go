@@ -36,7 +36,13 @@ type Mention struct {
 // Deleted says what a cascading delete removed besides the item: the rows
 // that could not exist without it.
 type Deleted struct {
-	Cascaded []db.Ref
+	Cascaded []Ref
+}
+
+// Ref names a row: its kind (statement, figure, person, ..., topic) and id.
+type Ref struct {
+	Kind string
+	ID   int64
 }
 
 // Creates and updates return the row as their transaction read it before
@@ -87,7 +93,7 @@ func DeleteStatement(ctx context.Context, s *db.Store, actor string, id int64, v
 					strings.Join(citingKeys, ", "))
 			}
 			for _, fid := range citing {
-				out.Cascaded = append(out.Cascaded, db.Ref{Kind: "figure", ID: fid})
+				out.Cascaded = append(out.Cascaded, Ref{Kind: "figure", ID: fid})
 			}
 			_, err := tx.Exec(ctx, `
 				WITH gone AS (DELETE FROM figures WHERE id = ANY(@figures) RETURNING article_id)
@@ -99,7 +105,7 @@ func DeleteStatement(ctx context.Context, s *db.Store, actor string, id int64, v
 				return fmt.Errorf("delete figures citing the statement: %w", err)
 			}
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, append([]db.Ref{{Kind: "statement", ID: id}}, out.Cascaded...)); err != nil {
+		if err := recordEvents(ctx, tx, db.ActionDeleted, append([]Ref{{Kind: "statement", ID: id}}, out.Cascaded...)); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_statement", "statement", id, map[string]any{"key": key, "cascaded": out.Cascaded})
@@ -135,7 +141,7 @@ func DeleteArticle(ctx context.Context, s *db.Store, actor string, id int64, ver
 		if err != nil {
 			return fmt.Errorf("list the article's items: %w", err)
 		}
-		if out.Cascaded, err = pgx.CollectRows(rows, pgx.RowToStructByPos[db.Ref]); err != nil {
+		if out.Cascaded, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Ref]); err != nil {
 			return fmt.Errorf("list the article's items: %w", err)
 		}
 		// Everything else goes with the article's row (ON DELETE CASCADE).
@@ -148,7 +154,7 @@ func DeleteArticle(ctx context.Context, s *db.Store, actor string, id int64, ver
 		if err != nil {
 			return fmt.Errorf("record %s event: %w", db.EventArticleDeleted, err)
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, out.Cascaded); err != nil {
+		if err := recordEvents(ctx, tx, db.ActionDeleted, out.Cascaded); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_article", "article", id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
@@ -285,7 +291,7 @@ func DeleteFigure(ctx context.Context, s *db.Store, actor string, id int64, vers
 		if err := checkVersion("figure", version, current); err != nil {
 			return err
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, []db.Ref{{Kind: "figure", ID: id}}); err != nil {
+		if err := recordEvents(ctx, tx, db.ActionDeleted, []Ref{{Kind: "figure", ID: id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_figure", "figure", id, map[string]any{"key": key})
@@ -506,7 +512,7 @@ func DeleteEntity(ctx context.Context, s *db.Store, actor string, id int64, vers
 		if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = @entity`, pgx.NamedArgs{"entity": id}); err != nil {
 			return fmt.Errorf("delete %s %s: %w", kind, slug, err)
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, append([]db.Ref{{Kind: kind, ID: id}}, out.Cascaded...)); err != nil {
+		if err := recordEvents(ctx, tx, db.ActionDeleted, append([]Ref{{Kind: kind, ID: id}}, out.Cascaded...)); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_"+kind, kind, id, map[string]any{"slug": slug, "cascaded": out.Cascaded})
@@ -573,7 +579,7 @@ func DeleteTopic(ctx context.Context, s *db.Store, actor string, id int64, versi
 		if _, err := tx.Exec(ctx, `DELETE FROM topics WHERE id = @topic`, pgx.NamedArgs{"topic": id}); err != nil {
 			return fmt.Errorf("delete topic %s: %w", slug, err)
 		}
-		if err := db.RecordEvents(ctx, tx, db.ActionDeleted, []db.Ref{{Kind: "topic", ID: id}}); err != nil {
+		if err := recordEvents(ctx, tx, db.ActionDeleted, []Ref{{Kind: "topic", ID: id}}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "delete_topic", "topic", id, map[string]any{"slug": slug})
@@ -717,7 +723,7 @@ func noCycle(ctx context.Context, tx pgx.Tx, kind string, id int64, parent *stri
 // deleted: without cascade any reference is a conflict naming them all;
 // with cascade required references' rows are deleted and optional ones
 // cleared. It returns the rows deleted.
-func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade bool) ([]db.Ref, error) {
+func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade bool) ([]Ref, error) {
 	var found []string
 	for _, r := range refs {
 		var n int
@@ -735,7 +741,7 @@ func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade
 		return nil, conflict("", "it is still referred to by %s; remove those references first, or pass cascade to delete them with it",
 			strings.Join(found, ", "))
 	}
-	var deleted []db.Ref
+	var deleted []Ref
 	for _, r := range refs {
 		switch {
 		case !r.required:
@@ -760,7 +766,7 @@ func release(ctx context.Context, tx pgx.Tx, id int64, refs []reference, cascade
 			}
 			if r.kind != "" {
 				for _, x := range ids {
-					deleted = append(deleted, db.Ref{Kind: r.kind, ID: x})
+					deleted = append(deleted, Ref{Kind: r.kind, ID: x})
 				}
 			}
 		}

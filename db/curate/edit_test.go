@@ -79,7 +79,7 @@ func itemEdits(d *dbtest.Database, articleID int64) []struct {
 			return err
 		}},
 		{"CreateFigure", func(ctx context.Context) (err error) {
-			_, key, err := d.Store.StatementKey(context.Background(), st.ID)
+			_, key, err := curate.StatementKey(context.Background(), d.Store, st.ID)
 			if err != nil {
 				return err
 			}

@@ -190,6 +190,29 @@ func (w *writer) event(ctx context.Context, kind string, subject int64) error {
 	return nil
 }
 
+// recordEvents records the change events of action (db.ActionDeleted,
+// ...) on the rows refs in the write's transaction tx (nothing for rows
+// without events); they are announced when it commits.
+func recordEvents(ctx context.Context, tx pgx.Tx, action string, refs []Ref) error {
+	var kinds []string
+	var ids []int64
+	for _, r := range refs {
+		if k := db.EventKind(r.Kind, action); k != "" {
+			kinds, ids = append(kinds, k), append(ids, r.ID)
+		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `
+		WITH e AS (INSERT INTO change_events (kind, subject_id) SELECT * FROM unnest(@kinds::text[], @subjects::bigint[]) RETURNING id)
+		SELECT pg_notify('`+db.EventChannel+`', id::text) FROM e`, pgx.NamedArgs{"kinds": kinds, "subjects": ids})
+	if err != nil {
+		return fmt.Errorf("record %s events: %w", action, err)
+	}
+	return nil
+}
+
 // upserted emits the event of a row of kind (a statement, figure or
 // entity) the write inserted or, on purpose, updated.
 func (w *writer) upserted(ctx context.Context, kind, key string, id int64, inserted bool) error {
@@ -217,11 +240,11 @@ func (w *writer) clear(ctx context.Context, kind, sql string, args ...any) error
 	if w.actor == "" || len(ids) == 0 {
 		return nil
 	}
-	refs := make([]db.Ref, len(ids))
+	refs := make([]Ref, len(ids))
 	for i, id := range ids {
-		refs[i] = db.Ref{Kind: kind, ID: id}
+		refs[i] = Ref{Kind: kind, ID: id}
 	}
-	return db.RecordEvents(ctx, w.tx, db.ActionDeleted, refs)
+	return recordEvents(ctx, w.tx, db.ActionDeleted, refs)
 }
 
 // audit records who made a write.

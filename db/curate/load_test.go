@@ -231,7 +231,7 @@ func TestSeedErrors(t *testing.T) {
 	}, {
 		name: "ContentTooLong",
 		edit: func(docs []*document.Document) {
-			article(docs).Statements[0].Content = strings.Repeat("ä", db.MaxLongText+1)
+			article(docs).Statements[0].Content = strings.Repeat("ä", document.MaxLongText+1)
 		},
 		want: []string{"statements[0].content", "is 10001 characters long; the limit is 10000 characters"},
 	}, {
@@ -250,7 +250,7 @@ func TestSeedErrors(t *testing.T) {
 		want: []string{"statements[0].speaker.person", "NUL"},
 	}, {
 		name: "SlugTooLong",
-		edit: func(docs []*document.Document) { article(docs).Article.Slug = strings.Repeat("a", db.MaxSlug+1) },
+		edit: func(docs []*document.Document) { article(docs).Article.Slug = strings.Repeat("a", document.MaxSlug+1) },
 		want: []string{"article.slug", "the limit is 100 characters"},
 	}, {
 		name: "EvidenceNotUTF8",
@@ -260,7 +260,7 @@ func TestSeedErrors(t *testing.T) {
 		name: "SourceTextTooLong",
 		edit: func(docs []*document.Document) {
 			doc := article(docs)
-			doc.Text += strings.Repeat("\nword", db.MaxArticleText/5)
+			doc.Text += strings.Repeat("\nword", document.MaxArticleText/5)
 		},
 		want: []string{"article.source", "the source text is", "the limit is 200000 characters"},
 	}, {

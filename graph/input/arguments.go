@@ -10,20 +10,20 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
 // MaxArgumentText bounds, in characters, each text in the arguments of a
 // read (a search query, a filter's text, name or metric, an ID) other than
-// slugs (db.MaxSlug) and cursors (model.MaxCursor), and a mutation's
+// slugs (document.MaxSlug) and cursors (model.MaxCursor), and a mutation's
 // clientMutationId.
 const MaxArgumentText = 500
 
 // argumentLimits maps the arguments and input fields of reads that have
 // a limit of their own, by name.
-var argumentLimits = map[string]int{"slug": db.MaxSlug, "after": model.MaxCursor, "before": model.MaxCursor,
-	"articleText": db.MaxArticleText}
+var argumentLimits = map[string]int{"slug": document.MaxSlug, "after": model.MaxCursor, "before": model.MaxCursor,
+	"articleText": document.MaxArticleText}
 
 // CheckArguments is a field middleware that refuses, with BAD_USER_INPUT
 // naming the argument, a read whose arguments hold a text PostgreSQL
@@ -140,7 +140,7 @@ func checkArgument(path, name string, v any) error {
 		if !ok {
 			limit = MaxArgumentText
 		}
-		if msg := db.TextProblem(x, limit); msg != "" {
+		if msg := document.TextProblem(x, limit); msg != "" {
 			return Errorf("%s: %s", path, msg)
 		}
 	case []any:

@@ -14,6 +14,7 @@
 // What it must not do: read rows for resolvers or hold SQL (whether IDs
 // exist it asks db.Store.Missing), know about HTTP, or import package graph,
 // which imports it and passes the Filters methods to its connection
-// helpers. Page arguments and cursors stay in graph (relay.go), beside the
-// global IDs they travel with.
+// helpers, or graph/edit, which shares its words for IDs (Abbreviate, OneOf,
+// Kind, EntityTypes) with mutations' input. Page arguments and cursors stay
+// in graph (relay.go), beside the global IDs they travel with.
 package input

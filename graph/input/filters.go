@@ -61,7 +61,8 @@ func (fs Filters) ids(ctx context.Context, path string, gids []string, types ...
 	return out, nil
 }
 
-var entityTypeNames = []string{globalid.Person, globalid.Organization, globalid.Place, globalid.Event, globalid.Project, globalid.Agreement}
+// EntityTypes are the API types of the entities.
+var EntityTypes = []string{globalid.Person, globalid.Organization, globalid.Place, globalid.Event, globalid.Project, globalid.Agreement}
 
 // DateRange converts a date range at path; nil (no range) stays nil.
 func DateRange(path string, r *model.DateRange) (*db.DateRange, error) {
@@ -172,7 +173,7 @@ func (fs Filters) Article(ctx context.Context, path string, f *model.ArticleFilt
 		out := db.ArticleFilter{
 			Published: c.dates("published", f.Published),
 			Topics:    c.ids("topics", f.Topics, globalid.Topic),
-			Mentions:  c.ids("mentions", f.Mentions, entityTypeNames...),
+			Mentions:  c.ids("mentions", f.Mentions, EntityTypes...),
 			Text:      f.Text,
 		}
 		out.And, out.Or, out.Not = boolParts(c, f.And, f.Or, f.Not, fs.Article)
@@ -203,7 +204,7 @@ func (fs Filters) Statement(ctx context.Context, path string, f *model.Statement
 func (fs Filters) Figure(ctx context.Context, path string, f *model.FigureFilter) (*db.FigureFilter, error) {
 	return filterOf(ctx, fs, path, f, func(c *filterFields, f *model.FigureFilter) db.FigureFilter {
 		out := db.FigureFilter{
-			Subjects: c.ids("subjects", f.Subjects, entityTypeNames...),
+			Subjects: c.ids("subjects", f.Subjects, EntityTypes...),
 			Articles: c.ids("articles", f.Articles, globalid.Article),
 			Topics:   c.ids("topics", f.Topics, globalid.Topic),
 			Period:   c.dates("period", f.Period),
@@ -315,7 +316,7 @@ func (fs Filters) StatementAdded(ctx context.Context, path string, f *model.Stat
 func (fs Filters) FigureAdded(ctx context.Context, path string, f *model.FigureAddedFilter) (db.FigureFilter, error) {
 	return orZero(filterOf(ctx, fs, path, f, func(c *filterFields, f *model.FigureAddedFilter) db.FigureFilter {
 		return db.FigureFilter{
-			Subjects: c.ids("subjects", f.Subjects, entityTypeNames...),
+			Subjects: c.ids("subjects", f.Subjects, EntityTypes...),
 			Topics:   c.ids("topics", f.Topics, globalid.Topic),
 			Units:    f.Units,
 		}

@@ -17,7 +17,7 @@ type cursorJSON struct {
 
 // MaxCursor bounds the length of a cursor DecodeCursor accepts. A cursor
 // carries at most one text key, a name or label of at most
-// db.MaxShortText characters, each at most 6 bytes in JSON (\u003c), so
+// document.MaxShortText characters, each at most 6 bytes in JSON (\u003c), so
 // every cursor the API makes is shorter.
 const MaxCursor = 4096
 
