@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/db/pg"
 )
 
 // sqlCounter reads a running count of the SQL statements the server sent.
@@ -148,8 +150,8 @@ func newSQLCounter(ctx context.Context, metricsURL, databaseURL string) sqlCount
 	if err != nil {
 		return nil
 	}
-	cfg.RuntimeParams["application_name"] = "newsgraph bench"
-	if conn, err := pgx.ConnectConfig(ctx, cfg); err == nil {
+	params := map[string]string{"application_name": "newsgraph bench"}
+	if conn, err := pg.ConnectURL(ctx, databaseURL, "", params); err == nil {
 		c := &pgStatementsCounter{conn}
 		if _, _, err := c.Read(ctx); err == nil {
 			return c
@@ -158,8 +160,7 @@ func newSQLCounter(ctx context.Context, metricsURL, databaseURL string) sqlCount
 	}
 	// Count from another database, so that reading does not count.
 	database := cfg.Database
-	cfg.Database = "postgres"
-	conn, err := pgx.ConnectConfig(ctx, cfg)
+	conn, err := pg.ConnectURL(ctx, databaseURL, "postgres", params)
 	if err != nil {
 		return nil
 	}

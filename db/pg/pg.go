@@ -132,6 +132,27 @@ func Connect(ctx context.Context, pool *pgxpool.Pool, params map[string]string) 
 	return conn, nil
 }
 
+// ConnectURL opens a connection of its own to databaseURL's server, in
+// database (databaseURL's own when ""), params added to its run-time
+// parameters (params may be nil). The caller closes it. It is for short
+// work outside the server's pools: creating the database (EnsureDatabase)
+// and the load tool's reading of PostgreSQL's statistics.
+func ConnectURL(ctx context.Context, databaseURL, database string, params map[string]string) (*pgx.Conn, error) {
+	cfg, err := pgx.ParseConfig(databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("parse database URL: %w", err)
+	}
+	cfg.Database = cmp.Or(database, cfg.Database)
+	for k, v := range params {
+		cfg.RuntimeParams[k] = v
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", Redact(databaseURL), err)
+	}
+	return conn, nil
+}
+
 // EnsureDatabase creates the database named in databaseURL if it does not
 // exist, connecting to the server's postgres database to do so.
 func EnsureDatabase(ctx context.Context, databaseURL string) error {
@@ -140,10 +161,9 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 		return fmt.Errorf("parse database URL: %w", err)
 	}
 	name := cfg.Database
-	cfg.Database = "postgres"
-	conn, err := pgx.ConnectConfig(ctx, cfg)
+	conn, err := ConnectURL(ctx, databaseURL, "postgres", nil)
 	if err != nil {
-		return fmt.Errorf("connect to %s: %w", Redact(databaseURL), err)
+		return err
 	}
 	defer conn.Close(ctx)
 	var exists bool

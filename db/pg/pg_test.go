@@ -3,8 +3,12 @@ package pg_test
 import (
 	"cmp"
 	"context"
+	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -62,5 +66,42 @@ func TestPoolTracer(t *testing.T) {
 	}
 	if got := tracer.n.Load(); got != 3 {
 		t.Errorf("the Tracer saw %d statements; want 3", got)
+	}
+}
+
+// TestOnlyDBConnects checks that no package outside db/ opens a
+// connection or a pool to PostgreSQL itself (the server's, the load tool's
+// and the tests' alike, test files excepted): package pg makes every one,
+// with newsgraph's settings.
+func TestOnlyDBConnects(t *testing.T) {
+	opens := regexp.MustCompile(`\b(pgx\.Connect(Config)?|pgxpool\.New(WithConfig)?|pgconn\.Connect(Config)?)\(`)
+	root := filepath.Join("..", "..")
+	checked := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".") && path != root):
+			return filepath.SkipDir
+		case d.IsDir() && path == filepath.Join(root, "db"):
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go"):
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		checked++
+		for _, m := range opens.FindAllString(string(src), -1) {
+			t.Errorf("%s calls %s; want connections made by db/pg", path, strings.TrimSuffix(m, "("))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 50 {
+		t.Fatalf("checked %d Go files outside db/; want the whole module's", checked)
 	}
 }
