@@ -131,9 +131,31 @@ type Problem struct {
 	Path     string
 	Item     string
 	Message  string
+	// Allowed, for a value outside a controlled vocabulary, lists the
+	// values the field takes, as the documents write them; Text adds them
+	// to the Message.
+	Allowed []string
 	// Code is CodeNotFound for a reference to something that exists
 	// nowhere, else CodeInvalid (the zero value reads as invalid too).
 	Code Code
+}
+
+// Text is the problem's Message followed by the values it allows, if any
+// ("is \"whispered\"; want one of said, stated"), each written by name:
+// as the documents write them when name is nil (an API writes its own
+// enum names).
+func (p Problem) Text(name func(string) string) string {
+	if len(p.Allowed) == 0 {
+		return p.Message
+	}
+	values := p.Allowed
+	if name != nil {
+		values = make([]string, len(p.Allowed))
+		for i, v := range p.Allowed {
+			values[i] = name(v)
+		}
+	}
+	return p.Message + "; want one of " + strings.Join(values, ", ")
 }
 
 func (p Problem) String() string {
@@ -145,7 +167,7 @@ func (p Problem) String() string {
 	if p.Item != "" {
 		b.WriteString(" (" + p.Item + ")")
 	}
-	b.WriteString(": " + p.Message)
+	b.WriteString(": " + p.Text(nil))
 	return b.String()
 }
 

@@ -177,17 +177,19 @@ func (v *validator) missingf(path, item, format string, args ...any) {
 	v.add(db.CodeNotFound, path, item, fmt.Sprintf(format, clipArgs(args)...))
 }
 
-// add records a problem, or only counts it past MaxProblems.
-func (v *validator) add(code db.Code, path, item, msg string) {
+// add records a problem, or only counts it past MaxProblems; it reports
+// whether it recorded it.
+func (v *validator) add(code db.Code, path, item, msg string) bool {
 	if len(v.problems) >= db.MaxProblems {
 		v.more++
-		return
+		return false
 	}
 	name := ""
 	if v.doc != nil {
 		name = v.doc.Name
 	}
 	v.problems = append(v.problems, db.Problem{Document: name, Path: path, Item: clip(item), Message: msg, Code: code})
+	return true
 }
 
 // clipArgs returns args with each string longer than the vocabularies'
@@ -355,12 +357,15 @@ func (v *validator) topicRefs(ctx context.Context, path, item string, slugs []st
 }
 
 func (v *validator) enum(path, item, value string, allowed []string) {
-	if !slices.Contains(allowed, value) {
-		if value == "" {
-			v.addf(path, item, "is required; want one of %s", strings.Join(allowed, ", "))
-			return
-		}
-		v.addf(path, item, "is %q; want one of %s", value, strings.Join(allowed, ", "))
+	if slices.Contains(allowed, value) {
+		return
+	}
+	msg := "is required"
+	if value != "" {
+		msg = fmt.Sprintf("is %q", clip(value))
+	}
+	if v.add(db.CodeInvalid, path, item, msg) {
+		v.problems[len(v.problems)-1].Allowed = allowed
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -312,6 +313,54 @@ func TestSeedErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestProblemsListAllowedValues checks that a value outside a vocabulary
+// is reported with the values the field allows as a list of their own
+// (Problem.Allowed), so that a caller writes them by its own names
+// (the API's enums) without reading them out of the message.
+func TestProblemsListAllowedValues(t *testing.T) {
+	d := dbtest.New(t)
+	docs, err := document.Read(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st *document.StatementDoc
+	for _, doc := range docs {
+		if len(doc.Statements) > 0 {
+			st = &doc.Statements[0]
+			break
+		}
+	}
+	if st == nil {
+		t.Fatal("no statement in the seeds")
+	}
+	verb := st.Verb
+	st.Verb = "whispered"
+	_, err = curate.Import(context.Background(), d.Store, docs)
+	var invalid *db.ValidationError
+	if !errors.As(err, &invalid) {
+		t.Fatalf("got error %v; want a validation error", err)
+	}
+	var p *db.Problem
+	for i := range invalid.Problems {
+		if invalid.Problems[i].Path == "statements[0].verb" {
+			p = &invalid.Problems[i]
+		}
+	}
+	if p == nil {
+		t.Fatalf("no problem at statements[0].verb in %v", err)
+	}
+	if p.Message != `is "whispered"` || !slices.Contains(p.Allowed, verb) {
+		t.Errorf("message %q, allowed %v; want the value alone and a list with %q", p.Message, p.Allowed, verb)
+	}
+	list := strings.Join(p.Allowed, ", ")
+	if got, want := p.Text(strings.ToUpper), `is "whispered"; want one of `+strings.ToUpper(list); got != want {
+		t.Errorf("Text(strings.ToUpper) = %q; want %q", got, want)
+	}
+	if !strings.HasSuffix(p.String(), `: is "whispered"; want one of `+list) {
+		t.Errorf("String() = %q; want the documents' own values", p.String())
 	}
 }
 

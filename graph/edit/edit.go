@@ -55,11 +55,8 @@ func (e *Edit) Outcome(err error, prefix string) (bool, error) {
 	var invalid *db.ValidationError
 	if errors.As(err, &invalid) {
 		for _, p := range invalid.Problems {
-			msg := p.Message
 			// The documents' vocabularies are the API's enums, in lower case.
-			if before, values, ok := strings.Cut(msg, "want one of "); ok {
-				msg = before + "want one of " + strings.ToUpper(values)
-			}
+			msg := p.Text(strings.ToUpper)
 			if p.Item != "" && p.Path == "" {
 				msg = p.Item + ": " + msg
 			}
@@ -259,7 +256,7 @@ func UserErrorsOf(err error) []*model.UserError {
 	if errors.As(err, &invalid) {
 		out := make([]*model.UserError, len(invalid.Problems))
 		for i, p := range invalid.Problems {
-			msg := p.Message
+			msg := p.Text(nil)
 			if p.Item != "" {
 				msg = p.Item + ": " + msg
 			}
