@@ -18,7 +18,7 @@ type Store struct {
 	pool *pgxpool.Pool
 	// route sends each read to a server and pool: the primary's pool, a
 	// second pool on its configuration that plans every statement for its
-	// values (filtered listings and searches, see customPlan), or a hot
+	// values (filtered listings and aggregates: route.Reads.ForValues), or a hot
 	// standby's (UseStandbys).
 	route *route.Router
 }

@@ -28,7 +28,8 @@
 //     (Store.read, route.Reads): the primary, unless the caller's context
 //     asks for a standby (Router.ReadFromStandby) and one in rotation has
 //     replayed what it must see; and the primary's or the standby's
-//     custom-plan pool for a statement whose first argument is customPlan.
+//     custom-plan pool for the reads of a filtered listing or aggregate
+//     (Reads.ForValues: page.go's statements, planned for their values).
 //     A committed transaction's WAL position is noted there (inTx:
 //     Router.NoteCommit). Nothing in db keeps its own pools or servers.
 //   - db/rowscan reads rows into the domain structs (scanRows: strict, the

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/newsgraph/newsgraph/db/aggregate"
+	"github.com/newsgraph/newsgraph/db/route"
 )
 
 // Aggregates count the rows of a root listing that match its filter,
@@ -73,8 +74,8 @@ func newAggregate(listing, name, from string, g GroupBy, summarize bool) (*aggre
 
 // collectGroups runs an aggregate's statement, with the arguments of l,
 // and returns each parent's groups (see aggregate.Columns).
-func collectGroups(ctx context.Context, q querier, a *aggregate.Query, sql string, l *listing) (map[int64][]*Group, error) {
-	rows, err := q.Query(ctx, sql, execMode(l.n > 0), l.args)
+func collectGroups(ctx context.Context, q route.Reads, a *aggregate.Query, sql string, l *listing) (map[int64][]*Group, error) {
+	rows, err := q.ForValues(l.n > 0).Query(ctx, sql, l.args)
 	if err != nil {
 		return nil, fmt.Errorf("aggregate %s: %w", a.Name, err)
 	}

@@ -224,24 +224,6 @@ func finish[T any](items []*T, limit int, backward bool, page PageArgs) Page[T] 
 	return Page[T]{Items: items, HasNext: more, HasPrevious: page.After != nil}
 }
 
-// customPlan makes PostgreSQL plan a statement for its argument values
-// each time it runs, on connections of their own (see route.CustomPlan):
-// filtered listings and searches need it, their filters' selectivity
-// depends on the values; the store's other connections keep generic plans
-// (NewPool).
-const customPlan = route.CustomPlan
-
-// execMode is how to send a listing's statement: planned for its values
-// when a filter gave it values (filtered is true), else as a prepared
-// statement whose plan PostgreSQL may keep (a cursor's keys do not change
-// the plan: the ordering's index, from the cursor on).
-func execMode(filtered bool) pgx.QueryExecMode {
-	if filtered {
-		return customPlan
-	}
-	return pgx.QueryExecModeCacheStatement
-}
-
 // The statements of listings, one shape each. A {name} is a part of the
 // listing (its columns, FROM and conditions: constants of the file of its
 // type, see listing) or of its ordering (keys, ORDER BY, LIMIT), put in by
@@ -329,7 +311,7 @@ func shape(sql string, parts ...string) string {
 }
 
 // fetchPage reads one page of a listing.
-func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, page PageArgs) (Page[T], error) {
+func fetchPage[T any](ctx context.Context, q route.Reads, l listing, o ordering, page PageArgs) (Page[T], error) {
 	filtered := l.n > 0 // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
@@ -341,7 +323,7 @@ func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, pag
 	}
 	sql = shape(sql, "{columns}", l.columns, "{keys}", keysColumn(o), "{from}", l.from,
 		"{where}", l.whereSQL(), "{order}", orderBy, "{walk_order}", walkOrder, "{limit}", strconv.Itoa(limit+1))
-	rows, err := q.Query(ctx, sql, execMode(filtered), l.args)
+	rows, err := q.ForValues(filtered).Query(ctx, sql, l.args)
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
@@ -355,13 +337,13 @@ func fetchPage[T any](ctx context.Context, q querier, l listing, o ordering, pag
 }
 
 // count counts the rows of a listing.
-func count(ctx context.Context, q querier, l listing) (int, error) {
+func count(ctx context.Context, q route.Reads, l listing) (int, error) {
 	if err := l.check(); err != nil {
 		return 0, err
 	}
 	var n int
 	sql := shape(countSQL, "{from}", l.from, "{where}", l.whereSQL())
-	if err := q.QueryRow(ctx, sql, execMode(l.n > 0), l.args).Scan(&n); err != nil {
+	if err := q.ForValues(l.n > 0).QueryRow(ctx, sql, l.args).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count: %w", err)
 	}
 	return n, nil
@@ -384,7 +366,7 @@ func (l *listing) withParents(parents []int64) {
 // else in a LATERAL subquery. A parent whose page is empty has no row to
 // carry it, so its count is known (zero) only when the page has no cursor,
 // and is left unknown (nil) otherwise.
-func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+func fetchNestedPages[T any](ctx context.Context, q route.Reads, l listing, members, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	filtered := l.n > 0 // arguments so far are the filter's
 	// The count's conditions are the listing's, before the cursor's bounds.
 	countWhere := l.whereSQL()
@@ -402,13 +384,13 @@ func fetchNestedPages[T any](ctx context.Context, q querier, l listing, members,
 	}
 	sql = shape(sql, "{with}", members, "{size}", size, "{count_where}", countWhere, "{columns}", l.columns,
 		"{keys}", keysColumn(o), "{from}", l.from, "{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
-	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
+	return collectNestedPages[T](ctx, q.ForValues(filtered), sql, l.args, o, parents, page, limit, backward, withCount)
 }
 
 // collectNestedPages runs a statement of nested pages and splits its rows
 // into each parent's page; see fetchNestedPages.
-func collectNestedPages[T any](ctx context.Context, q querier, sql string, mode pgx.QueryExecMode, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
-	rows, err := q.Query(ctx, sql, mode, args)
+func collectNestedPages[T any](ctx context.Context, q querier, sql string, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
+	rows, err := q.Query(ctx, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -441,18 +423,18 @@ func collectNestedPages[T any](ctx context.Context, q querier, sql string, mode 
 }
 
 // countNested counts a nested listing for many parents in one statement.
-func countNested(ctx context.Context, q querier, l listing, parents []int64) (map[int64]int, error) {
+func countNested(ctx context.Context, q route.Reads, l listing, parents []int64) (map[int64]int, error) {
 	if err := l.check(); err != nil {
 		return nil, err
 	}
-	mode := execMode(l.n > 0)
+	forValues := l.n > 0
 	l.withParents(parents)
-	return collectCounts(ctx, q, shape(nestedCountSQL, "{from}", l.from, "{where}", l.whereSQL()), mode, l.args)
+	return collectCounts(ctx, q.ForValues(forValues), shape(nestedCountSQL, "{from}", l.from, "{where}", l.whereSQL()), l.args)
 }
 
 // collectCounts runs a statement that returns parents and their counts.
-func collectCounts(ctx context.Context, q querier, sql string, mode pgx.QueryExecMode, args pgx.NamedArgs) (map[int64]int, error) {
-	rows, err := q.Query(ctx, sql, mode, args)
+func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]int, error) {
+	rows, err := q.Query(ctx, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("count nested: %w", err)
 	}
@@ -483,7 +465,7 @@ func collectCounts(ctx context.Context, q querier, sql string, mode pgx.QueryExe
 // keeps PostgreSQL from folding that lookup into a join, which it planned
 // as a hash join over the whole table, misjudging how many rows a rank <= n
 // keeps).
-func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, with, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
+func fetchMemberPages[T any](ctx context.Context, q route.Reads, l listing, alias, with, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
 	filtered := l.n > 0 // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
@@ -492,19 +474,19 @@ func fetchMemberPages[T any](ctx context.Context, q querier, l listing, alias, w
 	l.withParents(parents)
 	sql := shape(memberPagesSQL, "{with}", with, "{size}", size, "{alias}", alias, "{columns}", l.columns,
 		"{keys}", keysColumn(o), "{from}", l.from, "{where}", l.whereSQL(), "{order}", orderBy, "{limit}", strconv.Itoa(limit+1))
-	return collectNestedPages[T](ctx, q, sql, execMode(filtered), l.args, o, parents, page, limit, backward, withCount)
+	return collectNestedPages[T](ctx, q.ForValues(filtered), sql, l.args, o, parents, page, limit, backward, withCount)
 }
 
 // countMembers counts the children of many parents of a relation listed by
 // members (see Relation) in one statement; with and size are as for
 // fetchMemberPages, and size's arguments are l's.
-func countMembers(ctx context.Context, q querier, l listing, with, size string, parents []int64) (map[int64]int, error) {
+func countMembers(ctx context.Context, q route.Reads, l listing, with, size string, parents []int64) (map[int64]int, error) {
 	if err := l.check(); err != nil {
 		return nil, err
 	}
-	mode := execMode(l.n > 0)
+	forValues := l.n > 0
 	l.withParents(parents)
-	return collectCounts(ctx, q, shape(memberCountsSQL, "{with}", with, "{size}", size), mode, l.args)
+	return collectCounts(ctx, q.ForValues(forValues), shape(memberCountsSQL, "{with}", with, "{size}", size), l.args)
 }
 
 // keyed is any domain type that embeds Keyset.

@@ -1,7 +1,7 @@
 // Package route decides where each of the store's reads runs: on which
 // server (the primary, or a hot standby in rotation that has replayed what
 // the read must see) and in which of that server's two pools (generic
-// plans, or plans for the values: CustomPlan). Its one job is that
+// plans, or plans for the values: Reads.ForValues). Its one job is that
 // choice and what it takes: the standbys' health and lag (WatchStandbys),
 // WAL positions (LSN) and the commits a request made (TrackCommits,
 // CommitPosition), and sending a read that failed for a standby's sake to

@@ -46,25 +46,10 @@ const (
 	StandbyDown    = "down"    // does not answer, or is no standby: out of rotation
 )
 
-// CustomPlan, as a statement's first argument, makes PostgreSQL plan the
-// statement for its argument values each time it runs (an unnamed
-// prepared statement; pgx still caches its description): the Router sends
-// it to the server's custom-plan pool (CustomPool), whose connections plan
-// every statement for its values; other statements go to the pool the
-// Router was given, whose connections keep generic plans. The store's
-// filtered listings and searches need it: their filters' selectivity
-// depends on the values (a metric, a range, search words), and after five
-// runs of a named prepared statement PostgreSQL may settle on a generic
-// plan that fits no value well. With figures of one metric in a range of
-// values, the generic plan (a BitmapAnd of the trigram and value indexes,
-// then a sort of every match) took 190 ms where the custom plan (the
-// article-order index, filtered) takes 2 ms.
-const CustomPlan = pgx.QueryExecModeCacheDescribe
-
 // Router sends the store's reads to a server and one of its pools: the
 // primary, or a hot standby in rotation that has replayed what the read
 // must see; the pool for generic plans, or the one for custom plans
-// (CustomPlan). It is safe for concurrent use once its standbys are added.
+// (Reads.ForValues). It is safe for concurrent use once its standbys are added.
 type Router struct {
 	primary  *node
 	standbys []*node
@@ -92,6 +77,9 @@ func CustomPool(pool *pgxpool.Pool) *pgxpool.Pool {
 	}
 	params["plan_cache_mode"] = "force_custom_plan"
 	cfg.ConnConfig.RuntimeParams = params
+	// Unnamed prepared statements, planned at each run; pgx still caches
+	// their descriptions.
+	cfg.ConnConfig.DefaultQueryExecMode = pgx.QueryExecModeCacheDescribe
 	custom, err := pgxpool.NewWithConfig(context.Background(), cfg)
 	if err != nil {
 		// NewWithConfig fails only on a configuration that pool was made
@@ -136,7 +124,7 @@ func (r *Router) AddStandby(url string, pool *pgxpool.Pool) {
 type node struct {
 	name    string // "primary", or a standby's host:port
 	generic *pgxpool.Pool
-	custom  *pgxpool.Pool // plans every statement for its values (CustomPlan)
+	custom  *pgxpool.Pool // plans every statement for its values (Reads.ForValues)
 	reads   atomic.Int64  // statements read here
 
 	// Standbys only; the health check (WatchStandbys) writes them.
@@ -149,10 +137,10 @@ type node struct {
 	lagBytes int64
 }
 
-// pool returns the node's pool for a statement with args: the custom-plan
-// pool when its first argument is CustomPlan.
-func (n *node) pool(args []any) *pgxpool.Pool {
-	if len(args) > 0 && args[0] == CustomPlan {
+// pool returns the node's pool: the custom-plan pool for reads planned
+// for their values.
+func (n *node) pool(forValues bool) *pgxpool.Pool {
+	if forValues {
 		return n.custom
 	}
 	return n.generic
@@ -269,14 +257,31 @@ func ReadPosition(ctx context.Context) (at LSN, primary bool) {
 // and one that fails on a standby for the standby's sake (it went down,
 // or replay cancelled it) again to the primary.
 type Reads struct {
-	rt *Router
-	r  *route
+	rt        *Router
+	r         *route
+	forValues bool
 }
 
 // Reads returns the querier of the reads made in ctx.
 func (r *Router) Reads(ctx context.Context) Reads {
 	rt, _ := ctx.Value(routeKey{}).(*route)
 	return Reads{rt: r, r: rt}
+}
+
+// ForValues returns, when on, the same reads planned by PostgreSQL for
+// their argument values each time they run: on the server's custom-plan
+// pool (CustomPool), whose connections plan every statement for its
+// values, where the others keep generic plans. The store's filtered
+// listings need it: their filters' selectivity depends on the values (a
+// metric, a range, words), and after five runs of a named prepared
+// statement PostgreSQL may settle on a generic plan that fits no value
+// well. With figures of one metric in a range of values, the generic plan
+// (a BitmapAnd of the trigram and value indexes, then a sort of every
+// match) took 190 ms where the custom plan (the article-order index,
+// filtered) takes 2 ms.
+func (q Reads) ForValues(on bool) Reads {
+	q.forValues = on
+	return q
 }
 
 // node returns the server a statement goes to, choosing the route's on
@@ -301,7 +306,7 @@ func (q Reads) node(ctx context.Context) *node {
 func (q Reads) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
 	n := q.node(ctx)
 	n.reads.Add(1)
-	rows, err := n.pool(args).Query(ctx, sql, args...)
+	rows, err := n.pool(q.forValues).Query(ctx, sql, args...)
 	if n.url == "" {
 		return rows, err
 	}
@@ -319,10 +324,10 @@ func (q Reads) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
 func (q Reads) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
 	n := q.node(ctx)
 	n.reads.Add(1)
-	tag, err := n.pool(args).Exec(ctx, sql, args...)
+	tag, err := n.pool(q.forValues).Exec(ctx, sql, args...)
 	if n.url != "" && err != nil && q.rt.standbyFailed(ctx, n, err) {
 		q.rt.primary.reads.Add(1)
-		return q.rt.primary.pool(args).Exec(ctx, sql, args...)
+		return q.rt.primary.pool(q.forValues).Exec(ctx, sql, args...)
 	}
 	return tag, err
 }
@@ -330,7 +335,7 @@ func (q Reads) Exec(ctx context.Context, sql string, args ...any) (pgconn.Comman
 // onPrimary sends a read to the primary.
 func (q Reads) onPrimary(ctx context.Context, sql string, args []any) (pgx.Rows, error) {
 	q.rt.primary.reads.Add(1)
-	return q.rt.primary.pool(args).Query(ctx, sql, args...)
+	return q.rt.primary.pool(q.forValues).Query(ctx, sql, args...)
 }
 
 // failoverRows are a standby's answer to a read: if the standby fails

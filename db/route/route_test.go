@@ -13,9 +13,9 @@ import (
 	"github.com/newsgraph/newsgraph/db/route"
 )
 
-// TestPlannedRouting checks that statements sent with CustomPlan run on
-// connections that plan for the values, and the others on connections
-// that keep generic plans.
+// TestPlannedRouting checks that reads ForValues run on connections that
+// plan for the values, and the others on connections that keep generic
+// plans, whatever their arguments.
 func TestPlannedRouting(t *testing.T) {
 	ctx := context.Background()
 	// Any database will do, and the one DATABASE_URL names need not exist
@@ -33,17 +33,21 @@ func TestPlannedRouting(t *testing.T) {
 	r := route.New(pool)
 	defer r.Close()
 	for _, c := range []struct {
-		name string
-		args []any
-		want string
+		name      string
+		forValues bool
+		args      []any
+		want      string
 	}{
-		{"Custom", []any{route.CustomPlan}, "force_custom_plan"},
-		{"Cached", nil, "force_generic_plan"},
-		{"CachedWithArgs", []any{pgx.NamedArgs{}}, "force_generic_plan"},
+		{"ForValues", true, nil, "force_custom_plan"},
+		{"ForValuesWithArgs", true, []any{pgx.NamedArgs{}}, "force_custom_plan"},
+		{"Cached", false, nil, "force_generic_plan"},
+		{"CachedWithArgs", false, []any{pgx.NamedArgs{}}, "force_generic_plan"},
+		{"CachedWithAnExecMode", false, []any{pgx.QueryExecModeCacheDescribe}, "force_generic_plan"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got string
-			if err := r.Reads(ctx).QueryRow(ctx, `SELECT current_setting('plan_cache_mode')`, c.args...).Scan(&got); err != nil {
+			reads := r.Reads(ctx).ForValues(c.forValues)
+			if err := reads.QueryRow(ctx, `SELECT current_setting('plan_cache_mode')`, c.args...).Scan(&got); err != nil {
 				t.Fatal(err)
 			}
 			if got != c.want {
