@@ -77,7 +77,7 @@ lint: ## gofmt, go vet and staticcheck
 # duration runs out under load (Go issue 75804, fixed in Go 1.27).
 FUZZTIME ?= 2000x
 # package:target pairs
-FUZZ_TARGETS := ./graph/:FuzzDecodeID ./graph/:FuzzDecodeCursor ./graph/:FuzzPageArgs ./graph/serve/:FuzzStatementsFilter ./document/:FuzzParseDocument
+FUZZ_TARGETS := ./graph/:FuzzDecodeID ./graph/:FuzzDecodeCursor ./graph/:FuzzPageArgs ./graph/serve/:FuzzStatementsFilter ./seeds/document/:FuzzParseDocument
 
 fuzz: postgres ## run each fuzz target for FUZZTIME inputs (default 2000x)
 	@for pt in $(FUZZ_TARGETS); do \

@@ -8,9 +8,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/document/extract"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
+	"github.com/newsgraph/newsgraph/seeds/document/extract"
 )
 
 // extractCmd reads an article's text and writes a draft document in the

@@ -7,8 +7,8 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/db/curate"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // importCmd imports curated documents through the same validation and

@@ -25,9 +25,9 @@ import (
 	"github.com/newsgraph/newsgraph/db/migrations"
 	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/db/route"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 func main() {

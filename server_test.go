@@ -27,9 +27,9 @@ import (
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/db/route"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // syncBuffer is a log sink safe for the server's goroutines.

@@ -19,7 +19,7 @@ func TestStoreKnowsNoYAML(t *testing.T) {
 		t.Fatal("go list -deps listed nothing")
 	}
 	for _, p := range deps {
-		if strings.Contains(strings.ToLower(p), "yaml") || strings.HasPrefix(p, "github.com/newsgraph/newsgraph/document") {
+		if strings.Contains(strings.ToLower(p), "yaml") || strings.HasPrefix(p, "github.com/newsgraph/newsgraph/seeds/document") {
 			t.Errorf("package db depends on %s; want no YAML library and not package document", p)
 		}
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // Helpers that the tests here share with those of db/curate (which has

@@ -9,8 +9,8 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // This file checks that every root field of Query returns what the seed

@@ -14,9 +14,9 @@ import (
 
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // frontPage is the front-page query: articles, each with its statements,

@@ -5,10 +5,10 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db/curate"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/edit"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // The mutations' skeletons. Turning their input into the curated documents

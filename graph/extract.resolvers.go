@@ -10,10 +10,10 @@ import (
 	"errors"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/document/extract"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/seeds/document"
+	"github.com/newsgraph/newsgraph/seeds/document/extract"
 )
 
 // ExtractDraft is the resolver for the extractDraft field.

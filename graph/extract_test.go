@@ -8,8 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 const extractQuery = `query X($text: String!, $dateline: String) {
@@ -92,10 +92,10 @@ func TestExtractDraft(t *testing.T) {
 }
 
 // TestExtractDraftOnEveryText runs extractDraft on both seed texts and on
-// every fixture of document/extract: each draft parses as a document and
+// every fixture of seeds/document/extract: each draft parses as a document and
 // every preview span holds its paragraph's text at its offsets.
 func TestExtractDraftOnEveryText(t *testing.T) {
-	names, err := filepath.Glob("../document/extract/testdata/*.txt")
+	names, err := filepath.Glob("../seeds/document/extract/testdata/*.txt")
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // filterCase is one filter and what the seeds say it selects.

@@ -17,9 +17,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // --- the seed files --------------------------------------------------------

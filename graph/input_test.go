@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/serve"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // pgWords are words of PostgreSQL's own messages, which must never reach a

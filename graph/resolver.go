@@ -13,9 +13,9 @@ import (
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/search"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // Resolver resolves newsgraph's schema. Resolvers hold no SQL: they read

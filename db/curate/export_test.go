@@ -13,7 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/db/pg"
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // sameSnapshot reports every table whose rows differ from before.

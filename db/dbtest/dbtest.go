@@ -16,8 +16,8 @@ import (
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/migrations"
 	"github.com/newsgraph/newsgraph/db/pg"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // Database is one throwaway database.

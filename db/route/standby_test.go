@@ -12,7 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
 	"github.com/newsgraph/newsgraph/db/route"
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // standbyIs returns a check that the store's one standby is in state.

@@ -10,9 +10,9 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/globalid"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // The conversions of the input types' fields: each applies the fields an

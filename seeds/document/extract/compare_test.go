@@ -4,7 +4,7 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // loc is an evidence span located in the text: paragraph and byte range.

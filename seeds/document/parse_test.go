@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/seeds"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // Bombs are small inputs that cost a naive YAML parser far more than their

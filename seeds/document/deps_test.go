@@ -12,7 +12,7 @@ import (
 // errors and vocabularies).
 func TestDocumentSpeaksNoSQL(t *testing.T) {
 	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}}: {{join .Imports \" \"}}",
-		"github.com/newsgraph/newsgraph/document/...").Output()
+		"github.com/newsgraph/newsgraph/seeds/document/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}

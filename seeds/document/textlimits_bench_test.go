@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // BenchmarkDocumentTextProblems measures the text check every import and
@@ -13,7 +13,7 @@ import (
 func BenchmarkDocumentTextProblems(b *testing.B) {
 	var docs []*document.Document
 	for _, name := range []string{"catalog.yaml", "articles/000_2e3fe38e4a0ba82d.yaml", "articles/003_a22b1cf4084b29ce.yaml"} {
-		data, err := os.ReadFile(filepath.Join("..", "seeds", name))
+		data, err := os.ReadFile(filepath.Join("..", name))
 		if err != nil {
 			b.Fatal(err)
 		}

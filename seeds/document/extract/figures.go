@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // fig is one extracted figure.

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // output fills the draft's document from what was found.
