@@ -295,23 +295,6 @@ func TestSearchArgumentsPositional(t *testing.T) {
 	})
 }
 
-// TestSearchReadsItsNodes checks that a search whose page holds only hits
-// of types searched by full text (articles and a topic, for both canonical
-// searches) sends one statement: the rows its hits name come with them
-// (db.NodeSQL), not from a read by id per type after it (two statements
-// more a request, each a round trip and a loader's batch).
-func TestSearchReadsItsNodes(t *testing.T) {
-	h := newHarness(t, generatedCorpus(t))
-	eachSearch(t, h, func(t *testing.T, sent []statement) {
-		if len(sent) != 1 {
-			for _, st := range sent {
-				t.Logf("sent: %s", abbreviate(st.SQL))
-			}
-			t.Errorf("a search sent %d statements; want 1", len(sent))
-		}
-	})
-}
-
 // eachSearch runs the canonical searches (q4-search and
 // q4-search-exclusion) once each, as subtests, and checks the statements
 // each sent with check.

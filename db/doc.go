@@ -10,12 +10,10 @@
 // whose messages are safe to show to callers; any other error is internal.
 // Search is its subpackage search's job (db/search: one statement over
 // every type, by full text and by name, with counts and snippets), which
-// writes its own statement and pages it through a seam of keyset.go and
-// nodes.go: PageQuery (named arguments and a page's keyset conditions in
-// an Ordering), FinishPage, FetchAll (the Store's routed reads, scanned
-// strictly), and NodeSQL and FetchWithNodes (the rows its page's hits
-// name, read in the same statement by the store's reads by id, scanned
-// into the same structs, for the loaders); db does not import search.
+// writes its own statement and pages it through a seam of keyset.go:
+// PageQuery (named arguments and a page's keyset conditions in an
+// Ordering), FinishPage and FetchAll (the Store's routed reads, scanned
+// strictly); db does not import search.
 //
 // Everything the server says in SQL lives here or under db/. Beneath db,
 // five packages have one job each and import nothing of it:

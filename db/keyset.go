@@ -13,9 +13,8 @@ import (
 // before a page's cursors (checked against the ordering), the ORDER BY and
 // LIMIT of the page, the keys column its cursors are made from, the
 // trimming of the row beyond the page, and the read itself (on the
-// Store's routed reads, scanned strictly; with the rows the hits name,
-// nodes.go). Nothing else may use it: the store's own reads are listings
-// (lists.go).
+// Store's routed reads, scanned strictly). Nothing else may use it: the
+// store's own reads are listings (lists.go).
 
 // SortKey is one expression an Ordering sorts by and its SQL type (bigint,
 // int, float8, numeric, date or text), to which a cursor's value is cast

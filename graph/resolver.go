@@ -349,32 +349,6 @@ func namedKind(kind string) bool {
 	return kind == "PERSON" || kind == "ORGANIZATION" || kind == "PLACE"
 }
 
-// primeNode gives the row a search hit came with (hit.Node) to the loader
-// of its type, and reports whether it did: a later load of that row, the
-// hit's own too, reads nothing.
-func primeNode(ctx context.Context, hit *search.Hit) bool {
-	l := loaders(ctx)
-	switch n := hit.Node.(type) {
-	case *db.Article:
-		l.articles.Prime(n.ID, n)
-	case *db.Statement:
-		l.statements.Prime(n.ID, n)
-	case *db.Figure:
-		l.figures.Prime(n.ID, n)
-	case *db.Agreement:
-		l.agreements.Prime(n.ID, n)
-	case *db.Event:
-		l.events.Prime(n.ID, n)
-	case *db.Project:
-		l.projects.Prime(n.ID, n)
-	case *db.Topic:
-		l.topics.Prime(n.ID, n)
-	default:
-		return false
-	}
-	return true
-}
-
 // searchResult loads the row a search hit names.
 func (r *Resolver) searchResult(ctx context.Context, hit *search.Hit) (model.SearchResult, error) {
 	return ref[model.SearchResult](ctx, typeOfKind(hit.Kind), hit.ID)

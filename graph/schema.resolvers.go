@@ -162,16 +162,11 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
 		Count:    func(context.Context) ([]*search.TypeCount, error) { return counts, nil },
 	}
-	// The rows of full-text hits came with the page: the loaders are given
-	// them. Load the other hits' nodes at once, so the loaders batch them.
+	// Load every hit's node at once, so the loaders batch them.
 	nodes := make([]model.SearchResult, len(page.Items))
 	errs := make([]error, len(page.Items))
 	var wg sync.WaitGroup
 	for i, hit := range page.Items {
-		if primeNode(ctx, hit) {
-			nodes[i], errs[i] = r.searchResult(ctx, hit)
-			continue
-		}
 		wg.Go(func() { nodes[i], errs[i] = r.searchResult(ctx, hit) })
 	}
 	wg.Wait()

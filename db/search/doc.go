@@ -10,22 +10,17 @@
 // PostgreSQL returns into text and highlighted ranges (Snippet).
 //
 // It reaches PostgreSQL only through package db, by the small seam db
-// exports for it (keyset.go, nodes.go): PageQuery holds the statement's
-// named arguments and the keyset conditions of a page in an Ordering
-// (cursors checked as every listing's are), FinishPage trims the row
-// beyond the page, NodeSQL is the store's read by id of a type searched by
-// full text, which the statement runs for its page's hits of that type,
-// and FetchWithNodes runs the statement on the Store's routed reads and
-// scans its rows strictly, the hits' rows with them into db's domain
-// structs (Hit.Node, which package graph gives its loaders). Errors are
-// db's (db.Errorf with db.CodeInvalid for a query, type, sort or cursor the
-// caller got wrong).
+// exports for it (keyset.go): PageQuery holds the statement's named
+// arguments and the keyset conditions of a page in an Ordering (cursors
+// checked as every listing's are), FinishPage trims the row beyond the
+// page, and FetchAll runs the statement on the Store's routed reads and
+// scans its rows strictly. Errors are db's (db.Errorf with db.CodeInvalid
+// for a query, type, sort or cursor the caller got wrong).
 //
 // What it must not do: open pools or connections, or route reads itself;
 // take user values into the SQL text (they travel as arguments; the text
-// is its constants and whitelisted names); read the rows its hits name in
-// any other way than db's reads by id (NodeSQL), so that they are the rows
-// the loaders would read (people, organizations and places it does not
-// read: package graph loads them); know GraphQL, HTTP or the curated
-// format. Package db does not import it.
+// is its constants and whitelisted names); load the rows its hits name
+// (a hit is a kind and an id: package graph loads them through its
+// loaders); know GraphQL, HTTP or the curated format. Package db does not
+// import it.
 package search

@@ -29,10 +29,6 @@ type Hit struct {
 	ID      int64   `db:"id"`
 	Score   float64 `db:"score"`
 	Snippet Snippet `db:"-"`
-	// Node is the row the hit names, for a hit of a type searched by full
-	// text (ARTICLE, ..., TOPIC) on the page: a *db.Article, *db.Topic, ...
-	// as the type's read by id reads it (db.NodeSQL); nil for the others.
-	Node any `db:"-"`
 	db.Keyset
 }
 
@@ -290,29 +286,6 @@ var snippetSQL = `CASE hit.kind
 	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = hit.id)
 END`
 
-// nodeColumns are the CTEs, the select-list entries and the joins by
-// which a search's statement reads the rows its page's hits of kinds name
-// (the first limit rows of pg, the page), each kind's at once, with the
-// store's read by id of that kind (db.NodeSQL) given the page's ids of it:
-// for each kind, a db.NodeMarker column and that read's columns, NULL in
-// the rows of other kinds (FetchWithNodes). The loaders are given these
-// rows, so a page of hits costs no read by id more. (Joined to each hit
-// by id, LATERAL, the reads ran once per hit and kind: 182 index scans for
-// a page of 20 and 7 types, more than the two reads they replace.)
-func nodeColumns(kinds []string, limit int) (ctes, columns, joins string) {
-	var w, c, j strings.Builder
-	for i, kind := range kinds {
-		read, ok := db.NodeSQL(kind, fmt.Sprintf("ARRAY(SELECT pg.id FROM pg WHERE pg.kind = '%s' AND pg.n <= %d)", kind, limit))
-		if !ok {
-			continue
-		}
-		fmt.Fprintf(&w, ",\n\tn%d AS MATERIALIZED (%s)", i, read)
-		fmt.Fprintf(&c, ", NULL::int AS %s, n%d.*", db.NodeMarker, i)
-		fmt.Fprintf(&j, "\n\tLEFT JOIN n%d ON x.kind = '%s' AND n%d.id = x.id", i, kind, i)
-	}
-	return w.String(), c.String(), j.String()
-}
-
 // statement builds a search's WITH clause (the query q, each full-text
 // type's candidates, and h, every hit of every type searched with its
 // kind, ord, id, day and score) and its arguments, in l.
@@ -420,42 +393,28 @@ func FindCounted(ctx context.Context, s *db.Store, a Args, page db.PageArgs) (db
 	// snippets (not the row beyond the page, fetched to tell whether there
 	// is more), then one row per type with hits.
 	l.Args()["nw"] = q.nameWords()
-	// The rows the page's hits of full-text types name come with them
-	// (nodeColumns).
-	types := a.Types
-	if len(types) == 0 {
-		types = Types
-	}
-	var kinds []string
-	for _, t := range Types {
-		if _, ok := fullTextKinds[t]; ok && slices.Contains(types, t) {
-			kinds = append(kinds, t)
-		}
-	}
-	nodeCTEs, columns, joins := nodeColumns(kinds, limit)
-	sql := fmt.Sprintf(`%s,
-	pg AS MATERIALIZED (SELECT p.*, row_number() OVER () AS n
-		FROM (SELECT h.kind, h.id, h.score, %s FROM h WHERE %s ORDER BY %s LIMIT %d) p)%s
-	SELECT x.kind, x.id, x.score, x.list_keys, x.count, x.n, x.snippet%s FROM (
+	sql := fmt.Sprintf(`%s
+	SELECT x.kind, x.id, x.score, x.list_keys, x.count, x.n, x.snippet FROM (
 		SELECT hit.kind, hit.id, hit.score, hit.list_keys, NULL::int AS count, hit.n,
 			CASE WHEN hit.n <= %d THEN %s END AS snippet
-		FROM pg hit, q
+		FROM (SELECT p.*, row_number() OVER () AS n
+			FROM (SELECT h.kind, h.id, h.score, %s FROM h WHERE %s ORDER BY %s LIMIT %d) p) hit, q
 		UNION ALL
-		SELECT h.kind, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM h GROUP BY h.kind) x%s
+		SELECT h.kind, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM h GROUP BY h.kind) x
 	ORDER BY x.n NULLS LAST`,
-		with, order.KeysColumn(), l.Where(), orderBy, limit+1, nodeCTEs, columns, limit, snippetSQL, joins)
-	rows, nodes, err := db.FetchWithNodes[searchRow](ctx, s, sql, kinds, l.Args())
+		with, limit, snippetSQL, order.KeysColumn(), l.Where(), orderBy, limit+1)
+	rows, err := db.FetchAll[searchRow](ctx, s, sql, l.Args())
 	if err != nil {
 		return db.Page[Hit]{}, nil, fmt.Errorf("search: %w", err)
 	}
 	var hits []*Hit
 	counted := map[string]int{}
-	for i, r := range rows {
+	for _, r := range rows {
 		if r.Count != nil {
 			counted[r.Kind] = *r.Count
 			continue
 		}
-		h := &Hit{Kind: r.Kind, ID: *r.ID, Score: *r.Score, Keyset: db.Keyset{Keys: r.Keys}, Node: nodes[i]}
+		h := &Hit{Kind: r.Kind, ID: *r.ID, Score: *r.Score, Keyset: db.Keyset{Keys: r.Keys}}
 		if r.Snippet != nil {
 			h.Snippet = parseSnippet(*r.Snippet)
 		}
@@ -463,6 +422,10 @@ func FindCounted(ctx context.Context, s *db.Store, a Args, page db.PageArgs) (db
 	}
 	p := db.FinishPage(hits, limit, backward, page)
 	p.Order = order.CursorName()
+	types := a.Types
+	if len(types) == 0 {
+		types = Types
+	}
 	counts := []*TypeCount{}
 	for _, t := range Types {
 		if slices.Contains(types, t) {
