@@ -6,31 +6,25 @@ import (
 	"testing"
 )
 
-// parseSnippetByRune is parseSnippet as it was, rune by rune: the reference
+// parseSnippetByRune reads a snippet the way parseSnippet did before it
+// read runs (rune by rune, the text as runes): the reference
 // TestParseSnippet compares it with.
 func parseSnippetByRune(marked string) Snippet {
-	var b strings.Builder
-	var s Snippet
-	start, n := -1, 0
+	start, end := []rune(markStart)[0], []rune(markEnd)[0]
+	text, ranges, open := []rune{}, []TextRange{}, -1
 	for _, r := range marked {
-		switch string(r) {
-		case markStart:
-			start = n
-		case markEnd:
-			if start >= 0 && n > start {
-				s.Highlights = append(s.Highlights, TextRange{Start: start, End: n})
-			}
-			start = -1
+		switch {
+		case r == start:
+			open = len(text)
+		case r != end:
+			text = append(text, r)
+		case open >= 0 && len(text) > open:
+			ranges, open = append(ranges, TextRange{Start: open, End: len(text)}), -1
 		default:
-			b.WriteRune(r)
-			n++
+			open = -1
 		}
 	}
-	s.Text = b.String()
-	if s.Highlights == nil {
-		s.Highlights = []TextRange{}
-	}
-	return s
+	return Snippet{Text: string(text), Highlights: ranges}
 }
 
 // TestParseSnippet checks that snippets are read as they were rune by rune
