@@ -36,8 +36,10 @@ func scanRows[T any](rows pgx.Rows) ([]*T, error) { return rowscan.Strict[T](row
 var keysetType = reflect.TypeFor[Keyset]()
 
 // fetchAll reads every row of a statement into domain structs (see
-// scanRows).
+// scanRows). Its named arguments are rewritten once per statement text
+// (positional).
 func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]*T, error) {
+	sql, args = positional(ctx, sql, args)
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, err
