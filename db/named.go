@@ -23,14 +23,16 @@ type rewrite struct {
 	names []string
 }
 
-// maxRewrites bounds the statements kept: a listing's statement varies
-// with its filter's shape, a search's with its query's, and each shape is
-// kept once. Beyond the bound, statements are rewritten by pgx as before.
-const maxRewrites = 4096
+// maxRewriteBytes bounds the text the rewrites kept hold, the statements'
+// and their rewrites' together: a listing's statement varies with its
+// filter's shape, a search's (some 15 KB) with its query's, and each shape
+// is kept once, so requests of ever new shapes must not grow the memory
+// without end. Beyond the bound, statements are rewritten by pgx as before.
+const maxRewriteBytes = 4 << 20
 
 var (
-	rewrites  sync.Map // statement text → *rewrite
-	nRewrites atomic.Int64
+	rewrites     sync.Map // statement text → *rewrite
+	rewriteBytes atomic.Int64
 )
 
 // argName stands for a named argument's value while a statement's text is
@@ -76,7 +78,7 @@ func positional(ctx context.Context, sql string, args []any) (string, []any) {
 
 // rewriteOf rewrites sql with pgx's rewriting of named arguments, learning
 // the order of the names from markers in their place, and keeps the result
-// (up to maxRewrites statements). It returns nil when sql names an argument
+// (up to maxRewriteBytes of text). It returns nil when sql names an argument
 // named lacks, or pgx cannot rewrite it.
 func rewriteOf(ctx context.Context, sql string, named pgx.NamedArgs) *rewrite {
 	markers := make(pgx.NamedArgs, len(named))
@@ -95,9 +97,9 @@ func rewriteOf(ctx context.Context, sql string, named pgx.NamedArgs) *rewrite {
 		}
 		r.names[i] = string(name)
 	}
-	if nRewrites.Load() < maxRewrites {
+	if size := int64(len(sql) + len(r.sql)); rewriteBytes.Load()+size <= maxRewriteBytes {
 		if _, kept := rewrites.LoadOrStore(sql, r); !kept {
-			nRewrites.Add(1)
+			rewriteBytes.Add(size)
 		}
 	}
 	return r

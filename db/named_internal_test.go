@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -78,4 +80,28 @@ func BenchmarkPositional(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestPositionalKeepsBoundedText checks that statements of ever new shapes
+// do not grow the rewrites kept past maxRewriteBytes, and that a statement
+// past the bound is still rewritten as pgx rewrites it.
+func TestPositionalKeepsBoundedText(t *testing.T) {
+	ctx := context.Background()
+	args := []any{pgx.NamedArgs{"a": 1}}
+	long := strings.Repeat(" AND 'padding' <> 'text'", 700) // about 17 KB
+	for i := range 2 * maxRewriteBytes / (2 * len(long)) {
+		sql := fmt.Sprintf("SELECT %d WHERE @a > 0%s", i, long)
+		gotSQL, gotArgs := positional(ctx, sql, args)
+		if want := fmt.Sprintf("SELECT %d WHERE $1 > 0%s", i, long); gotSQL != want || !reflect.DeepEqual(gotArgs, []any{1}) {
+			t.Fatalf("statement %d: got %.40q… %v; want %.40q… [1]", i, gotSQL, gotArgs, want)
+		}
+	}
+	var held int
+	rewrites.Range(func(k, v any) bool {
+		held += len(k.(string)) + len(v.(*rewrite).sql)
+		return true
+	})
+	if held > maxRewriteBytes || int64(held) != rewriteBytes.Load() {
+		t.Errorf("the rewrites kept hold %d bytes (counted %d); want at most %d", held, rewriteBytes.Load(), maxRewriteBytes)
+	}
 }
