@@ -99,8 +99,8 @@
 // filter's values) in every read: pgx rewrites them to $n, so a statement
 // reads as its own documentation, and the listing builder, search and the
 // write side already used them. fetchAll has pgx rewrite a statement's
-// text once and keeps it (named.go: pgx lexed a search's 15 KB at every
-// run). Rows are read into structs strictly
+// text once and keeps it (pg.Positional: pgx lexed a search's 15 KB at
+// every run). Rows are read into structs strictly
 // (scanRows): a column a statement lacks is an error, not a zero field.
 // A read of one row by slug returns ErrNotFound when there is none; reads
 // of many rows by id leave out ids that name nothing; no read returns

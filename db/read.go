@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/db/rowscan"
 )
 
@@ -37,9 +38,9 @@ var keysetType = reflect.TypeFor[Keyset]()
 
 // fetchAll reads every row of a statement into domain structs (see
 // scanRows). Its named arguments are rewritten once per statement text
-// (positional).
+// (pg.Positional).
 func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]*T, error) {
-	sql, args = positional(ctx, sql, args)
+	sql, args = pg.Positional(ctx, sql, args)
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package db
+package pg
 
 import (
 	"context"
@@ -21,7 +21,7 @@ func TestPositional(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		args []any
-		kept bool // whether positional rewrites the statement (else returns it unchanged)
+		kept bool // whether Positional rewrites the statement (else returns it unchanged)
 	}{
 		{"OK", []any{pgx.NamedArgs{"a": "x", "ids": []int64{1, 2}, "b": 7}}, true},
 		{"ExecMode", []any{pgx.QueryExecModeExec, pgx.NamedArgs{"a": "x", "ids": []int64{1}, "b": nil, "extra": 1}}, true},
@@ -30,10 +30,10 @@ func TestPositional(t *testing.T) {
 		{"None", nil, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			gotSQL, gotArgs := positional(ctx, sql, c.args)
+			gotSQL, gotArgs := Positional(ctx, sql, c.args)
 			if !c.kept {
 				if gotSQL != sql || !reflect.DeepEqual(gotArgs, c.args) {
-					t.Errorf("positional rewrote %v: got %q %v", c.args, gotSQL, gotArgs)
+					t.Errorf("Positional rewrote %v: got %q %v", c.args, gotSQL, gotArgs)
 				}
 				return
 			}
@@ -69,7 +69,7 @@ func BenchmarkPositional(b *testing.B) {
 	b.Run("Kept", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			positional(ctx, sql, []any{args})
+			Positional(ctx, sql, []any{args})
 		}
 	})
 	b.Run("pgx", func(b *testing.B) {
@@ -91,7 +91,7 @@ func TestPositionalKeepsBoundedText(t *testing.T) {
 	long := strings.Repeat(" AND 'padding' <> 'text'", 700) // about 17 KB
 	for i := range 2 * maxRewriteBytes / (2 * len(long)) {
 		sql := fmt.Sprintf("SELECT %d WHERE @a > 0%s", i, long)
-		gotSQL, gotArgs := positional(ctx, sql, args)
+		gotSQL, gotArgs := Positional(ctx, sql, args)
 		if want := fmt.Sprintf("SELECT %d WHERE $1 > 0%s", i, long); gotSQL != want || !reflect.DeepEqual(gotArgs, []any{1}) {
 			t.Fatalf("statement %d: got %.40q… %v; want %.40q… [1]", i, gotSQL, gotArgs, want)
 		}

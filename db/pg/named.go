@@ -1,4 +1,4 @@
-package db
+package pg
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // named arguments (@ids) to positional ones ($1) by lexing its whole text
 // at every run; a search's statement is some 15 KB, and lexing it was
 // about a tenth of the server's CPU time for a search (0.17 ms of 2.7).
-// positional does pgx's rewriting once per statement text, with pgx's own
+// Positional does pgx's rewriting once per statement text, with pgx's own
 // lexer, and keeps the positional text and the order of the names, so that
 // a statement run again only looks its arguments up by name.
 
@@ -39,12 +39,12 @@ var (
 // rewritten, to learn which name each position takes.
 type argName string
 
-// positional returns sql and args as pgx would send them when args are
+// Positional returns sql and args as pgx would send them when args are
 // named: args is at most one QueryExecMode followed by pgx.NamedArgs, and
 // what it returns is the same QueryExecMode (if any) followed by the
 // values in their positions. Any other args are returned unchanged, as is
 // a statement that names an argument args lacks (pgx sends it as NULL).
-func positional(ctx context.Context, sql string, args []any) (string, []any) {
+func Positional(ctx context.Context, sql string, args []any) (string, []any) {
 	mode := 0
 	if len(args) > 0 {
 		if _, ok := args[0].(pgx.QueryExecMode); ok {
