@@ -34,45 +34,7 @@ const orgStatementsPlain = `(
 func TestOrganizationStatementCountsFollowWrites(t *testing.T) {
 	d := dbtest.NewSeeded(t)
 	ctx := context.Background()
-	check := func(t *testing.T, step string) {
-		t.Helper()
-		var orgs, wrong, counted int
-		err := d.Pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE x.subtree_statement_count <> `+orgStatementsPlain+`),
-			coalesce(sum(`+orgStatementsPlain+`), 0) FROM organizations x`).Scan(&orgs, &wrong, &counted)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		if counted == 0 || wrong != 0 {
-			t.Errorf("%s: %d of %d organizations count other than their %d statements; want none, of some", step, wrong, orgs, counted)
-		}
-		ids := orgIDs(t, d)
-		stored, err := db.NestedCounts(ctx, d.Store, db.OrganizationStatements, ids, db.NestedArgs{})
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		// An empty filter selects every row but is not "no filter": it
-		// counts from the members.
-		gathered, err := db.NestedCounts(ctx, d.Store, db.OrganizationStatements, ids, db.NestedArgs{Filter: &db.StatementFilter{}})
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		for _, id := range ids {
-			if stored[id] != gathered[id] {
-				t.Errorf("%s: organization %d: totalCount %d from the stored count, %d from its statements; want the same", step, id, stored[id], gathered[id])
-			}
-		}
-	}
-	exec := func(t *testing.T, step, sql string) {
-		t.Helper()
-		tag, err := d.Pool.Exec(ctx, sql)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		if tag.RowsAffected() == 0 {
-			t.Fatalf("%s: changed no row; the test needs the seeds to have one", step)
-		}
-		check(t, step)
-	}
+	check := func(t *testing.T, step string) { checkOrgStatementCounts(t, d, step) }
 	var slug string
 	var child, parent int64
 	// An organization below another, and one elsewhere.
@@ -121,22 +83,9 @@ func TestOrganizationStatementCountsFollowWrites(t *testing.T) {
 	}
 	move("an organization moved under another (curate.UpdateEntity)", &other)
 
-	exec(t, "a role's affiliation dropped", `
-		DELETE FROM statement_affiliations WHERE (statement_id, affiliation_id) = (
-			SELECT sa.statement_id, sa.affiliation_id FROM statement_affiliations sa
-				JOIN affiliations af ON af.id = sa.affiliation_id WHERE af.organization_id IS NOT NULL
-			ORDER BY 1, 2 LIMIT 1)`)
-	exec(t, "a role's affiliations added", `
-		INSERT INTO statement_affiliations (statement_id, affiliation_id)
-		SELECT s.id, af.id FROM statements s CROSS JOIN affiliations af
-		WHERE af.organization_id IS NOT NULL AND NOT EXISTS (
-			SELECT 1 FROM statement_affiliations x WHERE x.statement_id = s.id AND x.affiliation_id = af.id)
-		ORDER BY s.id DESC, af.id LIMIT 3`)
-	exec(t, "an affiliation's organization changed", `
-		UPDATE affiliations SET organization_id = (SELECT o.id FROM organizations o WHERE NOT EXISTS (
-				SELECT 1 FROM affiliations x WHERE x.person_id = affiliations.person_id AND x.organization_id = o.id) ORDER BY o.id DESC LIMIT 1)
-		WHERE id = (SELECT min(sa.affiliation_id) FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
-			WHERE af.organization_id IS NOT NULL)`)
+	for _, w := range affiliationWrites {
+		execStep(t, d, w.step, w.sql, check)
+	}
 
 	// A statement with affiliations deleted, with what depends on it.
 	stID, stVersion = statementOf(t, d, `id IN (SELECT statement_id FROM statement_affiliations)`)
@@ -169,6 +118,38 @@ func TestOrganizationStatementCountsFollowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(t, "counted anew (refresh_organization_statement_totals(NULL))")
+}
+
+// checkOrgStatementCounts compares every organization's
+// subtree_statement_count with its statements' count in plain SQL, and the
+// connection's totalCount alone (the stored count) with the one read with
+// a page (gathered from its statements), after step.
+func checkOrgStatementCounts(t *testing.T, d *dbtest.Database, step string) {
+	t.Helper()
+	var orgs, wrong, counted int
+	err := d.Pool.QueryRow(context.Background(), `SELECT count(*), count(*) FILTER (WHERE x.subtree_statement_count <> `+orgStatementsPlain+`),
+		coalesce(sum(`+orgStatementsPlain+`), 0) FROM organizations x`).Scan(&orgs, &wrong, &counted)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	if counted == 0 || wrong != 0 {
+		t.Errorf("%s: %d of %d organizations count other than their %d statements; want none, of some", step, wrong, orgs, counted)
+	}
+	ids := orgIDs(t, d)
+	stored, err := db.NestedCounts(context.Background(), d.Store, db.OrganizationStatements, ids, db.NestedArgs{})
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	// A page with its count gathers each organization's statements.
+	pages, err := db.NestedPagesCounted(context.Background(), d.Store, db.OrganizationStatements, ids, db.PageArgs{First: 1}, db.NestedArgs{})
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	for _, id := range ids {
+		if pg := pages[id]; pg.Total == nil || stored[id] != *pg.Total {
+			t.Errorf("%s: organization %d: totalCount %d from the stored count, %v with a page; want the same", step, id, stored[id], pg.Total)
+		}
+	}
 }
 
 // statementOf returns the id and version of the first statement that meets
