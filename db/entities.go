@@ -558,6 +558,11 @@ const (
 			UNION SELECT sa.statement_id FROM statement_affiliations sa
 				WHERE sa.affiliation_id = ANY(ARRAY(SELECT af.id FROM affiliations af WHERE af.organization_id = ANY(st.ids))))
 		FROM subtrees st`
+
+	// orgStatementCounts are the counts of orgStatements kept on write
+	// (migration 000031: subtree_statement_count, counted with the same
+	// definition by refresh_organization_statement_totals).
+	orgStatementCounts = `SELECT o.id, o.subtree_statement_count FROM organizations o WHERE o.id = ANY(@parents)`
 )
 
 // The entities' nested listings.
@@ -571,7 +576,7 @@ var (
 	OrganizationMembers = memberRelation(AllPeople, false, "organization.members",
 		"", "", linkMembers("affiliations", "organization_id", "person_id"), byName("p"))
 	OrganizationStatements = memberRelation(AllStatements, false, "organization.statements",
-		"", orgSubtrees, orgStatements, articleOrder)
+		"", orgSubtrees, orgStatements, articleOrder).storedCounts(orgStatementCounts)
 	PartyAgreements = memberRelation(AllAgreements, false, "party.agreements",
 		"", "", linkMembers("agreement_parties", "entity_id", "agreement_id"), byName("ag"))
 )

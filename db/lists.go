@@ -65,10 +65,13 @@ func (*NoFilter) boolean(*where)    {}
 //     be checked row by row, for every parent.
 //
 // A relation with members counts its children from them, with a condition
-// or not: counting needs no rows of the listing itself.
+// or not: counting needs no rows of the listing itself. A relation whose
+// counts are kept on write (stored: a query of (id, count) rows for the
+// parents in @parents) reads its unfiltered counts from there instead.
 type Relation[T any] struct {
 	name, from, columns, where string
 	with, members, alias       string // alias is the table of from whose ids members lists
+	stored                     string
 	keys                       []sortKey
 	desc                       bool
 }
@@ -86,6 +89,14 @@ func relation[T any, F Filter](rows Listing[T, F], desc bool, name, where string
 func memberRelation[T any, F Filter](rows Listing[T, F], desc bool, name, where, with, members string, keys []sortKey) Relation[T] {
 	alias := strings.TrimSuffix(rows.ids[0], ".id")
 	return Relation[T]{name: name, from: rows.from, alias: alias, columns: rows.columns, where: where, with: with, members: members, keys: keys, desc: desc}
+}
+
+// storedCounts gives a relation counts kept on write: stored is a query of
+// (id, count) rows, one for each parent in @parents, that counts exactly
+// what the relation lists; NestedCounts reads it when no filter is given.
+func (r Relation[T]) storedCounts(stored string) Relation[T] {
+	r.stored = stored
+	return r
 }
 
 // Filter is a filter of one listing's rows, which adds its conditions to
@@ -205,10 +216,16 @@ func (r Relation[T]) membersWith() string {
 }
 
 // NestedCounts counts a relation's children that match args' filter for
-// many parents in one statement.
+// many parents in one statement: without a filter, from the counts kept on
+// write when the relation has them (a parent that names no row is left
+// out).
 func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents []int64, args NestedArgs) (map[int64]int, error) {
 	l := listing{from: r.from}
 	cond := filter(&l, args)
+	if cond == "true" && r.stored != "" {
+		l.withParents(parents)
+		return collectCounts(ctx, s.read(ctx), r.stored, execMode(false), l.args)
+	}
 	if r.members != "" {
 		return countMembers(ctx, s.read(ctx), l, r.membersWith(), r.size(cond), parents)
 	}

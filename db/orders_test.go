@@ -142,7 +142,8 @@ func TestOrders(t *testing.T) {
 }
 
 // checkCounts compares every entity's statement count, as the orders by
-// STATEMENTS read it, with a count of its statements in plain SQL.
+// STATEMENTS read it, and every organization's count of its nested
+// statements, with a count of its statements in plain SQL.
 func checkCounts(t *testing.T, label string, d *dbtest.Database) {
 	t.Helper()
 	for table, count := range map[string]string{
@@ -164,6 +165,16 @@ func checkCounts(t *testing.T, label string, d *dbtest.Database) {
 		if counted == 0 && (table == "people" || table == "organizations" || label != "generated") && table != "events" {
 			t.Errorf("%s: no statements of %s; want some to count", label, table) // the generator makes no mentions
 		}
+	}
+	// The organizations' statements with their subtrees' and affiliations'
+	// (migration 000031; the generator's bulk load counts them afterwards).
+	var wrong int
+	if err := d.Pool.QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE x.subtree_statement_count <> `+orgStatementsPlain+`)
+		FROM organizations x`).Scan(&wrong); err != nil {
+		t.Fatal(err)
+	}
+	if wrong != 0 {
+		t.Errorf("%s: %d organizations whose subtree_statement_count is not their statements'", label, wrong)
 	}
 }
 

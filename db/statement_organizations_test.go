@@ -38,14 +38,7 @@ func TestStatementOrganizationsFollowWrites(t *testing.T) {
 	}
 	exec := func(t *testing.T, step, sql string) {
 		t.Helper()
-		tag, err := d.Pool.Exec(ctx, sql)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		if tag.RowsAffected() == 0 {
-			t.Fatalf("%s: changed no row; the test needs the seeds to have one", step)
-		}
-		check(t, step)
+		execStep(t, d, step, sql, check)
 	}
 	check(t, "seeded")
 	exec(t, "a person speaker replaced by an organization", `
@@ -58,22 +51,9 @@ func TestStatementOrganizationsFollowWrites(t *testing.T) {
 		UPDATE statements SET speaker_id = NULL, speaker_kind = NULL, speaker_description = 'an official',
 			speaker_organization_id = (SELECT max(id) FROM organizations)
 		WHERE id = (SELECT min(id) FROM statements WHERE speaker_kind = 'person')`)
-	exec(t, "a role's affiliation dropped", `
-		DELETE FROM statement_affiliations WHERE (statement_id, affiliation_id) = (
-			SELECT sa.statement_id, sa.affiliation_id FROM statement_affiliations sa
-				JOIN affiliations af ON af.id = sa.affiliation_id WHERE af.organization_id IS NOT NULL
-			ORDER BY 1, 2 LIMIT 1)`)
-	exec(t, "a role's affiliation added", `
-		INSERT INTO statement_affiliations (statement_id, affiliation_id)
-		SELECT s.id, af.id FROM statements s CROSS JOIN affiliations af
-		WHERE af.organization_id IS NOT NULL AND NOT EXISTS (
-			SELECT 1 FROM statement_affiliations x WHERE x.statement_id = s.id AND x.affiliation_id = af.id)
-		ORDER BY s.id, af.id LIMIT 3`)
-	exec(t, "an affiliation's organization changed", `
-		UPDATE affiliations SET organization_id = (SELECT o.id FROM organizations o WHERE NOT EXISTS (
-				SELECT 1 FROM affiliations x WHERE x.person_id = affiliations.person_id AND x.organization_id = o.id) ORDER BY o.id LIMIT 1)
-		WHERE id = (SELECT min(sa.affiliation_id) FROM statement_affiliations sa JOIN affiliations af ON af.id = sa.affiliation_id
-			WHERE af.organization_id IS NOT NULL)`)
+	for _, w := range affiliationWrites {
+		exec(t, w.step, w.sql)
+	}
 	exec(t, "an article's statements deleted", `
 		DELETE FROM statements WHERE article_id = (SELECT min(article_id) FROM statement_affiliations sa JOIN statements s ON s.id = sa.statement_id)`)
 	if _, err := curate.ImportBy(ctx, d.Store, "alice", readSeeds(t)); err != nil {

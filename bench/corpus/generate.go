@@ -305,6 +305,9 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if _, err := tx.Exec(ctx, `SELECT refresh_statement_organizations(NULL)`); err != nil {
 				return fmt.Errorf("list the statements' organizations: %w", err)
 			}
+			if _, err := tx.Exec(ctx, `SELECT refresh_organization_statement_totals(NULL)`); err != nil {
+				return fmt.Errorf("count the organizations' statements with their subtrees': %w", err)
+			}
 			if _, err := tx.Exec(ctx, `SELECT refresh_agreements_published(NULL)`); err != nil {
 				return fmt.Errorf("date the agreements: %w", err)
 			}
@@ -630,7 +633,8 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 // or would read rows that other connections are still copying (the
 // statement counts, counted afterwards for all entities at once; the
 // statements' organizations and the agreements' publication dates, found
-// afterwards for all of them).
+// afterwards for all of them; the organizations' statements with their
+// subtrees' and affiliations', counted afterwards for all of them).
 var loadTriggers = []struct{ table, name string }{
 	{"evidence", "evidence_matches_paragraph"},
 	{"statements", "statement_sort_columns"},
@@ -647,6 +651,8 @@ var loadTriggers = []struct{ table, name string }{
 	{"topics", "search_document_changed"},
 	{"statements", "statements_organizations_insert"},
 	{"statement_affiliations", "statement_affiliations_organizations_insert"},
+	{"statements", "statements_organization_totals_insert"},
+	{"statement_affiliations", "statement_affiliations_organization_totals_insert"},
 	{"evidence", "evidence_agreements_published_insert"},
 	{"figures", "figure_metrics_insert"},
 }

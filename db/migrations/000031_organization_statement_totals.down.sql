@@ -1,0 +1,15 @@
+DROP TRIGGER IF EXISTS organization_parent_total ON organizations;
+DROP TRIGGER IF EXISTS affiliation_organization_total ON affiliations;
+DROP TRIGGER IF EXISTS statement_affiliations_organization_totals_insert ON statement_affiliations;
+DROP TRIGGER IF EXISTS statement_affiliations_organization_totals_update ON statement_affiliations;
+DROP TRIGGER IF EXISTS statement_affiliations_organization_totals_delete ON statement_affiliations;
+DROP TRIGGER IF EXISTS statements_organization_totals_insert ON statements;
+DROP TRIGGER IF EXISTS statements_organization_totals_update ON statements;
+DROP TRIGGER IF EXISTS statements_organization_totals_delete ON statements;
+DROP FUNCTION IF EXISTS organization_parent_total();
+DROP FUNCTION IF EXISTS affiliation_organization_total();
+DROP FUNCTION IF EXISTS statement_affiliations_organization_totals();
+DROP FUNCTION IF EXISTS statements_organization_totals();
+DROP FUNCTION IF EXISTS refresh_organization_statement_totals(bigint[]);
+DROP FUNCTION IF EXISTS organization_lineage(bigint[]);
+ALTER TABLE organizations DROP COLUMN IF EXISTS subtree_statement_count;
