@@ -224,7 +224,7 @@ func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents [
 	cond := filter(&l, args)
 	if cond == "true" && r.stored != "" {
 		l.withParents(parents)
-		return collectCounts(ctx, s.read(ctx), r.stored, execMode(false), l.args)
+		return collectCounts(ctx, s.read(ctx), r.stored, l.args)
 	}
 	if r.members != "" {
 		return countMembers(ctx, s.read(ctx), l, r.membersWith(), r.size(cond), parents)
