@@ -7,7 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
-	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/seeds/document"
 )
 
 // orgStatementsPlain counts, for organization x, the statements its
