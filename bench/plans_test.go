@@ -322,7 +322,7 @@ func TestLongTailSample(t *testing.T) {
 // TestNestedCountPlans checks the plans of the nested-count operation (25
 // organizations, each with the number of statements of its subtree): the
 // counts are read from those kept on write (organizations'
-// subtree_statement_count, migration 000031), so no statement walks a
+// subtree_statement_count, migrations 000031 and 000032), so no statement walks a
 // subtree or reads the statement tables, and none scans a large table
 // whole (organizations, a few hundred rows here, may be).
 // When the counts were gathered (a filtered count still is), every subtree

@@ -560,8 +560,9 @@ const (
 		FROM subtrees st`
 
 	// orgStatementCounts are the counts of orgStatements kept on write
-	// (migration 000031: subtree_statement_count, counted with the same
-	// definition by refresh_organization_statement_totals).
+	// (migration 000031: subtree_statement_count, moved by the rows of
+	// organization_statement_members, which list each statement's
+	// organizations with the same definition, migration 000032).
 	orgStatementCounts = `SELECT o.id, o.subtree_statement_count FROM organizations o WHERE o.id = ANY(@parents)`
 )
 

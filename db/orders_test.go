@@ -167,7 +167,8 @@ func checkCounts(t *testing.T, label string, d *dbtest.Database) {
 		}
 	}
 	// The organizations' statements with their subtrees' and affiliations'
-	// (migration 000031; the generator's bulk load counts them afterwards).
+	// (migrations 000031 and 000032; the generator's bulk load counts them
+	// afterwards).
 	var wrong int
 	if err := d.Pool.QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE x.subtree_statement_count <> `+orgStatementsPlain+`)
 		FROM organizations x`).Scan(&wrong); err != nil {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/bench/corpus"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
@@ -29,7 +32,7 @@ const orgStatementsPlain = `(
 // organization moved under another, the seeds imported again) and in SQL
 // (a role's affiliations, an affiliation's organization), and checks after
 // each that every organization's subtree_statement_count (kept by the
-// triggers of migration 000031) is its statements' count in plain SQL,
+// members of migration 000032) is its statements' count in plain SQL,
 // and that the connection's totalCount reads the same.
 func TestOrganizationStatementCountsFollowWrites(t *testing.T) {
 	d := dbtest.NewSeeded(t)
@@ -118,6 +121,56 @@ func TestOrganizationStatementCountsFollowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(t, "counted anew (refresh_organization_statement_totals(NULL))")
+}
+
+// TestOrganizationCountWritesReadTheirOwnRows moves a statement into the
+// organization with the most statements of a generated corpus and counts
+// the rows of the statement tables the write read, triggers included: the
+// counts move by the statement's own organizations (migration 000032), so
+// the write reads a few rows, not the organization's statements, as the
+// recounts of migration 000031 did. The counts are then checked in plain
+// SQL.
+func TestOrganizationCountWritesReadTheirOwnRows(t *testing.T) {
+	d := dbtest.New(t)
+	ctx := context.Background()
+	if _, err := corpus.Generate(ctx, d.Pool, corpus.Options{Articles: 400, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	var big, size int64
+	if err := d.Pool.QueryRow(ctx, `SELECT id, subtree_statement_count FROM organizations
+		ORDER BY subtree_statement_count DESC, id LIMIT 1`).Scan(&big, &size); err != nil {
+		t.Fatal(err)
+	}
+	const mostRead = 40
+	if size < 5*mostRead {
+		t.Fatalf("the largest organization counts %d statements; the corpus is too small to tell a recount from a delta", size)
+	}
+	var statement int64
+	if err := d.Pool.QueryRow(ctx, `SELECT s.id FROM statements s
+		WHERE s.speaker_organization_id IS NOT NULL AND NOT $1 = ANY(organization_lineage(ARRAY[s.speaker_organization_id]))
+		ORDER BY s.id LIMIT 1`, big).Scan(&statement); err != nil {
+		t.Fatal(err)
+	}
+	err := pgx.BeginFunc(ctx, d.Pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE statements SET speaker_organization_id = $1 WHERE id = $2`, big, statement); err != nil {
+			return err
+		}
+		// This transaction's reads, by table (not yet reported to the
+		// statistics collector, so no one else's).
+		var read int64
+		if err := tx.QueryRow(ctx, `SELECT coalesce(sum(coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)), 0)
+			FROM pg_stat_xact_user_tables WHERE relname IN ('statements', 'statement_affiliations')`).Scan(&read); err != nil {
+			return err
+		}
+		if read > mostRead {
+			t.Errorf("moving a statement into an organization of %d statements read %d rows of the statement tables; want at most %d", size, read, mostRead)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOrgStatementCounts(t, d, "a statement moved into the largest organization")
 }
 
 // checkOrgStatementCounts compares every organization's

@@ -302,11 +302,10 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 			if _, err := tx.Exec(ctx, `SELECT refresh_statement_counts(ARRAY(SELECT id FROM entities))`); err != nil {
 				return fmt.Errorf("count the entities' statements: %w", err)
 			}
+			// The statements' organizations, those each counts for with
+			// the organizations above, and each organization's count.
 			if _, err := tx.Exec(ctx, `SELECT refresh_statement_organizations(NULL)`); err != nil {
 				return fmt.Errorf("list the statements' organizations: %w", err)
-			}
-			if _, err := tx.Exec(ctx, `SELECT refresh_organization_statement_totals(NULL)`); err != nil {
-				return fmt.Errorf("count the organizations' statements with their subtrees': %w", err)
 			}
 			if _, err := tx.Exec(ctx, `SELECT refresh_agreements_published(NULL)`); err != nil {
 				return fmt.Errorf("date the agreements: %w", err)
@@ -651,8 +650,6 @@ var loadTriggers = []struct{ table, name string }{
 	{"topics", "search_document_changed"},
 	{"statements", "statements_organizations_insert"},
 	{"statement_affiliations", "statement_affiliations_organizations_insert"},
-	{"statements", "statements_organization_totals_insert"},
-	{"statement_affiliations", "statement_affiliations_organization_totals_insert"},
 	{"evidence", "evidence_agreements_published_insert"},
 	{"figures", "figure_metrics_insert"},
 }

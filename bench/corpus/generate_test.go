@@ -153,7 +153,7 @@ func foreignKeyViolations(t *testing.T, d *dbtest.Database) []string {
 
 // allVisibleTables are the tables whose rows Generate writes by SQL after
 // the copy, and so must vacuum.
-var allVisibleTables = []string{"search_documents", "agreements", "people", "organizations", "statements", "statement_organizations"}
+var allVisibleTables = []string{"search_documents", "agreements", "people", "organizations", "statements", "statement_organizations", "organization_statement_members"}
 
 // checkAllVisible fails t unless every page of allVisibleTables is marked
 // all-visible.

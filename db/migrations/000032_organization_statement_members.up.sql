@@ -1,0 +1,160 @@
+-- organizations.subtree_statement_count (migration 000031) kept by deltas
+-- instead of recounts. 000031's triggers counted anew every organization a
+-- write touched, with all those above it: a statement moved between the
+-- two largest organizations of the 100,000-article corpus cost 100 ms of
+-- PostgreSQL's CPU, in proportion to their statements. Now each statement
+-- lists the organizations it counts for, and the counts change by what a
+-- write adds to that list or takes from it: a write costs its own size.
+
+-- The organizations whose subtree count a statement is in: the
+-- organization that speaks it (that one alone), and the organization its
+-- unnamed speaker spoke for and those of the affiliations its role refers
+-- to, with every organization above them; each pair once.
+CREATE TABLE organization_statement_members (
+  statement_id    bigint NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+  organization_id bigint NOT NULL,
+  PRIMARY KEY (statement_id, organization_id)
+);
+-- organization_id has no foreign key: an organization that counts a
+-- statement cannot be deleted (its statements, affiliations and children
+-- each restrict that), and a key would make every deletion of an
+-- organization look for its rows here.
+
+CREATE TRIGGER organization_statement_members_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON organization_statement_members
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
+
+-- Rows added or taken away, by a refresh below or by a statement's
+-- deletion (cascade), move the counts. Organizations are locked in the
+-- order of their ids, so that two writes that touch the same ones wait for
+-- each other instead of deadlocking.
+CREATE FUNCTION organization_statement_members_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM 1 FROM organizations o WHERE o.id IN (SELECT n.organization_id FROM new_rows n) ORDER BY o.id FOR NO KEY UPDATE;
+    UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count + d.n
+      FROM (SELECT n.organization_id AS id, count(*)::int AS n FROM new_rows n GROUP BY 1) d
+      WHERE o.id = d.id;
+  ELSE
+    PERFORM 1 FROM organizations o WHERE o.id IN (SELECT r.organization_id FROM old_rows r) ORDER BY o.id FOR NO KEY UPDATE;
+    UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count - d.n
+      FROM (SELECT r.organization_id AS id, count(*)::int AS n FROM old_rows r GROUP BY 1) d
+      WHERE o.id = d.id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER organization_statement_members_insert AFTER INSERT ON organization_statement_members
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION organization_statement_members_counted();
+CREATE TRIGGER organization_statement_members_delete AFTER DELETE ON organization_statement_members
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION organization_statement_members_counted();
+
+-- refresh_organization_statement_members lists anew the organizations of
+-- the statements ids names; rows that stay are left alone. NULL: of every
+-- statement, then every organization counted anew (this migration, and a
+-- bulk load that sets the triggers aside, bench/corpus).
+CREATE FUNCTION refresh_organization_statement_members(ids bigint[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+BEGIN
+  IF ids IS NULL THEN
+    TRUNCATE organization_statement_members;
+    INSERT INTO organization_statement_members (statement_id, organization_id)
+      WITH RECURSIVE up(org, above) AS (
+          SELECT o.id, o.id FROM organizations o
+          UNION SELECT up.org, o.parent_id FROM up JOIN organizations o ON o.id = up.above WHERE o.parent_id IS NOT NULL)
+      SELECT s.id, s.speaker_id FROM statements s WHERE s.speaker_kind = 'organization'
+      UNION SELECT s.id, up.above FROM statements s JOIN up ON up.org = s.speaker_organization_id
+      UNION SELECT sa.statement_id, up.above FROM statement_affiliations sa
+        JOIN affiliations af ON af.id = sa.affiliation_id JOIN up ON up.org = af.organization_id;
+    PERFORM refresh_organization_statement_totals(NULL);
+    RETURN;
+  END IF;
+  IF cardinality(ids) = 0 THEN
+    RETURN;
+  END IF;
+  WITH wanted(statement_id, organization_id) AS (
+      SELECT s.id, s.speaker_id FROM statements s WHERE s.id = ANY(ids) AND s.speaker_kind = 'organization'
+      UNION SELECT s.id, unnest(organization_lineage(ARRAY[s.speaker_organization_id])) FROM statements s
+        WHERE s.id = ANY(ids) AND s.speaker_organization_id IS NOT NULL
+      UNION SELECT sa.statement_id, unnest(organization_lineage(ARRAY[af.organization_id])) FROM statement_affiliations sa
+        JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = ANY(ids) AND af.organization_id IS NOT NULL),
+    gone AS (
+      DELETE FROM organization_statement_members m WHERE m.statement_id = ANY(ids) AND NOT EXISTS (
+        SELECT 1 FROM wanted w WHERE w.statement_id = m.statement_id AND w.organization_id = m.organization_id))
+  INSERT INTO organization_statement_members (statement_id, organization_id)
+    SELECT w.statement_id, w.organization_id FROM wanted w ON CONFLICT DO NOTHING;
+END $$;
+
+-- refresh_organization_statement_totals: NULL counts every organization
+-- anew from its members; ids are no longer counted one by one (the
+-- members' triggers keep them), so a list is ignored.
+CREATE OR REPLACE FUNCTION refresh_organization_statement_totals(ids bigint[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+BEGIN
+  IF ids IS NULL THEN
+    UPDATE organizations x SET subtree_statement_count = coalesce(c.n, 0)
+      FROM organizations o LEFT JOIN (
+        SELECT m.organization_id AS id, count(*)::int AS n FROM organization_statement_members m GROUP BY 1) c ON c.id = o.id
+      WHERE x.id = o.id AND x.subtree_statement_count <> coalesce(c.n, 0);
+  END IF;
+END $$;
+
+-- The statements whose organizations change are those migration 000020
+-- lists the organizations of anew (a speaker changed; a role's
+-- affiliations, or an affiliation's organization, changed): the members
+-- follow the same writes. Its body is 000020's, with the members' refresh
+-- at the end.
+CREATE OR REPLACE FUNCTION refresh_statement_organizations(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF ids IS NULL THEN
+    DELETE FROM statement_organizations;
+    INSERT INTO statement_organizations (statement_id, organization_id)
+      SELECT s.id, s.speaker_id FROM statements s WHERE s.speaker_kind = 'organization'
+      UNION SELECT s.id, s.speaker_organization_id FROM statements s WHERE s.speaker_organization_id IS NOT NULL
+      UNION SELECT sa.statement_id, af.organization_id FROM statement_affiliations sa
+        JOIN affiliations af ON af.id = sa.affiliation_id WHERE af.organization_id IS NOT NULL;
+    PERFORM refresh_organization_statement_members(NULL);
+    RETURN;
+  END IF;
+  IF cardinality(ids) = 0 THEN
+    RETURN;
+  END IF;
+  WITH wanted(statement_id, organization_id) AS (
+      SELECT s.id, s.speaker_id FROM statements s WHERE s.id = ANY(ids) AND s.speaker_kind = 'organization'
+      UNION SELECT s.id, s.speaker_organization_id FROM statements s WHERE s.id = ANY(ids) AND s.speaker_organization_id IS NOT NULL
+      UNION SELECT sa.statement_id, af.organization_id FROM statement_affiliations sa
+        JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = ANY(ids) AND af.organization_id IS NOT NULL),
+    gone AS (
+      DELETE FROM statement_organizations so WHERE so.statement_id = ANY(ids) AND NOT EXISTS (
+        SELECT 1 FROM wanted w WHERE w.statement_id = so.statement_id AND w.organization_id = so.organization_id))
+  INSERT INTO statement_organizations (statement_id, organization_id)
+    SELECT w.statement_id, w.organization_id FROM wanted w ON CONFLICT DO NOTHING;
+  PERFORM refresh_organization_statement_members(ids);
+END $$;
+
+-- 000031's recounts on statements, their affiliations and an affiliation's
+-- organization give way to the members.
+DROP TRIGGER statements_organization_totals_insert ON statements;
+DROP TRIGGER statements_organization_totals_update ON statements;
+DROP TRIGGER statements_organization_totals_delete ON statements;
+DROP TRIGGER statement_affiliations_organization_totals_insert ON statement_affiliations;
+DROP TRIGGER statement_affiliations_organization_totals_update ON statement_affiliations;
+DROP TRIGGER statement_affiliations_organization_totals_delete ON statement_affiliations;
+DROP TRIGGER affiliation_organization_total ON affiliations;
+DROP FUNCTION statements_organization_totals();
+DROP FUNCTION statement_affiliations_organization_totals();
+DROP FUNCTION affiliation_organization_total();
+
+-- An organization moved under another parent: the statements that count
+-- for it through those above it (an unnamed speaker's or an affiliation's
+-- organization in its subtree) are listed anew. Its own spoken statements
+-- count for it alone, and stay.
+CREATE OR REPLACE FUNCTION organization_parent_total() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_organization_statement_members(ARRAY(
+    WITH RECURSIVE tree(id) AS (
+        SELECT NEW.id UNION SELECT o.id FROM tree t JOIN organizations o ON o.parent_id = t.id)
+    SELECT s.id FROM statements s WHERE s.speaker_organization_id IN (SELECT id FROM tree)
+    UNION SELECT sa.statement_id FROM statement_affiliations sa
+      JOIN affiliations af ON af.id = sa.affiliation_id WHERE af.organization_id IN (SELECT id FROM tree)));
+  RETURN NULL;
+END $$;
+
+SELECT refresh_organization_statement_members(NULL);
+ANALYZE organization_statement_members;
