@@ -69,12 +69,21 @@ BEGIN
   IF cardinality(ids) = 0 THEN
     RETURN;
   END IF;
-  WITH wanted(statement_id, organization_id) AS (
-      SELECT s.id, s.speaker_id FROM statements s WHERE s.id = ANY(ids) AND s.speaker_kind = 'organization'
-      UNION SELECT s.id, unnest(organization_lineage(ARRAY[s.speaker_organization_id])) FROM statements s
+  -- The organizations each statement reaches (whether those above them
+  -- count it too), then climbed by all the statements at once: a
+  -- re-parenting lists thousands anew.
+  WITH RECURSIVE reached(statement_id, organization_id, climbs) AS (
+      SELECT s.id, s.speaker_id, false FROM statements s WHERE s.id = ANY(ids) AND s.speaker_kind = 'organization'
+      UNION SELECT s.id, s.speaker_organization_id, true FROM statements s
         WHERE s.id = ANY(ids) AND s.speaker_organization_id IS NOT NULL
-      UNION SELECT sa.statement_id, unnest(organization_lineage(ARRAY[af.organization_id])) FROM statement_affiliations sa
+      UNION SELECT sa.statement_id, af.organization_id, true FROM statement_affiliations sa
         JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = ANY(ids) AND af.organization_id IS NOT NULL),
+    up(statement_id, organization_id) AS (
+      SELECT r.statement_id, r.organization_id FROM reached r WHERE r.climbs
+      UNION SELECT up.statement_id, o.parent_id FROM up JOIN organizations o ON o.id = up.organization_id WHERE o.parent_id IS NOT NULL),
+    wanted(statement_id, organization_id) AS (
+      SELECT r.statement_id, r.organization_id FROM reached r WHERE NOT r.climbs
+      UNION SELECT up.statement_id, up.organization_id FROM up),
     gone AS (
       DELETE FROM organization_statement_members m WHERE m.statement_id = ANY(ids) AND NOT EXISTS (
         SELECT 1 FROM wanted w WHERE w.statement_id = m.statement_id AND w.organization_id = m.organization_id))
