@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/newsgraph/newsgraph/bench"
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/pg"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -23,6 +24,10 @@ import (
 type statement struct {
 	SQL  string
 	Args []any
+	// Planned is the plan_cache_mode of the connection it went to:
+	// force_custom_plan for a statement planned for its values
+	// (route.Reads.ForValues), force_generic_plan for one planned once.
+	Planned string
 }
 
 // recorder is a pgx tracer that records the statements sent while on.
@@ -32,11 +37,11 @@ type recorder struct {
 	sent []statement
 }
 
-func (r *recorder) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+func (r *recorder) TraceQueryStart(ctx context.Context, conn *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.on {
-		r.sent = append(r.sent, statement{d.SQL, d.Args})
+		r.sent = append(r.sent, statement{d.SQL, d.Args, conn.Config().RuntimeParams["plan_cache_mode"]})
 	}
 	return ctx
 }
@@ -74,13 +79,10 @@ func newHarness(tb testing.TB, databaseURL string) *harness {
 // newHarnessWith is newHarness with handler options.
 func newHarnessWith(tb testing.TB, databaseURL string, opts serve.Options) *harness {
 	tb.Helper()
-	cfg, err := pgxpool.ParseConfig(databaseURL)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	// The server's own pool settings (generic plans, no JIT, timeouts),
+	// so that what the tests plan is what the server runs.
 	rec := &recorder{}
-	cfg.ConnConfig.Tracer = rec
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	pool, err := pg.NewPool(databaseURL, pg.PoolOptions{Tracer: rec})
 	if err != nil {
 		tb.Fatal(err)
 	}

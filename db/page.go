@@ -86,6 +86,10 @@ type listing struct {
 	// (see Listing.walk), with pageSQL's parts and {walk_order}, the
 	// ordering's ORDER BY on the walk's columns (alias w for f).
 	shape string
+	// planOnce says that the shape's plan does not hang on its values (the
+	// index its walk takes is pinned by the condition's collation), so a
+	// page of it is planned once for all, filtered or not.
+	planOnce bool
 }
 
 // arg adds a user value as a named argument and returns its placeholder.
@@ -312,7 +316,7 @@ func shape(sql string, parts ...string) string {
 
 // fetchPage reads one page of a listing.
 func fetchPage[T any](ctx context.Context, q route.Reads, l listing, o ordering, page PageArgs) (Page[T], error) {
-	filtered := l.n > 0 // arguments so far are the filter's
+	filtered := l.n > 0 && !l.planOnce // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return Page[T]{}, err
@@ -367,7 +371,7 @@ func (l *listing) withParents(parents []int64) {
 // carry it, so its count is known (zero) only when the page has no cursor,
 // and is left unknown (nil) otherwise.
 func fetchNestedPages[T any](ctx context.Context, q route.Reads, l listing, members, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
-	filtered := l.n > 0 // arguments so far are the filter's
+	filtered := l.n > 0 && !l.planOnce // arguments so far are the filter's
 	// The count's conditions are the listing's, before the cursor's bounds.
 	countWhere := l.whereSQL()
 	orderBy, limit, backward, err := l.keyset(o, page)
@@ -466,7 +470,7 @@ func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArg
 // as a hash join over the whole table, misjudging how many rows a rank <= n
 // keeps).
 func fetchMemberPages[T any](ctx context.Context, q route.Reads, l listing, alias, with, size string, o ordering, parents []int64, page PageArgs, withCount bool) (map[int64]Page[T], error) {
-	filtered := l.n > 0 // arguments so far are the filter's
+	filtered := l.n > 0 && !l.planOnce // arguments so far are the filter's
 	orderBy, limit, backward, err := l.keyset(o, page)
 	if err != nil {
 		return nil, err
