@@ -345,10 +345,12 @@ func createAndMigrate(ctx context.Context, databaseURL string) error {
 // allocated, nothing kept), so with Go's default GOGC of 100 the collector
 // ran every few requests and cost a fifth of the server's CPU. GOGC 400
 // collects a quarter as often; the memory limit makes it collect sooner
-// rather than let the heap pass 160 MiB.
+// rather than let the heap pass 128 MiB. With the response cache full
+// (32 MB of answers, the default) a limit of 160 MiB let the process reach
+// 172-183 MB; 128 MiB keeps it at 145, for the same CPU (BENCHMARKS.md).
 const (
 	serveGCPercent   = 400
-	serveMemoryLimit = 160 << 20
+	serveMemoryLimit = 128 << 20
 )
 
 // tuneGC applies the garbage collector defaults for serve.

@@ -84,7 +84,9 @@
 // arguments. A root listing may read its page in a shape of its own
 // (Listing.walk): the figures whose metric holds a substring, in article
 // order, by the distinct metrics first (figuresByMetricSQL in figures.go,
-// figure_metrics of migration 000030). A fixed statement per listing with optional parts, such as
+// figure_metrics of migration 000030), planned once for all values
+// (listing.planOnce: its walk's index is pinned by a collation, migration
+// 000033). A fixed statement per listing with optional parts, such as
 // `($1::bigint IS NULL OR (s.article_id, s.position, s.id) > ($1, $2, $3))`,
 // was measured and refused: under a generic plan PostgreSQL cannot use such
 // a condition to start the index scan at the cursor, and filters the
