@@ -1,6 +1,8 @@
 -- Back to migration 000031's recounts: the members and their triggers go,
 -- 000020's refresh loses the members' step, and 000031's functions and
 -- triggers come back as it wrote them.
+DROP TRIGGER statements_members_delete ON statements;
+DROP FUNCTION statements_members_deleted();
 DROP TABLE organization_statement_members;
 DROP FUNCTION organization_statement_members_counted();
 DROP FUNCTION refresh_organization_statement_members(bigint[]);

@@ -11,14 +11,15 @@
 -- unnamed speaker spoke for and those of the affiliations its role refers
 -- to, with every organization above them; each pair once.
 CREATE TABLE organization_statement_members (
-  statement_id    bigint NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+  statement_id    bigint NOT NULL,
   organization_id bigint NOT NULL,
   PRIMARY KEY (statement_id, organization_id)
 );
--- organization_id has no foreign key: an organization that counts a
+-- No foreign keys. A deleted statement's rows are deleted by the trigger
+-- below (a key's check of every row written cost a re-parenting of 54,000
+-- statements a quarter of its time); an organization that counts a
 -- statement cannot be deleted (its statements, affiliations and children
--- each restrict that), and a key would make every deletion of an
--- organization look for its rows here.
+-- each restrict that).
 
 CREATE TRIGGER organization_statement_members_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON organization_statement_members
   FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
@@ -47,6 +48,18 @@ CREATE TRIGGER organization_statement_members_insert AFTER INSERT ON organizatio
 CREATE TRIGGER organization_statement_members_delete AFTER DELETE ON organization_statement_members
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION organization_statement_members_counted();
 
+-- A deleted statement's rows go with it (and, with them, its counts). A
+-- deletion's cascades may list its organizations anew first or after
+-- (000020's refresh, from its affiliations): either way each row is
+-- deleted once.
+CREATE FUNCTION statements_members_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM organization_statement_members m WHERE m.statement_id IN (SELECT o.id FROM old_rows o);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER statements_members_delete AFTER DELETE ON statements
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION statements_members_deleted();
+
 -- refresh_organization_statement_members lists anew the organizations of
 -- the statements ids names; rows that stay are left alone. NULL: of every
 -- statement, then every organization counted anew (this migration, and a
@@ -70,12 +83,14 @@ BEGIN
     RETURN;
   END IF;
   -- The organizations each statement reaches (whether those above them
-  -- count it too), then climbed by all the statements at once: a
-  -- re-parenting lists thousands anew.
+  -- count it too), climbed by all the statements at once (a re-parenting
+  -- lists thousands anew), against the rows they have: what is no longer
+  -- wanted is deleted, what is missing added.
   WITH RECURSIVE reached(statement_id, organization_id, climbs) AS (
-      SELECT s.id, s.speaker_id, false FROM statements s WHERE s.id = ANY(ids) AND s.speaker_kind = 'organization'
-      UNION SELECT s.id, s.speaker_organization_id, true FROM statements s
-        WHERE s.id = ANY(ids) AND s.speaker_organization_id IS NOT NULL
+      SELECT s.id, x.organization_id, x.climbs FROM statements s
+        CROSS JOIN LATERAL (VALUES (CASE WHEN s.speaker_kind = 'organization' THEN s.speaker_id END, false),
+          (s.speaker_organization_id, true)) x(organization_id, climbs)
+        WHERE s.id = ANY(ids) AND x.organization_id IS NOT NULL
       UNION SELECT sa.statement_id, af.organization_id, true FROM statement_affiliations sa
         JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = ANY(ids) AND af.organization_id IS NOT NULL),
     up(statement_id, organization_id) AS (
@@ -84,11 +99,14 @@ BEGIN
     wanted(statement_id, organization_id) AS (
       SELECT r.statement_id, r.organization_id FROM reached r WHERE NOT r.climbs
       UNION SELECT up.statement_id, up.organization_id FROM up),
+    had AS MATERIALIZED (
+      SELECT m.statement_id, m.organization_id FROM organization_statement_members m WHERE m.statement_id = ANY(ids)),
     gone AS (
-      DELETE FROM organization_statement_members m WHERE m.statement_id = ANY(ids) AND NOT EXISTS (
-        SELECT 1 FROM wanted w WHERE w.statement_id = m.statement_id AND w.organization_id = m.organization_id))
+      DELETE FROM organization_statement_members m USING (SELECT * FROM had EXCEPT SELECT * FROM wanted) g
+      WHERE m.statement_id = g.statement_id AND m.organization_id = g.organization_id)
   INSERT INTO organization_statement_members (statement_id, organization_id)
-    SELECT w.statement_id, w.organization_id FROM wanted w ON CONFLICT DO NOTHING;
+    SELECT * FROM wanted EXCEPT SELECT * FROM had
+    ON CONFLICT DO NOTHING;
 END $$;
 
 -- refresh_organization_statement_totals: NULL counts every organization
