@@ -94,8 +94,29 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 // 40 KB were checked, compacted and copied once more).
 func dataOnly(res *graphql.Response) bool {
 	return res != nil && len(res.Data) > 0 && len(res.Errors) == 0 && len(res.Extensions) == 0 &&
-		res.Label == "" && res.Path == nil && res.HasNext == nil &&
-		!bytes.ContainsAny(res.Data, "<>&\u2028\u2029")
+		res.Label == "" && res.Path == nil && res.HasNext == nil && !reescaped(res.Data)
+}
+
+// reescaped reports whether data holds a character encoding/json escapes
+// that gqlgen does not: <, > or &, or a line or paragraph separator
+// (U+2028, U+2029: E2 80 A8, E2 80 A9). One bytes.IndexByte pass a
+// character: bytes.ContainsAny with a set that is not all ASCII decodes
+// every rune and costs about 10 ns a byte (0.07 ms of a 7 KB article's,
+// 0.4 of a 44 KB front page's).
+func reescaped(data []byte) bool {
+	if bytes.IndexByte(data, '<') >= 0 || bytes.IndexByte(data, '>') >= 0 || bytes.IndexByte(data, '&') >= 0 {
+		return true
+	}
+	for rest := data; ; {
+		i := bytes.IndexByte(rest, 0xe2)
+		if i < 0 || i+2 >= len(rest) {
+			return false
+		}
+		if rest[i+1] == 0x80 && (rest[i+2] == 0xa8 || rest[i+2] == 0xa9) {
+			return true
+		}
+		rest = rest[i+1:]
+	}
 }
 
 // writeData writes a response of data alone with status 200: what

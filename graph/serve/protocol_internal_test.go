@@ -22,6 +22,10 @@ func TestWriteDataMatchesEncodingJSON(t *testing.T) {
 		{"Null", `{"article":null}`, true},
 		{"HTML", `{"text":"<mark>digital</mark> & economy"}`, false},
 		{"LineSeparator", "{\"text\":\"a\u2028b\"}", false},
+		{"ParagraphSeparator", "{\"text\":\"a\u2029\"}", false},
+		{"SeparatorLast", "{\"t\":\"\u2028\"}", false},
+		{"OtherE2", `{"text":"a – b ‘c’ … d€"}`, true},
+		{"Ampersand", `{"text":"R&D"}`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := &graphql.Response{Data: json.RawMessage(tc.data)}
@@ -45,5 +49,22 @@ func TestWriteDataMatchesEncodingJSON(t *testing.T) {
 	}
 	if dataOnly(&graphql.Response{Data: json.RawMessage(`{}`), Errors: graphql.ErrorResponse(t.Context(), "x").Errors}) {
 		t.Error("dataOnly is true for a response with errors")
+	}
+}
+
+// BenchmarkDataOnly checks a front page's worth of data (44 KB, no
+// character to escape) for dataOnly.
+func BenchmarkDataOnly(b *testing.B) {
+	data := []byte(`{"articles":{"nodes":[`)
+	for len(data) < 44<<10 {
+		data = append(data, `{"slug":"malaysia-and-vietnam-sign-pact","title":"Malaysia – Vietnam pact","statements":{"nodes":[{"verb":"SAID","content":"“We will” work together."}]}},`...)
+	}
+	data = append(data, `{}]}}`...)
+	res := &graphql.Response{Data: data}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if !dataOnly(res) {
+			b.Fatal("dataOnly = false; want true")
+		}
 	}
 }
