@@ -257,7 +257,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
-	srv.Use(limitChecker{limits: limits})
+	srv.Use(newLimitChecker(limits))
 	srv.Use(input.ArgumentChecks{})
 	srv.Use(deliverDeferredAtOnce{})
 	// Routes the reads (before the cache, which needs to know where they

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/newsgraph/newsgraph/graph/input"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -120,6 +121,25 @@ const tokenCountSpan = 2
 type limitChecker struct {
 	anySchema
 	limits Limits
+	// passed holds, by their text, the parsed documents that passed the
+	// checks made on the text alone, so that a repeated query (most are)
+	// is not counted, parsed and walked again. Refused texts are not kept,
+	// nor texts over maxPassedText bytes. Nil: nothing is kept.
+	passed *lru.LRU[*ast.QueryDocument]
+}
+
+// The passed documents a limitChecker keeps: at most 256 of at most 8 KB
+// of text each (a few megabytes with their syntax trees), beside
+// gqlgen's own cache of validated documents.
+const (
+	maxPassed     = 256
+	maxPassedText = 8 << 10
+)
+
+// newLimitChecker returns a limitChecker for limits that keeps the
+// documents it passed.
+func newLimitChecker(limits Limits) limitChecker {
+	return limitChecker{limits: limits, passed: lru.New[*ast.QueryDocument](maxPassed)}
 }
 
 // ExtensionName names the extension in gqlgen's stats.
@@ -129,6 +149,11 @@ func (limitChecker) ExtensionName() string { return "Limits" }
 // alias, directive or repeat limit, and then what checkOperation refuses. A
 // document that does not parse passes: gqlgen reports its syntax error.
 func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	if c.passed != nil {
+		if doc, ok := c.passed.Get(ctx, p.Query); ok {
+			return checkOperation(ctx, doc, p.OperationName)
+		}
+	}
 	stop := tokenCountSpan * c.limits.Tokens
 	n := countTokens(p.Query, stop+1)
 	if n > stop {
@@ -157,6 +182,9 @@ func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.
 	if u.repeats > c.limits.Repeats {
 		return requestErrorf(codeTooManyRepeatedFields, "field %q is selected %d times in one selection set, which exceeds the limit of %d by %d",
 			input.Abbreviate(u.repeated), u.repeats, c.limits.Repeats, u.repeats-c.limits.Repeats)
+	}
+	if c.passed != nil && len(p.Query) <= maxPassedText {
+		c.passed.Add(ctx, p.Query, doc)
 	}
 	return checkOperation(ctx, doc, p.OperationName)
 }
