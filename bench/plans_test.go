@@ -433,6 +433,43 @@ func TestFiguresByMetricPlan(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no statement of Q3 filtered figures by metric")
 	}
+
+	// With a condition besides the value range (here a subject), the walk
+	// is planned for its values: the subject's own index may serve better.
+	ctx := context.Background()
+	_, raw := h.post(ctx, t, "a subject", []byte(`{"query": "{ figures(first: 1, filter: {metric: \"GDP\"}) { nodes { subject { id } } } }"}`))
+	var found struct {
+		Data struct {
+			Figures struct {
+				Nodes []struct {
+					Subject struct{ ID string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &found); err != nil || len(found.Data.Figures.Nodes) == 0 {
+		t.Fatalf("a figure's subject: %v: %s", err, raw)
+	}
+	body, err := json.Marshal(map[string]any{
+		"query":     `query($s: ID!) { figures(first: 20, filter: {metric: "GDP", subjects: [$s]}) { nodes { value } } }`,
+		"variables": map[string]any{"s": found.Data.Figures.Nodes[0].Subject.ID},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, raw := h.post(ctx, t, "figures by metric and subject", body)
+	walked := false
+	for _, st := range sent {
+		if strings.Contains(st.SQL, "ILIKE") && strings.Contains(st.SQL, "FROM figures f") {
+			walked = true
+			if st.Planned != "force_custom_plan" {
+				t.Errorf("figures by metric and subject sent with plan_cache_mode %q; want force_custom_plan", st.Planned)
+			}
+		}
+	}
+	if !walked {
+		t.Errorf("figures by metric and subject: no walk by metric among %d statements: %s", len(sent), raw)
+	}
 }
 
 // checkFiguresRead fails t when plan reads more than 10 figures for each
