@@ -121,25 +121,27 @@ const tokenCountSpan = 2
 type limitChecker struct {
 	anySchema
 	limits Limits
-	// passed holds, by their text, the parsed documents that passed the
-	// checks made on the text alone, so that a repeated query (most are)
-	// is not counted, parsed and walked again. Refused texts are not kept,
-	// nor texts over maxPassedText bytes. Nil: nothing is kept.
-	passed *lru.LRU[*ast.QueryDocument]
+	// passed holds, by their text, the operations (names and kinds) of
+	// the documents that passed the checks made on the text alone, so that
+	// a repeated query (most are) is not counted, parsed and walked again;
+	// checkOperation, which depends on the request, still runs. Refused
+	// texts are not kept, nor texts over maxPassedText bytes, nor syntax
+	// trees (256 of a valid 5 KB document held 58 MB). Nil: nothing is
+	// kept.
+	passed *lru.LRU[[]operation]
 }
 
-// The passed documents a limitChecker keeps: at most 256 of at most 8 KB
-// of text each (a few megabytes with their syntax trees), beside
-// gqlgen's own cache of validated documents.
+// The passed texts a limitChecker keeps: at most 256 of at most 8 KB
+// each, 2 MB at most.
 const (
 	maxPassed     = 256
 	maxPassedText = 8 << 10
 )
 
 // newLimitChecker returns a limitChecker for limits that keeps the
-// documents it passed.
+// operations of the documents it passed.
 func newLimitChecker(limits Limits) limitChecker {
-	return limitChecker{limits: limits, passed: lru.New[*ast.QueryDocument](maxPassed)}
+	return limitChecker{limits: limits, passed: lru.New[[]operation](maxPassed)}
 }
 
 // ExtensionName names the extension in gqlgen's stats.
@@ -150,8 +152,8 @@ func (limitChecker) ExtensionName() string { return "Limits" }
 // document that does not parse passes: gqlgen reports its syntax error.
 func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
 	if c.passed != nil {
-		if doc, ok := c.passed.Get(ctx, p.Query); ok {
-			return checkOperation(ctx, doc, p.OperationName)
+		if ops, ok := c.passed.Get(ctx, p.Query); ok {
+			return checkOperation(ctx, ops, p.OperationName)
 		}
 	}
 	stop := tokenCountSpan * c.limits.Tokens
@@ -183,10 +185,11 @@ func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.
 		return requestErrorf(codeTooManyRepeatedFields, "field %q is selected %d times in one selection set, which exceeds the limit of %d by %d",
 			input.Abbreviate(u.repeated), u.repeats, c.limits.Repeats, u.repeats-c.limits.Repeats)
 	}
+	ops := operationsOf(doc)
 	if c.passed != nil && len(p.Query) <= maxPassedText {
-		c.passed.Add(ctx, p.Query, doc)
+		c.passed.Add(ctx, p.Query, ops)
 	}
-	return checkOperation(ctx, doc, p.OperationName)
+	return checkOperation(ctx, ops, p.OperationName)
 }
 
 // MutateOperationContext refuses an operation that costs more than the

@@ -2,7 +2,9 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -52,5 +54,34 @@ func TestLimitCheckerKeepsPassedDocuments(t *testing.T) {
 		if err := c.MutateOperationParameters(ctx, &graphql.RawParams{Query: deep}); err == nil {
 			t.Errorf("a query over the depth limit passes the %d time; want it refused", i+1)
 		}
+	}
+}
+
+// TestLimitCheckerKeepsLittle fills the limit checker's memory of passed
+// texts with documents of about 5 KB that pass every limit (990 fields),
+// and checks what it holds: the texts and their operations, not their
+// syntax trees (58 MB for these when it kept them).
+func TestLimitCheckerKeepsLittle(t *testing.T) {
+	c := newLimitChecker(DefaultLimits)
+	ctx := context.Background()
+	fields := make([]string, 990)
+	for i := range fields {
+		fields[i] = fmt.Sprintf("f%d", i)
+	}
+	body := strings.Join(fields, " ")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range maxPassed {
+		q := "{a{" + body + "}}" + strings.Repeat(" ", i)
+		if err := c.MutateOperationParameters(ctx, &graphql.RawParams{Query: q}); err != nil {
+			t.Fatalf("refused: %v", err)
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(c.passed)
+	if kept := int64(after.HeapAlloc) - int64(before.HeapAlloc); kept > 8<<20 {
+		t.Errorf("%d passed documents of %d bytes hold %d MB; want at most 8", maxPassed, len(body), kept>>20)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,33 +131,51 @@ func writeData(w http.ResponseWriter, data []byte) {
 
 type httpMethodKey struct{}
 
+// operation is what checkOperation reads of an operation of a document:
+// its name and kind.
+type operation struct {
+	name string
+	kind ast.Operation
+}
+
+// operationsOf lists the operations of doc.
+func operationsOf(doc *ast.QueryDocument) []operation {
+	ops := make([]operation, len(doc.Operations))
+	for i, o := range doc.Operations {
+		ops[i] = operation{o.Name, o.Operation}
+	}
+	return ops
+}
+
 // checkOperation refuses a parsed document whose operationName selects no
 // operation, or, on plain HTTP, an operation the request's method cannot
 // carry: GET runs queries only (405, Allow: POST), and subscriptions run
 // over a websocket (graphql-transport-ws) only, as a plain response could
 // carry one event at most. It runs before validation, so these errors do
 // not depend on what the schema offers.
-func checkOperation(ctx context.Context, doc *ast.QueryDocument, name string) *gqlerror.Error {
-	var op *ast.OperationDefinition
+func checkOperation(ctx context.Context, ops []operation, name string) *gqlerror.Error {
+	var op operation
 	switch {
-	case len(doc.Operations) == 0:
+	case len(ops) == 0:
 		return nil // gqlgen says "no operation provided"
 	case name != "":
-		if op = doc.Operations.ForName(name); op == nil {
+		i := slices.IndexFunc(ops, func(o operation) bool { return o.name == name })
+		if i < 0 {
 			return requestErrorf(codeOperationNotFound, "unknown operation %q: operationName names no operation in the document", input.Abbreviate(name))
 		}
-	case len(doc.Operations) > 1:
-		return requestErrorf(codeOperationNotFound, "the document has %d operations; name the one to run in operationName", len(doc.Operations))
+		op = ops[i]
+	case len(ops) > 1:
+		return requestErrorf(codeOperationNotFound, "the document has %d operations; name the one to run in operationName", len(ops))
 	default:
-		op = doc.Operations[0]
+		op = ops[0]
 	}
 	method, _ := ctx.Value(httpMethodKey{}).(string)
 	switch {
-	case method == "" || op.Operation == ast.Query:
+	case method == "" || op.kind == ast.Query:
 		return nil
 	case method == http.MethodGet:
-		return requestErrorf(codeMethodNotAllowed, "GET runs queries only; send the %s with POST", op.Operation)
-	case op.Operation == ast.Subscription:
+		return requestErrorf(codeMethodNotAllowed, "GET runs queries only; send the %s with POST", op.kind)
+	case op.kind == ast.Subscription:
 		return requestErrorf(codeSubscriptionNeedsWebsocket, "subscriptions need a websocket (graphql-transport-ws)")
 	}
 	return nil
