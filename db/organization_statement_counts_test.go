@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -227,4 +228,130 @@ func orgIDs(t *testing.T, d *dbtest.Database) []int64 {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// TestOrganizationCountsUnderConcurrentWrites has two writers move a
+// statement each between two organizations, in opposite directions, at
+// the same time and many times over (a role's affiliation changed from one
+// organization to the other), and checks that no write fails (a deadlock
+// between the two would fail one) and that the counts match plain SQL
+// afterwards. When the rows gained and the rows lost locked their
+// organizations in two passes, about one write in a hundred deadlocked.
+func TestOrganizationCountsUnderConcurrentWrites(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	// Two affiliations with different organizations, and two statements
+	// whose roles refer to one affiliation each.
+	var afA, afB, s1, s2 int64
+	err := d.Pool.QueryRow(ctx, `SELECT a.id, b.id FROM affiliations a JOIN affiliations b ON b.organization_id <> a.organization_id
+		WHERE a.organization_id IS NOT NULL AND b.organization_id IS NOT NULL ORDER BY a.id, b.id LIMIT 1`).Scan(&afA, &afB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.Pool.QueryRow(ctx, `SELECT min(statement_id), max(statement_id) FROM statement_affiliations`).Scan(&s1, &s2)
+	if err != nil || s1 == s2 {
+		t.Fatalf("two statements with affiliations: %v (%d, %d)", err, s1, s2)
+	}
+	for _, s := range []int64{s1, s2} {
+		if _, err := d.Pool.Exec(ctx, `DELETE FROM statement_affiliations WHERE statement_id = $1`, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d.Pool.Exec(ctx, `INSERT INTO statement_affiliations (statement_id, affiliation_id) VALUES ($1, $2), ($3, $4)`, s1, afA, s2, afB); err != nil {
+		t.Fatal(err)
+	}
+	move := func(statement, from, to int64) error {
+		_, err := d.Pool.Exec(ctx, `UPDATE statement_affiliations SET affiliation_id = $3 WHERE statement_id = $1 AND affiliation_id = $2`, statement, from, to)
+		return err
+	}
+	const rounds = 300
+	errs := make(chan error, 2)
+	for _, w := range []struct{ statement, from, to int64 }{{s1, afA, afB}, {s2, afB, afA}} {
+		go func() {
+			for range rounds {
+				if err := move(w.statement, w.from, w.to); err != nil {
+					errs <- err
+					return
+				}
+				if err := move(w.statement, w.to, w.from); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Errorf("a concurrent write failed: %v", err)
+		}
+	}
+	checkOrgStatementCounts(t, d, "after concurrent moves")
+}
+
+// TestOrganizationCountsWhileReparenting moves an organization from under
+// one parent to under another in one transaction and, before that commits,
+// takes away in a second the affiliation with it that a statement's role
+// refers to: the second waits for the first, then lists the statement with
+// what the first committed. When each write read the organizations'
+// parents as they were when it started, the statement stayed counted for
+// the new parent and the one above it.
+func TestOrganizationCountsWhileReparenting(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	// g1 > p1 > o, and g2 > p2; a statement whose role refers to an
+	// affiliation with o, and to no other organization.
+	ids := map[string]int64{}
+	for _, name := range []string{"g1", "p1", "o", "g2", "p2"} {
+		var id int64
+		if err := d.Pool.QueryRow(ctx, `INSERT INTO entities (kind, slug) VALUES ('organization', 'reparent-' || $1) RETURNING id`, name).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = id
+	}
+	for _, o := range []struct{ name, parent string }{{"g1", ""}, {"p1", "g1"}, {"o", "p1"}, {"g2", ""}, {"p2", "g2"}} {
+		var parent *int64
+		if o.parent != "" {
+			p := ids[o.parent]
+			parent = &p
+		}
+		if _, err := d.Pool.Exec(ctx, `INSERT INTO organizations (id, name, parent_id) VALUES ($1, $2, $3)`, ids[o.name], "Reparent "+o.name, parent); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var statement, affiliation int64
+	if err := d.Pool.QueryRow(ctx, `SELECT min(s.id) FROM statements s WHERE s.speaker_kind IS DISTINCT FROM 'organization' AND s.speaker_organization_id IS NULL
+		AND NOT EXISTS (SELECT 1 FROM statement_affiliations sa WHERE sa.statement_id = s.id)`).Scan(&statement); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Pool.QueryRow(ctx, `INSERT INTO affiliations (person_id, organization_id, role)
+		VALUES ((SELECT min(id) FROM people), $1, 'a test role') RETURNING id`, ids["o"]).Scan(&affiliation); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Pool.Exec(ctx, `INSERT INTO statement_affiliations (statement_id, affiliation_id) VALUES ($1, $2)`, statement, affiliation); err != nil {
+		t.Fatal(err)
+	}
+	checkOrgStatementCounts(t, d, "an affiliation added")
+
+	reparent, err := d.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reparent.Rollback(ctx)
+	if _, err := reparent.Exec(ctx, `UPDATE organizations SET parent_id = $1 WHERE id = $2`, ids["p2"], ids["o"]); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := d.Pool.Exec(ctx, `DELETE FROM statement_affiliations WHERE statement_id = $1 AND affiliation_id = $2`, statement, affiliation)
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond) // the deletion under way
+	if err := reparent.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	checkOrgStatementCounts(t, d, "an organization re-parented while a statement's affiliation with it was taken away")
 }

@@ -4,7 +4,7 @@
 DROP TRIGGER statements_members_delete ON statements;
 DROP FUNCTION statements_members_deleted();
 DROP TABLE organization_statement_members;
-DROP FUNCTION organization_statement_members_counted();
+DROP FUNCTION move_organization_statement_members(bigint[], bigint[], int[]);
 DROP FUNCTION refresh_organization_statement_members(bigint[]);
 
 CREATE OR REPLACE FUNCTION refresh_statement_organizations(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$

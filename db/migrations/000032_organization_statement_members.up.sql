@@ -24,37 +24,41 @@ CREATE TABLE organization_statement_members (
 CREATE TRIGGER organization_statement_members_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON organization_statement_members
   FOR EACH STATEMENT EXECUTE FUNCTION notify_change();
 
--- Rows added or taken away, by a refresh below or by a statement's
--- deletion (cascade), move the counts. Organizations are locked in the
--- order of their ids, so that two writes that touch the same ones wait for
--- each other instead of deadlocking.
-CREATE FUNCTION organization_statement_members_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- move_organization_statement_members adds the rows whose delta is 1 and
+-- takes away those whose delta is -1, and moves the counts by as much. It
+-- first locks every organization whose count moves, in the order of their
+-- ids, all at once: two writes that touch the same organizations wait for
+-- each other instead of deadlocking. Every change of the rows goes
+-- through here, so the counts are always the rows'.
+CREATE FUNCTION move_organization_statement_members(statement_ids bigint[], organization_ids bigint[], deltas int[])
+  RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM 1 FROM organizations o WHERE o.id IN (SELECT n.organization_id FROM new_rows n) ORDER BY o.id FOR NO KEY UPDATE;
-    UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count + d.n
-      FROM (SELECT n.organization_id AS id, count(*)::int AS n FROM new_rows n GROUP BY 1) d
-      WHERE o.id = d.id;
-  ELSE
-    PERFORM 1 FROM organizations o WHERE o.id IN (SELECT r.organization_id FROM old_rows r) ORDER BY o.id FOR NO KEY UPDATE;
-    UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count - d.n
-      FROM (SELECT r.organization_id AS id, count(*)::int AS n FROM old_rows r GROUP BY 1) d
-      WHERE o.id = d.id;
+  IF cardinality(statement_ids) = 0 THEN
+    RETURN;
   END IF;
-  RETURN NULL;
+  PERFORM 1 FROM organizations o WHERE o.id = ANY(organization_ids) ORDER BY o.id FOR NO KEY UPDATE;
+  DELETE FROM organization_statement_members m USING unnest(statement_ids, organization_ids, deltas) c(s, o, d)
+    WHERE c.d < 0 AND m.statement_id = c.s AND m.organization_id = c.o;
+  INSERT INTO organization_statement_members (statement_id, organization_id)
+    SELECT c.s, c.o FROM unnest(statement_ids, organization_ids, deltas) c(s, o, d) WHERE c.d > 0;
+  UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count + c.n
+    FROM (SELECT c.o AS id, sum(c.d)::int AS n FROM unnest(statement_ids, organization_ids, deltas) c(s, o, d)
+      GROUP BY 1 HAVING sum(c.d) <> 0) c
+    WHERE o.id = c.id;
 END $$;
-CREATE TRIGGER organization_statement_members_insert AFTER INSERT ON organization_statement_members
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION organization_statement_members_counted();
-CREATE TRIGGER organization_statement_members_delete AFTER DELETE ON organization_statement_members
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION organization_statement_members_counted();
 
 -- A deleted statement's rows go with it (and, with them, its counts). A
 -- deletion's cascades may list its organizations anew first or after
 -- (000020's refresh, from its affiliations): either way each row is
 -- deleted once.
 CREATE FUNCTION statements_members_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  s bigint[];
+  o bigint[];
 BEGIN
-  DELETE FROM organization_statement_members m WHERE m.statement_id IN (SELECT o.id FROM old_rows o);
+  SELECT coalesce(array_agg(m.statement_id), '{}'), coalesce(array_agg(m.organization_id), '{}') INTO s, o
+    FROM organization_statement_members m WHERE m.statement_id IN (SELECT r.id FROM old_rows r);
+  PERFORM move_organization_statement_members(s, o, array_fill(-1, ARRAY[cardinality(s)]));
   RETURN NULL;
 END $$;
 CREATE TRIGGER statements_members_delete AFTER DELETE ON statements
@@ -65,6 +69,10 @@ CREATE TRIGGER statements_members_delete AFTER DELETE ON statements
 -- statement, then every organization counted anew (this migration, and a
 -- bulk load that sets the triggers aside, bench/corpus).
 CREATE FUNCTION refresh_organization_statement_members(ids bigint[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+DECLARE
+  s bigint[];
+  o bigint[];
+  d int[];
 BEGIN
   IF ids IS NULL THEN
     TRUNCATE organization_statement_members;
@@ -82,31 +90,36 @@ BEGIN
   IF cardinality(ids) = 0 THEN
     RETURN;
   END IF;
+  -- Waits for a re-parenting under way (below), then for any other write
+  -- that lists these statements anew: each statement is listed by one
+  -- write at a time, and the statements after these locks see what the
+  -- writes before committed (read committed: a fresh snapshot each).
+  LOCK TABLE organization_statement_members IN ROW EXCLUSIVE MODE;
+  PERFORM 1 FROM statements st WHERE st.id = ANY(ids) ORDER BY st.id FOR NO KEY UPDATE;
   -- The organizations each statement reaches (whether those above them
   -- count it too), climbed by all the statements at once (a re-parenting
-  -- lists thousands anew), against the rows they have: what is no longer
-  -- wanted is deleted, what is missing added.
+  -- lists thousands anew), against the rows they have.
   WITH RECURSIVE reached(statement_id, organization_id, climbs) AS (
-      SELECT s.id, x.organization_id, x.climbs FROM statements s
-        CROSS JOIN LATERAL (VALUES (CASE WHEN s.speaker_kind = 'organization' THEN s.speaker_id END, false),
-          (s.speaker_organization_id, true)) x(organization_id, climbs)
-        WHERE s.id = ANY(ids) AND x.organization_id IS NOT NULL
+      SELECT st.id, x.organization_id, x.climbs FROM statements st
+        CROSS JOIN LATERAL (VALUES (CASE WHEN st.speaker_kind = 'organization' THEN st.speaker_id END, false),
+          (st.speaker_organization_id, true)) x(organization_id, climbs)
+        WHERE st.id = ANY(ids) AND x.organization_id IS NOT NULL
       UNION SELECT sa.statement_id, af.organization_id, true FROM statement_affiliations sa
         JOIN affiliations af ON af.id = sa.affiliation_id WHERE sa.statement_id = ANY(ids) AND af.organization_id IS NOT NULL),
     up(statement_id, organization_id) AS (
       SELECT r.statement_id, r.organization_id FROM reached r WHERE r.climbs
-      UNION SELECT up.statement_id, o.parent_id FROM up JOIN organizations o ON o.id = up.organization_id WHERE o.parent_id IS NOT NULL),
+      UNION SELECT up.statement_id, og.parent_id FROM up JOIN organizations og ON og.id = up.organization_id WHERE og.parent_id IS NOT NULL),
     wanted(statement_id, organization_id) AS (
       SELECT r.statement_id, r.organization_id FROM reached r WHERE NOT r.climbs
       UNION SELECT up.statement_id, up.organization_id FROM up),
     had AS MATERIALIZED (
       SELECT m.statement_id, m.organization_id FROM organization_statement_members m WHERE m.statement_id = ANY(ids)),
-    gone AS (
-      DELETE FROM organization_statement_members m USING (SELECT * FROM had EXCEPT SELECT * FROM wanted) g
-      WHERE m.statement_id = g.statement_id AND m.organization_id = g.organization_id)
-  INSERT INTO organization_statement_members (statement_id, organization_id)
-    SELECT * FROM wanted EXCEPT SELECT * FROM had
-    ON CONFLICT DO NOTHING;
+    changes(statement_id, organization_id, delta) AS (
+      SELECT g.*, -1 FROM (SELECT * FROM had EXCEPT SELECT * FROM wanted) g
+      UNION ALL SELECT a.*, 1 FROM (SELECT * FROM wanted EXCEPT SELECT * FROM had) a)
+  SELECT coalesce(array_agg(c.statement_id), '{}'), coalesce(array_agg(c.organization_id), '{}'), coalesce(array_agg(c.delta), '{}')
+    INTO s, o, d FROM changes c;
+  PERFORM move_organization_statement_members(s, o, d);
 END $$;
 
 -- refresh_organization_statement_totals: NULL counts every organization
@@ -174,6 +187,13 @@ DROP FUNCTION affiliation_organization_total();
 -- count for it alone, and stay.
 CREATE OR REPLACE FUNCTION organization_parent_total() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- No other write lists statements anew until this one commits, and
+  -- those under way finish first: the statements below are found, and
+  -- listed, with what they committed, and a write that comes after sees
+  -- the new parent. (A write under way that waits for this organization's
+  -- row, which this write holds, is a deadlock PostgreSQL breaks by
+  -- failing one of the two.)
+  LOCK TABLE organization_statement_members IN SHARE ROW EXCLUSIVE MODE;
   PERFORM refresh_organization_statement_members(ARRAY(
     WITH RECURSIVE tree(id) AS (
         SELECT NEW.id UNION SELECT o.id FROM tree t JOIN organizations o ON o.parent_id = t.id)
