@@ -3,6 +3,8 @@ package db
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -66,13 +68,32 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 // inTx runs fn in a transaction, committing if fn returns nil and rolling
 // back otherwise.
 // A committed transaction's WAL position is noted for ctx (TrackCommits).
+// A transaction PostgreSQL fails for a deadlock or a serialization failure
+// is run again, at most maxTxAttempts times in all, after a short pause:
+// the transaction it met has gone on by then. fn must be safe to run again
+// (it is, as every write's transaction reads what it writes from tx).
 func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
-	if err := pgx.BeginFunc(ctx, s.pool, fn); err != nil {
-		return err
+	for attempt := 1; ; attempt++ {
+		err := pgx.BeginFunc(ctx, s.pool, fn)
+		if err == nil {
+			s.route.NoteCommit(ctx)
+			return nil
+		}
+		if code := pgErrorCode(err); attempt == maxTxAttempts || code != "40P01" && code != "40001" {
+			return err
+		}
+		pause := time.Duration(attempt) * time.Duration(1+rand.IntN(10)) * time.Millisecond
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
 	}
-	s.route.NoteCommit(ctx)
-	return nil
 }
+
+// maxTxAttempts is how many times inTx runs a transaction that meets
+// another in a deadlock or a serialization failure.
+const maxTxAttempts = 3
 
 // Ready reports whether the database answers and its schema is at the
 // newest embedded migration, not dirty.
