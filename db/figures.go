@@ -138,8 +138,8 @@ var AllFigures = Listing[Figure, *FigureFilter]{name: "figures", from: figureFro
 // (2,508 for 52 on a 20,000-article corpus); this reads about what it
 // returns, times the metrics that match. The walk compares metrics under
 // the "C" collation, as that index keys them (migration 000033): the
-// trigram index on metric cannot take the condition, so the statement is
-// planned once for all values.
+// trigram index on metric cannot take the condition, so the statement can
+// be planned once for all values (figuresByMetric says when).
 const figuresByMetricSQL = `
 	SELECT {columns}, {keys} FROM {from} WHERE f.id IN (
 		SELECT w.id FROM figure_metrics m CROSS JOIN LATERAL (

@@ -87,8 +87,9 @@ type listing struct {
 	// ordering's ORDER BY on the walk's columns (alias w for f).
 	shape string
 	// planOnce says that the shape's plan does not hang on its values (the
-	// index its walk takes is pinned by the condition's collation), so a
-	// page of it is planned once for all, filtered or not.
+	// index its walk takes is pinned by the condition's collation, and the
+	// other conditions are ones that index holds), so a page of it is
+	// planned once for all, filtered or not.
 	planOnce bool
 }
 
