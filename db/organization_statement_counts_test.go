@@ -355,3 +355,22 @@ func TestOrganizationCountsWhileReparenting(t *testing.T) {
 	}
 	checkOrgStatementCounts(t, d, "an organization re-parented while a statement's affiliation with it was taken away")
 }
+
+// TestOrganizationCountsMoveByRowsMoved asks the function every change of
+// the members' rows goes through to add a row that is there already and to
+// take away one that is not: the counts must move by what it did (nothing),
+// not by what it was asked.
+func TestOrganizationCountsMoveByRowsMoved(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	var statement, org int64
+	if err := d.Pool.QueryRow(ctx, `SELECT statement_id, organization_id FROM organization_statement_members
+		ORDER BY statement_id, organization_id LIMIT 1`).Scan(&statement, &org); err != nil {
+		t.Fatal(err)
+	}
+	_, err := d.Pool.Exec(ctx, `SELECT move_organization_statement_members(ARRAY[$1::bigint, $1], ARRAY[$2::bigint, -1], ARRAY[1, -1])`, statement, org)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOrgStatementCounts(t, d, "a row there already added, one not there taken away")
+}

@@ -29,7 +29,8 @@ CREATE TRIGGER organization_statement_members_changed AFTER INSERT OR UPDATE OR 
 -- first locks every organization whose count moves, in the order of their
 -- ids, all at once: two writes that touch the same organizations wait for
 -- each other instead of deadlocking. Every change of the rows goes
--- through here, so the counts are always the rows'.
+-- through here, and the counts move by what it did, so they are always
+-- the rows'.
 CREATE FUNCTION move_organization_statement_members(statement_ids bigint[], organization_ids bigint[], deltas int[])
   RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -37,14 +38,23 @@ BEGIN
     RETURN;
   END IF;
   PERFORM 1 FROM organizations o WHERE o.id = ANY(organization_ids) ORDER BY o.id FOR NO KEY UPDATE;
-  DELETE FROM organization_statement_members m USING unnest(statement_ids, organization_ids, deltas) c(s, o, d)
-    WHERE c.d < 0 AND m.statement_id = c.s AND m.organization_id = c.o;
-  INSERT INTO organization_statement_members (statement_id, organization_id)
-    SELECT c.s, c.o FROM unnest(statement_ids, organization_ids, deltas) c(s, o, d) WHERE c.d > 0;
-  UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count + c.n
-    FROM (SELECT c.o AS id, sum(c.d)::int AS n FROM unnest(statement_ids, organization_ids, deltas) c(s, o, d)
-      GROUP BY 1 HAVING sum(c.d) <> 0) c
-    WHERE o.id = c.id;
+  -- The counts move by the rows actually taken away and added, not by
+  -- those asked for.
+  WITH gone AS (
+      DELETE FROM organization_statement_members m USING unnest(statement_ids, organization_ids, deltas) c(s, o, d)
+      WHERE c.d < 0 AND m.statement_id = c.s AND m.organization_id = c.o
+      RETURNING m.organization_id),
+    added AS (
+      INSERT INTO organization_statement_members (statement_id, organization_id)
+      SELECT c.s, c.o FROM unnest(statement_ids, organization_ids, deltas) c(s, o, d) WHERE c.d > 0
+      ON CONFLICT DO NOTHING
+      RETURNING organization_id),
+    moved(id, n) AS (
+      SELECT x.id, sum(x.d)::int FROM (
+          SELECT g.organization_id, -1 FROM gone g UNION ALL SELECT a.organization_id, 1 FROM added a) x(id, d)
+      GROUP BY 1 HAVING sum(x.d) <> 0)
+  UPDATE organizations o SET subtree_statement_count = o.subtree_statement_count + moved.n
+    FROM moved WHERE o.id = moved.id;
 END $$;
 
 -- A deleted statement's rows go with it (and, with them, its counts). A
