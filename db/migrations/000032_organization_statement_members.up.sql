@@ -133,8 +133,8 @@ BEGIN
 END $$;
 
 -- refresh_organization_statement_totals: NULL counts every organization
--- anew from its members; ids are no longer counted one by one (the
--- members' triggers keep them), so a list is ignored.
+-- anew from its members; ids are no longer counted one by one
+-- (move_organization_statement_members keeps them), so a list is ignored.
 CREATE OR REPLACE FUNCTION refresh_organization_statement_totals(ids bigint[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
   IF ids IS NULL THEN
