@@ -348,9 +348,9 @@ func TestSearchFuzzyNameLookups(t *testing.T) {
 func TestSearchLikeFindsExactNames(t *testing.T) {
 	h := newHarness(t, generatedCorpus(t))
 	for _, c := range []struct{ table, name, like string }{
-		{"people", "person_full_name(x.honorifics, x.name)", "people_like"},
-		{"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "organizations_like"},
-		{"places", "x.name", "places_like"},
+		{"people", "person_full_name(x.honorifics, x.name)", "people_word_like"},
+		{"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "organizations_word_like"},
+		{"places", "x.name", "places_word_like"},
 	} {
 		t.Run(c.table, func(t *testing.T) {
 			var words, missed int

@@ -289,6 +289,15 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		}
 		phase(fmt.Sprintf("rebuild %d indexes and %d constraints", schema.indexCount(), schema.constraintCount()), t0)
 
+		// The words of the names (name_words), which the *_name_words
+		// triggers would add name by name; after the rebuild, since adding
+		// a word takes name_words' key.
+		t0 = time.Now()
+		if _, err := conns[0].Exec(ctx, `SELECT refresh_name_words()`); err != nil {
+			return fmt.Errorf("list the names' words: %w", err)
+		}
+		phase("list the names' words", t0)
+
 		t0 = time.Now()
 		err := pgx.BeginFunc(ctx, conns[0], func(tx pgx.Tx) error {
 			// Committed synchronously, as everything after it: see
@@ -628,7 +637,7 @@ func setAside(ctx context.Context, conn *pgx.Conn, saved *setAsideSchema) (*setA
 // row by row what the generator writes right (the evidence spans, checked
 // afterwards by checkEvidence; the statements' and figures' sort columns;
 // the search documents, written afterwards by refresh_search_documents;
-// the figures' metrics, listed afterwards),
+// the figures' metrics and the names' words, listed afterwards),
 // or would read rows that other connections are still copying (the
 // statement counts, counted afterwards for all entities at once; the
 // statements' organizations and the agreements' publication dates, found
@@ -652,6 +661,9 @@ var loadTriggers = []struct{ table, name string }{
 	{"statement_affiliations", "statement_affiliations_organizations_insert"},
 	{"evidence", "evidence_agreements_published_insert"},
 	{"figures", "figure_metrics_insert"},
+	{"people", "people_name_words"},
+	{"organizations", "organizations_name_words"},
+	{"places", "places_name_words"},
 }
 
 // setTriggers enables or disables (action) the loadTriggers.

@@ -2,7 +2,7 @@
 // articles, statements, figures, agreements, events, projects and topics
 // by full text (the search_documents of migration 000022, a bounded
 // candidate set of each type ranked with ts_rank_cd) and people,
-// organizations and places by name (trigram indexes, typos tolerated in
+// organizations and places by the words of their names (typos tolerated in
 // longer words), counts the hits of each type, and returns one keyset page
 // of hits with their snippets (Find, FindCounted, Count). Its one job is
 // that statement: reading the query the way websearch_to_tsquery does

@@ -195,20 +195,21 @@ func fullTextBranch(kind string, k int) string {
 
 // nameType is a type searched by name, with typos tolerated: its table
 // (aliased x), the name expression its trigram index covers (match), the
-// name a match is scored against, the function that finds the names like
-// a word through that index (migrations 000005 and 000012) and, if not
+// name a match is scored against, the function that finds the names with
+// a word like a given one (migration 000034: the word is looked up among
+// the words of all names, then the names by the words found) and, if not
 // empty, the function that finds the names matching a regular expression
-// through it (migration 000019), for a table PostgreSQL would otherwise
-// scan whole.
+// through the trigram index (migration 000019), for a table PostgreSQL
+// would otherwise scan whole.
 type nameType struct {
 	table, match, name, like, matching string
 }
 
 var nameTypes = map[string]nameType{
-	"PERSON": {"people", "person_full_name(x.honorifics, x.name)", "x.name", "people_like", ""},
+	"PERSON": {"people", "person_full_name(x.honorifics, x.name)", "x.name", "people_word_like", ""},
 	"ORGANIZATION": {"organizations", "(x.name || ' ' || coalesce(x.short_name, ''))", "(x.name || ' ' || coalesce(x.short_name, ''))",
-		"organizations_like", "organizations_matching"},
-	"PLACE": {"places", "x.name", "x.name", "places_like", ""},
+		"organizations_word_like", "organizations_matching"},
+	"PLACE": {"places", "x.name", "x.name", "places_word_like", ""},
 }
 
 // nameBranch ranks the names that match the query q: every term of one of
@@ -218,11 +219,11 @@ var nameTypes = map[string]nameType{
 // closer the whole name is to the query), one with typos below 0.5 (more
 // the closer its words are to the query's, whole words counting more), so
 // a typo never outranks an exact match. A word of minFuzzyRunes or more is
-// looked up only by likeness (the type's like function, through its trigram
-// index): a name that has the word as a word is like it (word_similarity 1,
-// over the 0.5 the functions ask), so a second lookup by regular expression
-// would find nothing more; it cost "digital economy" two trigram-index
-// searches more per type (TestSearchFuzzyNameLookups).
+// looked up only by likeness (the type's like function): a name that has
+// the word as a word has a word like it (word_similarity 1, over the 0.5
+// the functions ask), so a second lookup by regular expression would find
+// nothing more; it cost "digital economy" two trigram-index searches more
+// per type (TestSearchFuzzyNameLookups).
 func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery, published string) string {
 	var match, exact []string
 	for _, a := range q.alternatives {
