@@ -3,11 +3,14 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/db"
+	"github.com/newsgraph/newsgraph/db/search"
 	"github.com/newsgraph/newsgraph/graph/model"
 )
 
@@ -118,17 +121,23 @@ func speakersAhead(ctx context.Context, oc *graphql.OperationContext, items []as
 // prime reads the values of keys at once through l's read and gives them
 // to its loader; ok is false when the read failed.
 func prime[K comparable, V any](ctx context.Context, l level[K, V], keys []K) (values []V, ok bool) {
+	values, err := primed(ctx, l, keys)
+	return values, err == nil
+}
+
+// primed is prime with the read's error.
+func primed[K comparable, V any](ctx context.Context, l level[K, V], keys []K) ([]V, error) {
 	if len(keys) == 0 {
-		return nil, true
+		return nil, nil
 	}
 	values, err := l.now(ctx, keys)
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
 	for i, k := range keys {
 		l.Prime(k, values[i])
 	}
-	return values, true
+	return values, nil
 }
 
 // unique returns keys without repeats, in their first order.
@@ -208,4 +217,67 @@ func intArg(v any) (n *int, ok bool) {
 	}
 	m := int(i)
 	return &m, true
+}
+
+// searchNodesAhead reads the rows a page of search hits names, each type's
+// at once and the types side by side (the people, organizations and places
+// together, as the level they share), and gives them to the loaders the
+// hits' nodes are read through, so that no hit waits in a loader's window
+// for the others: a search returns its page whole.
+func (r *Resolver) searchNodesAhead(ctx context.Context, hits []*search.Hit) error {
+	var named []db.EntityKey
+	ids := map[string][]int64{}
+	for _, h := range hits {
+		if namedKind(h.Kind) {
+			named = append(named, db.EntityKey{Kind: h.Kind, ID: h.ID})
+		} else {
+			typ := typeOfKind(h.Kind)
+			ids[typ] = append(ids[typ], h.ID)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 0, len(ids)+1)
+	var mu sync.Mutex
+	read := func(f func() error) {
+		wg.Go(func() {
+			if err := f(); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		})
+	}
+	if len(named) > 0 {
+		read(func() error { return r.readAhead(ctx, named) })
+	}
+	for typ, ids := range ids {
+		read(func() error { return objectsAhead(ctx, typ, unique(ids)) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// objectsAhead reads the rows of type typ with ids at once and gives them
+// to the loader object reads them through; the types a search does not
+// return it leaves to that loader.
+func objectsAhead(ctx context.Context, typ string, ids []int64) error {
+	l := loaders(ctx)
+	var err error
+	switch typ {
+	case typeArticle:
+		_, err = primed(ctx, l.articles, ids)
+	case typeStatement:
+		_, err = primed(ctx, l.statements, ids)
+	case typeFigure:
+		_, err = primed(ctx, l.figures, ids)
+	case typeAgreement:
+		_, err = primed(ctx, l.agreements, ids)
+	case typeEvent:
+		_, err = primed(ctx, l.events, ids)
+	case typeProject:
+		_, err = primed(ctx, l.projects, ids)
+	case typeTopic:
+		_, err = primed(ctx, l.topics, ids)
+	}
+	return err
 }

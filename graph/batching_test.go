@@ -451,3 +451,45 @@ func TestFrontPageLevelsReadAhead(t *testing.T) {
 		}
 	}
 }
+
+// searchAllTypes asks for a page of search hits with a field of every type
+// a search returns.
+const searchAllTypes = `query($q: String!) { search(query: $q, first: 60) { edges { node { __typename
+  ... on Article { slug } ... on Statement { content } ... on Figure { metric } ... on Agreement { name }
+  ... on Event { name } ... on Project { name } ... on Topic { label }
+  ... on Person { displayName } ... on Organization { name } ... on Place { name } } } } }`
+
+// TestSearchNodesReadAtOnce checks that the rows a page of search hits
+// names are read ahead by the search's resolver, one statement a type
+// (people, organizations and places together), not by each hit through the
+// loaders' windows: with a window of a microsecond, too short to gather
+// the hits, that cost a statement for every hit or few hits. The answer is
+// the one the server with the usual window gives.
+func TestSearchNodesReadAtOnce(t *testing.T) {
+	srv, counter, _ := mostFacts(t, "statements")
+	for _, q := range []string{"cooperation", "Malaysia"} {
+		before := counter.n.Load()
+		res := postTo(t, srv, searchAllTypes, map[string]any{"q": q})
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %+v", res.Errors)
+		}
+		types := map[string]bool{}
+		for _, m := range regexp.MustCompile(`"__typename":"(\w+)"`).FindAllStringSubmatch(string(res.Data), -1) {
+			typ := m[1]
+			if typ == "Person" || typ == "Organization" || typ == "Place" {
+				typ = "named"
+			}
+			types[typ] = true
+		}
+		if len(types) < 3 {
+			t.Fatalf("search %q found %d types: %s; want several", q, len(types), res.Data)
+		}
+		// The search, then one read a type.
+		if sent := counter.since(before); len(sent) > 1+len(types) {
+			t.Errorf("search %q: %d statements for hits of %d types; want at most %d:\n%s", q, len(sent), len(types), 1+len(types), strings.Join(sent, "\n---\n"))
+		}
+		if want := postTo(t, server, searchAllTypes, map[string]any{"q": q}); string(res.Data) != string(want.Data) {
+			t.Errorf("search %q read ahead:\n%s\nwant:\n%s", q, res.Data, want.Data)
+		}
+	}
+}

@@ -7,8 +7,6 @@ package graph
 
 import (
 	"context"
-	"errors"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/search"
@@ -162,20 +160,16 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: page.HasPrevious},
 		Count:    func(context.Context) ([]*search.TypeCount, error) { return counts, nil },
 	}
-	// Load every hit's node at once, so the loaders batch them.
-	nodes := make([]model.SearchResult, len(page.Items))
-	errs := make([]error, len(page.Items))
-	var wg sync.WaitGroup
-	for i, hit := range page.Items {
-		wg.Go(func() { nodes[i], errs[i] = r.searchResult(ctx, hit) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := r.searchNodesAhead(ctx, page.Items); err != nil {
 		return nil, err
 	}
 	for i, hit := range page.Items {
+		node, err := r.searchResult(ctx, hit)
+		if err != nil {
+			return nil, err
+		}
 		snippet := hit.Snippet
-		conn.Edges[i] = &model.SearchEdge{Position: model.Position{Order: page.Order, Keys: hit.Keys}, Node: nodes[i], Score: hit.Score, Snippet: &snippet}
+		conn.Edges[i] = &model.SearchEdge{Position: model.Position{Order: page.Order, Keys: hit.Keys}, Node: node, Score: hit.Score, Snippet: &snippet}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.Start = &conn.Edges[0].Position
