@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -373,4 +374,139 @@ func TestOrganizationCountsMoveByRowsMoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkOrgStatementCounts(t, d, "a row there already added, one not there taken away")
+}
+
+// membersPlain is every (statement, organization) the statement counts
+// for, in plain SQL: the organization that spoke it, and an unnamed
+// speaker's and its affiliations' organizations with every one above them.
+const membersPlain = `WITH RECURSIVE up(org, above) AS (
+		SELECT o.id, o.id FROM organizations o
+		UNION SELECT up.org, o.parent_id FROM up JOIN organizations o ON o.id = up.above WHERE o.parent_id IS NOT NULL)
+	SELECT s.id, s.speaker_id FROM statements s WHERE s.speaker_kind = 'organization'
+	UNION SELECT s.id, up.above FROM statements s JOIN up ON up.org = s.speaker_organization_id
+	UNION SELECT sa.statement_id, up.above FROM statement_affiliations sa
+		JOIN affiliations af ON af.id = sa.affiliation_id JOIN up ON up.org = af.organization_id`
+
+// checkMembers checks that organization_statement_members holds what
+// membersPlain computes, and the counts what they count.
+func checkMembers(t *testing.T, d *dbtest.Database, step string) {
+	t.Helper()
+	var missing, extra int
+	err := d.Pool.QueryRow(context.Background(), `WITH plain(s, o) AS (`+membersPlain+`),
+		held AS (SELECT statement_id AS s, organization_id AS o FROM organization_statement_members)
+		SELECT (SELECT count(*) FROM (SELECT * FROM plain EXCEPT SELECT * FROM held) x),
+			(SELECT count(*) FROM (SELECT * FROM held EXCEPT SELECT * FROM plain) x)`).Scan(&missing, &extra)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	if missing != 0 || extra != 0 {
+		t.Errorf("%s: the members miss %d rows and hold %d they should not", step, missing, extra)
+	}
+	checkOrgStatementCounts(t, d, step)
+}
+
+// reparentTree adds the organizations a > b > c and d > e, and makes the
+// seeds' first four statements (which keep the organizations they have)
+// refer to affiliations: one with c, one with c and e, one with c and b,
+// one with b; it returns the organizations' ids by name and the
+// statements'.
+func reparentTree(t *testing.T, d *dbtest.Database) (map[string]int64, []int64) {
+	t.Helper()
+	ctx := context.Background()
+	ids := map[string]int64{}
+	for _, o := range []struct{ name, parent string }{{"a", ""}, {"b", "a"}, {"c", "b"}, {"d", ""}, {"e", "d"}} {
+		var id int64
+		if err := d.Pool.QueryRow(ctx, `INSERT INTO entities (kind, slug) VALUES ('organization', 'tree-' || $1) RETURNING id`, o.name).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids[o.name] = id
+		var parent *int64
+		if o.parent != "" {
+			p := ids[o.parent]
+			parent = &p
+		}
+		if _, err := d.Pool.Exec(ctx, `INSERT INTO organizations (id, name, parent_id) VALUES ($1, $2, $3)`, id, "Tree "+o.name, parent); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var statements []int64
+	if err := d.Pool.QueryRow(ctx, `SELECT array_agg(id ORDER BY id) FROM (SELECT s.id FROM statements s ORDER BY s.id LIMIT 4) x`).Scan(&statements); err != nil {
+		t.Fatal(err)
+	}
+	if len(statements) != 4 {
+		t.Fatalf("%d statements in the seeds; want 4 or more", len(statements))
+	}
+	for i, orgs := range [][]string{{"c"}, {"c", "e"}, {"c", "b"}, {"b"}} {
+		for _, o := range orgs {
+			if _, err := d.Pool.Exec(ctx, `WITH af AS (INSERT INTO affiliations (person_id, organization_id, role)
+					VALUES ((SELECT min(id) FROM people), $1, 'tree role ' || $2::int) RETURNING id)
+				INSERT INTO statement_affiliations (statement_id, affiliation_id) SELECT $3, af.id FROM af`, ids[o], i, statements[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return ids, statements
+}
+
+// TestReparentingMovesMembersByAncestors moves organizations of a small
+// tree, with statements that count for them through affiliations, under
+// other parents and to the top, and checks after each move that the members
+// are those of plain SQL: a statement leaves the ancestors the moved
+// organization lost unless another of its organizations keeps it there.
+func TestReparentingMovesMembersByAncestors(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ids, _ := reparentTree(t, d)
+	checkMembers(t, d, "the tree added")
+	for _, m := range []struct{ org, parent string }{
+		{"c", "e"}, // c leaves b and a for e and d; b keeps one statement in a
+		{"c", ""},  // to the top
+		{"b", "d"}, // a subtree of one under d
+		{"c", "b"}, // c under b, under d
+		{"b", "a"}, // b, with c, back under a
+		{"a", "e"}, // the whole tree under e
+		{"a", ""},
+	} {
+		var parent *int64
+		if m.parent != "" {
+			p := ids[m.parent]
+			parent = &p
+		}
+		if _, err := d.Pool.Exec(context.Background(), `UPDATE organizations SET parent_id = $1 WHERE id = $2`, parent, ids[m.org]); err != nil {
+			t.Fatal(err)
+		}
+		checkMembers(t, d, fmt.Sprintf("%s moved under %q", m.org, m.parent))
+	}
+}
+
+// TestReparentingWaitsForNoStatementEdit moves an organization while
+// another transaction, not yet committed, edits the words of a statement
+// that counts for it: the re-parenting lists no statement anew, so it need
+// not wait for that edit. When it locked every statement of the subtree,
+// it waited, and with a short lock timeout failed.
+func TestReparentingWaitsForNoStatementEdit(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	ids, statements := reparentTree(t, d)
+	edit, err := d.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer edit.Rollback(ctx)
+	if _, err := edit.Exec(ctx, `UPDATE statements SET content = content || ' ' WHERE id = $1`, statements[0]); err != nil {
+		t.Fatal(err)
+	}
+	err = pgx.BeginFunc(ctx, d.Pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL lock_timeout = '1s'`); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE organizations SET parent_id = $1 WHERE id = $2`, ids["e"], ids["c"])
+		return err
+	})
+	if err != nil {
+		t.Fatalf("re-parenting while a statement's words are edited: %v", err)
+	}
+	if err := edit.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	checkMembers(t, d, "c moved under e while a statement's words were edited")
 }
