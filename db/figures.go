@@ -86,10 +86,16 @@ func (f *FigureFilter) conditions(w *where) {
 		w.add(`f.value <= ` + w.l.arg(*f.ValueMax) + `::numeric`)
 	}
 	w.ids("f.article_id", f.Articles)
-	// After the comparisons: PostgreSQL tests conditions of equal cost in
-	// the order written, and a substring match costs more than they do.
+	// The metrics that hold the substring, found among the few distinct
+	// ones (figure_metrics, migration 000030), then the figures of those
+	// metrics by figures_metric_walk_idx (keyed under the "C" collation, in
+	// which equal is equal bytes, as in any deterministic one). Matched
+	// against every figure through the trigram index, a common metric's
+	// substring read 27,411 index entries for one country's 713 figures of
+	// it (100,000 articles: 7.4 of a summary's 12 ms).
 	if f.Metric != nil {
-		w.add(`f.metric ILIKE '%' || ` + w.l.arg(escapeLike(*f.Metric)) + ` || '%'`)
+		w.add(`f.metric COLLATE "C" = ANY(ARRAY(SELECT m.metric FROM figure_metrics m WHERE m.metric ILIKE '%' || ` +
+			w.l.arg(escapeLike(*f.Metric)) + ` || '%'))`)
 	}
 	w.tagged("figure_topics", "figure_id", "f.id", f.Topics)
 }
