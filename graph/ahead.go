@@ -250,34 +250,13 @@ func (r *Resolver) searchNodesAhead(ctx context.Context, hits []*search.Hit) err
 	if len(named) > 0 {
 		read(func() error { return r.readAhead(ctx, named) })
 	}
+	l := loaders(ctx)
 	for typ, ids := range ids {
-		read(func() error { return objectsAhead(ctx, typ, unique(ids)) })
+		if lv := l.byID(typ); lv != nil {
+			read(func() error { return lv.ahead(ctx, unique(ids)) })
+		}
 	}
 	wg.Wait()
 	return errors.Join(errs...)
 }
 
-// objectsAhead reads the rows of type typ with ids at once and gives them
-// to the loader object reads them through; the types a search does not
-// return it leaves to that loader.
-func objectsAhead(ctx context.Context, typ string, ids []int64) error {
-	l := loaders(ctx)
-	var err error
-	switch typ {
-	case typeArticle:
-		_, err = primed(ctx, l.articles, ids)
-	case typeStatement:
-		_, err = primed(ctx, l.statements, ids)
-	case typeFigure:
-		_, err = primed(ctx, l.figures, ids)
-	case typeAgreement:
-		_, err = primed(ctx, l.agreements, ids)
-	case typeEvent:
-		_, err = primed(ctx, l.events, ids)
-	case typeProject:
-		_, err = primed(ctx, l.projects, ids)
-	case typeTopic:
-		_, err = primed(ctx, l.topics, ids)
-	}
-	return err
-}

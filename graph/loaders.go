@@ -397,6 +397,56 @@ type byID[T any] interface {
 	Prime(id int64, row *T) bool
 }
 
+// objectLevel reads the objects of one API type by id: one through its
+// loader (load), or many at once, given to the loader for the loads that
+// follow (ahead).
+type objectLevel interface {
+	load(ctx context.Context, id int64) (any, error)
+	ahead(ctx context.Context, ids []int64) error
+}
+
+// byID returns how the objects of API type typ are read by id; nil for a
+// type that has no objects of its own.
+func (l *Loaders) byID(typ string) objectLevel {
+	switch typ {
+	case typeArticle:
+		return &l.articles
+	case typeParagraph:
+		return &l.paragraphs
+	case typeTopic:
+		return &l.topics
+	case typePerson:
+		return &l.people
+	case typeAffiliation:
+		return &l.affiliations
+	case typeOrganization:
+		return &l.organizations
+	case typePlace:
+		return &l.places
+	case typeEvent:
+		return &l.events
+	case typeProject:
+		return &l.projects
+	case typeAgreement:
+		return &l.agreements
+	case typeStatement:
+		return &l.statements
+	case typeFigure:
+		return &l.figures
+	}
+	return nil
+}
+
+// load reads the value of key through the loader, as an interface (see
+// anyOf).
+func (l level[K, V]) load(ctx context.Context, key K) (any, error) { return anyOf(l.Load(ctx, key)) }
+
+// ahead reads the values of keys at once and gives them to the loader.
+func (l level[K, V]) ahead(ctx context.Context, keys []K) error {
+	_, err := primed(ctx, l, keys)
+	return err
+}
+
 // kindLoader loads the rows of one kind of entity (PERSON, ORGANIZATION or
 // PLACE) through the loader all three share.
 type kindLoader[T any] struct {
@@ -419,6 +469,19 @@ func (k kindLoader[T]) Load(ctx context.Context, id int64) (*T, error) {
 
 // Clear forgets the entity with id, so that the next Load reads it anew.
 func (k kindLoader[T]) Clear(id int64) { k.all.Clear(db.EntityKey{Kind: k.kind, ID: id}) }
+
+// load reads the entity with id, as an interface (see anyOf).
+func (k kindLoader[T]) load(ctx context.Context, id int64) (any, error) { return anyOf(k.Load(ctx, id)) }
+
+// ahead reads the entities with ids at once and gives them to the loader.
+func (k kindLoader[T]) ahead(ctx context.Context, ids []int64) error {
+	keys := make([]db.EntityKey, len(ids))
+	for i, id := range ids {
+		keys[i] = db.EntityKey{Kind: k.kind, ID: id}
+	}
+	_, err := primed(ctx, k.all, keys)
+	return err
+}
 
 // Prime gives the entity with id to later Loads, unless one holds it.
 func (k kindLoader[T]) Prime(id int64, row *T) bool {

@@ -206,39 +206,16 @@ func orderOf[O interface{ ~orderInput }](o *O) db.Order {
 // through the request's loaders. An object that does not exist is
 // dataloadgen.ErrNotFound, as is a type no object has.
 func object(ctx context.Context, typ string, id int64) (any, error) {
-	l := loaders(ctx)
-	switch typ {
-	case typeArticle:
-		return anyOf(l.articles.Load(ctx, id))
-	case typeParagraph:
-		return anyOf(l.paragraphs.Load(ctx, id))
-	case typeTopic:
-		return anyOf(l.topics.Load(ctx, id))
-	case typePerson:
-		return anyOf(l.people.Load(ctx, id))
-	case typeAffiliation:
-		return anyOf(l.affiliations.Load(ctx, id))
-	case typeOrganization:
-		return anyOf(l.organizations.Load(ctx, id))
-	case typePlace:
-		return anyOf(l.places.Load(ctx, id))
-	case typeEvent:
-		return anyOf(l.events.Load(ctx, id))
-	case typeProject:
-		return anyOf(l.projects.Load(ctx, id))
-	case typeAgreement:
-		return anyOf(l.agreements.Load(ctx, id))
-	case typeStatement:
-		return anyOf(l.statements.Load(ctx, id))
-	case typeFigure:
-		return anyOf(l.figures.Load(ctx, id))
+	l := loaders(ctx).byID(typ)
+	if l == nil {
+		return nil, dataloadgen.ErrNotFound
 	}
-	return nil, dataloadgen.ErrNotFound
+	return l.load(ctx, id)
 }
 
 // anyOf is a loaded row as an interface: an untyped nil on error, so that
 // nothing reads as an object with no fields.
-func anyOf[T any](v *T, err error) (any, error) {
+func anyOf[T any](v T, err error) (any, error) {
 	if err != nil {
 		return nil, err
 	}
