@@ -259,4 +259,3 @@ func (r *Resolver) searchNodesAhead(ctx context.Context, hits []*search.Hit) err
 	wg.Wait()
 	return errors.Join(errs...)
 }
-

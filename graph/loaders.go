@@ -471,7 +471,9 @@ func (k kindLoader[T]) Load(ctx context.Context, id int64) (*T, error) {
 func (k kindLoader[T]) Clear(id int64) { k.all.Clear(db.EntityKey{Kind: k.kind, ID: id}) }
 
 // load reads the entity with id, as an interface (see anyOf).
-func (k kindLoader[T]) load(ctx context.Context, id int64) (any, error) { return anyOf(k.Load(ctx, id)) }
+func (k kindLoader[T]) load(ctx context.Context, id int64) (any, error) {
+	return anyOf(k.Load(ctx, id))
+}
 
 // ahead reads the entities with ids at once and gives them to the loader.
 func (k kindLoader[T]) ahead(ctx context.Context, ids []int64) error {
