@@ -510,3 +510,107 @@ func TestReparentingWaitsForNoStatementEdit(t *testing.T) {
 	}
 	checkMembers(t, d, "c moved under e while a statement's words were edited")
 }
+
+// TestReparentingParentAndChildInOneStatement moves b (under a) and c
+// (under b) under d in one UPDATE. A trigger per row of c climbed from its
+// old parent (b) through the organizations as the whole statement left
+// them (b already under d), so c lost {b}, not {b, a}, and gained nothing;
+// b's no longer found c in its subtree: c's statements stayed counted for
+// a and never reached d.
+func TestReparentingParentAndChildInOneStatement(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ids, _ := reparentTree(t, d)
+	checkMembers(t, d, "the tree added")
+	if _, err := d.Pool.Exec(context.Background(), `UPDATE organizations SET parent_id = $1 WHERE id = ANY($2)`,
+		ids["d"], []int64{ids["b"], ids["c"]}); err != nil {
+		t.Fatal(err)
+	}
+	checkMembers(t, d, "b and c moved under d in one statement")
+}
+
+// TestReparentingSiblingsInOneStatement moves two siblings (b's children)
+// to the top in one UPDATE, as deleting their parent does.
+func TestReparentingSiblingsInOneStatement(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	ids, _ := reparentTree(t, d)
+	if _, err := d.Pool.Exec(ctx, `UPDATE organizations SET parent_id = $1 WHERE id = $2`, ids["b"], ids["e"]); err != nil {
+		t.Fatal(err)
+	}
+	checkMembers(t, d, "e moved under b")
+	if _, err := d.Pool.Exec(ctx, `UPDATE organizations SET parent_id = NULL WHERE parent_id = $1`, ids["b"]); err != nil {
+		t.Fatal(err)
+	}
+	checkMembers(t, d, "b's children moved to the top in one statement")
+}
+
+// TestReparentingWhileStatementDeleted deletes a statement that counts for
+// c through its unnamed speaker's organization (no affiliations) while b's
+// move under d is not yet committed. The deletion's trigger read the
+// statement's rows before it took any lock, then waited for the
+// organizations' rows; once the move committed it deleted the rows it had
+// read, and the row the move added for d stayed, counting a deleted
+// statement.
+func TestReparentingWhileStatementDeleted(t *testing.T) {
+	d := dbtest.NewSeeded(t)
+	ctx := context.Background()
+	ids, first4 := reparentTree(t, d)
+	var statement int64
+	if err := d.Pool.QueryRow(ctx, `SELECT min(s.id) FROM statements s WHERE s.speaker_kind IS DISTINCT FROM 'organization'
+		AND s.id <> ALL($1) AND NOT EXISTS (SELECT 1 FROM statement_affiliations sa WHERE sa.statement_id = s.id)`, first4).Scan(&statement); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Pool.Exec(ctx, `UPDATE statements SET speaker_organization_id = $1 WHERE id = $2`, ids["c"], statement); err != nil {
+		t.Fatal(err)
+	}
+	checkMembers(t, d, "a statement's unnamed speaker spoke for c")
+
+	reparent, err := d.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reparent.Rollback(ctx)
+	if _, err := reparent.Exec(ctx, `UPDATE organizations SET parent_id = $1 WHERE id = $2`, ids["d"], ids["b"]); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := d.Pool.Exec(ctx, `DELETE FROM statements WHERE id = $1`, statement)
+		done <- err
+	}()
+	// Wait until the deletion waits for a lock.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting int
+		if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'DELETE FROM statements%'`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting > 0 {
+			break
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the deletion did not wait for the move: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the deletion never waited for a lock")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := reparent.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	var left []int64
+	if err := d.Pool.QueryRow(ctx, `SELECT coalesce(array_agg(organization_id ORDER BY organization_id), '{}') FROM organization_statement_members WHERE statement_id = $1`, statement).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Errorf("deleted statement %d still counts for organizations %v (d=%d, e=%d)", statement, left, ids["d"], ids["e"])
+	}
+	checkMembers(t, d, "a statement deleted while b moved under d")
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -240,7 +241,7 @@ func (r *Resolver) searchNodesAhead(ctx context.Context, hits []*search.Hit) err
 	var mu sync.Mutex
 	read := func(f func() error) {
 		wg.Go(func() {
-			if err := f(); err != nil {
+			if err := safely(f); err != nil {
 				mu.Lock()
 				errs = append(errs, err)
 				mu.Unlock()
@@ -258,4 +259,16 @@ func (r *Resolver) searchNodesAhead(ctx context.Context, hits []*search.Hit) err
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// safely runs f, a read on a goroutine of its own, and turns a panic into
+// an error, as gqlgen does on its resolvers' goroutines and the loaders on
+// theirs: a panic there would end the process.
+func safely(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("read ahead: %v", p)
+		}
+	}()
+	return f()
 }

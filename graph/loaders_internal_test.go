@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -53,5 +54,17 @@ func TestLazyLevel(t *testing.T) {
 	}
 	if reads.Load() != 1 || keysRead.Load() != 9 {
 		t.Errorf("%d reads of %d keys; want one read of the 9 keys not primed", reads.Load(), keysRead.Load())
+	}
+}
+
+// TestSafelyRecovers checks that a read ahead that panics fails with an
+// error instead of ending the process.
+func TestSafelyRecovers(t *testing.T) {
+	err := safely(func() error { panic("boom") })
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("safely(panic): %v; want an error that says boom", err)
+	}
+	if err := safely(func() error { return nil }); err != nil {
+		t.Errorf("safely(nil): %v", err)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/dbtest"
@@ -104,4 +107,69 @@ func newEntity(t *testing.T, d *dbtest.Database, kind, insert string) int64 {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// TestNameWordsNoDeadlock has two writers add names with new words, the
+// first in one transaction of two names. With a key on the words, the
+// second waited for the first's uncommitted qwxzeta, holding its own
+// qwxbeta, and the first's second name waited for qwxbeta: a deadlock.
+func TestNameWordsNoDeadlock(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.NewSeeded(t)
+	add := func(tx pgx.Tx, kind, insert string) error {
+		var id int64
+		if err := tx.QueryRow(ctx, `INSERT INTO entities (kind, slug) VALUES ($1, 'deadlock-' || gen_random_uuid()) RETURNING id`, kind).Scan(&id); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, insert, id)
+		return err
+	}
+	t1, err := d.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer t1.Rollback(ctx)
+	if err := add(t1, "organization", `INSERT INTO organizations (id, name) VALUES ($1, 'Qwxalpha Qwxzeta')`); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- pgx.BeginFunc(ctx, d.Pool, func(t2 pgx.Tx) error {
+			return add(t2, "organization", `INSERT INTO organizations (id, name) VALUES ($1, 'Qwxbeta Qwxzeta')`)
+		})
+	}()
+	// Wait until the second writer waits for a lock, or is done.
+	var err2 error
+	finished := false
+	deadline := time.Now().Add(10 * time.Second)
+	for !finished {
+		var waiting int
+		if err := d.Pool.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting > 0 {
+			break
+		}
+		select {
+		case err2 = <-done:
+			finished = true
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the second writer neither waited nor finished")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	err1 := add(t1, "person", `INSERT INTO people (id, name) VALUES ($1, 'Qwxbeta Smith')`)
+	if err1 == nil {
+		err1 = t1.Commit(ctx)
+	} else {
+		t1.Rollback(ctx)
+	}
+	if !finished {
+		err2 = <-done
+	}
+	if err1 != nil || err2 != nil {
+		t.Errorf("two writers adding names with shared new words: first %v, second %v; want neither to fail", err1, err2)
+	}
 }
