@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,11 +40,12 @@ func ServerURL() string {
 
 // Create makes a new, migrated, empty database. Drop it when done.
 func Create(ctx context.Context) (*Database, error) {
-	return createOn(ctx, ServerURL())
+	return createOn(ctx, ServerURL(), "C.UTF-8")
 }
 
-// createOn makes a new, migrated, empty database beside serverURL's.
-func createOn(ctx context.Context, serverURL string) (*Database, error) {
+// createOn makes a new, migrated, empty database beside serverURL's, whose
+// character classes are those of the locale ctype.
+func createOn(ctx context.Context, serverURL, ctype string) (*Database, error) {
 	cfg, err := pgx.ParseConfig(serverURL)
 	if err != nil {
 		return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
@@ -63,7 +65,7 @@ func createOn(ctx context.Context, serverURL string) (*Database, error) {
 	// Code-point collation, so that name orders do not depend on the
 	// server's locale.
 	if _, err := conn.Exec(ctx, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize()+
-		` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`); err != nil {
+		` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE '`+strings.ReplaceAll(ctype, "'", "''")+`'`); err != nil {
 		return nil, fmt.Errorf("create test database: %w", err)
 	}
 	d := &Database{Name: name, URL: withDatabase(serverURL, name), admin: admin}
@@ -130,9 +132,21 @@ func New(tb testing.TB) *Database {
 // dropped when tb ends.
 func newOn(tb testing.TB, serverURL string) *Database {
 	tb.Helper()
+	return newIn(tb, serverURL, "C.UTF-8")
+}
+
+// NewInCType is New with the character classes of the locale ctype (what
+// is a letter, and its case): C.UTF-8 for New.
+func NewInCType(tb testing.TB, ctype string) *Database {
+	tb.Helper()
+	return newIn(tb, ServerURL(), ctype)
+}
+
+func newIn(tb testing.TB, serverURL, ctype string) *Database {
+	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	d, err := createOn(ctx, serverURL)
+	d, err := createOn(ctx, serverURL, ctype)
 	if err != nil {
 		tb.Fatal(err)
 	}

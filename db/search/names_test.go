@@ -173,3 +173,28 @@ func TestNameWordsNoDeadlock(t *testing.T) {
 		t.Errorf("two writers adding names with shared new words: first %v, second %v; want neither to fail", err1, err2)
 	}
 }
+
+// TestNameWordsInACLocale searches a place whose name has letters beyond
+// ASCII, whole and with a typo, on a database whose LC_CTYPE is C: none of
+// those letters is a letter there, and splitting the name at them left
+// words ("g", "d", "ll" of "Gödöllő") that the query's word was like none
+// of.
+func TestNameWordsInACLocale(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.NewInCType(t, "C")
+	s := db.NewStore(d.Pool)
+	place := newEntity(t, d, "place", `INSERT INTO places (id, name, place_kind) VALUES ($1, 'Gödöllő', 'city')`)
+	for _, q := range []string{"Gödöllő", "Gödölő"} {
+		p, err := Find(ctx, s, Args{Query: q, Types: []string{"PLACE"}}, db.PageArgs{First: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, h := range p.Items {
+			found = found || h.ID == place
+		}
+		if !found {
+			t.Errorf("search %q of type PLACE on a database in the C locale misses Gödöllő (%d)", q, place)
+		}
+	}
+}
