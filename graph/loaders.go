@@ -410,40 +410,48 @@ type objectLevel interface {
 func (l *Loaders) byID(typ string) objectLevel {
 	switch typ {
 	case typeArticle:
-		return &l.articles
+		return objectsOf(&l.articles)
 	case typeParagraph:
-		return &l.paragraphs
+		return objectsOf(&l.paragraphs)
 	case typeTopic:
-		return &l.topics
+		return objectsOf(&l.topics)
 	case typePerson:
 		return &l.people
 	case typeAffiliation:
-		return &l.affiliations
+		return objectsOf(&l.affiliations)
 	case typeOrganization:
 		return &l.organizations
 	case typePlace:
 		return &l.places
 	case typeEvent:
-		return &l.events
+		return objectsOf(&l.events)
 	case typeProject:
-		return &l.projects
+		return objectsOf(&l.projects)
 	case typeAgreement:
-		return &l.agreements
+		return objectsOf(&l.agreements)
 	case typeStatement:
-		return &l.statements
+		return objectsOf(&l.statements)
 	case typeFigure:
-		return &l.figures
+		return objectsOf(&l.figures)
 	}
 	return nil
 }
 
-// load reads the value of key through the loader, as an interface (see
-// anyOf).
-func (l level[K, V]) load(ctx context.Context, key K) (any, error) { return anyOf(l.Load(ctx, key)) }
+// idLevel is a level keyed by id, read as an objectLevel.
+type idLevel[V any] level[int64, V]
 
-// ahead reads the values of keys at once and gives them to the loader.
-func (l level[K, V]) ahead(ctx context.Context, keys []K) error {
-	_, err := primed(ctx, l, keys)
+// objectsOf returns l as an objectLevel.
+func objectsOf[V any](l *level[int64, V]) objectLevel { return (*idLevel[V])(l) }
+
+// load reads the value with id through the loader, as an interface (see
+// anyOf).
+func (l *idLevel[V]) load(ctx context.Context, id int64) (any, error) {
+	return anyOf(level[int64, V](*l).Load(ctx, id))
+}
+
+// ahead reads the values with ids at once and gives them to the loader.
+func (l *idLevel[V]) ahead(ctx context.Context, ids []int64) error {
+	_, err := primed(ctx, level[int64, V](*l), ids)
 	return err
 }
 
