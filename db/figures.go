@@ -88,8 +88,9 @@ func (f *FigureFilter) conditions(w *where) {
 	w.ids("f.article_id", f.Articles)
 	// The metrics that hold the substring, found among the few distinct
 	// ones (figure_metrics, migration 000030), then the figures of those
-	// metrics by figures_metric_walk_idx (keyed under the "C" collation, in
-	// which equal is equal bytes, as in any deterministic one). Matched
+	// metrics by an index keyed under the "C" collation (in which equal is
+	// equal bytes, as in any deterministic one): figures_metric_walk_idx,
+	// or with subjects figures_subject_metric_idx (migration 000036). Matched
 	// against every figure through the trigram index, a common metric's
 	// substring read 27,411 index entries for one country's 713 figures of
 	// it (100,000 articles: 7.4 of a summary's 12 ms).

@@ -253,7 +253,7 @@ func (r *Resolver) searchNodesAhead(ctx context.Context, hits []*search.Hit) err
 	}
 	l := loaders(ctx)
 	for typ, ids := range ids {
-		if lv := l.byID(typ); lv != nil {
+		if lv := l.objects(typ); lv != nil {
 			read(func() error { return lv.ahead(ctx, unique(ids)) })
 		}
 	}

@@ -405,9 +405,9 @@ type objectLevel interface {
 	ahead(ctx context.Context, ids []int64) error
 }
 
-// byID returns how the objects of API type typ are read by id; nil for a
+// objects returns how the objects of API type typ are read by id; nil for a
 // type that has no objects of its own.
-func (l *Loaders) byID(typ string) objectLevel {
+func (l *Loaders) objects(typ string) objectLevel {
 	switch typ {
 	case typeArticle:
 		return objectsOf(&l.articles)

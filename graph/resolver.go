@@ -206,7 +206,7 @@ func orderOf[O interface{ ~orderInput }](o *O) db.Order {
 // through the request's loaders. An object that does not exist is
 // dataloadgen.ErrNotFound, as is a type no object has.
 func object(ctx context.Context, typ string, id int64) (any, error) {
-	l := loaders(ctx).byID(typ)
+	l := loaders(ctx).objects(typ)
 	if l == nil {
 		return nil, dataloadgen.ErrNotFound
 	}
