@@ -290,8 +290,8 @@ func Generate(ctx context.Context, pool *pgxpool.Pool, o Options) (Result, error
 		phase(fmt.Sprintf("rebuild %d indexes and %d constraints", schema.indexCount(), schema.constraintCount()), t0)
 
 		// The words of the names (name_words), which the *_name_words
-		// triggers would add name by name; after the rebuild, since adding
-		// a word takes name_words' key.
+		// triggers would add name by name; after the rebuild, so that each
+		// word's check for one there already reads name_words' index.
 		t0 = time.Now()
 		if _, err := conns[0].Exec(ctx, `SELECT refresh_name_words()`); err != nil {
 			return fmt.Errorf("list the names' words: %w", err)
