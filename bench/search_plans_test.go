@@ -382,55 +382,14 @@ func TestSearchLikeFindsExactNames(t *testing.T) {
 // (name_words' trigram index), not once per type searched by name, and
 // people and organizations are each found by all the words at once, one
 // scan of their index of words at most (the planner may prefer another
-// index for a phrase, which its regular expression checks). It was six lookups for "digital economy",
-// one per word and type, and each listed every name with one of the words
-// (193 organizations for "digital" at 100,000 articles) to intersect them:
-// 0.6 ms of the statement's 5.3.
+// index for a phrase, which its regular expression checks). It was six
+// lookups for "digital economy", one per word and type, and each listed
+// every name with one of the words (193 organizations for "digital" at
+// 100,000 articles) to intersect them: 0.6 ms of the statement's 5.3.
 func TestSearchLooksNameWordsUpOnce(t *testing.T) {
 	h := newHarness(t, generatedCorpus(t))
 	eachSearch(t, h, func(t *testing.T, sent []statement) {
-		var search *statement
-		for i, st := range sent {
-			if strings.Contains(st.SQL, "FROM organizations x") {
-				search = &sent[i]
-			}
-		}
-		if search == nil {
-			t.Fatal("no statement searched organizations")
-		}
-		sql, args := h.positional(t, *search)
-		ctx := context.Background()
-		tx, err := h.Pool.Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx)
-		var query string
-		for _, a := range args {
-			if s, ok := a.(string); ok && query == "" {
-				query = s // the query's text comes first
-			}
-		}
-		// The counts are this backend's since it last reported them,
-		// which it does not do within a transaction.
-		scans := func(index string) (n int) {
-			if err := tx.QueryRow(ctx, `SELECT pg_stat_get_xact_numscans($1::regclass)`, index).Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			return n
-		}
-		indexes := []string{"name_words_word_trgm_idx", "people_words_idx", "organizations_words_idx"}
-		before := map[string]int{}
-		for _, index := range indexes {
-			before[index] = scans(index)
-		}
-		if _, err := tx.Exec(ctx, sql, args...); err != nil {
-			t.Fatal(err)
-		}
-		scanned := map[string]int{}
-		for _, index := range indexes {
-			scanned[index] = scans(index) - before[index]
-		}
+		query, scanned := searchScans(t, h, sent, "name_words_word_trgm_idx", "people_words_idx", "organizations_words_idx")
 		words := map[string]bool{}
 		for _, w := range strings.FieldsFunc(strings.ToLower(query), func(r rune) bool { return !unicode.IsLetter(r) }) {
 			words[w] = true
@@ -452,4 +411,94 @@ func TestSearchLooksNameWordsUpOnce(t *testing.T) {
 			}
 		}
 	})
+}
+
+// searchScans runs the search statement among sent in a transaction and
+// returns the query's text and how many times the statement scanned each
+// of indexes (inside functions too).
+func searchScans(t *testing.T, h *harness, sent []statement, indexes ...string) (string, map[string]int) {
+	t.Helper()
+	var search *statement
+	for i, st := range sent {
+		if strings.Contains(st.SQL, "FROM organizations x") {
+			search = &sent[i]
+		}
+	}
+	if search == nil {
+		t.Fatal("no statement searched organizations")
+	}
+	sql, args := h.positional(t, *search)
+	var query string
+	for _, a := range args {
+		if s, ok := a.(string); ok && query == "" {
+			query = s // the query's text comes first
+		}
+	}
+	ctx := context.Background()
+	tx, err := h.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	// The counts are this backend's since it last reported them, which it
+	// does not do within a transaction.
+	counts := func() map[string]int {
+		n := map[string]int{}
+		for _, index := range indexes {
+			var c int
+			if err := tx.QueryRow(ctx, `SELECT pg_stat_get_xact_numscans($1::regclass)`, index).Scan(&c); err != nil {
+				t.Fatal(err)
+			}
+			n[index] = c
+		}
+		return n
+	}
+	before := counts()
+	if _, err := tx.Exec(ctx, sql, args...); err != nil {
+		t.Fatal(err)
+	}
+	scanned := counts()
+	for index := range scanned {
+		scanned[index] -= before[index]
+	}
+	return query, scanned
+}
+
+// TestSearchSkipsOlderMatchesOfKindsWalkedWhole checks that a search does
+// not look a kind's older matches up in its full-text index when its walk
+// of the newest documents (3,000, searchWalk) read every document of the
+// kind, whatever it found: there are no older ones. It read the index and
+// rechecked every match, 74 agreements for the exclusion at 100,000
+// articles, where the 2,000 agreements are walked whole.
+func TestSearchSkipsOlderMatchesOfKindsWalkedWhole(t *testing.T) {
+	const walk = 3000
+	h := newHarness(t, generatedCorpus(t))
+	indexes := []string{"search_documents_article_idx", "search_documents_statement_idx", "search_documents_figure_idx",
+		"search_documents_agreement_idx", "search_documents_event_idx", "search_documents_project_idx", "search_documents_topic_idx"}
+	ctx := context.Background()
+	skipped := 0
+	eachSearch(t, h, func(t *testing.T, sent []statement) {
+		query, scanned := searchScans(t, h, sent, indexes...)
+		for kind, index := range indexes {
+			var docs, matches int
+			err := h.Pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE search @@ websearch_to_tsquery('english', $2))
+				FROM search_documents WHERE kind = $1`, kind, query).Scan(&docs, &matches)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if docs > walk {
+				continue
+			}
+			if docs > 0 && matches < 100 {
+				skipped++ // the candidates are too few: only the walk's reach skips the index
+			}
+			if scanned[index] != 0 {
+				t.Errorf("%s: %s was scanned %d times for the %d documents of kind %d, all walked; want none",
+					query, index, scanned[index], docs, kind)
+			}
+		}
+	})
+	if skipped == 0 {
+		t.Error("no kind walked whole had fewer than 100 matches: nothing was checked")
+	}
 }
