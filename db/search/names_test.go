@@ -198,3 +198,49 @@ func TestNameWordsInACLocale(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesFoundAsTheirExpressionFoldsCase checks that a word or a phrase
+// finds the names its regular expression matches, whichever way their
+// letters fold: ~* finds "IŞIK" for "ışık" and "ΟΔΟΣ" for "οδος", but
+// lower() makes them "işik" and "οδοσ", which neither the trigram indexes
+// (pg_trgm folds as lower() does) nor a lookup by likeness of the query's
+// words find. The trigram indexes missed the first two before the names'
+// words were looked up.
+func TestNamesFoundAsTheirExpressionFoldsCase(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.NewSeeded(t)
+	s := db.NewStore(d.Pool)
+	person := newEntity(t, d, "person", `INSERT INTO people (id, name) VALUES ($1, 'Ahmet IŞIK')`)
+	org := newEntity(t, d, "organization", `INSERT INTO organizations (id, name) VALUES ($1, 'TÜRK KIZILAY')`)
+	place := newEntity(t, d, "place", `INSERT INTO places (id, name, place_kind) VALUES ($1, 'ΟΔΟΣ Αθηνάς', 'city')`)
+	for _, c := range []struct {
+		query, kind string
+		id          int64
+	}{
+		{"ışık", "PERSON", person},
+		{`"türk kızılay"`, "ORGANIZATION", org},
+		{"kızılay", "ORGANIZATION", org}, // long enough for typos
+		{"οδος", "PLACE", place},
+	} {
+		p, err := Find(ctx, s, Args{Query: c.query, Types: []string{c.kind}}, db.PageArgs{First: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(p.Items, func(h *Hit) bool { return h.ID == c.id }) {
+			t.Errorf("search %s of type %s misses %d, whose name its regular expression matches", c.query, c.kind, c.id)
+		}
+	}
+}
+
+// TestPhraseOfWordsWithoutTrigramsInACLocale checks that, in a database
+// whose LC_CTYPE is C, a phrase finds a name by a word in which pg_trgm
+// finds no trigrams (no ASCII letter or digit): its regular expression
+// matches "Radio 华为 Corp", and a lookup of 华为 by likeness finds no word.
+func TestPhraseOfWordsWithoutTrigramsInACLocale(t *testing.T) {
+	d := dbtest.NewInCType(t, "C")
+	s := db.NewStore(d.Pool)
+	org := newEntity(t, d, "organization", `INSERT INTO organizations (id, name) VALUES ($1, 'Radio 华为 Corp')`)
+	if found := organizationsFound(t, s, `"radio 华为 corp"`); !slices.Contains(found, org) {
+		t.Errorf(`search "radio 华为 corp" of type ORGANIZATION on a database in the C locale misses Radio 华为 Corp (%d): %v`, org, found)
+	}
+}

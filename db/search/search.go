@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/db"
@@ -148,9 +149,9 @@ var fullTextKinds = map[string]int{"ARTICLE": 0, "STATEMENT": 1, "FIGURE": 2, "A
 // searchCandidates search documents of kind k matching the query (and
 // dated in the range q.r when dated is set): cK walks the newest
 // searchWalk documents, checking each; fK adds, only when the walk found
-// fewer and there are older documents (wK, the oldest walked, is NULL when
-// the walk read every document of the kind, as it does for the 2,000
-// agreements at 100,000 articles), as many of the older matches as are missing, from
+// fewer and there are older documents (wK, the newest document not walked,
+// is NULL when the walk read every document of the kind, as it does for
+// the 2,000 agreements at 100,000 articles), as many of the older matches as are missing, from
 // the kind's partial full-text index (the plan's One-Time Filter skips it
 // otherwise: it read the index and rechecked every match of a kind walked
 // whole, the 74 agreements about "digital economy" at 100,000 articles).
@@ -170,14 +171,14 @@ func fullTextCandidates(k int, dated bool) string {
 	return fmt.Sprintf(`c%[1]d AS MATERIALIZED (SELECT d.id, lower(d.dates) AS day, %[5]s AS r
 		FROM (SELECT d.id, d.dates, d.norm, d.title, d.search FROM search_documents d WHERE d.kind = %[1]d ORDER BY d.id DESC LIMIT %[2]d) d
 		WHERE d.search @@ (SELECT tsq FROM q)%[3]s ORDER BY d.id DESC LIMIT %[4]d),
-	w%[1]d AS MATERIALIZED (SELECT (SELECT b.id FROM search_documents b WHERE b.kind = %[1]d ORDER BY b.id DESC OFFSET %[6]d LIMIT 1) AS below),
+	w%[1]d AS MATERIALIZED (SELECT (SELECT b.id FROM search_documents b WHERE b.kind = %[1]d ORDER BY b.id DESC OFFSET %[2]d LIMIT 1) AS below),
 	f%[1]d AS (SELECT * FROM c%[1]d UNION ALL
 		SELECT d.id, lower(d.dates) AS day, %[5]s AS r FROM (SELECT d.id, d.dates, d.norm, d.title, d.search
 			FROM search_documents d WHERE d.kind = %[1]d AND d.search @@ (SELECT tsq FROM q)%[3]s
 			AND (SELECT count(*) FROM c%[1]d) < %[4]d AND (SELECT w.below FROM w%[1]d w) IS NOT NULL
-			AND d.id + 0 < (SELECT w.below FROM w%[1]d w)
+			AND d.id + 0 <= (SELECT w.below FROM w%[1]d w)
 		ORDER BY d.id + 0 DESC LIMIT (SELECT %[4]d - count(*) FROM c%[1]d)) d)`,
-		k, searchWalk, within, searchCandidates, rankSQL, searchWalk-1)
+		k, searchWalk, within, searchCandidates, rankSQL)
 }
 
 // rankSQL is the rank of a search document d. It is PostgreSQL's cover
@@ -215,17 +216,17 @@ var nameTypes = map[string]nameType{
 	"PLACE": {"places", "x.name", "x.name", ""},
 }
 
-// nameWordsLike adds to ctes, for each word of q's terms to include that
-// narrows a name search (likeWord), a CTE that looks it up once among the
-// words of all names (name_words_like, migration 000039: the words like
-// it, itself and the words that hold it among others), for every type
-// searched by name; it returns the CTEs' names by word.
+// nameWordsLike adds to ctes, for each word by which q's terms to include
+// look names up (searchTerm.likeWords), a CTE that looks it up once among
+// the words of all names (name_words_like, migration 000039: the words
+// like it, itself and the words that hold it among others), for every
+// type searched by name; it returns the CTEs' names by word.
 func nameWordsLike(l *db.PageQuery, q searchQuery, ctes []string) ([]string, map[string]string) {
 	likes := map[string]string{}
 	for _, a := range q.alternatives {
 		for _, term := range a.include {
-			for _, w := range term.words {
-				if likeWord(w) && likes[w] == "" {
+			for _, w := range term.likeWords() {
+				if likes[w] == "" {
 					likes[w] = fmt.Sprintf("nw%d", len(likes))
 					ctes = append(ctes, likes[w]+` AS MATERIALIZED (SELECT name_words_like(`+l.Arg(w)+`) AS words)`)
 				}
@@ -235,21 +236,60 @@ func nameWordsLike(l *db.PageQuery, q searchQuery, ctes []string) ([]string, map
 	return ctes, likes
 }
 
-// likeWord reports whether the names with a word like w are few enough to
-// be found by it: a word of one letter is like every word of two that
-// starts with it ("a" like "ab").
-func likeWord(w string) bool {
-	return utf8.RuneCountInString(w) > 1
+// likeWords are the words by which the term looks names up, all of which
+// a name must have a word like: a term matched with typos, by its word; any
+// other, by those of its words whose likeness holds every name its
+// regular expression matches (narrows), none if it has none.
+func (t searchTerm) likeWords() []string {
+	if t.fuzzy() {
+		return t.words
+	}
+	if !t.folds() {
+		return nil
+	}
+	var words []string
+	for _, w := range t.words {
+		if narrows(w) {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
-// withWordsLike is the condition that a name (the expression match) has,
-// for each of words that likes names, a word like it; "" if none does.
-func withWordsLike(match string, words []string, likes map[string]string) string {
-	var conds []string
-	for _, w := range words {
-		if likes[w] != "" {
-			conds = append(conds, "words_of("+match+") && (SELECT n.words FROM "+likes[w]+" n)")
+// narrows reports whether the names with a word like w (a word of a term
+// matched without typos, that folds) hold every name with w as a word,
+// and are few. A word like it is one whose lower case holds w's trigrams
+// in a row, as a name's word that has w does, but for words
+//   - of one letter, like every word of two that starts with it ("a" like
+//     "ab");
+//   - with no ASCII letter or digit, in which a database whose LC_CTYPE is
+//     C finds no trigrams.
+func narrows(w string) bool {
+	return utf8.RuneCountInString(w) > 1 &&
+		strings.ContainsFunc(w, func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) })
+}
+
+// folds reports whether ~* folds the term's letters as lower() and pg_trgm
+// do, which the indexes of names hold. It does not for a few: ~* finds
+// "IŞIK" for "ışık" and "ΟΔΟΣ" for "οδος", but lower() makes them "işik"
+// and "οδοσ", so that neither a trigram index nor the names' words find
+// them.
+func (t searchTerm) folds() bool {
+	for _, w := range t.words {
+		if strings.ToLower(strings.ToUpper(w)) != w {
+			return false
 		}
+	}
+	return true
+}
+
+// withWordsLike is the condition that a name (the expression match) has a
+// word like each of words (of a term's likeWords, looked up in the CTEs
+// likes names); "" for no words.
+func withWordsLike(match string, words []string, likes map[string]string) string {
+	conds := make([]string, len(words))
+	for i, w := range words {
+		conds[i] = "words_of(" + match + ") && (SELECT n.words FROM " + likes[w] + " n)"
 	}
 	return strings.Join(conds, " AND ")
 }
@@ -278,7 +318,14 @@ func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery
 		for _, term := range a.include {
 			re := t.match + " ~* " + l.Arg(term.pattern())
 			e = append(e, re)
-			switch like := withWordsLike(t.match, term.words, likes); {
+			switch like := withWordsLike(t.match, term.likeWords(), likes); {
+			case !term.folds():
+				// No index of names holds every name it matches: they
+				// are read whole ("|| ''" is no indexed expression).
+				re = "(" + t.match + " || '') ~* " + l.Arg(term.pattern())
+				if term.fuzzy() {
+					re = "(" + like + " OR " + re + ")"
+				}
 			case term.fuzzy():
 				re = like
 			case like != "":
