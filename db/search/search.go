@@ -151,10 +151,11 @@ var fullTextKinds = map[string]int{"ARTICLE": 0, "STATEMENT": 1, "FIGURE": 2, "A
 // searchWalk documents, checking each; fK adds, only when the walk found
 // fewer and there are older documents (wK, the newest document not walked,
 // is NULL when the walk read every document of the kind, as it does for
-// the 2,000 agreements at 100,000 articles), as many of the older matches as are missing, from
-// the kind's partial full-text index (the plan's One-Time Filter skips it
-// otherwise: it read the index and rechecked every match of a kind walked
-// whole, the 74 agreements about "digital economy" at 100,000 articles).
+// the 2,000 agreements at 100,000 articles), as many of the older matches
+// as are missing, from the kind's partial full-text index (the plan's
+// One-Time Filter skips it otherwise: it read the index and rechecked
+// every match of a kind walked whole, the 74 agreements about "digital
+// economy" at 100,000 articles).
 // Each candidate is ranked once found (rankSQL; the walk's limit stops
 // the ranking at the 100th match, the older matches are ranked after their
 // sort and limit), so that only its id, day and rank are kept, not its
@@ -308,21 +309,22 @@ func withWordsLike(match string, words []string, likes map[string]string) string
 // like it (word_similarity 1, over the 0.5 name_words_like asks), so these
 // include every name the terms' regular expressions match, which then
 // check them; a term matched with typos is matched by likeness alone.
-// Looking a word up among all names' words once, rather than each type's
-// names by trigrams, cost "digital economy" 0.6 ms less at 100,000
-// articles (TestSearchFuzzyNameLookups).
+// Looking a word up among all names' words once, rather than once per
+// type, cost "digital economy" 0.6 ms less at 100,000 articles
+// (TestSearchLooksNameWordsUpOnce).
 func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery, likes map[string]string, published string) string {
 	var match, exact []string
 	for _, a := range q.alternatives {
 		var m, e []string
 		for _, term := range a.include {
-			re := t.match + " ~* " + l.Arg(term.pattern())
+			pattern := l.Arg(term.pattern())
+			re := t.match + " ~* " + pattern
 			e = append(e, re)
 			switch like := withWordsLike(t.match, term.likeWords(), likes); {
 			case !term.folds():
 				// No index of names holds every name it matches: they
 				// are read whole ("|| ''" is no indexed expression).
-				re = "(" + t.match + " || '') ~* " + l.Arg(term.pattern())
+				re = "(" + t.match + " || '') ~* " + pattern
 				if term.fuzzy() {
 					re = "(" + like + " OR " + re + ")"
 				}
@@ -331,7 +333,7 @@ func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery
 			case like != "":
 				re = like + " AND " + re
 			case t.matching != "":
-				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + l.Arg(term.pattern()) + ")))"
+				re = "x.id = ANY(ARRAY(SELECT " + t.matching + "(" + pattern + ")))"
 			}
 			m = append(m, re)
 		}
