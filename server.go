@@ -345,12 +345,13 @@ func createAndMigrate(ctx context.Context, databaseURL string) error {
 // allocated, nothing kept), so with Go's default GOGC of 100 the collector
 // ran every few requests and cost a fifth of the server's CPU. GOGC 400
 // collects a quarter as often; the memory limit makes it collect sooner
-// rather than let the heap pass 128 MiB. With the response cache full
+// rather than let the heap pass 120 MiB. With the response cache full
 // (32 MB of answers, the default) a limit of 160 MiB let the process reach
-// 172-183 MB; 128 MiB keeps it at 145, for the same CPU (BENCHMARKS.md).
+// 172-183 MB, and 128 MiB 144-152; 120 MiB keeps it at 136-139, for the
+// same CPU (BENCHMARKS.md).
 const (
 	serveGCPercent   = 400
-	serveMemoryLimit = 128 << 20
+	serveMemoryLimit = 120 << 20
 )
 
 // tuneGC applies the garbage collector defaults for serve.
