@@ -20,7 +20,6 @@ import (
 func benchCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fset := flag.NewFlagSet("newsgraph bench", flag.ContinueOnError)
 	fset.SetOutput(stdout)
-	fset.SetOutput(stdout)
 	cfg := bench.Config{Progress: stdout}
 	fset.StringVar(&cfg.URL, "url", "http://127.0.0.1:8080/query", "the server's GraphQL endpoint")
 	fset.IntVar(&cfg.Concurrency, "c", 16, "requests in flight at once")

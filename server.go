@@ -279,7 +279,7 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		}
 		return migrateCmd(ctx, cfg, fset.Args(), stdout)
 	case "seed":
-		check := fset.Bool("check", false, "validate the documents and write nothing")
+		check := fset.Bool("check", false, "validate the documents against the database (created and migrated if needed) and load nothing")
 		envErr := documentLimitFlags(fset, &cfg.documents)
 		if err := fset.Parse(args); err != nil {
 			return err

@@ -5,7 +5,7 @@
 // change events, export) is its subpackage curate's job, which reaches
 // transactions and the read-back of written rows through a small seam
 // (writes.go: Store.InTx, a root listing's Written and QueueWritten); db
-// imports neither curate nor the format's package document, whose are the
+// imports neither curate nor the format's package document, which owns the
 // limits on the documents' texts. The package knows nothing of GraphQL,
 // HTTP, YAML or the curated format: it returns domain structs and errors
 // classified by Code, whose messages are safe to show to callers; any

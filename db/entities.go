@@ -212,22 +212,6 @@ func (s *Store) EntityBySlug(ctx context.Context, slug string) (int64, string, e
 	return id, kind, nil
 }
 
-const entityKindsByID = `SELECT id AS entity_id, upper(kind::text) AS entity_kind, NULL::text AS role FROM entities WHERE id = ANY(@ids)`
-
-// EntityKinds returns the kind (PERSON, ORGANIZATION, ...) of each entity id
-// that exists.
-func (s *Store) EntityKinds(ctx context.Context, ids []int64) (map[int64]string, error) {
-	rows, err := readByIDs[EntityRef](ctx, s.read(ctx), "entity kinds", entityKindsByID, ids)
-	if err != nil {
-		return nil, err
-	}
-	kinds := make(map[int64]string, len(rows))
-	for _, r := range rows {
-		kinds[r.ID] = r.Kind
-	}
-	return kinds, nil
-}
-
 // EntityKey names a person, an organization or a place: Kind is PERSON,
 // ORGANIZATION or PLACE.
 type EntityKey struct {

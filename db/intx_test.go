@@ -20,11 +20,12 @@ func TestInTxRunsAgainAfterADeadlock(t *testing.T) {
 	if _, err := d.Pool.Exec(ctx, `CREATE TABLE intx_rows (id int PRIMARY KEY, n int NOT NULL DEFAULT 0); INSERT INTO intx_rows (id) VALUES (1), (2)`); err != nil {
 		t.Fatal(err)
 	}
-	writeLocked, otherLocked := make(chan struct{}), make(chan struct{})
-	other := make(chan error, 1)
+	writeLocked, otherLocked, otherDone := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	var otherErr error
 	go func() {
+		defer close(otherDone)
 		<-writeLocked
-		other <- pgx.BeginFunc(ctx, d.Pool, func(tx pgx.Tx) error {
+		otherErr = pgx.BeginFunc(ctx, d.Pool, func(tx pgx.Tx) error {
 			if _, err := tx.Exec(ctx, `UPDATE intx_rows SET n = n + 1 WHERE id = 2`); err != nil {
 				return err
 			}
@@ -36,6 +37,13 @@ func TestInTxRunsAgainAfterADeadlock(t *testing.T) {
 	attempts := 0
 	err := d.Store.InTx(ctx, func(tx pgx.Tx) error {
 		attempts++
+		if attempts > 1 {
+			// The other transaction was waiting for row 1, which the
+			// failed attempt held: let it commit first, or this attempt
+			// may take row 1 before it and deadlock with it again (3
+			// attempts, seen on a loaded machine).
+			<-otherDone
+		}
 		if _, err := tx.Exec(ctx, `SET LOCAL deadlock_timeout = '20ms'`); err != nil {
 			return err
 		}
@@ -52,8 +60,9 @@ func TestInTxRunsAgainAfterADeadlock(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the write failed after %d attempts: %v; want it run again and committed", attempts, err)
 	}
-	if err := <-other; err != nil {
-		t.Fatalf("the other transaction: %v", err)
+	<-otherDone
+	if otherErr != nil {
+		t.Fatalf("the other transaction: %v", otherErr)
 	}
 	var n1, n2 int
 	if err := d.Pool.QueryRow(ctx, `SELECT (SELECT n FROM intx_rows WHERE id = 1), (SELECT n FROM intx_rows WHERE id = 2)`).Scan(&n1, &n2); err != nil {

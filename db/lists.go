@@ -232,13 +232,3 @@ func NestedCounts[T any](ctx context.Context, s *Store, r Relation[T], parents [
 	l.and(r.where)
 	return countNested(ctx, s.read(ctx), l, parents)
 }
-
-// CursorName returns the ordering name that cursors of the root listing
-// chosen by o carry, so callers can reject cursors of other listings early.
-func CursorName(listingName string, o Order) (string, error) {
-	ord, err := orderFor(listingName, o)
-	if err != nil {
-		return "", err
-	}
-	return ord.cursorName(), nil
-}

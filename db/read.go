@@ -95,7 +95,7 @@ func groupByParent[T any](items []*T) map[int64][]*T {
 func (s *Store) Missing(ctx context.Context, kind string, ids []int64) ([]int64, error) {
 	table, ok := map[string]string{"ARTICLE": "articles", "TOPIC": "topics", "PERSON": "people",
 		"ORGANIZATION": "organizations", "PLACE": "places", "EVENT": "events", "PROJECT": "projects",
-		"AGREEMENT": "agreements", "ENTITY": "entities"}[kind]
+		"AGREEMENT": "agreements"}[kind]
 	if !ok {
 		return nil, fmt.Errorf("missing: unknown kind %q", kind)
 	}

@@ -110,3 +110,6 @@ func FuzzPageArgs(f *testing.F) {
 		}
 	})
 }
+
+// encodeCursor returns the opaque cursor of a row in an ordering.
+func encodeCursor(order string, keys []string) string { return model.EncodeCursor(order, keys) }

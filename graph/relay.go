@@ -55,9 +55,6 @@ func encodeID(typ string, id int64) string { return globalid.Encode(typ, id) }
 // decodeID returns the type and id a global ID names, or ok false.
 func decodeID(gid string) (typ string, id int64, ok bool) { return globalid.Decode(gid) }
 
-// encodeCursor returns the opaque cursor of a row in an ordering.
-func encodeCursor(order string, keys []string) string { return model.EncodeCursor(order, keys) }
-
 // decodeCursor parses an opaque cursor, or returns ok false.
 func decodeCursor(s string) (*db.Cursor, bool) { return model.DecodeCursor(s) }
 

@@ -335,9 +335,6 @@ type EntityKind[D document.Declaration, R any] struct {
 	id     func(*R) int64
 }
 
-// Kind returns the kind as stored: db.KindPerson, ...
-func (k EntityKind[D, R]) Kind() string { return k.kind }
-
 // RowID returns the id of a row of the kind.
 func (k EntityKind[D, R]) RowID(row *R) int64 { return k.id(row) }
 

@@ -351,54 +351,6 @@ func spanDoc(blocks []document.Paragraph, s document.Span) (document.SpanDoc, er
 		s.Text, s.Start, s.End, s.Paragraph)
 }
 
-// exportEntity returns the declaration of the entity with id, as the
-// document that declares it would hold it: a *PersonDoc, *OrganizationDoc,
-// *PlaceDoc, *EventDoc, *ProjectDoc or *AgreementDoc, every reference a
-// slug, and no evidence (evidence belongs to articles). Agreement parties
-// keep their order; participants, places, projects and topics, which have
-// none, are listed by slug. It returns ErrNotFound when there is no such
-// entity.
-func exportEntity(ctx context.Context, q querier, id int64) (document.Declaration, error) {
-	var kind string
-	err := q.QueryRow(ctx, `SELECT kind::text FROM entities WHERE id = @entity`, pgx.NamedArgs{"entity": id}).Scan(&kind)
-	if isNoRows(err) {
-		return nil, fmt.Errorf("export entity %d: %w", id, db.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("export entity %d: %w", id, err)
-	}
-	var decl document.Declaration
-	switch kind {
-	case db.KindPerson:
-		decl, err = exportedAs(exportPerson(ctx, q, id))
-	case db.KindOrganization:
-		decl, err = exportedAs(exportOrganization(ctx, q, id))
-	case db.KindPlace:
-		decl, err = exportedAs(exportPlace(ctx, q, id))
-	case db.KindEvent:
-		decl, err = exportedAs(exportEvent(ctx, q, id))
-	case db.KindProject:
-		decl, err = exportedAs(exportProject(ctx, q, id))
-	case db.KindAgreement:
-		decl, err = exportedAs(exportAgreement(ctx, q, id))
-	default:
-		return nil, fmt.Errorf("export entity %d: unknown kind %q", id, kind)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return decl, nil
-}
-
-// exportedAs returns an exported declaration as a Declaration, nil (not
-// a typed nil) with an error.
-func exportedAs[D document.Declaration](decl D, err error) (document.Declaration, error) {
-	if err != nil {
-		return nil, err
-	}
-	return decl, nil
-}
-
 // A declQuery reads the declaration of one entity or topic of a kind by
 // id: sql selects, for @id, the columns fields points at in a D.
 type declQuery[D any] struct {

@@ -4,7 +4,7 @@
 // candidate set of each type ranked with ts_rank_cd) and people,
 // organizations and places by the words of their names (typos tolerated in
 // longer words), counts the hits of each type, and returns one keyset page
-// of hits with their snippets (Find, FindCounted, Count). Its one job is
+// of hits with their snippets (Find, FindCounted). Its one job is
 // that statement: reading the query the way websearch_to_tsquery does
 // (query.go), writing the SQL (search.go) and turning the marked snippets
 // PostgreSQL returns into text and highlighted ranges (Snippet).

@@ -490,9 +490,9 @@ type searchRow struct {
 	Snippet *string  `db:"snippet"`
 }
 
-// FindCounted is Find with the number of hits of each type searched (as
-// Count gives them), both from one statement: the counts are those of the
-// hits the page is taken from.
+// FindCounted is Find with the number of hits of each type searched, in
+// the order of Types (zero counts too), both from one statement: the
+// counts are those of the hits the page is taken from.
 func FindCounted(ctx context.Context, s *db.Store, a Args, page db.PageArgs) (db.Page[Hit], []*TypeCount, error) {
 	if a.Sort == "" {
 		a.Sort = "RELEVANCE"
@@ -560,12 +560,4 @@ func FindCounted(ctx context.Context, s *db.Store, a Args, page db.PageArgs) (db
 type TypeCount struct {
 	Kind  string `db:"kind"`
 	Count int    `db:"count"`
-}
-
-// Count counts the hits of a search by type, in the order of Types, with
-// every type searched (zero counts too), in one statement.
-func Count(ctx context.Context, s *db.Store, a Args) ([]*TypeCount, error) {
-	a.Sort = ""
-	_, counts, err := FindCounted(ctx, s, a, db.PageArgs{First: 1})
-	return counts, err
 }

@@ -1,6 +1,6 @@
 // Package serve is the HTTP side of newsgraph's API: NewHandler and the
-// ordered chain of layers a request to /query passes through (request id,
-// CORS, compression, logging and metrics, readiness, authentication by API
+// ordered chain of layers a request to /query passes through (compression,
+// request id, CORS, logging and metrics, readiness, authentication by API
 // token, deadlines, consistency tokens, bounded body reading, admission of
 // at most Limits.InFlight requests at once), the GraphQL-over-HTTP
 // transports and the websocket for subscriptions, the limits checked

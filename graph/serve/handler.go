@@ -25,6 +25,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
+	"github.com/klauspost/compress/gzhttp"
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/generated"
@@ -134,9 +135,9 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 	opts.Metrics.watchStandbys(store)
 	// What a request to /query passes through, outermost first; each
 	// layer may answer it itself: log and count it, 503 until the database
-	// is prepared, authenticate, bound its time, read its body (before it
-	// takes a slot, so slow clients cannot hold one), admit at most
-	// InFlight at once.
+	// is prepared, authenticate, bound its time, read its consistency
+	// token, read its body (before it takes a slot, so slow clients cannot
+	// hold one), admit at most InFlight at once.
 	api := chain(srv,
 		func(h http.Handler) http.Handler { return observe(logger, opts.Metrics, h) },
 		func(h http.Handler) http.Handler { return whenStarted(started, h) },
@@ -206,6 +207,12 @@ func readyz(store *db.Store, started func() bool, logger *slog.Logger) http.Hand
 		}
 		_ = json.NewEncoder(w).Encode(answer)
 	}
+}
+
+// compress sends responses gzip-compressed to clients that accept it, once
+// they pass gzhttp's minimum size (1 KiB); WebSocket upgrades pass through.
+func compress(next http.Handler) http.Handler {
+	return gzhttp.GzipHandler(next)
 }
 
 // chain wraps h in layers, the first outermost: a request passes through

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/klauspost/compress/gzhttp"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/formatter"
 )
@@ -24,10 +23,4 @@ func schemaHandler(schema *ast.Schema) http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 	})
-}
-
-// compress sends responses gzip-compressed to clients that accept it, once
-// they pass gzhttp's minimum size (1 KiB); WebSocket upgrades pass through.
-func compress(next http.Handler) http.Handler {
-	return gzhttp.GzipHandler(next)
 }
