@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,7 @@ import (
 // seeds' format to out (stdout when out is empty), for a curator to review
 // and import. The draft names the text as its source, so it belongs beside
 // the text file.
-func extractCmd(args []string, out string, stdout io.Writer) error {
+func extractCmd(ctx context.Context, args []string, out string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return fmt.Errorf("extract: want exactly one FILE.txt")
 	}
@@ -29,7 +30,7 @@ func extractCmd(args []string, out string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	d, err := extract.Extract(string(data), extract.Options{Source: filepath.Base(args[0]), Known: known})
+	d, err := extract.Extract(ctx, string(data), extract.Options{Source: filepath.Base(args[0]), Known: known})
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", args[0], err)
 	}

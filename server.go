@@ -308,7 +308,7 @@ func runCommand(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		if err := fset.Parse(args); err != nil {
 			return err
 		}
-		return extractCmd(fset.Args(), *out, stdout)
+		return extractCmd(ctx, fset.Args(), *out, stdout)
 	case "bench":
 		return benchCmd(ctx, args, stdout)
 	}

@@ -33,8 +33,11 @@ func (r *queryResolver) ExtractDraft(ctx context.Context, articleText string, da
 	if dateline != nil {
 		opts.Dateline = *dateline
 	}
-	d, err := extract.Extract(articleText, opts)
+	d, err := extract.Extract(ctx, articleText, opts)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err // TIMEOUT, or a client that has gone
+		}
 		if errors.Is(err, extract.ErrDateline) {
 			return nil, input.Errorf("dateline: %s", err)
 		}

@@ -45,6 +45,9 @@ func (x *extractor) findEntities() {
 			continue
 		}
 		for _, s := range sentencesOf(b) {
+			if x.stopped() {
+				return
+			}
 			for _, n := range names(b.text, s[0], s[1]) {
 				x.classify(b, s, n.start, n.end)
 			}
@@ -57,6 +60,9 @@ func (x *extractor) findEntities() {
 	for bi := range x.blocks {
 		b := &x.blocks[bi]
 		for _, s := range sentencesOf(b) {
+			if x.stopped() {
+				return
+			}
 			for _, n := range names(b.text, s[0], s[1]) {
 				txt := b.text[n.start:n.end]
 				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) && !workplace.MatchString(b.text[max(s[0], n.start-40):n.start]) {

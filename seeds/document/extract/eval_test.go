@@ -130,7 +130,7 @@ func evaluate(t testing.TB, pairs []pair) map[string]score {
 	known := catalogKnown(t)
 	total := map[string]score{}
 	for _, p := range pairs {
-		d, err := Extract(p.gold.Text, Options{Source: p.gold.Article.Source, Known: known})
+		d, err := Extract(context.Background(), p.gold.Text, Options{Source: p.gold.Article.Source, Known: known})
 		if err != nil {
 			t.Fatalf("%s: %v", p.name, err)
 		}
@@ -238,7 +238,7 @@ func TestDraftsValidate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		draft, err := Extract(p.gold.Text, Options{Source: p.gold.Article.Source, Known: known})
+		draft, err := Extract(context.Background(), p.gold.Text, Options{Source: p.gold.Article.Source, Known: known})
 		if err != nil {
 			t.Fatalf("%s: %v", p.name, err)
 		}
@@ -282,7 +282,7 @@ func TestDatelineIsTheBase(t *testing.T) {
 		{"March 6, 2026", 5, 2027},   // a Friday: the Thursday before; February has passed
 		{"January 1, 2026", 1, 2026}, // a Thursday: that day; February is to come
 	} {
-		draft, err := Extract(text, Options{Source: "x.txt", Dateline: tc.dateline})
+		draft, err := Extract(context.Background(), text, Options{Source: "x.txt", Dateline: tc.dateline})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -336,7 +336,7 @@ func TestExtractRefuses(t *testing.T) {
 		"nul":   {"a\x00b", "NUL"},
 		"big":   {strings.Repeat("a", 101), "limit of 100"},
 	} {
-		_, err := Extract(tc.text, Options{MaxBytes: 100})
+		_, err := Extract(context.Background(), tc.text, Options{MaxBytes: 100})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v; want an error saying %q", name, err, tc.want)
 		}
@@ -368,7 +368,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if _, err := Extract(src, Options{Source: "bench.txt", Known: known}); err != nil {
+		if _, err := Extract(context.Background(), src, Options{Source: "bench.txt", Known: known}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -377,7 +377,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(cpuTime().Seconds()*1e3/float64(b.N)*1000/float64(words), "cpu-ms/1000words")
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	if _, err := Extract(src, Options{Source: "bench.txt", Known: known}); err != nil {
+	if _, err := Extract(context.Background(), src, Options{Source: "bench.txt", Known: known}); err != nil {
 		b.Fatal(err)
 	}
 	runtime.ReadMemStats(&after)
@@ -389,7 +389,7 @@ func BenchmarkExtract(b *testing.B) {
 // option becomes the publication date.
 func TestItemsPointAtTheirText(t *testing.T) {
 	for _, p := range append(seedPairs(t), fixturePairs(t)...) {
-		d, err := Extract(p.gold.Text, Options{Source: p.name, Dateline: "May 2, 2025"})
+		d, err := Extract(context.Background(), p.gold.Text, Options{Source: p.name, Dateline: "May 2, 2025"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -415,7 +415,7 @@ func TestItemsPointAtTheirText(t *testing.T) {
 			t.Errorf("%s: published %+v; want one only when the text has its date line", p.name, pub)
 		}
 	}
-	if _, err := Extract("Some text.", Options{Dateline: "soon"}); err == nil || !strings.Contains(err.Error(), "dateline") {
+	if _, err := Extract(context.Background(), "Some text.", Options{Dateline: "soon"}); err == nil || !strings.Contains(err.Error(), "dateline") {
 		t.Errorf("got %v; want an error naming the dateline", err)
 	}
 }

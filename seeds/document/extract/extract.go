@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -98,6 +99,7 @@ type entity struct {
 
 type extractor struct {
 	article
+	ctx      context.Context // the caller's: Extract gives up when it ends
 	opts     Options
 	blocks   []block
 	entities []*entity
@@ -108,8 +110,11 @@ type extractor struct {
 	base     *document.DateDoc // the date inferences count from: published, else Options.Dateline
 }
 
-// Extract reads an article's text and returns a draft document.
-func Extract(text string, opts Options) (*Draft, error) {
+// Extract reads an article's text and returns a draft document. It gives
+// up, with ctx's error, when ctx ends: its rules read a sentence again for
+// each thing found in it, and a text made to be slow (a sentence of many
+// names) could otherwise cost minutes after its caller has gone.
+func Extract(ctx context.Context, text string, opts Options) (*Draft, error) {
 	limit := opts.MaxBytes
 	if limit == 0 {
 		limit = DefaultMaxBytes
@@ -126,7 +131,7 @@ func Extract(text string, opts Options) (*Draft, error) {
 	case opts.Dateline != "" && !datelinePattern.MatchString(opts.Dateline):
 		return nil, fmt.Errorf("%w: %q is not a date such as \"April 18, 2025\"", ErrDateline, clip(opts.Dateline))
 	}
-	x := &extractor{opts: opts, byName: map[string]*entity{}, slugs: map[string]bool{}}
+	x := &extractor{ctx: ctx, opts: opts, byName: map[string]*entity{}, slugs: map[string]bool{}}
 	x.src = text
 	x.paras = splitParagraphs(text)
 	x.blocks = joinBlocks(x.paras)
@@ -136,8 +141,16 @@ func Extract(text string, opts Options) (*Draft, error) {
 	st := x.statements()
 	x.figures(st)
 	x.output(st)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	return x.draft, nil
 }
+
+// stopped reports whether Extract's caller has gone or run out of time;
+// the loops over sentences, names and items check it, and leave the draft
+// unfinished (Extract then returns the context's error).
+func (x *extractor) stopped() bool { return x.ctx.Err() != nil }
 
 var (
 	datelinePattern = regexp.MustCompile(`^(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})$`)

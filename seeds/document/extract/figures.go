@@ -48,12 +48,20 @@ func (x *extractor) figures(ss []*stmt) []*fig {
 			continue
 		}
 		for _, s := range sentencesOf(b) {
+			if x.stopped() {
+				return nil
+			}
 			out = append(out, x.sentenceFigures(b, s, ss)...)
 		}
 	}
 	x.figs = out
 	return out
 }
+
+// maxSentenceFigures is the most figures a sentence gives, the first its
+// rules find: each figure's context is read from its whole sentence, so
+// that a sentence of thousands of figures would cost their square.
+const maxSentenceFigures = 40
 
 func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 	t := b.text[s[0]:s[1]]
@@ -67,6 +75,9 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 		return false
 	}
 	add := func(f *fig, i, j int) {
+		if len(out) == maxSentenceFigures {
+			return
+		}
 		f.ev = span{b, s[0] + i, s[0] + j}
 		out = append(out, f)
 	}
@@ -170,6 +181,9 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 		add(f, m[0], m[0]+len(display))
 	}
 	for _, f := range out {
+		if x.stopped() {
+			return nil
+		}
 		x.figureContext(b, s, f, ss)
 	}
 	if f := x.dueDate(b, s); f != nil {

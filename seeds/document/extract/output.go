@@ -27,6 +27,9 @@ func (x *extractor) output(ss []*stmt) {
 		return nil
 	}
 	for _, e := range x.entities {
+		if x.stopped() {
+			return
+		}
 		ev := x.entityEvidence(e)
 		if e.kind == db.KindPlace && e.sub == "country" && x.known(e.slug) {
 			d.Mentions = append(d.Mentions, document.MentionDoc{Entity: e.slug, Evidence: ev})
@@ -68,6 +71,9 @@ func (x *extractor) output(ss []*stmt) {
 		item(e.kind, e.slug, e.name, e.conf, e.rule, e.ev[0])
 	}
 	for _, s := range ss {
+		if x.stopped() {
+			return
+		}
 		st := document.StatementDoc{Key: s.key, Verb: s.verb, Mode: s.mode, Evidence: x.evidence(s.ev)}
 		switch {
 		case s.speaker != nil && s.speaker.kind == db.KindPerson:
@@ -94,6 +100,9 @@ func (x *extractor) output(ss []*stmt) {
 	}
 	used := map[string]bool{}
 	for _, f := range x.figs {
+		if x.stopped() {
+			return
+		}
 		key := f.subject.slug + "-" + slugify(f.metric, 4)
 		k := key
 		for i := 2; used[k]; i++ {

@@ -74,6 +74,9 @@ func (x *extractor) statements() []*stmt {
 		}
 		lastInBlock := false
 		for _, s := range sentencesOf(b) {
+			if x.stopped() {
+				return out
+			}
 			got := x.sentence(b, s, last, lastInBlock)
 			lastInBlock = len(got) > 0
 			if lastInBlock {
