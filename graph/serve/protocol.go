@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/graph/input"
@@ -218,6 +219,9 @@ func (t httpTransport) readBody(w http.ResponseWriter, r *http.Request) ([]byte,
 	if err != nil {
 		return nil, requestErrorf(codeBadRequest, "the request body could not be read")
 	}
+	if !utf8.Valid(body) {
+		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be UTF-8; this one has bytes that are not")
+	}
 	return body, nil
 }
 
@@ -235,6 +239,8 @@ func paramsFromBody(body []byte) (*graphql.RawParams, *gqlerror.Error) {
 	var fields map[string]any
 	err := decodeJSON(body, &fields)
 	switch typeErr := (*json.UnmarshalTypeError)(nil); {
+	case errors.Is(err, errTooDeep), errors.Is(err, errSurrogate):
+		return nil, requestErrorf(codeBadRequest, "the request body %v", err)
 	case errors.As(err, &typeErr) || err == nil && fields == nil:
 		return nil, requestErrorf(codeBadRequest, "the request body must be a JSON object")
 	case err != nil:
@@ -264,15 +270,25 @@ func paramsFromURL(u *url.URL) (*graphql.RawParams, *gqlerror.Error) {
 // jsonParam decodes the URL parameter name, a JSON object; nil if absent.
 func jsonParam(values url.Values, name string) (any, *gqlerror.Error) {
 	var v any
-	if raw := values.Get(name); raw != "" && decodeJSON([]byte(raw), &v) != nil {
+	raw := values.Get(name)
+	if raw == "" {
+		return nil, nil
+	}
+	switch err := decodeJSON([]byte(raw), &v); {
+	case errors.Is(err, errTooDeep), errors.Is(err, errSurrogate), errors.Is(err, errNotUTF8):
+		return nil, requestErrorf(codeBadRequest, "%s %v", name, err)
+	case err != nil:
 		return nil, requestErrorf(codeBadRequest, "%s must be a JSON object", name)
 	}
 	return v, nil
 }
 
 // decodeJSON decodes one JSON value into v, numbers as json.Number as
-// gqlgen expects.
+// gqlgen expects, after checkJSON.
 func decodeJSON(data []byte, v any) error {
+	if err := checkJSON(data); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
@@ -286,6 +302,75 @@ func decodeJSON(data []byte, v any) error {
 
 // errTrailingData is what decodeJSON says of data after the value.
 var errTrailingData = errors.New("data after the JSON value")
+
+// maxJSONDepth is how deeply a request's JSON may nest its objects and
+// arrays. The deepest input the schema takes, a filter of 5 levels of
+// and, or and not inside a request's variables, nests 14; a value nested
+// thousands of levels deep cost the decoding and gqlgen's coercion of the
+// variables more than a second and hundreds of megabytes before a limit
+// of the schema's refused it.
+const maxJSONDepth = 32
+
+// What checkJSON says of JSON it refuses.
+var (
+	errTooDeep   = fmt.Errorf("nests objects and arrays more than %d levels deep", maxJSONDepth)
+	errSurrogate = errors.New(`holds a lone UTF-16 surrogate (such as "\ud800"), which is not a character`)
+	errNotUTF8   = errors.New("is not UTF-8")
+)
+
+// checkJSON refuses, in one pass before data is decoded, JSON that is not
+// UTF-8, that nests deeper than maxJSONDepth, or whose strings escape a
+// lone UTF-16 surrogate: encoding/json would decode it, and the last two
+// as U+FFFD, a character the request did not send. What else is wrong
+// with data is for the decoder to say.
+func checkJSON(data []byte) error {
+	if !utf8.Valid(data) {
+		return errNotUTF8
+	}
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{', '[':
+			if depth++; depth > maxJSONDepth {
+				return errTooDeep
+			}
+		case '}', ']':
+			depth--
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] != '\\' {
+					continue
+				}
+				if i++; i+4 >= len(data) || data[i] != 'u' {
+					continue
+				}
+				switch r := hex4(data[i+1 : i+5]); {
+				case 0xD800 <= r && r < 0xDC00: // must be followed by a low surrogate
+					i += 4
+					if i+6 >= len(data) || data[i+1] != '\\' || data[i+2] != 'u' {
+						return errSurrogate
+					}
+					if low := hex4(data[i+3 : i+7]); low < 0xDC00 || low >= 0xE000 {
+						return errSurrogate
+					}
+					i += 6
+				case 0xDC00 <= r && r < 0xE000:
+					return errSurrogate
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// hex4 is the value of four hexadecimal digits, -1 if they are not.
+func hex4(b []byte) int {
+	n, err := strconv.ParseUint(string(b), 16, 16)
+	if err != nil {
+		return -1
+	}
+	return int(n)
+}
 
 // newParams checks the types of a request's parameters, as decoded from
 // JSON (nil where absent or null), and that it has a query: as text, or as

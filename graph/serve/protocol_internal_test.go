@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/json"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -65,6 +66,33 @@ func BenchmarkDataOnly(b *testing.B) {
 	for b.Loop() {
 		if !dataOnly(res) {
 			b.Fatal("dataOnly = false; want true")
+		}
+	}
+}
+
+// TestCheckJSON checks what checkJSON lets through to the decoder: any
+// UTF-8 JSON nested at most maxJSONDepth deep whose escapes are
+// characters, surrogate pairs included, and brackets inside strings.
+func TestCheckJSON(t *testing.T) {
+	deep := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+	for _, c := range []struct {
+		json string
+		want error
+	}{
+		{`{"q": "a \ud83d\ude00 b", "n": [1, {"m": "é"}]}`, nil},
+		{`{"q": "[[[[{{{{ \" \\ \u00e9"}`, nil},
+		{deep(maxJSONDepth), nil},
+		{deep(maxJSONDepth + 1), errTooDeep},
+		{`{"a": ` + strings.Repeat(`{"a": `, maxJSONDepth) + `1` + strings.Repeat(`}`, maxJSONDepth+1), errTooDeep},
+		{`{"q": "\ud800"}`, errSurrogate},
+		{`{"q": "\udc00 after"}`, errSurrogate},
+		{`{"q": "\ud83d\u0041"}`, errSurrogate},
+		{`{"q": "\ud83d`, errSurrogate},
+		{"{\"q\": \"\xff\"}", errNotUTF8},
+		{`{"q": "\u12"}`, nil}, // malformed: the decoder's to refuse
+	} {
+		if got := checkJSON([]byte(c.json)); got != c.want {
+			t.Errorf("checkJSON(%.40q) = %v; want %v", c.json, got, c.want)
 		}
 	}
 }

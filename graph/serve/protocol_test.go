@@ -274,6 +274,15 @@ func TestRequestErrors(t *testing.T) {
 		{"FormEncoded", postAs("application/x-www-form-urlencoded"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
 		{"NoContentType", postAs(""), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
 		{"Latin1", postAs("application/json; charset=iso-8859-1"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"UTF-8"}, ""},
+		// Decoded, these became U+FFFD and were stored so (a hostile probe).
+		{"InvalidUTF8", post("{\"query\": \"{ search(query: \\\"\xff\xfe\\\") { totalCount } }\"}"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"UTF-8"}, ""},
+		{"LoneSurrogate", post(`{"query": "query($q: String!) { search(query: $q) { totalCount } }", "variables": {"q": "\ud800"}}`), 400, 400, "BAD_REQUEST", []string{"surrogate"}, ""},
+		// 9,900 levels of {"not": ...} took 0.5 s and 200 MB to coerce
+		// before the filter's own limit of 5 refused them.
+		{"DeepJSON", post(`{"query": "query($f: StatementFilter) { statements(filter: $f) { totalCount } }", "variables": {"f": ` +
+			strings.Repeat(`{"not": `, 9900) + `{"text": "x"}` + strings.Repeat(`}`, 9900) + `}}`), 400, 400, "BAD_REQUEST", []string{"nests", "levels"}, ""},
+		{"GETDeepVariables", get(url.Values{"query": {"{ __typename }"}, "variables": {`{"a": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`}}),
+			400, 400, "BAD_REQUEST", []string{"nests", "levels"}, ""},
 		{"GETNoQuery", get(nil), 400, 400, "BAD_REQUEST", []string{"no query"}, ""},
 		{"GETVariablesNotJSON", get(url.Values{"query": {"{ __typename }"}, "variables": {"{n: 1}"}}),
 			400, 400, "BAD_REQUEST", []string{"variables must be a JSON object"}, ""},
