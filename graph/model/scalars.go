@@ -11,6 +11,27 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 )
 
+// Int is the Int scalar: gqlgen's, but read only from a JSON number or an
+// integer literal.
+type Int = int
+
+// MarshalInt writes an Int as gqlgen does.
+func MarshalInt(i int) graphql.Marshaler { return graphql.MarshalInt(i) }
+
+// UnmarshalInt reads an Int as gqlgen does, but not from a string: the
+// GraphQL spec does not coerce "100" to an Int, and the cost limit, which
+// reads a page size only from a number, would count such a page as the
+// default 20.
+func UnmarshalInt(v any) (int, error) {
+	if s, ok := v.(string); ok {
+		if r := []rune(s); len(r) > 20 {
+			s = string(r[:20]) + "…"
+		}
+		return 0, db.Errorf(db.CodeInvalid, "an Int must be a number, not a string (%q)", s)
+	}
+	return graphql.UnmarshalInt(v)
+}
+
 // Date is the Date scalar: a calendar day in YYYY-MM-DD form.
 type Date = time.Time
 

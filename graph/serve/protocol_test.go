@@ -591,3 +591,24 @@ fragment Topics on Article { topics { slug } }`
 		t.Errorf("hasNext %v; want none: nothing more comes", *res.HasNext)
 	}
 }
+
+// TestIntVariablesAreNumbers checks that an Int variable sent as a string
+// of digits is refused, as the GraphQL spec asks, rather than read as its
+// number: the cost limit reads a page size only from a number, so that
+// {"n": "100"} ran a page of 100 nested in pages of 100 that {"n": 100}
+// is refused for (a hostile probe's).
+func TestIntVariablesAreNumbers(t *testing.T) {
+	const query = `query($n: Int) { articles(first: $n) { nodes { statements(first: $n) { nodes { content } } } } }`
+	postOp(t, server, "", map[string]any{"query": query, "variables": map[string]any{"n": 100}}).
+		refused(t, http.StatusOK, plainJSON, "QUERY_TOO_COMPLEX")
+	res := postOp(t, server, "", map[string]any{"query": query, "variables": map[string]any{"n": "100"}}).executed(t, plainJSON)
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "Int") || !strings.Contains(res.Errors[0].Message, "string") {
+		t.Fatalf("errors %+v; want one saying an Int cannot be a string", res.Errors)
+	}
+	if got := res.Errors[0].Extensions["code"]; got != "BAD_USER_INPUT" {
+		t.Errorf("code %v; want BAD_USER_INPUT", got)
+	}
+	if string(res.Data) != "null" {
+		t.Errorf("data %s; want null (articles is non-null)", res.Data)
+	}
+}
