@@ -686,3 +686,29 @@ func TestFilterScalars(t *testing.T) {
 		})
 	}
 }
+
+// TestFilterParts checks that a filter holds at most maxFilterParts and,
+// or and not parts in all, however they nest: each part may look IDs up,
+// and a hostile probe's 1,000 or-branches, under 15 aliases, made one
+// request send 15,015 SQL statements.
+func TestFilterParts(t *testing.T) {
+	x := lookup(t)
+	person := x.entity(t, "suhaiza-hanim")
+	const q = `query F($f: StatementFilter) { statements(filter: $f) { totalCount } }`
+	branches := func(n int) []any {
+		out := make([]any, n)
+		for i := range out {
+			out[i] = map[string]any{"speakers": []string{person}}
+		}
+		return out
+	}
+	var got struct{ Statements struct{ TotalCount int } }
+	data(t, q, map[string]any{"f": map[string]any{"or": branches(32)}}, &got)
+	if got.Statements.TotalCount == 0 {
+		t.Errorf("32 or-branches naming %s: no statements", person)
+	}
+	wantError(t, q, map[string]any{"f": map[string]any{"or": branches(33)}}, "BAD_USER_INPUT", "at most 32")
+	// 17 + 17 parts, none more than 32 at its level
+	nested := map[string]any{"and": []any{map[string]any{"or": branches(16)}, map[string]any{"or": branches(17)}}}
+	wantError(t, q, map[string]any{"f": nested}, "BAD_USER_INPUT", "at most 32")
+}

@@ -3,6 +3,7 @@ package input
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/globalid"
@@ -91,6 +92,15 @@ func depthOK(path string) error {
 	return nil
 }
 
+// maxFilterParts bounds how many and, or and not parts one filter holds in
+// all, however they nest: each part may look up the IDs it names, and its
+// conditions join the statement's.
+const maxFilterParts = 32
+
+// partsKey is the context key of the parts a filter being converted has
+// left (a *int), set by its outermost filterOf.
+type partsKey struct{}
+
 // filterOf converts a filter of the API (In) into db's (Out): fields
 // converts the filter's own fields with c, which keeps the first error and
 // asks nothing more after it. A nil filter is no filter: nil, with no
@@ -101,6 +111,10 @@ func filterOf[In, Out any](ctx context.Context, fs Filters, path string, f *In, 
 	}
 	if err := depthOK(path); err != nil {
 		return nil, err
+	}
+	if _, ok := ctx.Value(partsKey{}).(*int); !ok { // the outermost filter
+		left := maxFilterParts
+		ctx = context.WithValue(ctx, partsKey{}, &left)
 	}
 	c := &filterFields{ctx: ctx, fs: fs, path: path}
 	out := fields(c, f)
@@ -143,6 +157,14 @@ func (c *filterFields) dates(field string, r *model.DateRange) *db.DateRange {
 // boolParts converts the filter's and/or/not parts with convert, the
 // filter's own conversion.
 func boolParts[In, Out any](c *filterFields, and, or []*In, not *In, convert func(context.Context, string, *In) (*Out, error)) (a, o []Out, n *Out) {
+	left := c.ctx.Value(partsKey{}).(*int) // set by filterOf
+	if *left -= len(and) + len(or); not != nil {
+		*left--
+	}
+	if *left < 0 && c.err == nil {
+		root, _, _ := strings.Cut(c.path, ".")
+		c.err = Errorf("%s: a filter holds at most %d and, or and not parts in all", root, maxFilterParts)
+	}
 	part := func(path string, f *In) *Out {
 		if c.err != nil {
 			return nil
