@@ -162,6 +162,7 @@ const closeForbidden = 4403
 // none, when reads need one) is refused: closed with 4403 Forbidden.
 func websocketInit(tokens *Tokens, readsNeedToken bool) transport.WebsocketInitFunc {
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		ctx = withSubscriptionSlots(ctx)
 		forbidden := transport.AppendCloseReason(transport.WithWebsocketCloseCode(ctx, closeForbidden), "Forbidden")
 		if _, ok := graph.Actor(ctx); ok {
 			return ctx, nil, nil

@@ -258,7 +258,9 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	srv.SetDisableSuggestion(!opts.Dev)
 	srv.SetValidationRulesFn(validationRules(opts.Dev, limits.Errors))
 	// Extensions run in this order: the persisted query's text first, then
-	// the limits on it.
+	// the limits on it. A websocket's subscriptions are counted last, and
+	// given back outermost (subscriptions.go).
+	srv.Use(subscriptionEnd{})
 	if opts.AllowList != nil {
 		srv.Use(allowList{queries: opts.AllowList, dev: opts.Dev})
 	} else {
@@ -295,6 +297,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	for _, ext := range opts.Extensions {
 		srv.Use(ext)
 	}
+	srv.Use(subscriptionLimit{})
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		logger.ErrorContext(ctx, "resolver panic", "request_id", graph.RequestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))

@@ -1,0 +1,92 @@
+package serve_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/newsgraph/newsgraph/db/dbtest"
+	"github.com/newsgraph/newsgraph/graph/serve"
+)
+
+// TestSubscriptionsPerWebsocket checks that one websocket runs at most
+// serve.MaxSubscriptions subscriptions at once: the next is refused with an
+// error of its own, and a slot freed by a completed subscription is taken
+// again. A hostile probe's single connection held 5,000 (10,000
+// goroutines), and each event ran every one's SQL.
+func TestSubscriptionsPerWebsocket(t *testing.T) {
+	d := dbtest.New(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	broker := serve.NewBroker(d.Store, d.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	go broker.Run(ctx)
+	srv := serveOptions(t, d, serve.Options{Broker: broker})
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	send := func(msg map[string]any) {
+		t.Helper()
+		b, _ := json.Marshal(msg)
+		if err := conn.Write(ctx, websocket.MessageText, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type message struct {
+		ID, Type string
+		Payload  json.RawMessage
+	}
+	// next returns the next message that is not a ping or pong.
+	next := func() message {
+		t.Helper()
+		for {
+			_, b, err := conn.Read(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m message
+			if err := json.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+			if m.Type != "ping" && m.Type != "pong" {
+				return m
+			}
+		}
+	}
+	subscribe := func(id string) {
+		send(map[string]any{"id": id, "type": "subscribe", "payload": map[string]any{"query": "subscription { changed { type id } }"}})
+	}
+	send(map[string]any{"type": "connection_init"})
+	if m := next(); m.Type != "connection_ack" {
+		t.Fatalf("got %+v; want connection_ack", m)
+	}
+	for i := range serve.MaxSubscriptions {
+		subscribe(fmt.Sprint(i))
+	}
+	subscribe("one-too-many")
+	m := next()
+	if m.ID != "one-too-many" || !strings.Contains(string(m.Payload), "TOO_MANY_SUBSCRIPTIONS") {
+		t.Fatalf("got %+v %s; want the last subscription refused with TOO_MANY_SUBSCRIPTIONS", m, m.Payload)
+	}
+	// Completing one frees its slot: "again" takes it, and "probe" is
+	// refused.
+	send(map[string]any{"id": "0", "type": "complete"})
+	for m := next(); m.ID != "0" || m.Type != "complete"; m = next() {
+	}
+	subscribe("again")
+	subscribe("probe")
+	for m = next(); m.ID == "one-too-many"; m = next() {
+	}
+	if m.ID != "probe" || !strings.Contains(string(m.Payload), "TOO_MANY_SUBSCRIPTIONS") {
+		t.Fatalf("got %+v %s; want \"again\" admitted in the freed slot and \"probe\" refused", m, m.Payload)
+	}
+}
