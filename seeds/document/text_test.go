@@ -1,6 +1,8 @@
 package document
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -68,5 +70,19 @@ func TestResolveSpan(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestResolveSpanBoundsAll checks that all: true picks out at most
+// MaxAllOccurrences spans: a hostile import's "a" in a text of 99,000 of
+// them ran into the statement timeout writing the evidence.
+func TestResolveSpanBoundsAll(t *testing.T) {
+	text := strings.TrimSpace(strings.Repeat("a ", MaxAllOccurrences))
+	if got, msg := ResolveSpan(SplitParagraphs(text), SpanDoc{Text: "a", All: true}); msg != "" || len(got) != MaxAllOccurrences {
+		t.Errorf("%d occurrences: %d spans, message %q; want them all", MaxAllOccurrences, len(got), msg)
+	}
+	got, msg := ResolveSpan(SplitParagraphs(text+" a"), SpanDoc{Text: "a", All: true})
+	if got != nil || !strings.Contains(msg, fmt.Sprintf("at most %d", MaxAllOccurrences)) {
+		t.Errorf("%d occurrences: %d spans, message %q; want a message naming the limit", MaxAllOccurrences+1, len(got), msg)
 	}
 }

@@ -472,6 +472,11 @@ func (v *validator) evidence(path, item string, list EvidenceList, required bool
 	return spans
 }
 
+// MaxAllOccurrences is the most spans one evidence item with all: true
+// picks out: each is a row written, and a word repeated through a long
+// text would otherwise be tens of thousands.
+const MaxAllOccurrences = 500
+
 // ResolveSpan finds one evidence item in the article's paragraphs. It
 // returns the spans, or a message saying why the item does not pick out
 // exactly what it should.
@@ -495,6 +500,10 @@ func ResolveSpan(blocks []Paragraph, s SpanDoc) ([]Span, string) {
 		for _, at := range Occurrences(b.Text, s.Text) {
 			if s.All && !wholeWord(b.Text, at, len(s.Text)) {
 				continue
+			}
+			if s.All && len(found) == MaxAllOccurrences {
+				return nil, fmt.Sprintf("%q occurs more than %d times; all: true picks out at most %d: name the paragraph",
+					abbreviate(s.Text), MaxAllOccurrences, MaxAllOccurrences)
 			}
 			found = append(found, newSpan(b, at, len(s.Text)))
 			where = append(where, b.Position)
