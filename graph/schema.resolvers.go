@@ -143,6 +143,9 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []string
 	if err != nil {
 		return nil, err
 	}
+	if types != nil && len(types) == 0 {
+		return nil, input.Errorf("types: give at least one type, or leave types out to search them all")
+	}
 	a := search.Args{Query: query, Types: types}
 	if a.Published, err = input.DateRange("published", published); err != nil {
 		return nil, err

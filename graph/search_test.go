@@ -359,6 +359,8 @@ func TestSearchErrors(t *testing.T) {
 		{"ErrBackwardsRange", map[string]any{"query": "Malaysia", "published": map[string]any{"from": "2025-02-01", "to": "2025-01-01"}}, []string{"published", "after"}},
 		{"ErrFirstTooLarge", map[string]any{"query": "Malaysia", "first": 101}, []string{"first"}},
 		{"ErrGarbageCursor", map[string]any{"query": "Malaysia", "after": "garbage"}, []string{"after"}},
+		// Searched every type, as if types were left out.
+		{"ErrNoTypes", map[string]any{"query": "Malaysia", "types": []string{}}, []string{"types", "at least one"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			wantError(t, searchQuery, c.vars, "BAD_USER_INPUT", c.words...)

@@ -2,7 +2,9 @@ package model
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"time"
@@ -11,25 +13,64 @@ import (
 	"github.com/newsgraph/newsgraph/db"
 )
 
-// Int is the Int scalar: gqlgen's, but read only from a JSON number or an
-// integer literal.
+// Int is the Int scalar, as the GraphQL spec has it: a whole number in
+// the 32-bit range, read from a JSON number or an integer literal.
 type Int = int
 
 // MarshalInt writes an Int as gqlgen does.
 func MarshalInt(i int) graphql.Marshaler { return graphql.MarshalInt(i) }
 
-// UnmarshalInt reads an Int as gqlgen does, but not from a string: the
-// GraphQL spec does not coerce "100" to an Int, and the cost limit, which
-// reads a page size only from a number, would count such a page as the
-// default 20.
+// UnmarshalInt reads an Int: not from a string of digits, which gqlgen
+// would take but the spec does not (and the cost limit, which reads a page
+// size only from a number, would count such a page as the default 20),
+// nor from a number past 32 bits.
 func UnmarshalInt(v any) (int, error) {
-	if s, ok := v.(string); ok {
-		if r := []rune(s); len(r) > 20 {
-			s = string(r[:20]) + "…"
+	var n int64
+	switch x := v.(type) {
+	case json.Number:
+		var err error
+		if n, err = strconv.ParseInt(string(x), 10, 64); err != nil {
+			if _, ferr := strconv.ParseFloat(string(x), 64); ferr == nil && !errors.Is(err, strconv.ErrRange) {
+				return 0, db.Errorf(db.CodeInvalid, "an Int must be a whole number, not %s", clipped(string(x)))
+			}
+			return 0, db.Errorf(db.CodeInvalid, "an Int must be a 32-bit whole number, not %s", clipped(string(x)))
 		}
-		return 0, db.Errorf(db.CodeInvalid, "an Int must be a number, not a string (%q)", s)
+	case int:
+		n = int64(x)
+	case int64:
+		n = x
+	case string:
+		return 0, db.Errorf(db.CodeInvalid, "an Int must be a number, not a string (%q)", clipped(x))
+	default:
+		return 0, db.Errorf(db.CodeInvalid, "an Int must be a number, not %s", jsonKind(v))
 	}
-	return graphql.UnmarshalInt(v)
+	if n < math.MinInt32 || n > math.MaxInt32 {
+		return 0, db.Errorf(db.CodeInvalid, "an Int must be a 32-bit whole number, from %d to %d; %d is not", math.MinInt32, math.MaxInt32, n)
+	}
+	return int(n), nil
+}
+
+// clipped is s cut to 20 characters, for a message.
+func clipped(s string) string {
+	if r := []rune(s); len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return s
+}
+
+// jsonKind names the JSON kind of a decoded value, for a message.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case bool:
+		return "a boolean"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	case float32, float64:
+		return "a fraction"
+	}
+	return "that value"
 }
 
 // Date is the Date scalar: a calendar day in YYYY-MM-DD form.

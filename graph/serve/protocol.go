@@ -209,6 +209,9 @@ func (t httpTransport) readBody(w http.ResponseWriter, r *http.Request) ([]byte,
 	if charset, ok := params["charset"]; ok && !strings.EqualFold(charset, "utf-8") {
 		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be UTF-8 (charset=utf-8)")
 	}
+	if enc := r.Header.Get("Content-Encoding"); enc != "" && !strings.EqualFold(enc, "identity") {
+		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must not be compressed (Content-Encoding: %s)", clipHeader(enc))
+	}
 	if r.ContentLength > int64(t.maxBodyBytes) {
 		return nil, overLimit(codeRequestTooLarge, "request body size in bytes", int(r.ContentLength), t.maxBodyBytes)
 	}
@@ -223,6 +226,14 @@ func (t httpTransport) readBody(w http.ResponseWriter, r *http.Request) ([]byte,
 		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be UTF-8; this one has bytes that are not")
 	}
 	return body, nil
+}
+
+// clipHeader is a header's value cut to 40 bytes, for a message.
+func clipHeader(v string) string {
+	if len(v) > 40 {
+		return strings.ToValidUTF8(v[:40], "") + "…"
+	}
+	return v
 }
 
 // paramsFromBody decodes a POST body: a JSON object with query (a string,

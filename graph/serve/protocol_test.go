@@ -274,6 +274,16 @@ func TestRequestErrors(t *testing.T) {
 		{"FormEncoded", postAs("application/x-www-form-urlencoded"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
 		{"NoContentType", postAs(""), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"application/json"}, ""},
 		{"Latin1", postAs("application/json; charset=iso-8859-1"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"UTF-8"}, ""},
+		{"Gzipped", func(tb testing.TB, accept string) apiReply {
+			req, err := http.NewRequest(http.MethodPost, server.URL+"/query", strings.NewReader("\x1f\x8b\x08\x00"))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			req.Header.Set("Content-Type", plainJSON)
+			req.Header.Set("Content-Encoding", "gzip")
+			req.Header.Set("Accept", accept)
+			return sendAPI(tb, req)
+		}, 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"Content-Encoding"}, ""},
 		// Decoded, these became U+FFFD and were stored so (a hostile probe).
 		{"InvalidUTF8", post("{\"query\": \"{ search(query: \\\"\xff\xfe\\\") { totalCount } }\"}"), 415, 415, "UNSUPPORTED_MEDIA_TYPE", []string{"UTF-8"}, ""},
 		{"LoneSurrogate", post(`{"query": "query($q: String!) { search(query: $q) { totalCount } }", "variables": {"q": "\ud800"}}`), 400, 400, "BAD_REQUEST", []string{"surrogate"}, ""},
