@@ -288,8 +288,8 @@ func filterSQL(l *listing, f Filter) string {
 
 // Boolean is what every filter F of a listing's rows embeds: beside the
 // filter's own conditions, it selects only the rows that every filter of
-// And selects, that a filter of Or selects (when Or is given), and that
-// Not does not select.
+// And selects, that a filter of Or selects (when Or is given: an empty Or,
+// not nil, selects none), and that Not does not select.
 type Boolean[F any] struct {
 	And, Or []F
 	Not     *F
@@ -300,7 +300,11 @@ func (b *Boolean[F]) boolean(w *where) {
 	if len(b.And) > 0 {
 		w.add("(" + strings.Join(subfilters(w.l, b.And), " AND ") + ")")
 	}
-	if len(b.Or) > 0 {
+	switch {
+	case b.Or == nil:
+	case len(b.Or) == 0:
+		w.add("false") // no filter of Or selects anything
+	default:
 		w.add("(" + strings.Join(subfilters(w.l, b.Or), " OR ") + ")")
 	}
 	if b.Not != nil {

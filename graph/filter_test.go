@@ -712,3 +712,34 @@ func TestFilterParts(t *testing.T) {
 	nested := map[string]any{"and": []any{map[string]any{"or": branches(16)}, map[string]any{"or": branches(17)}}}
 	wantError(t, q, map[string]any{"f": nested}, "BAD_USER_INPUT", "at most 32")
 }
+
+// TestEmptyBooleanParts checks that an empty and selects every row (no
+// condition to meet) and an empty or none (no condition met), as a list of
+// no speakers selects no statements; an empty or selected every row.
+func TestEmptyBooleanParts(t *testing.T) {
+	const q = `query F($f: StatementFilter) { statements(filter: $f) { totalCount } }`
+	count := func(f map[string]any) int {
+		t.Helper()
+		var got struct{ Statements struct{ TotalCount int } }
+		data(t, q, map[string]any{"f": f}, &got)
+		return got.Statements.TotalCount
+	}
+	all := count(nil)
+	if all == 0 {
+		t.Fatal("no statements in the seeds")
+	}
+	for _, c := range []struct {
+		name   string
+		filter map[string]any
+		want   int
+	}{
+		{"EmptyAnd", map[string]any{"and": []any{}}, all},
+		{"EmptyOr", map[string]any{"or": []any{}}, 0},
+		{"NotEmptyOr", map[string]any{"not": map[string]any{"or": []any{}}}, all},
+		{"NoSpeakers", map[string]any{"speakers": []string{}}, 0},
+	} {
+		if got := count(c.filter); got != c.want {
+			t.Errorf("%s: %d statements; want %d", c.name, got, c.want)
+		}
+	}
+}

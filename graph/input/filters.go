@@ -165,6 +165,9 @@ func boolParts[In, Out any](c *filterFields, and, or []*In, not *In, convert fun
 		root, _, _ := strings.Cut(c.path, ".")
 		c.err = Errorf("%s: a filter holds at most %d and, or and not parts in all", root, maxFilterParts)
 	}
+	if or != nil {
+		o = make([]Out, 0, len(or)) // an empty or is given, and selects nothing
+	}
 	part := func(path string, f *In) *Out {
 		if c.err != nil {
 			return nil
