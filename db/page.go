@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,9 +193,9 @@ func validKey(typ, v string) bool {
 	case "bigint", "int":
 		_, err := strconv.ParseInt(v, 10, 64)
 		return err == nil
-	case "float8":
-		_, err := strconv.ParseFloat(v, 64)
-		return err == nil
+	case "float8": // a finite number: a search's score
+		f, err := strconv.ParseFloat(v, 64)
+		return err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 	case "numeric":
 		return v == "Infinity" || v == "-Infinity" || decimalPattern.MatchString(v)
 	case "date":

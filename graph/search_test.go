@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/newsgraph/newsgraph/graph/model"
 )
 
 // searchHit is a search edge with what the tests look at.
@@ -377,6 +379,21 @@ func TestSearchCursorOfAnotherSort(t *testing.T) {
 	}
 	wantError(t, searchQuery, map[string]any{"query": "Malaysia", "sort": "NEWEST", "first": 2, "after": res.Edges[0].Cursor},
 		"BAD_USER_INPUT", "after", "another ordering")
+}
+
+// TestSearchCursorScoreIsANumber checks that a cursor whose score is not a
+// finite number is refused: "NaN" answered the first page again, with
+// hasPreviousPage true.
+func TestSearchCursorScoreIsANumber(t *testing.T) {
+	res := runSearch(t, "Malaysia", nil)
+	c, ok := model.DecodeCursor(res.Edges[0].Cursor)
+	if !ok || len(c.Keys) != 3 {
+		t.Fatalf("cursor %q: %+v", res.Edges[0].Cursor, c)
+	}
+	for _, score := range []string{"NaN", "Infinity", "-Inf"} {
+		forged := model.EncodeCursor(c.Order, []string{score, c.Keys[1], c.Keys[2]})
+		wantError(t, searchQuery, map[string]any{"query": "Malaysia", "first": 2, "after": forged}, "BAD_USER_INPUT", "after")
+	}
 }
 
 // TestSearchSnippetsMarkMatches checks that every result's snippet marks
