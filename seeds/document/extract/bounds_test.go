@@ -36,3 +36,43 @@ func TestExtractStopsWhenItsContextEnds(t *testing.T) {
 		t.Errorf("Extract after its context was cancelled: %v; want context.Canceled", err)
 	}
 }
+
+// TestExtractEndsNearItsDeadline checks that a text made of one long
+// sentence gives up soon after its deadline: a review found two that
+// took 79 s and 15 s with a deadline of 2 s, the first a bare "1 million"
+// that read the rest of the sentence again for each one, the second 15,000
+// names. Extract gets 30 times its deadline.
+func TestExtractEndsNearItsDeadline(t *testing.T) {
+	for name, text := range map[string]string{
+		"ScaledNumbers": "GDP grew " + strings.Repeat("1 million ", 19000) + "in 2024.\n",
+		"Names":         "Officials " + strings.Repeat("Ahmad Bakar, ", 15000) + "said.\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			const deadline = time.Second
+			ctx, cancel := context.WithTimeout(context.Background(), deadline)
+			defer cancel()
+			done := make(chan error, 1)
+			go func() {
+				_, err := Extract(ctx, text, Options{})
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("Extract: %v; want a draft or the deadline's error", err)
+				}
+			case <-time.After(30 * deadline):
+				t.Fatalf("Extract ran on %v past its deadline of %v", 29*deadline, deadline)
+			}
+		})
+	}
+}
+
+// TestExtractSaidWithNoOne checks that a sentence ending "..., said."
+// names no speaker rather than reading past its end (a slice out of
+// range: an internal error through the API).
+func TestExtractSaidWithNoOne(t *testing.T) {
+	if _, err := Extract(context.Background(), "Officials Ahmad Bakar, Siti Aminah, said.\n", Options{}); err != nil {
+		t.Errorf("Extract: %v; want a draft", err)
+	}
+}

@@ -49,6 +49,9 @@ func (x *extractor) findEntities() {
 				return
 			}
 			for _, n := range names(b.text, s[0], s[1]) {
+				if x.stopped() {
+					return
+				}
 				x.classify(b, s, n.start, n.end)
 			}
 			x.namedAgreements(b, s)
@@ -64,6 +67,9 @@ func (x *extractor) findEntities() {
 				return
 			}
 			for _, n := range names(b.text, s[0], s[1]) {
+				if x.stopped() {
+					return
+				}
 				txt := b.text[n.start:n.end]
 				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) && !workplace.MatchString(b.text[max(s[0], n.start-40):n.start]) {
 					x.person(txt, nil, span{b, n.start, n.end}, 0.7, "name before a reporting verb")
@@ -96,8 +102,7 @@ func speakerContext(after string) bool {
 // titleStart reports whether s begins with a role: "Director of", "a researcher".
 func titleStart(s string) bool {
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "a "), "an "), "the ")
-	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' })
-	for i, w := range ws {
+	for i, w := range firstWords(s, 4) {
 		if i == 3 || strings.HasSuffix(w, ",") {
 			return titles[strings.ToLower(strings.Trim(w, ","))]
 		}
@@ -106,6 +111,21 @@ func titleStart(s string) bool {
 		}
 	}
 	return false
+}
+
+// firstWords returns the first n words of s, split at spaces: not the
+// rest, which may be the rest of a long sentence.
+func firstWords(s string, n int) []string {
+	var ws []string
+	for len(ws) < n {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			break
+		}
+		w, rest, _ := strings.Cut(s, " ")
+		ws, s = append(ws, w), rest
+	}
+	return ws
 }
 
 func personShape(n string) bool {

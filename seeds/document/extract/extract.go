@@ -138,9 +138,16 @@ func Extract(ctx context.Context, text string, opts Options) (*Draft, error) {
 	x.draft = &Draft{Doc: &document.Document{Text: text}, Notes: map[string]Note{}}
 	x.articleDoc()
 	x.findEntities()
-	st := x.statements()
-	x.figures(st)
-	x.output(st)
+	var st []*stmt
+	if !x.stopped() {
+		st = x.statements()
+	}
+	if !x.stopped() {
+		x.figures(st)
+	}
+	if !x.stopped() {
+		x.output(st)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

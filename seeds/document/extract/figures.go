@@ -29,6 +29,9 @@ var (
 	currency2Re   = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (?:(thousand|million|billion|trillion) )?(yuan|ringgit|U\.S\. dollars|US dollars|dollars|euros|rupiah|baht|yen|renminbi)\b`)
 	countRe       = regexp.MustCompile(`\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(-[a-z]+)? ((?:(?:[a-z][a-z\-]*|[A-Z]{2,5}) ){0,2}[a-z][a-z\-]*)`)
 	scaledCountRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (thousand|million|billion) ((?:\p{Lu}[a-z]+ )?[a-z][a-z\-]*s)\b`)
+	// scaledCountAt is scaledCountRe where the text begins: a bare scaled
+	// number that starts one is a count with its noun after it.
+	scaledCountAt = regexp.MustCompile(`^` + scaledCountRe.String())
 	// "scheduled for completion in June", "due to open by March 2027"
 	dueRe        = regexp.MustCompile(`\b(?:[Ss]cheduled|[Ss]lated|[Dd]ue|[Ee]xpected|[Ss]et|[Pp]lanned)(?: to be| to| for)? (completion|completed|complete|open|opened|opening|operational|launch|launched|finished|start operations|begin operations) (?:in|by) (?:(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?|(\d{4}))\b`)
 	bareScaledRe = regexp.MustCompile(`\b(\d+(?:\.\d+)?) (million|billion)\b`)
@@ -116,7 +119,7 @@ func (x *extractor) sentenceFigures(b *block, s [2]int, ss []*stmt) []*fig {
 	}
 	for _, m := range bareScaledRe.FindAllStringSubmatchIndex(t, -1) {
 		// "climbed to 4.2 million last year": a count whose noun came before
-		if taken(m[0], m[1]) || scaledCountRe.MatchString(t[m[0]:]) {
+		if taken(m[0], m[1]) || scaledCountAt.MatchString(t[m[0]:]) {
 			continue
 		}
 		add(&fig{unit: "count", value: normalize(t[m[2]:m[3]], t[m[4]:m[5]]), display: t[m[0]:m[1]], conf: 0.4, rule: "count with a scale, noun before it"}, m[0], m[1])

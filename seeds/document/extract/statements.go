@@ -298,6 +298,9 @@ func (x *extractor) speaker(b *block, lo, hi int, last *stmt) *stmt {
 	for lo < hi && b.text[lo] == ' ' {
 		lo++
 	}
+	if lo >= hi {
+		return nil // "..., said." names no one
+	}
 	t := strings.TrimSpace(b.text[lo:hi])
 	for _, rel := range []string{", who ", ", which "} {
 		// "X, who chaired the meeting, said": the relative clause is no role
