@@ -743,3 +743,42 @@ func TestEmptyBooleanParts(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyListsKeepTheirMeaningBesideNoList checks that a nested filter
+// with an empty list (or: [], speakers: []) is not taken for the same
+// filter without it in one request: the filters converted once per request
+// were keyed by their JSON, which leaves empty lists out, so that whichever
+// came first answered for both.
+func TestEmptyListsKeepTheirMeaningBesideNoList(t *testing.T) {
+	const q = `query F($a: StatementFilter, $b: StatementFilter) { articles(first: 2) { nodes {
+		a: statements(filter: $a) { totalCount } b: statements(filter: $b) { totalCount } } } }`
+	type counts struct {
+		Articles struct {
+			Nodes []struct{ A, B struct{ TotalCount int } }
+		}
+	}
+	for _, empty := range []map[string]any{{"or": []any{}}, {"speakers": []string{}}} {
+		for _, swap := range []bool{false, true} {
+			a, b := map[string]any{}, empty
+			if swap {
+				a, b = b, a
+			}
+			var got counts
+			data(t, q, map[string]any{"a": a, "b": b}, &got)
+			all := 0
+			for _, n := range got.Articles.Nodes {
+				none, some := n.B.TotalCount, n.A.TotalCount
+				if swap {
+					none, some = some, none
+				}
+				if none != 0 {
+					t.Errorf("%v beside {} (swapped %v): %d statements; want 0", empty, swap, none)
+				}
+				all += some
+			}
+			if all == 0 {
+				t.Errorf("{} beside %v (swapped %v): no statements in any article", empty, swap)
+			}
+		}
+	}
+}

@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -101,11 +103,10 @@ func (l *Loaders) nestedArgs(ctx context.Context, filter any, convert func(conte
 	if filter == nil {
 		return a, nil
 	}
-	raw, err := json.Marshal(filter)
-	if err != nil {
-		return a, fmt.Errorf("filter key: %w", err)
-	}
-	key := fmt.Sprintf("%T%s", filter, raw)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%T", filter)
+	writeKey(&b, reflect.ValueOf(filter))
+	key := b.String()
 	l.mu.Lock()
 	m, ok := l.filters[key]
 	if !ok {
@@ -117,6 +118,49 @@ func (l *Loaders) nestedArgs(ctx context.Context, filter any, convert func(conte
 	a.key += "|" + key
 	a.args.Filter = m.filter
 	return a, m.err
+}
+
+// writeKey writes v, an input value of the API (structs, pointers, slices,
+// strings, numbers, booleans and times), to b as a memo key: it tells a nil
+// slice from an empty one, which JSON with omitempty does not (a missing
+// or selects every row, or: [] none).
+func writeKey(b *strings.Builder, v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return
+		}
+		writeKey(b, v.Elem())
+	case reflect.Slice:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return
+		}
+		b.WriteByte('[')
+		for i := range v.Len() {
+			writeKey(b, v.Index(i))
+			b.WriteByte(',')
+		}
+		b.WriteByte(']')
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			b.WriteString(t.Format(time.RFC3339Nano))
+			return
+		}
+		b.WriteByte('{')
+		for i := range v.NumField() {
+			b.WriteString(v.Type().Field(i).Name)
+			b.WriteByte(':')
+			writeKey(b, v.Field(i))
+			b.WriteByte(',')
+		}
+		b.WriteByte('}')
+	case reflect.String:
+		b.WriteString(strconv.Quote(v.String()))
+	default:
+		fmt.Fprint(b, v.Interface())
+	}
 }
 
 // NewLoaders returns the loaders of one request; each gathers keys for
