@@ -246,11 +246,11 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,
 		InitFunc:              websocketInit(opts.Tokens, opts.ReadsNeedToken),
-		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
+		Implementation: checkedWebsocket{transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
 			// Same-origin upgrades are always accepted; these add the CORS origins.
 			OriginPatterns:     originHosts(opts.CORSOrigins),
 			InsecureSkipVerify: slices.Contains(opts.CORSOrigins, "*"),
-		}},
+		}}},
 	})
 	srv.AddTransport(httpTransport{maxBodyBytes: limits.BodyBytes})
 	srv.AddTransport(transport.Options{})

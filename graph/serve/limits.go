@@ -164,6 +164,9 @@ func (c limitChecker) MutateOperationParameters(ctx context.Context, p *graphql.
 	if n > c.limits.Tokens {
 		return overLimit(codeTooManyTokens, "query token count", n, c.limits.Tokens)
 	}
+	if err := checkQueryStrings(p.Query); err != nil {
+		return requestErrorf("GRAPHQL_PARSE_FAILED", "a string of the query %v", err)
+	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: p.Query})
 	if err != nil {
 		return nil

@@ -348,26 +348,70 @@ func checkJSON(data []byte) error {
 		case '}', ']':
 			depth--
 		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] != '\\' {
-					continue
+			var err error
+			if i, err = skipString(data, i+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// skipString returns the index of the quote that ends the string whose
+// text starts at data[i] (len(data) if none does), or errSurrogate if the
+// string escapes a lone UTF-16 surrogate. JSON strings and GraphQL's
+// (not block strings) escape alike.
+func skipString(data []byte, i int) (int, error) {
+	for ; i < len(data) && data[i] != '"'; i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		if i++; i+4 >= len(data) || data[i] != 'u' {
+			continue
+		}
+		switch r := hex4(data[i+1 : i+5]); {
+		case 0xD800 <= r && r < 0xDC00: // must be followed by a low surrogate
+			i += 4
+			if i+6 >= len(data) || data[i+1] != '\\' || data[i+2] != 'u' {
+				return i, errSurrogate
+			}
+			if low := hex4(data[i+3 : i+7]); low < 0xDC00 || low >= 0xE000 {
+				return i, errSurrogate
+			}
+			i += 6
+		case 0xDC00 <= r && r < 0xE000:
+			return i, errSurrogate
+		}
+	}
+	return i, nil
+}
+
+// checkQueryStrings returns errSurrogate if a string of the GraphQL
+// document q escapes a lone UTF-16 surrogate, which gqlparser would read
+// as U+FFFD, a character the request did not send. Comments and block
+// strings, which escape nothing, are skipped.
+func checkQueryStrings(q string) error {
+	if !strings.Contains(q, `\u`) {
+		return nil
+	}
+	data := []byte(q)
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '#':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case bytes.HasPrefix(data[i:], []byte(`"""`)):
+			for i += 3; i < len(data) && !bytes.HasPrefix(data[i:], []byte(`"""`)); i++ {
+				if bytes.HasPrefix(data[i:], []byte(`\"""`)) {
+					i += 3
 				}
-				if i++; i+4 >= len(data) || data[i] != 'u' {
-					continue
-				}
-				switch r := hex4(data[i+1 : i+5]); {
-				case 0xD800 <= r && r < 0xDC00: // must be followed by a low surrogate
-					i += 4
-					if i+6 >= len(data) || data[i+1] != '\\' || data[i+2] != 'u' {
-						return errSurrogate
-					}
-					if low := hex4(data[i+3 : i+7]); low < 0xDC00 || low >= 0xE000 {
-						return errSurrogate
-					}
-					i += 6
-				case 0xDC00 <= r && r < 0xE000:
-					return errSurrogate
-				}
+			}
+			i += 2
+		case data[i] == '"':
+			var err error
+			if i, err = skipString(data, i+1); err != nil {
+				return err
 			}
 		}
 	}

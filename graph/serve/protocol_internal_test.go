@@ -70,6 +70,27 @@ func BenchmarkDataOnly(b *testing.B) {
 	}
 }
 
+// TestCheckQueryStrings checks that a GraphQL document's strings may not
+// escape a lone surrogate, and that comments and block strings, which
+// escape nothing, are not read as strings.
+func TestCheckQueryStrings(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  error
+	}{
+		{`{ search(query: "a \ud83d\ude00") { totalCount } }`, nil},
+		{`{ search(query: "\ud800") { totalCount } }`, errSurrogate},
+		{`{ search(query: "\\" , b: "\udc00") { totalCount } }`, errSurrogate},
+		{`{ search(query: """\ud800 " \""" """) { totalCount } }`, nil},
+		{"# \\ud800 \"\n{ search(query: \"x\") { totalCount } }", nil},
+		{`{ search(query: """x""", b: "\ud800") { totalCount } }`, errSurrogate},
+	} {
+		if got := checkQueryStrings(c.query); got != c.want {
+			t.Errorf("checkQueryStrings(%q) = %v; want %v", c.query, got, c.want)
+		}
+	}
+}
+
 // TestCheckJSON checks what checkJSON lets through to the decoder: any
 // UTF-8 JSON nested at most maxJSONDepth deep whose escapes are
 // characters, surrogate pairs included, and brackets inside strings.

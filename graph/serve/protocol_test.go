@@ -291,6 +291,8 @@ func TestRequestErrors(t *testing.T) {
 		// before the filter's own limit of 5 refused them.
 		{"DeepJSON", post(`{"query": "query($f: StatementFilter) { statements(filter: $f) { totalCount } }", "variables": {"f": ` +
 			strings.Repeat(`{"not": `, 9900) + `{"text": "x"}` + strings.Repeat(`}`, 9900) + `}}`), 400, 400, "BAD_REQUEST", []string{"nests", "levels"}, ""},
+		// gqlparser reads it as U+FFFD, in a POST body or over a websocket.
+		{"LoneSurrogateInQuery", op(map[string]any{"query": `{ search(query: "\ud800") { totalCount } }`}), 400, 200, "GRAPHQL_PARSE_FAILED", []string{"surrogate"}, ""},
 		{"GETDeepVariables", get(url.Values{"query": {"{ __typename }"}, "variables": {`{"a": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`}}),
 			400, 400, "BAD_REQUEST", []string{"nests", "levels"}, ""},
 		{"GETNoQuery", get(nil), 400, 400, "BAD_REQUEST", []string{"no query"}, ""},

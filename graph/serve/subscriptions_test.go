@@ -3,6 +3,7 @@ package serve_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -88,5 +89,47 @@ func TestSubscriptionsPerWebsocket(t *testing.T) {
 	}
 	if m.ID != "probe" || !strings.Contains(string(m.Payload), "TOO_MANY_SUBSCRIPTIONS") {
 		t.Fatalf("got %+v %s; want \"again\" admitted in the freed slot and \"probe\" refused", m, m.Payload)
+	}
+}
+
+// TestWebsocketMessagesChecked checks that a websocket message passes the
+// checks a POST body does before gqlgen decodes it: a variable escaping a
+// lone surrogate reached a resolver as U+FFFD, and one nested 3,000 levels
+// deep reached gqlgen's coercion.
+func TestWebsocketMessagesChecked(t *testing.T) {
+	srv := serveOptions(t, dbtest.New(t), serve.Options{})
+	for name, c := range map[string]struct{ variables, words string }{
+		"LoneSurrogate": {`{"q": "\ud800"}`, "surrogate"},
+		"Deep":          {`{"q": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`, "levels deep"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
+				&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.CloseNow()
+			for _, msg := range []string{`{"type": "connection_init"}`,
+				`{"id": "1", "type": "subscribe", "payload": {"query": "query($q: String!) { search(query: $q) { totalCount } }", "variables": ` + c.variables + `}}`} {
+				if err := conn.Write(ctx, websocket.MessageText, []byte(msg)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for {
+				_, b, err := conn.Read(ctx)
+				if err != nil {
+					var closeErr websocket.CloseError
+					if !errors.As(err, &closeErr) || closeErr.Code != 4400 || !strings.Contains(closeErr.Reason, c.words) {
+						t.Errorf("closed with %v; want 4400 saying %q", err, c.words)
+					}
+					return
+				}
+				if strings.Contains(string(b), `"id":"1"`) {
+					t.Fatalf("the operation ran: %s", b)
+				}
+			}
+		})
 	}
 }
