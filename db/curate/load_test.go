@@ -174,6 +174,23 @@ func TestSeedErrors(t *testing.T) {
 		},
 		want: []string{"figures[0].subject", "is empty"},
 	}, {
+		// Items of all: true, each under its own limit, that write more
+		// spans than a document may have: the rows were written before.
+		name: "EvidencePastTheDocumentsSpans",
+		edit: func(docs []*document.Document) {
+			doc := article(docs)
+			the := document.SpanDoc{Text: "the", All: true}
+			found, msg := document.ResolveSpan(document.SplitParagraphs(doc.Text), the)
+			if msg != "" || len(found) == 0 {
+				t.Fatalf("\"the\" in the seed article: %d, %s", len(found), msg)
+			}
+			doc.Statements[0].Evidence = nil
+			for range document.MaxDocumentSpans/len(found) + 1 {
+				doc.Statements[0].Evidence = append(doc.Statements[0].Evidence, the)
+			}
+		},
+		want: []string{"statements[0].evidence[", "past 5000 spans"},
+	}, {
 		name: "EvidenceNotVerbatim",
 		edit: func(docs []*document.Document) {
 			article(docs).Statements[1].Evidence = document.EvidenceList{{Text: "words this article never says"}}

@@ -73,6 +73,7 @@ type validator struct {
 	// per document
 	doc    *Document
 	blocks []Paragraph
+	spans  int // evidence spans resolved so far
 }
 
 // Validated is a set of documents that Validate found valid, with what
@@ -467,10 +468,19 @@ func (v *validator) evidence(path, item string, list EvidenceList, required bool
 		if msg != "" {
 			v.addf(fmt.Sprintf("%s[%d]", path, i), item, "%s", msg)
 		}
+		if v.spans <= MaxDocumentSpans && v.spans+len(found) > MaxDocumentSpans {
+			v.addf(fmt.Sprintf("%s[%d]", path, i), item, "brings the document's evidence past %d spans, the most a document may have", MaxDocumentSpans)
+		}
+		v.spans += len(found)
 		spans = append(spans, found...)
 	}
 	return spans
 }
+
+// MaxDocumentSpans is the most evidence spans one document may resolve to
+// (each a row written): MaxAllOccurrences bounds one item, this the sum of
+// them (the two seed articles have 89 and 74).
+const MaxDocumentSpans = 5000
 
 // MaxAllOccurrences is the most spans one evidence item with all: true
 // picks out: each is a row written, and a word repeated through a long
@@ -598,7 +608,7 @@ func (v *validator) article(a *ArticleDoc) {
 		v.addf("article.source", item, "source text %q is missing or empty", a.Source)
 		return
 	}
-	v.blocks = SplitParagraphs(v.doc.Text)
+	v.blocks, v.spans = SplitParagraphs(v.doc.Text), 0
 	for i := range v.blocks {
 		b := &v.blocks[i]
 		switch {
