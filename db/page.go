@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -186,6 +187,10 @@ func (l *listing) keyset(o ordering, page PageArgs) (orderBy string, limit int, 
 	return strings.Join(parts, ", "), limit, backward, nil
 }
 
+// float8Pattern is a float8 as PostgreSQL writes one: decimal digits, an
+// optional fraction and exponent (0.6551724076271057, 1e-05).
+var float8Pattern = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?$`)
+
 // validKey reports whether a cursor's key is a value of the sort key's
 // type, so that a tampered cursor is refused before any SQL runs.
 func validKey(typ, v string) bool {
@@ -193,9 +198,15 @@ func validKey(typ, v string) bool {
 	case "bigint", "int":
 		_, err := strconv.ParseInt(v, 10, 64)
 		return err == nil
-	case "float8": // a finite number: a search's score
+	case "float8": // a search's score, as PostgreSQL writes a float8
+		if !float8Pattern.MatchString(v) {
+			return false
+		}
 		f, err := strconv.ParseFloat(v, 64)
-		return err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+		// a number too small for a float8, which Go reads as 0 and
+		// PostgreSQL refuses
+		tiny := f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(v), "e", 2)[0], "123456789")
+		return err == nil && !math.IsInf(f, 0) && !tiny
 	case "numeric":
 		return v == "Infinity" || v == "-Infinity" || decimalPattern.MatchString(v)
 	case "date":

@@ -165,7 +165,7 @@ func (m entityEdits[T, D, R, F]) update(ctx context.Context, r *Resolver, gid st
 	})
 }
 
-// delete deletes the entity that in names.
+// delete deletes the entity `in` names.
 func (m entityEdits[T, D, R, F]) delete(ctx context.Context, r *Resolver, in model.DeleteInput) (*model.DeletePayload, error) {
 	return r.remove(ctx, in, m.typ, func(actor string, id int64) (curate.Deleted, error) {
 		return curate.DeleteEntity(ctx, r.Store, actor, id, in.Version, cascade(in), input.Kind(m.typ))

@@ -708,7 +708,7 @@ func TestFilterParts(t *testing.T) {
 		t.Errorf("32 or-branches naming %s: no statements", person)
 	}
 	wantError(t, q, map[string]any{"f": map[string]any{"or": branches(33)}}, "BAD_USER_INPUT", "at most 32")
-	// 17 + 17 parts, none more than 32 at its level
+	// 2 + 16 + 17 = 35 parts, none more than 32 at its level
 	nested := map[string]any{"and": []any{map[string]any{"or": branches(16)}, map[string]any{"or": branches(17)}}}
 	wantError(t, q, map[string]any{"f": nested}, "BAD_USER_INPUT", "at most 32")
 }

@@ -390,7 +390,7 @@ func TestSearchCursorScoreIsANumber(t *testing.T) {
 	if !ok || len(c.Keys) != 3 {
 		t.Fatalf("cursor %q: %+v", res.Edges[0].Cursor, c)
 	}
-	for _, score := range []string{"NaN", "Infinity", "-Inf"} {
+	for _, score := range []string{"NaN", "Infinity", "-Inf", "1e-400", "1_0", "0x1p-2"} {
 		forged := model.EncodeCursor(c.Order, []string{score, c.Keys[1], c.Keys[2]})
 		wantError(t, searchQuery, map[string]any{"query": "Malaysia", "first": 2, "after": forged}, "BAD_USER_INPUT", "after")
 	}
