@@ -45,14 +45,8 @@ func (x *extractor) findEntities() {
 			continue
 		}
 		for _, s := range sentencesOf(b) {
-			if x.stopped() {
+			if !x.eachName(b, s, func(n name) { x.classify(b, s, n.start, n.end) }) {
 				return
-			}
-			for _, n := range names(b.text, s[0], s[1]) {
-				if x.stopped() {
-					return
-				}
-				x.classify(b, s, n.start, n.end)
 			}
 			x.namedAgreements(b, s)
 			x.lowerCasePlaces(b, s)
@@ -63,20 +57,32 @@ func (x *extractor) findEntities() {
 	for bi := range x.blocks {
 		b := &x.blocks[bi]
 		for _, s := range sentencesOf(b) {
-			if x.stopped() {
-				return
-			}
-			for _, n := range names(b.text, s[0], s[1]) {
-				if x.stopped() {
-					return
-				}
+			if !x.eachName(b, s, func(n name) {
 				txt := b.text[n.start:n.end]
 				if x.lookup(txt) == nil && !hasHonorific(txt) && personShape(txt) && speakerContext(b.text[n.end:s[1]]) && !workplace.MatchString(b.text[max(s[0], n.start-40):n.start]) {
 					x.person(txt, nil, span{b, n.start, n.end}, 0.7, "name before a reporting verb")
 				}
+			}) {
+				return
 			}
 		}
 	}
+}
+
+// eachName calls f with each name of the sentence s of b, in order, and
+// reports false, having stopped, once Extract's caller has gone: a
+// sentence may hold thousands of names, each looked up among the others.
+func (x *extractor) eachName(b *block, s [2]int, f func(n name)) bool {
+	if x.stopped() {
+		return false
+	}
+	for _, n := range names(b.text, s[0], s[1]) {
+		if x.stopped() {
+			return false
+		}
+		f(n)
+	}
+	return true
 }
 
 func speakerContext(after string) bool {
