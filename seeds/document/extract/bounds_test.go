@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -75,4 +76,32 @@ func TestExtractSaidWithNoOne(t *testing.T) {
 	if _, err := Extract(context.Background(), "Officials Ahmad Bakar, Siti Aminah, said.\n", Options{}); err != nil {
 		t.Errorf("Extract: %v; want a draft", err)
 	}
+}
+
+// BenchmarkExtractManyNames extracts a sentence of 4,000 distinct names,
+// 60 KB: the cost must grow with the text's length. When each name's
+// titleStart split the rest of its sentence into words, this took 2.5 s
+// (8,000 names: 12 s); it takes about 0.2 s.
+func BenchmarkExtractManyNames(b *testing.B) {
+	var text strings.Builder
+	text.WriteString("The minister said ")
+	for i := range 4000 {
+		fmt.Fprintf(&text, "%s %s, ", fakeName(i), fakeName(i*7+3))
+	}
+	text.WriteString("were there.\n")
+	for b.Loop() {
+		if _, err := Extract(context.Background(), text.String(), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// fakeName is a capitalized word of six letters made from i.
+func fakeName(i int) string {
+	s := []byte{byte('A' + i%26)}
+	for j := range 5 {
+		i /= 3
+		s = append(s, byte('a'+(i*7+j)%26))
+	}
+	return string(s)
 }
