@@ -243,7 +243,7 @@ var (
 // layers.
 func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.Logger, opts Options, limits Limits) *handler.Server {
 	srv := handler.New(schema)
-	srv.AddTransport(transport.Websocket{
+	srv.AddTransport(websocketTransport{transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,
 		InitFunc:              websocketInit(opts.Tokens, opts.ReadsNeedToken),
 		Implementation: checkedWebsocket{transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
@@ -251,7 +251,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 			OriginPatterns:     originHosts(opts.CORSOrigins),
 			InsecureSkipVerify: slices.Contains(opts.CORSOrigins, "*"),
 		}}},
-	})
+	}})
 	srv.AddTransport(httpTransport{maxBodyBytes: limits.BodyBytes})
 	srv.AddTransport(transport.Options{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -668,14 +668,18 @@ func originHosts(origins []string) []string {
 }
 
 // cors answers preflight requests and adds CORS headers for the allowed
-// origins.
+// origins. When origins are allowed, every answer varies by Origin, also
+// one to an origin refused or to none, so that a shared cache keeps them
+// apart.
 func cors(allowed []string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		origin := r.Header.Get("Origin")
+		if len(allowed) > 0 {
+			w.Header().Add("Vary", "Origin")
+		}
 		if origin != "" && len(allowed) > 0 && originAllowed(r, allowed) {
 			h := w.Header()
 			h.Set("Access-Control-Allow-Origin", origin)
-			h.Add("Vary", "Origin")
 			h.Set("Access-Control-Expose-Headers", "X-Request-ID, "+ConsistencyHeader)
 			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 				h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")

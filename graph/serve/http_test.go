@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -213,10 +214,15 @@ func TestCORS(t *testing.T) {
 		}
 	})
 	t.Run("SimpleRequest", func(t *testing.T) {
-		for origin, want := range map[string]string{corsOrigin: corsOrigin, "https://evil.example": ""} {
+		for origin, want := range map[string]string{corsOrigin: corsOrigin, "https://evil.example": "", "": ""} {
 			res, _ := request(t, "GET", "/query?query="+url.QueryEscape("{__typename}"), map[string]string{"Origin": origin})
 			if got := res.Header.Get("Access-Control-Allow-Origin"); got != want {
-				t.Errorf("GET from %s: Access-Control-Allow-Origin %q; want %q", origin, got, want)
+				t.Errorf("GET from %q: Access-Control-Allow-Origin %q; want %q", origin, got, want)
+			}
+			// Every answer depends on the origin, also one that names none:
+			// a shared cache must not give an allowed origin's to another.
+			if !slices.Contains(res.Header.Values("Vary"), "Origin") {
+				t.Errorf("GET from %q: Vary %q; want Origin among them", origin, res.Header.Values("Vary"))
 			}
 		}
 	})

@@ -54,7 +54,7 @@ var _ graphql.Transport = httpTransport{}
 // preflights and transport.Options answer those), so that an unsupported
 // method or content type gets a GraphQL error that says so.
 func (httpTransport) Supports(r *http.Request) bool {
-	return r.Header.Get("Upgrade") == "" && r.Method != http.MethodOptions
+	return !isWebsocket(r) && r.Method != http.MethodOptions
 }
 
 // Do serves one request.

@@ -624,3 +624,22 @@ func TestIntVariablesAreNumbers(t *testing.T) {
 		t.Errorf("data %s; want null (articles is non-null)", res.Data)
 	}
 }
+
+// TestUpgradeOtherThanWebsocket checks that a request asking to upgrade to
+// something other than a websocket (HTTP/2's h2c, as curl --http2 sends)
+// is answered over HTTP: gqlgen's websocket transport took any Upgrade
+// header and answered 426 in plain text.
+func TestUpgradeOtherThanWebsocket(t *testing.T) {
+	req, err := http.NewRequest(http.MethodPost, server.URL+"/query", strings.NewReader(`{"query": "{ __typename }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", plainJSON)
+	req.Header.Set("Connection", "Upgrade, HTTP2-Settings")
+	req.Header.Set("Upgrade", "h2c")
+	req.Header.Set("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA")
+	res := sendAPI(t, req).executed(t, plainJSON)
+	if len(res.Errors) > 0 {
+		t.Errorf("errors %+v; want the query answered", res.Errors)
+	}
+}

@@ -15,8 +15,13 @@ import (
 // statements; one connection could otherwise hold thousands.
 const MaxSubscriptions = 20
 
-// codeTooManySubscriptions is the code of a subscription refused for it.
-const codeTooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS"
+// The codes of operations a websocket refuses: a subscription past
+// MaxSubscriptions, and a query or mutation, which are HTTP's (there they
+// take an in-flight turn and have a deadline; a websocket gives neither).
+const (
+	codeTooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS"
+	codeOperationNeedsHTTP   = "OPERATION_NEEDS_HTTP"
+)
 
 // subscriptionSlots counts the subscriptions a websocket runs.
 type subscriptionSlots struct{ running atomic.Int32 }
@@ -31,7 +36,8 @@ func withSubscriptionSlots(ctx context.Context) context.Context {
 
 // subscriptionLimit is the extension that admits a subscription on a
 // websocket only while the websocket runs fewer than MaxSubscriptions, and
-// refuses it with TOO_MANY_SUBSCRIPTIONS otherwise. It takes the slot
+// refuses it with TOO_MANY_SUBSCRIPTIONS otherwise; it refuses a query or
+// mutation on a websocket with OPERATION_NEEDS_HTTP. It takes the slot
 // when the operation is created, in the websocket's read loop, so that
 // subscriptions are admitted in the order they were sent; it is the last
 // of the extensions that may refuse an operation then, so that a slot it
@@ -44,6 +50,11 @@ func (subscriptionLimit) ExtensionName() string                          { retur
 func (subscriptionLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
 
 func (subscriptionLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if _, ok := ctx.Value(slotsKey{}).(*subscriptionSlots); ok && oc.Operation != nil && oc.Operation.Operation != ast.Subscription {
+		err := gqlerror.Errorf("the websocket runs subscriptions only: send a query as GET or POST, a mutation as POST")
+		err.Extensions = map[string]any{"code": codeOperationNeedsHTTP}
+		return err
+	}
 	slots := slotsOf(ctx, oc)
 	if slots == nil {
 		return nil

@@ -133,3 +133,47 @@ func TestWebsocketMessagesChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestWebsocketRunsSubscriptionsOnly checks that a query or mutation sent
+// over the websocket is refused: it took no in-flight turn and had no
+// deadline there (a hostile probe ran 100 at once past a limit of 1), and
+// the API's queries and mutations are HTTP's.
+func TestWebsocketRunsSubscriptionsOnly(t *testing.T) {
+	srv := serveOptions(t, dbtest.New(t), serve.Options{})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	for _, msg := range []string{`{"type": "connection_init"}`,
+		`{"id": "q", "type": "subscribe", "payload": {"query": "{ articles { totalCount } }"}}`,
+		`{"id": "m", "type": "subscribe", "payload": {"query": "mutation { deleteTopic(input: {id: \"VG9waWM6MQ\", version: 1}) { deletedId } }"}}`} {
+		if err := conn.Write(ctx, websocket.MessageText, []byte(msg)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := map[string]bool{}
+	for len(refused) < 2 {
+		_, b, err := conn.Read(ctx)
+		if err != nil {
+			t.Fatalf("after %v refused: %v", refused, err)
+		}
+		var m struct {
+			ID, Type string
+			Payload  json.RawMessage
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		if m.Type != "next" && m.Type != "error" {
+			continue
+		}
+		if !strings.Contains(string(m.Payload), "OPERATION_NEEDS_HTTP") || strings.Contains(string(m.Payload), `"data":{`) {
+			t.Errorf("%s: %s; want it refused with OPERATION_NEEDS_HTTP", m.ID, m.Payload)
+		}
+		refused[m.ID] = true
+	}
+}

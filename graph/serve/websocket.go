@@ -14,6 +14,14 @@ import (
 // server will not read.
 const closeBadRequest = 4400
 
+// websocketTransport is gqlgen's websocket transport for the requests that
+// ask for a websocket: gqlgen's takes any Upgrade header, so that an
+// HTTP/2 upgrade (h2c, as curl --http2 asks over http://) was answered 426
+// in plain text rather than over HTTP/1.1.
+type websocketTransport struct{ transport.Websocket }
+
+func (t websocketTransport) Supports(r *http.Request) bool { return isWebsocket(r) }
+
 // checkedWebsocket is a websocket implementation whose messages pass
 // checkJSON before gqlgen decodes them, as a POST body does: a message
 // nested too deep, or escaping a lone surrogate, closes the websocket with
