@@ -250,7 +250,7 @@ func newExecutor(schema graphql.ExecutableSchema, store *db.Store, logger *slog.
 			// Same-origin upgrades are always accepted; these add the CORS origins.
 			OriginPatterns:     originHosts(opts.CORSOrigins),
 			InsecureSkipVerify: slices.Contains(opts.CORSOrigins, "*"),
-		}}},
+		}}, opts.CORSOrigins},
 	}})
 	srv.AddTransport(httpTransport{maxBodyBytes: limits.BodyBytes})
 	srv.AddTransport(transport.Options{})

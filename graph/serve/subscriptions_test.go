@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -175,5 +176,27 @@ func TestWebsocketRunsSubscriptionsOnly(t *testing.T) {
 			t.Errorf("%s: %s; want it refused with OPERATION_NEEDS_HTTP", m.ID, m.Payload)
 		}
 		refused[m.ID] = true
+	}
+}
+
+// TestWebsocketOriginScheme checks that a websocket from another origin is
+// accepted only for an allowed origin, scheme and all: the websocket's own
+// check compares hosts, so that http://app took https://app's place.
+func TestWebsocketOriginScheme(t *testing.T) {
+	insecure := "http://" + strings.TrimPrefix(corsOrigin, "https://")
+	for origin, ok := range map[string]bool{corsOrigin: true, insecure: false, "https://evil.example": false} {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		conn, res, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(server.URL, "http")+"/query",
+			&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: http.Header{"Origin": {origin}}})
+		cancel()
+		if conn != nil {
+			conn.CloseNow()
+		}
+		switch {
+		case ok && err != nil:
+			t.Errorf("origin %s: %v; want the websocket accepted", origin, err)
+		case !ok && (err == nil || res == nil || res.StatusCode != http.StatusForbidden):
+			t.Errorf("origin %s: %v; want 403", origin, err)
+		}
 	}
 }

@@ -22,15 +22,26 @@ type websocketTransport struct{ transport.Websocket }
 
 func (t websocketTransport) Supports(r *http.Request) bool { return isWebsocket(r) }
 
-// checkedWebsocket is a websocket implementation whose messages pass
-// checkJSON before gqlgen decodes them, as a POST body does: a message
-// nested too deep, or escaping a lone surrogate, closes the websocket with
-// 4400 and checkJSON's words.
+// checkedWebsocket is a websocket implementation that accepts a websocket
+// from another origin only if CORS allows that origin, scheme and all
+// (the implementation's own check compares hosts), and whose messages
+// pass checkJSON before gqlgen decodes them, as a POST body does: a
+// message nested too deep, or escaping a lone surrogate, closes the
+// websocket with 4400 and checkJSON's words.
 type checkedWebsocket struct {
 	transport.WebsocketImplementation
+	origins []string // the CORS origins
 }
 
+// errOriginRefused is why a websocket from an origin CORS refuses is not
+// accepted.
+var errOriginRefused = errors.New("websocket origin not allowed")
+
 func (w checkedWebsocket) Accept(rw http.ResponseWriter, r *http.Request, opts transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	if !originAllowed(r, w.origins) {
+		http.Error(rw, "this origin may not open a websocket here", http.StatusForbidden)
+		return nil, errOriginRefused
+	}
 	c, err := w.WebsocketImplementation.Accept(rw, r, opts)
 	if err != nil {
 		return nil, err
