@@ -158,11 +158,11 @@ func NewHandler(store *db.Store, logger *slog.Logger, opts Options) http.Handler
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", readyz(store, started, logger))
-	if opts.AllowList == nil || opts.Dev { // introspection is on
-		mux.Handle("GET /schema.graphql", schemaHandler(schema.Schema()))
-	}
 	mux.Handle("/reader/", http.StripPrefix("/reader", reader.Handler()))
-	mux.Handle("/", playground.Handler("newsgraph", "/query"))
+	if opts.AllowList == nil || opts.Dev { // introspection is on: the playground needs it
+		mux.Handle("GET /schema.graphql", schemaHandler(schema.Schema()))
+		mux.Handle("/", playground.Handler("newsgraph", "/query"))
+	}
 	// What every request passes through before the routes, in order.
 	return chain(mux,
 		compress,

@@ -62,13 +62,23 @@ func (allowList) ExtensionName() string { return "AllowList" }
 // registered. In development unregistered text passes on to
 // MutateOperationContext, which sees whether it is introspection.
 func (a allowList) MutateOperationParameters(_ context.Context, p *graphql.RawParams) *gqlerror.Error {
-	if p.Query != "" {
-		if a.dev || a.registered(p.Query) {
-			return nil
-		}
-		return errNotAllowed()
+	ext, hasExt := p.Extensions["persistedQuery"].(map[string]any)
+	if hasExt && !isOne(ext["version"]) {
+		return requestErrorf(codeBadRequest, "extensions.persistedQuery.version must be 1")
 	}
-	ext, _ := p.Extensions["persistedQuery"].(map[string]any)
+	if p.Query != "" {
+		registered := a.registered(p.Query)
+		if !a.dev && !registered {
+			return errNotAllowed()
+		}
+		// A hash sent with a registered text must be the text's, as the
+		// APQ extension asks outside this mode (an unregistered text is
+		// refused as such, in development once validated).
+		if hash, ok := ext["sha256Hash"]; registered && hasExt && ok && hash != queryHash(p.Query) {
+			return requestErrorf(codeBadRequest, "extensions.persistedQuery.sha256Hash is not the hash of the query's text")
+		}
+		return nil
+	}
 	hash, ok := ext["sha256Hash"].(string)
 	if !ok {
 		return requestErrorf(codeBadRequest, "extensions.persistedQuery.sha256Hash must be a string")
@@ -86,6 +96,21 @@ func (a allowList) MutateOperationContext(_ context.Context, opCtx *graphql.Oper
 		return nil
 	}
 	return errNotAllowed()
+}
+
+// isOne reports whether v, a decoded JSON value, is the number 1.
+func isOne(v any) bool {
+	switch n := v.(type) {
+	case json.Number:
+		return n.String() == "1"
+	case float64:
+		return n == 1
+	case int:
+		return n == 1
+	case int64:
+		return n == 1
+	}
+	return false
 }
 
 func (a allowList) registered(query string) bool {

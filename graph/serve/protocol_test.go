@@ -494,11 +494,34 @@ func TestAllowList(t *testing.T) {
 						refused(t, http.StatusForbidden, graphQLResponseJSON, "PERSISTED_QUERY_NOT_ALLOWED", "registered")
 				})
 			}
+			// The APQ extension refuses these outside allow-list mode; here a
+			// registered text passed whatever came with it.
+			for name, ext := range map[string]map[string]any{
+				"ErrRegisteredTextWrongHash": {"version": 1, "sha256Hash": strings.Repeat("de", 32)},
+				"ErrVersion":                 {"version": 99, "sha256Hash": sha256Hex(registered)},
+				"ErrNoVersion":               {"sha256Hash": sha256Hex(registered)},
+			} {
+				t.Run(name, func(t *testing.T) {
+					postOp(t, srv.Server, plainJSON, map[string]any{"query": registered, "extensions": map[string]any{"persistedQuery": ext}}).
+						refused(t, http.StatusBadRequest, plainJSON, "BAD_REQUEST", "persistedQuery")
+				})
+			}
 			t.Run("ErrNoHash", func(t *testing.T) {
 				postOp(t, srv.Server, plainJSON, map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1}}}).
 					refused(t, http.StatusBadRequest, plainJSON, "BAD_REQUEST", "sha256Hash must be a string")
 			})
 		})
+	}
+	// The playground needs introspection: without it, its page is not served.
+	for srv, want := range map[*httptest.Server]int{public: http.StatusNotFound, dev: http.StatusOK} {
+		res, err := http.Get(srv.URL + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("GET / with dev %v: status %d; want %d", srv == dev, res.StatusCode, want)
+		}
 	}
 	t.Run("Public/ErrIntrospection", func(t *testing.T) {
 		postOp(t, public, graphQLResponseJSON, map[string]any{"query": introspection}).
