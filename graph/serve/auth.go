@@ -125,7 +125,7 @@ func authenticate(tokens *Tokens, readsNeedToken bool, next http.Handler) http.H
 			// the graphql-transport-ws connection_init payload instead (see
 			// websocketInit).
 			if readsNeedToken && !isWebsocket(r) {
-				refuse(w, "reads need an API token: send Authorization: Bearer <token>")
+				refuse(w, r, "reads need an API token: send Authorization: Bearer <token>")
 				return
 			}
 			next.ServeHTTP(w, r)
@@ -133,7 +133,7 @@ func authenticate(tokens *Tokens, readsNeedToken bool, next http.Handler) http.H
 		}
 		name, valid := tokens.bearer(header)
 		if !valid {
-			refuse(w, "the API token is not valid")
+			refuse(w, r, "the API token is not valid")
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(graph.WithActor(r.Context(), name)))
@@ -147,9 +147,9 @@ func isWebsocket(r *http.Request) bool {
 }
 
 // refuse answers 401 with an UNAUTHENTICATED GraphQL error.
-func refuse(w http.ResponseWriter, msg string) {
+func refuse(w http.ResponseWriter, r *http.Request, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
-	writeError(w, http.StatusUnauthorized, codeUnauthenticated, msg)
+	writeError(w, r, http.StatusUnauthorized, codeUnauthenticated, msg)
 }
 
 // closeForbidden is the close code of a graphql-transport-ws connection

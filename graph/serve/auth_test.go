@@ -112,3 +112,36 @@ func TestWebsocketInitRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestEarlyRefusalsNegotiate checks that refusals made before GraphQL runs
+// (a token that is not valid, a consistency token that is not one) come in
+// the media type the client asked for, as the others do.
+func TestEarlyRefusalsNegotiate(t *testing.T) {
+	tokens, err := serve.ParseTokens("alice="+aliceToken, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serveOptions(t, dbtest.New(t), serve.Options{Tokens: tokens})
+	for name, header := range map[string][2]string{
+		"BadToken":            {"Authorization", "Bearer not-the-token-0123456789"},
+		"BadConsistencyToken": {serve.ConsistencyHeader, "x"},
+	} {
+		for _, accept := range []string{"application/graphql-response+json", "application/json"} {
+			req, err := http.NewRequest(http.MethodPost, srv.URL+"/query", strings.NewReader(`{"query": "{ __typename }"}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept", accept)
+			req.Header.Set(header[0], header[1])
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode < 400 || res.Header.Get("Content-Type") != accept {
+				t.Errorf("%s, Accept %s: status %d, Content-Type %q; want a refusal in %s", name, accept, res.StatusCode, res.Header.Get("Content-Type"), accept)
+			}
+		}
+	}
+}

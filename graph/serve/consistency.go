@@ -36,7 +36,7 @@ func withConsistency(next http.Handler) http.Handler {
 		if v := r.Header.Get(ConsistencyHeader); v != "" {
 			var err error
 			if after, err = route.ParseLSN(v); err != nil {
-				writeError(w, http.StatusBadRequest, codeBadRequest, "the "+ConsistencyHeader+" header is not a consistency token: "+err.Error())
+				writeError(w, r, http.StatusBadRequest, codeBadRequest, "the "+ConsistencyHeader+" header is not a consistency token: "+err.Error())
 				return
 			}
 		}

@@ -319,7 +319,7 @@ func whenStarted(started func() bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !started() {
 			w.Header().Set("Retry-After", "2")
-			writeError(w, http.StatusServiceUnavailable, codeUnavailable, "the database is not available yet; retry shortly")
+			writeError(w, r, http.StatusServiceUnavailable, codeUnavailable, "the database is not available yet; retry shortly")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -328,8 +328,8 @@ func whenStarted(started func() bool, next http.Handler) http.Handler {
 
 // writeError answers a request the API refuses before GraphQL sees it
 // with one GraphQL error.
-func writeError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
+func writeError(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	w.Header().Set("Content-Type", negotiate(r.Header.Get("Accept")))
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
 		"message": msg, "extensions": map[string]any{"code": code},
@@ -398,7 +398,7 @@ func readBody(maxBytes int, timeout time.Duration, budget *bodyBudget, m *Metric
 			m.rejectedBy(limitBufferedBodyBytes)
 			w.Header().Set("Connection", "close")
 			w.Header().Set("Retry-After", "1")
-			writeError(w, http.StatusServiceUnavailable, codeUnavailable,
+			writeError(w, r, http.StatusServiceUnavailable, codeUnavailable,
 				fmt.Sprintf("the server is busy: request bodies already take the %d bytes of memory it holds them in; retry shortly", budget.max))
 			return
 		}
@@ -408,12 +408,12 @@ func readBody(maxBytes int, timeout time.Duration, budget *bodyBudget, m *Metric
 		_ = rc.SetReadDeadline(time.Time{})
 		if netErr := net.Error(nil); errors.As(err, &netErr) && netErr.Timeout() {
 			w.Header().Set("Connection", "close")
-			writeError(w, http.StatusRequestTimeout, codeTimeout,
+			writeError(w, r, http.StatusRequestTimeout, codeTimeout,
 				fmt.Sprintf("the request body was not received within %v", timeout))
 			return
 		}
 		if err != nil {
-			writeError(w, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
+			writeError(w, r, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -515,7 +515,7 @@ func admit(n int, m *Metrics, next http.Handler) http.Handler {
 				}
 				m.turnedAway()
 				w.Header().Set("Retry-After", "1")
-				writeError(w, http.StatusServiceUnavailable, codeUnavailable,
+				writeError(w, r, http.StatusServiceUnavailable, codeUnavailable,
 					fmt.Sprintf("the server is busy: %d requests are running and the request's time limit passed while it waited for one of them to end; retry shortly", n))
 				return
 			}
