@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -30,12 +31,7 @@ func TestSubscriptionsPerWebsocket(t *testing.T) {
 	broker := serve.NewBroker(d.Store, d.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	go broker.Run(ctx)
 	srv := serveOptions(t, d, serve.Options{Broker: broker})
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.CloseNow()
+	conn := dialGraphQLWS(ctx, t, srv)
 	send := func(msg map[string]any) {
 		t.Helper()
 		b, _ := json.Marshal(msg)
@@ -106,12 +102,7 @@ func TestWebsocketMessagesChecked(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
-				&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.CloseNow()
+			conn := dialGraphQLWS(ctx, t, srv)
 			for _, msg := range []string{`{"type": "connection_init"}`,
 				`{"id": "1", "type": "subscribe", "payload": {"query": "query($q: String!) { search(query: $q) { totalCount } }", "variables": ` + c.variables + `}}`} {
 				if err := conn.Write(ctx, websocket.MessageText, []byte(msg)); err != nil {
@@ -143,12 +134,7 @@ func TestWebsocketRunsSubscriptionsOnly(t *testing.T) {
 	srv := serveOptions(t, dbtest.New(t), serve.Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.CloseNow()
+	conn := dialGraphQLWS(ctx, t, srv)
 	for _, msg := range []string{`{"type": "connection_init"}`,
 		`{"id": "q", "type": "subscribe", "payload": {"query": "{ articles { totalCount } }"}}`,
 		`{"id": "m", "type": "subscribe", "payload": {"query": "mutation { deleteTopic(input: {id: \"VG9waWM6MQ\", version: 1}) { deletedId } }"}}`} {
@@ -199,4 +185,17 @@ func TestWebsocketOriginScheme(t *testing.T) {
 			t.Errorf("origin %s: %v; want 403", origin, err)
 		}
 	}
+}
+
+// dialGraphQLWS opens a graphql-transport-ws websocket to srv's /query,
+// closed when the test ends.
+func dialGraphQLWS(ctx context.Context, t *testing.T, srv *httptest.Server) *websocket.Conn {
+	t.Helper()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/query",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	return conn
 }
