@@ -222,9 +222,6 @@ func (t httpTransport) readBody(w http.ResponseWriter, r *http.Request) ([]byte,
 	if err != nil {
 		return nil, requestErrorf(codeBadRequest, "the request body could not be read")
 	}
-	if !utf8.Valid(body) {
-		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be UTF-8; this one has bytes that are not")
-	}
 	return body, nil
 }
 
@@ -250,6 +247,8 @@ func paramsFromBody(body []byte) (*graphql.RawParams, *gqlerror.Error) {
 	var fields map[string]any
 	err := decodeJSON(body, &fields)
 	switch typeErr := (*json.UnmarshalTypeError)(nil); {
+	case errors.Is(err, errNotUTF8):
+		return nil, requestErrorf(codeUnsupportedMediaType, "a POST body must be UTF-8; this one has bytes that are not")
 	case errors.Is(err, errTooDeep), errors.Is(err, errSurrogate):
 		return nil, requestErrorf(codeBadRequest, "the request body %v", err)
 	case errors.As(err, &typeErr) || err == nil && fields == nil:
