@@ -75,25 +75,25 @@ func newAggregate(listing, name, from string, g GroupBy, summarize bool) (*aggre
 // collectGroups runs an aggregate's statement, with the arguments of l,
 // and returns each parent's groups (see aggregate.Columns).
 func collectGroups(ctx context.Context, q route.Reads, a *aggregate.Query, sql string, l *listing) (map[int64][]*Group, error) {
-	rows, err := q.ForValues(l.n > 0).Query(ctx, sql, l.args)
-	if err != nil {
-		return nil, fmt.Errorf("aggregate %s: %w", a.Name, err)
-	}
-	out := map[int64][]*Group{}
-	var parent int64
-	var k [2]GroupKey
-	var n int64
-	var vmin, vmax, vavg *string
-	_, err = pgx.ForEachRow(rows, []any{&parent, &k[0].Kind, &k[0].ID, &k[0].Label, &k[1].Kind, &k[1].ID, &k[1].Label, &n, &vmin, &vmax, &vavg}, func() error {
-		grp := &Group{Count: int(n), Min: vmin, Max: vmax, Avg: vavg, Keys: make([]GroupKey, len(a.Dimensions))}
-		copy(grp.Keys, k[:])
-		for i := range grp.Keys {
-			if a.IsDate(i) {
-				grp.Keys[i].Year, grp.Keys[i].Month = aggregate.YearMonth(grp.Keys[i].Label)
+	var out map[int64][]*Group
+	err := q.ForValues(l.n > 0).Collect(ctx, sql, []any{l.args}, func(rows pgx.Rows) error {
+		out = map[int64][]*Group{}
+		var parent int64
+		var k [2]GroupKey
+		var n int64
+		var vmin, vmax, vavg *string
+		_, err := pgx.ForEachRow(rows, []any{&parent, &k[0].Kind, &k[0].ID, &k[0].Label, &k[1].Kind, &k[1].ID, &k[1].Label, &n, &vmin, &vmax, &vavg}, func() error {
+			grp := &Group{Count: int(n), Min: vmin, Max: vmax, Avg: vavg, Keys: make([]GroupKey, len(a.Dimensions))}
+			copy(grp.Keys, k[:])
+			for i := range grp.Keys {
+				if a.IsDate(i) {
+					grp.Keys[i].Year, grp.Keys[i].Month = aggregate.YearMonth(grp.Keys[i].Label)
+				}
 			}
-		}
-		out[parent] = append(out[parent], grp)
-		return nil
+			out[parent] = append(out[parent], grp)
+			return nil
+		})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("aggregate %s: %w", a.Name, err)

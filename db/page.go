@@ -340,11 +340,11 @@ func fetchPage[T any](ctx context.Context, q route.Reads, l listing, o ordering,
 	}
 	sql = shape(sql, "{columns}", l.columns, "{keys}", keysColumn(o), "{from}", l.from,
 		"{where}", l.whereSQL(), "{order}", orderBy, "{walk_order}", walkOrder, "{limit}", strconv.Itoa(limit+1))
-	rows, err := q.ForValues(filtered).Query(ctx, sql, l.args)
-	if err != nil {
-		return Page[T]{}, fmt.Errorf("list: %w", err)
-	}
-	items, err := scanRows[T](rows)
+	var items []*T
+	err = q.ForValues(filtered).Collect(ctx, sql, []any{l.args}, func(rows pgx.Rows) (err error) {
+		items, err = scanRows[T](rows)
+		return err
+	})
 	if err != nil {
 		return Page[T]{}, fmt.Errorf("list: %w", err)
 	}
@@ -407,11 +407,11 @@ func fetchNestedPages[T any](ctx context.Context, q route.Reads, l listing, memb
 // collectNestedPages runs a statement of nested pages and splits its rows
 // into each parent's page; see fetchNestedPages.
 func collectNestedPages[T any](ctx context.Context, q querier, sql string, args pgx.NamedArgs, o ordering, parents []int64, page PageArgs, limit int, backward, withCount bool) (map[int64]Page[T], error) {
-	rows, err := q.Query(ctx, sql, args)
-	if err != nil {
-		return nil, fmt.Errorf("list nested: %w", err)
-	}
-	items, err := scanRows[T](rows)
+	var items []*T
+	err := collect(ctx, q, sql, []any{args}, func(rows pgx.Rows) (err error) {
+		items, err = scanRows[T](rows)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list nested: %w", err)
 	}
@@ -451,16 +451,16 @@ func countNested(ctx context.Context, q route.Reads, l listing, parents []int64)
 
 // collectCounts runs a statement that returns parents and their counts.
 func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]int, error) {
-	rows, err := q.Query(ctx, sql, args)
-	if err != nil {
-		return nil, fmt.Errorf("count nested: %w", err)
-	}
-	counts := map[int64]int{}
-	var id int64
-	var n int
-	_, err = pgx.ForEachRow(rows, []any{&id, &n}, func() error {
-		counts[id] = n
-		return nil
+	var counts map[int64]int
+	err := collect(ctx, q, sql, []any{args}, func(rows pgx.Rows) error {
+		counts = map[int64]int{}
+		var id int64
+		var n int
+		_, err := pgx.ForEachRow(rows, []any{&id, &n}, func() error {
+			counts[id] = n
+			return nil
+		})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("count nested: %w", err)

@@ -39,13 +39,39 @@ var keysetType = reflect.TypeFor[Keyset]()
 // fetchAll reads every row of a statement into domain structs (see
 // scanRows). Its named arguments are rewritten once per statement text
 // (pg.Positional).
-func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]*T, error) {
+func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) (items []*T, err error) {
 	sql, args = pg.Positional(ctx, sql, args)
+	err = collect(ctx, q, sql, args, func(rows pgx.Rows) (err error) {
+		items, err = scanRows[T](rows)
+		return err
+	})
+	return items, err
+}
+
+// collector is a querier that can run a read again elsewhere when its
+// server fails while the rows stream: the store's reads (route.Reads).
+type collector interface {
+	Collect(ctx context.Context, sql string, args []any, read func(pgx.Rows) error) error
+}
+
+// collect runs a statement on q and hands its rows to read, which reads
+// what it needs of them. On the store's reads, read is called again, to
+// start over, when a standby fails before the rows are complete
+// (route.Reads.Collect): read must keep nothing of a call but its last.
+func collect(ctx context.Context, q querier, sql string, args []any, read func(pgx.Rows) error) error {
+	if c, ok := q.(collector); ok {
+		return c.Collect(ctx, sql, args, read)
+	}
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return scanRows[T](rows)
+	defer rows.Close()
+	if err := read(rows); err != nil {
+		return err
+	}
+	rows.Close()
+	return rows.Err()
 }
 
 // readByIDs reads the rows of a statement that takes their ids as @ids, in
@@ -99,19 +125,15 @@ func (s *Store) Missing(ctx context.Context, kind string, ids []int64) ([]int64,
 	if !ok {
 		return nil, fmt.Errorf("missing: unknown kind %q", kind)
 	}
-	rows, err := s.read(ctx).Query(ctx, `SELECT x FROM unnest(@ids::bigint[]) x WHERE NOT EXISTS (SELECT 1 FROM `+table+` t WHERE t.id = x)`, pgx.NamedArgs{"ids": ids})
+	var missing []int64
+	err := s.read(ctx).Collect(ctx, `SELECT x FROM unnest(@ids::bigint[]) x WHERE NOT EXISTS (SELECT 1 FROM `+table+` t WHERE t.id = x)`, []any{pgx.NamedArgs{"ids": ids}}, func(rows pgx.Rows) (err error) {
+		missing, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("check %s ids: %w", kind, err)
 	}
-	var missing []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		missing = append(missing, id)
-	}
-	return missing, rows.Err()
+	return missing, nil
 }
 
 func key(expr, typ string) sortKey { return sortKey{expr: expr, typ: typ} }

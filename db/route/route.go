@@ -255,7 +255,8 @@ func ReadPosition(ctx context.Context) (at LSN, primary bool) {
 // Reads is the querier of the reads made in one context: it sends each
 // statement to its route's server (the primary when there is no route),
 // and one that fails on a standby for the standby's sake (it went down,
-// or replay cancelled it) again to the primary.
+// or replay cancelled it) again to the primary: with Collect and QueryRow
+// even after some of its rows had come, with Query only before the first.
 type Reads struct {
 	rt        *Router
 	r         *route
@@ -317,8 +318,7 @@ func (q Reads) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, er
 }
 
 func (q Reads) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
-	rows, _ := q.Query(ctx, sql, args...) // the error is rows.Err()
-	return row{rows}
+	return row{ctx: ctx, q: q, sql: sql, args: args}
 }
 
 func (q Reads) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
@@ -330,6 +330,42 @@ func (q Reads) Exec(ctx context.Context, sql string, args ...any) (pgconn.Comman
 		return q.rt.primary.pool(q.forValues).Exec(ctx, sql, args...)
 	}
 	return tag, err
+}
+
+// Collect runs a read and hands its rows to read, which reads what it
+// needs of them. If the standby fails before the rows are complete (it was
+// stopped, its connection dropped, replay cancelled the statement), before
+// the first row or after some, the statement runs again on the primary and
+// read is called again with the primary's rows: read must start over then,
+// keeping nothing of its first call. Query, whose rows go to the caller one
+// by one, can send a read to the primary only before its first row; the
+// store reads through Collect.
+func (q Reads) Collect(ctx context.Context, sql string, args []any, read func(pgx.Rows) error) error {
+	n := q.node(ctx)
+	n.reads.Add(1)
+	rowsErr, err := collect(ctx, n.pool(q.forValues), sql, args, read)
+	if n.url == "" || rowsErr == nil || !q.rt.standbyFailed(ctx, n, rowsErr) {
+		return err
+	}
+	q.rt.primary.reads.Add(1)
+	_, err = collect(ctx, q.rt.primary.pool(q.forValues), sql, args, read)
+	return err
+}
+
+// collect runs a statement on pool and hands its rows to read. It returns
+// the rows' own error (the statement's or the connection's, never read's)
+// apart, and as err the first of read's error and the rows'.
+func collect(ctx context.Context, pool *pgxpool.Pool, sql string, args []any, read func(pgx.Rows) error) (rowsErr, err error) {
+	rows, err := pool.Query(ctx, sql, args...)
+	if err != nil {
+		return err, err
+	}
+	err = read(rows)
+	rows.Close()
+	if rowsErr = rows.Err(); err == nil {
+		err = rowsErr
+	}
+	return rowsErr, err
 }
 
 // onPrimary sends a read to the primary.
@@ -369,22 +405,26 @@ func (r *failoverRows) Next() bool {
 	return r.Rows.Next()
 }
 
-// row is one row of rows, as pgx.Conn.QueryRow returns it.
-type row struct{ rows pgx.Rows }
+// row is the one row of a read, as pgx.Conn.QueryRow returns it; Scan
+// reads it through Collect, so a standby that fails sends it to the
+// primary.
+type row struct {
+	ctx  context.Context
+	q    Reads
+	sql  string
+	args []any
+}
 
 func (r row) Scan(dest ...any) error {
-	defer r.rows.Close()
-	if !r.rows.Next() {
-		if err := r.rows.Err(); err != nil {
-			return err
+	return r.q.Collect(r.ctx, r.sql, r.args, func(rows pgx.Rows) error {
+		if !rows.Next() {
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			return pgx.ErrNoRows
 		}
-		return pgx.ErrNoRows
-	}
-	if err := r.rows.Scan(dest...); err != nil {
-		return err
-	}
-	r.rows.Close()
-	return r.rows.Err()
+		return rows.Scan(dest...)
+	})
 }
 
 // standbyFailed reports whether err, from a read on standby n, is the

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/newsgraph/newsgraph/db"
 	"github.com/newsgraph/newsgraph/db/curate"
 	"github.com/newsgraph/newsgraph/db/dbtest"
@@ -213,6 +215,35 @@ func TestStandbys(t *testing.T) {
 		}
 		if got := store.Router().Standbys()[0].Reads - standby; got != 10 {
 			t.Errorf("back in rotation, the standby read %d statements; want 10", got)
+		}
+	})
+
+	t.Run("StandbyLostMidReadFailsNoRead", func(t *testing.T) {
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
+		standby, primary := store.Router().Standbys()[0].Reads, store.Router().PrimaryReads()
+		// On the standby only, the statement's backend ends itself at its
+		// 1,000th row, after the rows before it were sent (no sort holds
+		// them back): the store has read rows when the connection drops,
+		// as when a standby stops while a read streams.
+		type number struct {
+			N int64 `db:"n"`
+		}
+		const rows = 5000
+		rc := store.Router().ReadFromStandby(ctx, 0)
+		got, err := db.FetchAll[number](rc, store, `
+			SELECT g AS n FROM generate_series(1, @rows::int) g
+			WHERE CASE WHEN g = 1000 AND pg_is_in_recovery() THEN NOT pg_terminate_backend(pg_backend_pid()) ELSE true END`, pgx.NamedArgs{"rows": rows})
+		if err != nil {
+			t.Fatalf("a read whose standby was lost after 999 rows: %v; want the primary's rows", err)
+		}
+		if len(got) != rows || got[0].N != 1 || got[rows-1].N != rows {
+			t.Errorf("read %d rows; want %d, 1 to %d, the primary's alone", len(got), rows, rows)
+		}
+		if n := store.Router().Standbys()[0].Reads - standby; n != 1 {
+			t.Errorf("the standby read %d statements; want 1", n)
+		}
+		if n := store.Router().PrimaryReads() - primary; n != 1 {
+			t.Errorf("the primary read %d statements; want 1, the read again", n)
 		}
 	})
 
