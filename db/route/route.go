@@ -360,12 +360,38 @@ func collect(ctx context.Context, pool *pgxpool.Pool, sql string, args []any, re
 	if err != nil {
 		return err, err
 	}
-	err = read(rows)
+	defer rows.Close()
+	scanned := &scannedRows{Rows: rows}
+	err = read(scanned)
 	rows.Close()
-	if rowsErr = rows.Err(); err == nil {
-		err = rowsErr
+	rowsErr = rows.Err()
+	if scanned.failed {
+		rowsErr = nil // pgx keeps a failed Scan's error as the rows' own
+	}
+	if err == nil {
+		err = rows.Err()
 	}
 	return rowsErr, err
+}
+
+// scannedRows are rows that remember whether the reader failed to scan
+// one: pgx then ends the rows with that error, which is the reader's, not
+// the server's.
+type scannedRows struct {
+	pgx.Rows
+	failed bool
+}
+
+func (r *scannedRows) Scan(dest ...any) error {
+	err := r.Rows.Scan(dest...)
+	r.failed = r.failed || err != nil
+	return err
+}
+
+func (r *scannedRows) Values() ([]any, error) {
+	v, err := r.Rows.Values()
+	r.failed = r.failed || err != nil
+	return v, err
 }
 
 // onPrimary sends a read to the primary.
@@ -405,9 +431,9 @@ func (r *failoverRows) Next() bool {
 	return r.Rows.Next()
 }
 
-// row is the one row of a read, as pgx.Conn.QueryRow returns it; Scan
-// reads it through Collect, so a standby that fails sends it to the
-// primary.
+// row is the one row of a read, as pgx.Conn.QueryRow returns it, but for
+// when the statement runs: at Scan, through Collect, so that a standby
+// that fails sends it to the primary.
 type row struct {
 	ctx  context.Context
 	q    Reads

@@ -247,6 +247,30 @@ func TestStandbys(t *testing.T) {
 		}
 	})
 
+	t.Run("ScanErrorKeepsTheStandby", func(t *testing.T) {
+		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
+		standby, primary := store.Router().Standbys()[0].Reads, store.Router().PrimaryReads()
+		// A row the reader cannot scan (NULL into an int64) is the
+		// read's own error, which the primary would give too: the
+		// standby stays in rotation and the read is not sent again.
+		type number struct {
+			N int64 `db:"n"`
+		}
+		rc := store.Router().ReadFromStandby(ctx, 0)
+		if _, err := db.FetchAll[number](rc, store, `SELECT NULL::bigint AS n`); err == nil {
+			t.Fatal("scanning NULL into an int64: no error")
+		}
+		if err := standbyIs(store, route.StandbyUp)(); err != nil {
+			t.Error(err)
+		}
+		if n := store.Router().Standbys()[0].Reads - standby; n != 1 {
+			t.Errorf("the standby read %d statements; want 1", n)
+		}
+		if n := store.Router().PrimaryReads() - primary; n != 0 {
+			t.Errorf("the primary read %d statements; want 0", n)
+		}
+	})
+
 	t.Run("StoppedStandbyFailsNoRead", func(t *testing.T) {
 		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
 		primary := store.Router().PrimaryReads()
