@@ -92,17 +92,7 @@ const articleTexts = `SELECT a.id, a.source_text FROM articles a WHERE a.id = AN
 // ArticleTexts reads the verbatim source text of articles by id; ids that
 // name no article are left out.
 func (s *Store) ArticleTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
-	var texts map[int64]string
-	err := s.read(ctx).Collect(ctx, articleTexts, []any{pgx.NamedArgs{"ids": ids}}, func(rows pgx.Rows) error {
-		texts = make(map[int64]string, len(ids))
-		var id int64
-		var text string
-		_, err := pgx.ForEachRow(rows, []any{&id, &text}, func() error {
-			texts[id] = text
-			return nil
-		})
-		return err
-	})
+	texts, err := readMap[string](ctx, s.read(ctx), articleTexts, pgx.NamedArgs{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("read article texts: %w", err)
 	}

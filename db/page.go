@@ -451,17 +451,7 @@ func countNested(ctx context.Context, q route.Reads, l listing, parents []int64)
 
 // collectCounts runs a statement that returns parents and their counts.
 func collectCounts(ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]int, error) {
-	var counts map[int64]int
-	err := collect(ctx, q, sql, []any{args}, func(rows pgx.Rows) error {
-		counts = map[int64]int{}
-		var id int64
-		var n int
-		_, err := pgx.ForEachRow(rows, []any{&id, &n}, func() error {
-			counts[id] = n
-			return nil
-		})
-		return err
-	})
+	counts, err := readMap[int](ctx, q, sql, args)
 	if err != nil {
 		return nil, fmt.Errorf("count nested: %w", err)
 	}

@@ -48,6 +48,23 @@ func fetchAll[T any](ctx context.Context, q querier, sql string, args ...any) (i
 	return items, err
 }
 
+// readMap reads the rows of a statement that selects an id and a value
+// into a map from the one to the other.
+func readMap[V any](ctx context.Context, q querier, sql string, args pgx.NamedArgs) (map[int64]V, error) {
+	var out map[int64]V
+	err := collect(ctx, q, sql, []any{args}, func(rows pgx.Rows) error {
+		out = map[int64]V{}
+		var id int64
+		var v V
+		_, err := pgx.ForEachRow(rows, []any{&id, &v}, func() error {
+			out[id] = v
+			return nil
+		})
+		return err
+	})
+	return out, err
+}
+
 // collector is a querier that can run a read again elsewhere when its
 // server fails while the rows stream: the store's reads (route.Reads).
 type collector interface {
