@@ -27,6 +27,11 @@ func standbyIs(store *db.Store, state string) func() error {
 	}
 }
 
+// number is a row of one bigint column, n.
+type number struct {
+	N int64 `db:"n"`
+}
+
 // topicLabels reads the labels of topics in ctx.
 func topicLabels(ctx context.Context, store *db.Store, ids []int64) (map[int64]string, error) {
 	topics, err := store.Topics(ctx, ids)
@@ -218,57 +223,54 @@ func TestStandbys(t *testing.T) {
 		}
 	})
 
-	t.Run("StandbyLostMidReadFailsNoRead", func(t *testing.T) {
+	// readOnce makes one read, in a context that reads from the standby
+	// once it is in rotation, and checks how many statements the standby
+	// and the primary read for it.
+	readOnce := func(t *testing.T, read func(rc context.Context), onStandby, onPrimary int64) {
+		t.Helper()
 		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
 		standby, primary := store.Router().Standbys()[0].Reads, store.Router().PrimaryReads()
+		read(store.Router().ReadFromStandby(ctx, 0))
+		if n := store.Router().Standbys()[0].Reads - standby; n != onStandby {
+			t.Errorf("the standby read %d statements; want %d", n, onStandby)
+		}
+		if n := store.Router().PrimaryReads() - primary; n != onPrimary {
+			t.Errorf("the primary read %d statements; want %d", n, onPrimary)
+		}
+	}
+
+	t.Run("StandbyLostMidReadFailsNoRead", func(t *testing.T) {
 		// On the standby only, the statement's backend ends itself at its
 		// 1,000th row, after the rows before it were sent (no sort holds
 		// them back): the store has read rows when the connection drops,
-		// as when a standby stops while a read streams.
-		type number struct {
-			N int64 `db:"n"`
-		}
+		// as when a standby stops while a read streams. The read runs
+		// again on the primary.
 		const rows = 5000
-		rc := store.Router().ReadFromStandby(ctx, 0)
-		got, err := db.FetchAll[number](rc, store, `
-			SELECT g AS n FROM generate_series(1, @rows::int) g
-			WHERE CASE WHEN g = 1000 AND pg_is_in_recovery() THEN NOT pg_terminate_backend(pg_backend_pid()) ELSE true END`, pgx.NamedArgs{"rows": rows})
-		if err != nil {
-			t.Fatalf("a read whose standby was lost after 999 rows: %v; want the primary's rows", err)
-		}
-		if len(got) != rows || got[0].N != 1 || got[rows-1].N != rows {
-			t.Errorf("read %d rows; want %d, 1 to %d, the primary's alone", len(got), rows, rows)
-		}
-		if n := store.Router().Standbys()[0].Reads - standby; n != 1 {
-			t.Errorf("the standby read %d statements; want 1", n)
-		}
-		if n := store.Router().PrimaryReads() - primary; n != 1 {
-			t.Errorf("the primary read %d statements; want 1, the read again", n)
-		}
+		readOnce(t, func(rc context.Context) {
+			got, err := db.FetchAll[number](rc, store, `
+				SELECT g AS n FROM generate_series(1, @rows::int) g
+				WHERE CASE WHEN g = 1000 AND pg_is_in_recovery() THEN NOT pg_terminate_backend(pg_backend_pid()) ELSE true END`, pgx.NamedArgs{"rows": rows})
+			if err != nil {
+				t.Fatalf("a read whose standby was lost after 999 rows: %v; want the primary's rows", err)
+			}
+			if len(got) != rows || got[0].N != 1 || got[rows-1].N != rows {
+				t.Errorf("read %d rows; want %d, 1 to %d, the primary's alone", len(got), rows, rows)
+			}
+		}, 1, 1)
 	})
 
 	t.Run("ScanErrorKeepsTheStandby", func(t *testing.T) {
-		dbtest.WaitFor(t, 10*time.Second, "the standby in rotation", standbyIs(store, route.StandbyUp))
-		standby, primary := store.Router().Standbys()[0].Reads, store.Router().PrimaryReads()
 		// A row the reader cannot scan (NULL into an int64) is the
 		// read's own error, which the primary would give too: the
 		// standby stays in rotation and the read is not sent again.
-		type number struct {
-			N int64 `db:"n"`
-		}
-		rc := store.Router().ReadFromStandby(ctx, 0)
-		if _, err := db.FetchAll[number](rc, store, `SELECT NULL::bigint AS n`); err == nil {
-			t.Fatal("scanning NULL into an int64: no error")
-		}
-		if err := standbyIs(store, route.StandbyUp)(); err != nil {
-			t.Error(err)
-		}
-		if n := store.Router().Standbys()[0].Reads - standby; n != 1 {
-			t.Errorf("the standby read %d statements; want 1", n)
-		}
-		if n := store.Router().PrimaryReads() - primary; n != 0 {
-			t.Errorf("the primary read %d statements; want 0", n)
-		}
+		readOnce(t, func(rc context.Context) {
+			if _, err := db.FetchAll[number](rc, store, `SELECT NULL::bigint AS n`); err == nil {
+				t.Fatal("scanning NULL into an int64: no error")
+			}
+			if err := standbyIs(store, route.StandbyUp)(); err != nil {
+				t.Error(err)
+			}
+		}, 1, 0)
 	})
 
 	t.Run("StoppedStandbyFailsNoRead", func(t *testing.T) {
