@@ -852,3 +852,69 @@ func TestConcurrentUpdatesOfOneVersion(t *testing.T) {
 		t.Errorf("stored %+v; want version %d with one writer's content", out.Node, version+1)
 	}
 }
+
+// TestUpdateThatChangesNothing sends updates that set fields to the values
+// they have: each answers the item at the version it had and writes
+// nothing, no new version, audit entry or change event, so that a client
+// that saves a form unedited does not make every reader's copy stale.
+func TestUpdateThatChangesNothing(t *testing.T) {
+	f := newEditFixture(t)
+	var read struct {
+		Article struct {
+			Statements struct {
+				Nodes []struct{ ID, Content string }
+			}
+			Figures struct{ Nodes []struct{ ID, Metric string } }
+		}
+		Entity struct{ ID, Name string }
+		Topic  struct{ ID, Label string }
+	}
+	f.query(t, `query($s: String!) { article(slug: $s) {
+			statements(first: 1) { nodes { id content } } figures(first: 1) { nodes { id metric } } }
+		entity(slug: "gan-tian-loo") { id ... on Person { name } }
+		topic(slug: "5g") { id label } }`, map[string]any{"s": editArticle}, &read)
+	st, fig := read.Article.Statements.Nodes[0], read.Article.Figures.Nodes[0]
+	updates := []struct {
+		field, key string
+		input      map[string]any
+		changed    map[string]any // a real change, after the no-op
+	}{
+		{"updateStatement", "statement", map[string]any{"id": st.ID, "statement": map[string]any{"content": st.Content}},
+			map[string]any{"content": st.Content + " Really."}},
+		{"updateFigure", "figure", map[string]any{"id": fig.ID, "figure": map[string]any{"metric": fig.Metric}},
+			map[string]any{"metric": fig.Metric + " (revised)"}},
+		{"updatePerson", "person", map[string]any{"id": read.Entity.ID, "person": map[string]any{"name": read.Entity.Name}},
+			map[string]any{"name": read.Entity.Name + " Jr"}},
+		{"updateTopic", "topic", map[string]any{"id": read.Topic.ID, "topic": map[string]any{"label": read.Topic.Label}},
+			map[string]any{"label": read.Topic.Label + " networks"}},
+	}
+	for _, u := range updates {
+		t.Run(u.field, func(t *testing.T) {
+			id := u.input["id"].(string)
+			var v struct{ Node struct{ Version int } }
+			f.query(t, `query($id: ID!) { node(id: $id) { ... on Statement { version } ... on Figure { version }
+				... on Person { version } ... on Topic { version } } }`, map[string]any{"id": id}, &v)
+			version := v.Node.Version
+			u.input["version"] = version
+			before := f.snapshot(t)
+			got := node[struct {
+				ID      string
+				Version int
+			}](t, f.succeed(t, u.field, u.input), u.key)
+			if got.ID != id || got.Version != version {
+				t.Errorf("%s that changes nothing answered %+v; want %s at version %d", u.field, got, id, version)
+			}
+			if after := f.snapshot(t); !maps.Equal(before, after) {
+				t.Errorf("%s that changes nothing wrote to %v", u.field, changedTables(before, after))
+			}
+			// The version the client holds is still good for a real change.
+			kind := strings.TrimPrefix(u.field, "update")
+			kind = strings.ToLower(kind[:1]) + kind[1:]
+			changed := node[struct{ Version int }](t, f.succeed(t, u.field,
+				map[string]any{"id": id, "version": version, kind: u.changed}), u.key)
+			if changed.Version != version+1 {
+				t.Errorf("%s after the no-op: version %d; want %d", u.field, changed.Version, version+1)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -206,7 +207,9 @@ func createItem[T, R any](ctx context.Context, s *db.Store, actor string, articl
 }
 
 // updateItem lets change edit the stored item with id, if version is its
-// current version, and writes it.
+// current version, and writes it. An edit that leaves the item as stored
+// writes nothing (no new version, audit entry or change event) and
+// returns the item as it is.
 func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int64, version int, change func(*T) error, k articleItems[T, R]) (*R, error) {
 	var row *R
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
@@ -229,6 +232,10 @@ func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int
 			return err
 		}
 		key := all[at].Key
+		stored, err := exportItem(ctx, tx, k, id, blocks)
+		if err != nil {
+			return err
+		}
 		item, err := exportItem(ctx, tx, k, id, blocks)
 		if err != nil {
 			return err
@@ -237,6 +244,10 @@ func updateItem[T, R any](ctx context.Context, s *db.Store, actor string, id int
 			return err
 		}
 		*k.key(item) = key
+		if reflect.DeepEqual(item, stored) {
+			row, err = k.stored(ctx, tx, id)
+			return err
+		}
 		others := slices.Delete(slices.Clone(all), at, at+1)
 		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, item, at,
 			db.AuditRecord{Actor: actor, Action: "update_" + k.kind, TargetType: k.kind, Detail: map[string]any{"key": key, "version": version + 1}})
@@ -402,7 +413,8 @@ func UpdateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 // locks its row, checks version and returns its kind and slug; export
 // reads its declaration, which change edits; read reads its row back once
 // written. Its writer records its updated event; the audit log records the
-// update.
+// update. An edit that leaves the declaration as stored, with no mention
+// to record, writes nothing and returns the row as it is.
 func updateDeclaration[D document.Declaration, R any](ctx context.Context, s *db.Store, actor, table string, id int64, version int,
 	lock func(context.Context, pgx.Tx, *int) (kind, slug string, err error),
 	export func(context.Context, querier, int64) (D, error),
@@ -414,11 +426,19 @@ func updateDeclaration[D document.Declaration, R any](ctx context.Context, s *db
 		if err != nil {
 			return err
 		}
+		stored, err := export(ctx, tx, id)
+		if err != nil {
+			return err
+		}
 		decl, err := export(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if err := change(decl); err != nil {
+			return err
+		}
+		if mention == nil && reflect.DeepEqual(decl, stored) {
+			row, err = read(ctx, tx, id)
 			return err
 		}
 		if err := document.CheckTexts(decl); err != nil {

@@ -48,6 +48,9 @@ type articleItems[T, R any] struct {
 	// read queues the statement that reads the item's row back into *R
 	// and records the edit in the audit log.
 	read func(*pgx.Batch, int64, db.AuditRecord, **R)
+	// stored reads the item's row as it is, for an update that changes
+	// nothing.
+	stored func(context.Context, pgx.Tx, int64) (*R, error)
 }
 
 var (
@@ -85,7 +88,8 @@ var (
 		},
 		read: func(b *pgx.Batch, id int64, a db.AuditRecord, row **db.Statement) {
 			db.AllStatements.QueueWritten(b, id, a, row)
-		}}
+		},
+		stored: db.AllStatements.Written}
 	figureItems = articleItems[document.FigureDoc, db.Figure]{kind: "figure", table: "figures",
 		list:     func(d *document.Document) *[]document.FigureDoc { return &d.Figures },
 		key:      func(x *document.FigureDoc) *string { return &x.Key },
@@ -115,7 +119,8 @@ var (
 		},
 		read: func(b *pgx.Batch, id int64, a db.AuditRecord, row **db.Figure) {
 			db.AllFigures.QueueWritten(b, id, a, row)
-		}}
+		},
+		stored: db.AllFigures.Written}
 )
 
 // itemRefs is what one statement or figure refers to: entities and topics
