@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -472,9 +474,25 @@ func (r *Router) standbyFailed(ctx context.Context, n *node, err error) bool {
 		default:
 			return false // the statement's own error; the primary would say the same
 		}
+	} else if !connectionFailed(err) {
+		return false // the caller's, found before anything was sent (an argument pgx cannot encode)
 	}
 	n.setState(StandbyDown, 0, 0)
 	return true
+}
+
+// connectionFailed reports whether err, not the server's, is a failure of
+// the connection: it could not be made, or it broke while a statement was
+// sent or answered. pgconn reports those as errors that say whether the
+// statement may be sent again (SafeToRetry), whatever their cause, or as
+// the network's own errors; the errors pgx finds in the caller's arguments
+// or rows, before or after the server, are none of these.
+func connectionFailed(err error) bool {
+	var connect *pgconn.ConnectError
+	var retry interface{ SafeToRetry() bool }
+	var network net.Error
+	return errors.As(err, &connect) || errors.As(err, &retry) || errors.As(err, &network) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed)
 }
 
 // choose picks the server for reads that must see after: a standby in

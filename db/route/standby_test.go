@@ -3,6 +3,7 @@ package route_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -266,6 +267,21 @@ func TestStandbys(t *testing.T) {
 		readOnce(t, func(rc context.Context) {
 			if _, err := db.FetchAll[number](rc, store, `SELECT NULL::bigint AS n`); err == nil {
 				t.Fatal("scanning NULL into an int64: no error")
+			}
+			if err := standbyIs(store, route.StandbyUp)(); err != nil {
+				t.Error(err)
+			}
+		}, 1, 0)
+	})
+
+	t.Run("ArgumentErrorKeepsTheStandby", func(t *testing.T) {
+		// An argument pgx cannot encode fails the read before anything
+		// is sent: the caller's error, which the primary would give too.
+		// The standby stays in rotation and the read is not sent again.
+		readOnce(t, func(rc context.Context) {
+			_, err := db.FetchAll[number](rc, store, `SELECT @n::bigint AS n`, pgx.NamedArgs{"n": struct{}{}})
+			if err == nil || !strings.Contains(err.Error(), "encode") {
+				t.Fatalf("reading with an argument that cannot be encoded: %v; want an encoding error", err)
 			}
 			if err := standbyIs(store, route.StandbyUp)(); err != nil {
 				t.Error(err)
