@@ -45,6 +45,15 @@ func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// Indefinite puts "a" or "an" before phrase, a kind of record named in a
+// message ("an organization", "a Person or Place"), by its first letter.
+func Indefinite(phrase string) string {
+	if phrase != "" && strings.ContainsAny(phrase[:1], "AEIOUaeiou") {
+		return "an " + phrase
+	}
+	return "a " + phrase
+}
+
 // ErrNotFound is returned when a looked-up record does not exist.
 var ErrNotFound = &Error{Code: CodeNotFound, Message: "not found"}
 

@@ -57,3 +57,17 @@ func TestRefusedValuesInOurWords(t *testing.T) {
 		})
 	}
 }
+
+func TestIndefinite(t *testing.T) {
+	for phrase, want := range map[string]string{
+		"person":                 "a person",
+		"organization":           "an organization",
+		"event or agreement":     "an event or agreement",
+		"Person or Organization": "a Person or Organization",
+		"Article":                "an Article",
+	} {
+		if got := db.Indefinite(phrase); got != want {
+			t.Errorf("Indefinite(%q) = %q; want %q", phrase, got, want)
+		}
+	}
+}

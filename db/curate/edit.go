@@ -197,7 +197,7 @@ func createItem[T, R any](ctx context.Context, s *db.Store, actor string, articl
 			*key = freshKey(k.kind, others, func(x placedItem) string { return x.Key })
 		}
 		if slices.ContainsFunc(others, func(x placedItem) bool { return x.Key == *key }) {
-			return conflict("key", "%q is already the key of a %s of this article", *key, k.kind)
+			return conflict("key", "%q is already the key of %s of this article", *key, db.Indefinite(k.kind))
 		}
 		row, err = writeItem(ctx, tx, actor, k, articleID, blocks, others, &item, len(others),
 			db.AuditRecord{Actor: actor, Action: "create_" + k.kind, TargetType: k.kind, Detail: map[string]any{"article_id": articleID, "key": *key}})
@@ -378,7 +378,7 @@ func CreateEntity[D document.Declaration, R any](ctx context.Context, s *db.Stor
 		err := tx.QueryRow(ctx, `SELECT kind::text FROM entities WHERE slug = @slug`, pgx.NamedArgs{"slug": slug}).Scan(&taken)
 		switch {
 		case err == nil:
-			return conflict("slug", "%q is already the slug of a %s", slug, taken)
+			return conflict("slug", "%q is already the slug of %s", slug, db.Indefinite(taken))
 		case !isNoRows(err):
 			return fmt.Errorf("look up slug: %w", err)
 		}

@@ -343,7 +343,7 @@ func (w *writer) entities(ctx context.Context, docs []*document.Document, o docu
 			return fmt.Errorf("upsert entity %s: %w", slug, err)
 		}
 		if stored != kind {
-			return db.Errorf(db.CodeConflict, "%s %s: the slug is already used by a %s", kind, slug, stored)
+			return db.Errorf(db.CodeConflict, "%s %s: the slug is already used by %s", kind, slug, db.Indefinite(stored))
 		}
 		if err := w.upserted(ctx, kind, slug, id, inserted); err != nil {
 			return err

@@ -21,10 +21,11 @@ func Abbreviate(s string) string {
 }
 
 // OneOf names types as the choice an ID or slug had: "a Person",
-// "a Person or Place", "a Person, Organization or Place".
+// "an Organization or Person", "a Person, Organization or Place".
 func OneOf(types []string) string {
-	if len(types) == 1 {
-		return "a " + types[0]
+	choice := types[len(types)-1]
+	if len(types) > 1 {
+		choice = strings.Join(types[:len(types)-1], ", ") + " or " + choice
 	}
-	return "a " + strings.Join(types[:len(types)-1], ", ") + " or " + types[len(types)-1]
+	return db.Indefinite(choice)
 }

@@ -296,16 +296,16 @@ func (v *validator) lookup(ctx context.Context, slug string) (declaration, bool)
 // ref checks that slug names an entity of one of the kinds.
 func (v *validator) ref(ctx context.Context, path, item, slug string, kinds ...string) {
 	if slug == "" {
-		v.addf(path, item, "is empty; want the slug of a %s", strings.Join(kinds, " or "))
+		v.addf(path, item, "is empty; want the slug of %s", db.Indefinite(strings.Join(kinds, " or ")))
 		return
 	}
 	d, ok := v.lookup(ctx, slug)
 	switch {
 	case v.err != nil:
 	case !ok:
-		v.missingf(path, item, "refers to %q, which is declared nowhere; want the slug of a %s", slug, strings.Join(kinds, " or "))
+		v.missingf(path, item, "refers to %q, which is declared nowhere; want the slug of %s", slug, db.Indefinite(strings.Join(kinds, " or ")))
 	case len(kinds) > 0 && !slices.Contains(kinds, d.kind):
-		v.addf(path, item, "refers to %q, a %s; want a %s", slug, d.kind, strings.Join(kinds, " or "))
+		v.addf(path, item, "refers to %q, %s; want %s", slug, db.Indefinite(d.kind), db.Indefinite(strings.Join(kinds, " or ")))
 	}
 }
 
