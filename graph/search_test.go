@@ -918,3 +918,37 @@ func TestSearchExactTitleFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureSnippetsShowTheValue searches for each seed figure by its
+// metric: the figure's snippet is its metric and value whole, not only the
+// words that matched, so that a result says what the figure is.
+func TestFigureSnippetsShowTheValue(t *testing.T) {
+	var got struct {
+		Figures struct {
+			Nodes []struct{ ID, Metric, Display string }
+		}
+	}
+	data(t, `{ figures(first: 100) { nodes { id metric display } } }`, nil, &got)
+	if len(got.Figures.Nodes) == 0 {
+		t.Fatal("the seeds have no figures")
+	}
+	for _, f := range got.Figures.Nodes {
+		want := f.Metric + ": " + f.Display
+		found := false
+		for _, h := range runSearch(t, f.Metric, []string{"FIGURE"}).Edges {
+			if h.Node.ID != f.ID {
+				continue
+			}
+			found = true
+			if h.Snippet.Text != want {
+				t.Errorf("search %q: the figure's snippet is %q; want %q", f.Metric, h.Snippet.Text, want)
+			}
+			if len(marked(t, h.Snippet)) == 0 {
+				t.Errorf("search %q: the figure's snippet %q marks nothing", f.Metric, h.Snippet.Text)
+			}
+		}
+		if !found {
+			t.Errorf("search %q: the figure %s is not among the results", f.Metric, f.ID)
+		}
+	}
+}

@@ -364,6 +364,14 @@ func headline(text string) string {
 	return `ts_headline('english', ` + text + `, q.tsq, ` + headlineOptions + `)`
 }
 
+// wholeHeadline is the snippet of a short text matched by full text: all
+// of it, its matches marked. A figure's metric and value make a few words,
+// of which headline's fragments keep only those around the matches ("GDP
+// growth" of "GDP growth: 5.1%").
+func wholeHeadline(text string) string {
+	return `ts_headline('english', ` + text + `, q.tsq, 'StartSel=` + markStart + `, StopSel=` + markEnd + `, HighlightAll=true')`
+}
+
 // markName marks the words of a name that are a word of the query @nw
 // (text[], lower case) or, for a long word of the query, like it.
 func markName(column string) string {
@@ -393,7 +401,7 @@ var snippetSQL = `CASE hit.kind
 	WHEN 'STATEMENT' THEN (SELECT ` + headline(`CASE WHEN ts_filter(s.search, '{a}') @@ q.tsq THEN s.content
 		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`) + `
 		FROM statements s WHERE s.id = hit.id)
-	WHEN 'FIGURE' THEN (SELECT ` + headline(`f.metric || ': ' || f.display`) + ` FROM figures f WHERE f.id = hit.id)
+	WHEN 'FIGURE' THEN (SELECT ` + wholeHeadline(`f.metric || ': ' || f.display`) + ` FROM figures f WHERE f.id = hit.id)
 	WHEN 'AGREEMENT' THEN (SELECT ` + headline(`ag.name || coalesce('. ' || ag.summary, '')`) + ` FROM agreements ag WHERE ag.id = hit.id)
 	WHEN 'EVENT' THEN (SELECT ` + headline(`e.name || coalesce('. ' || e.summary, '')`) + ` FROM events e WHERE e.id = hit.id)
 	WHEN 'PROJECT' THEN (SELECT ` + headline(`pr.name || coalesce('. ' || pr.summary, '')`) + ` FROM projects pr WHERE pr.id = hit.id)
