@@ -952,3 +952,41 @@ func TestFigureSnippetsShowTheValue(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTextsAreWholeSnippets checks that a hit whose text is short (a
+// statement, an agreement's name and summary, a topic's label and
+// description, of 280 characters or fewer) has all of it as its snippet,
+// from its first word to its last stop, not the fragments around its
+// matches.
+func TestShortTextsAreWholeSnippets(t *testing.T) {
+	checked := 0
+	for _, query := range []string{"visa exemption", "digital economy", "joint statement"} {
+		for _, h := range runSearch(t, query, []string{"STATEMENT", "AGREEMENT", "TOPIC"}).Edges {
+			var text string
+			switch h.Node.Typename {
+			case "Statement":
+				text = h.Node.Content
+			case "Agreement":
+				text = h.Node.Name
+				if h.Node.Summary != nil {
+					text += ". " + *h.Node.Summary
+				}
+			case "Topic":
+				text = h.Node.Label
+				if h.Node.Description != nil {
+					text += ". " + *h.Node.Description
+				}
+			}
+			if len([]rune(text)) > 280 || !slices.ContainsFunc(words(text), func(w string) bool { return strings.Contains(strings.ToLower(query), w) }) {
+				continue // long, or found by its speaker's role
+			}
+			checked++
+			if h.Snippet.Text != text {
+				t.Errorf("search %q: %s %s has snippet %q; want its whole text %q", query, h.Node.Typename, h.Node.ID, h.Snippet.Text, text)
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("checked %d short texts; want 5 or more", checked)
+	}
+}

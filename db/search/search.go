@@ -359,17 +359,29 @@ func nameBranch(l *db.PageQuery, kind string, ord int, t nameType, q searchQuery
 // headlineOptions make ts_headline mark matches with the marker characters.
 const headlineOptions = `'StartSel=` + markStart + `, StopSel=` + markEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`
 
-// headline is the snippet of a text matched by full text.
+// headline is the snippet of a long text matched by full text: up to two
+// fragments of it, around its matches.
 func headline(text string) string {
 	return `ts_headline('english', ` + text + `, q.tsq, ` + headlineOptions + `)`
 }
 
-// wholeHeadline is the snippet of a short text matched by full text: all
-// of it, its matches marked. A figure's metric and value make a few words,
-// of which headline's fragments keep only those around the matches ("GDP
-// growth" of "GDP growth: 5.1%").
-func wholeHeadline(text string) string {
-	return `ts_headline('english', ` + text + `, q.tsq, 'StartSel=` + markStart + `, StopSel=` + markEnd + `, HighlightAll=true')`
+// wholeSnippet is the longest text, in characters, that is its own
+// snippet: about as long as headline's two fragments can be.
+const wholeSnippet = 280
+
+// textSnippet is the snippet of the text a full-text hit has, the
+// expression text over the row that from selects (a table with its
+// condition, an order and a limit): all of it, its matches marked, when it
+// is short (a statement, a figure's metric and value, a name with its
+// summary); else headline's fragments. Fragments keep only the words
+// around the matches: "The visa exemption agreement plays a role." became
+// "visa exemption agreement plays a role", and "GDP growth: 5.1%" "GDP
+// growth".
+func textSnippet(text, from string) string {
+	return fmt.Sprintf(`(SELECT CASE WHEN char_length(x.t) <= %d
+			THEN ts_headline('english', x.t, q.tsq, 'StartSel=%s, StopSel=%s, HighlightAll=true')
+			ELSE %s END
+		FROM (SELECT %s AS t FROM %s) x)`, wholeSnippet, markStart, markEnd, headline("x.t"), text, from)
 }
 
 // markName marks the words of a name that are a word of the query @nw
@@ -395,17 +407,16 @@ func markName(column string) string {
 // from a tsvector computed again.
 var snippetSQL = `CASE hit.kind
 	WHEN 'ARTICLE' THEN coalesce(
-		(SELECT ` + headline("p.text") + ` FROM paragraphs p
-		 WHERE p.article_id = hit.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.rq) DESC, p.position LIMIT 1),
+		` + textSnippet("p.text", `paragraphs p
+		 WHERE p.article_id = hit.id AND (p.search @@ q.tsq) IS TRUE ORDER BY ts_rank_cd(p.search, q.rq) DESC, p.position LIMIT 1`) + `,
 		(SELECT coalesce(a.title, a.slug) FROM articles a WHERE a.id = hit.id))
-	WHEN 'STATEMENT' THEN (SELECT ` + headline(`CASE WHEN ts_filter(s.search, '{a}') @@ q.tsq THEN s.content
-		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`) + `
-		FROM statements s WHERE s.id = hit.id)
-	WHEN 'FIGURE' THEN (SELECT ` + wholeHeadline(`f.metric || ': ' || f.display`) + ` FROM figures f WHERE f.id = hit.id)
-	WHEN 'AGREEMENT' THEN (SELECT ` + headline(`ag.name || coalesce('. ' || ag.summary, '')`) + ` FROM agreements ag WHERE ag.id = hit.id)
-	WHEN 'EVENT' THEN (SELECT ` + headline(`e.name || coalesce('. ' || e.summary, '')`) + ` FROM events e WHERE e.id = hit.id)
-	WHEN 'PROJECT' THEN (SELECT ` + headline(`pr.name || coalesce('. ' || pr.summary, '')`) + ` FROM projects pr WHERE pr.id = hit.id)
-	WHEN 'TOPIC' THEN (SELECT ` + headline(`t.label || coalesce('. ' || t.description, '')`) + ` FROM topics t WHERE t.id = hit.id)
+	WHEN 'STATEMENT' THEN ` + textSnippet(`CASE WHEN ts_filter(s.search, '{a}') @@ q.tsq THEN s.content
+		     ELSE coalesce(s.speaker_role, s.speaker_description, s.content) END`, `statements s WHERE s.id = hit.id`) + `
+	WHEN 'FIGURE' THEN ` + textSnippet(`f.metric || ': ' || f.display`, `figures f WHERE f.id = hit.id`) + `
+	WHEN 'AGREEMENT' THEN ` + textSnippet(`ag.name || coalesce('. ' || ag.summary, '')`, `agreements ag WHERE ag.id = hit.id`) + `
+	WHEN 'EVENT' THEN ` + textSnippet(`e.name || coalesce('. ' || e.summary, '')`, `events e WHERE e.id = hit.id`) + `
+	WHEN 'PROJECT' THEN ` + textSnippet(`pr.name || coalesce('. ' || pr.summary, '')`, `projects pr WHERE pr.id = hit.id`) + `
+	WHEN 'TOPIC' THEN ` + textSnippet(`t.label || coalesce('. ' || t.description, '')`, `topics t WHERE t.id = hit.id`) + `
 	WHEN 'PERSON' THEN (SELECT ` + markName("p.name") + ` FROM people p WHERE p.id = hit.id)
 	WHEN 'PLACE' THEN (SELECT ` + markName("pl.name") + ` FROM places pl WHERE pl.id = hit.id)
 	ELSE (SELECT ` + markName("o.name || coalesce(' (' || o.short_name || ')', '')") + ` FROM organizations o WHERE o.id = hit.id)

@@ -3368,7 +3368,11 @@ export type SearchEdge = {
   node: SearchResult;
   /** How well it matches; higher is better. Comparable within one search only. */
   score: Scalars['Float']['output'];
-  /** The part of the result's text that matched, with the matching words marked. */
+  /**
+   * The result's text with the matching words marked: all of it when it is short (280 characters or
+   * fewer: a statement, a figure's metric and value, a name with its summary), else up to two
+   * fragments of it around the matches, joined by " … ". An article's text is its best-matching paragraph.
+   */
   snippet: Snippet;
 };
 
