@@ -977,7 +977,7 @@ func TestShortTextsAreWholeSnippets(t *testing.T) {
 					text += ". " + *h.Node.Description
 				}
 			}
-			if len([]rune(text)) > 280 || !slices.ContainsFunc(words(text), func(w string) bool { return strings.Contains(strings.ToLower(query), w) }) {
+			if len([]rune(text)) > 280 || !slices.ContainsFunc(words(query), func(w string) bool { return slices.Contains(words(text), w) }) {
 				continue // long, or found by its speaker's role
 			}
 			checked++
