@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"strings"
-	"syscall"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/newsgraph/newsgraph/db/route"
 )
 
 // Code classifies the errors callers may act on. Any error that is not an
@@ -77,24 +76,10 @@ func ErrorCode(err error) Code {
 	case strings.HasPrefix(pgErrorCode(err), "22"), // data exception: a value the request gave
 		pgErrorCode(err) == "54000": // program_limit_exceeded: a value too large to store or index
 		return CodeInvalid
-	case unreachable(err):
+	case route.Unreachable(err):
 		return CodeUnavailable
 	}
 	return CodeInternal
-}
-
-// unreachable reports whether err means the database could not be reached
-// or went away: a failed connect, a broken connection, a server shutting
-// down or starting up.
-func unreachable(err error) bool {
-	var connectErr *pgconn.ConnectError
-	var netErr net.Error
-	code := pgErrorCode(err)
-	return errors.As(err, &connectErr) || errors.As(err, &netErr) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
-		strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03" ||
-		pgconn.SafeToRetry(err) && code == ""
 }
 
 // ErrorMessage returns the caller-safe message of err.

@@ -10,7 +10,8 @@
 // Package db uses it through a small seam: the Store holds one Router
 // (Store.Router), runs every read through Router.Reads, and notes each
 // commit (Router.NoteCommit); db opens the pools and hands them over
-// (New, AddStandby). Callers outside db reach the Router for what they
+// (New, AddStandby), and tells a server that cannot be reached from a
+// statement that failed by the same test the Router uses (Unreachable). Callers outside db reach the Router for what they
 // decide about routing: a request's context (ReadFromStandby), the
 // standbys' state for /readyz and /metrics (Standbys, PrimaryReads), and
 // the health check's loop (WatchStandbys).

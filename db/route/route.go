@@ -8,8 +8,10 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -457,42 +459,46 @@ func (r row) Scan(dest ...any) error {
 
 // standbyFailed reports whether err, from a read on standby n, is the
 // standby's failure rather than the statement's or the caller's, so the
-// read should be sent to the primary: its connection was refused or
-// dropped, it is shutting down, or replay cancelled the statement (a
-// recovery conflict, 40001). A standby that failed for its connection
-// leaves the rotation until the next health check finds it well.
+// read should be sent to the primary: the standby is unreachable (its
+// connection was refused or dropped, it is shutting down, starting up or
+// out of connections), or replay cancelled the statement (a recovery
+// conflict, 40001). An unreachable standby leaves the rotation until the
+// next health check finds it well.
 func (r *Router) standbyFailed(ctx context.Context, n *node, err error) bool {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		switch code := pgErr.Code; {
-		case code == "40001": // canceling statement due to conflict with recovery
-			return true
-		case code == "57P01" || code == "57P02" || code == "57P03" || code == "53300" || code[:2] == "08":
-		default:
-			return false // the statement's own error; the primary would say the same
-		}
-	} else if !connectionFailed(err) {
-		return false // the caller's, found before anything was sent (an argument pgx cannot encode)
+	if errors.As(err, &pgErr) && pgErr.Code == "40001" { // canceling statement due to conflict with recovery
+		return true
+	}
+	if !Unreachable(err) {
+		return false // the statement's own error or the caller's; the primary would say the same
 	}
 	n.setState(StandbyDown, 0, 0)
 	return true
 }
 
-// connectionFailed reports whether err, not the server's, is a failure of
-// the connection: it could not be made, or it broke while a statement was
-// sent or answered. pgconn reports those as errors that say whether the
-// statement may be sent again (SafeToRetry), whatever their cause, or as
-// the network's own errors; the errors pgx finds in the caller's arguments
-// or rows, before or after the server, are none of these.
-func connectionFailed(err error) bool {
+// Unreachable reports whether err means the server could not be reached
+// or went away: a connection that could not be made, or that broke while a
+// statement was sent or answered; a server shutting down, starting up or
+// with no connection to spare. A statement's own errors are none of
+// these, nor are those pgx finds in the caller's arguments or rows (an
+// argument it cannot encode, a NULL scanned into an int64).
+func Unreachable(err error) bool {
 	var connect *pgconn.ConnectError
-	var retry interface{ SafeToRetry() bool }
+	if errors.As(err, &connect) {
+		return true
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		code := pgErr.Code
+		return strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03" || code == "53300"
+	}
 	var network net.Error
-	return errors.As(err, &connect) || errors.As(err, &retry) || errors.As(err, &network) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed)
+	return errors.As(err, &network) || pgconn.SafeToRetry(err) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 
 // choose picks the server for reads that must see after: a standby in
