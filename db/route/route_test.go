@@ -61,3 +61,51 @@ func TestPlannedRouting(t *testing.T) {
 		t.Errorf("custom-plan pool size %d; want %d", got, want)
 	}
 }
+
+// TestUnreachable checks which errors of a real server say it cannot be
+// reached: those of a connection it refuses or ends, not those of a
+// statement or of the caller's arguments or rows.
+func TestUnreachable(t *testing.T) {
+	ctx := context.Background()
+	u, err := url.Parse(cmp.Or(os.Getenv("DATABASE_URL"), pg.DefaultURL))
+	if err != nil {
+		t.Fatalf("DATABASE_URL: %v", err)
+	}
+	u.Path = "/postgres"
+	conn, err := pgx.Connect(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	scan := func(sql string, dest any, args ...any) error { return conn.QueryRow(ctx, sql, args...).Scan(dest) }
+	var n int64
+	missing := *u
+	missing.Path = "/no_database_has_this_name"
+	_, refused := pgx.Connect(ctx, missing.String())
+	closed, err := pgx.Connect(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The server ends the second connection, as when a server stops.
+	_ = scan(`SELECT pg_terminate_backend($1)::int`, &n, closed.PgConn().PID())
+	ended := closed.QueryRow(ctx, `SELECT 1`).Scan(&n)
+	for _, c := range []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"ConnectionRefusedByTheServer", refused, true},
+		{"ConnectionEndedByTheServer", ended, true},
+		{"StatementError", scan(`SELECT 1 / 0`, &n), false},
+		{"ArgumentNotEncoded", scan(`SELECT $1::bigint`, &n, struct{}{}), false},
+		{"NullScannedIntoAnInt64", scan(`SELECT NULL::bigint`, &n), false},
+	} {
+		if c.err == nil {
+			t.Errorf("%s: no error", c.name)
+			continue
+		}
+		if got := route.Unreachable(c.err); got != c.want {
+			t.Errorf("%s (%v): Unreachable %v; want %v", c.name, c.err, got, c.want)
+		}
+	}
+}
