@@ -13,19 +13,25 @@ import (
 	"github.com/newsgraph/newsgraph/db/route"
 )
 
-// TestPlannedRouting checks that reads ForValues run on connections that
-// plan for the values, and the others on connections that keep generic
-// plans, whatever their arguments.
-func TestPlannedRouting(t *testing.T) {
-	ctx := context.Background()
-	// Any database will do, and the one DATABASE_URL names need not exist
-	// yet: use the server's own postgres database.
+// postgresURL is the URL of the server's own postgres database: these
+// tests need any database, and the one DATABASE_URL names need not exist
+// yet.
+func postgresURL(t *testing.T) *url.URL {
+	t.Helper()
 	u, err := url.Parse(cmp.Or(os.Getenv("DATABASE_URL"), pg.DefaultURL))
 	if err != nil {
 		t.Fatalf("DATABASE_URL: %v", err)
 	}
 	u.Path = "/postgres"
-	pool, err := pg.NewPool(u.String(), pg.PoolOptions{})
+	return u
+}
+
+// TestPlannedRouting checks that reads ForValues run on connections that
+// plan for the values, and the others on connections that keep generic
+// plans, whatever their arguments.
+func TestPlannedRouting(t *testing.T) {
+	ctx := context.Background()
+	pool, err := pg.NewPool(postgresURL(t).String(), pg.PoolOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,11 +73,7 @@ func TestPlannedRouting(t *testing.T) {
 // statement or of the caller's arguments or rows.
 func TestUnreachable(t *testing.T) {
 	ctx := context.Background()
-	u, err := url.Parse(cmp.Or(os.Getenv("DATABASE_URL"), pg.DefaultURL))
-	if err != nil {
-		t.Fatalf("DATABASE_URL: %v", err)
-	}
-	u.Path = "/postgres"
+	u := postgresURL(t)
 	conn, err := pgx.Connect(ctx, u.String())
 	if err != nil {
 		t.Fatal(err)
